@@ -1,0 +1,119 @@
+// The decimal's compiled part: its wide fallback integer and the integer helpers both paths share.
+#pragma once
+
+#include <array>
+
+#include <boost/multiprecision/cpp_int.hpp>
+#include <tariff/decimal.hpp>
+
+namespace tariff {
+
+namespace detail {
+/// The coefficient of a decimal that does not fit in 128 bits.
+// Expression templates off: values, not lazy expressions, so auto and abs() behave plainly.
+using big_int = boost::multiprecision::number<boost::multiprecision::cpp_int_backend<>,
+                                              boost::multiprecision::et_off>;
+struct big_coefficient {
+  big_int value;
+};
+}  // namespace detail
+
+namespace wide {
+
+using detail::int128;
+using big = detail::big_int;
+
+/// 10^0 .. 10^38, every power of ten an int128 holds.
+inline constexpr int max_pow10_small = 38;
+constexpr std::array<int128, max_pow10_small + 1> make_pow10_table() {
+  std::array<int128, max_pow10_small + 1> table{};
+  int128 p = 1;
+  for (auto& entry : table) {
+    entry = p;
+    if (&entry != &table.back()) p *= 10;
+  }
+  return table;
+}
+inline constexpr auto pow10_small = make_pow10_table();
+
+/// 10^n as a wide integer (cached up to the largest the limits can ask for).
+const big& pow10_big(int n);
+
+/// v × 10^n if it fits the small range, else false.
+inline bool scale_up(int128 v, int n, int128& out) {
+  if (n > max_pow10_small) return v == 0 ? (out = 0, true) : false;
+  const int128 p = pow10_small[static_cast<std::size_t>(n)];
+  const int128 limit = detail::int128_max / p;
+  if (v > limit || v < -limit) return false;
+  out = v * p;
+  return true;
+}
+
+inline bool is_odd(int128 v) {
+  return (v & 1) != 0;
+}
+inline bool is_odd(std::int64_t v) {
+  return (v & 1) != 0;
+}
+inline bool is_odd(const big& v) {
+  return boost::multiprecision::bit_test(v, 0);
+}
+
+/// n / d rounded to an integer by `mode` (d != 0). Works for int64, int128 and big alike.
+template <class Int>
+Int round_quotient(const Int& n, const Int& d, rounding_mode mode) {
+  Int q = n / d;  // truncates toward zero
+  Int r = n - q * d;
+  if (r == 0) return q;
+  const bool negative = (n < 0) != (d < 0);
+  bool away = false;
+  switch (mode) {
+    case rounding_mode::down:
+      break;
+    case rounding_mode::up:
+      away = true;
+      break;
+    case rounding_mode::ceiling:
+      away = !negative;
+      break;
+    case rounding_mode::floor:
+      away = negative;
+      break;
+    case rounding_mode::half_up:
+    case rounding_mode::half_down:
+    case rounding_mode::half_even: {
+      const Int abs_r = r < 0 ? Int(-r) : r;
+      const Int abs_d = d < 0 ? Int(-d) : d;
+      const Int rest = abs_d - abs_r;  // compare r with d - r, not 2r with d: 2r may overflow
+      const int vs_half = abs_r < rest ? -1 : (abs_r > rest ? 1 : 0);
+      if (mode == rounding_mode::half_up) away = vs_half >= 0;
+      if (mode == rounding_mode::half_down) away = vs_half > 0;
+      if (mode == rounding_mode::half_even) away = vs_half > 0 || (vs_half == 0 && is_odd(q));
+      break;
+    }
+  }
+  if (away) q += negative ? -1 : 1;
+  return q;
+}
+
+}  // namespace wide
+
+/// The compiled part's access to a decimal's representation.
+struct decimal_access {
+  static bool is_small(const decimal& d) { return d.big_ == nullptr; }
+  static detail::int128 small(const decimal& d) { return d.small_; }
+  static wide::big coefficient(const decimal& d) {
+    return d.big_ != nullptr ? d.big_->value : wide::big(d.small_);
+  }
+  /// A decimal from a small coefficient (not int128_min) and a checked scale.
+  static decimal from_small(detail::int128 c, int scale) {
+    return decimal(c, static_cast<std::int32_t>(scale));
+  }
+  /// A decimal from any coefficient; checks max_digits and max_scale, demotes to small if it fits.
+  static decimal from_big(wide::big c, int scale);
+};
+
+/// Throws decimal_error(limit) unless 0 <= scale <= max_scale; `what` names the operation.
+void check_scale(int scale, const char* what);
+
+}  // namespace tariff
