@@ -348,7 +348,29 @@ decimal decimal::rescale(int scale, rounding_mode mode) const {
     return decimal_access::from_big(
         decimal_access::coefficient(*this) * wide::pow10_big(scale - scale_), scale);
   }
-  return scaled_quotient(*this, 0, decimal(1), scale_ - scale, scale, mode);
+  const int drop = scale_ - scale;
+  if (big_ == nullptr && fits_int64(small_) && drop <= 18) {
+    // The common case (a product rounded to cents): 64-bit, and a constant divisor for the
+    // usual drops, which the compiler turns into a multiplication.
+    const auto v = static_cast<std::int64_t>(small_);
+    switch (drop) {
+      case 1:
+        return decimal(wide::round_quotient<std::int64_t>(v, 10, mode), scale);
+      case 2:
+        return decimal(wide::round_quotient<std::int64_t>(v, 100, mode), scale);
+      case 3:
+        return decimal(wide::round_quotient<std::int64_t>(v, 1000, mode), scale);
+      case 4:
+        return decimal(wide::round_quotient<std::int64_t>(v, 10000, mode), scale);
+      default:
+        return decimal(
+            wide::round_quotient<std::int64_t>(
+                v, static_cast<std::int64_t>(wide::pow10_small[static_cast<std::size_t>(drop)]),
+                mode),
+            scale);
+    }
+  }
+  return scaled_quotient(*this, 0, decimal(1), drop, scale, mode);
 }
 
 decimal decimal::round_to(const decimal& increment, rounding_mode mode) const {

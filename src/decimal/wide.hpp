@@ -39,13 +39,23 @@ inline constexpr auto pow10_small = make_pow10_table();
 /// 10^n as a wide integer (cached up to the largest the limits can ask for).
 const big& pow10_big(int n);
 
+/// int128_max / 10^n: the largest magnitude that can be scaled up by 10^n. A table, because a
+/// 128-bit division at run time would cost more than the rest of a rescale.
+constexpr std::array<int128, max_pow10_small + 1> make_scale_up_limits() {
+  std::array<int128, max_pow10_small + 1> table{};
+  for (std::size_t n = 0; n < table.size(); ++n)
+    table[n] = detail::int128_max / pow10_small[n];
+  return table;
+}
+inline constexpr auto scale_up_limit = make_scale_up_limits();
+
 /// v × 10^n if it fits the small range, else false.
 inline bool scale_up(int128 v, int n, int128& out) {
+  if (n == 0) return out = v, true;
   if (n > max_pow10_small) return v == 0 ? (out = 0, true) : false;
-  const int128 p = pow10_small[static_cast<std::size_t>(n)];
-  const int128 limit = detail::int128_max / p;
-  if (v > limit || v < -limit) return false;
-  out = v * p;
+  const auto i = static_cast<std::size_t>(n);
+  if (v > scale_up_limit[i] || v < -scale_up_limit[i]) return false;
+  out = v * pow10_small[i];
   return true;
 }
 
