@@ -1,0 +1,41 @@
+// tariff — diagnostics: what is wrong (or suspicious) in a tariff source, and where.
+// One type for syntax errors, semantic errors and warnings, rendered like a compiler's.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tariff {
+
+/// How bad a diagnostic is.
+enum class severity : std::uint8_t {
+  error,    ///< the tariff cannot be used
+  warning,  ///< the tariff works but is probably not what was meant
+};
+
+/// One finding in a source file.
+struct diagnostic {
+  severity level = severity::error;
+  std::string file;         ///< the source's name as given to the checker
+  int line = 0;             ///< 1-based
+  int column = 0;           ///< 1-based, in bytes
+  std::string message;      ///< plain words, e.g. "unknown item 'vist'; did you mean 'visit'?"
+  std::string source_line;  ///< the text of that line, for the caret display
+
+  friend bool operator==(const diagnostic&, const diagnostic&) = default;
+};
+
+/// "file:line:col: error: message", then the source line and a caret under the column.
+std::string format(const diagnostic& d);
+/// Every diagnostic formatted, in order, separated by newlines.
+std::string format(const std::vector<diagnostic>& ds);
+/// Whether any diagnostic is an error.
+bool has_errors(const std::vector<diagnostic>& ds);
+
+/// Parses and checks a tariff source and returns every error and warning found, in source order.
+/// `file` names the source in the diagnostics. An empty result means a clean tariff.
+std::vector<diagnostic> check(std::string_view source, std::string_view file = "<input>");
+
+}  // namespace tariff

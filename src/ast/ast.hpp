@@ -1,0 +1,353 @@
+// The syntax tree of a tariff source, as the parser builds it and the checker reads it.
+// Every node keeps the position where its text starts, so any later stage can name the place.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include <tariff/calendar.hpp>
+#include <tariff/decimal.hpp>
+
+namespace tariff::ast {
+
+/// A place in the source: 1-based line and column (column counts bytes). 0 means "none".
+struct position {
+  int line = 0;
+  int column = 0;
+  friend bool operator==(const position&, const position&) = default;
+};
+
+/// A name as written, with its place.
+struct identifier {
+  std::string text;
+  position at;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Expressions
+
+enum class literal_kind : std::uint8_t {
+  number,    ///< 2500.00, 2
+  percent,   ///< 15%
+  quantity,  ///< 1h, 15min, 3 visit: `number` with `unit`
+  string,    ///< "moscow"
+  date,      ///< 2026-01-01
+  boolean,   ///< true, false
+};
+
+/// A quantity as written: a number and a unit ("h", "min", or an item unit such as "visit").
+struct quantity {
+  decimal amount;
+  std::string unit;
+  position at;
+};
+
+struct literal {
+  literal_kind kind = literal_kind::number;
+  decimal number;      ///< number, percent (15 for 15%), quantity amount
+  std::string text;    ///< string value; quantity unit
+  local_date day{};    ///< date
+  bool truth = false;  ///< boolean
+};
+
+/// price, base, cost, quantity, or a table.
+struct name_ref {
+  std::string name;
+};
+
+enum class attribute_scope : std::uint8_t { contract, client, site, work };
+
+/// contract.year, site.region, work.kind ...
+struct attribute_ref {
+  attribute_scope scope = attribute_scope::work;
+  std::string name;
+};
+
+enum class unary_op : std::uint8_t { negate, logical_not };
+
+enum class binary_op : std::uint8_t {
+  add,
+  subtract,
+  multiply,
+  divide,
+  equal,
+  not_equal,
+  less,
+  less_equal,
+  greater,
+  greater_equal,
+  logical_and,
+  logical_or,
+};
+
+struct expression;
+using expression_ptr = std::unique_ptr<expression>;
+
+struct unary {
+  unary_op op = unary_op::negate;
+  expression_ptr operand;
+};
+
+/// How a division rounds: to a multiple of `step` by `mode`.
+struct division_rounding {
+  decimal step;
+  rounding_mode mode = rounding_mode::half_even;
+};
+
+struct binary {
+  binary_op op = binary_op::add;
+  expression_ptr left;
+  expression_ptr right;
+  std::optional<division_rounding> rounding;  ///< set exactly for divide
+};
+
+enum class function : std::uint8_t { min, max };
+
+struct call {
+  function fn = function::min;
+  std::vector<expression_ptr> arguments;
+};
+
+/// `in night`: the segment's time lies in a window.
+struct in_window {
+  identifier window;
+};
+
+/// `on weekend`, `on holiday`: the line's local day is in a day set, or a holiday.
+struct on_days {
+  std::optional<identifier> day_set;  ///< empty: `on holiday`
+};
+
+/// `during summer`, `during 2026-06-01 .. 2026-08-31`.
+struct during {
+  std::optional<identifier> season;  ///< empty: the literal range below
+  local_date first{};
+  local_date last{};
+};
+
+struct expression {
+  position at;
+  std::variant<literal, name_ref, attribute_ref, unary, binary, call, in_window, on_days, during>
+      node;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Declarations
+
+struct tariff_header {
+  std::string name;
+  identifier currency;
+  position at;
+};
+
+enum class rounding_point : std::uint8_t { segment, line, statement };
+
+struct rounding_decl {
+  rounding_point point = rounding_point::line;
+  decimal step;
+  rounding_mode mode = rounding_mode::half_up;
+  position at;
+};
+
+struct window_decl {
+  identifier name;
+  std::chrono::minutes start{};
+  std::chrono::minutes end{};
+  position at;
+};
+
+struct days_decl {
+  identifier name;
+  std::vector<date::weekday> days;
+  position at;
+};
+
+struct holiday_decl {
+  local_date first{};
+  local_date last{};
+  position at;
+};
+
+struct season_decl {
+  identifier name;
+  local_date first{};
+  local_date last{};
+  position at;
+};
+
+struct calendar_decl {
+  std::optional<identifier> timezone;
+  std::vector<window_decl> windows;
+  std::vector<days_decl> day_sets;
+  std::vector<holiday_decl> holidays;
+  std::vector<season_decl> seasons;
+  position at;
+};
+
+enum class value_type : std::uint8_t { string, number, money, percent, boolean, date };
+
+/// A contract, client, site or work attribute the host supplies.
+struct attribute_decl {
+  attribute_scope scope = attribute_scope::work;
+  identifier name;
+  value_type type = value_type::string;
+  std::optional<expression> default_value;
+  position at;
+};
+
+enum class table_key_kind : std::uint8_t { string, integer, range, otherwise };
+
+struct table_entry {
+  table_key_kind kind = table_key_kind::string;
+  std::string text;                  ///< string key
+  std::int64_t low = 0;              ///< integer key, or range start
+  std::optional<std::int64_t> high;  ///< range end (inclusive); empty: open-ended `5..`
+  expression value;
+  position at;
+};
+
+struct table_decl {
+  identifier name;
+  expression key;
+  std::vector<table_entry> entries;
+  position at;
+};
+
+enum class item_unit : std::uint8_t { hour, minute, day, month, visit, piece, km, kg, m2, m3 };
+
+struct billing_step {
+  quantity step;             ///< bill started 15min
+  bool per_segment = false;  ///< per segment instead of per line
+  position at;
+};
+
+enum class tier_kind : std::uint8_t { graduated, volume, package, percentage };
+
+struct tier {
+  decimal low;
+  std::optional<decimal> high;  ///< empty: open-ended
+  literal value;                ///< a price (number) or a percent
+  position at;
+};
+
+struct tiers_decl {
+  tier_kind kind = tier_kind::graduated;
+  std::int64_t package_size = 0;  ///< for package tiers: the block size
+  std::vector<tier> tiers;
+  position at;
+};
+
+/// An item, or (in a list that extends another) an override of an inherited item.
+struct item_decl {
+  identifier name;
+  bool is_override = false;
+  std::string title;
+  std::optional<item_unit> unit;  ///< always set for a new item
+  position unit_at;
+  std::optional<decimal> price;
+  std::optional<decimal> cost;
+  std::optional<billing_step> step;
+  std::optional<quantity> minimum;
+  std::optional<decimal> minimum_charge;
+  position minimum_charge_at;  ///< where the `minimum charge` option starts
+  std::optional<decimal> maximum_charge;
+  position maximum_charge_at;  ///< where the `maximum charge` option starts
+  std::optional<decimal> discount_percent;
+  position discount_at;  ///< where the `discount` option starts
+  std::optional<tiers_decl> tiers;
+  position at;
+};
+
+struct pricelist_decl {
+  identifier name;
+  std::optional<identifier> base;  ///< extends
+  std::optional<local_date> effective;
+  std::vector<item_decl> items;
+  position at;
+};
+
+struct rule_decl {
+  identifier name;
+  std::vector<identifier> items;  ///< `for` items; empty: every item
+  std::optional<expression> condition;
+  expression value;
+  position at;
+};
+
+enum class stacking : std::uint8_t { multiply, largest, add };
+
+/// Rules whose factors combine by `stack` before they apply to the price.
+struct group_decl {
+  identifier name;
+  stacking stack = stacking::multiply;
+  std::vector<rule_decl> rules;
+  position at;
+};
+
+enum class period_kind : std::uint8_t { month, quarter, year };
+
+struct fee_decl {
+  decimal amount;
+  position amount_at;  ///< where the amount is written
+  period_kind period = period_kind::month;
+  std::optional<attribute_ref> per_unit;
+  position per_unit_at;
+  bool prorated = false;
+  position at;
+};
+
+struct allowance_decl {
+  quantity amount;  ///< unit "h" or "min" for a duration; empty for a count in the items' unit
+  std::vector<identifier> items;
+  period_kind period = period_kind::month;
+  std::optional<decimal> overage_price;
+  std::vector<decimal> alerts;      ///< percentages
+  std::vector<position> alerts_at;  ///< where each alert percentage is written
+  position at;
+};
+
+enum class allowance_order : std::uint8_t { work, cheapest, dearest };
+
+struct plan_decl {
+  identifier name;
+  std::optional<identifier> pricelist;
+  std::optional<period_kind> period;
+  std::vector<fee_decl> fees;
+  std::vector<allowance_decl> allowances;
+  std::optional<allowance_order> order;
+  std::vector<identifier> catalogue;
+  position at;
+};
+
+/// A rule or a group, in the order written: rules apply in that order.
+using rule_or_group = std::variant<rule_decl, group_decl>;
+
+/// One source file.
+struct module {
+  std::string file;
+  std::vector<tariff_header> headers;  ///< exactly one is valid; the checker says so
+  std::vector<rounding_decl> roundings;
+  std::vector<calendar_decl> calendars;
+  std::vector<attribute_decl> attributes;
+  std::vector<table_decl> tables;
+  std::vector<pricelist_decl> pricelists;
+  std::vector<rule_or_group> rules;
+  std::vector<plan_decl> plans;
+};
+
+/// The keyword or name for each enumerator, as the language writes it.
+const char* to_string(attribute_scope s);
+const char* to_string(item_unit u);
+const char* to_string(value_type t);
+const char* to_string(period_kind p);
+const char* to_string(rounding_point p);
+const char* to_string(tier_kind k);
+const char* to_string(stacking s);
+const char* to_string(allowance_order o);
+
+}  // namespace tariff::ast

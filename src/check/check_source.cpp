@@ -1,0 +1,16 @@
+// The front end in one call: parse, then check, every finding in source order.
+#include <tariff/diagnostics.hpp>
+
+#include "check/checker.hpp"
+#include "parse/parser.hpp"
+
+namespace tariff {
+
+std::vector<diagnostic> check(std::string_view source, std::string_view file) {
+  diagnostic_sink sink(source, std::string(file));
+  const ast::module module = parse_module(source, sink);
+  check_module(module, sink);
+  return sink.take();
+}
+
+}  // namespace tariff

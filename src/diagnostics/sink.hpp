@@ -1,0 +1,45 @@
+// Collects the diagnostics of one source file as the stages find them.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <tariff/diagnostics.hpp>
+
+#include "ast/ast.hpp"
+
+namespace tariff {
+
+/// Every stage reports into one sink; it knows the source, so each diagnostic carries its line.
+class diagnostic_sink {
+ public:
+  diagnostic_sink(std::string_view source, std::string file)
+      : source_(source), file_(std::move(file)) {}
+
+  /// Reports an error at `at`.
+  void error(ast::position at, std::string message) {
+    add(severity::error, at, std::move(message));
+  }
+  /// Reports a warning at `at`.
+  void warning(ast::position at, std::string message) {
+    add(severity::warning, at, std::move(message));
+  }
+  /// Whether an error has been reported.
+  bool has_errors() const { return errors_ > 0; }
+  /// The name of the source file.
+  const std::string& file() const { return file_; }
+  /// The diagnostics, sorted by place (stable: same place keeps report order).
+  std::vector<diagnostic> take();
+
+ private:
+  void add(severity level, ast::position at, std::string message);
+  std::string_view line_text(int line) const;
+
+  std::string_view source_;
+  std::string file_;
+  std::vector<diagnostic> diagnostics_;
+  int errors_ = 0;
+};
+
+}  // namespace tariff

@@ -1,0 +1,81 @@
+// The parse tree PEGTL builds for one declaration: which rules become nodes, and how a failure
+// after a commit point becomes a positioned syntax error with a message from the error table.
+#pragma once
+
+#include <cctype>
+#include <string>
+
+#include "grammar/tariff_errors.hpp"
+#include "grammar/tariff_grammar.hpp"
+
+namespace tariff::parse {
+
+namespace g = grammar;
+namespace pegtl = tao::pegtl;
+using node = pegtl::parse_tree::node;
+
+/// The rules that become parse-tree nodes; everything else is folded into its parent.
+template <class Rule>
+using selector = pegtl::parse_tree::selector<
+    Rule,
+    pegtl::parse_tree::store_content::on<
+        // tokens
+        g::name, g::string_literal, g::number, g::percent, g::duration, g::date_literal,
+        g::time_literal, g::currency_code, g::zone_name, g::rounding_mode, g::rounding_point,
+        g::item_unit, g::period_name, g::weekday, g::value_type, g::attribute_scope,
+        g::attribute_name, g::true_literal, g::false_literal, g::min_call, g::max_call,
+        g::on_holiday, g::compare_op, g::stacking, g::order_kind, g::per_segment, g::per_line,
+        g::key_else, g::key_low, g::key_high, g::key_range, g::tier_low, g::tier_high,
+        g::package_size, g::item_title, g::fee_prorated, g::unit_quantity, g::tier_kind,
+        g::allowance_amount,
+        // expressions
+        g::name_ref, g::attribute_ref, g::call, g::in_window, g::on_days, g::during,
+        g::during_range, g::negate, g::multiply, g::divide, g::product, g::term, g::add,
+        g::subtract, g::sum, g::compare, g::compared, g::comparison, g::logical_not, g::logical_and,
+        g::conjunction, g::disjunct, g::logical_or, g::expression,
+        // declarations
+        g::header, g::rounding, g::calendar, g::timezone_entry, g::window_entry, g::days_entry,
+        g::date_span, g::holidays_entry, g::season_entry, g::attribute, g::attribute_default,
+        g::table, g::table_entry, g::table_value, g::pricelist, g::base_list, g::effective, g::item,
+        g::override_item, g::option_price, g::option_cost, g::option_bill, g::option_minimum_charge,
+        g::option_minimum, g::option_maximum_charge, g::option_discount, g::option_tiers, g::tier,
+        g::tier_value, g::rule, g::rule_items, g::rule_condition, g::rule_value, g::group, g::plan,
+        g::plan_pricelist, g::plan_period, g::plan_fee, g::fee_per_unit, g::plan_includes,
+        g::item_set, g::overage, g::alerts, g::plan_order, g::plan_catalogue>>;
+
+/// The text at the failure point, for "found ..." in a message: the next token, at most a few
+/// characters, or "end of file".
+template <class Input>
+std::string found_at(const Input& in) {
+  const char* p = in.current();
+  const char* end = in.end();
+  if (p == end) return "end of file";
+  if (*p == '\n' || *p == '\r') return "end of line";
+  const char* q = p;
+  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  if (word(*q)) {
+    while (q != end && word(*q) && q - p < 24)
+      ++q;
+  } else {
+    ++q;
+  }
+  return "'" + std::string(p, q) + "'";
+}
+
+/// Leads a message whose error stays at the token where it was noticed (see
+/// grammar::reported_at_next_token); the parser driver removes it.
+inline constexpr char at_next_token_marker = '\x01';
+
+/// PEGTL control: a must<> failure raises a parse_error with the rule's message.
+template <class Rule>
+struct control : pegtl::normal<Rule> {
+  template <class Input, class... States>
+  [[noreturn]] static void raise(const Input& in, States&&... /*unused*/) {
+    constexpr const char* message = g::error_message<Rule>;
+    std::string text = message != nullptr ? message : "syntax error";
+    if (g::reported_at_next_token<Rule>) text.insert(0, 1, at_next_token_marker);
+    throw pegtl::parse_error(text + ", found " + found_at(in), in);
+  }
+};
+
+}  // namespace tariff::parse
