@@ -118,12 +118,12 @@ struct in_window {
   identifier window;
 };
 
-/// `on weekend`, `on holiday`: the line's local day is in a day set, or a holiday.
+/// `on weekend`, `on holiday`: the segment's local day is in a day set, or a holiday.
 struct on_days {
   std::optional<identifier> day_set;  ///< empty: `on holiday`
 };
 
-/// `during summer`, `during 2026-06-01 .. 2026-08-31`.
+/// `during summer`, `during 2026-06-01 .. 2026-08-31`: the segment's local day is in the range.
 struct during {
   std::optional<identifier> season;  ///< empty: the literal range below
   local_date first{};
