@@ -62,6 +62,15 @@ std::string found_at(const Input& in) {
   return "'" + std::string(p, q) + "'";
 }
 
+/// How deeply rules may nest. Every level of parentheses in an expression costs about twenty
+/// rule levels, so this admits some fifty levels of parentheses and keeps the recursive descent
+/// far from the stack's end on any thread, whatever the input.
+inline constexpr std::size_t max_rule_depth = 1000;
+
+/// PEGTL action: no actions (the parse tree is built by the selector), only the depth limit.
+template <class Rule>
+struct depth_limit : pegtl::limit_depth<max_rule_depth> {};
+
 /// Leads a message whose error stays at the token where it was noticed (see
 /// grammar::reported_at_next_token); the parser driver removes it.
 inline constexpr char at_next_token_marker = '\x01';

@@ -98,7 +98,7 @@ ast::module parse_module(std::string_view source, diagnostic_sink& sink) {
     peg::input in(source.data() + at.byte, end, module.file, at.byte, at.line, at.column);
     try {
       const auto root = pegtl::parse_tree::parse<g::next_declaration, parse::selector,
-                                                 pegtl::nothing, parse::control>(in);
+                                                 parse::depth_limit, parse::control>(in);
       at = cursor_of(in.iterator());
       if (root && !root->children.empty())
         parse::build_declaration(*root->children.front(), module, sink);
