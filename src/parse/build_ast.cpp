@@ -288,7 +288,9 @@ void build_calendar(reader& r, const node& n, ast::module& m) {
     } else if (e.is_type<g::holidays_entry>()) {
       for (const node* span : all<g::date_span>(e)) {
         const auto dates = all<g::date_literal>(*span);
-        c.holidays.push_back({r.date(*dates.front()), r.date(*dates.back()), pos(*span)});
+        const local_date first = r.date(*dates.front());
+        const local_date last = dates.size() > 1 ? r.date(*dates.back()) : first;
+        c.holidays.push_back({first, last, pos(*span)});
       }
     } else if (e.is_type<g::season_entry>()) {
       const auto dates = all<g::date_literal>(e);
@@ -422,12 +424,15 @@ void build_item_options(reader& r, const node& n, ast::item_decl& item) {
                "bill started");
     } else if (o.is_type<g::option_minimum_charge>()) {
       set_once(r, item.minimum_charge, r.number(get<g::number>(o)), o, "minimum charge");
+      item.minimum_charge_at = pos(o);
     } else if (o.is_type<g::option_minimum>()) {
       set_once(r, item.minimum, r.quantity(*o.children.front()), o, "minimum");
     } else if (o.is_type<g::option_maximum_charge>()) {
       set_once(r, item.maximum_charge, r.number(get<g::number>(o)), o, "maximum charge");
+      item.maximum_charge_at = pos(o);
     } else if (o.is_type<g::option_discount>()) {
       set_once(r, item.discount_percent, r.percent(get<g::percent>(o)), o, "discount");
+      item.discount_at = pos(o);
     } else if (o.is_type<g::option_tiers>()) {
       set_once(r, item.tiers, build_tiers(r, o), o, "tiers");
     }
@@ -520,6 +525,7 @@ void build_plan(reader& r, const node& n, ast::module& m) {
       ast::fee_decl fee;
       fee.at = pos(e);
       fee.amount = r.number(get<g::number>(e));
+      fee.amount_at = pos(get<g::number>(e));
       fee.period = period_of(get<g::period_name>(e));
       if (const node* unit = find<g::fee_per_unit>(e)) {
         fee.per_unit = attribute_of(get<g::attribute_ref>(*unit));
@@ -539,8 +545,10 @@ void build_plan(reader& r, const node& n, ast::module& m) {
       if (const node* overage = find<g::overage>(e))
         a.overage_price = r.number(get<g::number>(*overage));
       if (const node* alerts = find<g::alerts>(e))
-        for (const node* p : all<g::percent>(*alerts))
+        for (const node* p : all<g::percent>(*alerts)) {
           a.alerts.push_back(r.percent(*p));
+          a.alerts_at.push_back(pos(*p));
+        }
       plan.allowances.push_back(std::move(a));
     } else if (e.is_type<g::plan_order>()) {
       if (once(e, plan.order.has_value(), "order"))

@@ -1,0 +1,106 @@
+// What the checker's passes share: the module, the sink, and the names declared so far.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ast/ast.hpp"
+#include "check/types.hpp"
+#include "diagnostics/sink.hpp"
+
+namespace tariff::checker {
+
+/// The names of one kind, in declaration order, each with the place of its first declaration.
+class name_table {
+ public:
+  /// Records `name` declared at `at`; returns the first declaration's place if it is a repeat.
+  std::optional<ast::position> add(const std::string& name, ast::position at);
+  /// Whether `name` is declared.
+  bool contains(std::string_view name) const { return first_.find(name) != first_.end(); }
+  /// The names in declaration order (so that "did you mean" ties go to the first declared).
+  const std::vector<std::string>& names() const { return order_; }
+
+ private:
+  std::map<std::string, ast::position, std::less<>> first_;
+  std::vector<std::string> order_;
+};
+
+/// An item as a price list declares it (with `item`, not as an override).
+struct item_info {
+  std::string name;
+  std::optional<ast::item_unit> unit;
+  const ast::item_decl* decl = nullptr;
+  std::string list;  ///< the price list that declares it
+};
+
+/// All versions of one price list (`pricelist X` written once per effective date).
+struct pricelist_family {
+  std::string name;
+  std::vector<const ast::pricelist_decl*> versions;
+  const ast::identifier* base = nullptr;  ///< the `extends` of the first version, if any
+  bool base_known = false;                ///< `base` names a declared list
+  bool on_cycle = false;                  ///< its inheritance chain comes back to it
+  std::vector<item_info> own_items;       ///< new items of every version, first declaration wins
+};
+
+/// A declared or built-in attribute.
+struct attribute_info {
+  type value_type;
+  const ast::attribute_decl* decl = nullptr;  ///< null for built-ins
+};
+
+/// The state of one check: the input, the output, and the symbol tables the passes fill.
+struct context {
+  context(const ast::module& m, diagnostic_sink& s) : module(m), sink(s) {}
+
+  const ast::module& module;
+  diagnostic_sink& sink;
+
+  name_table windows;
+  name_table day_sets;
+  name_table seasons;
+  name_table tables;
+  std::map<std::string, type, std::less<>> table_types;           ///< the value type of each table
+  std::map<std::string, attribute_info, std::less<>> attributes;  ///< by "scope.name"
+  std::vector<pricelist_family> pricelists;
+
+  /// The family called `name`, or null.
+  const pricelist_family* find_pricelist(std::string_view name) const;
+  /// The items a list offers: its own, then those it inherits (nearest base first).
+  std::vector<item_info> visible_items(const pricelist_family& list) const;
+  /// The items a list inherits from its base chain.
+  std::vector<item_info> inherited_items(const pricelist_family& list) const;
+  /// The items of list `base` and its own base chain, as seen from list `self` (a chain that
+  /// comes back to `self` stops there).
+  std::vector<item_info> items_of_chain(std::string_view base, std::string_view self) const;
+  /// Every item name declared in any price list, in declaration order.
+  std::vector<std::string> all_item_names() const;
+  /// Every unit an item of this name is billed in, over all price lists.
+  std::vector<ast::item_unit> units_of_item(std::string_view name) const;
+};
+
+/// "line:column", as messages cite an earlier declaration.
+std::string where(ast::position at);
+/// Where the text of `e` starts. The parser places a binary expression at its operator (where
+/// type errors belong); a message about the whole expression points at its first operand.
+ast::position start_of(const ast::expression& e);
+/// `precise` if the parser recorded it, else `fallback`.
+ast::position or_else(ast::position precise, ast::position fallback);
+/// "contract", "site" ...
+std::string scope_name(ast::attribute_scope s);
+/// "contract.year".
+std::string attribute_key(ast::attribute_scope s, std::string_view name);
+/// "hour", "visit" ...
+std::string unit_name(ast::item_unit u);
+/// Whether items in this unit are metered by time (and so take durations).
+bool is_time_unit(ast::item_unit u);
+/// "22:00".
+std::string format_minutes(std::chrono::minutes m);
+/// "month", "quarter", "year".
+std::string period_name(ast::period_kind p);
+
+}  // namespace tariff::checker

@@ -1,0 +1,151 @@
+// The below-cost warning: can the written discounts take an item's price under its cost?
+//
+// Limitation, on purpose: only top-level rules whose value reads `price * F` (F a constant number
+// or percent, or a table of them: its smallest value counts) or `price - price * P` (P a constant
+// or a table of them: its largest value counts) are understood. Conditions are assumed to hold
+// (except a constant false one), rules that raise the price are assumed not to fire, and groups,
+// min/max, divisions and item discounts are not looked at. The warning is a hint, not a proof.
+#include <algorithm>
+#include <set>
+
+#include "check/constant.hpp"
+#include "check/passes.hpp"
+
+namespace tariff::checker {
+namespace {
+
+bool is_price(const ast::expression& e) {
+  const auto* n = std::get_if<ast::name_ref>(&e.node);
+  return n != nullptr && n->name == "price";
+}
+
+// A constant or a table's value as a fraction: 10% is 0.10, 0.9 stays 0.9.
+std::optional<decimal> as_fraction(const constant& c) {
+  if (c.value_type.kind == type_kind::number) return c.number;
+  if (c.value_type.kind == type_kind::percent)
+    return divide(c.number, decimal(100), c.number.scale() + 2, rounding_mode::half_even);
+  return std::nullopt;
+}
+
+// The smallest (or largest) value `e` can have: itself if constant, a table's extreme entry.
+std::optional<decimal> extreme(const context& ctx, const ast::expression& e, bool largest) {
+  if (std::optional<constant> c = fold(e)) return as_fraction(*c);
+  const auto* n = std::get_if<ast::name_ref>(&e.node);
+  if (n == nullptr) return std::nullopt;
+  auto table = std::find_if(ctx.module.tables.begin(), ctx.module.tables.end(),
+                            [&](const ast::table_decl& t) { return t.name.text == n->name; });
+  if (table == ctx.module.tables.end()) return std::nullopt;
+  std::optional<decimal> best;
+  for (const ast::table_entry& entry : table->entries) {
+    const std::optional<constant> c = fold(entry.value);
+    const std::optional<decimal> value = c ? as_fraction(*c) : std::nullopt;
+    if (!value) return std::nullopt;
+    if (!best || (largest ? *value > *best : *value < *best)) best = value;
+  }
+  return best;
+}
+
+// The other operand of `price * x` or `x * price`.
+const ast::expression* factor_of_price(const ast::expression& e) {
+  const auto* b = std::get_if<ast::binary>(&e.node);
+  if (b == nullptr || b->op != ast::binary_op::multiply) return nullptr;
+  if (is_price(*b->left)) return b->right.get();
+  if (is_price(*b->right)) return b->left.get();
+  return nullptr;
+}
+
+// The lowest factor a rule can apply to the price, if its value has one of the known forms.
+std::optional<decimal> worst_factor(const context& ctx, const ast::expression& value) {
+  if (const ast::expression* f = factor_of_price(value)) return extreme(ctx, *f, false);
+  const auto* b = std::get_if<ast::binary>(&value.node);
+  if (b == nullptr || b->op != ast::binary_op::subtract || !is_price(*b->left)) return std::nullopt;
+  const ast::expression* p = factor_of_price(*b->right);
+  if (p == nullptr) return std::nullopt;
+  std::optional<decimal> share = extreme(ctx, *p, true);
+  if (!share) return std::nullopt;
+  return decimal(1) - *share;
+}
+
+bool applies_to(const ast::rule_decl& rule, const std::string& item) {
+  if (rule.condition) {
+    const std::optional<constant> c = fold(*rule.condition);
+    if (c && c->value_type.kind == type_kind::boolean && !c->truth) return false;
+  }
+  return rule.items.empty() ||
+         std::any_of(rule.items.begin(), rule.items.end(),
+                     [&](const ast::identifier& i) { return i.text == item; });
+}
+
+std::string rule_list(const std::vector<std::string>& names) {
+  std::string text = names.size() == 1 ? "rule " : "rules ";
+  for (std::size_t i = 0; i < names.size(); ++i)
+    text += (i == 0 ? "'" : ", '") + names[i] + "'";
+  return text;
+}
+
+struct priced_item {
+  std::string name;
+  decimal price, cost;
+};
+
+class margin_checker {
+ public:
+  explicit margin_checker(context& ctx) : ctx_(ctx) {}
+
+  void check(const priced_item& item) {
+    decimal factor(1);
+    std::vector<std::string> discounts;
+    for (const ast::rule_or_group& entry : ctx_.module.rules) {
+      const auto* rule = std::get_if<ast::rule_decl>(&entry);
+      if (rule == nullptr || !applies_to(*rule, item.name)) continue;
+      const std::optional<decimal> f = worst_factor(ctx_, rule->value);
+      if (!f || *f >= 1) continue;
+      factor *= *f;
+      discounts.push_back(rule->name.text);
+      const decimal lowest = item.price * factor;
+      if (lowest >= item.cost) continue;
+      if (warned_.insert(item.name).second)
+        ctx_.sink.warning(rule->name.at,
+                          "discounts can bring '" + item.name + "' to " +
+                              lowest.rescale(item.price.scale(), rounding_mode::floor).to_string() +
+                              ", below its cost " + item.cost.to_string() + " (" +
+                              rule_list(discounts) + ")");
+      return;
+    }
+  }
+
+ private:
+  context& ctx_;
+  std::set<std::string> warned_;  // one warning per item name, the first list to show it
+};
+
+// Each item of each list version with both a price and a cost, overrides taking the rest
+// from the item they override.
+std::vector<priced_item> priced_items(const context& ctx) {
+  std::vector<priced_item> items;
+  for (const pricelist_family& family : ctx.pricelists) {
+    const std::vector<item_info> inherited = ctx.inherited_items(family);
+    for (const ast::pricelist_decl* version : family.versions)
+      for (const ast::item_decl& item : version->items) {
+        std::optional<decimal> price = item.price, cost = item.cost;
+        auto base = std::find_if(inherited.begin(), inherited.end(),
+                                 [&](const item_info& i) { return i.name == item.name.text; });
+        if (item.is_override && base != inherited.end()) {
+          if (!price) price = base->decl->price;
+          if (!cost) cost = base->decl->cost;
+        }
+        if (price && cost) items.push_back({item.name.text, *price, *cost});
+      }
+  }
+  return items;
+}
+
+}  // namespace
+
+void check_margins(context& ctx) {
+  margin_checker checker(ctx);
+  for (const priced_item& item : priced_items(ctx))
+    checker.check(item);
+}
+
+}  // namespace tariff::checker

@@ -1,0 +1,26 @@
+// The checker's passes, in the order check_module runs them: each later pass may use the names
+// the earlier ones recorded in the context (rules need tables, plans need price lists).
+#pragma once
+
+#include "check/context.hpp"
+
+namespace tariff::checker {
+
+/// The tariff header (exactly one, an ISO 4217 currency) and the rounding declarations.
+void check_header_and_rounding(context& ctx);
+/// The calendar: zone, windows, day sets, holidays, seasons; records their names.
+void check_calendar(context& ctx);
+/// Attribute declarations and their defaults; records them next to the built-in ones.
+void check_attributes(context& ctx);
+/// Tables: names, keys, constant values; records each table's value type.
+void check_tables(context& ctx);
+/// Price lists: versions, inheritance, items and their options; records the items.
+void check_pricelists(context& ctx);
+/// Rules and groups: names, items, condition and value types, rules that can never fire.
+void check_rules(context& ctx);
+/// Plans: price list, catalogue, allowances, fees.
+void check_plans(context& ctx);
+/// Warns where the written discounts can take an item's price below its cost.
+void check_margins(context& ctx);
+
+}  // namespace tariff::checker

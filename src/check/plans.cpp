@@ -1,0 +1,131 @@
+// Plans: price list, catalogue, allowances and fees.
+#include <algorithm>
+
+#include "check/passes.hpp"
+#include "check/suggest.hpp"
+
+namespace tariff::checker {
+namespace {
+
+bool is_duration(const ast::quantity& q) {
+  return q.unit == "h" || q.unit == "min";
+}
+
+std::string amount_text(const ast::quantity& q) {
+  const bool joined = is_duration(q) || q.unit.empty();
+  return q.amount.to_string() + (joined ? "" : " ") + q.unit;
+}
+
+class plan_checker {
+ public:
+  plan_checker(context& ctx, const ast::plan_decl& plan) : ctx_(ctx), plan_(plan) {}
+
+  void run() {
+    resolve_pricelist();
+    for (const ast::fee_decl& fee : plan_.fees)
+      check_fee(fee);
+    for (const ast::allowance_decl& allowance : plan_.allowances)
+      check_allowance(allowance);
+    for (const ast::identifier& name : plan_.catalogue)
+      find_item(name);
+  }
+
+ private:
+  void resolve_pricelist() {
+    if (!plan_.pricelist) {
+      ctx_.sink.error(plan_.name.at,
+                      "plan '" + plan_.name.text + "' needs a price list: add 'pricelist <name>'");
+      return;
+    }
+    list_ = ctx_.find_pricelist(plan_.pricelist->text);
+    if (list_ == nullptr) {
+      std::vector<std::string> names;
+      for (const pricelist_family& f : ctx_.pricelists)
+        names.push_back(f.name);
+      ctx_.sink.error(plan_.pricelist->at,
+                      unknown_name_message("price list", plan_.pricelist->text, names));
+      return;
+    }
+    items_ = ctx_.visible_items(*list_);
+  }
+
+  // The item `name` in the plan's price list; null (after an error) if it is not there.
+  const item_info* find_item(const ast::identifier& name) {
+    if (list_ == nullptr) return nullptr;  // the missing list is the error
+    auto found = std::find_if(items_.begin(), items_.end(),
+                              [&](const item_info& i) { return i.name == name.text; });
+    if (found != items_.end()) return &*found;
+    std::vector<std::string> names;
+    for (const item_info& i : items_)
+      names.push_back(i.name);
+    ctx_.sink.error(name.at, unknown_name_message("item", name.text, names,
+                                                  " in price list '" + list_->name + "'"));
+    return nullptr;
+  }
+
+  void check_fee(const ast::fee_decl& fee) {
+    if (fee.amount.sign() <= 0)
+      ctx_.sink.error(or_else(fee.amount_at, fee.at), "fee must be greater than 0");
+    if (!fee.per_unit) return;
+    const ast::position at = or_else(fee.per_unit_at, fee.at);
+    const std::string key = attribute_key(fee.per_unit->scope, fee.per_unit->name);
+    auto found = ctx_.attributes.find(key);
+    if (found == ctx_.attributes.end()) {
+      std::vector<std::string> same_scope;
+      const std::string prefix = scope_name(fee.per_unit->scope) + ".";
+      for (const auto& [name, info] : ctx_.attributes)
+        if (name.starts_with(prefix)) same_scope.push_back(name);
+      ctx_.sink.error(at, unknown_name_message("attribute", key, same_scope));
+    } else if (found->second.value_type.kind != type_kind::number) {
+      ctx_.sink.error(at, "a fee per unit needs a number attribute; '" + key + "' is a " +
+                              describe(found->second.value_type));
+    }
+  }
+
+  void check_allowance(const ast::allowance_decl& allowance) {
+    for (const ast::identifier& name : allowance.items)
+      if (const item_info* item = find_item(name)) check_allowance_unit(allowance, *item);
+    const ast::period_kind plan_period = plan_.period.value_or(ast::period_kind::month);
+    if (allowance.period < plan_period)
+      ctx_.sink.error(allowance.at, "an allowance per " + period_name(allowance.period) +
+                                        " is shorter than the plan's period (" +
+                                        period_name(plan_period) + ")");
+    for (std::size_t i = 0; i < allowance.alerts.size(); ++i) {
+      const decimal& alert = allowance.alerts[i];
+      if (alert.sign() > 0 && alert <= 100) continue;
+      const ast::position at = or_else(
+          i < allowance.alerts_at.size() ? allowance.alerts_at[i] : ast::position{}, allowance.at);
+      ctx_.sink.error(at, "alert " + alert.to_string() + "% must be above 0% and at most 100%");
+    }
+  }
+
+  // Time items take a duration; other items a count in their own unit.
+  void check_allowance_unit(const ast::allowance_decl& allowance, const item_info& item) {
+    if (!item.unit) return;
+    const bool time_item = is_time_unit(*item.unit);
+    if (time_item == is_duration(allowance.amount)) return;
+    ctx_.sink.error(allowance.amount.at,
+                    "allowance " + amount_text(allowance.amount) + " cannot cover '" + item.name +
+                        "', which is billed per " + unit_name(*item.unit) + ": give " +
+                        (time_item ? "a duration such as 20h" : "a count such as 3"));
+  }
+
+  context& ctx_;
+  const ast::plan_decl& plan_;
+  const pricelist_family* list_ = nullptr;
+  std::vector<item_info> items_;
+};
+
+}  // namespace
+
+void check_plans(context& ctx) {
+  name_table plans;
+  for (const ast::plan_decl& plan : ctx.module.plans) {
+    if (std::optional<ast::position> first = plans.add(plan.name.text, plan.at))
+      ctx.sink.error(plan.name.at, "duplicate plan '" + plan.name.text + "' (first declared at " +
+                                       where(*first) + ")");
+    plan_checker(ctx, plan).run();
+  }
+}
+
+}  // namespace tariff::checker

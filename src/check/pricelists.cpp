@@ -1,0 +1,296 @@
+// Price lists: versions, inheritance, items and their options, tiers.
+#include <algorithm>
+
+#include "check/passes.hpp"
+#include "check/suggest.hpp"
+
+namespace tariff::checker {
+namespace {
+
+std::string effective_text(const ast::pricelist_decl& list) {
+  return list.effective ? " effective " + format_date(*list.effective) : std::string();
+}
+
+std::string quantity_text(const ast::quantity& q) {
+  const bool duration = q.unit == "h" || q.unit == "min";
+  return q.amount.to_string() + (duration || q.unit.empty() ? "" : " ") + q.unit;
+}
+
+bool is_duration(const ast::quantity& q) {
+  return q.unit == "h" || q.unit == "min";
+}
+
+// Versions of one list share a name; two with the same effective date (or none) are duplicates.
+void group_versions(context& ctx) {
+  for (const ast::pricelist_decl& list : ctx.module.pricelists) {
+    auto family = std::find_if(ctx.pricelists.begin(), ctx.pricelists.end(),
+                               [&](const pricelist_family& f) { return f.name == list.name.text; });
+    if (family == ctx.pricelists.end()) {
+      ctx.pricelists.push_back({list.name.text, {&list}, nullptr, false, false, {}});
+      continue;
+    }
+    auto same_date =
+        std::find_if(family->versions.begin(), family->versions.end(),
+                     [&](const ast::pricelist_decl* v) { return v->effective == list.effective; });
+    if (same_date != family->versions.end()) {
+      ctx.sink.error(list.name.at, "duplicate price list '" + list.name.text + "'" +
+                                       effective_text(list) + " (first declared at " +
+                                       where((*same_date)->at) + ")");
+    }
+    family->versions.push_back(&list);
+  }
+}
+
+std::string base_text(const ast::pricelist_decl& list) {
+  return list.base ? "'" + list.base->text + "'" : std::string("nothing");
+}
+
+void resolve_bases(context& ctx) {
+  std::vector<std::string> names;
+  for (const pricelist_family& f : ctx.pricelists)
+    names.push_back(f.name);
+  for (pricelist_family& family : ctx.pricelists) {
+    const ast::pricelist_decl& first = *family.versions.front();
+    for (const ast::pricelist_decl* version : family.versions) {
+      if (version->base && !ctx.find_pricelist(version->base->text))
+        ctx.sink.error(version->base->at,
+                       unknown_name_message("price list", version->base->text, names));
+      const bool agree = version->base.has_value() == first.base.has_value() &&
+                         (!version->base || version->base->text == first.base->text);
+      if (!agree)
+        ctx.sink.error(version->base ? version->base->at : version->name.at,
+                       "every version of price list '" + family.name +
+                           "' must extend the same list: this one extends " + base_text(*version) +
+                           ", the one at " + where(first.at) + " extends " + base_text(first));
+    }
+    if (first.base) {
+      family.base = &*first.base;
+      family.base_known = ctx.find_pricelist(first.base->text) != nullptr;
+    }
+  }
+}
+
+// Reports each cycle once, at the `extends` of the first declared list on it.
+void report_cycles(context& ctx) {
+  for (std::size_t start = 0; start < ctx.pricelists.size(); ++start) {
+    std::vector<std::size_t> path{start};
+    std::string text = ctx.pricelists[start].name;
+    for (std::size_t step = 0; step <= ctx.pricelists.size(); ++step) {
+      const pricelist_family& current = ctx.pricelists[path.back()];
+      if (!current.base_known) break;
+      const pricelist_family* next = ctx.find_pricelist(current.base->text);
+      const auto index = static_cast<std::size_t>(next - ctx.pricelists.data());
+      text += " -> " + next->name;
+      if (index == start) {
+        ctx.pricelists[start].on_cycle = true;
+        const bool first_on_cycle = *std::min_element(path.begin(), path.end()) == start;
+        if (first_on_cycle)
+          ctx.sink.error(ctx.pricelists[start].base->at, "price list inheritance cycle: " + text);
+        break;
+      }
+      if (std::find(path.begin(), path.end(), index) != path.end()) break;  // a cycle further up
+      path.push_back(index);
+    }
+  }
+}
+
+void collect_items(context& ctx) {
+  for (pricelist_family& family : ctx.pricelists)
+    for (const ast::pricelist_decl* version : family.versions)
+      for (const ast::item_decl& item : version->items) {
+        if (item.is_override) continue;
+        const bool known =
+            std::any_of(family.own_items.begin(), family.own_items.end(),
+                        [&](const item_info& i) { return i.name == item.name.text; });
+        if (!known) family.own_items.push_back({item.name.text, item.unit, &item, family.name});
+      }
+}
+
+// What one version inherits: through its own `extends` (versions that disagree on it are
+// reported, and each is then checked against the list it names).
+std::vector<item_info> inherited_by(const context& ctx, const pricelist_family& family,
+                                    const ast::pricelist_decl& version) {
+  if (!version.base || family.on_cycle) return {};
+  return ctx.items_of_chain(version.base->text, family.name);
+}
+
+class item_checker {
+ public:
+  item_checker(context& ctx, const pricelist_family& family, const ast::pricelist_decl& version,
+               std::vector<item_info> inherited)
+      : ctx_(ctx), family_(family), version_(version), inherited_(std::move(inherited)) {}
+
+  void run() {
+    std::map<std::string, const ast::item_decl*> seen;
+    for (const ast::item_decl& item : version_.items) {
+      auto [first, inserted] = seen.emplace(item.name.text, &item);
+      if (!inserted) {
+        ctx_.sink.error(item.name.at, "duplicate item '" + item.name.text +
+                                          "' (first declared at " + where(first->second->at) + ")");
+        check_options(item, item.unit);  // what the name means is said; its options still count
+        continue;
+      }
+      std::optional<ast::item_unit> unit =
+          item.is_override ? check_override(item) : check_new(item);
+      check_options(item, unit);
+    }
+  }
+
+ private:
+  const item_info* inherited(const std::string& name) const {
+    auto found = std::find_if(inherited_.begin(), inherited_.end(),
+                              [&](const item_info& i) { return i.name == name; });
+    return found == inherited_.end() ? nullptr : &*found;
+  }
+
+  // Returns the unit the overridden item is billed in, if known.
+  std::optional<ast::item_unit> check_override(const ast::item_decl& item) {
+    if (!version_.base) {
+      ctx_.sink.error(item.name.at, "'" + item.name.text +
+                                        "' changes an inherited item, but price list '" +
+                                        family_.name + "' extends no other list; write 'item " +
+                                        item.name.text + " per ...' to declare it");
+      return std::nullopt;
+    }
+    if (!ctx_.find_pricelist(version_.base->text) || family_.on_cycle)
+      return std::nullopt;  // reported already
+    if (const item_info* base = inherited(item.name.text)) return base->unit;
+    std::vector<std::string> names;
+    for (const item_info& i : inherited_)
+      names.push_back(i.name);
+    ctx_.sink.error(item.name.at, unknown_name_message("inherited item", item.name.text, names));
+    return std::nullopt;
+  }
+
+  std::optional<ast::item_unit> check_new(const ast::item_decl& item) {
+    const std::string& name = item.name.text;
+    const item_info* base = inherited(name);
+    if (base != nullptr)
+      ctx_.sink.error(item.name.at, "item '" + name + "' is inherited from '" + base->list +
+                                        "'; write '" + name + " price ...' to override it");
+    if (!item.unit)
+      ctx_.sink.error(item.name.at, "item '" + name + "' needs a unit, such as 'per hour'");
+    if (!item.price) ctx_.sink.error(item.name.at, "item '" + name + "' needs a price");
+    return item.unit;
+  }
+
+  void check_options(const ast::item_decl& item, std::optional<ast::item_unit> unit) {
+    const std::string& name = item.name.text;
+    check_not_negative(item, item.price, "price");
+    check_not_negative(item, item.cost, "cost");
+    check_not_negative(item, item.minimum_charge, "minimum charge");
+    check_not_negative(item, item.maximum_charge, "maximum charge");
+    if (item.step) check_step(item, *item.step, unit);
+    if (item.minimum && unit) check_quantity_unit(name, *item.minimum, *unit, "'minimum'");
+    if (item.minimum_charge && item.maximum_charge && *item.maximum_charge < *item.minimum_charge)
+      ctx_.sink.error(or_else(item.maximum_charge_at, item.at),
+                      "maximum charge " + item.maximum_charge->to_string() +
+                          " is below the minimum charge " + item.minimum_charge->to_string());
+    if (item.discount_percent &&
+        (item.discount_percent->sign() < 0 || *item.discount_percent > 100))
+      ctx_.sink.error(
+          or_else(item.discount_at, item.at),
+          "discount " + item.discount_percent->to_string() + "% must be between 0% and 100%");
+    if (item.tiers) check_tiers(*item.tiers);
+  }
+
+  void check_not_negative(const ast::item_decl& item, const std::optional<decimal>& value,
+                          const char* what) {
+    if (value && value->sign() < 0)
+      ctx_.sink.error(item.at,
+                      std::string(what) + " of item '" + item.name.text + "' must not be negative");
+  }
+
+  void check_step(const ast::item_decl& item, const ast::billing_step& step,
+                  std::optional<ast::item_unit> unit) {
+    if (step.step.amount.sign() <= 0)
+      ctx_.sink.error(step.step.at, "billing step must be greater than 0");
+    if (!unit) return;
+    check_quantity_unit(item.name.text, step.step, *unit, "'bill started'");
+    if (step.per_segment && !is_time_unit(*unit))
+      ctx_.sink.error(step.at, "'per segment' applies only to items billed by time; '" +
+                                   item.name.text + "' is billed per " + unit_name(*unit));
+  }
+
+  // Time items take durations; others a quantity in their own unit.
+  void check_quantity_unit(const std::string& name, const ast::quantity& q, ast::item_unit unit,
+                           const char* option) {
+    const std::string billed = "item '" + name + "' is billed per " + unit_name(unit) + ": ";
+    if (is_time_unit(unit)) {
+      if (!is_duration(q))
+        ctx_.sink.error(
+            q.at, billed + option + " takes a duration such as 15min, not " + quantity_text(q));
+    } else if (q.unit != unit_name(unit)) {
+      ctx_.sink.error(q.at, billed + option + " takes a quantity in " + unit_name(unit) + ", not " +
+                                quantity_text(q));
+    }
+  }
+
+  void check_tiers(const ast::tiers_decl& tiers) {
+    if (tiers.kind == ast::tier_kind::package && tiers.package_size <= 0)
+      ctx_.sink.error(tiers.at, "package size must be greater than 0");
+    const ast::tier* previous = nullptr;
+    bool previous_reversed = false;  // then where it ends means nothing: no gap or overlap to see
+    for (const ast::tier& t : tiers.tiers) {
+      check_tier_value(tiers.kind, t);
+      const bool reversed = t.high && *t.high < t.low;
+      if (reversed) {
+        ctx_.sink.error(t.at, "tier " + tier_text(t) + " ends before it starts");
+      } else if (previous == nullptr) {
+        if (t.low != 0 && t.low != 1)
+          ctx_.sink.error(t.at, "the first tier must start at 0 or 1, not " + t.low.to_string());
+      } else if (previous->high && !previous_reversed) {
+        check_tier_follows(*previous, t);
+      }
+      if (!t.high && &t != &tiers.tiers.back())
+        ctx_.sink.error(t.at, "only the last tier may be open-ended");
+      previous = &t;
+      previous_reversed = reversed;
+    }
+  }
+
+  // A tier starts where the previous one ends (0..10, 10..20) or one after it (1..10, 11..20).
+  void check_tier_follows(const ast::tier& previous, const ast::tier& t) {
+    const decimal& end = *previous.high;
+    if (t.low < previous.low)
+      ctx_.sink.error(t.at,
+                      "tiers must ascend: " + tier_text(t) + " comes after " + tier_text(previous));
+    else if (t.low < end)
+      ctx_.sink.error(t.at, "tier " + tier_text(t) + " overlaps " + tier_text(previous));
+    else if (t.low > end + decimal(1))
+      ctx_.sink.error(t.at, "gap between tiers " + tier_text(previous) + " and " + tier_text(t));
+  }
+
+  void check_tier_value(ast::tier_kind kind, const ast::tier& t) {
+    const bool percent = t.value.kind == ast::literal_kind::percent;
+    const std::string value = t.value.number.to_string() + (percent ? "%" : "");
+    if (kind == ast::tier_kind::percentage && !percent)
+      ctx_.sink.error(t.at, "a percentage tier takes a percent such as 10%, not " + value);
+    if (kind != ast::tier_kind::percentage && percent)
+      ctx_.sink.error(t.at, std::string("a ") + ast::to_string(kind) +
+                                " tier takes a price such as 90.00, not " + value);
+  }
+
+  static std::string tier_text(const ast::tier& t) {
+    return t.low.to_string() + ".." + (t.high ? t.high->to_string() : std::string());
+  }
+
+  context& ctx_;
+  const pricelist_family& family_;
+  const ast::pricelist_decl& version_;
+  std::vector<item_info> inherited_;
+};
+
+}  // namespace
+
+void check_pricelists(context& ctx) {
+  group_versions(ctx);
+  resolve_bases(ctx);
+  report_cycles(ctx);
+  collect_items(ctx);
+  for (const pricelist_family& family : ctx.pricelists)
+    for (const ast::pricelist_decl* version : family.versions)
+      item_checker(ctx, family, *version, inherited_by(ctx, family, *version)).run();
+}
+
+}  // namespace tariff::checker

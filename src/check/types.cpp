@@ -1,0 +1,329 @@
+#include "check/types.hpp"
+
+#include <array>
+#include <optional>
+
+#include "check/constant.hpp"
+#include "check/context.hpp"
+#include "check/suggest.hpp"
+
+namespace tariff::checker {
+
+std::string describe(const type& t) {
+  switch (t.kind) {
+    case type_kind::invalid:
+      return "an invalid value";
+    case type_kind::number:
+      return "number";
+    case type_kind::money:
+      return "money";
+    case type_kind::percent:
+      return "percent";
+    case type_kind::duration:
+      return "duration";
+    case type_kind::quantity:
+      return "quantity in " + t.unit;
+    case type_kind::date:
+      return "date";
+    case type_kind::string:
+      return "string";
+    case type_kind::boolean:
+      return "bool";
+  }
+  return "?";
+}
+
+type from_value_type(ast::value_type t) {
+  switch (t) {
+    case ast::value_type::string:
+      return {type_kind::string, {}};
+    case ast::value_type::number:
+      return {type_kind::number, {}};
+    case ast::value_type::money:
+      return {type_kind::money, {}};
+    case ast::value_type::percent:
+      return {type_kind::percent, {}};
+    case ast::value_type::boolean:
+      return {type_kind::boolean, {}};
+    case ast::value_type::date:
+      return {type_kind::date, {}};
+  }
+  return {};
+}
+
+type type_of_literal(const ast::literal& l) {
+  switch (l.kind) {
+    case ast::literal_kind::number:
+      return {type_kind::number, {}};
+    case ast::literal_kind::percent:
+      return {type_kind::percent, {}};
+    case ast::literal_kind::quantity:
+      if (l.text == "h" || l.text == "min") return {type_kind::duration, {}};
+      return {type_kind::quantity, l.text};
+    case ast::literal_kind::string:
+      return {type_kind::string, {}};
+    case ast::literal_kind::date:
+      return {type_kind::date, {}};
+    case ast::literal_kind::boolean:
+      return {type_kind::boolean, {}};
+  }
+  return {};
+}
+
+namespace {
+
+using enum type_kind;
+
+type of(type_kind k) {
+  return type{k, {}};
+}
+
+// One line of an operator's table: left and right operand kinds and the result's.
+struct signature {
+  type_kind left, right, result;
+};
+
+constexpr std::array additive{
+    signature{number, number, number},    signature{money, money, money},
+    signature{money, number, money},      signature{number, money, money},
+    signature{percent, percent, percent}, signature{duration, duration, duration},
+};
+constexpr std::array multiplicative{
+    signature{number, number, number},     signature{money, number, money},
+    signature{number, money, money},       signature{money, percent, money},
+    signature{percent, money, money},      signature{number, percent, number},
+    signature{percent, number, number},    signature{duration, number, duration},
+    signature{number, duration, duration},
+};
+constexpr std::array divisive{
+    signature{money, number, money},
+    signature{money, money, number},
+    signature{number, number, number},
+    signature{duration, duration, number},
+};
+
+template <std::size_t n>
+std::optional<type> look_up(const std::array<signature, n>& table, const type& a, const type& b) {
+  for (const signature& s : table)
+    if (s.left == a.kind && s.right == b.kind) return of(s.result);
+  return std::nullopt;
+}
+
+bool is_comparison(ast::binary_op op) {
+  return op == ast::binary_op::equal || op == ast::binary_op::not_equal ||
+         op == ast::binary_op::less || op == ast::binary_op::less_equal ||
+         op == ast::binary_op::greater || op == ast::binary_op::greater_equal;
+}
+
+const char* operator_text(ast::binary_op op) {
+  switch (op) {
+    case ast::binary_op::logical_and:
+      return "and";
+    case ast::binary_op::logical_or:
+      return "or";
+    default:
+      return "?";
+  }
+}
+
+std::string mismatch_message(ast::binary_op op, const type& a, const type& b) {
+  switch (op) {
+    case ast::binary_op::add:
+      return "cannot add " + describe(a) + " and " + describe(b);
+    case ast::binary_op::subtract:
+      return "cannot subtract " + describe(b) + " from " + describe(a);
+    case ast::binary_op::multiply:
+      return "cannot multiply " + describe(a) + " by " + describe(b);
+    case ast::binary_op::divide:
+      return "cannot divide " + describe(a) + " by " + describe(b);
+    default:
+      return "cannot compare " + describe(a) + " with " + describe(b);
+  }
+}
+
+// The result of `a op b` for arithmetic and comparisons, or nullopt if the types do not go.
+std::optional<type> result_type(ast::binary_op op, const type& a, const type& b) {
+  if (is_comparison(op)) {
+    const bool money_and_number =
+        (a.kind == money && b.kind == number) || (a.kind == number && b.kind == money);
+    if (a == b || money_and_number) return of(boolean);
+    return std::nullopt;
+  }
+  switch (op) {
+    case ast::binary_op::add:
+    case ast::binary_op::subtract:
+      if (a.kind == quantity && a == b) return a;  // 2 visit + 1 visit
+      return look_up(additive, a, b);
+    case ast::binary_op::multiply:
+      return look_up(multiplicative, a, b);
+    case ast::binary_op::divide:
+      return look_up(divisive, a, b);
+    default:
+      return std::nullopt;
+  }
+}
+
+// min and max take values that order: the common type of two arguments, if there is one.
+std::optional<type> common_ordered_type(const type& a, const type& b) {
+  if ((a.kind == money && b.kind == number) || (a.kind == number && b.kind == money))
+    return of(money);
+  if (!(a == b) || a.kind == string || a.kind == boolean) return std::nullopt;
+  return a;
+}
+
+class typer {
+ public:
+  explicit typer(context& ctx) : ctx_(ctx) {}
+
+  type operator()(const ast::expression& e) {
+    return std::visit([&](const auto& node) { return type_node(e, node); }, e.node);
+  }
+
+ private:
+  type type_node(const ast::expression&, const ast::literal& l) { return type_of_literal(l); }
+
+  type type_node(const ast::expression& e, const ast::name_ref& n) {
+    if (n.name == "price" || n.name == "base" || n.name == "cost") return of(money);
+    if (n.name == "quantity") return of(number);
+    if (auto table = ctx_.table_types.find(n.name); table != ctx_.table_types.end())
+      return table->second;
+    std::vector<std::string> candidates{"price", "base", "cost", "quantity"};
+    for (const std::string& table_name : ctx_.tables.names())
+      candidates.push_back(table_name);
+    ctx_.sink.error(e.at, unknown_name_message("name", n.name, candidates));
+    return {};
+  }
+
+  type type_node(const ast::expression& e, const ast::attribute_ref& a) {
+    const std::string key = attribute_key(a.scope, a.name);
+    if (auto found = ctx_.attributes.find(key); found != ctx_.attributes.end())
+      return found->second.value_type;
+    std::vector<std::string> same_scope;
+    const std::string prefix = scope_name(a.scope) + ".";
+    for (const auto& [name, info] : ctx_.attributes)
+      if (name.starts_with(prefix)) same_scope.push_back(name);
+    ctx_.sink.error(e.at, unknown_name_message("attribute", key, same_scope));
+    return {};
+  }
+
+  type type_node(const ast::expression& e, const ast::unary& u) {
+    const type operand = (*this)(*u.operand);
+    if (operand.kind == invalid) return {};
+    if (u.op == ast::unary_op::logical_not) {
+      if (operand.kind == boolean) return operand;
+      ctx_.sink.error(e.at, "'not' needs a bool, not " + describe(operand));
+      return {};
+    }
+    if (operand.kind == number || operand.kind == money || operand.kind == percent ||
+        operand.kind == duration)
+      return operand;
+    ctx_.sink.error(e.at, "cannot negate " + describe(operand));
+    return {};
+  }
+
+  type type_node(const ast::expression& e, const ast::binary& b) {
+    const type left = (*this)(*b.left);
+    const type right = (*this)(*b.right);
+    const ast::position at = e.at;  // the parser places a binary expression at its operator
+    if (b.op == ast::binary_op::divide) check_division(b, at);
+    if (left.kind == invalid || right.kind == invalid) return {};
+    if (b.op == ast::binary_op::logical_and || b.op == ast::binary_op::logical_or) {
+      if (left.kind == boolean && right.kind == boolean) return left;
+      const type& wrong = left.kind != boolean ? left : right;
+      ctx_.sink.error(at, std::string("'") + operator_text(b.op) +
+                              "' needs bool on both sides, not " + describe(wrong));
+      return {};
+    }
+    if (std::optional<type> result = result_type(b.op, left, right)) return *result;
+    ctx_.sink.error(at, mismatch_message(b.op, left, right));
+    return {};
+  }
+
+  void check_division(const ast::binary& b, ast::position at) {
+    if (b.rounding && b.rounding->step.sign() <= 0)
+      ctx_.sink.error(at, "a division must round to a step greater than 0, not " +
+                              b.rounding->step.to_string());
+    const std::optional<constant> divisor = fold(*b.right);
+    const bool numeric =
+        divisor && (divisor->value_type.kind == number || divisor->value_type.kind == percent ||
+                    divisor->value_type.kind == duration);
+    if (numeric && divisor->number.is_zero()) ctx_.sink.error(b.right->at, "division by zero");
+  }
+
+  type type_node(const ast::expression& e, const ast::call& c) {
+    const char* name = c.fn == ast::function::min ? "min" : "max";
+    std::vector<type> arguments;
+    for (const ast::expression_ptr& argument : c.arguments)
+      arguments.push_back((*this)(*argument));
+    if (c.arguments.size() < 2) {
+      ctx_.sink.error(e.at, std::string(name) + " needs at least 2 values");
+      return {};
+    }
+    type common = arguments[0];
+    for (std::size_t i = 1; i < arguments.size(); ++i) {
+      if (common.kind == invalid || arguments[i].kind == invalid) return {};
+      std::optional<type> joined = common_ordered_type(common, arguments[i]);
+      if (!joined) {
+        ctx_.sink.error(c.arguments[i]->at, std::string("cannot take the ") + name + " of " +
+                                                describe(common) + " and " +
+                                                describe(arguments[i]));
+        return {};
+      }
+      common = *joined;
+    }
+    return common;
+  }
+
+  type type_node(const ast::expression&, const ast::in_window& w) {
+    if (!ctx_.windows.contains(w.window.text))
+      ctx_.sink.error(w.window.at, unknown_calendar_name("window", w.window.text));
+    return of(boolean);
+  }
+
+  type type_node(const ast::expression&, const ast::on_days& d) {
+    if (d.day_set && !ctx_.day_sets.contains(d.day_set->text))
+      ctx_.sink.error(d.day_set->at, unknown_calendar_name("day set", d.day_set->text));
+    return of(boolean);
+  }
+
+  type type_node(const ast::expression& e, const ast::during& d) {
+    if (d.season) {
+      if (!ctx_.seasons.contains(d.season->text))
+        ctx_.sink.error(d.season->at, unknown_calendar_name("season", d.season->text));
+    } else if (d.last < d.first) {
+      ctx_.sink.error(e.at, "date range " + format_date(d.first) + " .. " + format_date(d.last) +
+                                " ends before it starts");
+    }
+    return of(boolean);
+  }
+
+  // Names a misspelling among the same kind, or says which keyword fits a name of another kind:
+  // `in weekend` when weekend is a day set.
+  std::string unknown_calendar_name(const std::string& kind, const std::string& name) {
+    struct other {
+      const name_table* names;
+      const char* kind;
+      const char* keyword;
+    };
+    const std::array others{other{&ctx_.windows, "window", "in"},
+                            other{&ctx_.day_sets, "day set", "on"},
+                            other{&ctx_.seasons, "season", "during"}};
+    for (const other& o : others)
+      if (o.kind != kind && o.names->contains(name))
+        return "unknown " + kind + " '" + name + "'; '" + name + "' is a " + o.kind + ": write '" +
+               o.keyword + " " + name + "'";
+    for (const other& o : others)
+      if (o.kind == kind) return unknown_name_message(kind, name, o.names->names());
+    return unknown_name_message(kind, name, {});
+  }
+
+  context& ctx_;
+};
+
+}  // namespace
+
+type check_expression(context& ctx, const ast::expression& e) {
+  return typer(ctx)(e);
+}
+
+}  // namespace tariff::checker
