@@ -1,12 +1,16 @@
-// The main job until the rules language lands: price a few jobs by hand with the library's exact
-// decimal and calendar types, and print the statement. Every figure is exact; each amount is
-// computed as one product, divided once and rounded once (design.md, Pricing semantics §6).
+// The main job until the pricing stage lands: check an example tariff with the rules language's
+// front end, then price a few jobs by hand with the library's exact decimal and calendar types
+// and print the statement. Every figure is exact; each amount is computed as one product,
+// divided once and rounded once (design.md, Pricing semantics §6).
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include <tariff/calendar.hpp>
 #include <tariff/decimal.hpp>
+#include <tariff/diagnostics.hpp>
 #include <tariff/version.hpp>
 
 namespace {
@@ -34,6 +38,31 @@ std::string hours(std::chrono::seconds s) {
   return std::to_string(minutes / 60) + (m < 10 ? ":0" : ":") + std::to_string(m);
 }
 
+// Checks a tariff file the way a host would before using it, then shows what a typo looks like.
+bool check_tariff_file(const char* path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "cannot read %s\n", path);
+    return false;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  const std::string source = text.str();
+  const auto diagnostics = tariff::check(source, path);
+  if (diagnostics.empty()) {
+    std::printf("%s: checked, no errors and no warnings\n", path);
+  } else {
+    std::printf("%s", tariff::format(diagnostics).c_str());
+  }
+  // The same tariff with one letter swapped, as people type it:
+  std::string typo = source;
+  if (const auto at = typo.find("in night"); at != std::string::npos)
+    typo.replace(at, 8, "in nigth");
+  std::printf("\nthe same tariff with a typo:\n%s\n",
+              tariff::format(tariff::check(typo, path)).c_str());
+  return !tariff::has_errors(diagnostics);
+}
+
 // A label on the left, an amount right-aligned under the amounts of the parts.
 void print_total(const std::string& label, const decimal& amount) {
   constexpr int amount_column_end = 108;
@@ -42,13 +71,17 @@ void print_total(const std::string& label, const decimal& amount) {
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
   const decimal rate("2500.00");  // per hour
   const decimal night_factor("2");
   constexpr auto line_rounding = rounding_mode::half_up;
 
-  std::printf("tariff %s: exact money on calendar time (a hand-written tariff)\n\n",
-              tariff::version);
+  std::printf("tariff %s\n\n", tariff::version);
+  if (argc > 1 && !check_tariff_file(argv[1])) return 1;
+
+  std::printf(
+      "exact money on calendar time (the tariff's rules applied by hand until the\n"
+      "pricing stage lands)\n\n");
   std::printf(
       "  rate 2500.00 per hour, night 22:00..06:00 x2 in the site's zone, weekend marked,\n"
       "  amounts rounded per line to 0.01 half_up, loyalty by contract year\n\n");
