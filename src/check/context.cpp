@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <unordered_set>
 
 namespace tariff::checker {
 
@@ -39,21 +40,20 @@ std::vector<item_info> context::items_of_chain(std::string_view base_name,
 
 std::vector<item_info> context::visible_items(const pricelist_family& list) const {
   std::vector<item_info> items = list.own_items;
-  for (item_info& inherited : inherited_items(list)) {
-    const bool shadowed = std::any_of(items.begin(), items.end(), [&](const item_info& own) {
-      return own.name == inherited.name;
-    });
-    if (!shadowed) items.push_back(std::move(inherited));
-  }
+  std::unordered_set<std::string> own;
+  for (const item_info& item : items)
+    own.insert(item.name);
+  for (item_info& inherited : inherited_items(list))
+    if (!own.contains(inherited.name)) items.push_back(std::move(inherited));
   return items;
 }
 
 std::vector<std::string> context::all_item_names() const {
   std::vector<std::string> names;
+  std::unordered_set<std::string_view> seen;
   for (const pricelist_family& list : pricelists)
     for (const item_info& item : list.own_items)
-      if (std::find(names.begin(), names.end(), item.name) == names.end())
-        names.push_back(item.name);
+      if (seen.insert(item.name).second) names.push_back(item.name);
   return names;
 }
 

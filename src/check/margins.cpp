@@ -66,11 +66,13 @@ std::optional<decimal> worst_factor(const context& ctx, const ast::expression& v
   return decimal(1) - *share;
 }
 
+bool never_fires(const ast::rule_decl& rule) {
+  if (!rule.condition) return false;
+  const std::optional<constant> c = fold(*rule.condition);
+  return c && c->value_type.kind == type_kind::boolean && !c->truth;
+}
+
 bool applies_to(const ast::rule_decl& rule, const std::string& item) {
-  if (rule.condition) {
-    const std::optional<constant> c = fold(*rule.condition);
-    if (c && c->value_type.kind == type_kind::boolean && !c->truth) return false;
-  }
   return rule.items.empty() ||
          std::any_of(rule.items.begin(), rule.items.end(),
                      [&](const ast::identifier& i) { return i.text == item; });
@@ -90,32 +92,46 @@ struct priced_item {
 
 class margin_checker {
  public:
-  explicit margin_checker(context& ctx) : ctx_(ctx) {}
+  // The discounts are read once; each item then only walks them.
+  explicit margin_checker(context& ctx) : ctx_(ctx) {
+    for (const ast::rule_or_group& entry : ctx_.module.rules) {
+      const auto* rule = std::get_if<ast::rule_decl>(&entry);
+      if (rule == nullptr || never_fires(*rule)) continue;
+      const std::optional<decimal> f = worst_factor(ctx_, rule->value);
+      if (f && *f < 1) discounts_.push_back({rule, *f});
+    }
+  }
 
   void check(const priced_item& item) {
     decimal factor(1);
-    std::vector<std::string> discounts;
-    for (const ast::rule_or_group& entry : ctx_.module.rules) {
-      const auto* rule = std::get_if<ast::rule_decl>(&entry);
-      if (rule == nullptr || !applies_to(*rule, item.name)) continue;
-      const std::optional<decimal> f = worst_factor(ctx_, rule->value);
-      if (!f || *f >= 1) continue;
-      factor *= *f;
-      discounts.push_back(rule->name.text);
+    std::vector<std::string> applied;
+    for (const discount& d : discounts_) {
+      if (!applies_to(*d.rule, item.name)) continue;
+      // Truncated to 12 places (toward zero, so never above the exact product): a long stack of
+      // discounts must not grow the scale past the decimal's limit; a hint needs no more.
+      factor = (factor * d.factor)
+                   .rescale(std::min((factor * d.factor).scale(), 12), rounding_mode::down);
+      applied.push_back(d.rule->name.text);
       const decimal lowest = item.price * factor;
       if (lowest >= item.cost) continue;
       if (warned_.insert(item.name).second)
-        ctx_.sink.warning(rule->name.at,
+        ctx_.sink.warning(d.rule->name.at,
                           "discounts can bring '" + item.name + "' to " +
                               lowest.rescale(item.price.scale(), rounding_mode::floor).to_string() +
                               ", below its cost " + item.cost.to_string() + " (" +
-                              rule_list(discounts) + ")");
+                              rule_list(applied) + ")");
       return;
     }
   }
 
  private:
+  struct discount {
+    const ast::rule_decl* rule;
+    decimal factor;  // the lowest factor the rule can apply
+  };
+
   context& ctx_;
+  std::vector<discount> discounts_;
   std::set<std::string> warned_;  // one warning per item name, the first list to show it
 };
 
@@ -127,12 +143,15 @@ std::vector<priced_item> priced_items(const context& ctx) {
     const std::vector<item_info> inherited = ctx.inherited_items(family);
     for (const ast::pricelist_decl* version : family.versions)
       for (const ast::item_decl& item : version->items) {
-        std::optional<decimal> price = item.price, cost = item.cost;
-        auto base = std::find_if(inherited.begin(), inherited.end(),
-                                 [&](const item_info& i) { return i.name == item.name.text; });
-        if (item.is_override && base != inherited.end()) {
-          if (!price) price = base->decl->price;
-          if (!cost) cost = base->decl->cost;
+        std::optional<decimal> price = item.price;
+        std::optional<decimal> cost = item.cost;
+        if (item.is_override) {  // few per list: a linear search is fine
+          auto base = std::find_if(inherited.begin(), inherited.end(),
+                                   [&](const item_info& i) { return i.name == item.name.text; });
+          if (base != inherited.end()) {
+            if (!price) price = base->decl->price;
+            if (!cost) cost = base->decl->cost;
+          }
         }
         if (price && cost) items.push_back({item.name.text, *price, *cost});
       }

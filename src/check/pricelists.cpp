@@ -1,5 +1,7 @@
 // Price lists: versions, inheritance, items and their options, tiers.
 #include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "check/passes.hpp"
 #include "check/suggest.hpp"
@@ -95,15 +97,13 @@ void report_cycles(context& ctx) {
 }
 
 void collect_items(context& ctx) {
-  for (pricelist_family& family : ctx.pricelists)
+  for (pricelist_family& family : ctx.pricelists) {
+    std::unordered_set<std::string_view> known;  // a price list may hold tens of thousands
     for (const ast::pricelist_decl* version : family.versions)
-      for (const ast::item_decl& item : version->items) {
-        if (item.is_override) continue;
-        const bool known =
-            std::any_of(family.own_items.begin(), family.own_items.end(),
-                        [&](const item_info& i) { return i.name == item.name.text; });
-        if (!known) family.own_items.push_back({item.name.text, item.unit, &item, family.name});
-      }
+      for (const ast::item_decl& item : version->items)
+        if (!item.is_override && known.insert(item.name.text).second)
+          family.own_items.push_back({item.name.text, item.unit, &item, family.name});
+  }
 }
 
 // What one version inherits: through its own `extends` (versions that disagree on it are
@@ -118,7 +118,10 @@ class item_checker {
  public:
   item_checker(context& ctx, const pricelist_family& family, const ast::pricelist_decl& version,
                std::vector<item_info> inherited)
-      : ctx_(ctx), family_(family), version_(version), inherited_(std::move(inherited)) {}
+      : ctx_(ctx), family_(family), version_(version), inherited_(std::move(inherited)) {
+    for (const item_info& i : inherited_)
+      inherited_index_.emplace(i.name, &i);
+  }
 
   void run() {
     std::map<std::string, const ast::item_decl*> seen;
@@ -138,9 +141,8 @@ class item_checker {
 
  private:
   const item_info* inherited(const std::string& name) const {
-    auto found = std::find_if(inherited_.begin(), inherited_.end(),
-                              [&](const item_info& i) { return i.name == name; });
-    return found == inherited_.end() ? nullptr : &*found;
+    auto found = inherited_index_.find(name);
+    return found == inherited_index_.end() ? nullptr : found->second;
   }
 
   // Returns the unit the overridden item is billed in, if known.
@@ -279,6 +281,7 @@ class item_checker {
   const pricelist_family& family_;
   const ast::pricelist_decl& version_;
   std::vector<item_info> inherited_;
+  std::unordered_map<std::string_view, const item_info*> inherited_index_;
 };
 
 }  // namespace

@@ -1,10 +1,9 @@
 // Hostile and broken input never crashes the front end: it yields diagnostics, nothing else.
-#include <tariff/diagnostics.hpp>
-
-#include <gtest/gtest.h>
-
 #include <random>
 #include <string>
+
+#include <gtest/gtest.h>
+#include <tariff/diagnostics.hpp>
 
 namespace tariff {
 namespace {
@@ -45,9 +44,10 @@ plan standard {
 )";
 
 // Pieces that tend to break parsers: brackets, operators, keywords, digits, quotes, newlines.
-const char* const fragments[] = {"(", ")", "{", "}", "\"", "..", ":", ",", "*", "/", "-", "%",
-                                 "\n", "#", "rule ", "when ", "round ", "per ", "item ", "9",
-                                 "2026-13-45", "25:99", "\\", "\t", "e", "Z", "\r\n", "\x01"};
+const char* const fragments[] = {"(",     ")",     "{",      "}",    "\"",    "..",   ":",
+                                 ",",     "*",     "/",      "-",    "%",     "\n",   "#",
+                                 "rule ", "when ", "round ", "per ", "item ", "9",    "2026-13-45",
+                                 "25:99", "\\",    "\t",     "e",    "Z",     "\r\n", "\x01"};
 
 TEST(Robustness, MutatedTariffsGiveDiagnosticsNotCrashes) {
   std::mt19937_64 random(20261124);
@@ -94,11 +94,28 @@ TEST(Robustness, DeepNestingIsAnErrorNotAStackOverflow) {
   EXPECT_TRUE(check(fine, "fine.tariff").empty()) << format(check(fine, "fine.tariff"));
 }
 
+TEST(Robustness, LongDiscountStacksStayWithinTheDecimalLimits) {
+  // 70 discounts of 0.95 multiply to a scale of 140 digits, past decimal::max_scale: the
+  // below-cost hint must still come out, not an exception.
+  std::string source =
+      "tariff \"Stack\" currency RUB\n"
+      "pricelist retail { item visit \"Visit\" per visit price 1000.00 cost 30.00 }\n";
+  for (int i = 0; i < 70; ++i)
+    source += "rule d" + std::to_string(i) + " : price * 0.95\n";
+  std::vector<diagnostic> ds;
+  ASSERT_NO_THROW(ds = check(source, "stack.tariff"));
+  ASSERT_EQ(ds.size(), 1U) << format(ds);
+  EXPECT_EQ(ds[0].level, severity::warning);
+  EXPECT_EQ(ds[0].line, 3 + 68);  // 1000 × 0.95^69 = 29.03 < 30.00; 0.95^68 gives 30.56
+  EXPECT_NE(ds[0].message.find("to 29.03,"), std::string::npos) << ds[0].message;
+}
+
 TEST(Robustness, BinaryGarbageAndEmptyInput) {
   EXPECT_TRUE(check("", "empty.tariff").size() == 1U);  // only: missing tariff header
   std::string garbage;
   std::mt19937_64 random(7);
-  for (int i = 0; i < 5000; ++i) garbage.push_back(static_cast<char>(random() % 256));
+  for (int i = 0; i < 5000; ++i)
+    garbage.push_back(static_cast<char>(random() % 256));
   EXPECT_NO_THROW((void)check(garbage, "garbage.tariff"));
 }
 
