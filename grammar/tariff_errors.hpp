@@ -66,6 +66,8 @@ TARIFF_ERROR(quantity, "expected a quantity such as 1h, 15min or 10 piece")
 TARIFF_ERROR(allowance_amount, "expected an amount such as 3 or 20h")
 TARIFF_ERROR(item_set, "expected an item or a list of items in parentheses")
 TARIFF_ERROR(table_value, "expected a value")
+TARIFF_ERROR(default_value,
+             "expected a default value: a number, percentage, string, date, true or false")
 TARIFF_ERROR(rule_value, "expected the rule's value, an expression such as price * 2")
 TARIFF_ERROR(tier_value, "expected a price or a percentage")
 TARIFF_ERROR(package_size, "expected the package size, a whole number")

@@ -169,7 +169,8 @@ struct calendar
 
 struct value_type : sor<TARIFF_KW("string"), TARIFF_KW("number"), TARIFF_KW("money"),
                         TARIFF_KW("percent"), TARIFF_KW("bool"), TARIFF_KW("date")> {};
-struct attribute_default : if_must<t<TARIFF_KW("default")>, t<literal>> {};
+struct default_value : unary {};  // a literal, or a negated one; the checker says which
+struct attribute_default : if_must<t<TARIFF_KW("default")>, default_value> {};
 struct attribute : if_must<t<TARIFF_KW("attribute")>, t<attribute_ref>, t<colon>, t<value_type>,
                            opt<attribute_default>> {};
 

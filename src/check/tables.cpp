@@ -237,6 +237,15 @@ void check_tables(context& ctx) {
   for (const ast::table_decl& table : ctx.module.tables) {
     checkers.emplace_back(ctx, table);
     const type values = checkers.back().run();
+    const std::string& name = table.name.text;
+    if (name == "base" || name == "quantity") {  // price and cost are keywords already
+      ctx.sink.error(table.name.at, "table '" + name +
+                                        "' takes the name of a built-in value; "
+                                        "a rule naming '" +
+                                        name + "' would read the built-in");
+      checkers.pop_back();
+      continue;
+    }
     if (std::optional<ast::position> first = ctx.tables.add(table.name.text, table.at))
       ctx.sink.error(table.name.at, "duplicate table '" + table.name.text +
                                         "' (first declared at " + where(*first) + ")");

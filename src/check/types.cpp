@@ -137,6 +137,7 @@ std::string mismatch_message(ast::binary_op op, const type& a, const type& b) {
     case ast::binary_op::divide:
       return "cannot divide " + describe(a) + " by " + describe(b);
     default:
+      if (a == b) return "cannot order " + describe(a) + " values: only = and != compare them";
       return "cannot compare " + describe(a) + " with " + describe(b);
   }
 }
@@ -146,8 +147,11 @@ std::optional<type> result_type(ast::binary_op op, const type& a, const type& b)
   if (is_comparison(op)) {
     const bool money_and_number =
         (a.kind == money && b.kind == number) || (a.kind == number && b.kind == money);
-    if (a == b || money_and_number) return of(boolean);
-    return std::nullopt;
+    if (!(a == b || money_and_number)) return std::nullopt;
+    // Strings and truth values have no order the language defines: only = and != compare them.
+    const bool ordering = op != ast::binary_op::equal && op != ast::binary_op::not_equal;
+    if (ordering && (a.kind == string || a.kind == boolean)) return std::nullopt;
+    return of(boolean);
   }
   switch (op) {
     case ast::binary_op::add:

@@ -275,7 +275,12 @@ void build_calendar(reader& r, const node& n, ast::module& m) {
   for (const auto& entry : n.children) {
     const node& e = *entry;
     if (e.is_type<g::timezone_entry>()) {
-      c.timezone = identifier_of(get<g::zone_name>(e));
+      if (c.timezone)
+        r.sink().error(pos(e), "duplicate 'timezone' in the calendar (first at " +
+                                   std::to_string(c.timezone->at.line) + ":" +
+                                   std::to_string(c.timezone->at.column) + ")");
+      else
+        c.timezone = identifier_of(get<g::zone_name>(e));
     } else if (e.is_type<g::window_entry>()) {
       const auto times = all<g::time_literal>(e);
       c.windows.push_back(
@@ -317,8 +322,7 @@ void build_attribute(reader& r, const node& n, ast::module& m) {
   a.name = identifier_of(get<g::attribute_name>(ref));
   a.type = value_type_of(get<g::value_type>(n).string_view());
   if (const node* d = find<g::attribute_default>(n)) {
-    const node& value = *d->children.front();
-    a.default_value = make(pos(value), r.literal(value));
+    a.default_value = r.expression(*d->children.front());
   }
   a.at = pos(n);
   m.attributes.push_back(std::move(a));
