@@ -13,6 +13,9 @@ const char* name_of(Enum e, const std::array<const char*, N>& names) {
 }
 }  // namespace
 
+const char* to_string(binary_op op) {
+  return name_of(op, std::array{"+", "-", "*", "/", "=", "!=", "<", "<=", ">", ">=", "and", "or"});
+}
 const char* to_string(attribute_scope s) {
   return name_of(s, std::array{"contract", "client", "site", "work"});
 }

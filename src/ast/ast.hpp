@@ -341,6 +341,7 @@ struct module {
 };
 
 /// The keyword or name for each enumerator, as the language writes it.
+const char* to_string(binary_op op);
 const char* to_string(attribute_scope s);
 const char* to_string(item_unit u);
 const char* to_string(value_type t);

@@ -18,7 +18,8 @@ bool is_iso_4217_form(const std::string& code) {
 void check_header_and_rounding(context& ctx) {
   const auto& headers = ctx.module.headers;
   if (headers.empty())
-    ctx.sink.error({1, 1}, "missing tariff header: tariff \"Name\" currency XXX");
+    ctx.sink.error({1, 1},
+                   "missing tariff header, such as: tariff \"Facilities 2026\" currency RUB");
   for (std::size_t i = 1; i < headers.size(); ++i)
     ctx.sink.error(headers[i].at,
                    "duplicate tariff header (first declared at " + where(headers[0].at) + ")");

@@ -39,36 +39,6 @@ int precedence_of(const ast::expression& e) {
   return primary;
 }
 
-const char* symbol(ast::binary_op op) {
-  switch (op) {
-    case ast::binary_op::add:
-      return "+";
-    case ast::binary_op::subtract:
-      return "-";
-    case ast::binary_op::multiply:
-      return "*";
-    case ast::binary_op::divide:
-      return "/";
-    case ast::binary_op::equal:
-      return "=";
-    case ast::binary_op::not_equal:
-      return "!=";
-    case ast::binary_op::less:
-      return "<";
-    case ast::binary_op::less_equal:
-      return "<=";
-    case ast::binary_op::greater:
-      return ">";
-    case ast::binary_op::greater_equal:
-      return ">=";
-    case ast::binary_op::logical_and:
-      return "and";
-    case ast::binary_op::logical_or:
-      return "or";
-  }
-  return "?";
-}
-
 std::string literal_text(const ast::literal& l) {
   switch (l.kind) {
     case ast::literal_kind::number:
@@ -96,8 +66,8 @@ std::string operand_text(const ast::expression& e, int needed) {
 std::string binary_text(const ast::binary& b) {
   const int own = precedence_of(b.op);
   // Operators are left-associative: the right operand needs parentheses at equal strength.
-  std::string text =
-      operand_text(*b.left, own) + " " + symbol(b.op) + " " + operand_text(*b.right, own + 1);
+  std::string text = operand_text(*b.left, own) + " " + ast::to_string(b.op) + " " +
+                     operand_text(*b.right, own + 1);
   if (b.rounding)
     text += " round " + b.rounding->step.to_string() + " " +
             std::string(tariff::to_string(b.rounding->mode));

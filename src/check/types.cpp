@@ -115,17 +115,6 @@ bool is_comparison(ast::binary_op op) {
          op == ast::binary_op::greater || op == ast::binary_op::greater_equal;
 }
 
-const char* operator_text(ast::binary_op op) {
-  switch (op) {
-    case ast::binary_op::logical_and:
-      return "and";
-    case ast::binary_op::logical_or:
-      return "or";
-    default:
-      return "?";
-  }
-}
-
 std::string mismatch_message(ast::binary_op op, const type& a, const type& b) {
   switch (op) {
     case ast::binary_op::add:
@@ -234,7 +223,7 @@ class typer {
     if (b.op == ast::binary_op::logical_and || b.op == ast::binary_op::logical_or) {
       if (left.kind == boolean && right.kind == boolean) return left;
       const type& wrong = left.kind != boolean ? left : right;
-      ctx_.sink.error(at, std::string("'") + operator_text(b.op) +
+      ctx_.sink.error(at, std::string("'") + ast::to_string(b.op) +
                               "' needs bool on both sides, not " + describe(wrong));
       return {};
     }

@@ -65,8 +65,9 @@ plan standard {
 }
 
 TEST(Checker, AMissingHeaderIsReportedAtTheStart) {
-  EXPECT_EQ(findings("rounding line 0.01 half_up\n"),
-            lines{"1:1: error: missing tariff header: tariff \"Name\" currency XXX"});
+  EXPECT_EQ(
+      findings("rounding line 0.01 half_up\n"),
+      lines{"1:1: error: missing tariff header, such as: tariff \"Facilities 2026\" currency RUB"});
 }
 
 TEST(Checker, ReportsEveryErrorNotOnlyTheFirst) {

@@ -52,10 +52,8 @@ std::string text_of(const ast::expression& e) {
         } else if constexpr (std::is_same_v<T, ast::unary>) {
           return std::string(n.op == ast::unary_op::negate ? "-" : "not ") + text_of(*n.operand);
         } else if constexpr (std::is_same_v<T, ast::binary>) {
-          static const char* ops[] = {
-              "+", "-", "*", "/", "=", "!=", "<", "<=", ">", ">=", "and", "or"};
           std::string out =
-              "(" + text_of(*n.left) + " " + ops[static_cast<int>(n.op)] + " " + text_of(*n.right);
+              "(" + text_of(*n.left) + " " + ast::to_string(n.op) + " " + text_of(*n.right);
           if (n.rounding)
             out += " round " + n.rounding->step.to_string() + " " +
                    std::string(to_string(n.rounding->mode));
