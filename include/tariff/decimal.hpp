@@ -127,7 +127,7 @@ class decimal {
   /// Whether the value is zero (at any scale).
   bool is_zero() const noexcept { return big_ == nullptr && small_ == 0; }
   /// Number of digits in the coefficient, ignoring sign; zero has one digit.
-  int digits() const noexcept;
+  int digits() const;
 
   /// The text form, keeping the scale: "-1234.5600", "0.05", "7".
   std::string to_string() const;
@@ -189,7 +189,7 @@ class decimal {
   decimal trimmed() const;
 
   /// A hash consistent with ==: equal values at different scales hash alike.
-  std::size_t hash() const noexcept;
+  std::size_t hash() const;
 
  private:
   friend struct decimal_access;  // the compiled part's door to the representation
@@ -255,5 +255,5 @@ std::ostream& operator<<(std::ostream& out, const decimal& value);
 
 template <>
 struct std::hash<tariff::decimal> {
-  std::size_t operator()(const tariff::decimal& d) const noexcept { return d.hash(); }
+  std::size_t operator()(const tariff::decimal& d) const { return d.hash(); }
 };

@@ -249,11 +249,11 @@ int decimal::sign() const noexcept {
   return (small_ > 0) - (small_ < 0);
 }
 
-int decimal::digits() const noexcept {
+int decimal::digits() const {
   return big_ != nullptr ? digits_of(big_->value) : digits_of(small_);
 }
 
-std::size_t decimal::hash() const noexcept {
+std::size_t decimal::hash() const {
   const decimal t = trimmed();
   std::size_t h = std::hash<std::int32_t>{}(t.scale_);
   auto mix = [&h](std::size_t v) { h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); };
