@@ -17,8 +17,24 @@ using namespace tao::pegtl;  // NOLINT(google-build-using-namespace): PEGTL's ru
 
 struct comment : seq<one<'#'>, until<eolf>> {};
 struct sep : star<sor<space, comment>> {};
+
+// A token that either matches whole or consumes nothing, so that an error after a commit point
+// is reported where the token starts ("6:00": at the 6, not at the colon after it).
 template <class Rule>
-struct t : seq<Rule, sep> {};
+struct atomic {
+  using rule_t = atomic;
+  using subs_t = type_list<Rule>;
+  template <apply_mode A, rewind_mode M, template <class...> class Action,
+            template <class...> class Control, class Input, class... States>
+  static bool match(Input& in, States&&... st) {
+    auto marker = in.template mark<rewind_mode::required>();
+    return marker(
+        Control<Rule>::template match<A, rewind_mode::active, Action, Control>(in, st...));
+  }
+};
+
+template <class Rule>
+struct t : seq<atomic<Rule>, sep> {};
 
 #define TARIFF_KW(word) TAO_PEGTL_KEYWORD(word)
 
