@@ -10,6 +10,7 @@ packages=(
   tao-pegtl-dev             # the rules-language grammar (PEGTL 3)
   libboost-dev              # Boost.Multiprecision: the decimal's wide fallback
   libhowardhinnant-date-dev # calendar and time zones on the system tzdb
+  nlohmann-json3-dev        # JSON input and output (exact numbers through its SAX interface)
   tzdata
   libgtest-dev libgmock-dev libbenchmark-dev
   pybind11-dev python3-dev python3-pytest

@@ -1,0 +1,58 @@
+// tariff — contracts and work lines as CSV and JSON, the formats docs/formats.md describes.
+//
+// Readers never stop at the first bad row: every row that reads is returned, and every row that
+// does not is reported with its row number, the column and what is wrong with it. Numbers are read
+// exactly from their text (a JSON number is never passed through a double).
+#pragma once
+
+#include <cstddef>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <tariff/model.hpp>
+
+namespace tariff {
+
+/// Why one row of input was not read.
+struct input_error {
+  std::size_t row = 0;  ///< CSV: the line the record starts on (the header is line 1);
+                        ///< JSON: the element's position in the array, from 1;
+                        ///< 0 when the whole JSON document is at fault (malformed, not an array)
+  std::string id;       ///< the row's `id` when it could be read, for the message
+  std::string column;   ///< the column or key at fault; empty for the row as a whole
+  std::string message;  ///< plain words: "'2026-03-29 01:30' is not a timestamp with an offset"
+
+  friend bool operator==(const input_error&, const input_error&) = default;
+};
+
+/// "row 12 (id L-17), column 'start': message".
+std::string format(const input_error& e);
+
+/// What a reader read, and what it could not.
+template <class Row>
+struct read_result {
+  std::vector<Row> rows;            ///< the rows that read, in input order
+  std::vector<input_error> errors;  ///< the rows that did not, in input order
+};
+
+/// Work lines from CSV with a header row.
+read_result<work_line> read_work_csv(std::string_view text);
+/// Work lines from a JSON array of objects.
+read_result<work_line> read_work_json(std::string_view text);
+/// Contracts from CSV with a header row.
+read_result<contract> read_contracts_csv(std::string_view text);
+/// Contracts from a JSON array of objects.
+read_result<contract> read_contracts_json(std::string_view text);
+
+/// Work lines as CSV: a header row, then one row per line; reads back to the same lines.
+std::string write_work_csv(std::span<const work_line> lines);
+/// Work lines as a JSON array; reads back to the same lines.
+std::string write_work_json(std::span<const work_line> lines);
+/// Contracts as CSV; reads back to the same contracts.
+std::string write_contracts_csv(std::span<const contract> contracts);
+/// Contracts as a JSON array; reads back to the same contracts.
+std::string write_contracts_json(std::span<const contract> contracts);
+
+}  // namespace tariff

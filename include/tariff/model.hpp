@@ -1,0 +1,87 @@
+// tariff — what a host hands the engine: contracts and the work done under them.
+//
+// These are plain values. The host fills them from its own records (or reads them with
+// tariff/io.hpp); the engine validates them against the tariff when it prices, and rejects a bad
+// line with a reason while the other lines are still priced.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <tariff/calendar.hpp>
+#include <tariff/decimal.hpp>
+
+namespace tariff {
+
+/// Host-supplied attributes by name ("region" -> "tula"), as text. The tariff declares each
+/// attribute's type (`attribute site.region : string`); the engine converts when it prices and
+/// rejects a line whose value does not convert.
+using attribute_map = std::map<std::string, std::string, std::less<>>;
+
+/// Where a contract stands. Only a registered contract may be billed (domain.md scenario 2).
+enum class contract_status : std::uint8_t {
+  draft,       ///< not signed yet
+  registered,  ///< signed and in force between its start and end dates
+  closed,      ///< ended
+};
+
+/// A service contract with a client.
+struct contract {
+  std::string id;         ///< the host's contract id
+  std::string client;     ///< the host's client id
+  std::string plan;       ///< the tariff's plan it bills under; empty: none
+  std::string pricelist;  ///< overrides the plan's price list; empty: the plan's
+  contract_status status = contract_status::registered;
+  local_date start{};                      ///< first day in force
+  local_date end{};                        ///< last day in force (inclusive)
+  std::optional<local_date> client_since;  ///< start of the relationship; empty: `start`
+  attribute_map attributes;                ///< contract.X in the tariff
+  attribute_map client_attributes;         ///< client.X in the tariff
+
+  friend bool operator==(const contract&, const contract&) = default;
+};
+
+/// What kind of work a line records. Only billable work is billed to the client; the other kinds
+/// are recorded and priced at cost (domain.md scenarios 10 and 11).
+enum class work_kind : std::uint8_t {
+  billable,      ///< billed to the client
+  internal,      ///< the company's own work: recorded, not billed
+  warranty,      ///< under warranty: the client pays nothing, the company bears the cost
+  bug_fix,       ///< fixing the company's own defect: not billed
+  company_cost,  ///< done at the company's expense
+};
+
+/// One line of work: time on an item billed by time, or a quantity of an item counted in units.
+struct work_line {
+  std::string id;        ///< the host's line id; diagnostics name it
+  std::string request;   ///< the request (ticket) it belongs to
+  std::string contract;  ///< the contract it is done under
+  std::string item;      ///< the price-list item code
+  instant start{};       ///< when the work started; dates the line (its local date and period)
+  std::optional<instant> end;       ///< when it ended: set exactly for items billed by time
+  std::optional<decimal> quantity;  ///< how many units: set exactly for counted items
+  work_kind kind = work_kind::billable;
+  std::string performer;                  ///< the staff member or contractor who did it
+  bool accepted = false;                  ///< the client accepted the work
+  std::optional<local_date> accepted_on;  ///< when it was accepted
+  std::string site;                       ///< the site (building, office) it was done at
+  std::string time_zone;  ///< the site's zone ("Europe/Berlin"); empty: the tariff calendar's
+  attribute_map site_attributes;  ///< site.X in the tariff
+  attribute_map attributes;       ///< work.X in the tariff
+
+  friend bool operator==(const work_line&, const work_line&) = default;
+};
+
+/// The kind's name as files write it ("bug_fix").
+std::string_view to_string(work_kind kind);
+/// The kind with this name, or nullopt.
+std::optional<work_kind> parse_work_kind(std::string_view name);
+/// The status's name as files write it ("registered").
+std::string_view to_string(contract_status status);
+/// The status with this name, or nullopt.
+std::optional<contract_status> parse_contract_status(std::string_view name);
+
+}  // namespace tariff

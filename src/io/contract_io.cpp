@@ -1,0 +1,79 @@
+// Contracts: their columns and keys, and the public readers and writers.
+#include <array>
+
+#include <tariff/io.hpp>
+
+#include "io/csv_table.hpp"
+#include "io/json_table.hpp"
+#include "io/values.hpp"
+
+namespace tariff {
+namespace {
+
+using io::field_spec;
+using io::json_string;
+
+std::optional<std::string> read_status(contract& c, std::string_view text) {
+  const std::optional<contract_status> status = parse_contract_status(text);
+  if (!status) {
+    return "'" + std::string(text) + "' is not a contract status (draft, registered, closed)";
+  }
+  c.status = *status;
+  return std::nullopt;
+}
+
+std::optional<std::string> write_status(const contract& c) {
+  return std::string(to_string(c.status));
+}
+
+template <auto Member>
+constexpr auto read = io::read_member<contract, Member>;
+template <auto Member>
+constexpr auto write = io::write_member<contract, Member>;
+
+constexpr std::array<field_spec<contract>, 8> contract_fields{{
+    {"id", true, json_string, read<&contract::id>, write<&contract::id>},
+    {"client", true, json_string, read<&contract::client>, write<&contract::client>},
+    {"plan", false, json_string, read<&contract::plan>, write<&contract::plan>},
+    {"pricelist", false, json_string, read<&contract::pricelist>, write<&contract::pricelist>},
+    {"status", false, json_string, read_status, write_status},
+    {"start", true, json_string, read<&contract::start>, write<&contract::start>},
+    {"end", true, json_string, read<&contract::end>, write<&contract::end>},
+    {"client_since", false, json_string, read<&contract::client_since>,
+     write<&contract::client_since>},
+}};
+
+constexpr std::array<io::attribute_spec<contract>, 2> contract_attributes{{
+    {"contract.", "attributes", &contract::attributes},
+    {"client.", "client_attributes", &contract::client_attributes},
+}};
+
+std::optional<io::row_problem> check_contract(const contract& c) {
+  if (c.end < c.start) return io::row_problem{"end", "the end is before the start"};
+  if (c.client_since && *c.client_since > c.start) {
+    return io::row_problem{"client_since", "client_since is after the contract's start"};
+  }
+  return std::nullopt;
+}
+
+const io::row_spec<contract> contract_spec{contract_fields, contract_attributes, check_contract};
+
+}  // namespace
+
+read_result<contract> read_contracts_csv(std::string_view text) {
+  return io::read_csv_rows(text, contract_spec);
+}
+
+read_result<contract> read_contracts_json(std::string_view text) {
+  return io::read_json_rows(text, contract_spec);
+}
+
+std::string write_contracts_csv(std::span<const contract> contracts) {
+  return io::write_csv_rows(contracts, contract_spec);
+}
+
+std::string write_contracts_json(std::span<const contract> contracts) {
+  return io::write_json_rows(contracts, contract_spec);
+}
+
+}  // namespace tariff

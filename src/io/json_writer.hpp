@@ -1,0 +1,12 @@
+// Writing JSON text by hand, so that numbers never pass through a double.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace tariff::io {
+
+/// Appends `text` as a JSON string literal, with quotes and escapes.
+void append_json_string(std::string& out, std::string_view text);
+
+}  // namespace tariff::io

@@ -1,0 +1,55 @@
+// Names of work kinds and contract statuses as files write them.
+#include <array>
+#include <utility>
+
+#include <tariff/model.hpp>
+
+namespace tariff {
+namespace {
+
+// One table per enum, so to_string and parse cannot drift apart.
+constexpr std::array<std::pair<work_kind, std::string_view>, 5> work_kind_names{{
+    {work_kind::billable, "billable"},
+    {work_kind::internal, "internal"},
+    {work_kind::warranty, "warranty"},
+    {work_kind::bug_fix, "bug_fix"},
+    {work_kind::company_cost, "company_cost"},
+}};
+
+constexpr std::array<std::pair<contract_status, std::string_view>, 3> status_names{{
+    {contract_status::draft, "draft"},
+    {contract_status::registered, "registered"},
+    {contract_status::closed, "closed"},
+}};
+
+}  // namespace
+
+std::string_view to_string(work_kind kind) {
+  for (const auto& [value, name] : work_kind_names) {
+    if (value == kind) return name;
+  }
+  return "?";
+}
+
+std::optional<work_kind> parse_work_kind(std::string_view name) {
+  for (const auto& [value, text] : work_kind_names) {
+    if (text == name) return value;
+  }
+  return std::nullopt;
+}
+
+std::string_view to_string(contract_status status) {
+  for (const auto& [value, name] : status_names) {
+    if (value == status) return name;
+  }
+  return "?";
+}
+
+std::optional<contract_status> parse_contract_status(std::string_view name) {
+  for (const auto& [value, text] : status_names) {
+    if (text == name) return value;
+  }
+  return std::nullopt;
+}
+
+}  // namespace tariff

@@ -1,0 +1,217 @@
+// Writers: their exact output, and read(write(x)) == x for hand-picked and seeded random rows.
+#include <random>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <tariff/io.hpp>
+
+namespace {
+
+using namespace tariff;
+
+work_line counted_line() {
+  work_line l;
+  l.id = "L-2";
+  l.contract = "C-1";
+  l.item = "cartridge";
+  l.start = parse_instant("2026-03-02T09:00:00+03:00").value();
+  l.quantity = decimal("1.50");
+  l.site_attributes = {{"region", "tula"}};
+  return l;
+}
+
+work_line timed_line() {
+  work_line l;
+  l.id = "L-1";
+  l.request = "R-9";
+  l.contract = "C-1";
+  l.item = "hvac_repair";
+  l.start = parse_instant("2026-03-02T09:00:00+03:00").value();
+  l.end = parse_instant("2026-03-02T11:30:00+03:00").value();
+  l.kind = work_kind::warranty;
+  l.performer = "Smith, \"J\"";
+  l.accepted = true;
+  l.accepted_on = parse_date("2026-03-03");
+  l.site = "S-4";
+  l.time_zone = "Europe/Moscow";
+  l.attributes = {{"urgent", "true"}};
+  return l;
+}
+
+TEST(WorkWrite, CsvExactly) {
+  const std::vector<work_line> lines{timed_line(), counted_line()};
+  EXPECT_EQ(write_work_csv(lines),
+            "id,request,contract,item,start,end,quantity,kind,performer,accepted,accepted_on,site,"
+            "time_zone,site.region,work.urgent\n"
+            "L-1,R-9,C-1,hvac_repair,2026-03-02T06:00:00Z,2026-03-02T08:30:00Z,,warranty,"
+            "\"Smith, \"\"J\"\"\",true,2026-03-03,S-4,Europe/Moscow,,true\n"
+            "L-2,,C-1,cartridge,2026-03-02T06:00:00Z,,1.50,billable,,false,,,,tula,\n");
+}
+
+TEST(WorkWrite, JsonExactly) {
+  const std::vector<work_line> lines{counted_line()};
+  EXPECT_EQ(write_work_json(lines),
+            "[\n"
+            "  {\n"
+            "    \"id\": \"L-2\",\n"
+            "    \"contract\": \"C-1\",\n"
+            "    \"item\": \"cartridge\",\n"
+            "    \"start\": \"2026-03-02T06:00:00Z\",\n"
+            "    \"quantity\": \"1.50\",\n"
+            "    \"kind\": \"billable\",\n"
+            "    \"accepted\": false,\n"
+            "    \"site_attributes\": {\n"
+            "      \"region\": \"tula\"\n"
+            "    }\n"
+            "  }\n"
+            "]\n");
+  EXPECT_EQ(write_work_json({}), "[]\n");
+}
+
+TEST(ContractWrite, CsvAndJsonExactly) {
+  contract c;
+  c.id = "C-1";
+  c.client = "K-7";
+  c.plan = "standard";
+  c.start = parse_date("2026-01-01").value();
+  c.end = parse_date("2026-12-31").value();
+  c.client_attributes = {{"segment", "b2b"}};
+  const std::vector<contract> cs{c};
+  EXPECT_EQ(write_contracts_csv(cs),
+            "id,client,plan,pricelist,status,start,end,client_since,client.segment\n"
+            "C-1,K-7,standard,,registered,2026-01-01,2026-12-31,,b2b\n");
+  EXPECT_EQ(write_contracts_json(cs),
+            "[\n"
+            "  {\n"
+            "    \"id\": \"C-1\",\n"
+            "    \"client\": \"K-7\",\n"
+            "    \"plan\": \"standard\",\n"
+            "    \"status\": \"registered\",\n"
+            "    \"start\": \"2026-01-01\",\n"
+            "    \"end\": \"2026-12-31\",\n"
+            "    \"client_attributes\": {\n"
+            "      \"segment\": \"b2b\"\n"
+            "    }\n"
+            "  }\n"
+            "]\n");
+}
+
+// Equality on decimals is numeric; a round trip must also keep the scale.
+void expect_same_scales(const std::vector<work_line>& a, const std::vector<work_line>& b) {
+  ASSERT_EQ(a.size(), b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    ASSERT_EQ(a[i].quantity.has_value(), b[i].quantity.has_value());
+    if (a[i].quantity) {
+      EXPECT_TRUE(identical(*a[i].quantity, *b[i].quantity));
+    }
+  }
+}
+
+void expect_work_round_trip(const std::vector<work_line>& lines) {
+  const auto csv = read_work_csv(write_work_csv(lines));
+  EXPECT_TRUE(csv.errors.empty()) << (csv.errors.empty() ? "" : format(csv.errors[0]));
+  EXPECT_EQ(csv.rows, lines);
+  expect_same_scales(csv.rows, lines);
+  const auto json = read_work_json(write_work_json(lines));
+  EXPECT_TRUE(json.errors.empty()) << (json.errors.empty() ? "" : format(json.errors[0]));
+  EXPECT_EQ(json.rows, lines);
+  expect_same_scales(json.rows, lines);
+}
+
+void expect_contract_round_trip(const std::vector<contract>& cs) {
+  const auto csv = read_contracts_csv(write_contracts_csv(cs));
+  EXPECT_TRUE(csv.errors.empty()) << (csv.errors.empty() ? "" : format(csv.errors[0]));
+  EXPECT_EQ(csv.rows, cs);
+  const auto json = read_contracts_json(write_contracts_json(cs));
+  EXPECT_TRUE(json.errors.empty()) << (json.errors.empty() ? "" : format(json.errors[0]));
+  EXPECT_EQ(json.rows, cs);
+}
+
+TEST(RoundTrip, HandPickedWorkLines) {
+  work_line odd = counted_line();
+  odd.id = "L-3, \"odd\"\nid";
+  odd.quantity = decimal("123456789012345678901234567890.000000001");
+  odd.performer = "Пётр\r\nИванов\ttab\\slash";
+  odd.attributes = {{"note", "line one\nline two"}, {"weight", "0.1"}};
+  expect_work_round_trip({timed_line(), counted_line(), odd});
+  expect_work_round_trip({});
+}
+
+// Random text from an alphabet with everything CSV and JSON must escape.
+std::string random_text(std::mt19937& rng, std::size_t max_length) {
+  static const std::vector<std::string> pieces{"a", "Z",  "7",  ",", "\"", "\n", "\r\n", "\r",
+                                               " ", "\\", "\t", "ё", "€",  "{",  "'",    "\x01"};
+  std::uniform_int_distribution<std::size_t> length(1, max_length);
+  std::uniform_int_distribution<std::size_t> piece(0, pieces.size() - 1);
+  std::string out;
+  for (std::size_t n = length(rng); n > 0; --n)
+    out += pieces[piece(rng)];
+  return out;
+}
+
+std::string maybe_text(std::mt19937& rng) {
+  return rng() % 3 == 0 ? std::string() : random_text(rng, 8);
+}
+
+attribute_map random_attributes(std::mt19937& rng) {
+  static const std::vector<std::string> names{"region", "floor", "urgent", "a.b", "x_1"};
+  attribute_map out;
+  for (const auto& name : names) {
+    if (rng() % 3 == 0) out[name] = random_text(rng, 6);
+  }
+  return out;
+}
+
+TEST(RoundTrip, SeededRandomWorkLines) {
+  static const std::vector<std::string> zones{"", "UTC", "Europe/Moscow", "America/New_York"};
+  std::mt19937 rng(20260302);
+  std::vector<work_line> lines;
+  for (int i = 0; i < 300; ++i) {
+    work_line l;
+    l.id = "L-" + std::to_string(i) + random_text(rng, 3);
+    l.request = maybe_text(rng);
+    l.contract = random_text(rng, 5);
+    l.item = random_text(rng, 5);
+    l.start = instant{std::chrono::seconds{1'600'000'000 + static_cast<long>(rng() % 400'000'000)}};
+    if (rng() % 2 == 0) {
+      l.end = l.start + std::chrono::seconds{rng() % 100'000};
+    } else {
+      const auto units = static_cast<std::int64_t>(rng() % 1'000'000'000) + 1;
+      l.quantity = decimal::from_units(units, static_cast<int>(rng() % 6));
+    }
+    l.kind = static_cast<work_kind>(rng() % 5);
+    l.performer = maybe_text(rng);
+    l.accepted = rng() % 2 == 0;
+    if (rng() % 2 == 0)
+      l.accepted_on = local_date{date::days{19'000 + static_cast<int>(rng() % 2000)}};
+    l.site = maybe_text(rng);
+    l.time_zone = zones[rng() % zones.size()];
+    l.site_attributes = random_attributes(rng);
+    l.attributes = random_attributes(rng);
+    lines.push_back(std::move(l));
+  }
+  expect_work_round_trip(lines);
+}
+
+TEST(RoundTrip, SeededRandomContracts) {
+  std::mt19937 rng(7);
+  std::vector<contract> cs;
+  for (int i = 0; i < 200; ++i) {
+    contract c;
+    c.id = "C-" + std::to_string(i) + random_text(rng, 3);
+    c.client = random_text(rng, 5);
+    c.plan = maybe_text(rng);
+    c.pricelist = maybe_text(rng);
+    c.status = static_cast<contract_status>(rng() % 3);
+    c.start = local_date{date::days{19'000 + static_cast<int>(rng() % 2000)}};
+    c.end = c.start + date::days{static_cast<int>(rng() % 800)};
+    if (rng() % 2 == 0) c.client_since = c.start - date::days{static_cast<int>(rng() % 3000)};
+    c.attributes = random_attributes(rng);
+    c.client_attributes = random_attributes(rng);
+    cs.push_back(std::move(c));
+  }
+  expect_contract_round_trip(cs);
+}
+
+}  // namespace
