@@ -1,0 +1,42 @@
+// libFuzzer target: the CSV and JSON readers take any bytes without crashing, and whatever they
+// read survives a round trip through the writer unchanged (same values, same decimal scales).
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <string_view>
+
+#include <tariff/io.hpp>
+
+namespace {
+
+bool same_scales(const tariff::work_line& a, const tariff::work_line& b) {
+  return a.quantity.has_value() == b.quantity.has_value() &&
+         (!a.quantity || identical(*a.quantity, *b.quantity));
+}
+
+template <class Row, class Read, class Write>
+void round_trip(std::string_view text, Read read, Write write) {
+  const tariff::read_result<Row> first = read(text);
+  if (first.rows.empty()) return;
+  const tariff::read_result<Row> again = read(write(first.rows));
+  if (!again.errors.empty() || again.rows != first.rows) std::abort();
+  if constexpr (std::is_same_v<Row, tariff::work_line>) {
+    for (std::size_t i = 0; i < first.rows.size(); ++i)
+      if (!same_scales(first.rows[i], again.rows[i])) std::abort();
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  round_trip<tariff::work_line>(text, tariff::read_work_csv,
+                                [](const auto& rows) { return tariff::write_work_csv(rows); });
+  round_trip<tariff::work_line>(text, tariff::read_work_json,
+                                [](const auto& rows) { return tariff::write_work_json(rows); });
+  round_trip<tariff::contract>(text, tariff::read_contracts_csv,
+                               [](const auto& rows) { return tariff::write_contracts_csv(rows); });
+  round_trip<tariff::contract>(text, tariff::read_contracts_json,
+                               [](const auto& rows) { return tariff::write_contracts_json(rows); });
+  return 0;
+}
