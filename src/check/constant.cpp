@@ -5,7 +5,7 @@
 namespace tariff::checker {
 namespace {
 
-constant from_literal(const ast::literal& l) {
+std::optional<constant> from_literal(const ast::literal& l) {
   constant c;
   c.value_type = type_of_literal(l);
   switch (l.kind) {
@@ -14,7 +14,14 @@ constant from_literal(const ast::literal& l) {
       c.number = l.number;
       break;
     case ast::literal_kind::quantity:
-      c.number = l.text == "h" ? l.number * decimal(60) : l.number;
+      c.number = l.number;
+      if (l.text == "h") {
+        try {
+          c.number = l.number * decimal(60);
+        } catch (const decimal_error&) {
+          return std::nullopt;  // hours past the decimal's limits in minutes: not folded
+        }
+      }
       break;
     case ast::literal_kind::string:
       c.text = l.text;
@@ -83,19 +90,23 @@ std::optional<constant> fold_arithmetic(ast::binary_op op, const constant& a, co
   // Only a type with itself (and number * number): enough to see through `1 + 1 > 3`.
   if (!(a.value_type == b.value_type) || !is_numeric(a)) return std::nullopt;
   constant result = a;
-  switch (op) {
-    case ast::binary_op::add:
-      result.number = a.number + b.number;
-      return result;
-    case ast::binary_op::subtract:
-      result.number = a.number - b.number;
-      return result;
-    case ast::binary_op::multiply:
-      if (a.value_type.kind != type_kind::number) return std::nullopt;
-      result.number = a.number * b.number;
-      return result;
-    default:
-      return std::nullopt;
+  try {
+    switch (op) {
+      case ast::binary_op::add:
+        result.number = a.number + b.number;
+        return result;
+      case ast::binary_op::subtract:
+        result.number = a.number - b.number;
+        return result;
+      case ast::binary_op::multiply:
+        if (a.value_type.kind != type_kind::number) return std::nullopt;
+        result.number = a.number * b.number;
+        return result;
+      default:
+        return std::nullopt;
+    }
+  } catch (const decimal_error&) {
+    return std::nullopt;  // past the decimal's limits (huge literals): not a constant we can tell
   }
 }
 

@@ -14,9 +14,8 @@ std::optional<ast::position> name_table::add(const std::string& name, ast::posit
 }
 
 const pricelist_family* context::find_pricelist(std::string_view name) const {
-  for (const pricelist_family& list : pricelists)
-    if (list.name == name) return &list;
-  return nullptr;
+  auto found = pricelist_index.find(name);
+  return found == pricelist_index.end() ? nullptr : &pricelists[found->second];
 }
 
 std::vector<item_info> context::inherited_items(const pricelist_family& list) const {

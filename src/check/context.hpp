@@ -67,6 +67,7 @@ struct context {
   std::map<std::string, type, std::less<>> table_types;           ///< the value type of each table
   std::map<std::string, attribute_info, std::less<>> attributes;  ///< by "scope.name"
   std::vector<pricelist_family> pricelists;
+  std::map<std::string, std::size_t, std::less<>> pricelist_index;  ///< name -> pricelists[i]
 
   /// The family called `name`, or null.
   const pricelist_family* find_pricelist(std::string_view name) const;

@@ -23,7 +23,8 @@ bool is_price(const ast::expression& e) {
 std::optional<decimal> as_fraction(const constant& c) {
   if (c.value_type.kind == type_kind::number) return c.number;
   if (c.value_type.kind == type_kind::percent)
-    return divide(c.number, decimal(100), c.number.scale() + 2, rounding_mode::half_even);
+    return divide(c.number, decimal(100), std::min(c.number.scale() + 2, decimal::max_scale),
+                  rounding_mode::half_even);
   return std::nullopt;
 }
 
@@ -97,7 +98,12 @@ class margin_checker {
     for (const ast::rule_or_group& entry : ctx_.module.rules) {
       const auto* rule = std::get_if<ast::rule_decl>(&entry);
       if (rule == nullptr || never_fires(*rule)) continue;
-      const std::optional<decimal> f = worst_factor(ctx_, rule->value);
+      std::optional<decimal> f;
+      try {
+        f = worst_factor(ctx_, rule->value);
+      } catch (const decimal_error&) {
+        continue;  // a factor past the decimal's limits: the hint skips the rule
+      }
       if (f && *f < 1) discounts_.push_back({rule, *f});
     }
   }
@@ -163,8 +169,13 @@ std::vector<priced_item> priced_items(const context& ctx) {
 
 void check_margins(context& ctx) {
   margin_checker checker(ctx);
-  for (const priced_item& item : priced_items(ctx))
-    checker.check(item);
+  for (const priced_item& item : priced_items(ctx)) {
+    try {
+      checker.check(item);
+    } catch (const decimal_error&) {
+      // A price or cost past the decimal's limits (hundreds of digits): no hint for it.
+    }
+  }
 }
 
 }  // namespace tariff::checker

@@ -25,12 +25,12 @@ bool is_duration(const ast::quantity& q) {
 // Versions of one list share a name; two with the same effective date (or none) are duplicates.
 void group_versions(context& ctx) {
   for (const ast::pricelist_decl& list : ctx.module.pricelists) {
-    auto family = std::find_if(ctx.pricelists.begin(), ctx.pricelists.end(),
-                               [&](const pricelist_family& f) { return f.name == list.name.text; });
-    if (family == ctx.pricelists.end()) {
+    auto [index, is_new] = ctx.pricelist_index.emplace(list.name.text, ctx.pricelists.size());
+    if (is_new) {
       ctx.pricelists.push_back({list.name.text, {&list}, nullptr, false, false, {}});
       continue;
     }
+    pricelist_family* family = &ctx.pricelists[index->second];
     auto same_date =
         std::find_if(family->versions.begin(), family->versions.end(),
                      [&](const ast::pricelist_decl* v) { return v->effective == list.effective; });
@@ -76,6 +76,8 @@ void resolve_bases(context& ctx) {
 void report_cycles(context& ctx) {
   for (std::size_t start = 0; start < ctx.pricelists.size(); ++start) {
     std::vector<std::size_t> path{start};
+    std::vector<bool> on_path(ctx.pricelists.size());  // a search of `path` made this cubic
+    on_path[start] = true;
     std::string text = ctx.pricelists[start].name;
     for (std::size_t step = 0; step <= ctx.pricelists.size(); ++step) {
       const pricelist_family& current = ctx.pricelists[path.back()];
@@ -90,7 +92,8 @@ void report_cycles(context& ctx) {
           ctx.sink.error(ctx.pricelists[start].base->at, "price list inheritance cycle: " + text);
         break;
       }
-      if (std::find(path.begin(), path.end(), index) != path.end()) break;  // a cycle further up
+      if (on_path[index]) break;  // a cycle further up
+      on_path[index] = true;
       path.push_back(index);
     }
   }
@@ -259,7 +262,7 @@ class item_checker {
                       "tiers must ascend: " + tier_text(t) + " comes after " + tier_text(previous));
     else if (t.low < end)
       ctx_.sink.error(t.at, "tier " + tier_text(t) + " overlaps " + tier_text(previous));
-    else if (t.low > end + decimal(1))
+    else if (t.low - decimal(1) > end)  // bounds have no sign: low - 1 stays in the limits
       ctx_.sink.error(t.at, "gap between tiers " + tier_text(previous) + " and " + tier_text(t));
   }
 

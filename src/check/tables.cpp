@@ -204,8 +204,12 @@ void report_lookup_cycles(context& ctx) {
     if (first_declared.emplace(table.name.text, &table).second)
       collect_table_names(ctx, table.key, reads[table.name.text]);
   const std::vector<std::string>& order = ctx.tables.names();
+  std::map<std::string, std::size_t, std::less<>> position;  // a linear search made this cubic
+  for (std::size_t i = 0; i < order.size(); ++i)
+    position.emplace(order[i], i);
   auto index_of = [&](const std::string& name) {
-    return std::find(order.begin(), order.end(), name) - order.begin();
+    auto found = position.find(name);
+    return found == position.end() ? order.size() : found->second;
   };
   for (const std::string& start : order) {
     // Depth-first search for a path back to `start` through tables declared after it.
