@@ -1,5 +1,6 @@
 // Plans: price list, catalogue, allowances and fees.
 #include <algorithm>
+#include <unordered_map>
 
 #include "check/passes.hpp"
 #include "check/suggest.hpp"
@@ -47,14 +48,14 @@ class plan_checker {
       return;
     }
     items_ = ctx_.visible_items(*list_);
+    for (const item_info& item : items_)
+      item_index_.emplace(item.name, &item);
   }
 
   // The item `name` in the plan's price list; null (after an error) if it is not there.
   const item_info* find_item(const ast::identifier& name) {
     if (list_ == nullptr) return nullptr;  // the missing list is the error
-    auto found = std::find_if(items_.begin(), items_.end(),
-                              [&](const item_info& i) { return i.name == name.text; });
-    if (found != items_.end()) return &*found;
+    if (auto found = item_index_.find(name.text); found != item_index_.end()) return found->second;
     std::vector<std::string> names;
     for (const item_info& i : items_)
       names.push_back(i.name);
@@ -114,6 +115,7 @@ class plan_checker {
   const ast::plan_decl& plan_;
   const pricelist_family* list_ = nullptr;
   std::vector<item_info> items_;
+  std::unordered_map<std::string_view, const item_info*> item_index_;  // catalogues can be long
 };
 
 }  // namespace

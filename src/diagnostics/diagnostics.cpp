@@ -41,13 +41,13 @@ void diagnostic_sink::add(severity level, ast::position at, std::string message)
 }
 
 std::string_view diagnostic_sink::line_text(int line) const {
-  if (line < 1) return {};
-  std::size_t begin = 0;
-  for (int l = 1; l < line; ++l) {
-    begin = source_.find('\n', begin);
-    if (begin == std::string_view::npos) return {};
-    ++begin;
+  if (line_starts_.empty()) {  // once: a file with thousands of errors must not rescan itself
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < source_.size(); ++i)
+      if (source_[i] == '\n') line_starts_.push_back(i + 1);
   }
+  if (line < 1 || static_cast<std::size_t>(line) > line_starts_.size()) return {};
+  const std::size_t begin = line_starts_[static_cast<std::size_t>(line) - 1];
   std::size_t end = source_.find('\n', begin);
   if (end == std::string_view::npos) end = source_.size();
   std::string_view text = source_.substr(begin, end - begin);

@@ -38,6 +38,7 @@ class diagnostic_sink {
 
   std::string_view source_;
   std::string file_;
+  mutable std::vector<std::size_t> line_starts_;  // offsets of each line, found on first use
   std::vector<diagnostic> diagnostics_;
   int errors_ = 0;
 };
