@@ -34,9 +34,11 @@ int main() {
   // Calendar: 21:00..24:00 Berlin time (UTC+1 in March) against a night window 22:00..06:00
   // splits into an hour of day work and two hours of night work.
   tariff::calendar cal(tariff::find_time_zone("Europe/Berlin"));
-  const std::size_t night = cal.add_window({"night", std::chrono::hours(22), std::chrono::hours(6)});
-  const std::vector<tariff::segment> parts = cal.split(
-      *tariff::parse_instant("2026-03-10T20:00:00Z"), *tariff::parse_instant("2026-03-10T23:00:00Z"));
+  const std::size_t night =
+      cal.add_window({"night", std::chrono::hours(22), std::chrono::hours(6)});
+  const std::vector<tariff::segment> parts =
+      cal.split(*tariff::parse_instant("2026-03-10T20:00:00Z"),
+                *tariff::parse_instant("2026-03-10T23:00:00Z"));
   expect(parts.size() == 2, "split into " + std::to_string(parts.size()) + " segments");
   if (parts.size() == 2) {
     const std::uint64_t night_bit = std::uint64_t{1} << night;
@@ -49,12 +51,16 @@ int main() {
   }
 
   // Checker: a clean tariff has no findings; a reference to an unknown window is an error.
-  const std::string header = "tariff \"Tiny\" currency EUR\ncalendar { window night 22:00 .. 06:00 }\n";
-  const auto clean = tariff::check(header + "rule night when in night : price * 2\n", "tiny.tariff");
+  const std::string header =
+      "tariff \"Tiny\" currency EUR\ncalendar { window night 22:00 .. 06:00 }\n";
+  const auto clean =
+      tariff::check(header + "rule night when in night : price * 2\n", "tiny.tariff");
   expect(clean.empty(), "clean tariff: " + std::to_string(clean.size()) + " findings");
-  const auto wrong = tariff::check(header + "rule night when in nigth : price * 2\n", "tiny.tariff");
+  const auto wrong =
+      tariff::check(header + "rule night when in nigth : price * 2\n", "tiny.tariff");
   expect(tariff::has_errors(wrong) && wrong.front().line == 3,
-         "misspelt window: " + (wrong.empty() ? std::string("no findings") : tariff::format(wrong.front())));
+         "misspelt window: " +
+             (wrong.empty() ? std::string("no findings") : tariff::format(wrong.front())));
 
   std::printf("%s\n", failures == 0 ? "all good" : "FAILED");
   return failures == 0 ? 0 : 1;
