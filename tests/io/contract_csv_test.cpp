@@ -5,16 +5,13 @@
 #include <gtest/gtest.h>
 #include <tariff/io.hpp>
 
+#include "messages.hpp"
+
 namespace {
 
 using namespace tariff;
 
-std::vector<std::string> messages(const read_result<contract>& r) {
-  std::vector<std::string> out;
-  for (const auto& e : r.errors)
-    out.push_back(format(e));
-  return out;
-}
+using testing_io::messages;
 
 TEST(ContractCsv, ReadsEveryField) {
   const auto r = read_contracts_csv(

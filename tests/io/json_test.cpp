@@ -6,18 +6,13 @@
 #include <tariff/io.hpp>
 
 #include "io/json_reader.hpp"
+#include "messages.hpp"
 
 namespace {
 
 using namespace tariff;
 
-template <class Row>
-std::vector<std::string> messages(const read_result<Row>& r) {
-  std::vector<std::string> out;
-  for (const auto& e : r.errors)
-    out.push_back(format(e));
-  return out;
-}
+using testing_io::messages;
 
 TEST(JsonTree, NumbersKeepTheirText) {
   const auto parsed = io::parse_json(

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 #include <tariff/io.hpp>
 
+#include "messages.hpp"
+
 namespace {
 
 using namespace tariff;
@@ -13,12 +15,7 @@ instant at(const char* text) {
   return parse_instant(text).value();
 }
 
-std::vector<std::string> messages(const read_result<work_line>& r) {
-  std::vector<std::string> out;
-  for (const auto& e : r.errors)
-    out.push_back(format(e));
-  return out;
-}
+using testing_io::messages;
 
 constexpr const char* header = "id,contract,item,start,end,quantity\n";
 
