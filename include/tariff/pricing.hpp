@@ -1,0 +1,203 @@
+// tariff — compile a tariff once, then price work lines with it.
+//
+//   auto compiled = tariff::compile(source, "facilities.tariff");
+//   if (!compiled.tariff) { std::cerr << tariff::format(compiled.diagnostics); return 1; }
+//   std::vector<tariff::priced_line> priced = tariff::price(*compiled.tariff, contract, lines);
+//
+// A compiled tariff is immutable: copies share it, and any number of threads may price with it
+// at once. Pricing never throws for bad work: a line that cannot be priced comes back rejected,
+// with a reason code and a message naming the line, and the other lines are still priced.
+// docs/language.md ("Pricing semantics") says how a line is priced; docs/pricing.md shows the
+// results field by field.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <tariff/calendar.hpp>
+#include <tariff/decimal.hpp>
+#include <tariff/diagnostics.hpp>
+#include <tariff/model.hpp>
+
+namespace tariff {
+
+namespace detail {
+struct tariff_program;  // the evaluation plan, defined in src/compile
+}
+
+/// A tariff compiled for evaluation: names resolved, tables indexed, constants folded.
+/// A cheap handle to immutable data; safe to copy and to use from many threads.
+class compiled_tariff {
+ public:
+  /// The name from the `tariff` header.
+  const std::string& name() const;
+  /// The currency code from the `tariff` header ("RUB").
+  const std::string& currency() const;
+  /// SHA-256 of the source text, lower-case hex: names exactly the rules that priced a result.
+  const std::string& source_hash() const;
+  /// The file name the tariff was compiled as, for messages.
+  const std::string& file() const;
+  /// The plan names, in declaration order.
+  std::vector<std::string> plans() const;
+  /// The label names a segment's mask stands for: windows, day sets and seasons that hold, and
+  /// "holiday" ({"night", "weekend"}), in calendar order.
+  std::vector<std::string> label_names(const segment_labels& labels) const;
+
+  /// The plan itself; for the engine's own stages.
+  const detail::tariff_program& program() const { return *program_; }
+
+ private:
+  friend struct compiled_tariff_access;
+  explicit compiled_tariff(std::shared_ptr<const detail::tariff_program> program)
+      : program_(std::move(program)) {}
+  std::shared_ptr<const detail::tariff_program> program_;
+};
+
+/// What compile() produced: a tariff, unless an error was found, and every diagnostic.
+struct compile_result {
+  std::optional<compiled_tariff> tariff;  ///< empty exactly when has_errors(diagnostics)
+  std::vector<diagnostic> diagnostics;    ///< errors and warnings, in source order
+};
+
+/// Parses, checks and compiles a tariff source. `file` names it in diagnostics and traces.
+compile_result compile(std::string_view source, std::string_view file = "<input>");
+
+// ---------------------------------------------------------------------------------------------
+// Results
+
+/// An exact quantity of an item. Items billed by time keep whole seconds and the seconds in one
+/// unit, so 25 minutes of an hourly item is exactly 1500/3600 h, never 0.4166…; counted items
+/// keep their count.
+struct item_quantity {
+  decimal value;                  ///< time items: seconds; counted items: the number of units
+  std::int64_t unit_seconds = 0;  ///< time items: seconds in one unit (3600 per hour); 0: counted
+
+  /// Whether the item is billed by time.
+  bool is_time() const { return unit_seconds != 0; }
+  /// "1h30min", "2h", "45s", "0min" for time; the count ("3", "1.5") for counted items.
+  std::string to_string() const;
+  friend bool operator==(const item_quantity&, const item_quantity&) = default;
+};
+
+/// What a trace step records.
+enum class trace_kind : std::uint8_t {
+  discount,        ///< the item's own `discount` came off the list price
+  rule,            ///< a rule changed the price
+  group,           ///< a group changed the price; `factor` is the combined factor
+  group_factor,    ///< one rule of the group above applied with `factor`; price unchanged
+  not_billable,    ///< the kind of work is not billed to the client: price 0, cost only
+  minimum_charge,  ///< the line's amount was raised to the item's minimum charge
+  maximum_charge,  ///< the line's amount was lowered to the item's maximum charge
+};
+
+/// One step that changed a price (per unit, in parts) or an amount (per line, charge limits).
+struct trace_step {
+  trace_kind kind = trace_kind::rule;
+  std::string name;  ///< the rule, group or item that made the change
+  decimal before;    ///< the price (or line amount) before the step
+  decimal after;     ///< after it
+  decimal factor;    ///< group and group_factor: the factor; discount: the percent (10 for 10%)
+  int line = 0;      ///< where the rule, group or item option is written in the tariff source
+  int column = 0;
+
+  friend bool operator==(const trace_step&, const trace_step&) = default;
+};
+
+/// A part of a line priced at one price: a segment of a time-metered line, or the whole of a
+/// counted line.
+struct priced_part {
+  instant begin{};          ///< time items: the segment's first second; counted: the line's start
+  instant end{};            ///< time items: the second after the last; counted: the line's start
+  local_date date{};        ///< the local date at `begin`
+  segment_labels labels;    ///< what holds in the segment (compiled_tariff::label_names)
+  item_quantity measured;   ///< the quantity done
+  item_quantity billed;     ///< the quantity billed: after billing step and minimum
+  decimal list_price;       ///< the price list's price per unit
+  decimal unit_price;       ///< the price per unit after the discount and the rules
+  decimal amount;           ///< unit_price × billed, rounded at `segment` if declared
+  decimal cost;             ///< cost price × measured, rounded at `segment` if declared
+  std::vector<trace_step> trace;  ///< the steps that made unit_price (empty with tracing off)
+
+  friend bool operator==(const priced_part&, const priced_part&) = default;
+};
+
+/// Why a line could not be priced.
+enum class reject_reason : std::uint8_t {
+  unknown_contract,         ///< the line names a contract the host did not supply
+  wrong_contract,           ///< the line names another contract than the one priced
+  contract_not_registered,  ///< the contract is a draft or closed (only registered bills)
+  contract_not_started,     ///< the line's date is before the contract's start
+  contract_ended,           ///< the line's date is after the contract's end ("contract closed")
+  unknown_plan,             ///< the contract's plan is not in the tariff
+  no_price_list,            ///< neither the contract nor its plan names a price list
+  unknown_price_list,       ///< the contract names a price list the tariff does not have
+  no_price_list_version,    ///< the line is dated before the list's first version
+  unknown_item,             ///< no price list of the tariff has the item
+  item_not_in_catalogue,    ///< the plan's catalogue does not list the item
+  item_not_in_price_list,   ///< the version of the list in force does not have the item
+  missing_end,              ///< an item billed by time, but the line has no end
+  missing_quantity,         ///< a counted item, but the line has no quantity
+  unexpected_quantity,      ///< an item billed by time, but the line gives a quantity
+  invalid_quantity,         ///< the quantity is negative
+  end_before_start,         ///< the line ends before it starts
+  unknown_time_zone,        ///< the line's time zone is not in the tz database
+  missing_attribute,        ///< a rule reads an attribute the host did not give, with no default
+  invalid_attribute,        ///< an attribute's text is not a value of its declared type
+  no_table_entry,           ///< a table has no entry for the key and no `else`
+  invalid_contract,         ///< the contract's dates contradict the line (client_since after it)
+  arithmetic_limit,         ///< a value passed the decimal limits (docs/decimal.md)
+};
+
+/// The reason's code as files write it ("contract_ended").
+std::string_view to_string(reject_reason reason);
+
+/// A work line, priced or rejected.
+struct priced_line {
+  std::string id;        ///< the work line's id
+  std::string request;   ///< its request
+  std::string contract;  ///< the contract priced
+  std::string item;      ///< the item code
+  work_kind kind = work_kind::billable;
+  local_date date{};  ///< the local date of its start (pricing semantics §1)
+
+  std::optional<reject_reason> rejected;  ///< set when the line could not be priced
+  std::string message;                    ///< why, in plain words, naming the line; else empty
+
+  std::string title;        ///< the item's title (its name when the tariff gives none)
+  std::string price_list;   ///< the price list that priced it
+  item_quantity measured;   ///< the quantity done
+  item_quantity billed;     ///< the quantity billed: after billing step and minimum; 0 if not billable
+  decimal amount;           ///< what the client pays: the parts, charge limits, `line` rounding
+  decimal cost;             ///< cost price × measured quantity, rounded as amounts are
+  decimal margin;           ///< amount − cost
+  std::vector<priced_part> parts;       ///< in time order
+  std::vector<trace_step> line_trace;   ///< steps on the line's amount (charge limits)
+
+  /// Whether the line was priced.
+  bool ok() const { return !rejected.has_value(); }
+  friend bool operator==(const priced_line&, const priced_line&) = default;
+};
+
+/// How to price.
+struct price_options {
+  bool trace = true;  ///< record trace steps; off for throughput (amounts are identical)
+};
+
+/// Prices `lines` done under `contract` with `tariff`: one result per line, in input order.
+/// Each line is priced on its own (pricing semantics §1–3, §5, §6); allowances, fees and period
+/// totals are the billing stage's. Never throws for bad work or contract data: such lines come
+/// back rejected. Throws std::bad_alloc only.
+std::vector<priced_line> price(const compiled_tariff& tariff, const contract& contract,
+                               std::span<const work_line> lines, const price_options& options = {});
+
+/// Prices lines of many contracts: each line with the contract its `contract` field names (a line
+/// naming none of them is rejected as unknown_contract). One result per line, in input order.
+std::vector<priced_line> price(const compiled_tariff& tariff, std::span<const contract> contracts,
+                               std::span<const work_line> lines, const price_options& options = {});
+
+}  // namespace tariff
