@@ -1,0 +1,237 @@
+// The compile stage: a checked module becomes an immutable tariff_program.
+//
+// It runs only on a module the checker passed, so it may rely on what the checker guarantees
+// (every name resolves, types fit, no inheritance cycle) and reports only the few limits of the
+// compiled form itself, as diagnostics in the same sink.
+#include <algorithm>
+
+#include <tariff/pricing.hpp>
+
+#include "check/checker.hpp"
+#include "compile/expressions.hpp"
+#include "compile/pricelists.hpp"
+#include "compile/sha256.hpp"
+#include "parse/parser.hpp"
+
+namespace tariff {
+
+struct compiled_tariff_access {
+  static compiled_tariff make(std::shared_ptr<const detail::tariff_program> p) {
+    return compiled_tariff(std::move(p));
+  }
+};
+
+namespace detail {
+namespace {
+
+class program_builder {
+ public:
+  program_builder(const ast::module& m, tariff_program& p) : module_(m), program_(p) {}
+
+  void build() {
+    header();
+    roundings();
+    calendar_of_module();
+    attributes();
+    assign_item_ids(module_, program_);
+    build_pricelists(module_, program_);
+    tables();
+    rules();
+    plans();
+  }
+
+ private:
+  void header() {
+    const ast::tariff_header& h = module_.headers.front();
+    program_.name = h.name;
+    program_.currency = h.currency.text;
+  }
+
+  void roundings() {
+    for (const ast::rounding_decl& r : module_.roundings) {
+      rounding to{r.step, r.mode};
+      switch (r.point) {
+        case ast::rounding_point::segment:
+          program_.segment_rounding = to;
+          break;
+        case ast::rounding_point::line:
+          program_.line_rounding = to;
+          break;
+        case ast::rounding_point::statement:
+          program_.statement_rounding = to;
+          break;
+      }
+    }
+  }
+
+  void calendar_of_module() {
+    const date::time_zone* zone = date::locate_zone("UTC");
+    for (const ast::calendar_decl& c : module_.calendars)
+      if (c.timezone) zone = &find_time_zone(c.timezone->text);
+    program_.cal = calendar(*zone);
+    for (const ast::calendar_decl& c : module_.calendars) {
+      for (const ast::window_decl& w : c.windows)
+        names_.windows.emplace(w.name.text, program_.cal.add_window({w.name.text, w.start, w.end}));
+      for (const ast::days_decl& d : c.day_sets) {
+        std::uint8_t mask = 0;
+        for (date::weekday day : d.days)
+          mask = static_cast<std::uint8_t>(mask | (1U << day.c_encoding()));
+        names_.day_sets.emplace(d.name.text, program_.cal.add_day_set({d.name.text, mask}));
+      }
+      for (const ast::holiday_decl& h : c.holidays)
+        program_.cal.add_holidays(h.first, h.last);
+      for (const ast::season_decl& s : c.seasons) {
+        names_.seasons.emplace(s.name.text,
+                               program_.cal.add_date_range({s.name.text, s.first, s.last}));
+        program_.season_names.push_back(s.name.text);
+      }
+    }
+  }
+
+  void attributes() {
+    for (const ast::attribute_decl& a : module_.attributes) {
+      attribute_slot slot;
+      slot.scope = a.scope;
+      slot.name = a.name.text;
+      slot.key = std::string(ast::to_string(a.scope)) + "." + a.name.text;
+      slot.type = a.type;
+      if (a.default_value) slot.default_value = compiler().constant(*a.default_value);
+      names_.attributes.emplace(slot.key, static_cast<std::uint32_t>(program_.attributes.size()));
+      program_.attributes.push_back(std::move(slot));
+    }
+  }
+
+  void tables() {
+    // Names first: a key may look up a table declared further down.
+    for (const ast::table_decl& t : module_.tables) {
+      names_.tables.emplace(t.name.text, static_cast<std::uint32_t>(program_.tables.size()));
+      program_.tables.emplace_back();
+    }
+    for (std::size_t i = 0; i < module_.tables.size(); ++i) {
+      const ast::table_decl& d = module_.tables[i];
+      table& t = program_.tables[i];
+      t.name = d.name.text;
+      t.at = d.at;
+      for (const ast::table_entry& e : d.entries) {
+        value v = compiler().constant(e.value);
+        switch (e.kind) {
+          case ast::table_key_kind::string:
+            t.string_keys = true;
+            t.by_text.emplace_back(e.text, std::move(v));
+            break;
+          case ast::table_key_kind::integer:
+            t.by_number.push_back({decimal(e.low), decimal(e.low), std::move(v)});
+            break;
+          case ast::table_key_kind::range: {
+            std::optional<decimal> high;
+            if (e.high) high = decimal(*e.high);
+            t.by_number.push_back({decimal(e.low), std::move(high), std::move(v)});
+            break;
+          }
+          case ast::table_key_kind::otherwise:
+            t.otherwise = std::move(v);
+            break;
+        }
+      }
+      std::sort(t.by_text.begin(), t.by_text.end(),
+                [](const auto& a, const auto& b) { return a.first < b.first; });
+      std::sort(t.by_number.begin(), t.by_number.end(),
+                [](const auto& a, const auto& b) { return a.low < b.low; });
+    }
+    for (std::size_t i = 0; i < module_.tables.size(); ++i)
+      program_.tables[i].key = compiler().compile(module_.tables[i].key);
+    // A key that looks up a table whose key reads the part reads the part too.
+    for (bool changed = true; changed;) {
+      changed = false;
+      for (table& t : program_.tables) {
+        if (t.key.reads_part) continue;
+        for (const instruction& in : t.key.ops)
+          if (in.code == op::table && program_.tables[in.arg].key.reads_part) {
+            t.key.reads_part = changed = true;
+            break;
+          }
+      }
+    }
+  }
+
+  rule compile_rule(const ast::rule_decl& d) {
+    rule r;
+    r.name = d.name.text;
+    r.at = d.at;
+    if (!d.items.empty()) {
+      r.items.assign(program_.item_names.size(), false);
+      for (const ast::identifier& i : d.items)
+        r.items[program_.item_ids.at(i.text)] = true;
+    }
+    if (d.condition) r.condition = compiler().compile(*d.condition);
+    r.result = compiler().compile(d.value);
+    return r;
+  }
+
+  void rules() {
+    for (const ast::rule_or_group& s : module_.rules) {
+      if (const auto* r = std::get_if<ast::rule_decl>(&s)) {
+        program_.steps.emplace_back(compile_rule(*r));
+        continue;
+      }
+      const auto& g = std::get<ast::group_decl>(s);
+      group out;
+      out.name = g.name.text;
+      out.at = g.at;
+      out.stack = g.stack;
+      for (const ast::rule_decl& r : g.rules)
+        out.rules.push_back(compile_rule(r));
+      program_.steps.emplace_back(std::move(out));
+    }
+  }
+
+  void plans() {
+    for (const ast::plan_decl& d : module_.plans) {
+      plan p;
+      p.name = d.name.text;
+      p.pricelist = static_cast<std::int32_t>(program_.pricelist_index.at(d.pricelist->text));
+      if (!d.catalogue.empty()) {
+        p.catalogue.assign(program_.item_names.size(), false);
+        for (const ast::identifier& i : d.catalogue)
+          p.catalogue[program_.item_ids.at(i.text)] = true;
+      }
+      program_.plan_index.emplace(p.name, static_cast<std::uint32_t>(program_.plans.size()));
+      program_.plans.push_back(std::move(p));
+    }
+  }
+
+  expression_compiler& compiler() {
+    if (!compiler_) compiler_.emplace(program_, names_);
+    return *compiler_;
+  }
+
+  const ast::module& module_;
+  tariff_program& program_;
+  scope names_;
+  std::optional<expression_compiler> compiler_;
+};
+
+}  // namespace
+}  // namespace detail
+
+compile_result compile(std::string_view source, std::string_view file) {
+  diagnostic_sink sink(source, std::string(file));
+  const ast::module module = parse_module(source, sink);
+  check_module(module, sink);
+  compile_result result;
+  if (!sink.has_errors()) {
+    auto program = std::make_shared<detail::tariff_program>();
+    program->file = std::string(file);
+    program->source_hash = detail::sha256_hex(source);
+    try {
+      detail::program_builder(module, *program).build();
+      result.tariff = compiled_tariff_access::make(std::move(program));
+    } catch (const detail::compile_failure& f) {
+      sink.error(f.at, f.message);
+    }
+  }
+  result.diagnostics = sink.take();
+  return result;
+}
+
+}  // namespace tariff

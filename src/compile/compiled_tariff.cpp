@@ -1,0 +1,44 @@
+// The public handle's accessors over the compiled program.
+#include <tariff/pricing.hpp>
+
+#include "compile/program.hpp"
+
+namespace tariff {
+
+const std::string& compiled_tariff::name() const {
+  return program_->name;
+}
+const std::string& compiled_tariff::currency() const {
+  return program_->currency;
+}
+const std::string& compiled_tariff::source_hash() const {
+  return program_->source_hash;
+}
+const std::string& compiled_tariff::file() const {
+  return program_->file;
+}
+
+std::vector<std::string> compiled_tariff::plans() const {
+  std::vector<std::string> names;
+  names.reserve(program_->plans.size());
+  for (const detail::plan& p : program_->plans)
+    names.push_back(p.name);
+  return names;
+}
+
+std::vector<std::string> compiled_tariff::label_names(const segment_labels& labels) const {
+  std::vector<std::string> names;
+  const calendar& cal = program_->cal;
+  for (std::size_t i = 0; i < cal.windows().size(); ++i)
+    if ((labels.windows >> i) & 1U) names.push_back(cal.windows()[i].name);
+  for (std::size_t i = 0; i < cal.day_sets().size(); ++i)
+    if ((labels.day_sets >> i) & 1U) names.push_back(cal.day_sets()[i].name);
+  // Ranges written inline in a `during` have no name; only seasons are shown.
+  for (std::size_t i = 0; i < cal.date_ranges().size(); ++i)
+    if (((labels.date_ranges >> i) & 1U) && !cal.date_ranges()[i].name.empty())
+      names.push_back(cal.date_ranges()[i].name);
+  if (labels.holiday) names.push_back("holiday");
+  return names;
+}
+
+}  // namespace tariff

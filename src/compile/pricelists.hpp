@@ -1,0 +1,14 @@
+// Price lists for evaluation: item ids over all lists, and each list's snapshots by date.
+#pragma once
+
+#include "ast/ast.hpp"
+#include "compile/program.hpp"
+
+namespace tariff::detail {
+
+/// Gives every item name declared in any list an id, in declaration order.
+void assign_item_ids(const ast::module& m, tariff_program& p);
+/// Builds every list's snapshots (after assign_item_ids).
+void build_pricelists(const ast::module& m, tariff_program& p);
+
+}  // namespace tariff::detail

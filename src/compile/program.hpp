@@ -1,0 +1,260 @@
+// The compiled form of a tariff: everything pricing needs, resolved and laid out for evaluation.
+//
+// Names are gone: items, attributes, tables, windows and rules are indexes; expressions are flat
+// postfix code with constants folded; price lists are snapshots per effective date. Built once by
+// compile(), then only read — any number of threads may price with one program at once.
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include <tariff/calendar.hpp>
+#include <tariff/decimal.hpp>
+
+#include "ast/ast.hpp"
+
+namespace tariff::detail {
+
+// ---------------------------------------------------------------------------------------------
+// Values and code
+
+enum class value_kind : std::uint8_t { number, boolean, text, day };
+
+/// A value during evaluation. Numbers are exact fractions `num / den`: money, percents (as
+/// fractions: 15% is 0.15), durations (seconds) and plain numbers all have den == 1; only the
+/// `quantity` of a line billed by time has a denominator (25 minutes of an hourly item is
+/// 1500/3600), so comparing or multiplying it never rounds.
+struct value {
+  value_kind kind = value_kind::number;
+  decimal num;
+  std::int64_t den = 1;
+  bool truth = false;
+  std::string_view text;  ///< into the program's strings or the host's attribute maps
+  local_date day{};
+
+  static value number(decimal n, std::int64_t d = 1) {
+    value v;
+    v.num = std::move(n);
+    v.den = d;
+    return v;
+  }
+  static value boolean(bool b) {
+    value v;
+    v.kind = value_kind::boolean;
+    v.truth = b;
+    return v;
+  }
+  static value string(std::string_view s) {
+    value v;
+    v.kind = value_kind::text;
+    v.text = s;
+    return v;
+  }
+  static value date(local_date d) {
+    value v;
+    v.kind = value_kind::day;
+    v.day = d;
+    return v;
+  }
+};
+
+enum class op : std::uint8_t {
+  constant,       ///< push constants[arg]
+  price,          ///< the price so far
+  base,           ///< the starting price
+  cost,           ///< the item's cost price
+  quantity,       ///< the line's billed quantity in the item's unit
+  attribute,      ///< push attributes[arg] of the line
+  contract_year,  ///< built-ins
+  contract_start,
+  contract_end,
+  client_since,
+  work_kind,
+  work_billable,
+  work_date,
+  work_duration,
+  in_window,   ///< the part's labels have window bit arg
+  on_days,     ///< day-set bit arg
+  on_holiday,  ///< the part's date is a holiday
+  during,      ///< date-range bit arg
+  table,       ///< look tables[arg] up
+  negate,
+  logical_not,
+  add,
+  subtract,
+  multiply,
+  divide,  ///< arg: divisions[arg], the rounding
+  equal,
+  not_equal,
+  less,
+  less_equal,
+  greater,
+  greater_equal,
+  jump_if_false,  ///< and: if the top is false jump to arg (keeping it), else pop it
+  jump_if_true,   ///< or: if the top is true jump to arg (keeping it), else pop it
+  min,            ///< arg: number of operands
+  max,
+};
+
+struct instruction {
+  op code = op::constant;
+  std::uint32_t arg = 0;
+};
+
+/// Postfix code for one expression.
+struct code {
+  std::vector<instruction> ops;
+  /// Whether it reads anything of the part being priced (price, base, quantity, the segment's
+  /// labels), as opposed to the line, contract and constants only. Table look-ups whose key does
+  /// not are cached per line.
+  bool reads_part = false;
+};
+
+/// Where a division rounds to: a multiple of `step` by `mode`.
+struct division {
+  decimal step;
+  rounding_mode mode = rounding_mode::half_even;
+  ast::position at;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Declarations
+
+/// A declared attribute the host supplies as text.
+struct attribute_slot {
+  ast::attribute_scope scope = ast::attribute_scope::work;
+  std::string name;  ///< "region"
+  std::string key;   ///< "site.region"
+  ast::value_type type = ast::value_type::string;
+  std::optional<value> default_value;
+};
+
+/// A table, indexed: string keys sorted; number keys as ranges sorted by their low end.
+struct table {
+  std::string name;
+  ast::position at;
+  code key;
+  bool string_keys = false;
+  std::vector<std::pair<std::string, value>> by_text;  ///< sorted by key
+  struct range {
+    decimal low;
+    std::optional<decimal> high;  ///< inclusive; empty: open-ended
+    value result;
+  };
+  std::vector<range> by_number;  ///< sorted by low; they do not overlap (the checker says so)
+  std::optional<value> otherwise;
+};
+
+/// A rule: applies to some items (all when `items` is empty), when its condition holds.
+struct rule {
+  std::string name;
+  ast::position at;
+  std::vector<bool> items;  ///< by item id; empty: every item
+  std::optional<code> condition;
+  code result;  ///< the new price, or in a group the factor
+};
+
+struct group {
+  std::string name;
+  ast::position at;
+  ast::stacking stack = ast::stacking::multiply;
+  std::vector<rule> rules;
+};
+
+using step = std::variant<rule, group>;
+
+/// An item as one version of a price list offers it, inheritance applied.
+struct item {
+  std::uint32_t id = 0;  ///< the item's name as an index over all lists
+  std::string name;
+  std::string title;
+  ast::item_unit unit = ast::item_unit::piece;
+  std::int64_t unit_seconds = 0;  ///< 3600 per hour, 60 per minute, 86400 per day; 0: counted
+  decimal price;
+  decimal cost;
+  std::optional<decimal> step;  ///< billing step, in seconds or units
+  bool step_per_segment = false;
+  std::optional<decimal> minimum;  ///< in seconds or units
+  std::optional<decimal> minimum_charge;
+  ast::position minimum_charge_at;
+  std::optional<decimal> maximum_charge;
+  ast::position maximum_charge_at;
+  std::optional<decimal> discount;  ///< percent: 10 for 10%
+  ast::position discount_at;
+  ast::position at;
+};
+
+/// What a price list offers from a date on, until the next snapshot.
+struct pricelist_snapshot {
+  std::optional<local_date> from;  ///< empty: from the beginning of time
+  bool in_force = false;           ///< false: no version of the list is in force yet
+  std::vector<item> items;
+  std::vector<std::int32_t> by_id;  ///< item id -> index in items, or -1
+};
+
+struct pricelist {
+  std::string name;
+  std::vector<pricelist_snapshot> snapshots;  ///< sorted by `from`
+
+  /// The snapshot in force on `day` (the last one starting on or before it); null if none.
+  const pricelist_snapshot* on(local_date day) const;
+};
+
+struct plan {
+  std::string name;
+  std::int32_t pricelist = -1;  ///< index in tariff_program::pricelists
+  std::vector<bool> catalogue;  ///< by item id; empty: every item of the list
+};
+
+struct rounding {
+  decimal step;
+  rounding_mode mode = rounding_mode::half_up;
+};
+
+}  // namespace tariff::detail
+
+namespace tariff::detail {
+
+/// The whole compiled tariff.
+struct tariff_program {
+  tariff_program() = default;
+  tariff_program(const tariff_program&) = delete;
+  tariff_program& operator=(const tariff_program&) = delete;
+
+  std::string name;
+  std::string currency;
+  std::string file;
+  std::string source_hash;
+
+  std::optional<rounding> segment_rounding;
+  std::optional<rounding> line_rounding;
+  std::optional<rounding> statement_rounding;
+
+  calendar cal{*date::locate_zone("UTC")};
+  std::vector<std::string> season_names;  ///< date-range bits that are seasons (the rest are
+                                          ///< ranges written in a `during`), in bit order
+
+  std::vector<attribute_slot> attributes;
+  std::vector<table> tables;
+  std::vector<step> steps;  ///< rules and groups, in written order
+  std::vector<value> constants;
+  std::vector<division> divisions;
+  std::deque<std::string> strings;  ///< text constants; a deque so views into it stay valid
+
+  std::map<std::string, std::uint32_t, std::less<>> item_ids;
+  std::vector<std::string> item_names;  ///< by id
+  std::vector<pricelist> pricelists;
+  std::map<std::string, std::uint32_t, std::less<>> pricelist_index;
+  std::vector<plan> plans;
+  std::map<std::string, std::uint32_t, std::less<>> plan_index;
+
+  std::size_t max_stack = 0;  ///< the deepest evaluation stack any code needs
+};
+
+}  // namespace tariff::detail

@@ -1,0 +1,12 @@
+// SHA-256 (FIPS 180-4), for the hash a statement carries of the tariff source that priced it.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace tariff::detail {
+
+/// The SHA-256 digest of `data` as 64 lower-case hex digits.
+std::string sha256_hex(std::string_view data);
+
+}  // namespace tariff::detail

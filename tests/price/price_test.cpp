@@ -1,0 +1,443 @@
+// The pricing core against the figures of docs/language.md and shared/domain.md.
+#include <gtest/gtest.h>
+#include <tariff/pricing.hpp>
+
+namespace tariff {
+namespace {
+
+compiled_tariff compile_ok(std::string_view source) {
+  compile_result r = compile(source, "t.tariff");
+  EXPECT_TRUE(r.tariff.has_value()) << format(r.diagnostics);
+  if (!r.tariff) throw std::runtime_error("does not compile");
+  return *r.tariff;
+}
+
+contract registered(std::string plan = "", std::string list = "retail") {
+  contract c;
+  c.id = "C-1";
+  c.client = "K-1";
+  c.plan = std::move(plan);
+  c.pricelist = std::move(list);
+  c.start = *parse_date("2020-01-01");
+  c.end = *parse_date("2030-12-31");
+  return c;
+}
+
+work_line timed(std::string id, std::string item, std::string_view start, std::string_view end) {
+  work_line w;
+  w.id = std::move(id);
+  w.contract = "C-1";
+  w.item = std::move(item);
+  w.start = *parse_instant(start);
+  w.end = *parse_instant(end);
+  return w;
+}
+
+work_line counted(std::string id, std::string item, std::string_view start, std::string_view q) {
+  work_line w;
+  w.id = std::move(id);
+  w.contract = "C-1";
+  w.item = std::move(item);
+  w.start = *parse_instant(start);
+  w.quantity = decimal(q);
+  return w;
+}
+
+priced_line price_one(const compiled_tariff& t, const contract& c, const work_line& w,
+                      price_options o = {}) {
+  const std::vector<priced_line> out = price(t, c, std::span(&w, 1), o);
+  return out.at(0);
+}
+
+// Decimal equality that also compares the scale, so 12500.00 is not 12500.
+#define EXPECT_DEC(actual, text) EXPECT_EQ((actual).to_string(), text)
+
+constexpr std::string_view night_tariff = R"(tariff "Night work" currency RUB
+rounding line 0.01 half_up
+calendar {
+  timezone Europe/Moscow
+  window night 22:00 .. 06:00
+}
+pricelist retail {
+  item hvac_repair   "HVAC repair" per hour price 2500.00 cost 1400.00 bill started 1h
+  item hvac_segments "HVAC repair" per hour price 2500.00 bill started 1h per segment
+  item hvac_exact    "HVAC repair" per hour price 2500.00 cost 1400.00
+}
+rule night when in night : price * 2
+)";
+
+TEST(Price, DayAndNightPartsOfOneJob) {
+  // domain.md scenario 4: 20:00 to 23:30 is 2 h at the day rate and 1.5 h at the night rate.
+  const compiled_tariff t = compile_ok(night_tariff);
+  const priced_line l = price_one(
+      t, registered(),
+      timed("J1", "hvac_exact", "2026-03-02T20:00:00+03:00", "2026-03-02T23:30:00+03:00"));
+  ASSERT_TRUE(l.ok()) << l.message;
+  ASSERT_EQ(l.parts.size(), 2U);
+  EXPECT_EQ(l.parts[0].billed.to_string(), "2h");
+  EXPECT_DEC(l.parts[0].unit_price, "2500.00");
+  EXPECT_EQ(l.parts[1].billed.to_string(), "1h30min");
+  EXPECT_DEC(l.parts[1].unit_price, "5000.00");
+  EXPECT_EQ(t.label_names(l.parts[1].labels), std::vector<std::string>{"night"});
+  EXPECT_DEC(l.amount, "12500.00");
+  EXPECT_DEC(l.cost, "4900.00");
+  EXPECT_DEC(l.margin, "7600.00");
+  ASSERT_EQ(l.parts[1].trace.size(), 1U);
+  EXPECT_EQ(l.parts[1].trace[0].name, "night");
+  EXPECT_DEC(l.parts[1].trace[0].before, "2500.00");
+  EXPECT_EQ(l.parts[1].trace[0].line, 12);
+  EXPECT_TRUE(l.parts[0].trace.empty());
+}
+
+TEST(Price, RoundedUpTimeGoesToTheLastSegment) {
+  // design.md §3: 20:10-23:30 per started hour = day 1 h 50 + night 2 h 10.
+  const compiled_tariff t = compile_ok(night_tariff);
+  const priced_line l = price_one(
+      t, registered(),
+      timed("J2", "hvac_repair", "2026-03-02T20:10:00+03:00", "2026-03-02T23:30:00+03:00"));
+  ASSERT_TRUE(l.ok()) << l.message;
+  ASSERT_EQ(l.parts.size(), 2U);
+  EXPECT_EQ(l.parts[0].billed.to_string(), "1h50min");
+  EXPECT_EQ(l.parts[1].billed.to_string(), "2h10min");
+  EXPECT_EQ(l.parts[1].measured.to_string(), "1h30min");
+  EXPECT_EQ(l.billed.to_string(), "4h");
+  EXPECT_EQ(l.measured.to_string(), "3h20min");
+  EXPECT_DEC(l.amount, "15416.67");
+  // Cost is on the time worked: 1400.00 x 200/60 = 4666.666... -> 4666.67.
+  EXPECT_DEC(l.cost, "4666.67");
+
+  const priced_line s = price_one(
+      t, registered(),
+      timed("J3", "hvac_segments", "2026-03-02T20:10:00+03:00", "2026-03-02T23:30:00+03:00"));
+  ASSERT_TRUE(s.ok()) << s.message;
+  EXPECT_EQ(s.parts[0].billed.to_string(), "2h");
+  EXPECT_EQ(s.parts[1].billed.to_string(), "2h");
+  EXPECT_DEC(s.amount, "15000.00");
+}
+
+TEST(Price, OneProductDividedOnce) {
+  // design.md: 25 minutes at 2500.00 per hour is 2500 x 25 / 60 = 1041.666..., rounded once.
+  const compiled_tariff t = compile_ok(night_tariff);
+  const priced_line l = price_one(
+      t, registered(),
+      timed("J4", "hvac_exact", "2026-03-02T10:00:00+03:00", "2026-03-02T10:25:00+03:00"));
+  ASSERT_TRUE(l.ok()) << l.message;
+  EXPECT_DEC(l.amount, "1041.67");
+  EXPECT_EQ(l.billed, (item_quantity{decimal(1500), 3600}));
+}
+
+TEST(Price, WithoutADeclaredRoundingAnAmountKeepsItsDigits) {
+  const compiled_tariff t = compile_ok(R"(tariff "Exact" currency RUB
+pricelist retail {
+  item support "Support" per hour price 2500.00
+}
+)");
+  const priced_line third = price_one(
+      t, registered(), timed("J1", "support", "2026-03-02T10:00:00Z", "2026-03-02T10:25:00Z"));
+  EXPECT_DEC(third.amount, "1041.66666666666666666667");
+  const priced_line half = price_one(
+      t, registered(), timed("J2", "support", "2026-03-02T10:00:00Z", "2026-03-02T10:45:00Z"));
+  EXPECT_DEC(half.amount, "1875.00");
+}
+
+constexpr std::string_view overview_tariff = R"(tariff "Facilities 2026" currency RUB
+rounding line 0.01 half_up
+calendar {
+  timezone Europe/Moscow
+  window night 22:00 .. 06:00
+  days weekend sat, sun
+}
+attribute site.region : string default "moscow"
+table region_factor by site.region { "moscow": 1.00, "tula": 1.25, else: 1.10 }
+table loyalty by contract.year { 1: 0%, 2: 5%, 3..4: 10%, 5..: 15% }
+pricelist retail {
+  item hvac_repair    "HVAC repair"    per hour  price 2500.00 cost 1400.00 bill started 1h minimum 1h
+  item engineer_visit "Engineer visit" per visit price 1800.00 cost 900.00
+}
+group surcharges stack multiply {
+  rule night   for hvac_repair, engineer_visit when in night   : 2
+  rule weekend for hvac_repair, engineer_visit when on weekend : 1.5
+}
+rule region                     : price * region_factor
+rule loyalty when work.billable : price - price * loyalty
+)";
+
+TEST(Price, TheOverviewTableOfTheLanguageReference) {
+  // language.md, Overview: Saturday night, Tula, third contract year: 8437.50 per hour.
+  const compiled_tariff t = compile_ok(overview_tariff);
+  contract c = registered();
+  c.client_since = *parse_date("2024-01-10");
+  work_line w =
+      timed("N1", "hvac_repair", "2026-03-07T23:00:00+03:00", "2026-03-08T00:00:00+03:00");
+  w.site_attributes["region"] = "tula";
+  const priced_line l = price_one(t, c, w);
+  ASSERT_TRUE(l.ok()) << l.message;
+  ASSERT_EQ(l.parts.size(), 1U);
+  const std::vector<trace_step>& tr = l.parts[0].trace;
+  ASSERT_EQ(tr.size(), 5U);
+  EXPECT_EQ(tr[0].kind, trace_kind::group);
+  EXPECT_EQ(tr[0].name, "surcharges");
+  EXPECT_DEC(tr[0].factor, "3.0");
+  EXPECT_DEC(tr[0].after, "7500.000");
+  EXPECT_EQ(tr[1].kind, trace_kind::group_factor);
+  EXPECT_EQ(tr[1].name, "night");
+  EXPECT_EQ(tr[2].name, "weekend");
+  EXPECT_EQ(tr[3].name, "region");
+  EXPECT_DEC(tr[3].after, "9375.00000");
+  EXPECT_EQ(tr[4].name, "loyalty");
+  EXPECT_DEC(tr[4].after, "8437.5000000");
+  EXPECT_DEC(l.amount, "8437.50");
+  EXPECT_EQ(t.label_names(l.parts[0].labels), (std::vector<std::string>{"night", "weekend"}));
+}
+
+TEST(Price, LoyaltyByContractYear) {
+  // domain.md scenario 9: 2nd year 5 %, 3rd 10 %, 5 years and more 15 %.
+  const compiled_tariff t = compile_ok(overview_tariff);
+  const std::pair<const char*, const char*> cases[] = {
+      {"2026-01-10", "1800.00"}, {"2025-01-10", "1710.00"}, {"2024-01-10", "1620.00"},
+      {"2023-01-10", "1620.00"}, {"2021-01-10", "1530.00"}, {"2015-01-10", "1530.00"}};
+  for (const auto& [since, expected] : cases) {
+    contract c = registered();
+    c.client_since = *parse_date(since);
+    const priced_line l =
+        price_one(t, c, counted("V", "engineer_visit", "2026-03-02T12:00:00+03:00", "1"));
+    ASSERT_TRUE(l.ok()) << l.message;
+    EXPECT_DEC(l.amount, expected) << "client since " << since;
+  }
+}
+
+TEST(Price, GroupsStackAsWritten) {
+  // language.md, Groups: night x2 and weekend x1.5 on 1000.00: 3000, 2000, 2500.
+  for (const auto& [stack, expected] :
+       {std::pair{"multiply", "3000.00"}, {"largest", "2000.00"}, {"add", "2500.00"}}) {
+    const compiled_tariff t = compile_ok(std::string(R"(tariff "S" currency RUB
+rounding line 0.01 half_up
+calendar {
+  window night 22:00 .. 06:00
+  days weekend sat, sun
+}
+pricelist retail {
+  item labour "Labour" per hour price 1000.00
+}
+group surcharges stack )") + stack + R"( {
+  rule night   when in night   : 2
+  rule weekend when on weekend : 150%
+}
+)");
+    const priced_line l = price_one(
+        t, registered(), timed("W", "labour", "2026-03-07T22:00:00Z", "2026-03-07T23:00:00Z"));
+    ASSERT_TRUE(l.ok()) << l.message;
+    EXPECT_DEC(l.amount, expected) << stack;
+  }
+}
+
+constexpr std::string_view limits_tariff = R"(tariff "Units" currency RUB
+rounding line 0.01 half_up
+pricelist retail {
+  item waste_removal "Waste removal" per m3 price 950.00 cost 600.00 minimum charge 2850.00
+  item pos_repair "POS repair" per hour price 2200.00 cost 1300.00 maximum charge 15000.00
+  item support "Support" per hour price 3000.00 cost 1500.00 bill started 15min
+  item hvac "HVAC" per hour price 2500.00 cost 1400.00 minimum 1h
+  item cartridge "Cartridge" per piece price 3200.00 cost 2100.00 discount 10%
+}
+)";
+
+TEST(Price, ChargeLimitsBoundTheLine) {
+  const compiled_tariff t = compile_ok(limits_tariff);
+  const priced_line one =
+      price_one(t, registered(), counted("W1", "waste_removal", "2026-03-02T09:00Z", "1"));
+  EXPECT_DEC(one.amount, "2850.00");
+  ASSERT_EQ(one.line_trace.size(), 1U);
+  EXPECT_EQ(one.line_trace[0].kind, trace_kind::minimum_charge);
+  EXPECT_DEC(one.line_trace[0].before, "950.00");
+  EXPECT_DEC(
+      price_one(t, registered(), counted("W2", "waste_removal", "2026-03-02T09:00Z", "4")).amount,
+      "3800.00");
+  const priced_line repair = price_one(
+      t, registered(), timed("P1", "pos_repair", "2026-03-02T08:00:00Z", "2026-03-02T16:00:00Z"));
+  EXPECT_DEC(repair.amount, "15000.00");
+  EXPECT_EQ(repair.line_trace.at(0).kind, trace_kind::maximum_charge);
+  EXPECT_DEC(repair.cost, "10400.00");
+}
+
+TEST(Price, BillingStepMinimumAndDiscount) {
+  const compiled_tariff t = compile_ok(limits_tariff);
+  // domain.md scenario 10: per started 15 minutes, 50 minutes bill as 1 h.
+  const priced_line s = price_one(
+      t, registered(), timed("S1", "support", "2026-03-02T09:00:00Z", "2026-03-02T09:50:00Z"));
+  EXPECT_EQ(s.billed.to_string(), "1h");
+  EXPECT_DEC(s.amount, "3000.00");
+  EXPECT_DEC(s.cost, "1250.00");
+  const priced_line h = price_one(
+      t, registered(), timed("H1", "hvac", "2026-03-02T09:00:00Z", "2026-03-02T09:20:00Z"));
+  EXPECT_EQ(h.billed.to_string(), "1h");
+  EXPECT_DEC(h.amount, "2500.00");
+  const priced_line c =
+      price_one(t, registered(), counted("K1", "cartridge", "2026-03-02T09:00:00Z", "2"));
+  EXPECT_DEC(c.parts.at(0).unit_price, "2880.0000");
+  EXPECT_DEC(c.amount, "5760.00");
+  EXPECT_EQ(c.parts[0].trace.at(0).kind, trace_kind::discount);
+}
+
+TEST(Price, NonBillableWorkIsPricedAtCostOnly) {
+  // domain.md scenarios 10 and 11: recorded, not billed; the company bears the cost.
+  const compiled_tariff t = compile_ok(limits_tariff);
+  for (work_kind kind :
+       {work_kind::internal, work_kind::warranty, work_kind::bug_fix, work_kind::company_cost}) {
+    work_line w = timed("X", "hvac", "2026-03-02T09:00:00Z", "2026-03-02T09:20:00Z");
+    w.kind = kind;
+    const priced_line l = price_one(t, registered(), w);
+    ASSERT_TRUE(l.ok()) << l.message;
+    EXPECT_DEC(l.amount, "0.00");
+    EXPECT_EQ(l.billed.to_string(), "0min");
+    EXPECT_DEC(l.cost, "466.67");
+    EXPECT_DEC(l.margin, "-466.67");
+    EXPECT_EQ(l.parts.at(0).trace.at(0).kind, trace_kind::not_billable);
+  }
+}
+
+TEST(Price, TracingOffGivesTheSameAmounts) {
+  const compiled_tariff t = compile_ok(overview_tariff);
+  work_line w =
+      timed("N1", "hvac_repair", "2026-03-07T21:10:00+03:00", "2026-03-08T01:00:00+03:00");
+  w.site_attributes["region"] = "tula";
+  priced_line traced = price_one(t, registered(), w);
+  const priced_line quiet = price_one(t, registered(), w, price_options{false});
+  ASSERT_TRUE(traced.ok());
+  EXPECT_FALSE(traced.parts.back().trace.empty());
+  for (priced_part& p : traced.parts)
+    p.trace.clear();
+  EXPECT_EQ(traced, quiet);
+}
+
+constexpr std::string_view catalogue_tariff = R"(tariff "Catalogue" currency RUB
+rounding line 0.01 half_up
+attribute site.zone : number
+table zone_fee by site.zone { 1: 0.00, 2..3: 500.00 }
+pricelist retail effective 2026-01-01 {
+  item hvac_repair "HVAC repair" per hour price 2500.00
+  item visit "Visit" per visit price 1800.00
+  item cleaning "Cleaning" per m2 price 120.00
+}
+pricelist retail effective 2026-07-01 {
+  item hvac_repair "HVAC repair" per hour price 2700.00
+  item visit "Visit" per visit price 1900.00
+}
+pricelist other {
+  item gardening "Gardening" per hour price 900.00
+}
+rule zone for visit : price + zone_fee
+plan pos {
+  pricelist retail
+  catalogue hvac_repair, visit
+}
+)";
+
+TEST(Price, VersionInForceOnTheLinesDate) {
+  const compiled_tariff t = compile_ok(catalogue_tariff);
+  const contract c = registered("pos", "");
+  EXPECT_DEC(
+      price_one(t, c, timed("A", "hvac_repair", "2026-06-30T10:00:00Z", "2026-06-30T11:00:00Z"))
+          .amount,
+      "2500.00");
+  EXPECT_DEC(
+      price_one(t, c, timed("B", "hvac_repair", "2026-07-01T10:00:00Z", "2026-07-01T11:00:00Z"))
+          .amount,
+      "2700.00");
+}
+
+reject_reason reason_of(const priced_line& l) {
+  EXPECT_FALSE(l.ok());
+  return l.rejected.value_or(reject_reason::arithmetic_limit);
+}
+
+TEST(Price, BadLinesAreRejectedWithAReason) {
+  const compiled_tariff t = compile_ok(catalogue_tariff);
+  const contract c = registered("pos", "");
+  auto visit = [](std::string zone) {
+    work_line w = counted("V", "visit", "2026-03-02T10:00:00Z", "1");
+    if (!zone.empty()) w.site_attributes["zone"] = zone;
+    return w;
+  };
+  EXPECT_DEC(price_one(t, c, visit("2")).amount, "2300.00");
+  EXPECT_EQ(reason_of(price_one(t, c, visit(""))), reject_reason::missing_attribute);
+  EXPECT_EQ(price_one(t, c, visit("")).message,
+            "line V: rule 'zone' (t.tariff:17:1): site.zone is not given for this site and the "
+            "tariff declares no default");
+  EXPECT_EQ(reason_of(price_one(t, c, visit("two"))), reject_reason::invalid_attribute);
+  EXPECT_EQ(reason_of(price_one(t, c, visit("4"))), reject_reason::no_table_entry);
+  EXPECT_EQ(reason_of(price_one(t, c, counted("G", "gardening", "2026-03-02T10:00Z", "1"))),
+            reject_reason::item_not_in_catalogue);
+  EXPECT_EQ(reason_of(price_one(t, c, counted("U", "plumbing", "2026-03-02T10:00Z", "1"))),
+            reject_reason::unknown_item);
+  EXPECT_EQ(reason_of(price_one(t, registered("", "retail"),
+                                counted("C", "cleaning", "2026-07-02T10:00Z", "1"))),
+            reject_reason::item_not_in_price_list);
+  EXPECT_EQ(reason_of(price_one(t, c, counted("E", "visit", "2025-12-31T10:00Z", "1"))),
+            reject_reason::no_price_list_version);
+  EXPECT_EQ(reason_of(price_one(t, c, counted("Q", "hvac_repair", "2026-03-02T10:00Z", "1"))),
+            reject_reason::unexpected_quantity);
+  work_line no_end = timed("T", "hvac_repair", "2026-03-02T10:00Z", "2026-03-02T11:00Z");
+  no_end.end.reset();
+  EXPECT_EQ(reason_of(price_one(t, c, no_end)), reject_reason::missing_end);
+  EXPECT_EQ(reason_of(price_one(
+                t, c, timed("R", "hvac_repair", "2026-03-02T10:00Z", "2026-03-02T09:00Z"))),
+            reject_reason::end_before_start);
+  work_line no_quantity = visit("1");
+  no_quantity.quantity.reset();
+  EXPECT_EQ(reason_of(price_one(t, c, no_quantity)), reject_reason::missing_quantity);
+  EXPECT_EQ(reason_of(price_one(t, c, counted("N", "visit", "2026-03-02T10:00Z", "-1"))),
+            reject_reason::invalid_quantity);
+  work_line zone = visit("1");
+  zone.time_zone = "Mars/Olympus";
+  EXPECT_EQ(reason_of(price_one(t, c, zone)), reject_reason::unknown_time_zone);
+  EXPECT_EQ(reason_of(price_one(t, registered("gold", ""), visit("1"))),
+            reject_reason::unknown_plan);
+  EXPECT_EQ(reason_of(price_one(t, registered("", "wholesale"), visit("1"))),
+            reject_reason::unknown_price_list);
+  EXPECT_EQ(reason_of(price_one(t, registered("", ""), visit("1"))), reject_reason::no_price_list);
+}
+
+TEST(Price, ContractValidity) {
+  // domain.md scenario 2: work after the end is rejected; only a registered contract bills.
+  const compiled_tariff t = compile_ok(catalogue_tariff);
+  contract c = registered("pos", "");
+  c.start = *parse_date("2026-01-01");
+  c.end = *parse_date("2026-06-30");
+  // A job starting late on 30 June (Moscow) belongs to 30 June, though it ends on 1 July.
+  work_line late =
+      timed("L", "hvac_repair", "2026-06-30T23:30:00+03:00", "2026-07-01T00:30:00+03:00");
+  late.time_zone = "Europe/Moscow";
+  const priced_line l = price_one(t, c, late);
+  ASSERT_TRUE(l.ok()) << l.message;
+  EXPECT_EQ(format_date(l.date), "2026-06-30");
+  EXPECT_EQ(reason_of(price_one(t, c, counted("A", "visit", "2026-07-01T10:00:00+03:00", "1"))),
+            reject_reason::contract_ended);
+  EXPECT_EQ(price_one(t, c, counted("A", "visit", "2026-07-01T10:00:00+03:00", "1")).message,
+            "line A: contract 'C-1' ended on 2026-06-30; work on 2026-07-01 is after it");
+  EXPECT_EQ(reason_of(price_one(t, c, counted("B", "visit", "2025-12-31T10:00:00Z", "1"))),
+            reject_reason::contract_not_started);
+  c.status = contract_status::draft;
+  EXPECT_EQ(reason_of(price_one(t, c, counted("D", "visit", "2026-03-02T10:00:00Z", "1"))),
+            reject_reason::contract_not_registered);
+}
+
+TEST(Price, ManyContractsEachLineWithItsOwn) {
+  const compiled_tariff t = compile_ok(catalogue_tariff);
+  std::vector<contract> contracts{registered("pos", ""), registered("", "other")};
+  contracts[1].id = "C-2";
+  std::vector<work_line> lines{counted("1", "visit", "2026-03-02T10:00Z", "1"),
+                               timed("2", "gardening", "2026-03-02T10:00Z", "2026-03-02T12:00Z"),
+                               counted("3", "visit", "2026-03-02T10:00Z", "1")};
+  lines[0].site_attributes["zone"] = "1";
+  lines[1].contract = "C-2";
+  lines[2].contract = "C-9";
+  const std::vector<priced_line> out = price(t, contracts, lines);
+  ASSERT_EQ(out.size(), 3U);
+  EXPECT_DEC(out[0].amount, "1800.00");
+  EXPECT_DEC(out[1].amount, "1800.00");
+  EXPECT_EQ(reason_of(out[2]), reject_reason::unknown_contract);
+}
+
+}  // namespace
+}  // namespace tariff
