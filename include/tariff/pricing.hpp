@@ -42,6 +42,8 @@ class compiled_tariff {
   const std::string& source_hash() const;
   /// The file name the tariff was compiled as, for messages.
   const std::string& file() const;
+  /// The calendar's zone: where a line without its own `time_zone` is read.
+  const date::time_zone& time_zone() const;
   /// The plan names, in declaration order.
   std::vector<std::string> plans() const;
   /// The label names a segment's mask stands for: windows, day sets and seasons that hold, and

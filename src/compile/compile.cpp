@@ -228,6 +228,9 @@ compile_result compile(std::string_view source, std::string_view file) {
       result.tariff = compiled_tariff_access::make(std::move(program));
     } catch (const detail::compile_failure& f) {
       sink.error(f.at, f.message);
+    } catch (const std::exception& e) {
+      // The checker should have refused whatever gets here; report it rather than crash a host.
+      sink.error(module.headers.front().at, std::string("cannot compile this tariff: ") + e.what());
     }
   }
   result.diagnostics = sink.take();

@@ -24,17 +24,27 @@ using detail::value;
   throw pricing_error{reason, std::move(message)};
 }
 
+decimal tidy(const decimal& x, int scale);
+
 // Digits kept for an amount that has no finite decimal form and no declared rounding
 // (25 minutes at 2500.00 per hour with neither `rounding segment` nor `rounding line`).
 constexpr int undeclared_scale = 20;
 
 // num / den as the amount it stands for: rounded by `r` if a rounding is declared there, else
 // exact, or to `undeclared_scale` digits when the quotient does not terminate.
-decimal finish(const decimal& num, std::int64_t den, const std::optional<detail::rounding>& r) {
+decimal finish(const decimal& num, std::int64_t den, const std::optional<detail::rounding>& r,
+               int scale) {
   if (r) return divide(num, decimal(den) * r->step, 0, r->mode) * r->step;
-  if (auto exact = detail::exact_quotient(num, den)) return *std::move(exact);
+  if (auto exact = detail::exact_quotient(num, den)) return tidy(*exact, scale);
   return divide(num, decimal(den), std::max(num.scale(), undeclared_scale),
                 rounding_mode::half_even);
+}
+
+// x without trailing zeros beyond `scale` digits: 2250.000000 (2500.00 × 1.00 × 90%) is shown as
+// 2250.00, the scale of the list price, while 1041.6666… keeps every digit. The value is the same.
+decimal tidy(const decimal& x, int scale) {
+  decimal t = x.trimmed();
+  return t.scale() < scale ? t.rescale(scale, rounding_mode::half_even) : t;
 }
 
 // x rounded up to a whole number of `step`s.
@@ -272,18 +282,19 @@ class line_pricer {
 
   void price_parts(const detail::item& it, bool billable, priced_line& out) {
     const std::int64_t den = it.unit_seconds == 0 ? 1 : it.unit_seconds;
+    const int scale = it.price.scale();
     for (priced_part& p : out.parts) {
       p.list_price = it.price;
       if (!billable) {
-        p.unit_price = decimal();
+        p.unit_price = tidy(decimal(), scale);
         if (options_.trace)
           p.trace.push_back({trace_kind::not_billable, std::string(to_string(out.kind)), it.price,
                              decimal(), decimal(), 0, 0});
       } else {
         p.unit_price = unit_price(it, p, out.billed.value);
       }
-      p.amount = finish(p.unit_price * p.billed.value, den, program_.segment_rounding);
-      p.cost = finish(it.cost * p.measured.value, den, program_.segment_rounding);
+      p.amount = finish(p.unit_price * p.billed.value, den, program_.segment_rounding, scale);
+      p.cost = finish(it.cost * p.measured.value, den, program_.segment_rounding, scale);
     }
   }
 
@@ -291,7 +302,8 @@ class line_pricer {
   decimal unit_price(const detail::item& it, priced_part& part, const decimal& line_billed) {
     decimal price = it.price;
     if (it.discount) {
-      const decimal after = price - price * *it.discount * decimal::from_units(1, 2);
+      const decimal after =
+          tidy(price - price * *it.discount * decimal::from_units(1, 2), it.price.scale());
       if (options_.trace)
         part.trace.push_back({trace_kind::discount, it.name, price, after, *it.discount,
                               it.discount_at.line, it.discount_at.column});
@@ -309,7 +321,8 @@ class line_pricer {
       facts.price = &price;
       if (const auto* r = std::get_if<detail::rule>(&s)) {
         if (!applies(*r, it, facts)) continue;
-        decimal after = detail::to_decimal(run(*r, r->result, facts), "the price");
+        decimal after =
+            tidy(detail::to_decimal(run(*r, r->result, facts), "the price"), it.price.scale());
         if (options_.trace)
           part.trace.push_back(
               {trace_kind::rule, r->name, price, after, decimal(), r->at.line, r->at.column});
@@ -365,7 +378,7 @@ class line_pricer {
       }
     }
     if (!combined) return;
-    decimal after = price * *combined;
+    decimal after = tidy(price * *combined, it.price.scale());
     if (options_.trace)
       part.trace.insert(
           part.trace.begin() + static_cast<std::ptrdiff_t>(first_factor),
@@ -400,16 +413,18 @@ class line_pricer {
         limit(out, trace_kind::maximum_charge, it, *it.maximum_charge, it.maximum_charge_at,
               amount_num, amount_den);
     }
-    out.amount = finish(amount_num, amount_den, program_.line_rounding);
-    out.cost = finish(cost_num, program_.segment_rounding ? 1 : den, program_.line_rounding);
+    const int scale = it.price.scale();
+    out.amount = finish(amount_num, amount_den, program_.line_rounding, scale);
+    out.cost = finish(cost_num, program_.segment_rounding ? 1 : den, program_.line_rounding, scale);
     out.margin = out.amount - out.cost;
   }
 
   void limit(priced_line& out, trace_kind kind, const detail::item& it, const decimal& bound,
              ast::position at, decimal& amount_num, std::int64_t& amount_den) {
     if (options_.trace)
-      out.line_trace.push_back({kind, it.name, finish(amount_num, amount_den, std::nullopt), bound,
-                                decimal(), at.line, at.column});
+      out.line_trace.push_back({kind, it.name,
+                                finish(amount_num, amount_den, std::nullopt, it.price.scale()),
+                                bound, decimal(), at.line, at.column});
     amount_num = bound;
     amount_den = 1;
   }

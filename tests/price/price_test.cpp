@@ -178,14 +178,14 @@ TEST(Price, TheOverviewTableOfTheLanguageReference) {
   EXPECT_EQ(tr[0].kind, trace_kind::group);
   EXPECT_EQ(tr[0].name, "surcharges");
   EXPECT_DEC(tr[0].factor, "3.0");
-  EXPECT_DEC(tr[0].after, "7500.000");
+  EXPECT_DEC(tr[0].after, "7500.00");
   EXPECT_EQ(tr[1].kind, trace_kind::group_factor);
   EXPECT_EQ(tr[1].name, "night");
   EXPECT_EQ(tr[2].name, "weekend");
   EXPECT_EQ(tr[3].name, "region");
-  EXPECT_DEC(tr[3].after, "9375.00000");
+  EXPECT_DEC(tr[3].after, "9375.00");
   EXPECT_EQ(tr[4].name, "loyalty");
-  EXPECT_DEC(tr[4].after, "8437.5000000");
+  EXPECT_DEC(tr[4].after, "8437.50");
   EXPECT_DEC(l.amount, "8437.50");
   EXPECT_EQ(t.label_names(l.parts[0].labels), (std::vector<std::string>{"night", "weekend"}));
 }
@@ -274,7 +274,7 @@ TEST(Price, BillingStepMinimumAndDiscount) {
   EXPECT_DEC(h.amount, "2500.00");
   const priced_line c =
       price_one(t, registered(), counted("K1", "cartridge", "2026-03-02T09:00:00Z", "2"));
-  EXPECT_DEC(c.parts.at(0).unit_price, "2880.0000");
+  EXPECT_DEC(c.parts.at(0).unit_price, "2880.00");
   EXPECT_DEC(c.amount, "5760.00");
   EXPECT_EQ(c.parts[0].trace.at(0).kind, trace_kind::discount);
 }
