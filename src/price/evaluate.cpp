@@ -123,14 +123,20 @@ const char* type_words(ast::value_type t) {
 
 std::optional<decimal> exact_quotient(const decimal& a, std::int64_t b) {
   if (b == 1) return a;
-  // A quotient by 2^i 5^j needs at most max(i, j) more digits; 86400 = 2^7 3^3 5^2 needs 7.
+  // a / (2^i 5^j m), with m coprime to 10, has a finite decimal form exactly when m divides a's
+  // coefficient, and then needs max(i, j) more digits: one division at that scale decides it.
+  std::int64_t rest = b < 0 ? -b : b;
+  int twos = 0;
+  int fives = 0;
+  while (rest % 2 == 0)
+    rest /= 2, ++twos;
+  while (rest % 5 == 0)
+    rest /= 5, ++fives;
+  const int scale = a.scale() + std::max(twos, fives);
+  if (scale > decimal::max_scale) return std::nullopt;
   const decimal divisor(b);
-  for (int extra = 0; extra <= 18; ++extra) {
-    const int scale = a.scale() + extra;
-    if (scale > decimal::max_scale) break;
-    decimal q = divide(a, divisor, scale, rounding_mode::down);
-    if (q * divisor == a) return q;
-  }
+  decimal q = divide(a, divisor, scale, rounding_mode::down);
+  if (q * divisor == a) return q;
   return std::nullopt;
 }
 

@@ -43,8 +43,10 @@ decimal finish(const decimal& num, std::int64_t den, const std::optional<detail:
 // x without trailing zeros beyond `scale` digits: 2250.000000 (2500.00 × 1.00 × 90%) is shown as
 // 2250.00, the scale of the list price, while 1041.6666… keeps every digit. The value is the same.
 decimal tidy(const decimal& x, int scale) {
-  decimal t = x.trimmed();
-  return t.scale() < scale ? t.rescale(scale, rounding_mode::half_even) : t;
+  if (x.scale() <= scale) return x;
+  decimal at_scale = x.rescale(scale, rounding_mode::down);
+  if (at_scale == x) return at_scale;  // only zeros beyond `scale`: the usual case, one division
+  return x.trimmed();
 }
 
 // x rounded up to a whole number of `step`s.
@@ -310,6 +312,7 @@ class line_pricer {
       price = after;
     }
     const decimal base = price;
+    const int scale = it.price.scale();
     detail::part_facts facts;
     facts.labels = &part.labels;
     facts.date = part.date;
@@ -321,17 +324,16 @@ class line_pricer {
       facts.price = &price;
       if (const auto* r = std::get_if<detail::rule>(&s)) {
         if (!applies(*r, it, facts)) continue;
-        decimal after =
-            tidy(detail::to_decimal(run(*r, r->result, facts), "the price"), it.price.scale());
+        decimal after = detail::to_decimal(run(*r, r->result, facts), "the price");
         if (options_.trace)
-          part.trace.push_back(
-              {trace_kind::rule, r->name, price, after, decimal(), r->at.line, r->at.column});
+          part.trace.push_back({trace_kind::rule, r->name, tidy(price, scale), tidy(after, scale),
+                                decimal(), r->at.line, r->at.column});
         price = std::move(after);
         continue;
       }
       apply_group(std::get<detail::group>(s), it, facts, part, price);
     }
-    return price;
+    return tidy(price, scale);
   }
 
   bool applies(const detail::rule& r, const detail::item& it, const detail::part_facts& facts) {
