@@ -153,6 +153,7 @@ enum class reject_reason : std::uint8_t {
   no_table_entry,           ///< a table has no entry for the key and no `else`
   invalid_contract,         ///< the contract's dates contradict the line (client_since after it)
   arithmetic_limit,         ///< a value passed the decimal limits (docs/decimal.md)
+  not_supported,            ///< the item uses a feature pricing does not have yet (tiers)
 };
 
 /// The reason's code as files write it ("contract_ended").

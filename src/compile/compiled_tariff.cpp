@@ -18,7 +18,9 @@ const std::string& compiled_tariff::file() const {
   return program_->file;
 }
 
-const date::time_zone& compiled_tariff::time_zone() const { return program_->cal.zone(); }
+const date::time_zone& compiled_tariff::time_zone() const {
+  return program_->cal.zone();
+}
 
 std::vector<std::string> compiled_tariff::plans() const {
   std::vector<std::string> names;

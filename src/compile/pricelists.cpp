@@ -46,6 +46,7 @@ void apply_options(const ast::item_decl& d, item& it) {
     it.maximum_charge = d.maximum_charge;
     it.maximum_charge_at = d.maximum_charge_at;
   }
+  if (d.tiers) it.tiered = true;
   if (d.discount_percent) {
     it.discount = d.discount_percent;
     it.discount_at = d.discount_at;

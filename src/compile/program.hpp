@@ -185,6 +185,7 @@ struct item {
   ast::position minimum_charge_at;
   std::optional<decimal> maximum_charge;
   ast::position maximum_charge_at;
+  bool tiered = false;  ///< declares tiers, which pricing refuses until they are built
   std::optional<decimal> discount;  ///< percent: 10 for 10%
   ast::position discount_at;
   ast::position at;

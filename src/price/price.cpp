@@ -43,7 +43,8 @@ decimal finish(const decimal& num, std::int64_t den, const std::optional<detail:
 // x without trailing zeros beyond `scale` digits: 2250.000000 (2500.00 × 1.00 × 90%) is shown as
 // 2250.00, the scale of the list price, while 1041.6666… keeps every digit. The value is the same.
 decimal tidy(const decimal& x, int scale) {
-  if (x.scale() <= scale) return x;
+  if (x.scale() == scale) return x;
+  if (x.scale() < scale) return x.rescale(scale, rounding_mode::half_even);  // exact: adds zeros
   decimal at_scale = x.rescale(scale, rounding_mode::down);
   if (at_scale == x) return at_scale;  // only zeros beyond `scale`: the usual case, one division
   return x.trimmed();
@@ -200,6 +201,10 @@ class line_pricer {
                                                         "' in force on " + format_date(day) +
                                                         " does not have item '" + work.item + "'");
     r.item = &snapshot->items[static_cast<std::size_t>(index)];
+    // Refused, not priced at the plain price: a tiered price ignored would be a wrong price.
+    if (r.item->tiered)
+      reject(reject_reason::not_supported,
+             "item '" + work.item + "' has tiers, which the pricing stage does not price yet");
     return r;
   }
 

@@ -398,6 +398,19 @@ TEST(Price, BadLinesAreRejectedWithAReason) {
   EXPECT_EQ(reason_of(price_one(t, registered("", ""), visit("1"))), reject_reason::no_price_list);
 }
 
+TEST(Price, TieredItemsAreRefusedNotMispriced) {
+  const compiled_tariff t = compile_ok(R"(tariff "Tiers" currency RUB
+pricelist retail {
+  item paper "Paper" per kg price 90.00 tiers volume { 1..10: 90.00, 11..: 75.00 }
+}
+)");
+  const priced_line l =
+      price_one(t, registered(), counted("P", "paper", "2026-03-02T10:00Z", "20"));
+  EXPECT_EQ(reason_of(l), reject_reason::not_supported);
+  EXPECT_EQ(l.message,
+            "line P: item 'paper' has tiers, which the pricing stage does not price yet");
+}
+
 TEST(Price, ContractValidity) {
   // domain.md scenario 2: work after the end is rejected; only a registered contract bills.
   const compiled_tariff t = compile_ok(catalogue_tariff);
