@@ -118,12 +118,15 @@ class builder {
     s.by_id.assign(program_.item_names.size(), -1);
     const ast::pricelist_decl* version = version_on(f, day);
     if (version == nullptr) return s;
-    s.in_force = true;
     if (const family* b = base_of(f)) {
+      // A list is in force only when its base is: before the base's first version it has no
+      // inherited items to price, which is what no_price_list_version says.
       const pricelist_snapshot& inherited = snapshot_on(*b, day);
+      if (!inherited.in_force) return s;
       s.items = inherited.items;
       s.by_id = inherited.by_id;
     }
+    s.in_force = true;
     for (const ast::item_decl& d : version->items) {
       const std::uint32_t id = program_.item_ids.at(d.name.text);
       if (d.is_override) {

@@ -411,6 +411,47 @@ pricelist retail {
             "line P: item 'paper' has tiers, which the pricing stage does not price yet");
 }
 
+TEST(Price, PricesKeepTheListScaleAndEveryNonZeroDigit) {
+  const compiled_tariff t = compile_ok(R"(tariff "Digits" currency RUB
+pricelist retail {
+  item a "A" per piece price 1999.99
+  item b "B" per hour price 2500.00
+}
+rule half for a : price * 1.5
+rule long for b when quantity > 0.4 : price * 1.00 * 90%
+)");
+  const priced_line a = price_one(t, registered(), counted("A", "a", "2026-03-02T10:00Z", "1"));
+  EXPECT_DEC(a.parts.at(0).unit_price, "2999.985");
+  // 25 minutes is exactly 25/60 h, so `quantity > 0.4` holds (it would not at 0.4 rounded).
+  const priced_line b =
+      price_one(t, registered(), timed("B", "b", "2026-03-02T10:00Z", "2026-03-02T10:25Z"));
+  EXPECT_DEC(b.parts.at(0).unit_price, "2250.00");
+  EXPECT_DEC(b.amount, "937.50");
+}
+
+TEST(Price, AnExtendedListFollowsItsBasesVersions) {
+  const compiled_tariff t = compile_ok(R"(tariff "History" currency RUB
+pricelist retail effective 2026-01-01 {
+  item hvac "HVAC" per hour price 2500.00
+  item visit "Visit" per visit price 1800.00
+}
+pricelist retail effective 2026-07-01 {
+  item hvac "HVAC" per hour price 2700.00
+  item visit "Visit" per visit price 1900.00
+}
+pricelist wholesale extends retail {
+  hvac price 2200.00
+}
+)");
+  const contract c = registered("", "wholesale");
+  EXPECT_DEC(price_one(t, c, counted("1", "visit", "2026-06-30T10:00Z", "1")).amount, "1800.00");
+  EXPECT_DEC(price_one(t, c, counted("2", "visit", "2026-07-01T10:00Z", "1")).amount, "1900.00");
+  EXPECT_DEC(price_one(t, c, timed("3", "hvac", "2026-07-01T10:00Z", "2026-07-01T11:00Z")).amount,
+             "2200.00");
+  EXPECT_EQ(reason_of(price_one(t, c, counted("4", "visit", "2025-12-31T10:00Z", "1"))),
+            reject_reason::no_price_list_version);
+}
+
 TEST(Price, ContractValidity) {
   // domain.md scenario 2: work after the end is rejected; only a registered contract bills.
   const compiled_tariff t = compile_ok(catalogue_tariff);
