@@ -135,7 +135,7 @@ void print_statement(const inputs& in, const std::vector<tariff::priced_line>& p
         continue;
       }
       std::printf("  %-4s %-16s %s  %-9s billed %-8s %12s   cost %10s\n", l->id.c_str(),
-                  l->title.c_str(), tariff::format_date(l->date).c_str(),
+                  l->title.c_str(), tariff::format_date(*l->date).c_str(),
                   std::string(tariff::to_string(l->kind)).c_str(), l->billed.to_string().c_str(),
                   l->amount.to_string().c_str(), l->cost.to_string().c_str());
       for (const tariff::priced_part& p : l->parts) {

@@ -81,7 +81,8 @@ struct item_quantity {
 
   /// Whether the item is billed by time.
   bool is_time() const { return unit_seconds != 0; }
-  /// "1h30min", "2h", "45s", "0min" for time; the count ("3", "1.5") for counted items.
+  /// "1h30min", "2h", "45s", "0min" for time; the count with its scale ("3", "1.50") for counted
+  /// items.
   std::string to_string() const;
   friend bool operator==(const item_quantity&, const item_quantity&) = default;
 };
@@ -103,7 +104,8 @@ struct trace_step {
   std::string name;  ///< the rule, group or item that made the change
   decimal before;    ///< the price (or line amount) before the step
   decimal after;     ///< after it
-  decimal factor;    ///< group and group_factor: the factor; discount: the percent (10 for 10%)
+  decimal factor;    ///< group and group_factor: the factor; discount: the percent (10 for 10%);
+                     ///< 0 for the other kinds
   int line = 0;      ///< where the rule, group or item option is written in the tariff source
   int column = 0;
 
@@ -113,16 +115,16 @@ struct trace_step {
 /// A part of a line priced at one price: a segment of a time-metered line, or the whole of a
 /// counted line.
 struct priced_part {
-  instant begin{};          ///< time items: the segment's first second; counted: the line's start
-  instant end{};            ///< time items: the second after the last; counted: the line's start
-  local_date date{};        ///< the local date at `begin`
-  segment_labels labels;    ///< what holds in the segment (compiled_tariff::label_names)
-  item_quantity measured;   ///< the quantity done
-  item_quantity billed;     ///< the quantity billed: after billing step and minimum
-  decimal list_price;       ///< the price list's price per unit
-  decimal unit_price;       ///< the price per unit after the discount and the rules
-  decimal amount;           ///< unit_price × billed, rounded at `segment` if declared
-  decimal cost;             ///< cost price × measured, rounded at `segment` if declared
+  instant begin{};         ///< time items: the segment's first second; counted: the line's start
+  instant end{};           ///< time items: the second after the last; counted: the line's start
+  local_date date{};       ///< the local date at `begin`
+  segment_labels labels;   ///< what holds in the segment (compiled_tariff::label_names)
+  item_quantity measured;  ///< the quantity done
+  item_quantity billed;    ///< the quantity billed: after billing step and minimum
+  decimal list_price;      ///< the price list's price per unit
+  decimal unit_price;      ///< the price per unit after the discount and the rules
+  decimal amount;          ///< unit_price × billed, rounded at `segment` if declared
+  decimal cost;            ///< cost price × measured, rounded at `segment` if declared
   std::vector<trace_step> trace;  ///< the steps that made unit_price (empty with tracing off)
 
   friend bool operator==(const priced_part&, const priced_part&) = default;
@@ -158,6 +160,8 @@ enum class reject_reason : std::uint8_t {
 
 /// The reason's code as files write it ("contract_ended").
 std::string_view to_string(reject_reason reason);
+/// The kind's name as files write it ("group_factor").
+std::string_view to_string(trace_kind kind);
 
 /// A work line, priced or rejected.
 struct priced_line {
@@ -166,20 +170,21 @@ struct priced_line {
   std::string contract;  ///< the contract priced
   std::string item;      ///< the item code
   work_kind kind = work_kind::billable;
-  local_date date{};  ///< the local date of its start (pricing semantics §1)
+  std::optional<local_date> date;  ///< the local date of its start (pricing semantics §1); empty
+                                   ///< when the line was rejected before it could be dated
 
   std::optional<reject_reason> rejected;  ///< set when the line could not be priced
   std::string message;                    ///< why, in plain words, naming the line; else empty
 
-  std::string title;        ///< the item's title (its name when the tariff gives none)
-  std::string price_list;   ///< the price list that priced it
-  item_quantity measured;   ///< the quantity done
-  item_quantity billed;     ///< the quantity billed: after billing step and minimum; 0 if not billable
-  decimal amount;           ///< what the client pays: the parts, charge limits, `line` rounding
-  decimal cost;             ///< cost price × measured quantity, rounded as amounts are
-  decimal margin;           ///< amount − cost
-  std::vector<priced_part> parts;       ///< in time order
-  std::vector<trace_step> line_trace;   ///< steps on the line's amount (charge limits)
+  std::string title;       ///< the item's title (its name when the tariff gives none)
+  std::string price_list;  ///< the price list that priced it
+  item_quantity measured;  ///< the quantity done
+  item_quantity billed;  ///< the quantity billed: after billing step and minimum; 0 if not billable
+  decimal amount;        ///< what the client pays: the parts, charge limits, `line` rounding
+  decimal cost;          ///< cost price × measured quantity, rounded as amounts are
+  decimal margin;        ///< amount − cost
+  std::vector<priced_part> parts;      ///< in time order
+  std::vector<trace_step> line_trace;  ///< steps on the line's amount (charge limits)
 
   /// Whether the line was priced.
   bool ok() const { return !rejected.has_value(); }

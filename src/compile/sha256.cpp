@@ -24,11 +24,11 @@ constexpr std::uint32_t rotate_right(std::uint32_t x, int n) {
 
 void compress(std::array<std::uint32_t, 8>& h, const unsigned char* block) {
   std::array<std::uint32_t, 64> w{};
-  for (int i = 0; i < 16; ++i)
+  for (std::size_t i = 0; i < 16; ++i)
     w[i] = static_cast<std::uint32_t>(block[4 * i]) << 24 |
            static_cast<std::uint32_t>(block[4 * i + 1]) << 16 |
            static_cast<std::uint32_t>(block[4 * i + 2]) << 8 | block[4 * i + 3];
-  for (int i = 16; i < 64; ++i) {
+  for (std::size_t i = 16; i < 64; ++i) {
     const std::uint32_t s0 =
         rotate_right(w[i - 15], 7) ^ rotate_right(w[i - 15], 18) ^ (w[i - 15] >> 3);
     const std::uint32_t s1 =
@@ -36,7 +36,7 @@ void compress(std::array<std::uint32_t, 8>& h, const unsigned char* block) {
     w[i] = w[i - 16] + s0 + w[i - 7] + s1;
   }
   std::array<std::uint32_t, 8> v = h;
-  for (int i = 0; i < 64; ++i) {
+  for (std::size_t i = 0; i < 64; ++i) {
     const std::uint32_t s1 =
         rotate_right(v[4], 6) ^ rotate_right(v[4], 11) ^ rotate_right(v[4], 25);
     const std::uint32_t choose = (v[4] & v[5]) ^ (~v[4] & v[6]);
@@ -54,7 +54,7 @@ void compress(std::array<std::uint32_t, 8>& h, const unsigned char* block) {
     v[1] = v[0];
     v[0] = t1 + t2;
   }
-  for (int i = 0; i < 8; ++i)
+  for (std::size_t i = 0; i < 8; ++i)
     h[i] += v[i];
 }
 

@@ -296,7 +296,7 @@ class line_pricer {
         p.unit_price = tidy(decimal(), scale);
         if (options_.trace)
           p.trace.push_back({trace_kind::not_billable, std::string(to_string(out.kind)), it.price,
-                             decimal(), decimal(), 0, 0});
+                             p.unit_price, decimal(), 0, 0});
       } else {
         p.unit_price = unit_price(it, p, out.billed.value);
       }

@@ -97,7 +97,7 @@ std::string line_value(const priced_line& line, std::string_view field) {
   if (field == "measured") return line.measured.to_string();
   if (field == "parts") return std::to_string(line.parts.size());
   if (field == "price_list") return line.price_list;
-  if (field == "date") return format_date(line.date);
+  if (field == "date") return line.date ? format_date(*line.date) : std::string("-");
   return "?";
 }
 

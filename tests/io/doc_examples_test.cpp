@@ -1,4 +1,5 @@
-// The examples in docs/formats.md read without an error, so the document cannot drift.
+// The examples in docs/formats.md read without an error, and the priced-line example is exactly
+// what pricing and the writers give, so the document cannot drift.
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -6,17 +7,21 @@
 
 #include <gtest/gtest.h>
 #include <tariff/io.hpp>
+#include <tariff/priced_io.hpp>
 
 namespace {
 
-// The bodies of the ```csv and ```json blocks, in document order.
-std::vector<std::string> examples() {
+using namespace tariff;
+
+// The bodies of the blocks fenced as ```TAG, in document order.
+std::vector<std::string> examples(std::string_view tag) {
   std::ifstream in(TARIFF_FORMATS_DOC);
+  const std::string fence = "```" + std::string(tag);
   std::vector<std::string> out;
   std::string line;
   bool inside = false;
   while (std::getline(in, line)) {
-    if (!inside && (line == "```csv" || line == "```json")) {
+    if (!inside && line == fence) {
       inside = true;
       out.emplace_back();
     } else if (inside && line == "```") {
@@ -29,27 +34,55 @@ std::vector<std::string> examples() {
 }
 
 template <class Row>
-void expect_clean(const tariff::read_result<Row>& r, std::size_t rows) {
+void expect_clean(const read_result<Row>& r, std::size_t rows) {
   for (const auto& e : r.errors)
     ADD_FAILURE() << format(e);
   EXPECT_EQ(r.rows.size(), rows);
 }
 
 TEST(FormatsDoc, ExamplesRead) {
-  const auto blocks = examples();
-  ASSERT_EQ(blocks.size(), 4U);
-  const auto csv_lines = tariff::read_work_csv(blocks[0]);
-  const auto json_lines = tariff::read_work_json(blocks[1]);
+  const auto csv = examples("csv");
+  const auto json = examples("json");
+  // Work lines, contracts, then the priced-line example (checked below).
+  ASSERT_EQ(csv.size(), 5U);
+  ASSERT_EQ(json.size(), 3U);
+  const auto csv_lines = read_work_csv(csv[0]);
+  const auto json_lines = read_work_json(json[0]);
   expect_clean(csv_lines, 2);
   expect_clean(json_lines, 2);
-  expect_clean(tariff::read_contracts_csv(blocks[2]), 2);
-  expect_clean(tariff::read_contracts_json(blocks[3]), 2);
+  expect_clean(read_contracts_csv(csv[1]), 2);
+  expect_clean(read_contracts_json(json[1]), 2);
   // The CSV and JSON examples describe the same work, apart from the JSON's extra attributes.
   ASSERT_EQ(csv_lines.rows.size(), 2U);
   ASSERT_EQ(json_lines.rows.size(), 2U);
   EXPECT_EQ(csv_lines.rows[1], json_lines.rows[1]);
   EXPECT_EQ(json_lines.rows[0].site_attributes.at("floors"), "12");
   EXPECT_EQ(json_lines.rows[0].attributes.at("urgent"), "true");
+}
+
+// The "Priced lines" example: its tariff, contract and work, priced, written as the document
+// shows. This holds the document against the pricing stage as well as the writers; the writers'
+// own tests (priced_io_test.cpp) build their lines by hand.
+TEST(FormatsDoc, PricedLineExampleIsWhatPricingWrites) {
+  const auto tariffs = examples("tariff");
+  const auto csv = examples("csv");
+  const auto json = examples("json");
+  ASSERT_EQ(tariffs.size(), 1U);
+  ASSERT_EQ(csv.size(), 5U);
+  ASSERT_EQ(json.size(), 3U);
+  const compile_result compiled = compile(tariffs[0], "example.tariff");
+  for (const auto& d : compiled.diagnostics)
+    ADD_FAILURE() << format(d);
+  ASSERT_TRUE(compiled.tariff.has_value());
+  const auto contracts = read_contracts_csv(csv[2]);
+  const auto work = read_work_csv(csv[3]);
+  expect_clean(contracts, 1);
+  expect_clean(work, 4);
+  const std::vector<priced_line> priced = price(*compiled.tariff, contracts.rows, work.rows);
+  ASSERT_EQ(priced.size(), 4U);
+  EXPECT_EQ(write_priced_csv(priced, *compiled.tariff), csv[4]);
+  const std::vector<priced_line> some{priced[1], priced[2]};
+  EXPECT_EQ(write_priced_json(some, *compiled.tariff), json[2]);
 }
 
 }  // namespace

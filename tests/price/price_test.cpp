@@ -464,7 +464,7 @@ TEST(Price, ContractValidity) {
   late.time_zone = "Europe/Moscow";
   const priced_line l = price_one(t, c, late);
   ASSERT_TRUE(l.ok()) << l.message;
-  EXPECT_EQ(format_date(l.date), "2026-06-30");
+  EXPECT_EQ(format_date(l.date.value()), "2026-06-30");
   EXPECT_EQ(reason_of(price_one(t, c, counted("A", "visit", "2026-07-01T10:00:00+03:00", "1"))),
             reject_reason::contract_ended);
   EXPECT_EQ(price_one(t, c, counted("A", "visit", "2026-07-01T10:00:00+03:00", "1")).message,
@@ -491,6 +491,35 @@ TEST(Price, ManyContractsEachLineWithItsOwn) {
   EXPECT_DEC(out[0].amount, "1800.00");
   EXPECT_DEC(out[1].amount, "1800.00");
   EXPECT_EQ(reason_of(out[2]), reject_reason::unknown_contract);
+}
+
+}  // namespace
+}  // namespace tariff
+
+namespace tariff {
+namespace {
+
+TEST(Compile, SourceHashIsSha256OfTheText) {
+  // Expected digests from Python's hashlib: one block, two blocks, and 55 bytes (the longest
+  // text whose length still fits in its own last block).
+  const std::string one = "tariff \"T\" currency RUB\n";
+  const std::string two = one + "# " + std::string(120, 'x') + "\n";
+  const std::string edge = one + "#" + std::string(29, 'y') + "\n";
+  ASSERT_EQ(edge.size(), 55U);
+  EXPECT_EQ(compile(one).tariff->source_hash(),
+            "3acea49bb17a18f7fbfbfdd840ab772da3704ee42a4c33fe4d840fb71cbb9845");
+  EXPECT_EQ(compile(two).tariff->source_hash(),
+            "6f8911ca7fc18292bc671a33065d78769a43251126e6713985d99b867c775de8");
+  EXPECT_EQ(compile(edge).tariff->source_hash(),
+            "523f8e9a60608dc49ff7d946ce70d76de246c6bf5002304084ccc28902abc34e");
+}
+
+TEST(Compile, ErrorsGiveNoTariffAndEveryDiagnostic) {
+  const compile_result r = compile("tariff \"T\" currency RUB\nrule a : pirce * 2\n", "bad.tariff");
+  EXPECT_FALSE(r.tariff.has_value());
+  ASSERT_EQ(r.diagnostics.size(), 1U);
+  EXPECT_EQ(r.diagnostics[0].message, "unknown name 'pirce'; did you mean 'price'?");
+  EXPECT_EQ(r.diagnostics[0].line, 2);
 }
 
 }  // namespace
