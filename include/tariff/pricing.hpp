@@ -94,6 +94,7 @@ enum class trace_kind : std::uint8_t {
   group,           ///< a group changed the price; `factor` is the combined factor
   group_factor,    ///< one rule of the group above applied with `factor`; price unchanged
   not_billable,    ///< the kind of work is not billed to the client: price 0, cost only
+  overage,         ///< beyond an allowance: the plan's overage price replaced the list price
   minimum_charge,  ///< the line's amount was raised to the item's minimum charge
   maximum_charge,  ///< the line's amount was lowered to the item's maximum charge
 };
@@ -123,8 +124,11 @@ struct priced_part {
   item_quantity billed;    ///< the quantity billed: after billing step and minimum
   decimal list_price;      ///< the price list's price per unit
   decimal unit_price;      ///< the price per unit after the discount and the rules
-  decimal amount;          ///< unit_price × billed, rounded at `segment` if declared
+  decimal amount;          ///< unit_price × billed, rounded at `segment` if declared; 0 if
+                           ///< included
   decimal cost;            ///< cost price × measured, rounded at `segment` if declared
+  std::string allowance;   ///< the allowance that includes this part (billing); empty: billed
+  decimal covered;         ///< an included part: the amount it would have had (covered value)
   std::vector<trace_step> trace;  ///< the steps that made unit_price (empty with tracing off)
 
   friend bool operator==(const priced_part&, const priced_part&) = default;
@@ -156,6 +160,7 @@ enum class reject_reason : std::uint8_t {
   invalid_contract,         ///< the contract's dates contradict the line (client_since after it)
   arithmetic_limit,         ///< a value passed the decimal limits (docs/decimal.md)
   not_supported,            ///< the item uses a feature pricing does not have yet (tiers)
+  after_period,             ///< billing: the line is dated after the statement's period
 };
 
 /// The reason's code as files write it ("contract_ended").

@@ -36,6 +36,12 @@ std::string part_text(const priced_part& part, const compiled_tariff& tariff) {
   out += part.unit_price.to_string();
   out += " = ";
   out += part.amount.to_string();
+  if (!part.allowance.empty()) {
+    out += " included by ";
+    out += part.allowance;
+    out += ", covered ";
+    out += part.covered.to_string();
+  }
   return out;
 }
 
@@ -66,6 +72,8 @@ std::string step_text(const trace_step& step, work_kind kind) {
       return "minimum charge " + step.name + " " + change_text(step) + location_text(step);
     case trace_kind::maximum_charge:
       return "maximum charge " + step.name + " " + change_text(step) + location_text(step);
+    case trace_kind::overage:
+      return "overage " + step.name + " " + change_text(step) + location_text(step);
     case trace_kind::rule:
       break;
   }
@@ -188,6 +196,10 @@ void append_part(std::string& out, const priced_part& part, std::size_t indent,
   o.string("unit_price", part.unit_price.to_string());
   o.string("amount", part.amount.to_string());
   o.string("cost", part.cost.to_string());
+  if (!part.allowance.empty()) {
+    o.string("allowance", part.allowance);
+    o.string("covered", part.covered.to_string());
+  }
   o.key("trace");
   append_steps(out, part.trace, indent + 2);
   o.close();

@@ -9,7 +9,7 @@ namespace tariff {
 namespace {
 
 // In declaration order, so a reason's code is its enumerator's name.
-constexpr std::array<std::pair<reject_reason, std::string_view>, 24> reject_reason_names{{
+constexpr std::array<std::pair<reject_reason, std::string_view>, 25> reject_reason_names{{
     {reject_reason::unknown_contract, "unknown_contract"},
     {reject_reason::wrong_contract, "wrong_contract"},
     {reject_reason::contract_not_registered, "contract_not_registered"},
@@ -34,6 +34,7 @@ constexpr std::array<std::pair<reject_reason, std::string_view>, 24> reject_reas
     {reject_reason::invalid_contract, "invalid_contract"},
     {reject_reason::arithmetic_limit, "arithmetic_limit"},
     {reject_reason::not_supported, "not_supported"},
+    {reject_reason::after_period, "after_period"},
 }};
 
 // Whole seconds as hours, minutes and seconds, only the non-zero parts: "1h2min5s", "0min".
@@ -90,6 +91,8 @@ std::string_view to_string(trace_kind kind) {
       return "not_billable";
     case trace_kind::minimum_charge:
       return "minimum_charge";
+    case trace_kind::overage:
+      return "overage";
     case trace_kind::maximum_charge:
       return "maximum_charge";
   }

@@ -84,15 +84,16 @@ TEST(RejectReasonText, EveryReasonByItsEnumeratorName) {
       {reject_reason::invalid_contract, "invalid_contract"},
       {reject_reason::arithmetic_limit, "arithmetic_limit"},
       {reject_reason::not_supported, "not_supported"},
+      {reject_reason::after_period, "after_period"},
   };
   for (const auto& [reason, name] : expected) {
     EXPECT_EQ(to_string(reason), name);
   }
-  // The list above is every enumerator: they are numbered 0..23 in declaration order.
+  // The list above is every enumerator: they are numbered 0..24 in declaration order.
   for (std::size_t i = 0; i < expected.size(); ++i) {
     EXPECT_EQ(static_cast<std::size_t>(expected[i].first), i);
   }
-  EXPECT_EQ(static_cast<std::size_t>(reject_reason::not_supported) + 1, expected.size());
+  EXPECT_EQ(static_cast<std::size_t>(reject_reason::after_period) + 1, expected.size());
   EXPECT_EQ(to_string(static_cast<reject_reason>(expected.size())), "?");
 }
 

@@ -1,0 +1,469 @@
+// The path of one work line, as docs/language.md "Pricing semantics" states:
+//
+//   validate (contract, plan, item, version, shape) -> split into segments -> billing step and
+//   minimum -> per part: list price, discount, rules in written order, amount -> line: sum,
+//   charge limits, rounding, cost and margin.
+//
+// Every check that fails throws a pricing_error, which price() turns into the line's rejection.
+#include "price/line_pricer.hpp"
+
+#include <utility>
+
+namespace tariff::detail {
+
+namespace {
+
+[[noreturn]] void reject(reject_reason reason, std::string message) {
+  throw pricing_error{reason, std::move(message)};
+}
+
+decimal tidy(const decimal& x, int scale);
+
+// Digits kept for an amount that has no finite decimal form and no declared rounding
+// (25 minutes at 2500.00 per hour with neither `rounding segment` nor `rounding line`).
+constexpr int undeclared_scale = 20;
+
+// num / den as the amount it stands for: rounded by `r` if a rounding is declared there, else
+// exact, or to `undeclared_scale` digits when the quotient does not terminate.
+decimal amount_of(const decimal& num, std::int64_t den, const std::optional<rounding>& r,
+                  int scale) {
+  if (r) return divide(num, decimal(den) * r->step, 0, r->mode) * r->step;
+  if (auto exact = exact_quotient(num, den)) return tidy(*exact, scale);
+  return divide(num, decimal(den), std::max(num.scale(), undeclared_scale),
+                rounding_mode::half_even);
+}
+
+// x without trailing zeros beyond `scale` digits: 2250.000000 (2500.00 × 1.00 × 90%) is shown as
+// 2250.00, the scale of the list price, while 1041.6666… keeps every digit. The value is the same.
+decimal tidy(const decimal& x, int scale) {
+  if (x.scale() == scale) return x;
+  if (x.scale() < scale) return x.rescale(scale, rounding_mode::half_even);  // exact: adds zeros
+  decimal at_scale = x.rescale(scale, rounding_mode::down);
+  if (at_scale == x) return at_scale;  // only zeros beyond `scale`: the usual case, one division
+  return x.trimmed();
+}
+
+// x rounded up to a whole number of `step`s.
+decimal round_up_to(const decimal& x, const decimal& step) {
+  return divide(x, step, 0, rounding_mode::ceiling) * step;
+}
+
+std::string where(const tariff_program& p, ast::position at) {
+  return p.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
+}
+
+}  // namespace
+
+priced_line line_pricer::price(const contract* deal, const work_line& work) {
+  last_item_ = nullptr;
+  last_plan_ = nullptr;
+  priced_line out;
+  out.id = work.id;
+  out.request = work.request;
+  out.contract = work.contract;
+  out.item = work.item;
+  out.kind = work.kind;
+  try {
+    price_into(deal, work, out);
+  } catch (const pricing_error& e) {
+    fail(out, e.reason, e.message);
+  } catch (const decimal_error& e) {
+    fail(out, reject_reason::arithmetic_limit, e.what());
+  } catch (const calendar_error& e) {
+    fail(out, reject_reason::invalid_contract, e.what());
+  }
+  if (!out.ok()) last_item_ = nullptr, last_plan_ = nullptr;
+  return out;
+}
+
+void line_pricer::fail(priced_line& out, reject_reason reason, const std::string& message) {
+  out.rejected = reason;
+  out.message = "line " + out.id + ": " + message;
+  out.title.clear();
+  out.price_list.clear();
+  out.measured = {};
+  out.billed = {};
+  out.amount = out.cost = out.margin = decimal();
+  out.parts.clear();
+  out.line_trace.clear();
+}
+
+void line_pricer::price_into(const contract* deal, const work_line& work, priced_line& out) {
+  if (deal == nullptr)
+    reject(reject_reason::unknown_contract,
+           "contract '" + work.contract + "' is not among the contracts given");
+  if (!work.contract.empty() && work.contract != deal->id)
+    reject(reject_reason::wrong_contract,
+           "the line is for contract '" + work.contract + "', not '" + deal->id + "'");
+  out.contract = deal->id;
+  if (deal->status != contract_status::registered)
+    reject(reject_reason::contract_not_registered, "contract '" + deal->id + "' is " +
+                                                       std::string(to_string(deal->status)) +
+                                                       "; only a registered contract is billed");
+
+  const date::time_zone* zone = &program_.cal.zone();
+  if (!work.time_zone.empty()) {
+    try {
+      zone = &find_time_zone(work.time_zone);
+    } catch (const calendar_error&) {
+      reject(reject_reason::unknown_time_zone,
+             "time zone '" + work.time_zone + "' is not in the time-zone database");
+    }
+  }
+  const local_date day = local_date_of(work.start, *zone);
+  out.date = day;
+  if (day < deal->start)
+    reject(reject_reason::contract_not_started, "work on " + format_date(day) +
+                                                    " is before contract '" + deal->id +
+                                                    "' starts (" + format_date(deal->start) + ")");
+  if (day > deal->end)
+    reject(reject_reason::contract_ended, "contract '" + deal->id + "' ended on " +
+                                              format_date(deal->end) + "; work on " +
+                                              format_date(day) + " is after it");
+
+  const resolved r = resolve(*deal, work, day);
+  const item& it = *r.found;
+  out.title = it.title;
+  out.price_list = r.list->name;
+  check_shape(it, work);
+
+  // A member, not a local: the evaluator keeps a pointer to it, and reprice() runs after this.
+  line_facts& facts = facts_;
+  facts = line_facts{};
+  facts.deal = deal;
+  facts.work = &work;
+  facts.date = day;
+  facts.client_since = deal->client_since.value_or(deal->start);
+  if (day < facts.client_since)
+    reject(reject_reason::invalid_contract, "contract '" + deal->id + "' has client_since " +
+                                                format_date(facts.client_since) +
+                                                ", after the line's date " + format_date(day));
+  facts.contract_year = contract_year(facts.client_since, day);
+  if (work.end) facts.duration = decimal((*work.end - work.start).count());
+  facts.billable = work.kind == work_kind::billable;
+  evaluator_.start_line(facts);
+
+  split(it, work, *zone, day, out);
+  bill_quantities(it, facts.billable, out);
+  price_parts(it, facts.billable, out);
+  finish(it, facts.billable, out);
+  last_item_ = &it;
+  last_plan_ = r.contract_plan;
+}
+
+line_pricer::resolved line_pricer::resolve(const contract& deal, const work_line& work,
+                                           local_date day) const {
+  resolved r;
+  if (!deal.plan.empty()) {
+    const auto p = program_.plan_index.find(deal.plan);
+    if (p == program_.plan_index.end())
+      reject(reject_reason::unknown_plan, "contract '" + deal.id + "' names plan '" + deal.plan +
+                                              "', which the tariff does not have");
+    r.contract_plan = &program_.plans[p->second];
+  }
+  if (!deal.pricelist.empty()) {
+    const auto l = program_.pricelist_index.find(deal.pricelist);
+    if (l == program_.pricelist_index.end())
+      reject(reject_reason::unknown_price_list, "contract '" + deal.id + "' names price list '" +
+                                                    deal.pricelist +
+                                                    "', which the tariff does not have");
+    r.list = &program_.pricelists[l->second];
+  } else if (r.contract_plan != nullptr) {
+    r.list = &program_.pricelists[static_cast<std::size_t>(r.contract_plan->pricelist)];
+  } else {
+    reject(reject_reason::no_price_list,
+           "contract '" + deal.id + "' names neither a plan nor a price list");
+  }
+
+  const auto id = program_.item_ids.find(work.item);
+  if (id == program_.item_ids.end())
+    reject(reject_reason::unknown_item,
+           "item '" + work.item + "' is in no price list of tariff '" + program_.name + "'");
+  if (r.contract_plan != nullptr && !r.contract_plan->catalogue.empty() &&
+      !r.contract_plan->catalogue[id->second])
+    reject(
+        reject_reason::item_not_in_catalogue,
+        "item '" + work.item + "' is not in the catalogue of plan '" + r.contract_plan->name + "'");
+  const pricelist_snapshot* snapshot = r.list->on(day);
+  if (snapshot == nullptr || !snapshot->in_force)
+    reject(reject_reason::no_price_list_version,
+           "price list '" + r.list->name + "' has no version in force on " + format_date(day));
+  const std::int32_t index = snapshot->by_id[id->second];
+  if (index < 0)
+    reject(reject_reason::item_not_in_price_list, "price list '" + r.list->name + "' in force on " +
+                                                      format_date(day) + " does not have item '" +
+                                                      work.item + "'");
+  r.found = &snapshot->items[static_cast<std::size_t>(index)];
+  // Refused, not priced at the plain price: a tiered price ignored would be a wrong price.
+  if (r.found->tiered)
+    reject(reject_reason::not_supported,
+           "item '" + work.item + "' has tiers, which the pricing stage does not price yet");
+  return r;
+}
+
+void line_pricer::check_shape(const item& it, const work_line& work) {
+  if (work.end && *work.end < work.start)
+    reject(reject_reason::end_before_start, "it ends (" + format_instant(*work.end) +
+                                                ") before it starts (" +
+                                                format_instant(work.start) + ")");
+  const std::string unit = ast::to_string(it.unit);
+  if (it.unit_seconds != 0) {
+    if (work.quantity)
+      reject(reject_reason::unexpected_quantity,
+             "item '" + it.name + "' is billed per " + unit +
+                 " from the line's start and end; the line gives a quantity instead");
+    if (!work.end)
+      reject(reject_reason::missing_end,
+             "item '" + it.name + "' is billed per " + unit + " and the line has no end");
+    return;
+  }
+  if (!work.quantity)
+    reject(reject_reason::missing_quantity,
+           "item '" + it.name + "' is counted per " + unit + " and the line has no quantity");
+  if (work.quantity->sign() < 0)
+    reject(reject_reason::invalid_quantity,
+           "quantity " + work.quantity->to_string() + " is negative");
+}
+
+// Parts with their measured quantity: segments for time, the whole line for a count.
+void line_pricer::split(const item& it, const work_line& work, const date::time_zone& zone,
+                        local_date day, priced_line& out) {
+  if (it.unit_seconds == 0) {
+    priced_part& p = out.parts.emplace_back();
+    p.begin = p.end = work.start;
+    p.date = day;
+    p.labels = program_.cal.labels_at(work.start, zone);
+    p.labels.windows = 0;  // a count has no duration, so it is in no window
+    p.measured = {*work.quantity, 0};
+    return;
+  }
+  program_.cal.split(work.start, *work.end, zone, segments_);
+  if (segments_.empty())  // a zero-length line still has a part, which a minimum can fill
+    segments_.push_back({work.start, work.start, day, program_.cal.labels_at(work.start, zone)});
+  out.parts.reserve(segments_.size());
+  for (const segment& s : segments_) {
+    priced_part& p = out.parts.emplace_back();
+    p.begin = s.begin;
+    p.end = s.end;
+    p.date = s.date;
+    p.labels = s.labels;
+    p.measured = {decimal(s.duration().count()), it.unit_seconds};
+  }
+}
+
+// Billing step and minimum (pricing semantics §3); non-billable work bills nothing.
+void line_pricer::bill_quantities(const item& it, bool billable, priced_line& out) {
+  decimal measured;
+  for (priced_part& p : out.parts) {
+    measured += p.measured.value;
+    p.billed = {billable ? p.measured.value : decimal(), it.unit_seconds};
+  }
+  out.measured = {measured, it.unit_seconds};
+  decimal billed = billable ? measured : decimal();
+  if (billable && it.step) {
+    if (it.step_per_segment) {
+      billed = decimal();
+      for (priced_part& p : out.parts) {
+        p.billed.value = round_up_to(p.billed.value, *it.step);
+        billed += p.billed.value;
+      }
+    } else {
+      const decimal rounded = round_up_to(billed, *it.step);
+      out.parts.back().billed.value += rounded - billed;
+      billed = rounded;
+    }
+  }
+  if (billable && it.minimum && billed < *it.minimum) {
+    out.parts.back().billed.value += *it.minimum - billed;
+    billed = *it.minimum;
+  }
+  out.billed = {billed, it.unit_seconds};
+}
+
+void line_pricer::price_parts(const item& it, bool billable, priced_line& out) {
+  for (priced_part& p : out.parts) {
+    p.list_price = it.price;
+    if (billable) {
+      p.unit_price = unit_price(it, p, out.billed.value, nullptr);
+      continue;
+    }
+    p.unit_price = tidy(decimal(), it.price.scale());
+    if (options_.trace)
+      p.trace.push_back({trace_kind::not_billable, std::string(to_string(out.kind)), it.price,
+                         p.unit_price, decimal(), 0, 0});
+  }
+}
+
+void line_pricer::reprice(const item& it, priced_part& part, const decimal& start,
+                          const decimal& line_billed) {
+  part.trace.clear();
+  part.unit_price = unit_price(it, part, line_billed, &start);
+}
+
+void line_pricer::finish(const item& it, bool billable, priced_line& line) {
+  const std::int64_t den = it.unit_seconds == 0 ? 1 : it.unit_seconds;
+  const int scale = it.price.scale();
+  for (priced_part& p : line.parts) {
+    const decimal value =
+        amount_of(p.unit_price * p.billed.value, den, program_.segment_rounding, scale);
+    if (p.allowance.empty()) {
+      p.amount = value;
+      p.covered = decimal();
+    } else {
+      p.amount = tidy(decimal(), scale);
+      p.covered = value;
+    }
+    p.cost = amount_of(it.cost * p.measured.value, den, program_.segment_rounding, scale);
+  }
+  line.line_trace.clear();
+  total(it, billable, line);
+}
+
+// The list price, less the item's discount, through the rules in written order (§5).
+decimal line_pricer::unit_price(const item& it, priced_part& part, const decimal& line_billed,
+                                const decimal* overage) {
+  decimal price = it.price;
+  if (overage != nullptr) {
+    // Beyond an allowance with its own price: that price replaces the list price (and its
+    // discount) as the start, and the rules still apply (docs/language.md, Allowances).
+    if (options_.trace)
+      part.trace.push_back({trace_kind::overage, it.name, it.price, *overage, decimal(), 0, 0});
+    price = *overage;
+  } else if (it.discount) {
+    const decimal after =
+        tidy(price - price * *it.discount * decimal::from_units(1, 2), it.price.scale());
+    if (options_.trace)
+      part.trace.push_back({trace_kind::discount, it.name, price, after, *it.discount,
+                            it.discount_at.line, it.discount_at.column});
+    price = after;
+  }
+  const decimal base = price;
+  const int scale = it.price.scale();
+  part_facts facts;
+  facts.labels = &part.labels;
+  facts.date = part.date;
+  facts.base = &base;
+  facts.cost = &it.cost;
+  facts.quantity = &line_billed;
+  facts.unit_seconds = it.unit_seconds;
+  for (const step& s : program_.steps) {
+    facts.price = &price;
+    if (const auto* r = std::get_if<rule>(&s)) {
+      if (!applies(*r, it, facts)) continue;
+      decimal after = to_decimal(run(*r, r->result, facts), "the price");
+      if (options_.trace)
+        part.trace.push_back({trace_kind::rule, r->name, tidy(price, scale), tidy(after, scale),
+                              decimal(), r->at.line, r->at.column});
+      price = std::move(after);
+      continue;
+    }
+    apply_group(std::get<group>(s), it, facts, part, price);
+  }
+  return tidy(price, scale);
+}
+
+bool line_pricer::applies(const rule& r, const item& it, const part_facts& facts) {
+  if (!r.items.empty() && !r.items[it.id]) return false;
+  return !r.condition || run(r, *r.condition, facts).truth;
+}
+
+value line_pricer::run(const rule& r, const code& c, const part_facts& facts) {
+  try {
+    return evaluator_.run(c, facts);
+  } catch (pricing_error& e) {
+    e.message = "rule '" + r.name + "' (" + where(program_, r.at) + "): " + e.message;
+    throw;
+  } catch (const decimal_error& e) {
+    throw pricing_error{reject_reason::arithmetic_limit,
+                        "rule '" + r.name + "' (" + where(program_, r.at) + "): " + e.what()};
+  }
+}
+
+void line_pricer::apply_group(const group& g, const item& it, const part_facts& facts,
+                              priced_part& part, decimal& price) {
+  const std::size_t first_factor = part.trace.size();
+  std::optional<decimal> combined;
+  for (const rule& r : g.rules) {
+    if (!applies(r, it, facts)) continue;
+    const decimal factor = to_decimal(run(r, r.result, facts), "the factor");
+    if (options_.trace) {
+      const decimal shown = tidy(price, it.price.scale());
+      part.trace.push_back(
+          {trace_kind::group_factor, r.name, shown, shown, factor, r.at.line, r.at.column});
+    }
+    if (!combined) {
+      combined = g.stack == ast::stacking::add ? decimal(1) + (factor - decimal(1)) : factor;
+      continue;
+    }
+    switch (g.stack) {
+      case ast::stacking::multiply:
+        *combined = *combined * factor;
+        break;
+      case ast::stacking::largest:
+        *combined = max(*combined, factor);
+        break;
+      case ast::stacking::add:
+        *combined = *combined + (factor - decimal(1));
+        break;
+    }
+  }
+  if (!combined) return;
+  decimal after = price * *combined;
+  if (options_.trace) {
+    const int scale = it.price.scale();
+    part.trace.insert(part.trace.begin() + static_cast<std::ptrdiff_t>(first_factor),
+                      {trace_kind::group, g.name, tidy(price, scale), tidy(after, scale), *combined,
+                       g.at.line, g.at.column});
+  }
+  price = std::move(after);
+}
+
+// The line's amount: its parts, bounded by the charge limits, rounded at `line`; its cost.
+void line_pricer::total(const item& it, bool billable, priced_line& out) {
+  const std::int64_t den = it.unit_seconds == 0 ? 1 : it.unit_seconds;
+  // Without `segment` rounding the parts are summed exactly and divided once (§6).
+  decimal amount_num;
+  decimal cost_num;
+  std::int64_t amount_den = den;
+  decimal billed_beyond_allowances;
+  for (const priced_part& p : out.parts) {
+    if (p.allowance.empty()) billed_beyond_allowances += p.billed.value;
+    // An included part adds nothing to the amount (its value is `covered`), all to the cost.
+    if (program_.segment_rounding) {
+      amount_num += p.amount;
+      cost_num += p.cost;
+    } else {
+      if (p.allowance.empty()) amount_num += p.unit_price * p.billed.value;
+      cost_num += it.cost * p.measured.value;
+    }
+  }
+  if (program_.segment_rounding) amount_den = 1;
+
+  // The charge limits bound what is billed; a line wholly included is not raised.
+  if (billable && billed_beyond_allowances.sign() > 0) {
+    const decimal scaled = amount_num;  // compared as amount_num / amount_den
+    if (it.minimum_charge && scaled < *it.minimum_charge * decimal(amount_den))
+      limit(out, trace_kind::minimum_charge, it, *it.minimum_charge, it.minimum_charge_at,
+            amount_num, amount_den);
+    else if (it.maximum_charge && scaled > *it.maximum_charge * decimal(amount_den))
+      limit(out, trace_kind::maximum_charge, it, *it.maximum_charge, it.maximum_charge_at,
+            amount_num, amount_den);
+  }
+  const int scale = it.price.scale();
+  out.amount = amount_of(amount_num, amount_den, program_.line_rounding, scale);
+  out.cost =
+      amount_of(cost_num, program_.segment_rounding ? 1 : den, program_.line_rounding, scale);
+  out.margin = out.amount - out.cost;
+}
+
+void line_pricer::limit(priced_line& out, trace_kind kind, const item& it, const decimal& bound,
+                        ast::position at, decimal& amount_num, std::int64_t& amount_den) {
+  if (options_.trace)
+    out.line_trace.push_back({kind, it.name,
+                              amount_of(amount_num, amount_den, std::nullopt, it.price.scale()),
+                              bound, decimal(), at.line, at.column});
+  amount_num = bound;
+  amount_den = 1;
+}
+
+}  // namespace tariff::detail
