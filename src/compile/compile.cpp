@@ -195,9 +195,50 @@ class program_builder {
         for (const ast::identifier& i : d.catalogue)
           p.catalogue[program_.item_ids.at(i.text)] = true;
       }
+      p.period = d.period.value_or(ast::period_kind::month);
+      p.order = d.order.value_or(ast::allowance_order::work);
+      for (const ast::fee_decl& f : d.fees)
+        p.fees.push_back(compile_fee(f));
+      for (const ast::allowance_decl& a : d.allowances)
+        p.allowances.push_back(compile_allowance(a));
       program_.plan_index.emplace(p.name, static_cast<std::uint32_t>(program_.plans.size()));
       program_.plans.push_back(std::move(p));
     }
+  }
+
+  fee compile_fee(const ast::fee_decl& d) const {
+    fee f;
+    f.amount = d.amount;
+    f.period = d.period;
+    f.prorated = d.prorated;
+    f.at = d.at;
+    f.description = "fee " + d.amount.to_string() + " per " + ast::to_string(d.period);
+    if (d.per_unit) {
+      f.per_unit_key = std::string(ast::to_string(d.per_unit->scope)) + "." + d.per_unit->name;
+      if (const auto slot = names_.attributes.find(f.per_unit_key); slot != names_.attributes.end())
+        f.per_unit = slot->second;
+      f.description += " per unit " + f.per_unit_key;
+    }
+    if (d.prorated) f.description += " prorated";
+    return f;
+  }
+
+  allowance compile_allowance(const ast::allowance_decl& d) const {
+    allowance a;
+    a.items.assign(program_.item_names.size(), false);
+    for (const ast::identifier& i : d.items) {
+      a.items[program_.item_ids.at(i.text)] = true;
+      a.key += (a.key.empty() ? "" : "+") + i.text;
+    }
+    a.key += std::string("/") + ast::to_string(d.period);
+    const bool duration = d.amount.unit == "h" || d.amount.unit == "min";
+    a.unit_seconds = duration ? seconds_per(d.amount.unit) : 0;
+    a.amount = duration ? d.amount.amount * decimal(a.unit_seconds) : d.amount.amount;
+    a.period = d.period;
+    a.overage = d.overage_price;
+    a.alerts = d.alerts;
+    a.at = d.at;
+    return a;
   }
 
   expression_compiler& compiler() {

@@ -185,7 +185,7 @@ struct item {
   ast::position minimum_charge_at;
   std::optional<decimal> maximum_charge;
   ast::position maximum_charge_at;
-  bool tiered = false;  ///< declares tiers, which pricing refuses until they are built
+  bool tiered = false;              ///< declares tiers, which pricing refuses until they are built
   std::optional<decimal> discount;  ///< percent: 10 for 10%
   ast::position discount_at;
   ast::position at;
@@ -207,10 +207,37 @@ struct pricelist {
   const pricelist_snapshot* on(local_date day) const;
 };
 
+/// A plan's periodic fee.
+struct fee {
+  std::string description;  ///< as written: "fee 2500.00 per month per unit contract.seats"
+  decimal amount;
+  ast::period_kind period = ast::period_kind::month;
+  std::optional<std::uint32_t> per_unit;  ///< the attribute slot of `per unit`
+  std::string per_unit_key;               ///< "contract.seats", for messages
+  bool prorated = false;
+  ast::position at;
+};
+
+/// A quantity a plan includes each period.
+struct allowance {
+  std::string key;                ///< items joined by '+', then '/' and the period: "visit/month"
+  std::vector<bool> items;        ///< by item id
+  decimal amount;                 ///< seconds for time items, units for counted items
+  std::int64_t unit_seconds = 0;  ///< nonzero for a duration (how reports show it)
+  ast::period_kind period = ast::period_kind::month;
+  std::optional<decimal> overage;  ///< the price per unit beyond it
+  std::vector<decimal> alerts;     ///< percents, as written (80 for 80%)
+  ast::position at;
+};
+
 struct plan {
   std::string name;
   std::int32_t pricelist = -1;  ///< index in tariff_program::pricelists
   std::vector<bool> catalogue;  ///< by item id; empty: every item of the list
+  ast::period_kind period = ast::period_kind::month;
+  ast::allowance_order order = ast::allowance_order::work;
+  std::vector<fee> fees;
+  std::vector<allowance> allowances;
 };
 
 struct rounding {

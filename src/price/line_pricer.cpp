@@ -9,38 +9,14 @@
 
 #include <utility>
 
+#include "price/amounts.hpp"
+
 namespace tariff::detail {
 
 namespace {
 
 [[noreturn]] void reject(reject_reason reason, std::string message) {
   throw pricing_error{reason, std::move(message)};
-}
-
-decimal tidy(const decimal& x, int scale);
-
-// Digits kept for an amount that has no finite decimal form and no declared rounding
-// (25 minutes at 2500.00 per hour with neither `rounding segment` nor `rounding line`).
-constexpr int undeclared_scale = 20;
-
-// num / den as the amount it stands for: rounded by `r` if a rounding is declared there, else
-// exact, or to `undeclared_scale` digits when the quotient does not terminate.
-decimal amount_of(const decimal& num, std::int64_t den, const std::optional<rounding>& r,
-                  int scale) {
-  if (r) return divide(num, decimal(den) * r->step, 0, r->mode) * r->step;
-  if (auto exact = exact_quotient(num, den)) return tidy(*exact, scale);
-  return divide(num, decimal(den), std::max(num.scale(), undeclared_scale),
-                rounding_mode::half_even);
-}
-
-// x without trailing zeros beyond `scale` digits: 2250.000000 (2500.00 × 1.00 × 90%) is shown as
-// 2250.00, the scale of the list price, while 1041.6666… keeps every digit. The value is the same.
-decimal tidy(const decimal& x, int scale) {
-  if (x.scale() == scale) return x;
-  if (x.scale() < scale) return x.rescale(scale, rounding_mode::half_even);  // exact: adds zeros
-  decimal at_scale = x.rescale(scale, rounding_mode::down);
-  if (at_scale == x) return at_scale;  // only zeros beyond `scale`: the usual case, one division
-  return x.trimmed();
 }
 
 // x rounded up to a whole number of `step`s.

@@ -1,0 +1,150 @@
+// tariff — period billing: what a contract's plan bills for a period, with explicit state.
+//
+//   tariff::billing_state state = load_from_host();          // empty for a new contract
+//   tariff::date_span march = tariff::statement_period(tariff, contract, march_1);
+//   tariff::statement s = tariff::bill(tariff, contract, march, state, work_of_march);
+//   save_to_host(s.closing);                                  // the opening state of April
+//
+// A statement holds the plan's fees, every work line priced (the parts its allowances include at
+// price 0 with their covered value, the rest billed), late work for earlier periods as adjustments,
+// totals, allowance use, alerts, and the closing state. Pricing request by request with
+// price_with_state, passing the state along in work order, gives the same lines and the same
+// closing state. docs/statement.md explains every figure.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include <tariff/calendar.hpp>
+#include <tariff/decimal.hpp>
+#include <tariff/model.hpp>
+#include <tariff/pricing.hpp>
+
+namespace tariff {
+
+/// What a host stores between statements (design decision 9). Plain data; the host keeps it.
+struct billing_state {
+  /// How much of one allowance was used in one of its periods.
+  struct allowance_use {
+    std::string allowance;  ///< the allowance's key: its items and period, "engineer_visit/month"
+    date_span period;       ///< the allowance's period (a quarter for a quarterly allowance)
+    decimal used;           ///< seconds for time items, units for counted items
+
+    friend bool operator==(const allowance_use&, const allowance_use&) = default;
+  };
+  std::vector<allowance_use> allowances;  ///< sorted by allowance, then period
+
+  friend bool operator==(const billing_state&, const billing_state&) = default;
+};
+
+/// A plan's fee charged in a statement.
+struct fee_line {
+  std::string description;  ///< "fee 2500.00 per month per unit contract.workstations"
+  date_span covers;         ///< the part of the fee's period the contract covers
+  date_span fee_period;     ///< the fee's whole period (a calendar month, quarter or year)
+  decimal units;            ///< the per-unit attribute's value; 1 without `per unit`
+  decimal amount;           ///< fee × units, prorated if declared, rounded at `line`
+  int line = 0;             ///< where the fee is written in the tariff
+  int column = 0;
+
+  friend bool operator==(const fee_line&, const fee_line&) = default;
+};
+
+/// One allowance of the plan in the statement: what it holds and what was used.
+struct allowance_report {
+  std::string allowance;      ///< the key, as in billing_state
+  date_span period;           ///< its period that contains the statement's first day
+  item_quantity included;     ///< what it includes per period
+  item_quantity used_before;  ///< used in that period before this statement (opening state)
+  item_quantity used;         ///< used by this statement's lines
+  item_quantity remaining;    ///< left after them
+  decimal covered_value;      ///< what the included parts would have cost
+
+  friend bool operator==(const allowance_report&, const allowance_report&) = default;
+};
+
+enum class alert_kind : std::uint8_t {
+  allowance_threshold,  ///< an allowance's used share reached one of its `alert` percents
+  contract_expiring,    ///< the contract ends within the warning window after the period
+  fee_not_charged,      ///< a fee could not be computed (its per-unit attribute is missing)
+};
+
+struct alert {
+  alert_kind kind = alert_kind::allowance_threshold;
+  std::string message;    ///< plain words
+  std::string allowance;  ///< allowance_threshold: the allowance's key
+  decimal percent;        ///< allowance_threshold: the threshold reached
+  std::string line;       ///< allowance_threshold: the work line that reached it
+
+  friend bool operator==(const alert&, const alert&) = default;
+};
+
+/// What a contract is billed for one period.
+struct statement {
+  std::string contract;
+  std::string client;
+  std::string plan;
+  std::string currency;
+  std::string tariff_hash;  ///< compiled_tariff::source_hash() of the tariff that billed it
+  date_span period;
+
+  std::vector<fee_line> fees;
+  std::vector<priced_line> lines;        ///< work dated in the period, in work order
+  std::vector<priced_line> adjustments;  ///< late work dated in earlier periods, in work order
+  std::vector<priced_line> rejected;     ///< lines that could not be priced, in input order
+
+  decimal fees_total;                     ///< sum of fees
+  decimal work_total;                     ///< sum of lines and adjustments
+  decimal revenue;                        ///< fees + work, rounded at `statement` if declared
+  decimal cost;                           ///< cost of lines and adjustments
+  decimal margin;                         ///< revenue − cost
+  std::optional<decimal> margin_percent;  ///< margin / revenue × 100, 2 decimals half_even;
+                                          ///< empty when revenue is 0
+
+  std::vector<allowance_report> allowances;  ///< one per allowance of the plan, in plan order
+  std::vector<alert> alerts;
+  billing_state closing;  ///< the opening state with this statement's use added
+};
+
+/// Options for billing.
+struct bill_options {
+  int expiry_warning_days = 30;  ///< alert when the contract ends within this many days after
+                                 ///< the period (and in it)
+  bool trace = true;             ///< as price_options::trace
+};
+
+/// The statement period of the contract's plan that contains `day` (a calendar month, quarter or
+/// year, as the plan's `period` says). Throws std::invalid_argument if the contract's plan is not
+/// in the tariff.
+date_span statement_period(const compiled_tariff& tariff, const contract& contract, local_date day);
+
+/// Bills `contract` for `period` (one of its plan's statement periods): fees, then `work` — the
+/// lines not billed before — priced, with allowances used in work order from `opening`. Lines
+/// dated before the period are late work: billed as adjustments, using their own period's
+/// allowance. Lines dated after it are rejected (after_period). Throws std::invalid_argument if
+/// the contract has no plan of the tariff or `period` is not one of its statement periods.
+statement bill(const compiled_tariff& tariff, const contract& contract, date_span period,
+               const billing_state& opening, std::span<const work_line> work,
+               const bill_options& options = {});
+
+/// Lines priced with allowances, as bill() prices them, without fees or totals: what a host does
+/// when a request closes. `state` is advanced by what the lines use.
+std::vector<priced_line> price_with_state(const compiled_tariff& tariff, const contract& contract,
+                                          billing_state& state, std::span<const work_line> work,
+                                          const price_options& options = {});
+
+/// An estimate: planned work priced against the current state, which is left as it is
+/// (pay per fact, domain scenario 7b).
+std::vector<priced_line> estimate(const compiled_tariff& tariff, const contract& contract,
+                                  const billing_state& state, std::span<const work_line> work,
+                                  const price_options& options = {});
+
+/// The registered contracts that end within `days` days on or after `day` (domain scenario 2),
+/// soonest first.
+std::vector<contract> expiring_contracts(std::span<const contract> contracts, local_date day,
+                                         int days = 30);
+
+}  // namespace tariff

@@ -1,0 +1,90 @@
+#include "bill/allowances.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace tariff::detail {
+
+namespace {
+
+// Splits parts[i] so that its first `take` (billed quantity) is a part of its own, and returns
+// the index of that first piece. Measured time goes to the included piece first, so costs and
+// the pieces' clock times still add up to the original part's.
+std::size_t split_part(std::vector<priced_part>& parts, std::size_t i, const decimal& take) {
+  priced_part rest = parts[i];
+  priced_part& first = parts[i];
+  const decimal measured = min(take, first.measured.value);
+  first.billed.value = take;
+  first.measured.value = measured;
+  rest.billed.value = rest.billed.value - take;
+  rest.measured.value = rest.measured.value - measured;
+  if (first.measured.is_time()) {
+    const auto seconds = measured.rescale(0, rounding_mode::down).to_units(0);
+    first.end = first.begin + std::chrono::seconds(seconds);
+    rest.begin = first.end;
+  }
+  parts.insert(parts.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(rest));
+  return i;
+}
+
+// The order in which a line's parts use an allowance: time order, or by unit price.
+std::vector<std::size_t> use_order(const std::vector<priced_part>& parts, ast::allowance_order o) {
+  std::vector<std::size_t> order(parts.size());
+  std::iota(order.begin(), order.end(), 0);
+  if (o == ast::allowance_order::cheapest)
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return parts[a].unit_price < parts[b].unit_price;
+    });
+  if (o == ast::allowance_order::dearest)
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      return parts[b].unit_price < parts[a].unit_price;
+    });
+  return order;
+}
+
+}  // namespace
+
+void apply_allowances(line_pricer& pricer, const plan& p, const item& it, priced_line& line,
+                      allowance_ledger& ledger, std::vector<allowance_take>& takes) {
+  const allowance* overage = nullptr;
+  const std::size_t first_take = takes.size();
+  for (std::size_t a = 0; a < p.allowances.size(); ++a) {
+    const allowance& al = p.allowances[a];
+    if (!al.items[it.id]) continue;
+    if (overage == nullptr && al.overage) overage = &al;
+    const date_span period = scheme_of(al.period).containing(*line.date);
+    const decimal before = ledger.used(al.key, period);
+    decimal left = al.amount - before;
+    decimal taken;
+    // Each pass takes one part (whole, or its first piece), then looks again: splitting a part
+    // shifts the indexes after it.
+    while (left.sign() > 0) {
+      std::optional<std::size_t> next;
+      for (std::size_t i : use_order(line.parts, p.order))
+        if (line.parts[i].allowance.empty() && line.parts[i].billed.value.sign() > 0) {
+          next = i;
+          break;
+        }
+      if (!next) break;
+      std::size_t i = *next;
+      if (line.parts[i].billed.value > left) i = split_part(line.parts, i, left);
+      line.parts[i].allowance = al.key;
+      taken += line.parts[i].billed.value;
+      left -= line.parts[i].billed.value;
+    }
+    if (taken.sign() == 0) continue;
+    ledger.add(al.key, period, taken);
+    takes.push_back({a, period, before, taken, {}, line.id});
+  }
+  if (overage != nullptr)
+    for (priced_part& part : line.parts)
+      if (part.allowance.empty() && part.billed.value.sign() > 0)
+        pricer.reprice(it, part, *overage->overage, line.billed.value);
+  pricer.finish(it, true, line);
+  // Covered values are known once the parts are finished.
+  for (std::size_t t = first_take; t < takes.size(); ++t)
+    for (const priced_part& part : line.parts)
+      if (part.allowance == p.allowances[takes[t].allowance].key) takes[t].covered += part.covered;
+}
+
+}  // namespace tariff::detail

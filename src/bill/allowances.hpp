@@ -1,0 +1,30 @@
+// Allowances in the path of a line (docs/language.md, pricing semantics §4): a priced line's
+// parts are taken by its plan's allowances, whole or split, and what is left is billed.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "bill/ledger.hpp"
+#include "compile/program.hpp"
+#include "price/line_pricer.hpp"
+
+namespace tariff::detail {
+
+/// One allowance's use by one line.
+struct allowance_take {
+  std::size_t allowance = 0;  ///< index in the plan's allowances
+  date_span period;           ///< the allowance's period the line falls in
+  decimal before;             ///< used in that period before the line
+  decimal taken;              ///< what the line used
+  decimal covered;            ///< the covered value of the parts it included
+  std::string line;           ///< the line's id
+};
+
+/// Applies `p`'s allowances to the billable line `line` (priced last by `pricer`, item `it`), in
+/// the plan's order of allowances, recording their use in `ledger` and `takes`; reprices what is
+/// beyond an allowance with an overage price, then totals the line again.
+void apply_allowances(line_pricer& pricer, const plan& p, const item& it, priced_line& line,
+                      allowance_ledger& ledger, std::vector<allowance_take>& takes);
+
+}  // namespace tariff::detail

@@ -1,0 +1,219 @@
+// Period billing: fees, lines with allowances in work order, adjustments, totals, alerts, state.
+#include <algorithm>
+#include <numeric>
+#include <stdexcept>
+
+#include <tariff/billing.hpp>
+
+#include "bill/allowances.hpp"
+#include "bill/fees.hpp"
+#include "bill/ledger.hpp"
+#include "price/amounts.hpp"
+
+namespace tariff {
+
+namespace {
+
+const detail::plan& plan_of(const detail::tariff_program& program, const contract& deal) {
+  const auto found = program.plan_index.find(deal.plan);
+  if (found == program.plan_index.end())
+    throw std::invalid_argument("contract '" + deal.id + "' has no plan of tariff '" +
+                                program.name + "' (plan '" + deal.plan + "')");
+  return program.plans[found->second];
+}
+
+// Line indexes in work order: by start, then by the host's line id (pricing semantics §4).
+std::vector<std::size_t> work_order(std::span<const work_line> work) {
+  std::vector<std::size_t> order(work.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (work[a].start != work[b].start) return work[a].start < work[b].start;
+    return work[a].id < work[b].id;
+  });
+  return order;
+}
+
+// A line priced on its own goes through the plan's allowances (billable work only). It must be
+// the line `pricer` priced last.
+void use_allowances(detail::line_pricer& pricer, const detail::plan* p, priced_line& line,
+                    detail::allowance_ledger& ledger, std::vector<detail::allowance_take>& takes) {
+  if (line.ok() && line.kind == work_kind::billable && p != nullptr && !p->allowances.empty())
+    detail::apply_allowances(pricer, *p, *pricer.last_item(), line, ledger, takes);
+}
+
+std::string span_text(const date_span& s) {
+  return format_date(s.first) + ".." + format_date(s.end - date::days{1});
+}
+
+item_quantity quantity_of(const detail::allowance& a, const decimal& value) {
+  return {value, a.unit_seconds};
+}
+
+void report_allowances(const detail::plan& p, const date_span& period,
+                       const detail::allowance_ledger& opening,
+                       const std::vector<detail::allowance_take>& takes, statement& out) {
+  for (std::size_t a = 0; a < p.allowances.size(); ++a) {
+    const detail::allowance& al = p.allowances[a];
+    const date_span span = detail::scheme_of(al.period).containing(period.first);
+    const decimal before = opening.used(al.key, span);
+    decimal used;
+    decimal covered;
+    for (const detail::allowance_take& t : takes)
+      if (t.allowance == a && t.period == span) {
+        used += t.taken;
+        covered += t.covered;
+      }
+    decimal remaining = al.amount - before - used;
+    if (remaining.sign() < 0) remaining = decimal();
+    out.allowances.push_back({al.key, span, quantity_of(al, al.amount), quantity_of(al, before),
+                              quantity_of(al, used), quantity_of(al, remaining), covered});
+    for (const detail::allowance_take& t : takes) {
+      if (t.allowance != a) continue;
+      for (const decimal& percent : al.alerts) {
+        const decimal level = al.amount * percent;  // compared × 100, exactly
+        if (t.before * decimal(100) < level && level <= (t.before + t.taken) * decimal(100))
+          out.alerts.push_back(
+              {alert_kind::allowance_threshold,
+               "allowance " + al.key + " for " + span_text(t.period) + " reached " +
+                   percent.to_string() + "% (" + quantity_of(al, t.before + t.taken).to_string() +
+                   " of " + quantity_of(al, al.amount).to_string() + ") with line " + t.line,
+               al.key, percent, t.line});
+      }
+    }
+  }
+}
+
+void add_totals(const detail::tariff_program& program, statement& s) {
+  for (const fee_line& f : s.fees)
+    s.fees_total += f.amount;
+  for (const auto* lines : {&s.lines, &s.adjustments})
+    for (const priced_line& l : *lines) {
+      s.work_total += l.amount;
+      s.cost += l.cost;
+    }
+  s.revenue = s.fees_total + s.work_total;
+  if (program.statement_rounding)
+    s.revenue =
+        s.revenue.round_to(program.statement_rounding->step, program.statement_rounding->mode);
+  s.margin = s.revenue - s.cost;
+  if (!s.revenue.is_zero())
+    s.margin_percent = divide(s.margin * decimal(100), s.revenue, 2, rounding_mode::half_even);
+}
+
+}  // namespace
+
+date_span statement_period(const compiled_tariff& tariff, const contract& deal, local_date day) {
+  return detail::scheme_of(plan_of(tariff.program(), deal).period).containing(day);
+}
+
+statement bill(const compiled_tariff& tariff, const contract& deal, date_span period,
+               const billing_state& opening, std::span<const work_line> work,
+               const bill_options& options) {
+  const detail::tariff_program& program = tariff.program();
+  const detail::plan& p = plan_of(program, deal);
+  if (detail::scheme_of(p.period).containing(period.first) != period)
+    throw std::invalid_argument(span_text(period) + " is not a statement period of plan '" +
+                                p.name + "' (statements are per " + ast::to_string(p.period) + ")");
+  statement out;
+  out.contract = deal.id;
+  out.client = deal.client;
+  out.plan = p.name;
+  out.currency = program.currency;
+  out.tariff_hash = program.source_hash;
+  out.period = period;
+
+  if (deal.status == contract_status::registered)
+    detail::charge_fees(program, p, deal, period, out.fees, out.alerts);
+
+  const price_options price_opts{options.trace};
+  detail::line_pricer pricer(tariff, price_opts);
+  const detail::allowance_ledger before(opening);
+  detail::allowance_ledger ledger(opening);
+  std::vector<detail::allowance_take> takes;
+  std::vector<std::pair<std::size_t, priced_line>> rejected;
+  for (std::size_t i : work_order(work)) {
+    const work_line& w = work[i];
+    // A line dated after the period waits for its own statement; it uses nothing now.
+    priced_line line = pricer.price(&deal, w);
+    if (line.ok() && *line.date >= period.end) {
+      priced_line late;
+      late.id = w.id;
+      late.request = w.request;
+      late.contract = deal.id;
+      late.item = w.item;
+      late.kind = w.kind;
+      late.date = line.date;
+      late.rejected = reject_reason::after_period;
+      late.message = "line " + w.id + ": it is dated " + format_date(*line.date) +
+                     ", after the statement's period " + span_text(period);
+      line = std::move(late);
+    } else {
+      use_allowances(pricer, &p, line, ledger, takes);
+    }
+    if (!line.ok())
+      rejected.emplace_back(i, std::move(line));
+    else if (*line.date < period.first)
+      out.adjustments.push_back(std::move(line));
+    else
+      out.lines.push_back(std::move(line));
+  }
+  std::sort(rejected.begin(), rejected.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (auto& [index, line] : rejected)
+    out.rejected.push_back(std::move(line));
+
+  report_allowances(p, period, before, takes, out);
+  const local_date last_day = period.end - date::days{1};
+  if (deal.status == contract_status::registered && deal.end >= period.first &&
+      deal.end <= last_day + date::days{options.expiry_warning_days})
+    out.alerts.push_back({alert_kind::contract_expiring,
+                          "contract '" + deal.id + "' ends on " + format_date(deal.end) +
+                              ", within " + std::to_string(options.expiry_warning_days) +
+                              " days of the period's end (" + format_date(last_day) + ")",
+                          {},
+                          {},
+                          {}});
+  add_totals(program, out);
+  out.closing = ledger.state();
+  return out;
+}
+
+std::vector<priced_line> price_with_state(const compiled_tariff& tariff, const contract& deal,
+                                          billing_state& state, std::span<const work_line> work,
+                                          const price_options& options) {
+  const detail::tariff_program& program = tariff.program();
+  const auto found = program.plan_index.find(deal.plan);
+  const detail::plan* p =
+      found == program.plan_index.end() ? nullptr : &program.plans[found->second];
+  detail::line_pricer pricer(tariff, options);
+  detail::allowance_ledger ledger(state);
+  std::vector<detail::allowance_take> takes;
+  std::vector<priced_line> out(work.size());
+  for (std::size_t i : work_order(work)) {
+    out[i] = pricer.price(&deal, work[i]);
+    use_allowances(pricer, p, out[i], ledger, takes);
+  }
+  state = ledger.state();
+  return out;
+}
+
+std::vector<priced_line> estimate(const compiled_tariff& tariff, const contract& deal,
+                                  const billing_state& state, std::span<const work_line> work,
+                                  const price_options& options) {
+  billing_state scratch = state;
+  return price_with_state(tariff, deal, scratch, work, options);
+}
+
+std::vector<contract> expiring_contracts(std::span<const contract> contracts, local_date day,
+                                         int days) {
+  std::vector<contract> out;
+  for (const contract& c : contracts)
+    if (c.status == contract_status::registered && c.end >= day && c.end <= day + date::days{days})
+      out.push_back(c);
+  std::stable_sort(out.begin(), out.end(), [](const contract& a, const contract& b) {
+    return a.end != b.end ? a.end < b.end : a.id < b.id;
+  });
+  return out;
+}
+
+}  // namespace tariff

@@ -1,0 +1,291 @@
+// Period billing against the figures of shared/domain.md (scenarios 2, 3, 7, 8) and the
+// decisions of docs/statement.md.
+#include <gtest/gtest.h>
+#include <tariff/billing.hpp>
+
+namespace tariff {
+namespace {
+
+#define EXPECT_DEC(actual, text) EXPECT_EQ((actual).to_string(), text)
+
+compiled_tariff compile_ok(std::string_view source) {
+  compile_result r = compile(source, "plan.tariff");
+  EXPECT_TRUE(r.tariff.has_value()) << format(r.diagnostics);
+  if (!r.tariff) throw std::runtime_error("does not compile");
+  return *r.tariff;
+}
+
+constexpr std::string_view service_tariff = R"(tariff "Service" currency RUB
+rounding line 0.01 half_up
+calendar {
+  timezone Europe/Moscow
+  window night 22:00 .. 06:00
+}
+attribute contract.workstations : number
+pricelist retail {
+  item engineer_visit "Engineer visit" per visit price 1800.00 cost 900.00
+  item hvac_repair    "HVAC repair"    per hour  price 2500.00 cost 1400.00
+  item cartridge      "Cartridge"      per piece price 3200.00 cost 2100.00
+}
+rule night for hvac_repair when in night : price * 2
+plan pos_service {
+  pricelist retail
+  fee 45000.00 per month
+  includes 3 engineer_visit per month alert 100%
+  includes 10h hvac_repair per month alert 80%, 100%
+}
+plan pos_overage {
+  pricelist retail
+  includes 3 engineer_visit per month overage 1500.00
+}
+plan seats {
+  pricelist retail
+  fee 2500.00 per month per unit contract.workstations
+  fee 3100.00 per month prorated
+  fee 12000.00 per year
+}
+plan pooled {
+  pricelist retail
+  includes 2h hvac_repair per quarter
+  order cheapest
+}
+)";
+
+contract deal(std::string plan) {
+  contract c;
+  c.id = "C-1";
+  c.client = "K-1";
+  c.plan = std::move(plan);
+  c.start = *parse_date("2026-01-01");
+  c.end = *parse_date("2026-12-31");
+  return c;
+}
+
+work_line visit(std::string id, std::string_view start) {
+  work_line w;
+  w.id = std::move(id);
+  w.contract = "C-1";
+  w.item = "engineer_visit";
+  w.start = *parse_instant(start);
+  w.quantity = decimal(1);
+  return w;
+}
+
+work_line hvac(std::string id, std::string_view start, std::string_view end) {
+  work_line w;
+  w.id = std::move(id);
+  w.contract = "C-1";
+  w.item = "hvac_repair";
+  w.start = *parse_instant(start);
+  w.end = *parse_instant(end);
+  return w;
+}
+
+const date_span march{*parse_date("2026-03-01"), *parse_date("2026-04-01")};
+
+TEST(Bill, TheFourthVisitOfTheMonthIsBilled) {
+  // domain.md scenario 3: a monthly fee covers three visits; the fourth is billed.
+  const compiled_tariff t = compile_ok(service_tariff);
+  const std::vector<work_line> work{
+      visit("V4", "2026-03-20T10:00:00+03:00"), visit("V1", "2026-03-02T10:00:00+03:00"),
+      visit("V2", "2026-03-05T10:00:00+03:00"), visit("V3", "2026-03-11T10:00:00+03:00")};
+  const statement s = bill(t, deal("pos_service"), march, {}, work);
+  ASSERT_EQ(s.fees.size(), 1U);
+  EXPECT_DEC(s.fees[0].amount, "45000.00");
+  ASSERT_EQ(s.lines.size(), 4U);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_EQ(s.lines[static_cast<std::size_t>(i)].id, "V" + std::to_string(i + 1));
+    EXPECT_DEC(s.lines[static_cast<std::size_t>(i)].amount, "0.00");
+    EXPECT_EQ(s.lines[static_cast<std::size_t>(i)].parts.at(0).allowance, "engineer_visit/month");
+    EXPECT_DEC(s.lines[static_cast<std::size_t>(i)].parts.at(0).covered, "1800.00");
+  }
+  EXPECT_EQ(s.lines[3].id, "V4");
+  EXPECT_DEC(s.lines[3].amount, "1800.00");
+  EXPECT_TRUE(s.lines[3].parts.at(0).allowance.empty());
+  EXPECT_DEC(s.revenue, "46800.00");
+  EXPECT_DEC(s.cost, "3600.00");
+  EXPECT_DEC(s.margin, "43200.00");
+  EXPECT_DEC(*s.margin_percent, "92.31");
+  ASSERT_EQ(s.allowances.size(), 2U);
+  EXPECT_EQ(s.allowances[0].used.to_string(), "3");
+  EXPECT_EQ(s.allowances[0].remaining.to_string(), "0");
+  EXPECT_DEC(s.allowances[0].covered_value, "5400.00");
+  ASSERT_EQ(s.alerts.size(), 1U);
+  EXPECT_EQ(s.alerts[0].kind, alert_kind::allowance_threshold);
+  EXPECT_EQ(s.alerts[0].line, "V3");
+  ASSERT_EQ(s.closing.allowances.size(), 1U);
+  EXPECT_DEC(s.closing.allowances[0].used, "3");
+}
+
+TEST(Bill, AnAllowanceRunsOutInTheMiddleOfAJob) {
+  // domain.md scenario 8: 8.5 h used, a 3 h job: 1.5 h included and 1.5 h billed.
+  const compiled_tariff t = compile_ok(service_tariff);
+  billing_state opening;
+  opening.allowances.push_back({"hvac_repair/month", march, decimal(8 * 3600 + 1800)});
+  const std::vector<work_line> work{
+      hvac("H1", "2026-03-10T09:00:00+03:00", "2026-03-10T12:00:00+03:00")};
+  const statement s = bill(t, deal("pos_service"), march, opening, work);
+  ASSERT_EQ(s.lines.size(), 1U);
+  const priced_line& l = s.lines[0];
+  ASSERT_EQ(l.parts.size(), 2U);
+  EXPECT_EQ(l.parts[0].billed.to_string(), "1h30min");
+  EXPECT_EQ(l.parts[0].allowance, "hvac_repair/month");
+  EXPECT_DEC(l.parts[0].covered, "3750.00");
+  EXPECT_EQ(l.parts[1].billed.to_string(), "1h30min");
+  EXPECT_DEC(l.parts[1].amount, "3750.00");
+  EXPECT_EQ(format_instant(l.parts[1].begin), "2026-03-10T07:30:00Z");
+  EXPECT_DEC(l.amount, "3750.00");
+  EXPECT_DEC(l.cost, "4200.00");
+  EXPECT_EQ(s.allowances[1].used_before.to_string(), "8h30min");
+  EXPECT_EQ(s.allowances[1].used.to_string(), "1h30min");
+  EXPECT_EQ(s.allowances[1].remaining.to_string(), "0min");
+  ASSERT_EQ(s.alerts.size(), 1U);  // 80% was passed before this statement
+  EXPECT_DEC(s.alerts[0].percent, "100");
+}
+
+TEST(Bill, OveragePriceStartsTheBilledPart) {
+  const compiled_tariff t = compile_ok(service_tariff);
+  std::vector<work_line> work;
+  for (int i = 1; i <= 4; ++i)
+    work.push_back(visit("V" + std::to_string(i), "2026-03-0" + std::to_string(i) + "T10:00:00Z"));
+  const statement s = bill(t, deal("pos_overage"), march, {}, work);
+  EXPECT_DEC(s.lines.at(3).amount, "1500.00");
+  EXPECT_EQ(s.lines[3].parts.at(0).trace.at(0).kind, trace_kind::overage);
+}
+
+TEST(Bill, FeesPerUnitProratedAndYearly) {
+  const compiled_tariff t = compile_ok(service_tariff);
+  contract c = deal("seats");
+  c.attributes["workstations"] = "40";
+  c.start = *parse_date("2026-03-17");
+  const statement s = bill(t, c, march, {}, {});
+  ASSERT_EQ(s.fees.size(), 3U);
+  EXPECT_DEC(s.fees[0].amount, "100000.00");  // not prorated: the whole month
+  EXPECT_DEC(s.fees[1].amount, "1500.00");    // 3100.00 x 15/31
+  EXPECT_DEC(s.fees[2].amount, "12000.00");   // the year, charged when the contract starts
+  const statement april =
+      bill(t, c, {*parse_date("2026-04-01"), *parse_date("2026-05-01")}, {}, {});
+  ASSERT_EQ(april.fees.size(), 2U);
+  EXPECT_DEC(april.fees[1].amount, "3100.00");
+  c.attributes.clear();
+  const statement missing = bill(t, c, march, {}, {});
+  EXPECT_EQ(missing.fees.size(), 2U);
+  ASSERT_EQ(missing.alerts.size(), 1U);
+  EXPECT_EQ(missing.alerts[0].kind, alert_kind::fee_not_charged);
+}
+
+TEST(Bill, PooledAllowanceAndCheapestFirst) {
+  const compiled_tariff t = compile_ok(service_tariff);
+  // 2 h a quarter, cheapest first: a job 21:00-23:00 uses its day hour before its night hour.
+  const std::vector<work_line> work{
+      hvac("J1", "2026-03-10T21:00:00+03:00", "2026-03-10T23:00:00+03:00")};
+  const statement s = bill(t, deal("pooled"), march, {}, work);
+  const priced_line& l = s.lines.at(0);
+  ASSERT_EQ(l.parts.size(), 2U);
+  EXPECT_EQ(l.parts[0].allowance, "hvac_repair/quarter");
+  EXPECT_EQ(l.parts[1].allowance, "hvac_repair/quarter");
+  EXPECT_DEC(l.amount, "0.00");
+  EXPECT_EQ(s.allowances.at(0).period.first, *parse_date("2026-01-01"));
+  // The quarter's pool is used up: a later job of the quarter is billed, from the state alone;
+  // in April, the next quarter, the pool is full again.
+  const std::vector later_work{
+      hvac("J2", "2026-03-20T10:00:00+03:00", "2026-03-20T11:00:00+03:00")};
+  EXPECT_DEC(bill(t, deal("pooled"), march, s.closing, later_work).lines.at(0).amount, "2500.00");
+  const std::vector april_work{
+      hvac("J3", "2026-04-20T10:00:00+03:00", "2026-04-20T11:00:00+03:00")};
+  const date_span april{*parse_date("2026-04-01"), *parse_date("2026-05-01")};
+  EXPECT_DEC(bill(t, deal("pooled"), april, s.closing, april_work).lines.at(0).amount, "0.00");
+}
+
+TEST(Bill, CheapestFirstTakesTheDaySegment) {
+  const compiled_tariff t = compile_ok(service_tariff);
+  billing_state opening;
+  opening.allowances.push_back({"hvac_repair/quarter",
+                                {*parse_date("2026-01-01"), *parse_date("2026-04-01")},
+                                decimal(3600)});
+  const statement s =
+      bill(t, deal("pooled"), march, opening,
+           std::vector{hvac("J1", "2026-03-10T21:00:00+03:00", "2026-03-10T23:00:00+03:00")});
+  const priced_line& l = s.lines.at(0);
+  ASSERT_EQ(l.parts.size(), 2U);
+  EXPECT_EQ(l.parts[0].allowance, "hvac_repair/quarter");  // 21-22 day, 2500.00
+  EXPECT_TRUE(l.parts[1].allowance.empty());               // 22-23 night, 5000.00
+  EXPECT_DEC(l.amount, "5000.00");
+}
+
+TEST(Bill, LateWorkIsAnAdjustmentAndLaterWorkWaits) {
+  const compiled_tariff t = compile_ok(service_tariff);
+  const std::vector<work_line> work{visit("F1", "2026-02-27T10:00:00+03:00"),
+                                    visit("M1", "2026-03-02T10:00:00+03:00"),
+                                    visit("A1", "2026-04-01T10:00:00+03:00")};
+  const statement s = bill(t, deal("pos_service"), march, {}, work);
+  ASSERT_EQ(s.adjustments.size(), 1U);
+  EXPECT_EQ(s.adjustments[0].id, "F1");
+  EXPECT_EQ(s.adjustments[0].parts.at(0).allowance, "engineer_visit/month");  // February's
+  ASSERT_EQ(s.lines.size(), 1U);
+  ASSERT_EQ(s.rejected.size(), 1U);
+  EXPECT_EQ(s.rejected[0].rejected, reject_reason::after_period);
+  EXPECT_EQ(s.closing.allowances.size(), 2U);
+}
+
+TEST(Bill, OneRequestAtATimeGivesTheSameFigures) {
+  // design.md §9: pricing request by request with the state gives the whole period's figures.
+  const compiled_tariff t = compile_ok(service_tariff);
+  std::vector<work_line> work;
+  for (int i = 0; i < 12; ++i) {
+    const std::string day = std::to_string(10 + i);
+    work.push_back(i % 2 == 0 ? visit("V" + day, "2026-03-" + day + "T10:00:00+03:00")
+                              : hvac("H" + day, "2026-03-" + day + "T20:00:00+03:00",
+                                     "2026-03-" + day + "T23:10:00+03:00"));
+  }
+  billing_state opening;
+  opening.allowances.push_back({"hvac_repair/month", march, decimal(3600)});
+  const statement whole = bill(t, deal("pos_service"), march, opening, work);
+  billing_state state = opening;
+  std::vector<priced_line> one_by_one;
+  for (const work_line& w : work) {
+    auto priced = price_with_state(t, deal("pos_service"), state, std::span(&w, 1));
+    one_by_one.push_back(priced.at(0));
+  }
+  EXPECT_EQ(one_by_one, whole.lines);
+  EXPECT_EQ(state, whole.closing);
+  // An estimate leaves the state as it was.
+  const billing_state kept = state;
+  const auto estimated = estimate(t, deal("pos_service"), state, std::span(&work[0], 1));
+  EXPECT_EQ(state, kept);
+  EXPECT_DEC(estimated.at(0).amount, "1800.00");
+}
+
+TEST(Bill, ExpiringContracts) {
+  // domain.md scenario 2: which contracts expire within 30 days of a date.
+  std::vector<contract> cs(4, deal("pos_service"));
+  cs[0].id = "A";
+  cs[0].end = *parse_date("2026-04-10");
+  cs[1].id = "B";
+  cs[1].end = *parse_date("2026-03-31");
+  cs[2].id = "C";
+  cs[2].end = *parse_date("2026-05-30");
+  cs[3].id = "D";
+  cs[3].end = *parse_date("2026-04-01");
+  cs[3].status = contract_status::draft;
+  const auto soon = expiring_contracts(cs, *parse_date("2026-03-25"));
+  ASSERT_EQ(soon.size(), 2U);
+  EXPECT_EQ(soon[0].id, "B");
+  EXPECT_EQ(soon[1].id, "A");
+  const compiled_tariff t = compile_ok(service_tariff);
+  const statement s = bill(t, cs[1], march, {}, {});
+  ASSERT_EQ(s.alerts.size(), 1U);
+  EXPECT_EQ(s.alerts[0].kind, alert_kind::contract_expiring);
+}
+
+TEST(Bill, APeriodThatIsNotTheirsIsRefused) {
+  const compiled_tariff t = compile_ok(service_tariff);
+  EXPECT_THROW(
+      bill(t, deal("pos_service"), {*parse_date("2026-03-02"), *parse_date("2026-04-02")}, {}, {}),
+      std::invalid_argument);
+  EXPECT_THROW(bill(t, deal("gold"), march, {}, {}), std::invalid_argument);
+  EXPECT_EQ(statement_period(t, deal("pos_service"), *parse_date("2026-03-17")), march);
+}
+
+}  // namespace
+}  // namespace tariff
