@@ -20,13 +20,11 @@ std::optional<decimal> units_of(const tariff_program& program, const fee& f, con
   const attribute_map* source = a.scope == ast::attribute_scope::client ? &deal.client_attributes
                                 : a.scope == ast::attribute_scope::contract ? &deal.attributes
                                                                             : nullptr;
-  if (source != nullptr) {
-    const auto found = source->find(a.name);
+  if (source == nullptr) return std::nullopt;  // a statement has no one site or work line
+  if (const auto found = source->find(a.name); found != source->end()) {
     decimal d;
-    if (found != source->end()) {
-      if (decimal::try_parse(found->second, d)) return d;
-      return std::nullopt;
-    }
+    if (decimal::try_parse(found->second, d)) return d;
+    return std::nullopt;
   }
   if (a.default_value && a.default_value->kind == value_kind::number && a.default_value->den == 1)
     return a.default_value->num;
