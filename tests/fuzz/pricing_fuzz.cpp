@@ -3,7 +3,9 @@
 // as a counted line, at four instants (a weekday noon, a night across midnight, a DST change, a
 // leap day), under a contract for every plan and for every price list, once without attributes
 // and once with every declared attribute set to "1". Checked: one result per line; a rejected line
-// has a message and no amount; pricing without the trace gives the same amounts.
+// has a message and no amount; pricing without the trace gives the same amounts. Then each
+// contract with a plan is billed for March 2026: its statement accounts for every line, and
+// pricing request by request with the state gives the same lines.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -11,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include <tariff/billing.hpp>
 #include <tariff/pricing.hpp>
 
 #include "compile/program.hpp"
@@ -77,6 +80,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!traced[i].ok() && (traced[i].message.empty() || !traced[i].parts.empty())) std::abort();
     if (traced[i].ok() != quiet[i].ok() || !identical(traced[i].amount, quiet[i].amount))
       std::abort();
+  }
+  for (const tariff::contract& c : contracts) {
+    if (c.plan.empty()) continue;
+    std::vector<tariff::work_line> own;
+    for (const tariff::work_line& w : lines)
+      if (w.contract == c.id) own.push_back(w);
+    const tariff::date_span march =
+        tariff::statement_period(*compiled.tariff, c, *tariff::parse_date("2026-03-01"));
+    const tariff::statement s = tariff::bill(*compiled.tariff, c, march, {}, own);
+    if (s.lines.size() + s.adjustments.size() + s.rejected.size() != own.size()) std::abort();
+    tariff::billing_state state;
+    const auto priced = tariff::price_with_state(*compiled.tariff, c, state, own);
+    if (priced.size() != own.size()) std::abort();
   }
   return 0;
 }
