@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <benchmark/benchmark.h>
+#include <tariff/billing.hpp>
 #include <tariff/pricing.hpp>
 
 namespace {
@@ -33,6 +34,12 @@ group surcharges stack multiply {
 }
 rule region                     : price * region_factor
 rule loyalty when work.billable : price - price * loyalty
+plan standard {
+  pricelist retail
+  fee 100000.00 per month
+  includes 300 engineer_visit per month
+  includes 400h hvac_repair per month alert 80%
+}
 )";
 
 struct fixture {
@@ -149,6 +156,22 @@ void BM_price_by_hand(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(f.lines.size()));
 }
 BENCHMARK(BM_price_by_hand)->Unit(benchmark::kMillisecond);
+
+// Billing March: the same 10 000 lines (all dated in March) through the plan's two allowances,
+// which run out part-way (300 visits of about 3 300, 400 h of about 6 000 h), with the fee.
+void BM_bill(benchmark::State& state) {
+  fixture f = make(10000);
+  f.deal.plan = "standard";
+  f.deal.pricelist.clear();
+  const tariff::date_span march{*tariff::parse_date("2026-03-01"),
+                                *tariff::parse_date("2026-04-01")};
+  for (auto _ : state) {
+    auto s = tariff::bill(f.tariff, f.deal, march, {}, f.lines);
+    benchmark::DoNotOptimize(s);
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(f.lines.size()));
+}
+BENCHMARK(BM_bill)->Unit(benchmark::kMillisecond);
 
 void BM_compile(benchmark::State& state) {
   for (auto _ : state) {
