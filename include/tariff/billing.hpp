@@ -43,7 +43,8 @@ struct billing_state {
 /// A plan's fee charged in a statement.
 struct fee_line {
   std::string description;  ///< "fee 2500.00 per month per unit contract.workstations"
-  date_span covers;         ///< the part of the fee's period the contract covers
+  date_span covers;         ///< the days charged: the fee's whole period, or (prorated) the days
+                            ///< the contract covers; split where an amendment changes the units
   date_span fee_period;     ///< the fee's whole period (a calendar month, quarter or year)
   decimal units;            ///< the per-unit attribute's value; 1 without `per unit`
   decimal amount;           ///< fee × units, prorated if declared, rounded at `line`

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <tariff/calendar.hpp>
 #include <tariff/decimal.hpp>
@@ -28,6 +29,17 @@ enum class contract_status : std::uint8_t {
   closed,      ///< ended
 };
 
+/// A change to a contract's attributes from a date on: 50 workstations instead of 40 from
+/// 16 March. Pricing reads the values in force on a line's date; a fee per unit is charged by
+/// days for each stretch of its period with its own value.
+struct contract_amendment {
+  local_date effective{};           ///< the first day the new values hold
+  attribute_map attributes;         ///< contract.X values from that day
+  attribute_map client_attributes;  ///< client.X values from that day
+
+  friend bool operator==(const contract_amendment&, const contract_amendment&) = default;
+};
+
 /// A service contract with a client.
 struct contract {
   std::string id;         ///< the host's contract id
@@ -35,11 +47,12 @@ struct contract {
   std::string plan;       ///< the tariff's plan it bills under; empty: none
   std::string pricelist;  ///< overrides the plan's price list; empty: the plan's
   contract_status status = contract_status::registered;
-  local_date start{};                      ///< first day in force
-  local_date end{};                        ///< last day in force (inclusive)
-  std::optional<local_date> client_since;  ///< start of the relationship; empty: `start`
-  attribute_map attributes;                ///< contract.X in the tariff
-  attribute_map client_attributes;         ///< client.X in the tariff
+  local_date start{};                          ///< first day in force
+  local_date end{};                            ///< last day in force (inclusive)
+  std::optional<local_date> client_since;      ///< start of the relationship; empty: `start`
+  attribute_map attributes;                    ///< contract.X in the tariff
+  attribute_map client_attributes;             ///< client.X in the tariff
+  std::vector<contract_amendment> amendments;  ///< changes to the attributes, in any order
 
   friend bool operator==(const contract&, const contract&) = default;
 };
@@ -83,5 +96,11 @@ std::optional<work_kind> parse_work_kind(std::string_view name);
 std::string_view to_string(contract_status status);
 /// The status with this name, or nullopt.
 std::optional<contract_status> parse_contract_status(std::string_view name);
+
+/// The text of contract attribute `name` (client attribute if `client`) in force on `day`: the
+/// latest amendment effective on or before `day` that sets it, else the contract's own; null if
+/// neither has it.
+const std::string* attribute_on(const contract& c, bool client, std::string_view name,
+                                local_date day);
 
 }  // namespace tariff

@@ -13,17 +13,17 @@ namespace tariff::detail {
 
 namespace {
 
-// The value of a fee's per-unit attribute for this contract, or nullopt.
-std::optional<decimal> units_of(const tariff_program& program, const fee& f, const contract& deal) {
-  if (!f.per_unit) return std::nullopt;
+// The value of a fee's per-unit attribute for this contract on `day`, as amended; nullopt if it
+// is missing or not a number.
+std::optional<decimal> units_on(const tariff_program& program, const fee& f, const contract& deal,
+                                local_date day) {
   const attribute_slot& a = program.attributes[*f.per_unit];
-  const attribute_map* source = a.scope == ast::attribute_scope::client ? &deal.client_attributes
-                                : a.scope == ast::attribute_scope::contract ? &deal.attributes
-                                                                            : nullptr;
-  if (source == nullptr) return std::nullopt;  // a statement has no one site or work line
-  if (const auto found = source->find(a.name); found != source->end()) {
+  if (a.scope != ast::attribute_scope::contract && a.scope != ast::attribute_scope::client)
+    return std::nullopt;  // a statement has no one site or work line
+  if (const std::string* text =
+          attribute_on(deal, a.scope == ast::attribute_scope::client, a.name, day)) {
     decimal d;
-    if (decimal::try_parse(found->second, d)) return d;
+    if (decimal::try_parse(*text, d)) return d;
     return std::nullopt;
   }
   if (a.default_value && a.default_value->kind == value_kind::number && a.default_value->den == 1)
@@ -31,8 +31,26 @@ std::optional<decimal> units_of(const tariff_program& program, const fee& f, con
   return std::nullopt;
 }
 
-std::string day_text(local_date d) {
-  return format_date(d);
+// The days of `covers` on which a fee's per-unit attribute may change: amendment dates.
+std::vector<local_date> change_days(const tariff_program& program, const fee& f,
+                                    const contract& deal, const date_span& covers) {
+  std::vector<local_date> days;
+  if (!f.per_unit) return days;
+  const attribute_slot& a = program.attributes[*f.per_unit];
+  const bool client = a.scope == ast::attribute_scope::client;
+  for (const contract_amendment& m : deal.amendments) {
+    const attribute_map& values = client ? m.client_attributes : m.attributes;
+    if (values.find(a.name) != values.end() && covers.first < m.effective &&
+        m.effective < covers.end)
+      days.push_back(m.effective);
+  }
+  std::sort(days.begin(), days.end());
+  days.erase(std::unique(days.begin(), days.end()), days.end());
+  return days;
+}
+
+std::string span_text(const date_span& s) {
+  return format_date(s.first) + ".." + format_date(s.end - date::days{1});
 }
 
 }  // namespace
@@ -46,27 +64,41 @@ void charge_fees(const tariff_program& program, const plan& p, const contract& d
          fp = scheme.next(fp)) {
       const date_span covers{std::max(fp.first, in_force.first), std::min(fp.end, in_force.end)};
       if (covers.first >= covers.end || !period.contains(covers.first)) continue;
-      decimal units(1);
-      if (f.per_unit) {
-        const std::optional<decimal> value = units_of(program, f, deal);
-        if (!value) {
-          alerts.push_back({alert_kind::fee_not_charged,
-                            "'" + f.description + "' for " + day_text(fp.first) + ".." +
-                                day_text(fp.end - date::days{1}) +
-                                " is not charged: " + f.per_unit_key +
-                                " is not given as a number for contract '" + deal.id + "'",
-                            {},
-                            {},
-                            {}});
-          continue;
-        }
-        units = *value;
+      // What is charged for: the days covered if prorated, else the whole period. Split where an
+      // amendment changes the per-unit value; each stretch is charged by its days.
+      const date_span charged = f.prorated ? covers : fp;
+      std::vector<date_span> stretches;
+      local_date from = charged.first;
+      for (local_date change : change_days(program, f, deal, charged)) {
+        stretches.push_back({from, change});
+        from = change;
       }
-      decimal amount = f.amount * units;
-      if (f.prorated && covers.days() != fp.days()) amount = amount * decimal(covers.days());
-      const std::int64_t den = f.prorated && covers.days() != fp.days() ? fp.days() : 1;
-      const decimal rounded = amount_of(amount, den, program.line_rounding, f.amount.scale());
-      fees.push_back({f.description, covers, fp, units, rounded, f.at.line, f.at.column});
+      stretches.push_back({from, charged.end});
+      for (const date_span& stretch : stretches) {
+        decimal units(1);
+        if (f.per_unit) {
+          // The value in force on the stretch's first day the contract covers.
+          const std::optional<decimal> value =
+              units_on(program, f, deal, std::max(stretch.first, covers.first));
+          if (!value) {
+            alerts.push_back({alert_kind::fee_not_charged,
+                              "'" + f.description + "' for " + span_text(stretch) +
+                                  " is not charged: " + f.per_unit_key +
+                                  " is not given as a number for contract '" + deal.id + "'",
+                              {},
+                              {},
+                              {}});
+            continue;
+          }
+          units = *value;
+        }
+        const bool whole = stretch.days() == fp.days();
+        const decimal amount = f.amount * units * (whole ? decimal(1) : decimal(stretch.days()));
+        fees.push_back(
+            {f.description, stretch, fp, units,
+             amount_of(amount, whole ? 1 : fp.days(), program.line_rounding, f.amount.scale()),
+             f.at.line, f.at.column});
+      }
     }
   }
 }

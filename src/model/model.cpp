@@ -52,4 +52,20 @@ std::optional<contract_status> parse_contract_status(std::string_view name) {
   return std::nullopt;
 }
 
+const std::string* attribute_on(const contract& c, bool client, std::string_view name,
+                                local_date day) {
+  const contract_amendment* latest = nullptr;
+  for (const contract_amendment& a : c.amendments) {
+    if (a.effective > day) continue;
+    const attribute_map& values = client ? a.client_attributes : a.attributes;
+    if (values.find(name) == values.end()) continue;
+    if (latest == nullptr || a.effective >= latest->effective) latest = &a;
+  }
+  const attribute_map& values = latest != nullptr
+                                    ? (client ? latest->client_attributes : latest->attributes)
+                                    : (client ? c.client_attributes : c.attributes);
+  const auto found = values.find(name);
+  return found == values.end() ? nullptr : &found->second;
+}
+
 }  // namespace tariff

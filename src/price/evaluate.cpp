@@ -175,33 +175,34 @@ const value& evaluator::attribute(std::uint32_t slot) {
   std::optional<value>& cached = attributes_[slot];
   if (cached) return *cached;
   const attribute_slot& a = program_.attributes[slot];
-  const attribute_map* source = nullptr;
+  const std::string* text = nullptr;
   switch (a.scope) {
     case ast::attribute_scope::contract:
-      source = &line_->deal->attributes;
-      break;
     case ast::attribute_scope::client:
-      source = &line_->deal->client_attributes;
+      // As amended on the line's date.
+      text =
+          attribute_on(*line_->deal, a.scope == ast::attribute_scope::client, a.name, line_->date);
       break;
     case ast::attribute_scope::site:
-      source = &line_->work->site_attributes;
+    case ast::attribute_scope::work: {
+      const attribute_map& source = a.scope == ast::attribute_scope::site
+                                        ? line_->work->site_attributes
+                                        : line_->work->attributes;
+      if (const auto found = source.find(a.name); found != source.end()) text = &found->second;
       break;
-    case ast::attribute_scope::work:
-      source = &line_->work->attributes;
-      break;
+    }
   }
-  const auto found = source->find(a.name);
-  if (found == source->end()) {
+  if (text == nullptr) {
     if (!a.default_value)
       fail(reject_reason::missing_attribute, a.key + " is not given for this " +
                                                  std::string(scope_text(a.scope)) +
                                                  " and the tariff declares no default");
     return cached.emplace(*a.default_value);
   }
-  std::optional<value> converted = convert(found->second, a.type);
+  std::optional<value> converted = convert(*text, a.type);
   if (!converted)
     fail(reject_reason::invalid_attribute,
-         a.key + " is '" + found->second + "', not " + type_words(a.type));
+         a.key + " is '" + *text + "', not " + type_words(a.type));
   return cached.emplace(*std::move(converted));
 }
 

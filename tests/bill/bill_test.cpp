@@ -174,6 +174,39 @@ TEST(Bill, FeesPerUnitProratedAndYearly) {
   EXPECT_EQ(missing.alerts[0].kind, alert_kind::fee_not_charged);
 }
 
+TEST(Bill, AnAmendmentMidPeriodChargesEachStretchByItsDays) {
+  // 40 workstations until 15 March, 50 from 16 March: 2500.00 x 40 x 15/31 + 2500.00 x 50 x 16/31.
+  const compiled_tariff t = compile_ok(service_tariff);
+  contract c = deal("seats");
+  c.attributes["workstations"] = "40";
+  c.amendments.push_back({*parse_date("2026-03-16"), {{"workstations", "50"}}, {}});
+  const statement s = bill(t, c, march, {}, {});
+  ASSERT_EQ(s.fees.size(), 3U);  // the yearly fee was charged in January, when the contract began
+  EXPECT_DEC(s.fees[0].units, "40");
+  EXPECT_DEC(s.fees[0].amount, "48387.10");
+  EXPECT_EQ(s.fees[0].covers.end, *parse_date("2026-03-16"));
+  EXPECT_DEC(s.fees[1].units, "50");
+  EXPECT_DEC(s.fees[1].amount, "64516.13");
+  EXPECT_DEC(s.fees[2].amount, "3100.00");
+  // Pricing reads the attribute as amended on the line's date.
+  const compiled_tariff rate = compile_ok(R"(tariff "Rate" currency RUB
+attribute contract.rate : money
+pricelist retail {
+  item engineer_visit "Visit" per visit price 1800.00
+}
+rule agreed : contract.rate
+)");
+  contract r = deal("");
+  r.pricelist = "retail";
+  r.attributes["rate"] = "1500.00";
+  r.amendments.push_back({*parse_date("2026-03-16"), {{"rate", "1600.00"}}, {}});
+  const std::vector lines{visit("A", "2026-03-15T10:00:00Z"), visit("B", "2026-03-16T10:00:00Z")};
+  const auto priced = price(rate, r, lines);
+  ASSERT_TRUE(priced.at(0).ok()) << priced[0].message;
+  EXPECT_DEC(priced.at(0).amount, "1500.00");
+  EXPECT_DEC(priced.at(1).amount, "1600.00");
+}
+
 TEST(Bill, PooledAllowanceAndCheapestFirst) {
   const compiled_tariff t = compile_ok(service_tariff);
   // 2 h a quarter, cheapest first: a job 21:00-23:00 uses its day hour before its night hour.
