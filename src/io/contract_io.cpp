@@ -3,6 +3,7 @@
 
 #include <tariff/io.hpp>
 
+#include "io/amendments.hpp"
 #include "io/csv_table.hpp"
 #include "io/json_table.hpp"
 #include "io/values.hpp"
@@ -26,12 +27,21 @@ std::optional<std::string> write_status(const contract& c) {
   return std::string(to_string(c.status));
 }
 
+std::optional<std::string> read_amendments(contract& c, std::string_view text) {
+  return io::parse_amendments(text, c.amendments);
+}
+
+std::optional<std::string> write_amendments(const contract& c) {
+  if (c.amendments.empty()) return std::nullopt;
+  return io::format_amendments(c.amendments);
+}
+
 template <auto Member>
 constexpr auto read = io::read_member<contract, Member>;
 template <auto Member>
 constexpr auto write = io::write_member<contract, Member>;
 
-constexpr std::array<field_spec<contract>, 8> contract_fields{{
+constexpr std::array<field_spec<contract>, 9> contract_fields{{
     {"id", true, json_string, read<&contract::id>, write<&contract::id>},
     {"client", true, json_string, read<&contract::client>, write<&contract::client>},
     {"plan", false, json_string, read<&contract::plan>, write<&contract::plan>},
@@ -41,6 +51,7 @@ constexpr std::array<field_spec<contract>, 8> contract_fields{{
     {"end", true, json_string, read<&contract::end>, write<&contract::end>},
     {"client_since", false, json_string, read<&contract::client_since>,
      write<&contract::client_since>},
+    {"amendments", false, json_string, read_amendments, write_amendments},
 }};
 
 constexpr std::array<io::attribute_spec<contract>, 2> contract_attributes{{

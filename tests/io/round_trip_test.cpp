@@ -79,8 +79,8 @@ TEST(ContractWrite, CsvAndJsonExactly) {
   c.client_attributes = {{"segment", "b2b"}};
   const std::vector<contract> cs{c};
   EXPECT_EQ(write_contracts_csv(cs),
-            "id,client,plan,pricelist,status,start,end,client_since,client.segment\n"
-            "C-1,K-7,standard,,registered,2026-01-01,2026-12-31,,b2b\n");
+            "id,client,plan,pricelist,status,start,end,client_since,amendments,client.segment\n"
+            "C-1,K-7,standard,,registered,2026-01-01,2026-12-31,,,b2b\n");
   EXPECT_EQ(write_contracts_json(cs),
             "[\n"
             "  {\n"
@@ -95,6 +95,45 @@ TEST(ContractWrite, CsvAndJsonExactly) {
             "    }\n"
             "  }\n"
             "]\n");
+}
+
+TEST(ContractWrite, AmendmentsRoundTripInBothFormats) {
+  contract c;
+  c.id = "C-1";
+  c.client = "K-7";
+  c.start = parse_date("2026-01-01").value();
+  c.end = parse_date("2026-12-31").value();
+  c.amendments.push_back({parse_date("2026-03-16").value(),
+                          {{"workstations", "50"}, {"note", "a; b, c=d \\ e"}},
+                          {{"segment", "b2b"}}});
+  c.amendments.push_back({parse_date("2026-06-01").value(), {{"workstations", "60"}}, {}});
+  const std::vector<contract> cs{c};
+  const std::string csv = write_contracts_csv(cs);
+  EXPECT_NE(csv.find("\"2026-03-16: contract.note=a\\; b\\, c\\=d \\\\ e, "
+                     "contract.workstations=50, client.segment=b2b; 2026-06-01: "
+                     "contract.workstations=60\""),
+            std::string::npos)
+      << csv;
+  const auto from_csv = read_contracts_csv(csv);
+  ASSERT_TRUE(from_csv.errors.empty());
+  EXPECT_EQ(from_csv.rows, cs);
+  const auto from_json = read_contracts_json(write_contracts_json(cs));
+  ASSERT_TRUE(from_json.errors.empty());
+  EXPECT_EQ(from_json.rows, cs);
+}
+
+TEST(ContractRead, AmendmentsThatDoNotRead) {
+  const auto r = read_contracts_csv(
+      "id,client,start,end,amendments\n"
+      "C-1,K,2026-01-01,2026-12-31,2026-13-01: contract.x=1\n"
+      "C-2,K,2026-01-01,2026-12-31,2026-03-01: seats=1\n");
+  ASSERT_EQ(r.errors.size(), 2U);
+  EXPECT_EQ(format(r.errors[0]),
+            "row 2 (id C-1), column 'amendments': '2026-13-01: contract.x=1' is not an amendment: "
+            "write DATE: contract.NAME=VALUE, client.NAME=VALUE");
+  EXPECT_EQ(format(r.errors[1]),
+            "row 3 (id C-2), column 'amendments': 'seats=1' in the amendment of 2026-03-01 is not "
+            "contract.NAME=VALUE or client.NAME=VALUE");
 }
 
 // Equality on decimals is numeric; a round trip must also keep the scale.
