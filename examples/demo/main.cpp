@@ -1,11 +1,13 @@
 // tariff-demo: a small host program, and the main job of examples/run.
 //
-//   tariff-demo TARIFF CONTRACTS.csv WORK.csv          check, price, print a statement
+//   tariff-demo TARIFF CONTRACTS.csv WORK.csv          compile, bill each contract for the period
+//                                                      of the first line, print the statements
 //   tariff-demo price TARIFF CONTRACTS.csv WORK.csv [--json]
 //                                                      priced lines as CSV (or JSON) on stdout
 //
 // It does what a host does: compile the tariff once (printing every diagnostic), read the
-// contracts and work, price every line, and show each price with the rules that made it.
+// contracts and work, bill each contract for a period from its (here empty) opening state, and
+// show each price with the rules that made it, the allowances used and the closing state.
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -14,9 +16,11 @@
 #include <string_view>
 #include <vector>
 
+#include <tariff/billing.hpp>
 #include <tariff/io.hpp>
 #include <tariff/priced_io.hpp>
 #include <tariff/pricing.hpp>
+#include <tariff/statement_io.hpp>
 #include <tariff/version.hpp>
 
 namespace {
@@ -89,79 +93,6 @@ void show_a_typo(const std::string& source, const char* path) {
               tariff::format(tariff::compile(typo, path).diagnostics).c_str());
 }
 
-std::string hours_and_minutes(const tariff::instant& t, const date::time_zone& zone) {
-  const auto local = zone.to_local(t);
-  return date::format("%H:%M", date::floor<std::chrono::minutes>(local));
-}
-
-std::string step_text(const tariff::trace_step& s) {
-  using tariff::trace_kind;
-  std::string where = "(line " + std::to_string(s.line) + ")";
-  switch (s.kind) {
-    case trace_kind::group_factor:
-      return "  " + s.name + " x" + s.factor.trimmed().to_string();
-    case trace_kind::discount:
-      return s.name + " discount " + s.factor.trimmed().to_string() + "%: " + s.before.to_string() +
-             " -> " + s.after.to_string() + " " + where;
-    case trace_kind::not_billable:
-      return "not billed to the client: " + s.before.to_string() + " -> 0";
-    default:
-      return s.name + ": " + s.before.to_string() + " -> " + s.after.to_string() + " " + where;
-  }
-}
-
-void print_statement(const inputs& in, const std::vector<tariff::priced_line>& priced) {
-  const tariff::compiled_tariff& t = *in.tariff;
-  std::map<std::string, const tariff::contract*> contracts;
-  for (const auto& c : in.contracts)
-    contracts.emplace(c.id, &c);
-  std::map<std::string, std::vector<const tariff::priced_line*>> by_contract;
-  for (const auto& l : priced)
-    by_contract[l.contract].push_back(&l);
-
-  for (const auto& [id, lines] : by_contract) {
-    const auto found = contracts.find(id);
-    std::printf("Contract %s", id.c_str());
-    if (found != contracts.end())
-      std::printf(" - %s, plan %s", found->second->client.c_str(),
-                  found->second->plan.empty() ? "(none)" : found->second->plan.c_str());
-    std::printf("\n");
-    tariff::decimal revenue;
-    tariff::decimal cost;
-    for (const tariff::priced_line* l : lines) {
-      if (!l->ok()) {
-        std::printf("  %-4s %-12s REJECTED %s: %s\n", l->id.c_str(), l->item.c_str(),
-                    std::string(tariff::to_string(*l->rejected)).c_str(), l->message.c_str());
-        continue;
-      }
-      std::printf("  %-4s %-16s %s  %-9s billed %-8s %12s   cost %10s\n", l->id.c_str(),
-                  l->title.c_str(), tariff::format_date(*l->date).c_str(),
-                  std::string(tariff::to_string(l->kind)).c_str(), l->billed.to_string().c_str(),
-                  l->amount.to_string().c_str(), l->cost.to_string().c_str());
-      for (const tariff::priced_part& p : l->parts) {
-        std::string labels;
-        for (const std::string& name : t.label_names(p.labels))
-          labels += (labels.empty() ? "" : "+") + name;
-        std::string when;
-        if (p.billed.is_time() || p.measured.is_time())
-          when = hours_and_minutes(p.begin, t.time_zone()) + "-" +
-                 hours_and_minutes(p.end, t.time_zone()) + " ";
-        std::printf("         %s%-14s %-8s x %12s = %s\n", when.c_str(),
-                    labels.empty() ? "-" : labels.c_str(), p.billed.to_string().c_str(),
-                    p.unit_price.to_string().c_str(), p.amount.to_string().c_str());
-        for (const tariff::trace_step& s : p.trace)
-          std::printf("             %s\n", step_text(s).c_str());
-      }
-      for (const tariff::trace_step& s : l->line_trace)
-        std::printf("             line %s\n", step_text(s).c_str());
-      revenue += l->amount;
-      cost += l->cost;
-    }
-    std::printf("  %-60s revenue %12s   cost %10s   margin %s\n\n", "", revenue.to_string().c_str(),
-                cost.to_string().c_str(), (revenue - cost).to_string().c_str());
-  }
-}
-
 int main_job(int argc, char** argv) {
   if (argc < 4) {
     std::fprintf(stderr,
@@ -176,10 +107,29 @@ int main_job(int argc, char** argv) {
               in.tariff->name().c_str(), in.tariff->currency().c_str(),
               in.tariff->source_hash().c_str());
   show_a_typo(in.source, argv[1]);
-  std::printf(
-      "Each line priced on its own: segments, billing step and minimum, rules in written order.\n"
-      "The plans' fees and allowances belong to period billing, which is not built yet.\n\n");
-  print_statement(in, tariff::price(*in.tariff, in.contracts, in.work));
+  if (in.work.empty()) return 0;
+
+  // The statement period of the earliest work, for every contract that has a plan.
+  const tariff::instant first =
+      std::min_element(in.work.begin(), in.work.end(), [](const auto& a, const auto& b) {
+        return a.start < b.start;
+      })->start;
+  const tariff::local_date day = tariff::local_date_of(first, in.tariff->time_zone());
+  for (const tariff::contract& c : in.contracts) {
+    if (c.plan.empty()) continue;
+    std::vector<tariff::work_line> own;
+    for (const tariff::work_line& w : in.work)
+      if (w.contract == c.id) own.push_back(w);
+    const tariff::date_span period = tariff::statement_period(*in.tariff, c, day);
+    const tariff::statement s = tariff::bill(*in.tariff, c, period, {}, own);
+    std::printf("%s\n", tariff::write_statement_text(s, *in.tariff, true).c_str());
+    std::printf("Closing state (the host stores it; it opens the next statement):\n%s\n",
+                tariff::write_state_json(s.closing).c_str());
+  }
+  const auto soon = tariff::expiring_contracts(in.contracts, day, 30);
+  for (const tariff::contract& c : soon)
+    std::printf("Renew soon: contract %s (%s) ends on %s.\n", c.id.c_str(), c.client.c_str(),
+                tariff::format_date(c.end).c_str());
   return 0;
 }
 

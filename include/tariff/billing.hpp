@@ -16,6 +16,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <tariff/calendar.hpp>
@@ -72,6 +73,9 @@ enum class alert_kind : std::uint8_t {
   contract_expiring,    ///< the contract ends within the warning window after the period
   fee_not_charged,      ///< a fee could not be computed (its per-unit attribute is missing)
 };
+
+/// The kind's name as files write it ("allowance_threshold").
+std::string_view to_string(alert_kind kind);
 
 struct alert {
   alert_kind kind = alert_kind::allowance_threshold;

@@ -49,15 +49,22 @@ item_quantity quantity_of(const detail::allowance& a, const decimal& value) {
   return {value, a.unit_seconds};
 }
 
-void report_allowances(const detail::plan& p, const date_span& period,
-                       const detail::allowance_ledger& opening,
+// Zero at the scale amounts are rounded to (0.00 for a step of 0.01), so that a statement
+// without fees or work writes its totals like the others.
+decimal zero_amount(const detail::tariff_program& program) {
+  const int scale = program.line_rounding ? program.line_rounding->step.scale() : 0;
+  return decimal::from_units(0, scale);
+}
+
+void report_allowances(const detail::tariff_program& program, const detail::plan& p,
+                       const date_span& period, const detail::allowance_ledger& opening,
                        const std::vector<detail::allowance_take>& takes, statement& out) {
   for (std::size_t a = 0; a < p.allowances.size(); ++a) {
     const detail::allowance& al = p.allowances[a];
     const date_span span = detail::scheme_of(al.period).containing(period.first);
     const decimal before = opening.used(al.key, span);
     decimal used;
-    decimal covered;
+    decimal covered = zero_amount(program);
     for (const detail::allowance_take& t : takes)
       if (t.allowance == a && t.period == span) {
         used += t.taken;
@@ -84,6 +91,7 @@ void report_allowances(const detail::plan& p, const date_span& period,
 }
 
 void add_totals(const detail::tariff_program& program, statement& s) {
+  s.fees_total = s.work_total = s.cost = zero_amount(program);
   for (const fee_line& f : s.fees)
     s.fees_total += f.amount;
   for (const auto* lines : {&s.lines, &s.adjustments})
@@ -101,6 +109,18 @@ void add_totals(const detail::tariff_program& program, statement& s) {
 }
 
 }  // namespace
+
+std::string_view to_string(alert_kind kind) {
+  switch (kind) {
+    case alert_kind::allowance_threshold:
+      return "allowance_threshold";
+    case alert_kind::contract_expiring:
+      return "contract_expiring";
+    case alert_kind::fee_not_charged:
+      return "fee_not_charged";
+  }
+  return "alert";
+}
 
 date_span statement_period(const compiled_tariff& tariff, const contract& deal, local_date day) {
   return detail::scheme_of(plan_of(tariff.program(), deal).period).containing(day);
@@ -162,7 +182,7 @@ statement bill(const compiled_tariff& tariff, const contract& deal, date_span pe
   for (auto& [index, line] : rejected)
     out.rejected.push_back(std::move(line));
 
-  report_allowances(p, period, before, takes, out);
+  report_allowances(program, p, period, before, takes, out);
   const local_date last_day = period.end - date::days{1};
   if (deal.status == contract_status::registered && deal.end >= period.first &&
       deal.end <= last_day + date::days{options.expiry_warning_days})

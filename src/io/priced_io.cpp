@@ -7,7 +7,7 @@
 #include <tariff/priced_io.hpp>
 
 #include "io/csv.hpp"
-#include "io/json_writer.hpp"
+#include "io/priced_writer.hpp"
 
 namespace tariff {
 namespace {
@@ -55,8 +55,10 @@ std::string change_text(const trace_step& step) {
   return step.before.to_string() + " -> " + step.after.to_string();
 }
 
+}  // namespace
+
 // One step, as docs/formats.md lists them.
-std::string step_text(const trace_step& step, work_kind kind) {
+std::string io::trace_step_text(const trace_step& step, work_kind kind) {
   switch (step.kind) {
     case trace_kind::discount:
       return step.name + " -" + step.factor.to_string() + "% " + change_text(step) +
@@ -80,17 +82,19 @@ std::string step_text(const trace_step& step, work_kind kind) {
   return step.name + " " + change_text(step) + location_text(step);
 }
 
+namespace {
+
 // Every step of every part ("[1] …"), then the line's own steps ("[line] …").
 std::string trace_text(const priced_line& line) {
   std::vector<std::string> steps;
   for (std::size_t p = 0; p < line.parts.size(); ++p) {
     const std::string prefix = "[" + std::to_string(p + 1) + "] ";
     for (const trace_step& step : line.parts[p].trace) {
-      steps.push_back(prefix + step_text(step, line.kind));
+      steps.push_back(prefix + io::trace_step_text(step, line.kind));
     }
   }
   for (const trace_step& step : line.line_trace) {
-    steps.push_back("[line] " + step_text(step, line.kind));
+    steps.push_back("[line] " + io::trace_step_text(step, line.kind));
   }
   return join(steps, "; ");
 }
@@ -98,72 +102,13 @@ std::string trace_text(const priced_line& line) {
 // ---------------------------------------------------------------------------------------------
 // JSON
 
+using io::append_object_array;
+using io::append_string_array;
+using io::object_writer;
+
 bool has_factor(trace_kind kind) {
   return kind == trace_kind::group || kind == trace_kind::group_factor ||
          kind == trace_kind::discount;
-}
-
-// A JSON object being written: one member per line, members indented by `indent` spaces, the
-// closing brace by two fewer. Values are strings unless written raw (numbers, nested values).
-class object_writer {
- public:
-  object_writer(std::string& out, std::size_t indent) : out_(out), indent_(indent) { out_ += '{'; }
-
-  std::size_t indent() const { return indent_; }
-  void key(std::string_view name) {
-    out_ += first_ ? "\n" : ",\n";
-    first_ = false;
-    out_.append(indent_, ' ');
-    io::append_json_string(out_, name);
-    out_ += ": ";
-  }
-  void string(std::string_view name, std::string_view value) {
-    key(name);
-    io::append_json_string(out_, value);
-  }
-  void raw(std::string_view name, std::string_view value) {
-    key(name);
-    out_ += value;
-  }
-  void close() {
-    out_ += '\n';
-    out_.append(indent_ - 2, ' ');
-    out_ += '}';
-  }
-
- private:
-  std::string& out_;
-  std::size_t indent_;
-  bool first_ = true;
-};
-
-// An array of objects, each on its own lines, or [] when empty. `indent` is the elements'.
-template <class T, class Write>
-void append_object_array(std::string& out, const std::vector<T>& items, std::size_t indent,
-                         Write write) {
-  if (items.empty()) {
-    out += "[]";
-    return;
-  }
-  out += '[';
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    out += i == 0 ? "\n" : ",\n";
-    out.append(indent, ' ');
-    write(out, items[i], indent + 2);
-  }
-  out += '\n';
-  out.append(indent - 2, ' ');
-  out += ']';
-}
-
-// ["night", "weekend"] on one line.
-void append_string_array(std::string& out, const std::vector<std::string>& items) {
-  out += '[';
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += ", ";
-    io::append_json_string(out, items[i]);
-  }
-  out += ']';
 }
 
 void append_step(std::string& out, const trace_step& step, std::size_t indent) {
@@ -205,8 +150,10 @@ void append_part(std::string& out, const priced_part& part, std::size_t indent,
   o.close();
 }
 
-void append_line(std::string& out, const priced_line& line, std::size_t indent,
-                 const compiled_tariff& tariff) {
+}  // namespace
+
+void io::append_priced_line(std::string& out, const priced_line& line, std::size_t indent,
+                            const compiled_tariff& tariff) {
   object_writer o(out, indent);
   o.string("id", line.id);
   o.string("request", line.request);
@@ -238,8 +185,6 @@ void append_line(std::string& out, const priced_line& line, std::size_t indent,
   append_steps(out, line.line_trace, indent + 2);
   o.close();
 }
-
-}  // namespace
 
 std::string write_priced_csv(std::span<const priced_line> lines, const compiled_tariff& tariff) {
   std::string out;
@@ -283,7 +228,7 @@ std::string write_priced_json(std::span<const priced_line> lines, const compiled
   std::string out = "[\n";
   for (std::size_t i = 0; i < lines.size(); ++i) {
     out += "  ";
-    append_line(out, lines[i], 4, tariff);
+    io::append_priced_line(out, lines[i], 4, tariff);
     out += i + 1 < lines.size() ? ",\n" : "\n";
   }
   out += "]\n";

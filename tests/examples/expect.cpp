@@ -1,10 +1,11 @@
-// The expect-file parser and checker of the golden examples (expect.hpp).
+// The expect-file parser and the checks of the golden examples (expect.hpp).
 #include "expect.hpp"
 
 #include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstddef>
+#include <exception>
 #include <map>
 #include <optional>
 #include <set>
@@ -16,10 +17,25 @@
 namespace tariff::examples {
 namespace {
 
-constexpr std::array<std::string_view, 9> line_field_names{
-    "amount", "cost", "margin", "billed", "measured", "rejected", "parts", "price_list", "date"};
-constexpr std::array<std::string_view, 8> part_field_names{
-    "billed", "measured", "list_price", "unit_price", "amount", "cost", "labels", "date"};
+constexpr std::array<std::string_view, 11> line_field_names{
+    "amount", "cost",       "margin", "billed", "measured", "rejected",
+    "parts",  "price_list", "date",   "in",     "trace"};
+constexpr std::array<std::string_view, 11> part_field_names{
+    "billed", "measured", "list_price", "unit_price", "amount", "cost",
+    "labels", "date",     "allowance",  "covered",    "trace"};
+
+constexpr std::array<std::string_view, 13> statement_field_names{
+    "revenue",        "fees_total", "work_total",  "cost",     "margin",
+    "margin_percent", "lines",      "adjustments", "rejected", "fees",
+    "alerts",         "period",     "plan"};
+constexpr std::array<std::string_view, 4> fee_field_names{"amount", "units", "covers",
+                                                          "fee_period"};
+constexpr std::array<std::string_view, 6> allowance_field_names{
+    "period", "included", "used_before", "used", "remaining", "covered"};
+constexpr std::array<std::string_view, 3> sections{"lines", "adjustments", "rejected"};
+
+constexpr std::string_view directives =
+    "line, bill, estimate, opening, closing, statement, fee, allowance, alert, total or expiring";
 
 bool contains(std::span<const std::string_view> names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
@@ -27,7 +43,22 @@ bool contains(std::span<const std::string_view> names, std::string_view name) {
 
 bool is_decimal_field(std::string_view field) {
   return field == "amount" || field == "cost" || field == "margin" || field == "list_price" ||
-         field == "unit_price";
+         field == "unit_price" || field == "covered" || field == "revenue" ||
+         field == "fees_total" || field == "work_total" || field == "units" || field == "total";
+}
+
+// `rejected` of a line is a reason code, of a statement a count.
+bool is_count_field(std::string_view field, bool of_statement) {
+  return field == "parts" || field == "lines" || field == "adjustments" || field == "fees" ||
+         field == "alerts" || (of_statement && field == "rejected");
+}
+
+bool is_quantity_field(std::string_view field) {
+  return field == "included" || field == "used_before" || field == "used" || field == "remaining";
+}
+
+bool is_span_field(std::string_view field) {
+  return field == "period" || field == "covers" || field == "fee_period";
 }
 
 // Every reason code the engine can write: to_string gives "?" for a value with no name.
@@ -41,6 +72,38 @@ const std::set<std::string, std::less<>>& reason_codes() {
     return out;
   }();
   return codes;
+}
+
+// Every trace kind's name.
+const std::set<std::string, std::less<>>& trace_kinds() {
+  static const std::set<std::string, std::less<>> kinds = [] {
+    std::set<std::string, std::less<>> out;
+    for (int i = 0; i < 256; ++i) {
+      const std::string_view kind = to_string(static_cast<trace_kind>(i));
+      if (kind != "?") out.emplace(kind);
+    }
+    return out;
+  }();
+  return kinds;
+}
+
+// billing.hpp gives alert kinds no text form: the enumerators' names.
+constexpr std::array<std::pair<alert_kind, std::string_view>, 3> alert_kind_names{{
+    {alert_kind::allowance_threshold, "allowance_threshold"},
+    {alert_kind::contract_expiring, "contract_expiring"},
+    {alert_kind::fee_not_charged, "fee_not_charged"},
+}};
+
+std::string_view alert_kind_name(alert_kind kind) {
+  for (const auto& [value, name] : alert_kind_names)
+    if (value == kind) return name;
+  return "?";
+}
+
+std::optional<alert_kind> parse_alert_kind(std::string_view name) {
+  for (const auto& [value, text] : alert_kind_names)
+    if (text == name) return value;
+  return std::nullopt;
 }
 
 std::vector<std::string_view> tokens_of(std::string_view line) {
@@ -58,37 +121,383 @@ std::vector<std::string_view> tokens_of(std::string_view line) {
   return tokens;
 }
 
-std::optional<int> positive_int(std::string_view text) {
+std::optional<int> whole_number(std::string_view text, int least) {
   int value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc{} || end != text.data() + text.size() || value <= 0) return std::nullopt;
+  if (error != std::errc{} || end != text.data() + text.size() || value < least)
+    return std::nullopt;
   return value;
 }
 
-// Why `value` cannot be what `field` holds; empty when it can.
-std::string value_problem(std::string_view field, std::string_view value) {
-  decimal number;
-  if (is_decimal_field(field) && !decimal::try_parse(value, number))
-    return "'" + std::string(value) + "' is not a decimal number";
-  if (field == "rejected" && !reason_codes().contains(value))
-    return "'" + std::string(value) + "' is not a reject reason code";
-  if (field == "parts") {
-    int count = 0;
-    const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), count);
-    if (error != std::errc{} || end != value.data() + value.size() || count < 0)
-      return "'" + std::string(value) + "' is not a number of parts";
+std::optional<int> positive_int(std::string_view text) {
+  return whole_number(text, 1);
+}
+
+std::string span_text(const date_span& s) {
+  return format_date(s.first) + ".." + format_date(s.end - date::days{1});
+}
+
+// "2026-03-01..2026-03-31", both days included.
+std::optional<date_span> parse_span(std::string_view text) {
+  const std::size_t dots = text.find("..");
+  if (dots == std::string_view::npos) return std::nullopt;
+  const std::optional<local_date> first = parse_date(text.substr(0, dots));
+  const std::optional<local_date> last = parse_date(text.substr(dots + 2));
+  if (!first || !last || *last < *first) return std::nullopt;
+  return date_span{*first, *last + date::days{1}};
+}
+
+// A quantity as item_quantity::to_string writes it: a duration ("8h30min", "0min", "45s") in
+// seconds, or a count ("3", "1.50") of at least 0.
+struct quantity_value {
+  decimal value;
+  bool is_time = false;
+};
+
+std::optional<quantity_value> parse_quantity(std::string_view text) {
+  // h, then min, then s, each at most once, at least one of them.
+  static constexpr std::array<std::pair<std::string_view, std::int64_t>, 3> units{
+      {{"h", 3600}, {"min", 60}, {"s", 1}}};
+  std::int64_t seconds = 0;
+  std::size_t at = 0;
+  std::size_t next_unit = 0;
+  bool any = false;
+  while (at < text.size()) {
+    std::size_t digits = at;
+    while (digits < text.size() && text[digits] >= '0' && text[digits] <= '9')
+      ++digits;
+    if (digits == at) break;
+    std::size_t u = next_unit;
+    while (u < units.size() && text.substr(digits, units[u].first.size()) != units[u].first)
+      ++u;
+    // "min" must not be read as "m"; "s" must not be the start of something longer.
+    if (u == units.size()) break;
+    const std::optional<int> n = whole_number(text.substr(at, digits - at), 0);
+    if (!n) return std::nullopt;
+    seconds += *n * units[u].second;
+    at = digits + units[u].first.size();
+    next_unit = u + 1;
+    any = true;
   }
-  if (field == "date" && !parse_date(value))
-    return "'" + std::string(value) + "' is not a date (YYYY-MM-DD)";
+  if (any && at == text.size()) return quantity_value{decimal(seconds), true};
+  decimal count;
+  if (!decimal::try_parse(text, count) || count.sign() < 0) return std::nullopt;
+  return quantity_value{count, false};
+}
+
+// The allowance's periods, from its key's suffix ("hvac_repair/month").
+std::optional<period_scheme> scheme_of_key(std::string_view key) {
+  const std::size_t slash = key.rfind('/');
+  if (slash == std::string_view::npos || slash == 0) return std::nullopt;
+  const std::string_view period = key.substr(slash + 1);
+  if (period == "month") return period_scheme::monthly();
+  if (period == "quarter") return period_scheme::quarterly();
+  if (period == "year") return period_scheme::yearly();
+  return std::nullopt;
+}
+
+std::string key_problem(std::string_view key) {
+  if (!scheme_of_key(key))
+    return "'" + std::string(key) +
+           "' is not an allowance key: items, then /month, /quarter or /year "
+           "(engineer_visit/month, hvac_repair+support_hour/quarter)";
   return {};
 }
+
+// Why `value` cannot be what `field` holds; empty when it can.
+std::string value_problem(std::string_view field, std::string_view value,
+                          bool of_statement = false) {
+  decimal number;
+  const std::string quoted = "'" + std::string(value) + "'";
+  if (field == "margin_percent") {
+    if (value != "-" && !decimal::try_parse(value, number))
+      return quoted + " is not a decimal number, nor '-' (no revenue)";
+    return {};
+  }
+  if (is_decimal_field(field) && !decimal::try_parse(value, number))
+    return quoted + " is not a decimal number";
+  if (field == "rejected" && !of_statement && !reason_codes().contains(value))
+    return quoted + " is not a reject reason code";
+  if (is_count_field(field, of_statement) && !whole_number(value, 0))
+    return quoted + (field == "parts" ? " is not a number of parts" : " is not a count");
+  if (field == "date" && !parse_date(value)) return quoted + " is not a date (YYYY-MM-DD)";
+  if (field == "in" && !contains(sections, value))
+    return quoted + " is not a part of a statement: lines, adjustments or rejected";
+  if (field == "allowance" && value != "-") return key_problem(value);
+  if (field == "trace" && value != "-") {
+    std::size_t at = 0;
+    while (at <= value.size()) {
+      std::size_t end = value.find('+', at);
+      if (end == std::string_view::npos) end = value.size();
+      if (!trace_kinds().contains(value.substr(at, end - at)))
+        return "'" + std::string(value.substr(at, end - at)) +
+               "' is not a trace step kind (discount, rule, group, group_factor, not_billable, "
+               "overage, minimum_charge, maximum_charge)";
+      at = end + 1;
+    }
+  }
+  if (is_span_field(field) && !parse_span(value))
+    return quoted + " is not a span of days (2026-03-01..2026-03-31)";
+  if (is_quantity_field(field) && !parse_quantity(value))
+    return quoted + " is not a quantity (a duration such as 8h30min, or a count such as 3)";
+  return {};
+}
+
+// Reads `field value` pairs from tokens[next...] with `allowed` fields; appends one `make(field,
+// value)` for each. Returns the problem with the first bad pair, empty when all are good.
+template <class Make>
+std::string read_pairs(std::span<const std::string_view> tokens, std::size_t next,
+                       std::span<const std::string_view> allowed, const std::string& subject,
+                       const Make& make) {
+  if (next == tokens.size()) return subject + " asserts no field";
+  std::set<std::string_view> seen;
+  for (; next < tokens.size(); next += 2) {
+    const std::string_view field = tokens[next];
+    if (!contains(allowed, field)) return "unknown field '" + std::string(field) + "'";
+    if (!seen.insert(field).second) return "field '" + std::string(field) + "' given twice";
+    if (next + 1 == tokens.size()) return "field '" + std::string(field) + "' has no value";
+    if (std::string problem = value_problem(field, tokens[next + 1], true); !problem.empty())
+      return problem;
+    make(field, tokens[next + 1]);
+  }
+  return {};
+}
+
+enum class context { pricing, bill, estimate };
+
+// `line ID [part N] FIELD VALUE ...`; the problem, or empty.
+std::string parse_line(std::span<const std::string_view> tokens, int number, context where,
+                       std::vector<assertion>& out) {
+  if (tokens.size() < 2) return "'line' needs a work line id";
+  assertion base;
+  base.source_line = number;
+  base.line_id = std::string(tokens[1]);
+  std::size_t next = 2;
+  if (next < tokens.size() && tokens[next] == "part") {
+    const std::optional<int> part =
+        next + 1 < tokens.size() ? positive_int(tokens[next + 1]) : std::nullopt;
+    if (!part) return "'part' needs a part number from 1";
+    base.part = *part;
+    next += 2;
+  }
+  if (next == tokens.size()) return "line " + base.line_id + " asserts no field";
+  const std::span<const std::string_view> allowed = base.part == 0 ? line_fields() : part_fields();
+  std::vector<assertion> these;
+  std::set<std::string_view> seen;
+  for (; next < tokens.size(); next += 2) {
+    const std::string_view field = tokens[next];
+    if (!contains(allowed, field)) {
+      if (base.part == 0 && contains(part_fields(), field))
+        return "'" + std::string(field) + "' is a field of a part: write 'part N " +
+               std::string(field) + " ...'";
+      if (base.part != 0 && contains(line_fields(), field))
+        return "'" + std::string(field) + "' is a field of a line, not of a part";
+      return "unknown field '" + std::string(field) + "'";
+    }
+    if (field == "in" && where != context::bill)
+      return "'in' says where a statement has the line: it needs a 'bill' run";
+    if (!seen.insert(field).second) return "field '" + std::string(field) + "' given twice";
+    if (next + 1 == tokens.size()) return "field '" + std::string(field) + "' has no value";
+    if (std::string problem = value_problem(field, tokens[next + 1]); !problem.empty())
+      return problem;
+    assertion a = base;
+    a.field = std::string(field);
+    a.expected = std::string(tokens[next + 1]);
+    these.push_back(std::move(a));
+  }
+  out.insert(out.end(), these.begin(), these.end());
+  return {};
+}
+
+// `bill CONTRACT PERIOD [only|except ID...]` or `estimate CONTRACT [only|except ID...]`.
+std::string parse_run(std::span<const std::string_view> tokens, int number, billing_run& run) {
+  const bool is_bill = tokens[0] == "bill";
+  run.source_line = number;
+  run.kind = is_bill ? billing_run::kind_t::bill : billing_run::kind_t::estimate;
+  if (tokens.size() < 2) return "'" + std::string(tokens[0]) + "' needs a contract id";
+  run.contract = std::string(tokens[1]);
+  std::size_t next = 2;
+  if (is_bill) {
+    if (tokens.size() < 3) return "'bill' needs a period: a month (2026-03) or a day (2026-03-17)";
+    const std::string_view period = tokens[2];
+    std::optional<local_date> day =
+        period.size() == 7 ? parse_date(std::string(period) + "-01") : parse_date(period);
+    if (!day) return "'" + std::string(period) + "' is not a month (2026-03) or a day (2026-03-17)";
+    run.day = *day;
+    next = 3;
+  }
+  run.header.clear();
+  for (std::size_t i = 0; i < std::min(next, tokens.size()); ++i)
+    run.header += (i == 0 ? "" : " ") + std::string(tokens[i]);
+  if (next == tokens.size()) return {};
+  const std::string_view word = tokens[next];
+  if (word != "only" && word != "except")
+    return "expected 'only ID...' or 'except ID...' after '" + run.header + "', found '" +
+           std::string(word) + "'";
+  std::vector<std::string>& ids = word == "only" ? run.only : run.except;
+  std::set<std::string_view> seen;
+  for (std::size_t i = next + 1; i < tokens.size(); ++i) {
+    if (tokens[i] == "only" || tokens[i] == "except") return "write either 'only' or 'except'";
+    if (!seen.insert(tokens[i]).second)
+      return "line " + std::string(tokens[i]) + " given twice after '" + std::string(word) + "'";
+    ids.emplace_back(tokens[i]);
+  }
+  if (ids.empty()) return "'" + std::string(word) + "' needs line ids";
+  return {};
+}
+
+// `opening KEY DAY QUANTITY` or `closing KEY DAY QUANTITY`.
+std::string parse_state_entry(std::span<const std::string_view> tokens, int number,
+                              std::vector<state_entry>& entries) {
+  if (tokens.size() != 4)
+    return "'" + std::string(tokens[0]) +
+           "' needs an allowance key, a day of its period and the quantity used: '" +
+           std::string(tokens[0]) + " hvac_repair/month 2026-03-01 8h30min'";
+  if (std::string problem = key_problem(tokens[1]); !problem.empty()) return problem;
+  const std::optional<local_date> day = parse_date(tokens[2]);
+  if (!day) return "'" + std::string(tokens[2]) + "' is not a date (YYYY-MM-DD)";
+  const std::optional<quantity_value> q = parse_quantity(tokens[3]);
+  if (!q)
+    return "'" + std::string(tokens[3]) +
+           "' is not a quantity (a duration such as 8h30min, or a count such as 3)";
+  state_entry e;
+  e.source_line = number;
+  e.allowance = std::string(tokens[1]);
+  e.period = scheme_of_key(tokens[1])->containing(*day);
+  e.quantity = std::string(tokens[3]);
+  e.used = q->value;
+  e.is_time = q->is_time;
+  for (const state_entry& other : entries)
+    if (other.allowance == e.allowance && other.period == e.period)
+      return "'" + std::string(tokens[0]) + "' gives " + e.allowance + " for " +
+             span_text(e.period) + " twice (first at line " + std::to_string(other.source_line) +
+             ")";
+  entries.push_back(std::move(e));
+  return {};
+}
+
+// `statement ...`, `fee N ...`, `allowance KEY ...`, `total AMOUNT`.
+std::string parse_figures(std::span<const std::string_view> tokens, int number,
+                          std::vector<figure>& out) {
+  figure base;
+  base.source_line = number;
+  base.subject = std::string(tokens[0]);
+  std::size_t next = 1;
+  std::span<const std::string_view> allowed = statement_field_names;
+  std::string subject = "statement";
+  if (base.subject == "total") {
+    if (tokens.size() != 2) return "'total' needs one amount: 'total 24000.00'";
+    if (std::string problem = value_problem("total", tokens[1]); !problem.empty()) return problem;
+    for (const figure& f : out)
+      if (f.subject == "total")
+        return "'total' given twice (first at line " + std::to_string(f.source_line) + ")";
+    base.field = "total";
+    base.expected = std::string(tokens[1]);
+    out.push_back(std::move(base));
+    return {};
+  }
+  if (base.subject == "fee") {
+    const std::optional<int> n = tokens.size() > 1 ? positive_int(tokens[1]) : std::nullopt;
+    if (!n) return "'fee' needs a fee number from 1";
+    base.fee = *n;
+    next = 2;
+    allowed = fee_field_names;
+    subject = "fee " + std::to_string(*n);
+  } else if (base.subject == "allowance") {
+    if (tokens.size() < 2) return "'allowance' needs an allowance key";
+    if (std::string problem = key_problem(tokens[1]); !problem.empty()) return problem;
+    base.allowance = std::string(tokens[1]);
+    next = 2;
+    allowed = allowance_field_names;
+    subject = "allowance " + base.allowance;
+  }
+  std::vector<figure> these;
+  std::string problem =
+      read_pairs(tokens, next, allowed, subject, [&](std::string_view field, std::string_view v) {
+        figure f = base;
+        f.field = std::string(field);
+        f.expected = std::string(v);
+        these.push_back(std::move(f));
+      });
+  if (!problem.empty()) return problem;
+  out.insert(out.end(), these.begin(), these.end());
+  return {};
+}
+
+// `alert KIND ...`.
+std::string parse_alert(std::span<const std::string_view> tokens, int number,
+                        std::vector<alert_assertion>& out) {
+  if (tokens.size() < 2)
+    return "'alert' needs a kind: allowance_threshold, contract_expiring or fee_not_charged";
+  const std::optional<alert_kind> kind = parse_alert_kind(tokens[1]);
+  if (!kind)
+    return "'" + std::string(tokens[1]) +
+           "' is not an alert kind: allowance_threshold, contract_expiring or fee_not_charged";
+  alert_assertion a;
+  a.source_line = number;
+  a.kind = *kind;
+  if (*kind == alert_kind::allowance_threshold) {
+    if (tokens.size() != 5)
+      return "'alert allowance_threshold' needs the allowance key, the percent and the line: "
+             "'alert allowance_threshold engineer_visit/month 100 V3'";
+    if (std::string problem = key_problem(tokens[2]); !problem.empty()) return problem;
+    decimal percent;
+    if (!decimal::try_parse(tokens[3], percent))
+      return "'" + std::string(tokens[3]) + "' is not a percent (80, without '%')";
+    a.allowance = std::string(tokens[2]);
+    a.percent = std::string(tokens[3]);
+    a.line = std::string(tokens[4]);
+  } else if (tokens.size() != 2) {
+    return "'alert " + std::string(tokens[1]) + "' takes nothing more";
+  }
+  out.push_back(std::move(a));
+  return {};
+}
+
+// `expiring DAY DAYS ID...` or `expiring DAY DAYS -`.
+std::string parse_expiring(std::span<const std::string_view> tokens, int number,
+                           std::vector<expiry_assertion>& out) {
+  if (tokens.size() < 4)
+    return "'expiring' needs a day, a number of days and the contracts (or '-'): "
+           "'expiring 2026-03-31 30 C-3 C-1'";
+  expiry_assertion e;
+  e.source_line = number;
+  const std::optional<local_date> day = parse_date(tokens[1]);
+  if (!day) return "'" + std::string(tokens[1]) + "' is not a date (YYYY-MM-DD)";
+  const std::optional<int> days = whole_number(tokens[2], 0);
+  if (!days) return "'" + std::string(tokens[2]) + "' is not a number of days";
+  e.day = *day;
+  e.days = *days;
+  if (tokens.size() == 4 && tokens[3] == "-") {
+    out.push_back(std::move(e));
+    return {};
+  }
+  for (std::size_t i = 3; i < tokens.size(); ++i) {
+    if (tokens[i] == "-") return "'-' stands alone: no contract expires";
+    e.contracts.emplace_back(tokens[i]);
+  }
+  out.push_back(std::move(e));
+  return {};
+}
+
+// --- values of results -------------------------------------------------------------------------
 
 std::string rejection_text(const priced_line& line) {
   return "rejected " + std::string(to_string(*line.rejected)) + " (" + line.message + ")";
 }
 
-std::string line_value(const priced_line& line, std::string_view field) {
+std::string trace_text(const std::vector<trace_step>& trace) {
+  std::string out;
+  for (const trace_step& step : trace)
+    out += (out.empty() ? "" : "+") + std::string(to_string(step.kind));
+  return out.empty() ? std::string("-") : out;
+}
+
+std::string line_value(const priced_line& line, std::string_view in, std::string_view field) {
   if (field == "rejected") return line.ok() ? "priced" : std::string(to_string(*line.rejected));
+  if (field == "in") return std::string(in);
+  // A rejected line keeps its date when it was dated before it failed.
+  if (field == "date") return line.date ? format_date(*line.date) : std::string("-");
   if (!line.ok()) return rejection_text(line);
   if (field == "amount") return line.amount.to_string();
   if (field == "cost") return line.cost.to_string();
@@ -97,7 +506,7 @@ std::string line_value(const priced_line& line, std::string_view field) {
   if (field == "measured") return line.measured.to_string();
   if (field == "parts") return std::to_string(line.parts.size());
   if (field == "price_list") return line.price_list;
-  if (field == "date") return line.date ? format_date(*line.date) : std::string("-");
+  if (field == "trace") return trace_text(line.line_trace);
   return "?";
 }
 
@@ -110,7 +519,188 @@ std::string part_value(const priced_part& part, std::string_view field, const la
   if (field == "cost") return part.cost.to_string();
   if (field == "labels") return labels(part.labels);
   if (field == "date") return format_date(part.date);
+  if (field == "allowance") return part.allowance.empty() ? std::string("-") : part.allowance;
+  if (field == "covered") return part.covered.to_string();
+  if (field == "trace") return trace_text(part.trace);
   return "?";
+}
+
+std::string statement_value(const statement& s, std::string_view field) {
+  if (field == "revenue") return s.revenue.to_string();
+  if (field == "fees_total") return s.fees_total.to_string();
+  if (field == "work_total") return s.work_total.to_string();
+  if (field == "cost") return s.cost.to_string();
+  if (field == "margin") return s.margin.to_string();
+  if (field == "margin_percent")
+    return s.margin_percent ? s.margin_percent->to_string() : std::string("-");
+  if (field == "lines") return std::to_string(s.lines.size());
+  if (field == "adjustments") return std::to_string(s.adjustments.size());
+  if (field == "rejected") return std::to_string(s.rejected.size());
+  if (field == "fees") return std::to_string(s.fees.size());
+  if (field == "alerts") return std::to_string(s.alerts.size());
+  if (field == "period") return span_text(s.period);
+  if (field == "plan") return s.plan;
+  return "?";
+}
+
+std::string fee_value(const fee_line& f, std::string_view field) {
+  if (field == "amount") return f.amount.to_string();
+  if (field == "units") return f.units.to_string();
+  if (field == "covers") return span_text(f.covers);
+  if (field == "fee_period") return span_text(f.fee_period);
+  return "?";
+}
+
+std::string allowance_value(const allowance_report& a, std::string_view field) {
+  if (field == "period") return span_text(a.period);
+  if (field == "included") return a.included.to_string();
+  if (field == "used_before") return a.used_before.to_string();
+  if (field == "used") return a.used.to_string();
+  if (field == "remaining") return a.remaining.to_string();
+  if (field == "covered") return a.covered_value.to_string();
+  return "?";
+}
+
+std::string alert_text(const alert& a) {
+  std::string out = "alert " + std::string(alert_kind_name(a.kind));
+  if (a.kind == alert_kind::allowance_threshold)
+    out += " " + a.allowance + " " + a.percent.to_string() + " " + a.line;
+  return out;
+}
+
+std::string alert_text(const alert_assertion& a) {
+  std::string out = "alert " + std::string(alert_kind_name(a.kind));
+  if (a.kind == alert_kind::allowance_threshold)
+    out += " " + a.allowance + " " + a.percent + " " + a.line;
+  return out;
+}
+
+bool matches(const alert_assertion& expected, const alert& a) {
+  if (expected.kind != a.kind) return false;
+  if (a.kind != alert_kind::allowance_threshold) return true;
+  return expected.allowance == a.allowance && expected.percent == a.percent.to_string() &&
+         expected.line == a.line;
+}
+
+// A used quantity of the state, written as the allowance's quantities are.
+std::string used_text(const decimal& used, bool is_time) {
+  return is_time ? item_quantity{used, 1}.to_string() : used.to_string();
+}
+
+bool allowance_is_time(const statement& s, const std::string& key, bool otherwise) {
+  for (const allowance_report& a : s.allowances)
+    if (a.allowance == key) return a.included.is_time();
+  return otherwise;
+}
+
+// --- lines against assertions ------------------------------------------------------------------
+
+struct line_ref {
+  const priced_line* line = nullptr;
+  std::string in;  ///< where the statement has it: lines, adjustments, rejected; else empty
+};
+using line_map = std::map<std::string, line_ref, std::less<>>;
+
+struct asserted_ids {
+  std::set<std::string, std::less<>> any;
+  std::set<std::string, std::less<>> rejected;
+};
+
+// Holds `assertions` against `lines`; `absent` ends the message for an id not among them.
+asserted_ids hold_lines(std::span<const assertion> assertions, std::string_view file,
+                        const line_map& lines, std::string_view absent, const label_namer& labels,
+                        std::vector<std::string>& failures) {
+  asserted_ids out;
+  for (const assertion& a : assertions) {
+    const std::string where = std::string(file) + ":" + std::to_string(a.source_line) + ": ";
+    const auto found = lines.find(a.line_id);
+    if (found == lines.end()) {
+      failures.push_back(where + "line " + a.line_id + " " + std::string(absent));
+      continue;
+    }
+    out.any.insert(a.line_id);
+    if (a.field == "rejected") out.rejected.insert(a.line_id);
+    const priced_line& line = *found->second.line;
+    std::string subject = "line " + a.line_id;
+    std::string got;
+    if (line.id != a.line_id) {
+      got = "the priced line in its place is '" + line.id + "'";
+    } else if (a.part == 0) {
+      got = line_value(line, found->second.in, a.field);
+    } else {
+      subject += " part " + std::to_string(a.part);
+      if (!line.ok())
+        got = rejection_text(line);
+      else if (static_cast<std::size_t>(a.part) > line.parts.size())
+        got = "no such part (the line has " + std::to_string(line.parts.size()) + ")";
+      else
+        got = part_value(line.parts[static_cast<std::size_t>(a.part) - 1], a.field, labels);
+    }
+    if (got != a.expected)
+      failures.push_back(where + subject + " " + a.field + ": expected " + a.expected + ", got " +
+                         got);
+  }
+  return out;
+}
+
+// Fails `line` unless it is asserted (and, when rejected, asserted as rejected).
+void require_asserted(const std::string& prefix, const std::string& id, const priced_line& line,
+                      const asserted_ids& asserted, std::vector<std::string>& failures) {
+  if (!asserted.any.contains(id))
+    failures.push_back(prefix + "line " + id + " has no assertion");
+  else if (!line.ok() && !asserted.rejected.contains(id))
+    failures.push_back(prefix + "line " + id + " was " + rejection_text(line) +
+                       ", and no assertion says 'rejected'");
+}
+
+bool waits(const priced_line& line) {
+  return line.rejected == reject_reason::after_period;
+}
+
+std::string state_text(const billing_state& state, const statement* s) {
+  std::string out;
+  for (const billing_state::allowance_use& u : state.allowances) {
+    const bool is_time = s != nullptr && allowance_is_time(*s, u.allowance, false);
+    out += (out.empty() ? "" : "; ") + u.allowance + " " + span_text(u.period) + " " +
+           used_text(u.used, is_time);
+  }
+  return out.empty() ? std::string("(empty)") : out;
+}
+
+// The first field in which two priced lines of the same id differ, for a message.
+std::string difference(const priced_line& mine, const priced_line& theirs) {
+  const auto say = [](std::string what, const std::string& a, const std::string& b) {
+    return what + " " + a + " (the statement: " + b + ")";
+  };
+  const auto status = [](const priced_line& l) {
+    return l.ok() ? std::string("priced") : std::string(to_string(*l.rejected));
+  };
+  if (mine.ok() != theirs.ok() || mine.rejected != theirs.rejected)
+    return say("status", status(mine), status(theirs));
+  if (!identical(mine.amount, theirs.amount))
+    return say("amount", mine.amount.to_string(), theirs.amount.to_string());
+  if (!identical(mine.cost, theirs.cost))
+    return say("cost", mine.cost.to_string(), theirs.cost.to_string());
+  if (mine.parts.size() != theirs.parts.size())
+    return say("parts", std::to_string(mine.parts.size()), std::to_string(theirs.parts.size()));
+  for (std::size_t i = 0; i < mine.parts.size(); ++i) {
+    const priced_part& a = mine.parts[i];
+    const priced_part& b = theirs.parts[i];
+    const std::string part = "part " + std::to_string(i + 1) + " ";
+    if (a.allowance != b.allowance)
+      return say(part + "allowance", a.allowance.empty() ? "-" : a.allowance,
+                 b.allowance.empty() ? "-" : b.allowance);
+    if (a.billed != b.billed)
+      return say(part + "billed", a.billed.to_string(), b.billed.to_string());
+    if (!identical(a.amount, b.amount))
+      return say(part + "amount", a.amount.to_string(), b.amount.to_string());
+    if (!identical(a.covered, b.covered))
+      return say(part + "covered", a.covered.to_string(), b.covered.to_string());
+    if (!identical(a.unit_price, b.unit_price))
+      return say(part + "unit_price", a.unit_price.to_string(), b.unit_price.to_string());
+    if (a.trace != b.trace) return say(part + "trace", trace_text(a.trace), trace_text(b.trace));
+  }
+  return "another field";
 }
 
 }  // namespace
@@ -124,6 +714,7 @@ std::span<const std::string_view> part_fields() {
 
 expect_file parse_expect(std::string_view text, std::string_view file) {
   expect_file out;
+  std::optional<std::size_t> run;  // the run the directives belong to
   int number = 0;
   std::size_t at = 0;
   while (at <= text.size()) {
@@ -134,68 +725,47 @@ expect_file parse_expect(std::string_view text, std::string_view file) {
     ++number;
     const std::vector<std::string_view> tokens = tokens_of(line);
     if (tokens.empty()) continue;
-    const std::string where = std::string(file) + ":" + std::to_string(number) + ": ";
-    if (tokens[0] != "line") {
-      out.errors.push_back(where + "expected 'line ID [part N] FIELD VALUE ...', found '" +
-                           std::string(tokens[0]) + "'");
-      continue;
+    const std::string word(tokens[0]);
+    const context here = !run                                                   ? context::pricing
+                         : out.runs[*run].kind == billing_run::kind_t::estimate ? context::estimate
+                                                                                : context::bill;
+    std::string problem;
+    const auto needs = [&](context wanted) {
+      if (here == wanted) return true;
+      if (wanted == context::bill)
+        problem = "'" + word + "' holds against a statement: write 'bill CONTRACT PERIOD' first";
+      else
+        problem = "'" + word + "' holds against an estimate: write 'estimate CONTRACT' first";
+      return false;
+    };
+    if (word == "line") {
+      problem = parse_line(tokens, number, here, run ? out.runs[*run].lines : out.assertions);
+    } else if (word == "bill" || word == "estimate") {
+      billing_run r;
+      problem = parse_run(tokens, number, r);
+      // A bad header still opens a run, so the directives after it are not read as pricing.
+      out.runs.push_back(std::move(r));
+      run = out.runs.size() - 1;
+    } else if (word == "opening") {
+      if (!run)
+        problem = "'opening' gives the opening state of a run: write 'bill' or 'estimate' first";
+      else
+        problem = parse_state_entry(tokens, number, out.runs[*run].opening);
+    } else if (word == "closing") {
+      if (needs(context::bill)) problem = parse_state_entry(tokens, number, out.runs[*run].closing);
+    } else if (word == "statement" || word == "fee" || word == "allowance") {
+      if (needs(context::bill)) problem = parse_figures(tokens, number, out.runs[*run].figures);
+    } else if (word == "alert") {
+      if (needs(context::bill)) problem = parse_alert(tokens, number, out.runs[*run].alerts);
+    } else if (word == "total") {
+      if (needs(context::estimate)) problem = parse_figures(tokens, number, out.runs[*run].figures);
+    } else if (word == "expiring") {
+      problem = parse_expiring(tokens, number, out.expiring);
+    } else {
+      problem = "unknown directive '" + word + "': expected " + std::string(directives);
     }
-    if (tokens.size() < 2) {
-      out.errors.push_back(where + "'line' needs a work line id");
-      continue;
-    }
-    assertion base;
-    base.source_line = number;
-    base.line_id = std::string(tokens[1]);
-    std::size_t next = 2;
-    if (next < tokens.size() && tokens[next] == "part") {
-      const std::optional<int> part =
-          next + 1 < tokens.size() ? positive_int(tokens[next + 1]) : std::nullopt;
-      if (!part) {
-        out.errors.push_back(where + "'part' needs a part number from 1");
-        continue;
-      }
-      base.part = *part;
-      next += 2;
-    }
-    if (next == tokens.size()) {
-      out.errors.push_back(where + "line " + base.line_id + " asserts no field");
-      continue;
-    }
-    const std::span<const std::string_view> allowed =
-        base.part == 0 ? line_fields() : part_fields();
-    std::vector<assertion> these;
-    std::set<std::string_view> seen;
-    bool good = true;
-    for (; next < tokens.size(); next += 2) {
-      const std::string_view field = tokens[next];
-      std::string problem;
-      if (!contains(allowed, field)) {
-        if (base.part == 0 && contains(part_fields(), field))
-          problem = "'" + std::string(field) + "' is a field of a part: write 'part N " +
-                    std::string(field) + " ...'";
-        else if (base.part != 0 && contains(line_fields(), field))
-          problem = "'" + std::string(field) + "' is a field of a line, not of a part";
-        else
-          problem = "unknown field '" + std::string(field) + "'";
-      } else if (!seen.insert(field).second) {
-        problem = "field '" + std::string(field) + "' given twice";
-      } else if (next + 1 == tokens.size()) {
-        problem = "field '" + std::string(field) + "' has no value";
-      } else {
-        problem = value_problem(field, tokens[next + 1]);
-      }
-      if (!problem.empty()) {
-        out.errors.push_back(where + problem);
-        good = false;
-        break;
-      }
-      assertion a = base;
-      a.field = std::string(field);
-      a.expected = std::string(tokens[next + 1]);
-      these.push_back(std::move(a));
-    }
-    if (good) out.assertions.insert(out.assertions.end(), these.begin(), these.end());
+    if (!problem.empty())
+      out.errors.push_back(std::string(file) + ":" + std::to_string(number) + ": " + problem);
   }
   return out;
 }
@@ -205,57 +775,345 @@ std::vector<std::string> check_expectations(const expect_file& expect, std::stri
                                             std::span<const priced_line> priced,
                                             const label_namer& labels) {
   std::vector<std::string> failures;
-  const auto where = [&](int line) {
-    return std::string(file) + ":" + std::to_string(line) + ": ";
-  };
   if (priced.size() != work.size()) {
     failures.push_back(std::string(file) + ": " + std::to_string(work.size()) +
                        " work lines were priced as " + std::to_string(priced.size()) + " lines");
     return failures;
   }
-  std::map<std::string, std::size_t, std::less<>> index;
+  line_map lines;
   for (std::size_t i = 0; i < work.size(); ++i)
-    index.emplace(work[i].id, i);
+    lines.emplace(work[i].id, line_ref{&priced[i], {}});
+  const asserted_ids asserted =
+      hold_lines(expect.assertions, file, lines, "is not in the work", labels, failures);
+  for (std::size_t i = 0; i < work.size(); ++i)
+    require_asserted(std::string(file) + ": ", work[i].id, priced[i], asserted, failures);
+  return failures;
+}
 
-  std::set<std::string, std::less<>> asserted;
-  std::set<std::string, std::less<>> asserted_rejected;
-  for (const assertion& a : expect.assertions) {
-    const auto found = index.find(a.line_id);
-    if (found == index.end()) {
-      failures.push_back(where(a.source_line) + "line " + a.line_id + " is not in the work");
+std::vector<std::string> check_statement(const billing_run& run, std::string_view file,
+                                         const statement& s, const label_namer& labels) {
+  std::vector<std::string> failures;
+  const auto where = [&](int line) {
+    return std::string(file) + ":" + std::to_string(line) + ": ";
+  };
+  const std::string run_where = where(run.source_line) + run.header + ": ";
+
+  // Lines, adjustments, rejected lines.
+  line_map lines;
+  for (const priced_line& l : s.lines)
+    lines.emplace(l.id, line_ref{&l, "lines"});
+  for (const priced_line& l : s.adjustments)
+    lines.emplace(l.id, line_ref{&l, "adjustments"});
+  for (const priced_line& l : s.rejected)
+    lines.emplace(l.id, line_ref{&l, "rejected"});
+  const asserted_ids asserted =
+      hold_lines(run.lines, file, lines, "is not in this statement", labels, failures);
+  for (const auto* section : {&s.lines, &s.adjustments, &s.rejected})
+    for (const priced_line& l : *section)
+      if (!waits(l)) require_asserted(run_where, l.id, l, asserted, failures);
+
+  // Figures of the statement, its fees and its allowances.
+  std::set<int> fees_asserted;
+  for (const figure& f : run.figures) {
+    std::string subject = f.subject;
+    std::string got;
+    if (f.subject == "statement") {
+      got = statement_value(s, f.field);
+    } else if (f.subject == "fee") {
+      subject += " " + std::to_string(f.fee);
+      fees_asserted.insert(f.fee);
+      if (static_cast<std::size_t>(f.fee) > s.fees.size())
+        got = "no such fee (the statement has " + std::to_string(s.fees.size()) + ")";
+      else
+        got = fee_value(s.fees[static_cast<std::size_t>(f.fee) - 1], f.field);
+    } else if (f.subject == "allowance") {
+      subject += " " + f.allowance;
+      const auto found =
+          std::find_if(s.allowances.begin(), s.allowances.end(),
+                       [&](const allowance_report& a) { return a.allowance == f.allowance; });
+      if (found != s.allowances.end()) {
+        got = allowance_value(*found, f.field);
+      } else {
+        got = "no such allowance (the plan's:";
+        for (const allowance_report& a : s.allowances)
+          got += " " + a.allowance;
+        got += s.allowances.empty() ? " none)" : ")";
+      }
+    } else {
+      got = "'" + f.subject + "' is not a figure of a statement";
+    }
+    if (got != f.expected)
+      failures.push_back(where(f.source_line) + subject + " " + f.field + ": expected " +
+                         f.expected + ", got " + got);
+  }
+  for (std::size_t i = 0; i < s.fees.size(); ++i)
+    if (!fees_asserted.contains(static_cast<int>(i) + 1))
+      failures.push_back(run_where + "fee " + std::to_string(i + 1) + " ('" +
+                         s.fees[i].description + "' " + s.fees[i].amount.to_string() +
+                         ") has no assertion");
+
+  // Alerts: each asserted alert is one of the statement's, and each of these is asserted.
+  std::vector<bool> matched(s.alerts.size(), false);
+  for (const alert_assertion& a : run.alerts) {
+    bool found = false;
+    for (std::size_t i = 0; i < s.alerts.size() && !found; ++i)
+      if (!matched[i] && matches(a, s.alerts[i])) matched[i] = found = true;
+    if (!found) {
+      std::string have;
+      for (const alert& al : s.alerts)
+        have += (have.empty() ? "" : "; ") + alert_text(al);
+      failures.push_back(
+          where(a.source_line) + alert_text(a) +
+          ": the statement has no such alert (its alerts: " + (have.empty() ? "none" : have) + ")");
+    }
+  }
+  for (std::size_t i = 0; i < s.alerts.size(); ++i)
+    if (!matched[i])
+      failures.push_back(run_where + alert_text(s.alerts[i]) + " has no assertion (" +
+                         s.alerts[i].message + ")");
+
+  // The closing state, when the run lists it.
+  if (!run.closing.empty()) {
+    std::vector<bool> listed(s.closing.allowances.size(), false);
+    for (const state_entry& e : run.closing) {
+      std::string got = "no use of it in the closing state";
+      for (std::size_t i = 0; i < s.closing.allowances.size(); ++i) {
+        const billing_state::allowance_use& u = s.closing.allowances[i];
+        if (u.allowance == e.allowance && u.period == e.period) {
+          listed[i] = true;
+          got = used_text(u.used, allowance_is_time(s, u.allowance, e.is_time));
+        }
+      }
+      if (got != e.quantity)
+        failures.push_back(where(e.source_line) + "closing " + e.allowance + " " +
+                           span_text(e.period) + ": expected " + e.quantity + ", got " + got);
+    }
+    for (std::size_t i = 0; i < listed.size(); ++i)
+      if (!listed[i]) {
+        const billing_state::allowance_use& u = s.closing.allowances[i];
+        failures.push_back(run_where + "the closing state has " + u.allowance + " " +
+                           span_text(u.period) + " " +
+                           used_text(u.used, allowance_is_time(s, u.allowance, false)) +
+                           ", which no 'closing' lists");
+      }
+  }
+  return failures;
+}
+
+std::vector<std::string> check_estimate(const billing_run& run, std::string_view file,
+                                        std::span<const priced_line> lines,
+                                        const label_namer& labels) {
+  std::vector<std::string> failures;
+  const std::string run_where =
+      std::string(file) + ":" + std::to_string(run.source_line) + ": " + run.header + ": ";
+  line_map map;
+  decimal total;
+  for (const priced_line& l : lines) {
+    map.emplace(l.id, line_ref{&l, {}});
+    if (l.ok()) total += l.amount;
+  }
+  const asserted_ids asserted =
+      hold_lines(run.lines, file, map, "is not in this estimate", labels, failures);
+  for (const priced_line& l : lines)
+    require_asserted(run_where, l.id, l, asserted, failures);
+  for (const figure& f : run.figures)
+    if (f.subject == "total" && total.to_string() != f.expected)
+      failures.push_back(std::string(file) + ":" + std::to_string(f.source_line) +
+                         ": total: expected " + f.expected + ", got " + total.to_string());
+  return failures;
+}
+
+std::vector<std::string> check_same_as_statement(std::string_view where, const statement& s,
+                                                 std::span<const priced_line> one_by_one,
+                                                 const billing_state& state) {
+  std::vector<std::string> failures;
+  const std::string prefix = std::string(where) + "request by request, ";
+  std::map<std::string, const priced_line*, std::less<>> mine;
+  for (const priced_line& l : one_by_one)
+    mine.emplace(l.id, &l);
+  std::set<std::string, std::less<>> in_statement;
+  for (const auto* section : {&s.lines, &s.adjustments, &s.rejected})
+    for (const priced_line& l : *section) {
+      if (waits(l)) continue;
+      in_statement.insert(l.id);
+      const auto found = mine.find(l.id);
+      if (found == mine.end())
+        failures.push_back(prefix + "line " + l.id + " was not priced");
+      else if (!(*found->second == l))
+        failures.push_back(prefix + "line " + l.id +
+                           " differs from the statement's: " + difference(*found->second, l));
+    }
+  for (const priced_line& l : one_by_one)
+    if (!in_statement.contains(l.id))
+      failures.push_back(prefix + "line " + l.id +
+                         " was priced, but the statement does not bill it");
+  if (!(state == s.closing))
+    failures.push_back(prefix + "the state left is " + state_text(state, &s) +
+                       "; the statement's closing state is " + state_text(s.closing, &s));
+  return failures;
+}
+
+std::vector<std::string> check_runs(const expect_file& expect, std::string_view file,
+                                    const compiled_tariff& tariff,
+                                    std::span<const contract> contracts,
+                                    std::span<const work_line> work, const label_namer& labels) {
+  std::vector<std::string> failures;
+  const auto where = [&](int line) {
+    return std::string(file) + ":" + std::to_string(line) + ": ";
+  };
+  std::map<std::string, const contract*, std::less<>> contract_by_id;
+  for (const contract& c : contracts)
+    contract_by_id.emplace(c.id, &c);
+  std::map<std::string, billing_state, std::less<>> carried;  // by contract
+  std::set<std::string, std::less<>> billed;                  // work lines a statement billed
+  std::set<std::string, std::less<>> asserted;                // asserted in a run that has them
+  std::set<std::string, std::less<>> in_a_run;  // in a statement (not waiting) or an estimate
+
+  for (const billing_run& run : expect.runs) {
+    const std::string run_where = where(run.source_line) + run.header + ": ";
+    const auto found = contract_by_id.find(run.contract);
+    if (found == contract_by_id.end()) {
+      failures.push_back(run_where + "contract " + run.contract + " is not in contracts.csv");
       continue;
     }
-    asserted.insert(a.line_id);
-    if (a.field == "rejected") asserted_rejected.insert(a.line_id);
-    const priced_line& line = priced[found->second];
-    std::string subject = "line " + a.line_id;
+    const contract& deal = *found->second;
+
+    // The work: the contract's lines not billed yet, narrowed by `only` or `except`.
+    std::vector<work_line> chosen;
+    std::set<std::string, std::less<>> waiting;
+    for (const work_line& w : work)
+      if (w.contract == deal.id && !billed.contains(w.id)) waiting.insert(w.id);
+    for (const auto* ids : {&run.only, &run.except})
+      for (const std::string& id : *ids)
+        if (!waiting.contains(id))
+          failures.push_back(run_where + "line " + id + " is not a line of contract " + deal.id +
+                             " waiting to be billed");
+    for (const work_line& w : work) {
+      if (!waiting.contains(w.id)) continue;
+      const bool listed = std::find(run.only.begin(), run.only.end(), w.id) != run.only.end();
+      const bool left_out =
+          std::find(run.except.begin(), run.except.end(), w.id) != run.except.end();
+      if ((run.only.empty() || listed) && !left_out) chosen.push_back(w);
+    }
+
+    try {
+      // The plan's allowances, to check the opening state's keys and quantities.
+      const statement bare = bill(tariff, deal, statement_period(tariff, deal, deal.start), {}, {});
+      billing_state opening = carried[deal.id];
+      if (!run.opening.empty()) {
+        opening = {};
+        for (const state_entry& e : run.opening) {
+          const auto a =
+              std::find_if(bare.allowances.begin(), bare.allowances.end(),
+                           [&](const allowance_report& r) { return r.allowance == e.allowance; });
+          if (a == bare.allowances.end()) {
+            std::string keys;
+            for (const allowance_report& r : bare.allowances)
+              keys += " " + r.allowance;
+            failures.push_back(
+                where(e.source_line) + "opening " + e.allowance + ": plan '" + bare.plan +
+                "' has no such allowance (its allowances:" + (keys.empty() ? " none" : keys) + ")");
+            continue;
+          }
+          if (a->included.is_time() != e.is_time) {
+            failures.push_back(where(e.source_line) + "opening " + e.allowance + ": '" +
+                               e.quantity + "' is a " + (e.is_time ? "duration" : "count") +
+                               ", but the allowance includes " + a->included.to_string());
+            continue;
+          }
+          opening.allowances.push_back({e.allowance, e.period, e.used});
+        }
+        std::sort(opening.allowances.begin(), opening.allowances.end(),
+                  [](const auto& x, const auto& y) {
+                    return x.allowance != y.allowance ? x.allowance < y.allowance
+                                                      : x.period.first < y.period.first;
+                  });
+      }
+
+      if (run.kind == billing_run::kind_t::estimate) {
+        const std::vector<priced_line> lines = estimate(tariff, deal, opening, chosen);
+        for (std::string& failure : check_estimate(run, file, lines, labels))
+          failures.push_back(std::move(failure));
+        billing_state scratch = opening;
+        if (price_with_state(tariff, deal, scratch, chosen) != lines)
+          failures.push_back(run_where +
+                             "the estimate differs from price_with_state on the same state");
+        for (const priced_line& l : lines)
+          in_a_run.insert(l.id);
+        for (const priced_line& l : lines)
+          if (std::any_of(run.lines.begin(), run.lines.end(),
+                          [&](const assertion& a) { return a.line_id == l.id; }))
+            asserted.insert(l.id);
+        continue;
+      }
+
+      const statement s =
+          bill(tariff, deal, statement_period(tariff, deal, run.day), opening, chosen);
+      for (std::string& failure : check_statement(run, file, s, labels))
+        failures.push_back(std::move(failure));
+
+      // The same work request by request (design decision 9): the lines the statement bills, in
+      // work order, each request's consecutive lines in one call, the state passed along.
+      std::set<std::string, std::less<>> in_statement;
+      for (const auto* section : {&s.lines, &s.adjustments, &s.rejected})
+        for (const priced_line& l : *section)
+          if (!waits(l)) in_statement.insert(l.id);
+      std::vector<work_line> ordered;
+      for (const work_line& w : chosen)
+        if (in_statement.contains(w.id)) ordered.push_back(w);
+      std::stable_sort(ordered.begin(), ordered.end(), [](const work_line& a, const work_line& b) {
+        return a.start != b.start ? a.start < b.start : a.id < b.id;
+      });
+      billing_state state = opening;
+      std::vector<priced_line> one_by_one;
+      for (std::size_t i = 0; i < ordered.size();) {
+        std::size_t j = i + 1;
+        while (j < ordered.size() && !ordered[i].request.empty() &&
+               ordered[j].request == ordered[i].request)
+          ++j;
+        for (priced_line& l : price_with_state(
+                 tariff, deal, state, std::span<const work_line>(ordered).subspan(i, j - i)))
+          one_by_one.push_back(std::move(l));
+        i = j;
+      }
+      for (std::string& failure : check_same_as_statement(run_where, s, one_by_one, state))
+        failures.push_back(std::move(failure));
+
+      carried[deal.id] = s.closing;
+      for (const std::string& id : in_statement) {
+        billed.insert(id);
+        in_a_run.insert(id);
+        if (std::any_of(run.lines.begin(), run.lines.end(),
+                        [&](const assertion& a) { return a.line_id == id; }))
+          asserted.insert(id);
+      }
+    } catch (const std::exception& e) {
+      failures.push_back(run_where + e.what());
+    }
+  }
+
+  for (const expiry_assertion& e : expect.expiring) {
     std::string got;
-    if (line.id != a.line_id) {
-      got = "the priced line in its place is '" + line.id + "'";
-    } else if (a.part == 0) {
-      got = line_value(line, a.field);
-    } else {
-      subject += " part " + std::to_string(a.part);
-      if (!line.ok())
-        got = rejection_text(line);
-      else if (static_cast<std::size_t>(a.part) > line.parts.size())
-        got = "no such part (the line has " + std::to_string(line.parts.size()) + ")";
-      else
-        got = part_value(line.parts[static_cast<std::size_t>(a.part) - 1], a.field, labels);
-    }
-    if (got != a.expected)
-      failures.push_back(where(a.source_line) + subject + " " + a.field + ": expected " +
-                         a.expected + ", got " + got);
+    for (const contract& c : expiring_contracts(contracts, e.day, e.days))
+      got += (got.empty() ? "" : " ") + c.id;
+    std::string expected;
+    for (const std::string& id : e.contracts)
+      expected += (expected.empty() ? "" : " ") + id;
+    if (got.empty()) got = "-";
+    if (expected.empty()) expected = "-";
+    if (got != expected)
+      failures.push_back(where(e.source_line) + "expiring " + format_date(e.day) + " " +
+                         std::to_string(e.days) + ": expected " + expected + ", got " + got);
   }
-  for (std::size_t i = 0; i < work.size(); ++i) {
-    const std::string& id = work[i].id;
-    if (!asserted.contains(id)) {
-      failures.push_back(std::string(file) + ": line " + id + " has no assertion");
-    } else if (!priced[i].ok() && !asserted_rejected.contains(id)) {
-      failures.push_back(std::string(file) + ": line " + id + " was " + rejection_text(priced[i]) +
-                         ", and no assertion says 'rejected'");
-    }
-  }
+
+  // Without a pricing section, each work line is asserted in a run that has it; a run already
+  // failed each line it has and does not assert.
+  if (expect.assertions.empty())
+    for (const work_line& w : work)
+      if (!asserted.contains(w.id) && !in_a_run.contains(w.id))
+        failures.push_back(std::string(file) + ": line " + w.id +
+                           " has no assertion: it is in no statement or estimate, and the file "
+                           "has no pricing section");
   return failures;
 }
 

@@ -1,15 +1,51 @@
 // Golden expectations for the example folders (examples/NN-name/expect.txt): the parser of the
-// expect file and the check of priced lines against it.
+// expect file, and the checks of priced lines and statements against it. tests/examples/README.md
+// describes the format with examples; this is its summary.
 //
-// One assertion a line, `#` starts a comment:
+// One directive a line, `#` starts a comment. Values are compared as text, exactly: a decimal
+// with its scale ("12500.00" is not "12500"), a quantity as item_quantity::to_string writes it
+// ("1h30min", "0min", "3"), a span of days as "2026-03-01..2026-03-31" (both days included).
+//
+// Pricing. `line` directives before the first `bill` or `estimate` hold against tariff::price
+// of every work line; every work line is then asserted, and a rejected one says `rejected`:
 //
 //   line J1 amount 12500.00 cost 4900.00 billed 3h30min
 //   line J1 part 2 unit_price 5000.00 labels night
 //   line J9 rejected contract_ended
 //
-// A line names a work line by id, optionally one of its parts (from 1), then one or more
-// `field value` pairs. Values are compared as text, exactly: a decimal with its scale ("12500.00"
-// is not "12500"), a quantity as item_quantity::to_string writes it ("1h30min", "3").
+// Statements. `bill CONTRACT PERIOD` bills one contract (tariff::bill) and opens a run: the
+// directives after it, up to the next `bill` or `estimate`, hold against that statement. PERIOD
+// is YYYY-MM or a day; the statement period is statement_period() of that month's first day, or
+// of the day. The work billed is every line of work.csv that names the contract and was not
+// billed by an earlier run of it (a line is billed when the statement has it as a line, an
+// adjustment or a rejected line, except `after_period`, which waits for its own statement);
+// `only ID...` bills just those of them, `except ID...` all but those (work that reaches the host
+// later). The opening state is the closing state of the contract's previous run, empty for its
+// first, unless the run writes `opening`:
+//
+//   bill C-1 2026-03 except V5
+//   opening hvac_repair/month 2026-03-01 8h30min   # allowance key, a day of its period, used
+//   statement revenue 56400.00 fees_total 45000.00 margin_percent 82.45 lines 6 adjustments 0
+//   fee 1 amount 45000.00 covers 2026-03-01..2026-03-31
+//   allowance engineer_visit/month used 3 remaining 0 covered 5400.00
+//   alert allowance_threshold engineer_visit/month 100 V3
+//   line V3 in lines amount 0.00
+//   line V3 part 1 allowance engineer_visit/month covered 1800.00
+//   closing engineer_visit/month 2026-03-01 3
+//
+// Every line, adjustment and rejected line of the statement (not `after_period`), every fee and
+// every alert is asserted; `closing`, when written, lists the whole closing state. Each `bill` run
+// is also priced request by request with price_with_state from the same opening state, in work
+// order, and must give the statement's lines and its closing state (design decision 9).
+//
+// Estimates. `estimate CONTRACT [only ID... | except ID...]` prices the contract's lines not yet
+// billed with tariff::estimate against the opening state (as above), which it leaves as it was;
+// `line` and `total AMOUNT` (the sum of the lines' amounts) hold against it.
+//
+// Expiry. `expiring DAY DAYS ID...` (or `-` for none): tariff::expiring_contracts of the folder's
+// contracts on DAY within DAYS days gives exactly these contracts, in this order.
+//
+// Each work line is asserted somewhere: in the pricing section, or in a run that has it.
 #pragma once
 
 #include <functional>
@@ -18,6 +54,7 @@
 #include <string_view>
 #include <vector>
 
+#include <tariff/billing.hpp>
 #include <tariff/model.hpp>
 #include <tariff/pricing.hpp>
 
@@ -34,9 +71,77 @@ struct assertion {
   friend bool operator==(const assertion&, const assertion&) = default;
 };
 
+/// One allowance's use in one of its periods: an `opening` or `closing` directive.
+struct state_entry {
+  int source_line = 0;
+  std::string allowance;  ///< the allowance's key, "hvac_repair/month"
+  date_span period;       ///< the allowance's period containing the day written
+  std::string quantity;   ///< as written: "8h30min", "3"
+  decimal used;           ///< seconds for a duration, units for a count
+  bool is_time = false;   ///< the quantity is a duration
+
+  friend bool operator==(const state_entry&, const state_entry&) = default;
+};
+
+/// One `field value` of the statement (`statement`), of one of its fees (`fee N`), of one of its
+/// allowances (`allowance KEY`), or an estimate's `total`.
+struct figure {
+  int source_line = 0;
+  std::string subject;    ///< "statement", "fee", "allowance" or "total"
+  int fee = 0;            ///< `fee N`: N, from 1
+  std::string allowance;  ///< `allowance KEY`: KEY
+  std::string field;      ///< "revenue", "amount", ...; "total" for `total`
+  std::string expected;
+
+  friend bool operator==(const figure&, const figure&) = default;
+};
+
+/// An `alert` directive: an alert the statement has.
+struct alert_assertion {
+  int source_line = 0;
+  alert_kind kind = alert_kind::allowance_threshold;
+  std::string allowance;  ///< allowance_threshold: the allowance's key
+  std::string percent;    ///< allowance_threshold: the threshold as the alert writes it ("80")
+  std::string line;       ///< allowance_threshold: the work line that reached it
+
+  friend bool operator==(const alert_assertion&, const alert_assertion&) = default;
+};
+
+/// A `bill` or `estimate` directive and what is asserted of its result.
+struct billing_run {
+  enum class kind_t : std::uint8_t { bill, estimate };
+
+  int source_line = 0;
+  kind_t kind = kind_t::bill;
+  std::string header;               ///< the directive as written, for messages: "bill C-1 2026-03"
+  std::string contract;             ///< the contract's id
+  local_date day{};                 ///< bill: the day whose statement period is billed
+  std::vector<std::string> only;    ///< `only ID...`: bill (or estimate) just these lines
+  std::vector<std::string> except;  ///< `except ID...`: all but these
+  std::vector<state_entry> opening;
+  std::vector<state_entry> closing;
+  std::vector<assertion> lines;
+  std::vector<figure> figures;
+  std::vector<alert_assertion> alerts;
+
+  friend bool operator==(const billing_run&, const billing_run&) = default;
+};
+
+/// An `expiring` directive.
+struct expiry_assertion {
+  int source_line = 0;
+  local_date day{};
+  int days = 0;
+  std::vector<std::string> contracts;  ///< empty for `-`
+
+  friend bool operator==(const expiry_assertion&, const expiry_assertion&) = default;
+};
+
 /// A parsed expect file: its assertions, and what was wrong with its text.
 struct expect_file {
-  std::vector<assertion> assertions;
+  std::vector<assertion> assertions;  ///< the pricing section: `line` before any run
+  std::vector<billing_run> runs;      ///< in file order
+  std::vector<expiry_assertion> expiring;
   std::vector<std::string> errors;  ///< "FILE:LINE: message"; an expect file with any is unusable
 };
 
@@ -50,7 +155,7 @@ expect_file parse_expect(std::string_view text, std::string_view file);
 /// The names of a segment's labels joined by "+", "-" for none (compiled_tariff::label_names).
 using label_namer = std::function<std::string(const segment_labels&)>;
 
-/// Holds priced lines (one per work line, in work order) against the assertions. Returns one
+/// Holds priced lines (one per work line, in work order) against the pricing section. Returns one
 /// message per failure, "FILE:LINE: line J1 part 2 amount: expected 7500.00, got 7500.0", and
 /// also fails an assertion on a line id not in the work, a work line without any assertion and a
 /// rejected line whose rejection is not asserted.
@@ -58,6 +163,33 @@ std::vector<std::string> check_expectations(const expect_file& expect, std::stri
                                             std::span<const work_line> work,
                                             std::span<const priced_line> priced,
                                             const label_namer& labels);
+
+/// Holds a statement against a `bill` run: its lines, figures, alerts and closing state; fails a
+/// line, fee or alert of the statement that is not asserted.
+std::vector<std::string> check_statement(const billing_run& run, std::string_view file,
+                                         const statement& s, const label_namer& labels);
+
+/// Holds an estimate's lines (one per work line estimated) against an `estimate` run.
+std::vector<std::string> check_estimate(const billing_run& run, std::string_view file,
+                                        std::span<const priced_line> lines,
+                                        const label_namer& labels);
+
+/// Holds lines priced request by request (price_with_state, any order) and the state they left
+/// against the statement: each line of the statement that is not `after_period` must be among
+/// them and equal, none may be extra, and the state must be the closing state. `where` starts
+/// each message.
+std::vector<std::string> check_same_as_statement(std::string_view where, const statement& s,
+                                                 std::span<const priced_line> one_by_one,
+                                                 const billing_state& state);
+
+/// Runs every `bill` and `estimate` run and every `expiring` directive of `expect` with the
+/// engine, over the folder's contracts and work, and holds the results against them; also the
+/// request-by-request check of each `bill` run, and, when the file has no pricing section, that
+/// every work line is asserted in some run.
+std::vector<std::string> check_runs(const expect_file& expect, std::string_view file,
+                                    const compiled_tariff& tariff,
+                                    std::span<const contract> contracts,
+                                    std::span<const work_line> work, const label_namer& labels);
 
 /// `labels` for a compiled tariff.
 label_namer labels_of(const compiled_tariff& tariff);

@@ -10,8 +10,9 @@ prices every line itself: its amount and cost, or the reason it is rejected.
 
 Two checks, each over every example folder that has a description:
 
-  --check-expect   its figures against the assertions of the folder's expect.txt (numbers compare
-                   by value here; the C++ harness compares their scale);
+  --check-expect   its figures against the pricing assertions of the folder's expect.txt (the
+                   `line` directives before any `bill` or `estimate`; numbers compare by value
+                   here, the C++ harness compares their scale);
   --engine PATH    its figures against the engine's command-line tool,
                    `PATH price TARIFF CONTRACTS_CSV WORK_CSV` (priced lines as CSV on stdout):
                    rejected or not (and the reason), amount and cost, to the cent, line by line.
@@ -473,6 +474,8 @@ def quantity_text(value, time_item):
 def line_field(line, field):
     if field == "rejected":
         return line.rejected or "priced"
+    if field == "date":  # a rejected line keeps its date when it was dated before it failed
+        return line.date.isoformat() if line.date else "-"
     if line.rejected:
         return f"rejected {line.rejected}"
     billed = sum((p.billed for p in line.parts), 0 if line.time_item else D("0"))
@@ -493,6 +496,7 @@ def part_field(line, part, field):
         "list_price": part.list_price, "unit_price": part.unit_price,
         "amount": part.amount, "cost": part.cost,
         "labels": "+".join(part.labels) or "-", "date": part.date.isoformat(),
+        "allowance": "-", "covered": D("0"),  # pricing includes nothing: allowances are billing's
     }[field]
 
 
@@ -515,6 +519,10 @@ def check_expect(folder, lines):
         if not tokens:
             continue
         where = f"examples/{folder.name}/expect.txt:{number}"
+        if tokens[0] in ("bill", "estimate"):
+            break  # the pricing section ends; statements and estimates are not priced here
+        if tokens[0] == "expiring":
+            continue
         if tokens[0] != "line" or len(tokens) < 4:
             failures.append(f"{where}: cannot read '{text}'")
             continue
@@ -526,6 +534,8 @@ def check_expect(folder, lines):
         if rest[0] == "part":
             part_number, rest = int(rest[1]), rest[2:]
         for field, expected in zip(rest[0::2], rest[1::2]):
+            if field == "trace":
+                continue  # this pricer keeps no trace
             subject = f"line {line.id}" + (f" part {part_number}" if part_number else "")
             if part_number == 0:
                 mine = line_field(line, field)

@@ -1,5 +1,5 @@
-// The examples in docs/formats.md read without an error, and the priced-line example is exactly
-// what pricing and the writers give, so the document cannot drift.
+// The examples in docs/formats.md read without an error, and the priced-line and statement examples
+// are exactly what pricing, billing and the writers give, so the document cannot drift.
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -8,12 +8,14 @@
 #include <gtest/gtest.h>
 #include <tariff/io.hpp>
 #include <tariff/priced_io.hpp>
+#include <tariff/statement_io.hpp>
 
 namespace {
 
 using namespace tariff;
 
-// The bodies of the blocks fenced as ```TAG, in document order.
+// The bodies of the blocks fenced as ```TAG, in document order. The statement example's blocks
+// are tagged ```csv billing and so on: they are not among the ```csv blocks.
 std::vector<std::string> examples(std::string_view tag) {
   std::ifstream in(TARIFF_FORMATS_DOC);
   const std::string fence = "```" + std::string(tag);
@@ -83,6 +85,36 @@ TEST(FormatsDoc, PricedLineExampleIsWhatPricingWrites) {
   EXPECT_EQ(write_priced_csv(priced, *compiled.tariff), csv[4]);
   const std::vector<priced_line> some{priced[1], priced[2]};
   EXPECT_EQ(write_priced_json(some, *compiled.tariff), json[2]);
+}
+
+// The "Statements" example: its tariff, contract and work, billed for March 2026, written as text
+// with explain; its closing state as the "Billing state" example, which reads back to the same.
+TEST(FormatsDoc, StatementExampleIsWhatBillingWrites) {
+  const auto tariffs = examples("tariff billing");
+  const auto csv = examples("csv billing");
+  const auto text = examples("text statement");
+  const auto state = examples("json state");
+  ASSERT_EQ(tariffs.size(), 1U);
+  ASSERT_EQ(csv.size(), 2U);
+  ASSERT_EQ(text.size(), 1U);
+  ASSERT_EQ(state.size(), 1U);
+  const compile_result compiled = compile(tariffs[0], "service.tariff");
+  for (const auto& d : compiled.diagnostics)
+    ADD_FAILURE() << format(d);
+  ASSERT_TRUE(compiled.tariff.has_value());
+  const auto contracts = read_contracts_csv(csv[0]);
+  const auto work = read_work_csv(csv[1]);
+  expect_clean(contracts, 1);
+  expect_clean(work, 7);
+  ASSERT_EQ(contracts.rows.size(), 1U);
+  const date_span march{*parse_date("2026-03-01"), *parse_date("2026-04-01")};
+  const statement s = bill(*compiled.tariff, contracts.rows[0], march, {}, work.rows);
+  EXPECT_EQ(write_statement_text(s, *compiled.tariff, true), text[0]);
+  EXPECT_EQ(write_state_json(s.closing), state[0]);
+  const read_result<billing_state> read = read_state_json(state[0]);
+  expect_clean(read, 1);
+  ASSERT_EQ(read.rows.size(), 1U);
+  EXPECT_EQ(read.rows[0], s.closing);
 }
 
 }  // namespace

@@ -1,0 +1,35 @@
+// tariff — statements as JSON and as text, and the billing state as JSON (docs/formats.md,
+// "Statements" and "Billing state").
+//
+//   tariff::statement s = tariff::bill(tariff, contract, march, opening, work);
+//   std::cout << tariff::write_statement_text(s, tariff, /*explain=*/false);
+//   save_to_host(tariff::write_state_json(s.closing));         // the opening state of April
+//   auto read = tariff::read_state_json(load_from_host());
+//   if (!read.errors.empty()) { /* report them; do not bill from this state */ }
+//
+// Decimals are written exactly, with their scale; periods are written as their first and last
+// day, both inclusive. read_state_json returns one state in `rows` unless the document cannot be
+// read at all; each error names the element (its position in "allowances", from 1) and the key.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <tariff/billing.hpp>
+#include <tariff/io.hpp>
+
+namespace tariff {
+
+/// The statement as one JSON object: every field, lines as write_priced_json writes them.
+std::string write_statement_json(const statement& s, const compiled_tariff& tariff);
+
+/// The statement as aligned text for a terminal; `explain` adds each part's trace steps.
+std::string write_statement_text(const statement& s, const compiled_tariff& tariff, bool explain);
+
+/// The billing state as a JSON object, {"allowances": [...]}; read_state_json reads it back.
+std::string write_state_json(const billing_state& state);
+
+/// The billing state from JSON: one state in rows (none if unreadable), errors by element and key.
+read_result<billing_state> read_state_json(std::string_view text);
+
+}  // namespace tariff

@@ -1,0 +1,574 @@
+// Statements as JSON and as text, the billing state as JSON (docs/formats.md, "Statements" and
+// "Billing state"). Decimals are written with decimal::to_string, keeping their scale; nothing
+// passes through a double. A period [first, end) is written as its first and last day.
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include <tariff/statement_io.hpp>
+
+#include "io/json_table.hpp"
+#include "io/priced_writer.hpp"
+#include "io/values.hpp"
+
+namespace tariff {
+namespace {
+
+using io::append_object_array;
+using io::object_writer;
+
+local_date last_day(const date_span& s) {
+  return s.end - date::days{1};
+}
+
+// "2026-03-01..2026-03-31", both days inclusive, as billing's messages write a period.
+std::string span_text(const date_span& s) {
+  return format_date(s.first) + ".." + format_date(last_day(s));
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON
+
+// {"first": "2026-03-01", "last": "2026-03-31"} on one line.
+void append_span(std::string& out, const date_span& s) {
+  out += "{\"first\": ";
+  io::append_json_string(out, format_date(s.first));
+  out += ", \"last\": ";
+  io::append_json_string(out, format_date(last_day(s)));
+  out += '}';
+}
+
+void append_use(std::string& out, const billing_state::allowance_use& use, std::size_t indent) {
+  object_writer o(out, indent);
+  o.string("allowance", use.allowance);
+  o.string("first", format_date(use.period.first));
+  o.string("last", format_date(last_day(use.period)));
+  o.string("used", use.used.to_string());
+  o.close();
+}
+
+void append_state(std::string& out, const billing_state& state, std::size_t indent) {
+  object_writer o(out, indent);
+  o.key("allowances");
+  append_object_array(out, state.allowances, indent + 2, append_use);
+  o.close();
+}
+
+void append_fee(std::string& out, const fee_line& fee, std::size_t indent) {
+  object_writer o(out, indent);
+  o.string("description", fee.description);
+  o.key("covers");
+  append_span(out, fee.covers);
+  o.key("fee_period");
+  append_span(out, fee.fee_period);
+  o.string("units", fee.units.to_string());
+  o.string("amount", fee.amount.to_string());
+  o.raw("line", std::to_string(fee.line));
+  o.raw("column", std::to_string(fee.column));
+  o.close();
+}
+
+void append_allowance(std::string& out, const allowance_report& a, std::size_t indent) {
+  object_writer o(out, indent);
+  o.string("allowance", a.allowance);
+  o.key("period");
+  append_span(out, a.period);
+  o.string("included", a.included.to_string());
+  o.string("used_before", a.used_before.to_string());
+  o.string("used", a.used.to_string());
+  o.string("remaining", a.remaining.to_string());
+  o.string("covered_value", a.covered_value.to_string());
+  o.close();
+}
+
+void append_alert(std::string& out, const alert& a, std::size_t indent) {
+  object_writer o(out, indent);
+  o.string("kind", to_string(a.kind));
+  o.string("message", a.message);
+  if (a.kind == alert_kind::allowance_threshold) {
+    o.string("allowance", a.allowance);
+    o.string("percent", a.percent.to_string());
+    o.string("line", a.line);
+  }
+  o.close();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text
+
+// The columns a text takes on a terminal: its code points (names may be UTF-8).
+std::size_t width(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
+  }));
+}
+
+void trim_right(std::string& text) {
+  while (!text.empty() && text.back() == ' ')
+    text.pop_back();
+}
+
+// One row of the text: what is on the left, then maybe an amount, right-aligned in the column all
+// amounts of the statement share, and a note after it.
+struct text_row {
+  std::string left;
+  std::optional<std::string> amount;
+  std::string note;
+};
+
+// Rows whose cells line up in columns, two spaces apart; a column left out where all its cells
+// are empty. A free row is text that starts two spaces after a column's start and does not count
+// for the widths (a trace step under a part); a raw row is passed through.
+class text_table {
+ public:
+  text_table(std::size_t indent, std::vector<bool> right)
+      : indent_(indent), right_(std::move(right)) {}
+
+  void add(std::vector<std::string> cells, std::optional<std::string> amount = {},
+           std::string note = {}) {
+    cells.resize(right_.size());
+    rows_.push_back({std::move(cells), 0, {}, std::move(amount), std::move(note), {}});
+  }
+  void add_free(std::size_t column, std::string text) {
+    rows_.push_back({{}, column, std::move(text), {}, {}, {}});
+  }
+  /// A row passed through as it is (a section's title between two groups of rows).
+  void add_raw(text_row raw) { rows_.push_back({{}, 0, {}, {}, {}, std::move(raw)}); }
+
+  void append_to(std::vector<text_row>& out) const {
+    std::vector<std::size_t> widths(right_.size(), 0);
+    for (const row& r : rows_)
+      for (std::size_t c = 0; c < r.cells.size(); ++c)
+        widths[c] = std::max(widths[c], width(r.cells[c]));
+    std::vector<std::size_t> starts(right_.size(), indent_);
+    std::size_t at = indent_;
+    for (std::size_t c = 0; c < right_.size(); ++c) {
+      starts[c] = at;
+      if (widths[c] > 0) at += widths[c] + 2;
+    }
+    for (const row& r : rows_) {
+      if (r.raw) {
+        out.push_back(*r.raw);
+        continue;
+      }
+      text_row t;
+      if (r.cells.empty()) {
+        t.left.assign(starts[r.free_column] + 2, ' ');
+        t.left += r.free;
+      } else {
+        t.left.assign(indent_, ' ');
+        bool first = true;
+        for (std::size_t c = 0; c < r.cells.size(); ++c) {
+          if (widths[c] == 0) continue;
+          if (!first) t.left += "  ";
+          first = false;
+          const std::size_t pad = widths[c] - width(r.cells[c]);
+          if (right_[c]) t.left.append(pad, ' ');
+          t.left += r.cells[c];
+          if (!right_[c]) t.left.append(pad, ' ');
+        }
+      }
+      trim_right(t.left);
+      t.amount = r.amount;
+      t.note = r.note;
+      out.push_back(std::move(t));
+    }
+  }
+
+ private:
+  struct row {
+    std::vector<std::string> cells;  // empty: a free or a raw row
+    std::size_t free_column;
+    std::string free;
+    std::optional<std::string> amount;
+    std::string note;
+    std::optional<text_row> raw;
+  };
+  std::size_t indent_;
+  std::vector<bool> right_;
+  std::vector<row> rows_;
+};
+
+// Rows to text: every amount right-aligned in one column, two spaces after the widest left part
+// of a row with an amount.
+std::string render(const std::vector<text_row>& rows) {
+  std::size_t left_width = 0;
+  std::size_t amount_width = 0;
+  for (const text_row& r : rows) {
+    if (!r.amount) continue;
+    left_width = std::max(left_width, width(r.left));
+    amount_width = std::max(amount_width, width(*r.amount));
+  }
+  std::string out;
+  for (const text_row& r : rows) {
+    std::string line = r.left;
+    if (r.amount) {
+      line.append(left_width - width(r.left) + 2 + amount_width - width(*r.amount), ' ');
+      line += *r.amount;
+    }
+    if (!r.note.empty()) {
+      line += "  ";
+      line += r.note;
+    }
+    trim_right(line);
+    out += line;
+    out += '\n';
+  }
+  return out;
+}
+
+void append_two_digits(std::string& out, long long value) {
+  out += static_cast<char>('0' + value / 10);
+  out += static_cast<char>('0' + value % 10);
+}
+
+// "09:30", or "09:30:15" when the seconds are not zero; 24:00 is the end of a day.
+std::string clock_text(std::chrono::seconds since_midnight) {
+  const long long s = since_midnight.count();
+  std::string out;
+  append_two_digits(out, s / 3600);
+  out += ':';
+  append_two_digits(out, s / 60 % 60);
+  if (s % 60 != 0) {
+    out += ':';
+    append_two_digits(out, s % 60);
+  }
+  return out;
+}
+
+// A part's local clock times in `zone`: "21:00-22:00", "10:00" for a counted line. The date comes
+// first when the part starts on another day than its line.
+std::string part_time(const priced_part& part, const priced_line& line,
+                      const date::time_zone& zone) {
+  const auto begin = date::zoned_seconds(&zone, part.begin).get_local_time();
+  const local_date day = date::floor<date::days>(begin);
+  std::string out;
+  if (!line.date || *line.date != day) out = format_date(day) + " ";
+  out += clock_text(begin - day);
+  if (part.end == part.begin) return out;
+  const auto end = date::zoned_seconds(&zone, part.end).get_local_time();
+  out += '-';
+  if (end - day <= std::chrono::hours{24}) {
+    out += clock_text(end - day);
+  } else {
+    const local_date end_day = date::floor<date::days>(end);
+    out += format_date(end_day) + " " + clock_text(end - end_day);
+  }
+  return out;
+}
+
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += separator;
+    out += items[i];
+  }
+  return out;
+}
+
+// "late work for 2026-02-01..2026-02-28": the statement period of the plan the line is dated in.
+std::string late_note(const priced_line& line, const statement& s, const compiled_tariff& tariff) {
+  const std::vector<std::string> plans = tariff.plans();
+  if (!line.date || std::find(plans.begin(), plans.end(), s.plan) == plans.end())
+    return "late work";
+  contract deal;
+  deal.plan = s.plan;
+  return "late work for " + span_text(statement_period(tariff, deal, *line.date));
+}
+
+// The lines of Work or Adjustments: each line, its parts below it, their trace with `explain`.
+void add_lines(text_table& table, const std::vector<priced_line>& lines, const statement& s,
+               const compiled_tariff& tariff, bool explain, bool late) {
+  for (const priced_line& line : lines) {
+    std::vector<std::string> notes;
+    if (late) notes.push_back(late_note(line, s, tariff));
+    if (line.kind != work_kind::billable)
+      notes.push_back("not billable (" + std::string(to_string(line.kind)) + ")");
+    table.add({line.id, line.date ? format_date(*line.date) : std::string(), line.title,
+               line.billed.to_string()},
+              line.amount.to_string(), join(notes, "; "));
+    for (const priced_part& part : line.parts) {
+      std::string note;
+      if (!part.allowance.empty())
+        note = "included (" + part.allowance + "), covered " + part.covered.to_string();
+      table.add({{},
+                 part_time(part, line, tariff.time_zone()),
+                 join(tariff.label_names(part.labels), "+"),
+                 part.billed.to_string(),
+                 "@ " + part.unit_price.to_string()},
+                part.amount.to_string(), std::move(note));
+      if (explain)
+        for (const trace_step& step : part.trace)
+          table.add_free(1, io::trace_step_text(step, line.kind));
+    }
+    if (explain)
+      for (const trace_step& step : line.line_trace)
+        table.add_free(1, "line: " + io::trace_step_text(step, line.kind));
+  }
+}
+
+std::string short_hash(const std::string& hash) {
+  return hash.substr(0, 12);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the state
+
+// One element of "allowances" as it is read, before its days become a date_span.
+struct use_row {
+  std::string allowance;
+  local_date first{};
+  local_date last{};
+  decimal used;
+};
+
+template <auto Member>
+constexpr auto read = io::read_member<use_row, Member>;
+template <auto Member>
+constexpr auto write = io::write_member<use_row, Member>;
+
+constexpr std::array<io::field_spec<use_row>, 4> use_fields{{
+    {"allowance", true, io::json_string, read<&use_row::allowance>, write<&use_row::allowance>},
+    {"first", true, io::json_string, read<&use_row::first>, write<&use_row::first>},
+    {"last", true, io::json_string, read<&use_row::last>, write<&use_row::last>},
+    {"used", true, io::json_string | io::json_number, read<&use_row::used>, write<&use_row::used>},
+}};
+
+std::optional<io::row_problem> check_use(const use_row& u) {
+  if (u.last < u.first) return io::row_problem{"last", "the last day is before the first"};
+  if (u.used.sign() < 0) return io::row_problem{"used", "the quantity used is negative"};
+  return std::nullopt;
+}
+
+const io::row_spec<use_row> use_spec{use_fields, {}, check_use};
+
+// Reads the elements of "allowances" into `result.rows[0]`.
+void read_uses(const io::json_value& array, read_result<billing_state>& result) {
+  billing_state& state = result.rows.emplace_back();
+  // Where each (allowance, first day) was first given: the ledger would add up a second one.
+  std::map<std::pair<std::string, local_date>, std::size_t> given;
+  for (std::size_t i = 0; i < array.items.size(); ++i) {
+    const io::json_value& item = array.items[i];
+    if (item.type != io::json_value::kind::object) {
+      result.errors.push_back(
+          {i + 1, {}, {}, "expected an object, not " + std::string(io::describe(item.type))});
+      continue;
+    }
+    io::seen_ids seen;  // the allowance key repeats across periods: not an id to keep unique
+    auto outcome = io::read_row(use_spec, i + 1, io::json_cells(use_spec, item), seen);
+    if (auto* error = std::get_if<input_error>(&outcome)) {
+      result.errors.push_back(std::move(*error));
+      continue;
+    }
+    use_row& u = std::get<use_row>(outcome);
+    const date_span period{u.first, u.last + date::days{1}};
+    const auto [at, added] = given.try_emplace({u.allowance, u.first}, i + 1);
+    if (!added) {
+      result.errors.push_back({i + 1, u.allowance, "first",
+                               "allowance '" + u.allowance + "' for " + span_text(period) +
+                                   " is given twice (first on row " + std::to_string(at->second) +
+                                   ")"});
+      continue;
+    }
+    state.allowances.push_back({std::move(u.allowance), period, std::move(u.used)});
+  }
+}
+
+}  // namespace
+
+std::string write_statement_json(const statement& s, const compiled_tariff& tariff) {
+  const auto line = [&](std::string& out, const priced_line& l, std::size_t indent) {
+    io::append_priced_line(out, l, indent, tariff);
+  };
+  std::string out;
+  object_writer o(out, 2);
+  o.string("contract", s.contract);
+  o.string("client", s.client);
+  o.string("plan", s.plan);
+  o.string("currency", s.currency);
+  o.string("tariff_hash", s.tariff_hash);
+  o.key("period");
+  append_span(out, s.period);
+  o.key("fees");
+  append_object_array(out, s.fees, 4, append_fee);
+  o.key("lines");
+  append_object_array(out, s.lines, 4, line);
+  o.key("adjustments");
+  append_object_array(out, s.adjustments, 4, line);
+  o.key("rejected");
+  append_object_array(out, s.rejected, 4, line);
+  o.string("fees_total", s.fees_total.to_string());
+  o.string("work_total", s.work_total.to_string());
+  o.string("revenue", s.revenue.to_string());
+  o.string("cost", s.cost.to_string());
+  o.string("margin", s.margin.to_string());
+  if (s.margin_percent) {
+    o.string("margin_percent", s.margin_percent->to_string());
+  } else {
+    o.raw("margin_percent", "null");
+  }
+  o.key("allowances");
+  append_object_array(out, s.allowances, 4, append_allowance);
+  o.key("alerts");
+  append_object_array(out, s.alerts, 4, append_alert);
+  o.key("closing");
+  append_state(out, s.closing, 4);
+  o.close();
+  out += '\n';
+  return out;
+}
+
+std::string write_statement_text(const statement& s, const compiled_tariff& tariff, bool explain) {
+  std::vector<text_row> rows;
+  const auto title = [&](std::string text, bool amounts) {
+    if (!rows.empty()) rows.push_back({});
+    rows.push_back({std::move(text), amounts ? std::optional(s.currency) : std::nullopt, {}});
+  };
+
+  rows.push_back({"Statement for contract " + s.contract, {}, {}});
+  text_table header(2, {false, false});
+  header.add({"client", s.client});
+  header.add({"plan", s.plan});
+  header.add({"period", span_text(s.period)});
+  header.add({"currency", s.currency});
+  header.add({"tariff", s.tariff_hash == tariff.source_hash()
+                            ? tariff.name() + ", hash " + short_hash(s.tariff_hash)
+                            : "hash " + short_hash(s.tariff_hash) + " (written with " +
+                                  tariff.name() + ", hash " + short_hash(tariff.source_hash()) +
+                                  ")"});
+  header.append_to(rows);
+
+  title("Fees", true);
+  const bool units = std::any_of(s.fees.begin(), s.fees.end(),
+                                 [](const fee_line& f) { return f.units != decimal(1); });
+  text_table fees(2, {false, false, true});
+  for (const fee_line& f : s.fees) {
+    std::string covers = span_text(f.covers);
+    if (f.covers != f.fee_period)
+      covers += " (" + std::to_string(f.covers.days()) + " of " +
+                std::to_string(f.fee_period.days()) + " days)";
+    fees.add({f.description, std::move(covers), units ? "x " + f.units.to_string() : std::string()},
+             f.amount.to_string());
+  }
+  fees.append_to(rows);
+  if (s.fees.empty()) rows.push_back({"  none", {}, {}});
+
+  // Work and adjustments share their columns.
+  title("Work", true);
+  text_table work(2, {false, false, false, true, true});
+  add_lines(work, s.lines, s, tariff, explain, false);
+  if (s.lines.empty()) work.add_raw({"  none", {}, {}});
+  if (!s.adjustments.empty()) {
+    work.add_raw({});
+    work.add_raw({"Adjustments (late work)", s.currency, {}});
+    add_lines(work, s.adjustments, s, tariff, explain, true);
+  }
+  work.append_to(rows);
+
+  if (!s.rejected.empty()) {
+    title("Rejected (not billed)", false);
+    text_table rejected(2, {false, false, false, false});
+    for (const priced_line& l : s.rejected)
+      rejected.add({l.id, l.date ? format_date(*l.date) : "-",
+                    l.rejected ? std::string(to_string(*l.rejected)) : std::string(), l.message});
+    rejected.append_to(rows);
+  }
+
+  if (!s.allowances.empty()) {
+    title("Allowances", false);
+    text_table allowances(2, {false, false, true, true, true, true, true});
+    allowances.add(
+        {"allowance", "period", "included", "used before", "used now", "remaining", "covered"});
+    for (const allowance_report& a : s.allowances)
+      allowances.add({a.allowance, span_text(a.period), a.included.to_string(),
+                      a.used_before.to_string(), a.used.to_string(), a.remaining.to_string(),
+                      a.covered_value.to_string()});
+    allowances.append_to(rows);
+  }
+
+  if (!s.alerts.empty()) {
+    title("Alerts", false);
+    for (const alert& a : s.alerts)
+      rows.push_back({"  - " + a.message, {}, {}});
+  }
+
+  title("Totals", true);
+  text_table totals(2, {false});
+  totals.add({"fees"}, s.fees_total.to_string());
+  totals.add({"work"}, s.work_total.to_string());
+  totals.add({"revenue"}, s.revenue.to_string());
+  totals.add({"cost"}, s.cost.to_string());
+  totals.add({"margin"}, s.margin.to_string());
+  if (s.margin_percent) {
+    totals.add({"margin %"}, s.margin_percent->to_string());
+  } else {
+    totals.add({"margin %"}, "-", "no revenue");
+  }
+  totals.append_to(rows);
+  return render(rows);
+}
+
+std::string write_state_json(const billing_state& state) {
+  std::string out;
+  append_state(out, state, 2);
+  out += '\n';
+  return out;
+}
+
+read_result<billing_state> read_state_json(std::string_view text) {
+  using kind = io::json_value::kind;
+  read_result<billing_state> result;
+  io::json_parse_result parsed = io::parse_json(text);
+  if (!parsed.value) {
+    result.errors.push_back({0, {}, {}, parsed.error});
+    return result;
+  }
+  const io::json_value& document = *parsed.value;
+  if (document.type == kind::array && document.items.empty()) {
+    result.rows.emplace_back();
+    return result;
+  }
+  if (document.type != kind::object) {
+    result.errors.push_back({0,
+                             {},
+                             {},
+                             document.type == kind::array
+                                 ? "expected an object {\"allowances\": [...]}, not an array "
+                                   "(an array is read only when empty)"
+                                 : "expected an object {\"allowances\": [...]}, not " +
+                                       std::string(io::describe(document.type))});
+    return result;
+  }
+  const io::json_value* uses = nullptr;
+  bool seen = false;
+  for (const io::json_member& m : document.members) {
+    if (m.key != "allowances") {
+      result.errors.push_back({0, {}, m.key, "unknown key"});
+    } else if (seen) {
+      result.errors.push_back({0, {}, m.key, "the key appears more than once"});
+    } else {
+      seen = true;
+      if (m.value.type == kind::array) {
+        uses = &m.value;
+      } else if (m.value.type != kind::null) {
+        result.errors.push_back(
+            {0, {}, m.key, "expected an array, not " + std::string(io::describe(m.value.type))});
+        return result;
+      }
+    }
+  }
+  if (uses == nullptr) {
+    result.rows.emplace_back();
+    return result;
+  }
+  read_uses(*uses, result);
+  return result;
+}
+
+}  // namespace tariff

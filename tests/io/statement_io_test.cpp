@@ -1,0 +1,678 @@
+// Statements as JSON and text, and the billing state as JSON. The statements are made by
+// tariff::bill, so these tests hold the writers against what billing gives.
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <tariff/priced_io.hpp>
+#include <tariff/statement_io.hpp>
+
+#include "messages.hpp"
+
+namespace {
+
+using namespace tariff;
+
+// Line numbers matter: traces and fees point into this source (the rule at 11:1, the fee at 14:3).
+constexpr std::string_view source = R"(tariff "Service" currency RUB
+rounding line 0.01 half_up
+calendar {
+  timezone Europe/Moscow
+  window night 22:00 .. 06:00
+}
+pricelist retail {
+  item engineer_visit "Engineer visit" per visit price 1800.00 cost 900.00
+  item hvac_repair    "HVAC repair"    per hour  price 2500.00 cost 1400.00
+}
+rule night for hvac_repair when in night : price * 2
+plan pos_service {
+  pricelist retail
+  fee 45000.00 per month
+  includes 3 engineer_visit per month alert 100%
+}
+attribute contract.workstations : number
+plan seats {
+  pricelist retail
+  fee 2500.00 per month per unit contract.workstations
+  fee 3100.00 per month prorated
+  fee 12000.00 per year
+}
+)";
+
+const compiled_tariff& test_tariff() {
+  static const compiled_tariff compiled = [] {
+    compile_result r = compile(source, "service.tariff");
+    for (const auto& d : r.diagnostics)
+      ADD_FAILURE() << format(d);
+    return r.tariff.value();
+  }();
+  return compiled;
+}
+
+contract deal() {
+  contract c;
+  c.id = "C-1";
+  c.client = "K-1";
+  c.plan = "pos_service";
+  c.start = *parse_date("2026-01-01");
+  c.end = *parse_date("2026-12-31");
+  return c;
+}
+
+work_line visit(std::string id, std::string_view start) {
+  work_line w;
+  w.id = std::move(id);
+  w.contract = "C-1";
+  w.item = "engineer_visit";
+  w.start = *parse_instant(start);
+  w.quantity = decimal(1);
+  return w;
+}
+
+work_line hvac(std::string id, std::string_view start, std::string_view end) {
+  work_line w;
+  w.id = std::move(id);
+  w.contract = "C-1";
+  w.item = "hvac_repair";
+  w.start = *parse_instant(start);
+  w.end = *parse_instant(end);
+  return w;
+}
+
+const date_span march{*parse_date("2026-03-01"), *parse_date("2026-04-01")};
+
+// domain.md scenario 3: a monthly fee covers three visits; the fourth is billed.
+statement four_visits() {
+  const std::vector<work_line> work{
+      visit("V1", "2026-03-02T10:00:00+03:00"), visit("V2", "2026-03-05T10:00:00+03:00"),
+      visit("V3", "2026-03-11T10:00:00+03:00"), visit("V4", "2026-03-20T10:00:00+03:00")};
+  return bill(test_tariff(), deal(), march, {}, work);
+}
+
+// The same, with a repair over the night window's start, a late visit of February (an
+// adjustment, under February's allowance) and a visit of April (rejected: after the period).
+statement everything() {
+  const std::vector<work_line> work{
+      visit("V1", "2026-03-02T10:00:00+03:00"),
+      visit("V2", "2026-03-05T10:00:00+03:00"),
+      hvac("H1", "2026-03-10T21:00:00+03:00", "2026-03-10T23:00:00+03:00"),
+      visit("V3", "2026-03-11T10:00:00+03:00"),
+      visit("V4", "2026-03-20T10:00:00+03:00"),
+      visit("F1", "2026-02-27T10:00:00+03:00"),
+      visit("A1", "2026-04-01T10:00:00+03:00")};
+  return bill(test_tariff(), deal(), march, {}, work);
+}
+
+statement no_work() {
+  return bill(test_tariff(), deal(), march, {}, {});
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text
+
+TEST(StatementText, TheFourthVisitIsBilled) {
+  EXPECT_EQ(write_statement_text(four_visits(), test_tariff(), false),
+            R"(Statement for contract C-1
+  client    K-1
+  plan      pos_service
+  period    2026-03-01..2026-03-31
+  currency  RUB
+  tariff    Service, hash 62c5c9e0a7f2
+
+Fees                                                   RUB
+  fee 45000.00 per month  2026-03-01..2026-03-31  45000.00
+
+Work                                                   RUB
+  V1  2026-03-02  Engineer visit  1                   0.00
+      10:00                       1  @ 1800.00        0.00  included (engineer_visit/month), covered 1800.00
+  V2  2026-03-05  Engineer visit  1                   0.00
+      10:00                       1  @ 1800.00        0.00  included (engineer_visit/month), covered 1800.00
+  V3  2026-03-11  Engineer visit  1                   0.00
+      10:00                       1  @ 1800.00        0.00  included (engineer_visit/month), covered 1800.00
+  V4  2026-03-20  Engineer visit  1                1800.00
+      10:00                       1  @ 1800.00     1800.00
+
+Allowances
+  allowance             period                  included  used before  used now  remaining  covered
+  engineer_visit/month  2026-03-01..2026-03-31         3            0         3          0  5400.00
+
+Alerts
+  - allowance engineer_visit/month for 2026-03-01..2026-03-31 reached 100% (3 of 3) with line V3
+
+Totals                                                 RUB
+  fees                                            45000.00
+  work                                             1800.00
+  revenue                                         46800.00
+  cost                                             3600.00
+  margin                                          43200.00
+  margin %                                           92.31
+)");
+}
+
+TEST(StatementText, EverythingExplained) {
+  EXPECT_EQ(write_statement_text(everything(), test_tariff(), true),
+            R"(Statement for contract C-1
+  client    K-1
+  plan      pos_service
+  period    2026-03-01..2026-03-31
+  currency  RUB
+  tariff    Service, hash 62c5c9e0a7f2
+
+Fees                                                   RUB
+  fee 45000.00 per month  2026-03-01..2026-03-31  45000.00
+
+Work                                                   RUB
+  V1  2026-03-02   Engineer visit   1                 0.00
+      10:00                         1  @ 1800.00      0.00  included (engineer_visit/month), covered 1800.00
+  V2  2026-03-05   Engineer visit   1                 0.00
+      10:00                         1  @ 1800.00      0.00  included (engineer_visit/month), covered 1800.00
+  H1  2026-03-10   HVAC repair     2h              7500.00
+      21:00-22:00                  1h  @ 2500.00   2500.00
+      22:00-23:00  night           1h  @ 5000.00   5000.00
+        night 2500.00 -> 5000.00 (11:1)
+  V3  2026-03-11   Engineer visit   1                 0.00
+      10:00                         1  @ 1800.00      0.00  included (engineer_visit/month), covered 1800.00
+  V4  2026-03-20   Engineer visit   1              1800.00
+      10:00                         1  @ 1800.00   1800.00
+
+Adjustments (late work)                                RUB
+  F1  2026-02-27   Engineer visit   1                 0.00  late work for 2026-02-01..2026-02-28
+      10:00                         1  @ 1800.00      0.00  included (engineer_visit/month), covered 1800.00
+
+Rejected (not billed)
+  A1  2026-04-01  after_period  line A1: it is dated 2026-04-01, after the statement's period 2026-03-01..2026-03-31
+
+Allowances
+  allowance             period                  included  used before  used now  remaining  covered
+  engineer_visit/month  2026-03-01..2026-03-31         3            0         3          0  5400.00
+
+Alerts
+  - allowance engineer_visit/month for 2026-03-01..2026-03-31 reached 100% (3 of 3) with line V3
+
+Totals                                                 RUB
+  fees                                            45000.00
+  work                                             9300.00
+  revenue                                         54300.00
+  cost                                             7300.00
+  margin                                          47000.00
+  margin %                                           86.56
+)");
+}
+
+TEST(StatementText, WithoutExplainTheTraceIsLeftOut) {
+  std::string explained = write_statement_text(everything(), test_tariff(), true);
+  const std::string step = "        night 2500.00 -> 5000.00 (11:1)\n";
+  ASSERT_NE(explained.find(step), std::string::npos);
+  explained.erase(explained.find(step), step.size());
+  EXPECT_EQ(write_statement_text(everything(), test_tariff(), false), explained);
+}
+
+TEST(StatementText, NoWork) {
+  EXPECT_EQ(write_statement_text(no_work(), test_tariff(), false),
+            R"(Statement for contract C-1
+  client    K-1
+  plan      pos_service
+  period    2026-03-01..2026-03-31
+  currency  RUB
+  tariff    Service, hash 62c5c9e0a7f2
+
+Fees                                                   RUB
+  fee 45000.00 per month  2026-03-01..2026-03-31  45000.00
+
+Work                                                   RUB
+  none
+
+Allowances
+  allowance             period                  included  used before  used now  remaining  covered
+  engineer_visit/month  2026-03-01..2026-03-31         3            0         0          3     0.00
+
+Totals                                                 RUB
+  fees                                            45000.00
+  work                                                0.00
+  revenue                                         45000.00
+  cost                                                0.00
+  margin                                          45000.00
+  margin %                                          100.00
+)");
+}
+
+TEST(StatementText, PartsAcrossMidnightAndWorkNotBillable) {
+  // 23:30 to 00:30 Moscow time: a part to the end of the day (24:00), then one of the next day,
+  // which names its date. Warranty work is priced at cost only.
+  work_line w = hvac("W1", "2026-03-12T23:30:00+03:00", "2026-03-13T00:30:00+03:00");
+  w.kind = work_kind::warranty;
+  EXPECT_EQ(write_statement_text(bill(test_tariff(), deal(), march, {}, std::vector{w}),
+                                 test_tariff(), true),
+            R"(Statement for contract C-1
+  client    K-1
+  plan      pos_service
+  period    2026-03-01..2026-03-31
+  currency  RUB
+  tariff    Service, hash 62c5c9e0a7f2
+
+Fees                                                          RUB
+  fee 45000.00 per month  2026-03-01..2026-03-31         45000.00
+
+Work                                                          RUB
+  W1  2026-03-12              HVAC repair  0min              0.00  not billable (warranty)
+      23:30-24:00             night        0min  @ 0.00      0.00
+        not billable (warranty) 2500.00 -> 0.00
+      2026-03-13 00:00-00:30  night        0min  @ 0.00      0.00
+        not billable (warranty) 2500.00 -> 0.00
+
+Allowances
+  allowance             period                  included  used before  used now  remaining  covered
+  engineer_visit/month  2026-03-01..2026-03-31         3            0         0          3     0.00
+
+Totals                                                        RUB
+  fees                                                   45000.00
+  work                                                       0.00
+  revenue                                                45000.00
+  cost                                                    1400.00
+  margin                                                 43600.00
+  margin %                                                  96.89
+)");
+}
+
+fee_line fee(std::string description, std::string_view covers_first, std::string_view covers_end,
+             std::string_view first, std::string_view end, std::string_view units,
+             std::string_view amount, int line) {
+  return {std::move(description),
+          {*parse_date(covers_first), *parse_date(covers_end)},
+          {*parse_date(first), *parse_date(end)},
+          decimal(units),
+          decimal(amount),
+          line,
+          3};
+}
+
+TEST(StatementText, FeesPerUnitAndForPartOfTheirPeriod) {
+  // Fees as a contract that starts on 17 March has them (built by hand: this is the writer's
+  // test): a fee for part of its period shows the days; the units column is there because a fee
+  // has units other than 1.
+  statement s = no_work();
+  s.fees = {fee("fee 2500.00 per month per unit contract.workstations", "2026-03-17", "2026-04-01",
+                "2026-03-01", "2026-04-01", "40", "100000.00", 19),
+            fee("fee 3100.00 per month prorated", "2026-03-17", "2026-04-01", "2026-03-01",
+                "2026-04-01", "1", "1500.00", 20),
+            fee("fee 12000.00 per year", "2026-01-01", "2027-01-01", "2026-01-01", "2027-01-01",
+                "1", "12000.00", 21)};
+  s.allowances.clear();
+  s.fees_total = decimal("113500.00");
+  s.revenue = s.fees_total;
+  s.margin = s.fees_total;
+  EXPECT_EQ(write_statement_text(s, test_tariff(), false),
+            R"(Statement for contract C-1
+  client    K-1
+  plan      pos_service
+  period    2026-03-01..2026-03-31
+  currency  RUB
+  tariff    Service, hash 62c5c9e0a7f2
+
+Fees                                                                                                        RUB
+  fee 2500.00 per month per unit contract.workstations  2026-03-17..2026-03-31 (15 of 31 days)  x 40  100000.00
+  fee 3100.00 per month prorated                        2026-03-17..2026-03-31 (15 of 31 days)   x 1    1500.00
+  fee 12000.00 per year                                 2026-01-01..2026-12-31                   x 1   12000.00
+
+Work                                                                                                        RUB
+  none
+
+Totals                                                                                                      RUB
+  fees                                                                                                113500.00
+  work                                                                                                     0.00
+  revenue                                                                                             113500.00
+  cost                                                                                                     0.00
+  margin                                                                                              113500.00
+  margin %                                                                                               100.00
+)");
+}
+
+TEST(StatementText, NothingChargedAndALineRejectedBeforeItIsDated) {
+  contract c = deal();
+  c.status = contract_status::draft;
+  const statement s =
+      bill(test_tariff(), c, march, {}, std::vector{visit("V1", "2026-03-02T10:00:00+03:00")});
+  ASSERT_FALSE(s.margin_percent.has_value());
+  EXPECT_EQ(write_statement_text(s, test_tariff(), true),
+            R"(Statement for contract C-1
+  client    K-1
+  plan      pos_service
+  period    2026-03-01..2026-03-31
+  currency  RUB
+  tariff    Service, hash 62c5c9e0a7f2
+
+Fees         RUB
+  none
+
+Work         RUB
+  none
+
+Rejected (not billed)
+  V1  -  contract_not_registered  line V1: contract 'C-1' is draft; only a registered contract is billed
+
+Allowances
+  allowance             period                  included  used before  used now  remaining  covered
+  engineer_visit/month  2026-03-01..2026-03-31         3            0         0          3     0.00
+
+Totals       RUB
+  fees      0.00
+  work      0.00
+  revenue   0.00
+  cost      0.00
+  margin    0.00
+  margin %     -  no revenue
+)");
+}
+
+TEST(StatementText, AnotherTariffIsNamed) {
+  statement s = no_work();
+  s.tariff_hash = std::string(64, 'a');
+  const std::string text = write_statement_text(s, test_tariff(), false);
+  EXPECT_NE(text.find("\n  tariff    hash aaaaaaaaaaaa (written with Service, hash " +
+                      test_tariff().source_hash().substr(0, 12) + ")\n"),
+            std::string::npos)
+      << text;
+}
+
+TEST(StatementText, NamesInUtf8KeepTheColumns) {
+  // Alignment counts code points: a Cyrillic id takes as many columns as its letters.
+  statement s = four_visits();
+  s.lines[0].id = "\xd0\x92\x31";  // "В1", a Cyrillic capital Ve
+  const std::string text = write_statement_text(s, test_tariff(), false);
+  EXPECT_NE(text.find("\n  \xd0\x92\x31  2026-03-02  Engineer visit  1                   0.00\n"),
+            std::string::npos)
+      << text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON
+
+TEST(StatementJson, NoWorkExactly) {
+  EXPECT_EQ(write_statement_json(no_work(), test_tariff()),
+            R"({
+  "contract": "C-1",
+  "client": "K-1",
+  "plan": "pos_service",
+  "currency": "RUB",
+  "tariff_hash": "62c5c9e0a7f2b5197b3c65001b4cd3b75e103afd4e3cca134e11a66c2ce918b8",
+  "period": {"first": "2026-03-01", "last": "2026-03-31"},
+  "fees": [
+    {
+      "description": "fee 45000.00 per month",
+      "covers": {"first": "2026-03-01", "last": "2026-03-31"},
+      "fee_period": {"first": "2026-03-01", "last": "2026-03-31"},
+      "units": "1",
+      "amount": "45000.00",
+      "line": 14,
+      "column": 3
+    }
+  ],
+  "lines": [],
+  "adjustments": [],
+  "rejected": [],
+  "fees_total": "45000.00",
+  "work_total": "0.00",
+  "revenue": "45000.00",
+  "cost": "0.00",
+  "margin": "45000.00",
+  "margin_percent": "100.00",
+  "allowances": [
+    {
+      "allowance": "engineer_visit/month",
+      "period": {"first": "2026-03-01", "last": "2026-03-31"},
+      "included": "3",
+      "used_before": "0",
+      "used": "0",
+      "remaining": "3",
+      "covered_value": "0.00"
+    }
+  ],
+  "alerts": [],
+  "closing": {
+    "allowances": []
+  }
+}
+)");
+}
+
+// write_priced_json's text with every line but the first indented two more spaces, as the array
+// is when it is a key's value in the statement.
+std::string indented(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    out += text[i];
+    if (text[i] == '\n' && i + 1 < text.size()) out += "  ";
+  }
+  if (!out.empty() && out.back() == '\n') out.pop_back();
+  return out;
+}
+
+TEST(StatementJson, LinesAreWrittenAsPricedLines) {
+  const statement s = everything();
+  const std::string json = write_statement_json(s, test_tariff());
+  for (const auto& [key, lines] :
+       {std::pair{"lines", &s.lines}, {"adjustments", &s.adjustments}, {"rejected", &s.rejected}}) {
+    ASSERT_FALSE(lines->empty());
+    const std::string expected = "\n  \"" + std::string(key) +
+                                 "\": " + indented(write_priced_json(*lines, test_tariff())) +
+                                 ",\n";
+    EXPECT_NE(json.find(expected), std::string::npos) << key;
+  }
+}
+
+TEST(StatementJson, KeyParts) {
+  const statement s = everything();
+  const auto j = nlohmann::ordered_json::parse(write_statement_json(s, test_tariff()));
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : j.items())
+    keys.push_back(key);
+  EXPECT_EQ(keys, (std::vector<std::string>{"contract", "client", "plan", "currency", "tariff_hash",
+                                            "period", "fees", "lines", "adjustments", "rejected",
+                                            "fees_total", "work_total", "revenue", "cost", "margin",
+                                            "margin_percent", "allowances", "alerts", "closing"}));
+  EXPECT_EQ(j["tariff_hash"], test_tariff().source_hash());
+  EXPECT_EQ(j["period"],
+            nlohmann::ordered_json::parse(R"({"first": "2026-03-01", "last": "2026-03-31"})"));
+  EXPECT_EQ(j["lines"].size(), 5U);
+  EXPECT_EQ(j["lines"][4]["id"], "V4");
+  EXPECT_EQ(j["lines"][4]["amount"], "1800.00");
+  EXPECT_EQ(j["lines"][3]["parts"][0]["allowance"], "engineer_visit/month");
+  EXPECT_EQ(j["adjustments"][0]["id"], "F1");
+  EXPECT_EQ(j["rejected"][0]["reason"], "after_period");
+  EXPECT_EQ(j["fees_total"], "45000.00");
+  EXPECT_EQ(j["work_total"], "9300.00");
+  EXPECT_EQ(j["revenue"], "54300.00");
+  EXPECT_EQ(j["cost"], "7300.00");
+  EXPECT_EQ(j["margin"], "47000.00");
+  EXPECT_EQ(j["margin_percent"], "86.56");
+  EXPECT_EQ(j["allowances"], nlohmann::ordered_json::parse(R"([{
+    "allowance": "engineer_visit/month",
+    "period": {"first": "2026-03-01", "last": "2026-03-31"},
+    "included": "3", "used_before": "0", "used": "3", "remaining": "0",
+    "covered_value": "5400.00"}])"));
+  EXPECT_EQ(j["alerts"], nlohmann::ordered_json::parse(R"([{
+    "kind": "allowance_threshold",
+    "message": "allowance engineer_visit/month for 2026-03-01..2026-03-31 reached 100% (3 of 3) with line V3",
+    "allowance": "engineer_visit/month", "percent": "100", "line": "V3"}])"));
+  EXPECT_EQ(j["closing"], nlohmann::ordered_json::parse(write_state_json(s.closing)));
+  EXPECT_EQ(j["closing"]["allowances"].size(), 2U);
+}
+
+TEST(StatementJson, OtherAlertsAndNoMarginPercent) {
+  contract c = deal();
+  c.end = *parse_date("2026-04-15");
+  statement s = bill(test_tariff(), c, march, {}, {});
+  s.margin_percent.reset();
+  const auto j = nlohmann::ordered_json::parse(write_statement_json(s, test_tariff()));
+  EXPECT_TRUE(j["margin_percent"].is_null());
+  ASSERT_EQ(j["alerts"].size(), 1U);
+  EXPECT_EQ(j["alerts"][0], nlohmann::ordered_json::parse(R"j({
+    "kind": "contract_expiring",
+    "message": "contract 'C-1' ends on 2026-04-15, within 30 days of the period's end (2026-03-31)"})j"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Billing state
+
+billing_state::allowance_use use(std::string allowance, std::string_view first,
+                                 std::string_view end, std::string_view used) {
+  return {std::move(allowance), {*parse_date(first), *parse_date(end)}, decimal(used)};
+}
+
+TEST(BillingStateJson, Exactly) {
+  billing_state state;
+  state.allowances = {use("hvac_repair/quarter", "2026-01-01", "2026-04-01", "5400"),
+                      use("engineer_visit/month", "2026-03-01", "2026-04-01", "1.50")};
+  EXPECT_EQ(write_state_json(state), R"({
+  "allowances": [
+    {
+      "allowance": "hvac_repair/quarter",
+      "first": "2026-01-01",
+      "last": "2026-03-31",
+      "used": "5400"
+    },
+    {
+      "allowance": "engineer_visit/month",
+      "first": "2026-03-01",
+      "last": "2026-03-31",
+      "used": "1.50"
+    }
+  ]
+}
+)");
+  EXPECT_EQ(write_state_json({}), "{\n  \"allowances\": []\n}\n");
+}
+
+TEST(BillingStateJson, RoundTripIsExact) {
+  billing_state state = everything().closing;
+  state.allowances.push_back(use("hvac_repair/quarter", "2026-01-01", "2026-04-01", "5400.000"));
+  state.allowances.push_back(use("x \"quoted\"\\/year", "2024-01-01", "2025-01-01", "0.5"));
+  const read_result<billing_state> read = read_state_json(write_state_json(state));
+  EXPECT_TRUE(read.errors.empty()) << testing_io::messages(read).at(0);
+  ASSERT_EQ(read.rows.size(), 1U);
+  EXPECT_EQ(read.rows[0], state);
+  for (std::size_t i = 0; i < state.allowances.size(); ++i)
+    EXPECT_TRUE(identical(read.rows[0].allowances[i].used, state.allowances[i].used)) << i;
+  EXPECT_EQ(write_state_json(read.rows[0]), write_state_json(state));
+}
+
+TEST(BillingStateJson, TheClosingStateReadBackBillsTheNextStatementAlike) {
+  const statement march_statement = everything();
+  const read_result<billing_state> read =
+      read_state_json(write_state_json(march_statement.closing));
+  ASSERT_EQ(read.rows.size(), 1U);
+  // A late visit of March, billed in April, finds March's allowance used up.
+  const std::vector work{visit("L1", "2026-03-30T10:00:00+03:00")};
+  const date_span april{*parse_date("2026-04-01"), *parse_date("2026-05-01")};
+  const statement from_memory = bill(test_tariff(), deal(), april, march_statement.closing, work);
+  const statement from_json = bill(test_tariff(), deal(), april, read.rows[0], work);
+  EXPECT_EQ(write_statement_json(from_json, test_tariff()),
+            write_statement_json(from_memory, test_tariff()));
+  ASSERT_EQ(from_json.adjustments.size(), 1U);
+  EXPECT_EQ(from_json.adjustments[0].amount.to_string(), "1800.00");
+}
+
+TEST(BillingStateJson, EmptyForms) {
+  for (const std::string_view text :
+       {"[]", "{}", " { } ", "{\"allowances\": []}", "{\"allowances\": null}", "[ ]\n"}) {
+    const read_result<billing_state> read = read_state_json(text);
+    EXPECT_TRUE(read.errors.empty()) << text;
+    ASSERT_EQ(read.rows.size(), 1U) << text;
+    EXPECT_TRUE(read.rows[0].allowances.empty()) << text;
+  }
+}
+
+TEST(BillingStateJson, NumbersAreReadExactly) {
+  const read_result<billing_state> read = read_state_json(
+      R"({"allowances": [{"allowance": "a/month", "first": "2026-03-01", "last": "2026-03-31",
+                          "used": 1.50}]})");
+  ASSERT_TRUE(read.errors.empty());
+  ASSERT_EQ(read.rows.size(), 1U);
+  ASSERT_EQ(read.rows[0].allowances.size(), 1U);
+  EXPECT_EQ(read.rows[0].allowances[0].used.to_string(), "1.50");
+  EXPECT_EQ(read.rows[0].allowances[0].period,
+            (date_span{*parse_date("2026-03-01"), *parse_date("2026-04-01")}));
+}
+
+TEST(BillingStateJson, ElementErrorsNameTheElementAndKey) {
+  const read_result<billing_state> read = read_state_json(R"({"allowances": [
+    {"allowance": "a/month", "first": "2026-03-01", "last": "2026-03-31", "used": "3"},
+    {"allowance": "a/month", "first": "2026-02-30", "last": "2026-03-31", "used": "3"},
+    {"allowance": "a/month", "first": "2026-02-01", "last": "2026-02-28", "used": "three"},
+    {"allowance": "a/month", "first": "2026-02-01", "last": "2026-02-28"},
+    {"first": "2026-02-01", "last": "2026-02-28", "used": "1"},
+    {"allowance": "a/month", "first": "2026-02-01", "last": "2026-01-31", "used": "1"},
+    {"allowance": "a/month", "first": "2026-02-01", "last": "2026-02-28", "used": "-1"},
+    {"allowance": "a/month", "first": "2026-03-01", "last": "2026-03-31", "used": "1"},
+    {"allowance": "a/month", "first": "2026-02-01", "last": "2026-02-28", "used": true},
+    {"allowance": "a/month", "first": "2026-02-01", "last": "2026-02-28", "used": "1", "x": 1},
+    {"allowance": "a/month", "allowance": "b/month"},
+    "a/month",
+    {"allowance": "a/year", "first": "2026-01-01", "last": "2026-12-31", "used": 2}
+  ]})");
+  EXPECT_EQ(testing_io::messages(read),
+            (std::vector<std::string>{
+                "row 2 (id a/month), column 'first': '2026-02-30' is not a date (YYYY-MM-DD)",
+                "row 3 (id a/month), column 'used': 'three' is not a decimal number",
+                "row 4 (id a/month), column 'used': a value is required",
+                "row 5, column 'allowance': a value is required",
+                "row 6 (id a/month), column 'last': the last day is before the first",
+                "row 7 (id a/month), column 'used': the quantity used is negative",
+                "row 8 (id a/month), column 'first': allowance 'a/month' for "
+                "2026-03-01..2026-03-31 is given twice (first on row 1)",
+                "row 9 (id a/month), column 'used': expected a string or a number, not a boolean",
+                "row 10 (id a/month), column 'x': unknown key",
+                "row 11 (id a/month), column 'allowance': the key appears more than once",
+                "row 12: expected an object, not a string",
+            }));
+  // The elements that read are in the state; a host must not bill from it.
+  ASSERT_EQ(read.rows.size(), 1U);
+  EXPECT_EQ(read.rows[0].allowances, (std::vector{use("a/month", "2026-03-01", "2026-04-01", "3"),
+                                                  use("a/year", "2026-01-01", "2027-01-01", "2")}));
+}
+
+TEST(BillingStateJson, DocumentErrors) {
+  const auto errors = [](std::string_view text) {
+    const read_result<billing_state> read = read_state_json(text);
+    EXPECT_TRUE(read.rows.empty()) << text;
+    return testing_io::messages(read);
+  };
+  EXPECT_EQ(
+      errors(R"("state")"),
+      std::vector<std::string>{R"(row 0: expected an object {"allowances": [...]}, not a string)"});
+  EXPECT_EQ(errors(R"([{"allowance": "a/month"}])"),
+            std::vector<std::string>{R"(row 0: expected an object {"allowances": [...]}, not an )"
+                                     "array (an array is read only when empty)"});
+  EXPECT_EQ(
+      errors(R"({"allowances": {}})"),
+      std::vector<std::string>{"row 0, column 'allowances': expected an array, not an object"});
+  const std::vector<std::string> malformed = errors("{\"allowances\": [");
+  ASSERT_EQ(malformed.size(), 1U);
+  EXPECT_EQ(
+      malformed[0],
+      "row 0: malformed JSON at byte 17: parse error at line 1, column 17: syntax error while "
+      "parsing value - unexpected end of input; expected '[', '{', or a literal");
+  EXPECT_EQ(errors(""), std::vector<std::string>{
+                            "row 0: malformed JSON at byte 1: parse error at line 1, column 1: "
+                            "syntax error while parsing value - unexpected end of input; expected "
+                            "'[', '{', or a literal"});
+}
+
+TEST(BillingStateJson, UnknownAndRepeatedKeysOfTheDocument) {
+  const read_result<billing_state> read = read_state_json(R"({
+    "version": 2,
+    "allowances": [{"allowance": "a/month", "first": "2026-03-01", "last": "2026-03-31",
+                    "used": "1"}],
+    "allowances": []
+  })");
+  EXPECT_EQ(testing_io::messages(read),
+            (std::vector<std::string>{
+                "row 0, column 'version': unknown key",
+                "row 0, column 'allowances': the key appears more than once",
+            }));
+  ASSERT_EQ(read.rows.size(), 1U);
+  EXPECT_EQ(read.rows[0].allowances.size(), 1U);
+}
+
+}  // namespace
