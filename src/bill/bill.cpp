@@ -79,12 +79,12 @@ void report_allowances(const detail::tariff_program& program, const detail::plan
       for (const decimal& percent : al.alerts) {
         const decimal level = al.amount * percent;  // compared × 100, exactly
         if (t.before * decimal(100) < level && level <= (t.before + t.taken) * decimal(100))
-          out.alerts.push_back(
-              {alert_kind::allowance_threshold,
-               "allowance " + al.key + " for " + span_text(t.period) + " reached " +
-                   percent.to_string() + "% (" + quantity_of(al, t.before + t.taken).to_string() +
-                   " of " + quantity_of(al, al.amount).to_string() + ") with line " + t.line,
-               al.key, percent, t.line});
+          out.alerts.push_back({alert_kind::allowance_threshold,
+                                "allowance " + al.key + " for " + span_text(t.period) +
+                                    " reached " + percent.to_string() + "% with line " + t.line +
+                                    ": " + quantity_of(al, t.before + t.taken).to_string() +
+                                    " of " + quantity_of(al, al.amount).to_string() + " used",
+                                al.key, percent, t.line});
       }
     }
   }

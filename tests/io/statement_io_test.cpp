@@ -138,7 +138,7 @@ Allowances
   engineer_visit/month  2026-03-01..2026-03-31         3            0         3          0  5400.00
 
 Alerts
-  - allowance engineer_visit/month for 2026-03-01..2026-03-31 reached 100% (3 of 3) with line V3
+  - allowance engineer_visit/month for 2026-03-01..2026-03-31 reached 100% with line V3: 3 of 3 used
 
 Totals                                                 RUB
   fees                                            45000.00
@@ -188,7 +188,7 @@ Allowances
   engineer_visit/month  2026-03-01..2026-03-31         3            0         3          0  5400.00
 
 Alerts
-  - allowance engineer_visit/month for 2026-03-01..2026-03-31 reached 100% (3 of 3) with line V3
+  - allowance engineer_visit/month for 2026-03-01..2026-03-31 reached 100% with line V3: 3 of 3 used
 
 Totals                                                 RUB
   fees                                            45000.00
@@ -493,7 +493,7 @@ TEST(StatementJson, KeyParts) {
     "covered_value": "5400.00"}])"));
   EXPECT_EQ(j["alerts"], nlohmann::ordered_json::parse(R"([{
     "kind": "allowance_threshold",
-    "message": "allowance engineer_visit/month for 2026-03-01..2026-03-31 reached 100% (3 of 3) with line V3",
+    "message": "allowance engineer_visit/month for 2026-03-01..2026-03-31 reached 100% with line V3: 3 of 3 used",
     "allowance": "engineer_visit/month", "percent": "100", "line": "V3"}])"));
   EXPECT_EQ(j["closing"], nlohmann::ordered_json::parse(write_state_json(s.closing)));
   EXPECT_EQ(j["closing"]["allowances"].size(), 2U);
