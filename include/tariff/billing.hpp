@@ -38,6 +38,16 @@ struct billing_state {
   };
   std::vector<allowance_use> allowances;  ///< sorted by allowance, then period
 
+  /// How much of a tiered item was billed in one statement period: the volume tiers count.
+  struct volume {
+    std::string item;  ///< the item's name
+    date_span period;  ///< a statement period of the contract's plan
+    decimal quantity;  ///< seconds for time items, units (packages for package tiers) otherwise
+
+    friend bool operator==(const volume&, const volume&) = default;
+  };
+  std::vector<volume> volumes;  ///< sorted by item, then period
+
   friend bool operator==(const billing_state&, const billing_state&) = default;
 };
 

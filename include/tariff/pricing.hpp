@@ -95,6 +95,7 @@ enum class trace_kind : std::uint8_t {
   group_factor,    ///< one rule of the group above applied with `factor`; price unchanged
   not_billable,    ///< the kind of work is not billed to the client: price 0, cost only
   overage,         ///< beyond an allowance: the plan's overage price replaced the list price
+  tier,            ///< the item's tier for this part's quantity replaced the item's price
   minimum_charge,  ///< the line's amount was raised to the item's minimum charge
   maximum_charge,  ///< the line's amount was lowered to the item's maximum charge
 };

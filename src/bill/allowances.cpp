@@ -3,29 +3,11 @@
 #include <algorithm>
 #include <numeric>
 
+#include "price/parts.hpp"
+
 namespace tariff::detail {
 
 namespace {
-
-// Splits parts[i] so that its first `take` (billed quantity) is a part of its own, and returns
-// the index of that first piece. Measured time goes to the included piece first, so costs and
-// the pieces' clock times still add up to the original part's.
-std::size_t split_part(std::vector<priced_part>& parts, std::size_t i, const decimal& take) {
-  priced_part rest = parts[i];
-  priced_part& first = parts[i];
-  const decimal measured = min(take, first.measured.value);
-  first.billed.value = take;
-  first.measured.value = measured;
-  rest.billed.value = rest.billed.value - take;
-  rest.measured.value = rest.measured.value - measured;
-  if (first.measured.is_time()) {
-    const auto seconds = measured.rescale(0, rounding_mode::down).to_units(0);
-    first.end = first.begin + std::chrono::seconds(seconds);
-    rest.begin = first.end;
-  }
-  parts.insert(parts.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(rest));
-  return i;
-}
 
 // The order in which a line's parts use an allowance: time order, or by unit price.
 std::vector<std::size_t> use_order(const std::vector<priced_part>& parts, ast::allowance_order o) {
@@ -67,7 +49,7 @@ void apply_allowances(line_pricer& pricer, const plan& p, const item& it, priced
         }
       if (!next) break;
       std::size_t i = *next;
-      if (line.parts[i].billed.value > left) i = split_part(line.parts, i, left);
+      if (line.parts[i].billed.value > left) split_part(line.parts, i, left);
       line.parts[i].allowance = al.key;
       taken += line.parts[i].billed.value;
       left -= line.parts[i].billed.value;

@@ -33,12 +33,26 @@ std::vector<std::size_t> work_order(std::span<const work_line> work) {
   return order;
 }
 
-// A line priced on its own goes through the plan's allowances (billable work only). It must be
-// the line `pricer` priced last.
+// Tiers count the volume billed before a line in its statement period, from the ledger.
+void count_volumes(detail::line_pricer& pricer, const detail::plan* p,
+                   const detail::allowance_ledger& ledger) {
+  if (p == nullptr) return;
+  pricer.set_volume_source(
+      [&ledger, statements = detail::scheme_of(p->period)](const detail::item& it, local_date day) {
+        return ledger.volume(it.name, statements.containing(day));
+      });
+}
+
+// A line priced on its own adds to its item's volume (tiered items) and goes through the plan's
+// allowances (billable work only). It must be the line `pricer` priced last.
 void use_allowances(detail::line_pricer& pricer, const detail::plan* p, priced_line& line,
                     detail::allowance_ledger& ledger, std::vector<detail::allowance_take>& takes) {
-  if (line.ok() && line.kind == work_kind::billable && p != nullptr && !p->allowances.empty())
-    detail::apply_allowances(pricer, *p, *pricer.last_item(), line, ledger, takes);
+  if (!line.ok() || line.kind != work_kind::billable || p == nullptr) return;
+  const detail::item& it = *pricer.last_item();
+  if (it.tiers)
+    ledger.add_volume(it.name, detail::scheme_of(p->period).containing(*line.date),
+                      line.billed.value);
+  if (!p->allowances.empty()) detail::apply_allowances(pricer, *p, it, line, ledger, takes);
 }
 
 std::string span_text(const date_span& s) {
@@ -149,6 +163,7 @@ statement bill(const compiled_tariff& tariff, const contract& deal, date_span pe
   detail::line_pricer pricer(tariff, price_opts);
   const detail::allowance_ledger before(opening);
   detail::allowance_ledger ledger(opening);
+  count_volumes(pricer, &p, ledger);
   std::vector<detail::allowance_take> takes;
   std::vector<std::pair<std::size_t, priced_line>> rejected;
   for (std::size_t i : work_order(work)) {
@@ -207,6 +222,7 @@ std::vector<priced_line> price_with_state(const compiled_tariff& tariff, const c
       found == program.plan_index.end() ? nullptr : &program.plans[found->second];
   detail::line_pricer pricer(tariff, options);
   detail::allowance_ledger ledger(state);
+  count_volumes(pricer, p, ledger);
   std::vector<detail::allowance_take> takes;
   std::vector<priced_line> out(work.size());
   for (std::size_t i : work_order(work)) {

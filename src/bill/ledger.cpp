@@ -7,6 +7,22 @@ allowance_ledger::allowance_ledger(const billing_state& opening) {
     auto [at, added] = uses_.try_emplace({u.allowance, u.period.first}, u);
     if (!added) at->second.used += u.used;  // a state written twice adds up
   }
+  for (const billing_state::volume& v : opening.volumes) {
+    auto [at, added] = volumes_.try_emplace({v.item, v.period.first}, v);
+    if (!added) at->second.quantity += v.quantity;
+  }
+}
+
+decimal allowance_ledger::volume(const std::string& item, const date_span& period) const {
+  const auto found = volumes_.find({item, period.first});
+  return found == volumes_.end() ? decimal() : found->second.quantity;
+}
+
+void allowance_ledger::add_volume(const std::string& item, const date_span& period,
+                                  const decimal& quantity) {
+  auto [at, added] =
+      volumes_.try_emplace({item, period.first}, billing_state::volume{item, period, {}});
+  at->second.quantity += quantity;
 }
 
 decimal allowance_ledger::used(const std::string& key, const date_span& period) const {
@@ -26,6 +42,9 @@ billing_state allowance_ledger::state() const {
   s.allowances.reserve(uses_.size());
   for (const auto& [where, use] : uses_)
     s.allowances.push_back(use);
+  s.volumes.reserve(volumes_.size());
+  for (const auto& [where, v] : volumes_)
+    s.volumes.push_back(v);
   return s;
 }
 

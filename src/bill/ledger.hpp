@@ -19,12 +19,17 @@ class allowance_ledger {
   decimal used(const std::string& key, const date_span& period) const;
   /// Records `quantity` more used.
   void add(const std::string& key, const date_span& period, const decimal& quantity);
-  /// The state with everything recorded, sorted by allowance, then period.
+  /// The billed volume of tiered item `item` in statement period `period` so far.
+  decimal volume(const std::string& item, const date_span& period) const;
+  /// Records `quantity` more billed of a tiered item.
+  void add_volume(const std::string& item, const date_span& period, const decimal& quantity);
+  /// The state with everything recorded, sorted by allowance (item), then period.
   billing_state state() const;
 
  private:
-  using slot = std::pair<std::string, local_date>;  // allowance key, period's first day
+  using slot = std::pair<std::string, local_date>;  // allowance key or item, period's first day
   std::map<slot, billing_state::allowance_use> uses_;
+  std::map<slot, billing_state::volume> volumes_;
 };
 
 /// The calendar periods of this kind: months, quarters or years.

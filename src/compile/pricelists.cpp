@@ -46,7 +46,23 @@ void apply_options(const ast::item_decl& d, item& it) {
     it.maximum_charge = d.maximum_charge;
     it.maximum_charge_at = d.maximum_charge_at;
   }
-  if (d.tiers) it.tiered = true;
+  if (d.tiers) {
+    tier_table t;
+    t.kind = d.tiers->kind;
+    t.package_size = d.tiers->package_size;
+    // Bounds are in the item's unit: hours become seconds; package tiers count packages.
+    const bool packages = t.kind == ast::tier_kind::package;
+    const decimal per = packages || it.unit_seconds == 0 ? decimal(1) : decimal(it.unit_seconds);
+    for (const ast::tier& x : d.tiers->tiers) {
+      tier out;
+      if (x.high) out.high = *x.high * per;
+      out.value = t.kind == ast::tier_kind::percentage ? x.value.number * decimal::from_units(1, 2)
+                                                       : x.value.number;
+      out.at = x.at;
+      t.tiers.push_back(std::move(out));
+    }
+    it.tiers = std::move(t);
+  }
   if (d.discount_percent) {
     it.discount = d.discount_percent;
     it.discount_at = d.discount_at;

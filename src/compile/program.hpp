@@ -169,6 +169,20 @@ struct group {
 
 using step = std::variant<rule, group>;
 
+/// One tier: the quantities up to `high` (seconds or units; packages for package tiers) not
+/// taken by an earlier tier; the last may be open.
+struct tier {
+  std::optional<decimal> high;
+  decimal value;  ///< a price, or for percentage tiers a fraction of the item's price (0.75)
+  ast::position at;
+};
+
+struct tier_table {
+  ast::tier_kind kind = ast::tier_kind::graduated;
+  std::int64_t package_size = 0;
+  std::vector<tier> tiers;
+};
+
 /// An item as one version of a price list offers it, inheritance applied.
 struct item {
   std::uint32_t id = 0;  ///< the item's name as an index over all lists
@@ -185,7 +199,7 @@ struct item {
   ast::position minimum_charge_at;
   std::optional<decimal> maximum_charge;
   ast::position maximum_charge_at;
-  bool tiered = false;              ///< declares tiers, which pricing refuses until they are built
+  std::optional<tier_table> tiers;
   std::optional<decimal> discount;  ///< percent: 10 for 10%
   ast::position discount_at;
   ast::position at;

@@ -76,6 +76,8 @@ std::string io::trace_step_text(const trace_step& step, work_kind kind) {
       return "maximum charge " + step.name + " " + change_text(step) + location_text(step);
     case trace_kind::overage:
       return "overage " + step.name + " " + change_text(step) + location_text(step);
+    case trace_kind::tier:
+      return "tier " + step.name + " " + change_text(step) + location_text(step);
     case trace_kind::rule:
       break;
   }

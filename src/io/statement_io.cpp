@@ -53,10 +53,24 @@ void append_use(std::string& out, const billing_state::allowance_use& use, std::
   o.close();
 }
 
+void append_volume(std::string& out, const billing_state::volume& v, std::size_t indent) {
+  object_writer o(out, indent);
+  o.string("item", v.item);
+  o.string("first", format_date(v.period.first));
+  o.string("last", format_date(last_day(v.period)));
+  o.string("quantity", v.quantity.to_string());
+  o.close();
+}
+
+// "volumes" only when there are some: a state without tiered items reads as before tiers.
 void append_state(std::string& out, const billing_state& state, std::size_t indent) {
   object_writer o(out, indent);
   o.key("allowances");
   append_object_array(out, state.allowances, indent + 2, append_use);
+  if (!state.volumes.empty()) {
+    o.key("volumes");
+    append_object_array(out, state.volumes, indent + 2, append_volume);
+  }
   o.close();
 }
 
@@ -348,6 +362,65 @@ std::optional<io::row_problem> check_use(const use_row& u) {
 
 const io::row_spec<use_row> use_spec{use_fields, {}, check_use};
 
+// One element of "volumes" as it is read.
+struct volume_row {
+  std::string item;
+  local_date first{};
+  local_date last{};
+  decimal quantity;
+};
+
+constexpr std::array<io::field_spec<volume_row>, 4> volume_fields{{
+    {"item", true, io::json_string, io::read_member<volume_row, &volume_row::item>,
+     io::write_member<volume_row, &volume_row::item>},
+    {"first", true, io::json_string, io::read_member<volume_row, &volume_row::first>,
+     io::write_member<volume_row, &volume_row::first>},
+    {"last", true, io::json_string, io::read_member<volume_row, &volume_row::last>,
+     io::write_member<volume_row, &volume_row::last>},
+    {"quantity", true, io::json_string | io::json_number,
+     io::read_member<volume_row, &volume_row::quantity>,
+     io::write_member<volume_row, &volume_row::quantity>},
+}};
+
+std::optional<io::row_problem> check_volume(const volume_row& v) {
+  if (v.last < v.first) return io::row_problem{"last", "the last day is before the first"};
+  if (v.quantity.sign() < 0) return io::row_problem{"quantity", "the volume is negative"};
+  return std::nullopt;
+}
+
+const io::row_spec<volume_row> volume_spec{volume_fields, {}, check_volume};
+
+// Reads the elements of "volumes" into `state`; errors are numbered within "volumes".
+void read_volumes(const io::json_value& array, billing_state& state,
+                  std::vector<input_error>& errors) {
+  std::map<std::pair<std::string, local_date>, std::size_t> given;
+  for (std::size_t i = 0; i < array.items.size(); ++i) {
+    const io::json_value& item = array.items[i];
+    if (item.type != io::json_value::kind::object) {
+      errors.push_back({i + 1,
+                        {},
+                        "volumes",
+                        "expected an object, not " + std::string(io::describe(item.type))});
+      continue;
+    }
+    io::seen_ids seen;
+    auto outcome = io::read_row(volume_spec, i + 1, io::json_cells(volume_spec, item), seen);
+    if (auto* error = std::get_if<input_error>(&outcome)) {
+      errors.push_back(std::move(*error));
+      continue;
+    }
+    volume_row& v = std::get<volume_row>(outcome);
+    const date_span period{v.first, v.last + date::days{1}};
+    if (!given.try_emplace({v.item, v.first}, i + 1).second) {
+      errors.push_back(
+          {i + 1, v.item, "first",
+           "the volume of '" + v.item + "' for " + span_text(period) + " is given twice"});
+      continue;
+    }
+    state.volumes.push_back({std::move(v.item), period, std::move(v.quantity)});
+  }
+}
+
 // Reads the elements of "allowances" into `result.rows[0]`.
 void read_uses(const io::json_value& array, read_result<billing_state>& result) {
   billing_state& state = result.rows.emplace_back();
@@ -546,9 +619,19 @@ read_result<billing_state> read_state_json(std::string_view text) {
     return result;
   }
   const io::json_value* uses = nullptr;
+  const io::json_value* volumes = nullptr;
   bool seen = false;
   for (const io::json_member& m : document.members) {
-    if (m.key != "allowances") {
+    if (m.key == "volumes" && volumes == nullptr && m.value.type == kind::array) {
+      volumes = &m.value;
+    } else if (m.key == "volumes") {
+      result.errors.push_back({0,
+                               {},
+                               m.key,
+                               volumes != nullptr ? "the key appears more than once"
+                                                  : "expected an array, not " +
+                                                        std::string(io::describe(m.value.type))});
+    } else if (m.key != "allowances") {
       result.errors.push_back({0, {}, m.key, "unknown key"});
     } else if (seen) {
       result.errors.push_back({0, {}, m.key, "the key appears more than once"});
@@ -563,11 +646,12 @@ read_result<billing_state> read_state_json(std::string_view text) {
       }
     }
   }
-  if (uses == nullptr) {
+  if (uses == nullptr)
     result.rows.emplace_back();
-    return result;
-  }
-  read_uses(*uses, result);
+  else
+    read_uses(*uses, result);
+  if (volumes != nullptr && !result.rows.empty())
+    read_volumes(*volumes, result.rows.front(), result.errors);
   return result;
 }
 

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "price/amounts.hpp"
+#include "price/parts.hpp"
 
 namespace tariff::detail {
 
@@ -121,6 +122,7 @@ void line_pricer::price_into(const contract* deal, const work_line& work, priced
 
   split(it, work, *zone, day, out);
   bill_quantities(it, facts.billable, out);
+  if (facts.billable && it.tiers) apply_tiers(it, day, out);
   price_parts(it, facts.billable, out);
   finish(it, facts.billable, out);
   last_item_ = &it;
@@ -170,10 +172,10 @@ line_pricer::resolved line_pricer::resolve(const contract& deal, const work_line
                                                       format_date(day) + " does not have item '" +
                                                       work.item + "'");
   r.found = &snapshot->items[static_cast<std::size_t>(index)];
-  // Refused, not priced at the plain price: a tiered price ignored would be a wrong price.
-  if (r.found->tiered)
+  if (r.found->tiers && r.found->tiers->kind == ast::tier_kind::package &&
+      r.found->unit_seconds != 0)
     reject(reject_reason::not_supported,
-           "item '" + work.item + "' has tiers, which the pricing stage does not price yet");
+           "item '" + work.item + "' is billed by time; package tiers price counted items only");
   return r;
 }
 
@@ -211,6 +213,7 @@ void line_pricer::split(const item& it, const work_line& work, const date::time_
     p.labels = program_.cal.labels_at(work.start, zone);
     p.labels.windows = 0;  // a count has no duration, so it is in no window
     p.measured = {*work.quantity, 0};
+    p.list_price = it.price;
     return;
   }
   program_.cal.split(work.start, *work.end, zone, segments_);
@@ -224,6 +227,7 @@ void line_pricer::split(const item& it, const work_line& work, const date::time_
     p.date = s.date;
     p.labels = s.labels;
     p.measured = {decimal(s.duration().count()), it.unit_seconds};
+    p.list_price = it.price;
   }
 }
 
@@ -256,9 +260,55 @@ void line_pricer::bill_quantities(const item& it, bool billable, priced_line& ou
   out.billed = {billed, it.unit_seconds};
 }
 
+void line_pricer::apply_tiers(const item& it, local_date day, priced_line& out) {
+  const tier_table& table = *it.tiers;
+  decimal volume = volume_before_ ? volume_before_(it, day) : decimal();
+  // A package tier bills whole packages: the line's billed quantity becomes their number.
+  if (table.kind == ast::tier_kind::package) {
+    priced_part& p = out.parts.front();  // a counted line has one part
+    p.billed.value = divide(p.billed.value, decimal(table.package_size), 0, rounding_mode::ceiling);
+    out.billed.value = p.billed.value;
+  }
+  const int scale = it.price.scale();
+  auto start_price = [&](const tier& t) {
+    return table.kind == ast::tier_kind::percentage ? tidy(it.price * t.value, scale) : t.value;
+  };
+  auto mark = [&](priced_part& p, const tier& t) {
+    p.list_price = start_price(t);
+    if (options_.trace)
+      p.trace.push_back(
+          {trace_kind::tier, it.name, it.price, p.list_price, decimal(), t.at.line, t.at.column});
+  };
+  // The tier of quantity x is the first whose upper bound is at least x.
+  auto tier_of = [&](const decimal& x) -> const tier& {
+    for (const tier& t : table.tiers)
+      if (!t.high || x <= *t.high) return t;
+    return table.tiers.back();
+  };
+  if (table.kind == ast::tier_kind::volume) {
+    const tier& t = tier_of(volume + out.billed.value);
+    for (priced_part& p : out.parts)
+      mark(p, t);
+    return;
+  }
+  // Graduated, percentage, package: each stretch of quantity at the tier it falls in, so a part
+  // that crosses a bound is split there.
+  for (std::size_t i = 0; i < out.parts.size(); ++i) {
+    const decimal billed = out.parts[i].billed.value;
+    const tier* t = &table.tiers.back();
+    for (const tier& candidate : table.tiers)
+      if (!candidate.high || volume < *candidate.high) {
+        t = &candidate;
+        break;
+      }
+    if (t->high && billed > *t->high - volume) split_part(out.parts, i, *t->high - volume);
+    mark(out.parts[i], *t);
+    volume += out.parts[i].billed.value;
+  }
+}
+
 void line_pricer::price_parts(const item& it, bool billable, priced_line& out) {
   for (priced_part& p : out.parts) {
-    p.list_price = it.price;
     if (billable) {
       p.unit_price = unit_price(it, p, out.billed.value, nullptr);
       continue;
@@ -298,7 +348,7 @@ void line_pricer::finish(const item& it, bool billable, priced_line& line) {
 // The list price, less the item's discount, through the rules in written order (§5).
 decimal line_pricer::unit_price(const item& it, priced_part& part, const decimal& line_billed,
                                 const decimal* overage) {
-  decimal price = it.price;
+  decimal price = part.list_price;
   if (overage != nullptr) {
     // Beyond an allowance with its own price: that price replaces the list price (and its
     // discount) as the start, and the rules still apply (docs/language.md, Allowances).

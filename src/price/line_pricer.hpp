@@ -6,6 +6,7 @@
 // totals again with finish().
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,11 @@ class line_pricer {
 
   /// Prices one line on its own (no allowances); rejects it with a reason if it cannot be priced.
   priced_line price(const contract* deal, const work_line& work);
+  /// Where tiers read the volume billed before a line (the item, the line's date): billing's
+  /// running total of the period. Without one, each line's tiers count from 0.
+  using volume_source = std::function<decimal(const item&, local_date)>;
+  void set_volume_source(volume_source source) { volume_before_ = std::move(source); }
+
   /// The item of the line price() priced last; null if that line was rejected.
   const item* last_item() const { return last_item_; }
   /// The plan of the contract of the line price() priced last; null if none or rejected.
@@ -53,6 +59,9 @@ class line_pricer {
              priced_line& out);
   // Billing step and minimum (pricing semantics §3); non-billable work bills nothing.
   static void bill_quantities(const item& it, bool billable, priced_line& out);
+  // Tiers (docs/language.md, Tiers): each part's start price from the tier its quantity falls
+  // in, counted from the volume billed before; graduated and percentage tiers split parts.
+  void apply_tiers(const item& it, local_date day, priced_line& out);
   void price_parts(const item& it, bool billable, priced_line& out);
   // The start price (the list price less the item's discount, or an overage price) through the
   // rules in written order (§5).
@@ -74,6 +83,7 @@ class line_pricer {
   line_facts facts_;
   const item* last_item_ = nullptr;
   const plan* last_plan_ = nullptr;
+  volume_source volume_before_;
 };
 
 }  // namespace tariff::detail

@@ -93,6 +93,8 @@ std::string_view to_string(trace_kind kind) {
       return "minimum_charge";
     case trace_kind::overage:
       return "overage";
+    case trace_kind::tier:
+      return "tier";
     case trace_kind::maximum_charge:
       return "maximum_charge";
   }

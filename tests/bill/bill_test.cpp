@@ -289,6 +289,58 @@ TEST(Bill, OneRequestAtATimeGivesTheSameFigures) {
   EXPECT_DEC(estimated.at(0).amount, "1800.00");
 }
 
+TEST(Bill, TiersCountThePeriodsVolume) {
+  const compiled_tariff t = compile_ok(R"(tariff "Tiers" currency RUB
+rounding line 0.01 half_up
+pricelist retail {
+  item support_hour "Software support" per hour price 3000.00
+    tiers graduated { 0..10: 3000.00, 10..40: 2700.00, 40..: 2400.00 }
+  item paper "Paper" per kg price 90.00 tiers volume { 1..10: 90.00, 11..: 75.00 }
+}
+plan support {
+  pricelist retail
+}
+)");
+  auto support = [](std::string id, std::string_view start, std::string_view end) {
+    work_line w = hvac(std::move(id), start, end);
+    w.item = "support_hour";
+    return w;
+  };
+  auto paper = [](std::string id, std::string_view start, std::string_view kg) {
+    work_line w = visit(std::move(id), start);
+    w.item = "paper";
+    w.quantity = decimal(kg);
+    return w;
+  };
+  // 6 h, then 6 h more: the second line crosses 10 h at its 4th hour.
+  const std::vector work{support("A", "2026-03-02T06:00Z", "2026-03-02T12:00Z"),
+                         support("B", "2026-03-03T06:00Z", "2026-03-03T12:00Z"),
+                         paper("P1", "2026-03-04T06:00Z", "8"),
+                         paper("P2", "2026-03-05T06:00Z", "4")};
+  const statement s = bill(t, deal("support"), march, {}, work);
+  ASSERT_EQ(s.lines.size(), 4U);
+  EXPECT_DEC(s.lines[0].amount, "18000.00");
+  EXPECT_DEC(s.lines[1].amount, "17400.00");  // 4 h x 3000.00 + 2 h x 2700.00
+  EXPECT_DEC(s.lines[2].amount, "720.00");    // 8 kg: the total is 8
+  EXPECT_DEC(s.lines[3].amount, "300.00");    // 4 kg at 75.00: the total reaches 12
+  ASSERT_EQ(s.closing.volumes.size(), 2U);
+  EXPECT_EQ(s.closing.volumes[1].item, "support_hour");
+  EXPECT_DEC(s.closing.volumes[1].quantity, "43200");
+  // From an opening volume of 9 h, a 2 h job is 1 h x 3000.00 + 1 h x 2700.00.
+  billing_state opening;
+  opening.volumes.push_back({"support_hour", march, decimal(9 * 3600)});
+  const statement later = bill(t, deal("support"), march, opening,
+                               std::vector{support("C", "2026-03-20T06:00Z", "2026-03-20T08:00Z")});
+  EXPECT_DEC(later.lines.at(0).amount, "5700.00");
+  // One request at a time gives the same.
+  billing_state state;
+  std::vector<priced_line> one_by_one;
+  for (const work_line& w : work)
+    one_by_one.push_back(price_with_state(t, deal("support"), state, std::span(&w, 1)).at(0));
+  EXPECT_EQ(one_by_one, s.lines);
+  EXPECT_EQ(state, s.closing);
+}
+
 TEST(Bill, ExpiringContracts) {
   // domain.md scenario 2: which contracts expire within 30 days of a date.
   std::vector<contract> cs(4, deal("pos_service"));

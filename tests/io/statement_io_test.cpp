@@ -659,6 +659,40 @@ TEST(BillingStateJson, DocumentErrors) {
                             "'[', '{', or a literal"});
 }
 
+TEST(BillingStateJson, VolumesOfTieredItems) {
+  billing_state state;
+  state.allowances.push_back({"a/month", march, decimal("1")});
+  state.volumes.push_back({"support_hour", march, decimal(43200)});
+  const std::string text = write_state_json(state);
+  EXPECT_EQ(text,
+            "{\n"
+            "  \"allowances\": [\n"
+            "    {\n"
+            "      \"allowance\": \"a/month\",\n"
+            "      \"first\": \"2026-03-01\",\n"
+            "      \"last\": \"2026-03-31\",\n"
+            "      \"used\": \"1\"\n"
+            "    }\n"
+            "  ],\n"
+            "  \"volumes\": [\n"
+            "    {\n"
+            "      \"item\": \"support_hour\",\n"
+            "      \"first\": \"2026-03-01\",\n"
+            "      \"last\": \"2026-03-31\",\n"
+            "      \"quantity\": \"43200\"\n"
+            "    }\n"
+            "  ]\n"
+            "}\n");
+  const read_result<billing_state> read = read_state_json(text);
+  ASSERT_TRUE(read.errors.empty());
+  ASSERT_EQ(read.rows.size(), 1U);
+  EXPECT_EQ(read.rows[0], state);
+  const read_result<billing_state> bad = read_state_json(
+      R"({"volumes": [{"item": "x", "first": "2026-03-01", "last": "2026-03-31", "quantity": "-1"}]})");
+  EXPECT_EQ(testing_io::messages(bad),
+            (std::vector<std::string>{"row 1 (id x), column 'quantity': the volume is negative"}));
+}
+
 TEST(BillingStateJson, UnknownAndRepeatedKeysOfTheDocument) {
   const read_result<billing_state> read = read_state_json(R"({
     "version": 2,

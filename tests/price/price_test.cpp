@@ -398,17 +398,73 @@ TEST(Price, BadLinesAreRejectedWithAReason) {
   EXPECT_EQ(reason_of(price_one(t, registered("", ""), visit("1"))), reject_reason::no_price_list);
 }
 
-TEST(Price, TieredItemsAreRefusedNotMispriced) {
-  const compiled_tariff t = compile_ok(R"(tariff "Tiers" currency RUB
+constexpr std::string_view tiers_tariff = R"(tariff "Tiers" currency RUB
+rounding line 0.01 half_up
 pricelist retail {
+  item support_hour "Software support" per hour price 3000.00 cost 1500.00
+    tiers graduated { 0..10: 3000.00, 10..40: 2700.00, 40..: 2400.00 }
+  item discounted "Support, key client" per hour price 3000.00 discount 10%
+    tiers graduated { 0..10: 3000.00, 10..40: 2700.00, 40..: 2400.00 }
   item paper "Paper" per kg price 90.00 tiers volume { 1..10: 90.00, 11..: 75.00 }
+  item ticket "Support ticket" per piece price 500.00 cost 200.00 tiers package 10 { 1..: 4500.00 }
+  item travel "Travel" per km price 40.00 cost 25.00
+    tiers percentage { 0..50: 100%, 50..200: 75%, 200..: 50% }
+  item cleaning "Cleaning" per m2 price 120.00
+    tiers graduated { 1: 150.00, 2..100: 120.00, 101..: 100.00 }
+  item block "Block hours" per hour price 100.00 tiers package 10 { 1..: 900.00 }
 }
-)");
-  const priced_line l =
-      price_one(t, registered(), counted("P", "paper", "2026-03-02T10:00Z", "20"));
-  EXPECT_EQ(reason_of(l), reject_reason::not_supported);
-  EXPECT_EQ(l.message,
-            "line P: item 'paper' has tiers, which the pricing stage does not price yet");
+)";
+
+TEST(Price, GraduatedTiersSplitALineAtTheirBounds) {
+  const compiled_tariff t = compile_ok(tiers_tariff);
+  // 12 h from a volume of 0: 10 h at 3000.00 and 2 h at 2700.00.
+  const priced_line l = price_one(
+      t, registered(), timed("S", "support_hour", "2026-03-02T06:00Z", "2026-03-02T18:00Z"));
+  ASSERT_TRUE(l.ok()) << l.message;
+  ASSERT_EQ(l.parts.size(), 2U);
+  EXPECT_EQ(l.parts[0].billed.to_string(), "10h");
+  EXPECT_DEC(l.parts[0].list_price, "3000.00");
+  EXPECT_EQ(l.parts[1].billed.to_string(), "2h");
+  EXPECT_DEC(l.parts[1].list_price, "2700.00");
+  EXPECT_EQ(format_instant(l.parts[1].begin), "2026-03-02T16:00:00Z");
+  EXPECT_EQ(l.parts[1].trace.at(0).kind, trace_kind::tier);
+  EXPECT_DEC(l.amount, "35400.00");
+  EXPECT_DEC(l.cost, "18000.00");
+  // On the shared bound: exactly 10 h is all in the first tier.
+  EXPECT_DEC(price_one(t, registered(),
+                       timed("B", "support_hour", "2026-03-02T06:00Z", "2026-03-02T16:00Z"))
+                 .amount,
+             "30000.00");
+  // The item's discount comes off the tier's price: 10 h x 2700.00 + 2 h x 2430.00.
+  EXPECT_DEC(
+      price_one(t, registered(), timed("D", "discounted", "2026-03-02T06:00Z", "2026-03-02T18:00Z"))
+          .amount,
+      "31860.00");
+  // 1 m2 at 150.00, 99 at 120.00, 20 at 100.00.
+  EXPECT_DEC(
+      price_one(t, registered(), counted("C", "cleaning", "2026-03-02T06:00Z", "120")).amount,
+      "14030.00");
+}
+
+TEST(Price, VolumePackageAndPercentageTiers) {
+  const compiled_tariff t = compile_ok(tiers_tariff);
+  EXPECT_DEC(price_one(t, registered(), counted("P", "paper", "2026-03-02T06:00Z", "10")).amount,
+             "900.00");
+  EXPECT_DEC(price_one(t, registered(), counted("P", "paper", "2026-03-02T06:00Z", "10.5")).amount,
+             "787.50");
+  const priced_line tickets =
+      price_one(t, registered(), counted("T", "ticket", "2026-03-02T06:00Z", "25"));
+  EXPECT_EQ(tickets.billed.to_string(), "3");  // packages
+  EXPECT_EQ(tickets.measured.to_string(), "25");
+  EXPECT_DEC(tickets.amount, "13500.00");
+  EXPECT_DEC(tickets.cost, "5000.00");
+  EXPECT_DEC(price_one(t, registered(), counted("K", "travel", "2026-03-02T06:00Z", "120")).amount,
+             "4100.00");
+  EXPECT_DEC(price_one(t, registered(), counted("K", "travel", "2026-03-02T06:00Z", "250")).amount,
+             "7500.00");
+  EXPECT_EQ(reason_of(price_one(t, registered(),
+                                timed("H", "block", "2026-03-02T06:00Z", "2026-03-02T07:00Z"))),
+            reject_reason::not_supported);
 }
 
 TEST(Price, PricesKeepTheListScaleAndEveryNonZeroDigit) {
