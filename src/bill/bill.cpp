@@ -171,17 +171,9 @@ statement bill(const compiled_tariff& tariff, const contract& deal, date_span pe
     // A line dated after the period waits for its own statement; it uses nothing now.
     priced_line line = pricer.price(&deal, w);
     if (line.ok() && *line.date >= period.end) {
-      priced_line late;
-      late.id = w.id;
-      late.request = w.request;
-      late.contract = deal.id;
-      late.item = w.item;
-      late.kind = w.kind;
-      late.date = line.date;
-      late.rejected = reject_reason::after_period;
-      late.message = "line " + w.id + ": it is dated " + format_date(*line.date) +
-                     ", after the statement's period " + span_text(period);
-      line = std::move(late);
+      detail::line_pricer::fail(line, reject_reason::after_period,
+                                "it is dated " + format_date(*line.date) +
+                                    ", after the statement's period " + span_text(period));
     } else {
       use_allowances(pricer, &p, line, ledger, takes);
     }

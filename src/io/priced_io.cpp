@@ -15,22 +15,13 @@ namespace {
 // ---------------------------------------------------------------------------------------------
 // Compact text (the CSV's parts and trace columns)
 
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += separator;
-    out += items[i];
-  }
-  return out;
-}
-
 // "1h30min night+weekend @ 5000.00 = 7500.00"; without labels "2h @ 2500.00 = 5000.00".
 std::string part_text(const priced_part& part, const compiled_tariff& tariff) {
   std::string out = part.billed.to_string();
   const std::vector<std::string> labels = tariff.label_names(part.labels);
   if (!labels.empty()) {
     out += ' ';
-    out += join(labels, "+");
+    out += io::join(labels, "+");
   }
   out += " @ ";
   out += part.unit_price.to_string();
@@ -98,7 +89,7 @@ std::string trace_text(const priced_line& line) {
   for (const trace_step& step : line.line_trace) {
     steps.push_back("[line] " + io::trace_step_text(step, line.kind));
   }
-  return join(steps, "; ");
+  return io::join(steps, "; ");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -215,7 +206,7 @@ std::string write_priced_csv(std::span<const priced_line> lines, const compiled_
       std::vector<std::string> parts;
       for (const priced_part& part : line.parts)
         parts.push_back(part_text(part, tariff));
-      fields.push_back(join(parts, "; "));
+      fields.push_back(io::join(parts, "; "));
       fields.push_back(trace_text(line));
     } else {
       fields.resize(fields.size() + 8);

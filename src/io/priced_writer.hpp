@@ -14,6 +14,16 @@
 
 namespace tariff::io {
 
+/// The items with `separator` between them.
+inline std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    if (i > 0) out += separator;
+    out += items[i];
+  }
+  return out;
+}
+
 /// A JSON object being written: one member per line, members indented by `indent` spaces, the
 /// closing brace by two fewer. Values are strings unless written raw (numbers, nested values).
 class object_writer {

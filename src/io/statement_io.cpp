@@ -277,15 +277,6 @@ std::string part_time(const priced_part& part, const priced_line& line,
   return out;
 }
 
-std::string join(const std::vector<std::string>& items, std::string_view separator) {
-  std::string out;
-  for (std::size_t i = 0; i < items.size(); ++i) {
-    if (i > 0) out += separator;
-    out += items[i];
-  }
-  return out;
-}
-
 // "late work for 2026-02-01..2026-02-28": the statement period of the plan the line is dated in.
 std::string late_note(const priced_line& line, const statement& s, const compiled_tariff& tariff) {
   const std::vector<std::string> plans = tariff.plans();
@@ -306,14 +297,14 @@ void add_lines(text_table& table, const std::vector<priced_line>& lines, const s
       notes.push_back("not billable (" + std::string(to_string(line.kind)) + ")");
     table.add({line.id, line.date ? format_date(*line.date) : std::string(), line.title,
                line.billed.to_string()},
-              line.amount.to_string(), join(notes, "; "));
+              line.amount.to_string(), io::join(notes, "; "));
     for (const priced_part& part : line.parts) {
       std::string note;
       if (!part.allowance.empty())
         note = "included (" + part.allowance + "), covered " + part.covered.to_string();
       table.add({{},
                  part_time(part, line, tariff.time_zone()),
-                 join(tariff.label_names(part.labels), "+"),
+                 io::join(tariff.label_names(part.labels), "+"),
                  part.billed.to_string(),
                  "@ " + part.unit_price.to_string()},
                 part.amount.to_string(), std::move(note));

@@ -25,6 +25,9 @@ class line_pricer {
 
   /// Prices one line on its own (no allowances); rejects it with a reason if it cannot be priced.
   priced_line price(const contract* deal, const work_line& work);
+  /// Turns `out` into a rejected line: the reason, "line ID: " + message, no priced figures.
+  static void fail(priced_line& out, reject_reason reason, const std::string& message);
+
   /// Where tiers read the volume billed before a line (the item, the line's date): billing's
   /// running total of the period. Without one, each line's tiers count from 0.
   using volume_source = std::function<decimal(const item&, local_date)>;
@@ -50,7 +53,6 @@ class line_pricer {
     const item* found = nullptr;
   };
 
-  static void fail(priced_line& out, reject_reason reason, const std::string& message);
   void price_into(const contract* deal, const work_line& work, priced_line& out);
   resolved resolve(const contract& deal, const work_line& work, local_date day) const;
   static void check_shape(const item& it, const work_line& work);
