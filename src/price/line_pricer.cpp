@@ -301,7 +301,13 @@ void line_pricer::apply_tiers(const item& it, local_date day, priced_line& out) 
         t = &candidate;
         break;
       }
-    if (t->high && billed > *t->high - volume) split_part(out.parts, i, *t->high - volume);
+    if (t->high && billed > *t->high - volume) {
+      const decimal take = *t->high - volume;
+      // Package tiers bill packages but measure units: the first packages hold N units each.
+      const decimal units =
+          table.kind == ast::tier_kind::package ? take * decimal(table.package_size) : take;
+      split_part(out.parts, i, take, units);
+    }
     mark(out.parts[i], *t);
     volume += out.parts[i].billed.value;
   }

@@ -10,12 +10,13 @@
 namespace tariff::detail {
 
 /// Splits parts[i] so that its first `take` of billed quantity is a part of its own (at index i)
-/// and the rest follows at i + 1. Measured quantity goes to the first piece first, so costs and
-/// the pieces' clock times still add up to the original part's.
-inline void split_part(std::vector<priced_part>& parts, std::size_t i, const decimal& take) {
+/// and the rest follows at i + 1. The first piece gets `measured_take` of the measured quantity
+/// (at most all of it), so costs and the pieces' clock times still add up to the original part's.
+inline void split_part(std::vector<priced_part>& parts, std::size_t i, const decimal& take,
+                       const decimal& measured_take) {
   priced_part rest = parts[i];
   priced_part& first = parts[i];
-  const decimal measured = min(take, first.measured.value);
+  const decimal measured = min(measured_take, first.measured.value);
   first.billed.value = take;
   first.measured.value = measured;
   rest.billed.value = rest.billed.value - take;
@@ -26,6 +27,12 @@ inline void split_part(std::vector<priced_part>& parts, std::size_t i, const dec
     rest.begin = first.end;
   }
   parts.insert(parts.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(rest));
+}
+
+/// split_part where billed and measured are in the same measure: measured time goes to the first
+/// piece first.
+inline void split_part(std::vector<priced_part>& parts, std::size_t i, const decimal& take) {
+  split_part(parts, i, take, take);
 }
 
 }  // namespace tariff::detail

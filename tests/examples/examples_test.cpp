@@ -112,11 +112,11 @@ INSTANTIATE_TEST_SUITE_P(examples, Example, testing::ValuesIn(example_folders())
 TEST(examples_folders, AreFound) {
   // A wrong path would instantiate no example at all and pass silently.
   const std::vector<std::string> folders = example_folders();
-  EXPECT_GE(folders.size(), 11u) << "examples found under " << examples_dir;
+  EXPECT_GE(folders.size(), 14u) << "examples found under " << examples_dir;
   for (const char* expected :
-       {"01-catalogue", "02-expiry", "02-validity", "03-subscription", "04-night-work",
-        "06-cost-and-margin", "07-payment-schemes", "08-labour-limits", "09-loyalty",
-        "10-billing-units", "11-repair-kinds"})
+       {"01-catalogue", "02-expiry", "02-validity", "03-subscription", "04-night-work", "05-tiers",
+        "06-cost-and-margin", "07-payment-schemes", "08-labour-limits", "09-discounts",
+        "09-loyalty", "10-billing-units", "11-repair-kinds", "12-price-history"})
     EXPECT_NE(std::find(folders.begin(), folders.end(), expected), folders.end()) << expected;
 }
 
@@ -455,7 +455,7 @@ TEST(examples_expect_parser, RejectsEveryTypoInARun) {
       {"line V1 part 1 covered 1800,00", "'1800,00' is not a decimal number"},
       {"line V1 part 1 trace overage+rules",
        "'rules' is not a trace step kind (discount, rule, group, group_factor, not_billable, "
-       "overage, minimum_charge, maximum_charge)"},
+       "overage, tier, minimum_charge, maximum_charge)"},
       {"line V1 trace", "field 'trace' has no value"},
       {"expiring 2026-03-31 C-1",
        "'expiring' needs a day, a number of days and the contracts (or '-'): 'expiring "
@@ -463,10 +463,36 @@ TEST(examples_expect_parser, RejectsEveryTypoInARun) {
       {"expiring 2026-03-31 thirty C-1", "'thirty' is not a number of days"},
       {"expiring 31.03.2026 30 C-1", "'31.03.2026' is not a date (YYYY-MM-DD)"},
       {"expiring 2026-03-31 30 - C-1", "'-' stands alone: no contract expires"},
+      {"opening volume support_hour 2026-03-01",
+       "'opening volume' needs a tiered item, a day of its statement period and the volume "
+       "billed: 'opening volume support_hour 2026-03-01 38h'"},
+      {"closing volume support_hour 2026-03-01 38h 2h",
+       "'closing volume' needs a tiered item, a day of its statement period and the volume "
+       "billed: 'closing volume support_hour 2026-03-01 38h'"},
+      {"opening volume support_hour/month 2026-03-01 38h",
+       "'support_hour/month' is not an item name (a lowercase letter, then lowercase letters, "
+       "digits and '_')"},
+      {"closing volume Paper 2026-03-01 9",
+       "'Paper' is not an item name (a lowercase letter, then lowercase letters, digits and '_')"},
+      {"opening volume paper 2026-02-30 9", "'2026-02-30' is not a date (YYYY-MM-DD)"},
+      {"closing volume paper 2026-03 9", "'2026-03' is not a date (YYYY-MM-DD)"},
+      {"opening volume support_hour 2026-03-01 38hours",
+       "'38hours' is not a quantity (a duration such as 38h, or a count such as 17)"},
+      {"closing volume paper 2026-03-01 -9",
+       "'-9' is not a quantity (a duration such as 38h, or a count such as 17)"},
+      {"opening volume paper 2026-03-01 9\nopening volume paper 2026-03-01 10",
+       "'opening volume' gives paper on 2026-03-01 twice (first at line 2)"},
   };
   for (const auto& [text, message] : cases) {
+    const bool two = text.find('\n') != std::string::npos;  // the second line is the bad one
     const expect_file e =
         parse_expect("bill C-1 2026-03\n" + text + "\nstatement revenue 1.00\n", "x.txt");
+    if (two) {
+      ASSERT_EQ(e.errors.size(), 1u) << text;
+      EXPECT_EQ(e.errors.front(), "x.txt:3: " + message) << text;
+      EXPECT_EQ(e.runs.at(0).opening_volumes.size(), 1u) << text;
+      continue;
+    }
     ASSERT_EQ(e.errors.size(), 1u) << text;
     EXPECT_EQ(e.errors.front(), "x.txt:2: " + message) << text;
     ASSERT_EQ(e.runs.size(), 1u) << text;
@@ -476,8 +502,51 @@ TEST(examples_expect_parser, RejectsEveryTypoInARun) {
     EXPECT_TRUE(e.runs[0].alerts.empty()) << text;
     EXPECT_TRUE(e.runs[0].opening.empty()) << text;
     EXPECT_TRUE(e.runs[0].closing.empty()) << text;
+    EXPECT_TRUE(e.runs[0].opening_volumes.empty()) << text;
+    EXPECT_TRUE(e.runs[0].closing_volumes.empty()) << text;
     EXPECT_TRUE(e.expiring.empty()) << text;
   }
+}
+
+TEST(examples_expect_parser, ReadsVolumes) {
+  // `opening volume` and `closing volume`: a tiered item, any day of its statement period (the
+  // period is the contract's, known when the run is checked), the volume as written and its value
+  // (seconds for a duration). They sit beside the allowances' `opening` and `closing`.
+  const expect_file e = parse_expect(
+      "bill C-1 2026-03\n"
+      "opening volume support_hour 2026-03-17 38h\n"
+      "opening engineer_visit/month 2026-03-01 1\n"
+      "opening volume paper 2026-03-01 9\n"
+      "closing volume ticket 2026-03-31 4\n"
+      "closing engineer_visit/month 2026-03-01 3\n"
+      "closing volume support_hour 2026-03-01 42h30min\n"
+      "estimate C-2\n"
+      "opening volume paper 2026-04-01 1.5\n",
+      "x.txt");
+  ASSERT_TRUE(e.errors.empty()) << e.errors.front();
+  ASSERT_EQ(e.runs.size(), 2u);
+  const billing_run& b = e.runs[0];
+  EXPECT_EQ(b.opening_volumes,
+            (std::vector<volume_entry>{
+                {2, "support_hour", day("2026-03-17"), "38h", decimal(136800), true},
+                {4, "paper", day("2026-03-01"), "9", decimal(9), false}}));
+  EXPECT_EQ(b.closing_volumes,
+            (std::vector<volume_entry>{
+                {5, "ticket", day("2026-03-31"), "4", decimal(4), false},
+                {7, "support_hour", day("2026-03-01"), "42h30min", decimal(153000), true}}));
+  EXPECT_EQ(b.opening,
+            (std::vector<state_entry>{{3, "engineer_visit/month", march, "1", decimal(1), false}}));
+  EXPECT_EQ(b.closing,
+            (std::vector<state_entry>{{6, "engineer_visit/month", march, "3", decimal(3), false}}));
+  EXPECT_EQ(
+      e.runs[1].opening_volumes,
+      (std::vector<volume_entry>{{9, "paper", day("2026-04-01"), "1.5", decimal("1.5"), false}}));
+  // `closing volume` holds against a statement, as `closing` does.
+  const expect_file wrong =
+      parse_expect("estimate C-2\nclosing volume paper 2026-04-01 1\n", "x.txt");
+  EXPECT_EQ(wrong.errors,
+            (std::vector<std::string>{"x.txt:2: 'closing' holds against a statement: write 'bill "
+                                      "CONTRACT PERIOD' first"}));
 }
 
 TEST(examples_expect_parser, RejectsBadRunHeaders) {
@@ -647,6 +716,68 @@ TEST(examples_expect_checker, ReportsStatementMismatchesWithTheirPlace) {
   EXPECT_EQ(check_statement(e.runs.at(0), "e.txt", s, fake_labels), expected);
 }
 
+TEST(examples_expect_checker, HoldsVolumesInTheClosingState) {
+  // A statement with a support line (time) and volumes of support and paper: the closing state
+  // is listed whole, allowances and volumes, and each volume is written as its item is billed.
+  statement s = fake_statement();
+  s.lines[1].item = "support_hour";
+  s.lines[1].measured = item_quantity{decimal(7200), 3600};
+  const date_span april{day("2026-04-01"), day("2026-05-01")};
+  s.closing.volumes = {{"paper", march, decimal(17)},
+                       {"support_hour", march, decimal(72000)},
+                       {"support_hour", april, decimal(3600)}};
+  const std::string lines =
+      "statement lines 2\n"
+      "fee 1 amount 45000.00\n"
+      "alert contract_expiring\n"
+      "alert allowance_threshold a/month 100 L1\n"
+      "line L1 amount 0.00\nline L2 amount 1800.00\nline F1 amount 1800.00\n"
+      "line X2 rejected contract_ended\n";
+  const expect_file good = parse_expect("bill C-1 2026-03\n" + lines +
+                                            "closing a/month 2026-03-01 3\n"
+                                            "closing volume paper 2026-03-31 17\n"
+                                            "closing volume support_hour 2026-03-01 20h\n"
+                                            "closing volume support_hour 2026-04-15 1h\n",
+                                        "e.txt");
+  ASSERT_TRUE(good.errors.empty()) << good.errors.front();
+  EXPECT_EQ(check_statement(good.runs.at(0), "e.txt", s, fake_labels), std::vector<std::string>{});
+
+  // Listing only volumes still asks for the whole state; a wrong, a missing and a twice-listed
+  // volume are each reported with their place.
+  const expect_file bad = parse_expect("bill C-1 2026-03\n" + lines +
+                                           "closing volume paper 2026-03-01 18\n"          // 10
+                                           "closing volume support_hour 2026-03-01 20h\n"  // 11
+                                           "closing volume support_hour 2026-03-02 20h\n"  // 12
+                                           "closing volume ticket 2026-03-01 4\n",         // 13
+                                       "e.txt");
+  ASSERT_TRUE(bad.errors.empty()) << bad.errors.front();
+  const std::vector<std::string> expected{
+      "e.txt:1: bill C-1 2026-03: the closing state has a/month 2026-03-01..2026-03-31 3, which "
+      "no 'closing' lists",
+      "e.txt:10: closing volume paper 2026-03-01..2026-03-31: expected 18, got 17",
+      "e.txt:12: closing volume support_hour 2026-03-01..2026-03-31: expected 20h, got that "
+      "period listed twice (first at line 11)",
+      "e.txt:13: closing volume ticket 2026-03-01: expected 4, got no volume of it in the closing "
+      "state",
+      "e.txt:1: bill C-1 2026-03: the closing state has volume support_hour "
+      "2026-04-01..2026-04-30 1h, which no 'closing volume' lists",
+  };
+  EXPECT_EQ(check_statement(bad.runs.at(0), "e.txt", s, fake_labels), expected);
+
+  // Request by request, a state that differs in its volumes is reported with them.
+  billing_state other = s.closing;
+  other.volumes[0].quantity = decimal(16);
+  const std::vector<std::string> differs = check_same_as_statement("w: ", s, {}, other);
+  ASSERT_FALSE(differs.empty());
+  EXPECT_EQ(differs.back(),
+            "w: request by request, the state left is a/month 2026-03-01..2026-03-31 3; volume "
+            "paper 2026-03-01..2026-03-31 16; volume support_hour 2026-03-01..2026-03-31 20h; "
+            "volume support_hour 2026-04-01..2026-04-30 1h; the statement's closing state is "
+            "a/month 2026-03-01..2026-03-31 3; volume paper 2026-03-01..2026-03-31 17; volume "
+            "support_hour 2026-03-01..2026-03-31 20h; volume support_hour 2026-04-01..2026-04-30 "
+            "1h");
+}
+
 TEST(examples_expect_checker, HoldsAnEstimate) {
   const expect_file e = parse_expect(
       "estimate C-2\n"
@@ -789,6 +920,76 @@ TEST(examples_expect_runs, ThreadTheStateAndCheckEveryLine) {
       "pricing section",
       "b.txt: line A1 has no assertion: it is in no statement or estimate, and the file has no "
       "pricing section",
+  };
+  EXPECT_EQ(check_runs(bad, "b.txt", *compiled.tariff, contracts, work, labels), expected);
+}
+
+// Tiers count the period's volume from the opening state: `opening volume` gives it.
+constexpr std::string_view tiered_tariff = R"(tariff "Tiered" currency RUB
+rounding line 0.01 half_up
+calendar {
+  timezone Europe/Moscow
+}
+pricelist retail {
+  item support_hour "Support" per hour price 3000.00 tiers graduated { 0..10: 3000.00, 10..: 2700.00 }
+  item paper        "Paper"   per kg   price 90.00   tiers volume { 1..10: 90.00, 11..: 75.00 }
+}
+plan monthly {
+  pricelist retail
+}
+)";
+
+TEST(examples_expect_runs, OpeningVolumesStartTheTiers) {
+  const compile_result compiled = compile(tiered_tariff, "tiered.tariff");
+  ASSERT_TRUE(compiled.tariff.has_value()) << format(compiled.diagnostics);
+  contract deal = small_contract("C-1");
+  deal.plan = "monthly";
+  const std::vector<contract> contracts{deal};
+  work_line support;
+  support.id = "S1";
+  support.request = "R-1";
+  support.contract = "C-1";
+  support.item = "support_hour";
+  support.start = *parse_instant("2026-03-02T09:00:00+03:00");
+  support.end = *parse_instant("2026-03-02T11:00:00+03:00");
+  work_line paper = support;
+  paper.id = "P1";
+  paper.request = "R-2";
+  paper.item = "paper";
+  paper.start = *parse_instant("2026-03-03T10:00:00+03:00");
+  paper.end.reset();
+  paper.quantity = decimal(2);
+  const std::vector<work_line> work{support, paper};
+  const label_namer labels = labels_of(*compiled.tariff);
+
+  // 9 h of support and 9 kg of paper already billed in March: 2 h more is 1 h at 3000.00 and 1 h
+  // at 2700.00; 2 kg more brings paper to 11 kg, 2 x 75.00. Any day of March names March.
+  const expect_file good = parse_expect(
+      "bill C-1 2026-03\n"
+      "opening volume support_hour 2026-03-20 9h\n"
+      "opening volume paper 2026-03-01 9\n"
+      "line S1 amount 5700.00 parts 2\n"
+      "line P1 amount 150.00\n"
+      "closing volume paper 2026-03-01 11\n"
+      "closing volume support_hour 2026-03-31 11h\n",
+      "g.txt");
+  ASSERT_TRUE(good.errors.empty()) << good.errors.front();
+  EXPECT_EQ(check_runs(good, "g.txt", *compiled.tariff, contracts, work, labels),
+            std::vector<std::string>{});
+
+  // A count for an item billed by time, and one period given twice (two days of March).
+  const expect_file bad = parse_expect(
+      "bill C-1 2026-03\n"                          // 1
+      "opening volume support_hour 2026-03-01 9\n"  // 2
+      "opening volume paper 2026-03-01 9\n"         // 3
+      "opening volume paper 2026-03-31 1\n"         // 4
+      "line S1 amount 6000.00\n"                    // 5: 9 seconds before it: all at 3000.00
+      "line P1 amount 150.00\n",                    // 6
+      "b.txt");
+  ASSERT_TRUE(bad.errors.empty()) << bad.errors.front();
+  const std::vector<std::string> expected{
+      "b.txt:4: opening volume paper: 2026-03-01..2026-03-31 is given twice (first at line 3)",
+      "b.txt:2: opening volume support_hour: '9' is a count, but support_hour is billed by time",
   };
   EXPECT_EQ(check_runs(bad, "b.txt", *compiled.tariff, contracts, work, labels), expected);
 }

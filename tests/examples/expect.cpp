@@ -232,7 +232,7 @@ std::string value_problem(std::string_view field, std::string_view value,
       if (!trace_kinds().contains(value.substr(at, end - at)))
         return "'" + std::string(value.substr(at, end - at)) +
                "' is not a trace step kind (discount, rule, group, group_factor, not_billable, "
-               "overage, minimum_charge, maximum_charge)";
+               "overage, tier, minimum_charge, maximum_charge)";
       at = end + 1;
     }
   }
@@ -372,6 +372,47 @@ std::string parse_state_entry(std::span<const std::string_view> tokens, int numb
       return "'" + std::string(tokens[0]) + "' gives " + e.allowance + " for " +
              span_text(e.period) + " twice (first at line " + std::to_string(other.source_line) +
              ")";
+  entries.push_back(std::move(e));
+  return {};
+}
+
+// A tariff name: a lowercase letter, then lowercase letters, digits and '_'.
+bool is_name(std::string_view text) {
+  if (text.empty() || text[0] < 'a' || text[0] > 'z') return false;
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
+// `opening volume ITEM DAY QUANTITY` or `closing volume ITEM DAY QUANTITY`. The period (the
+// contract's statement period containing DAY) is known only when the run is checked.
+std::string parse_volume_entry(std::span<const std::string_view> tokens, int number,
+                               std::vector<volume_entry>& entries) {
+  const std::string word(tokens[0]);
+  if (tokens.size() != 5)
+    return "'" + word +
+           " volume' needs a tiered item, a day of its statement period and the volume billed: '" +
+           word + " volume support_hour 2026-03-01 38h'";
+  if (!is_name(tokens[2]))
+    return "'" + std::string(tokens[2]) +
+           "' is not an item name (a lowercase letter, then lowercase letters, digits and '_')";
+  const std::optional<local_date> day = parse_date(tokens[3]);
+  if (!day) return "'" + std::string(tokens[3]) + "' is not a date (YYYY-MM-DD)";
+  const std::optional<quantity_value> q = parse_quantity(tokens[4]);
+  if (!q)
+    return "'" + std::string(tokens[4]) +
+           "' is not a quantity (a duration such as 38h, or a count such as 17)";
+  volume_entry e;
+  e.source_line = number;
+  e.item = std::string(tokens[2]);
+  e.day = *day;
+  e.quantity = std::string(tokens[4]);
+  e.value = q->value;
+  e.is_time = q->is_time;
+  for (const volume_entry& other : entries)
+    if (other.item == e.item && other.day == e.day)
+      return "'" + word + " volume' gives " + e.item + " on " + format_date(e.day) +
+             " twice (first at line " + std::to_string(other.source_line) + ")";
   entries.push_back(std::move(e));
   return {};
 }
@@ -593,6 +634,24 @@ bool allowance_is_time(const statement& s, const std::string& key, bool otherwis
   return otherwise;
 }
 
+// Whether `item` is billed by time, as a priced line of it says; `otherwise` when none does.
+bool item_is_time(std::span<const priced_line> lines, const std::string& item, bool otherwise) {
+  for (const priced_line& l : lines)
+    if (l.ok() && l.item == item) return l.measured.is_time();
+  return otherwise;
+}
+
+bool item_is_time(const statement& s, const std::string& item, bool otherwise) {
+  for (const auto* section : {&s.lines, &s.adjustments})
+    for (const priced_line& l : *section)
+      if (l.ok() && l.item == item) return l.measured.is_time();
+  return otherwise;
+}
+
+bool holds(const date_span& period, local_date day) {
+  return period.first <= day && day < period.end;
+}
+
 // --- lines against assertions ------------------------------------------------------------------
 
 struct line_ref {
@@ -663,6 +722,11 @@ std::string state_text(const billing_state& state, const statement* s) {
     const bool is_time = s != nullptr && allowance_is_time(*s, u.allowance, false);
     out += (out.empty() ? "" : "; ") + u.allowance + " " + span_text(u.period) + " " +
            used_text(u.used, is_time);
+  }
+  for (const billing_state::volume& v : state.volumes) {
+    const bool is_time = s != nullptr && item_is_time(*s, v.item, false);
+    out += (out.empty() ? "" : "; ") + std::string("volume ") + v.item + " " + span_text(v.period) +
+           " " + used_text(v.quantity, is_time);
   }
   return out.empty() ? std::string("(empty)") : out;
 }
@@ -749,10 +813,15 @@ expect_file parse_expect(std::string_view text, std::string_view file) {
     } else if (word == "opening") {
       if (!run)
         problem = "'opening' gives the opening state of a run: write 'bill' or 'estimate' first";
+      else if (tokens.size() > 1 && tokens[1] == "volume")
+        problem = parse_volume_entry(tokens, number, out.runs[*run].opening_volumes);
       else
         problem = parse_state_entry(tokens, number, out.runs[*run].opening);
     } else if (word == "closing") {
-      if (needs(context::bill)) problem = parse_state_entry(tokens, number, out.runs[*run].closing);
+      if (needs(context::bill))
+        problem = tokens.size() > 1 && tokens[1] == "volume"
+                      ? parse_volume_entry(tokens, number, out.runs[*run].closing_volumes)
+                      : parse_state_entry(tokens, number, out.runs[*run].closing);
     } else if (word == "statement" || word == "fee" || word == "allowance") {
       if (needs(context::bill)) problem = parse_figures(tokens, number, out.runs[*run].figures);
     } else if (word == "alert") {
@@ -872,8 +941,8 @@ std::vector<std::string> check_statement(const billing_run& run, std::string_vie
       failures.push_back(run_where + alert_text(s.alerts[i]) + " has no assertion (" +
                          s.alerts[i].message + ")");
 
-  // The closing state, when the run lists it.
-  if (!run.closing.empty()) {
+  // The closing state, when the run lists any of it: then all of it, allowances and volumes.
+  if (!run.closing.empty() || !run.closing_volumes.empty()) {
     std::vector<bool> listed(s.closing.allowances.size(), false);
     for (const state_entry& e : run.closing) {
       std::string got = "no use of it in the closing state";
@@ -895,6 +964,34 @@ std::vector<std::string> check_statement(const billing_run& run, std::string_vie
                            span_text(u.period) + " " +
                            used_text(u.used, allowance_is_time(s, u.allowance, false)) +
                            ", which no 'closing' lists");
+      }
+    // Volumes: each entry names the state's volume of its item whose period holds its day.
+    std::vector<int> listed_at(s.closing.volumes.size(), 0);
+    for (const volume_entry& e : run.closing_volumes) {
+      std::string period = format_date(e.day);
+      std::string got = "no volume of it in the closing state";
+      for (std::size_t i = 0; i < s.closing.volumes.size(); ++i) {
+        const billing_state::volume& v = s.closing.volumes[i];
+        if (v.item != e.item || !holds(v.period, e.day)) continue;
+        period = span_text(v.period);
+        if (listed_at[i] != 0) {
+          got = "that period listed twice (first at line " + std::to_string(listed_at[i]) + ")";
+          break;
+        }
+        listed_at[i] = e.source_line;
+        got = used_text(v.quantity, item_is_time(s, v.item, e.is_time));
+      }
+      if (got != e.quantity)
+        failures.push_back(where(e.source_line) + "closing volume " + e.item + " " + period +
+                           ": expected " + e.quantity + ", got " + got);
+    }
+    for (std::size_t i = 0; i < listed_at.size(); ++i)
+      if (listed_at[i] == 0) {
+        const billing_state::volume& v = s.closing.volumes[i];
+        failures.push_back(run_where + "the closing state has volume " + v.item + " " +
+                           span_text(v.period) + " " +
+                           used_text(v.quantity, item_is_time(s, v.item, false)) +
+                           ", which no 'closing volume' lists");
       }
   }
   return failures;
@@ -1000,7 +1097,7 @@ std::vector<std::string> check_runs(const expect_file& expect, std::string_view 
       // The plan's allowances, to check the opening state's keys and quantities.
       const statement bare = bill(tariff, deal, statement_period(tariff, deal, deal.start), {}, {});
       billing_state opening = carried[deal.id];
-      if (!run.opening.empty()) {
+      if (!run.opening.empty() || !run.opening_volumes.empty()) {
         opening = {};
         for (const state_entry& e : run.opening) {
           const auto a =
@@ -1028,10 +1125,39 @@ std::vector<std::string> check_runs(const expect_file& expect, std::string_view 
                     return x.allowance != y.allowance ? x.allowance < y.allowance
                                                       : x.period.first < y.period.first;
                   });
+        // Volumes, in the contract's statement period that holds each day.
+        std::map<std::pair<std::string, local_date>, int> given;
+        for (const volume_entry& e : run.opening_volumes) {
+          const date_span period = statement_period(tariff, deal, e.day);
+          const auto [at, added] = given.try_emplace({e.item, period.first}, e.source_line);
+          if (!added) {
+            failures.push_back(where(e.source_line) + "opening volume " + e.item + ": " +
+                               span_text(period) + " is given twice (first at line " +
+                               std::to_string(at->second) + ")");
+            continue;
+          }
+          opening.volumes.push_back({e.item, period, e.value});
+        }
+        std::sort(opening.volumes.begin(), opening.volumes.end(), [](const auto& x, const auto& y) {
+          return x.item != y.item ? x.item < y.item : x.period.first < y.period.first;
+        });
       }
+      // An opening volume is a duration for an item billed by time, a count otherwise: the
+      // priced lines of the item say which.
+      const auto check_volume_units = [&](const auto& lines) {
+        for (const volume_entry& e : run.opening_volumes) {
+          const bool is_time = item_is_time(lines, e.item, e.is_time);
+          if (is_time != e.is_time)
+            failures.push_back(where(e.source_line) + "opening volume " + e.item + ": '" +
+                               e.quantity + "' is a " + (e.is_time ? "duration" : "count") +
+                               ", but " + e.item + " is " +
+                               (is_time ? "billed by time" : "counted"));
+        }
+      };
 
       if (run.kind == billing_run::kind_t::estimate) {
         const std::vector<priced_line> lines = estimate(tariff, deal, opening, chosen);
+        check_volume_units(std::span<const priced_line>(lines));
         for (std::string& failure : check_estimate(run, file, lines, labels))
           failures.push_back(std::move(failure));
         billing_state scratch = opening;
@@ -1049,6 +1175,7 @@ std::vector<std::string> check_runs(const expect_file& expect, std::string_view 
 
       const statement s =
           bill(tariff, deal, statement_period(tariff, deal, run.day), opening, chosen);
+      check_volume_units(s);
       for (std::string& failure : check_statement(run, file, s, labels))
         failures.push_back(std::move(failure));
 

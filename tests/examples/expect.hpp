@@ -25,6 +25,8 @@
 //
 //   bill C-1 2026-03 except V5
 //   opening hvac_repair/month 2026-03-01 8h30min   # allowance key, a day of its period, used
+//   opening volume support_hour 2026-03-01 38h     # tiered item, a day of its statement period,
+//                                                  # the volume billed (packages for package tiers)
 //   statement revenue 56400.00 fees_total 45000.00 margin_percent 82.45 lines 6 adjustments 0
 //   fee 1 amount 45000.00 covers 2026-03-01..2026-03-31
 //   allowance engineer_visit/month used 3 remaining 0 covered 5400.00
@@ -32,9 +34,11 @@
 //   line V3 in lines amount 0.00
 //   line V3 part 1 allowance engineer_visit/month covered 1800.00
 //   closing engineer_visit/month 2026-03-01 3
+//   closing volume support_hour 2026-03-01 42h
 //
 // Every line, adjustment and rejected line of the statement (not `after_period`), every fee and
-// every alert is asserted; `closing`, when written, lists the whole closing state. Each `bill` run
+// every alert is asserted; `closing` (of allowances or volumes), when written, lists the whole
+// closing state, allowances and volumes. Each `bill` run
 // is also priced request by request with price_with_state from the same opening state, in work
 // order, and must give the statement's lines and its closing state (design decision 9).
 //
@@ -83,6 +87,20 @@ struct state_entry {
   friend bool operator==(const state_entry&, const state_entry&) = default;
 };
 
+/// The volume of a tiered item in one statement period: an `opening volume` or `closing volume`
+/// directive. The period is the contract's statement period that contains `day`, known only with
+/// the contract (opening) or the state (closing).
+struct volume_entry {
+  int source_line = 0;
+  std::string item;      ///< the item's name, "support_hour"
+  local_date day{};      ///< any day of the statement period meant
+  std::string quantity;  ///< as written: "38h", "17"
+  decimal value;         ///< seconds for a duration, units (or packages) for a count
+  bool is_time = false;  ///< the quantity is a duration
+
+  friend bool operator==(const volume_entry&, const volume_entry&) = default;
+};
+
 /// One `field value` of the statement (`statement`), of one of its fees (`fee N`), of one of its
 /// allowances (`allowance KEY`), or an estimate's `total`.
 struct figure {
@@ -120,6 +138,8 @@ struct billing_run {
   std::vector<std::string> except;  ///< `except ID...`: all but these
   std::vector<state_entry> opening;
   std::vector<state_entry> closing;
+  std::vector<volume_entry> opening_volumes;
+  std::vector<volume_entry> closing_volumes;
   std::vector<assertion> lines;
   std::vector<figure> figures;
   std::vector<alert_assertion> alerts;

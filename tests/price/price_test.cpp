@@ -412,6 +412,7 @@ pricelist retail {
   item cleaning "Cleaning" per m2 price 120.00
     tiers graduated { 1: 150.00, 2..100: 120.00, 101..: 100.00 }
   item block "Block hours" per hour price 100.00 tiers package 10 { 1..: 900.00 }
+  item licence "Licence" per piece price 200.00 cost 150.00 tiers package 5 { 1..4: 1500.00, 5..: 800.00 }
 }
 )";
 
@@ -458,6 +459,15 @@ TEST(Price, VolumePackageAndPercentageTiers) {
   EXPECT_EQ(tickets.measured.to_string(), "25");
   EXPECT_DEC(tickets.amount, "13500.00");
   EXPECT_DEC(tickets.cost, "5000.00");
+  // 23 licences are 5 packages: 4 at 1500.00 (20 licences) and 1 at 800.00 (the last 3).
+  const priced_line licences =
+      price_one(t, registered(), counted("L", "licence", "2026-03-02T06:00Z", "23"));
+  ASSERT_EQ(licences.parts.size(), 2U);
+  EXPECT_EQ(licences.parts[0].billed.to_string(), "4");
+  EXPECT_EQ(licences.parts[0].measured.to_string(), "20");
+  EXPECT_DEC(licences.parts[0].cost, "3000.00");
+  EXPECT_EQ(licences.parts[1].measured.to_string(), "3");
+  EXPECT_DEC(licences.amount, "6800.00");
   EXPECT_DEC(price_one(t, registered(), counted("K", "travel", "2026-03-02T06:00Z", "120")).amount,
              "4100.00");
   EXPECT_DEC(price_one(t, registered(), counted("K", "travel", "2026-03-02T06:00Z", "250")).amount,
