@@ -56,7 +56,8 @@ if(MODE STREQUAL "install")
   endforeach()
   # Only the public headers: nothing from src/ and no private headers.
   file(GLOB_RECURSE _installed RELATIVE ${PREFIX}/include ${PREFIX}/include/*)
-  file(GLOB _public RELATIVE ${TARIFF_SOURCE_DIR}/include ${TARIFF_SOURCE_DIR}/include/tariff/*.hpp)
+  file(GLOB _public RELATIVE ${TARIFF_SOURCE_DIR}/include ${TARIFF_SOURCE_DIR}/include/tariff/*.hpp
+       ${TARIFF_SOURCE_DIR}/include/tariff/*.h)
   list(SORT _installed)
   list(SORT _public)
   if(NOT _installed STREQUAL _public)

@@ -1,0 +1,103 @@
+/* tariff — the C interface, for hosts in Java, .NET, 1C, Go and others.
+ *
+ * Everything crosses as UTF-8 text: tariffs as source, contracts, work and billing state as the
+ * JSON of docs/formats.md, results as that JSON too. Nothing throws: every function returns a
+ * tariff_status, and no C++ exception ever crosses this interface.
+ *
+ * Ownership:
+ *   - A compiled tariff is a handle from tariff_compile; release it with tariff_release. It is
+ *     immutable: any number of threads may price with one handle at once.
+ *   - Every char* the library returns through an out-parameter is the caller's, to free with
+ *     tariff_free (never with free()). Out-parameters are set to NULL when there is nothing.
+ *   - Input strings are read during the call only; the library keeps no pointer to them.
+ *
+ *   tariff_tariff* t = NULL;
+ *   char* diagnostics = NULL;
+ *   if (tariff_compile(source, strlen(source), "plan.tariff", &t, &diagnostics) != TARIFF_OK) {
+ *     fputs(diagnostics, stderr);   // file:line:col: error: message, with a caret
+ *   }
+ *   tariff_free(diagnostics);
+ *   char* priced = NULL;
+ *   char* errors = NULL;
+ *   tariff_price(t, contracts_json, work_json, &priced, &errors);
+ *   ...
+ *   tariff_free(priced);
+ *   tariff_free(errors);
+ *   tariff_release(t);
+ */
+#ifndef TARIFF_TARIFF_H
+#define TARIFF_TARIFF_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** What a call came to. */
+typedef enum tariff_status {
+  TARIFF_OK = 0,               /**< done; results are in the out-parameters */
+  TARIFF_INVALID_TARIFF = 1,   /**< the tariff has errors; the diagnostics say which and where */
+  TARIFF_INVALID_INPUT = 2,    /**< contracts, work or state did not read; errors say which rows */
+  TARIFF_INVALID_ARGUMENT = 3, /**< a null pointer, an unknown contract, a period not the plan's */
+  TARIFF_OUT_OF_MEMORY = 4,    /**< an allocation failed; nothing was returned */
+  TARIFF_INTERNAL_ERROR = 5    /**< a defect in the library; the message says what */
+} tariff_status;
+
+/** A compiled tariff (opaque). */
+typedef struct tariff_tariff tariff_tariff;
+
+/** The library's version, "0.1.0"; static storage, not to be freed. */
+const char* tariff_version(void);
+
+/** The status's name, "TARIFF_INVALID_INPUT"; static storage, not to be freed. */
+const char* tariff_status_name(tariff_status status);
+
+/** Frees a string the library returned; NULL is allowed. */
+void tariff_free(char* text);
+
+/** Compiles a tariff source of `size` bytes; `file` names it in diagnostics (NULL: "<input>").
+ *  On success *tariff is the handle. *diagnostics is every error and warning, formatted with
+ *  file:line:col and a caret (NULL when there are none); with TARIFF_INVALID_TARIFF *tariff is
+ *  NULL. `diagnostics` may be NULL if the caller does not want them. */
+tariff_status tariff_compile(const char* source, size_t size, const char* file,
+                             tariff_tariff** tariff, char** diagnostics);
+
+/** The diagnostics of a source as a JSON array of {"file", "line", "column", "severity",
+ *  "message"} objects, for hosts that show them in their own editor; always TARIFF_OK unless an
+ *  argument is null. */
+tariff_status tariff_check_json(const char* source, size_t size, const char* file,
+                                char** diagnostics_json);
+
+/** Releases a handle; NULL is allowed. */
+void tariff_release(tariff_tariff* tariff);
+
+/** The tariff's SHA-256 source hash (64 hex digits); the handle's storage, valid until release. */
+const char* tariff_source_hash(const tariff_tariff* tariff);
+
+/** Prices work lines (a JSON array) under contracts (a JSON array): *priced is a JSON array of
+ *  priced lines, one per work line, in order (docs/formats.md, "Priced lines"). Lines that cannot
+ *  be priced are in it, rejected with their reason. With TARIFF_INVALID_INPUT *errors lists the
+ *  rows that did not read, one per line, and nothing is priced. */
+tariff_status tariff_price(const tariff_tariff* tariff, const char* contracts_json,
+                           const char* work_json, char** priced, char** errors);
+
+/** Bills the contract with id `contract_id` (one of `contracts_json`) for the statement period of
+ *  its plan that contains `day` ("2026-03-17"), from the opening state `state_json` (NULL or ""
+ *  for none) and the work not billed before: *statement is the statement's JSON (docs/formats.md,
+ *  "Statements"), and its "closing" key is the state to store. */
+tariff_status tariff_bill(const tariff_tariff* tariff, const char* contracts_json,
+                          const char* contract_id, const char* day, const char* state_json,
+                          const char* work_json, char** statement, char** errors);
+
+/** Prices planned work against the state without changing it (an estimate): *priced as for
+ *  tariff_price, with the plan's allowances applied. */
+tariff_status tariff_estimate(const tariff_tariff* tariff, const char* contracts_json,
+                              const char* contract_id, const char* state_json,
+                              const char* work_json, char** priced, char** errors);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TARIFF_TARIFF_H */

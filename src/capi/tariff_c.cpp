@@ -1,0 +1,257 @@
+// The C interface (include/tariff/tariff.h) over the C++ API: text in, text out, statuses for
+// errors. Every entry point catches everything, so no exception crosses into a C host.
+#include <cstdlib>
+#include <cstring>
+#include <new>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include <tariff/billing.hpp>
+#include <tariff/io.hpp>
+#include <tariff/priced_io.hpp>
+#include <tariff/pricing.hpp>
+#include <tariff/statement_io.hpp>
+#include <tariff/tariff.h>
+#include <tariff/version.hpp>
+
+#include "io/json_writer.hpp"
+
+struct tariff_tariff {
+  tariff::compiled_tariff compiled;
+};
+
+namespace {
+
+// A malloc'ed copy the host frees with tariff_free; throws bad_alloc.
+char* copy_out(std::string_view text) {
+  auto* out = static_cast<char*>(std::malloc(text.size() + 1));
+  if (out == nullptr) throw std::bad_alloc();
+  std::memcpy(out, text.data(), text.size());
+  out[text.size()] = '\0';
+  return out;
+}
+
+void set(char** out, std::string_view text) {
+  if (out != nullptr) *out = copy_out(text);
+}
+
+void clear(char** out) {
+  if (out != nullptr) *out = nullptr;
+}
+
+// Runs `body`, turning every exception into a status (and a message where there is room).
+template <class Body>
+tariff_status guarded(char** errors, Body&& body) noexcept {
+  try {
+    return body();
+  } catch (const std::bad_alloc&) {
+    return TARIFF_OUT_OF_MEMORY;
+  } catch (const std::invalid_argument& e) {
+    try {
+      set(errors, e.what());
+    } catch (...) {
+    }
+    return TARIFF_INVALID_ARGUMENT;
+  } catch (const std::exception& e) {
+    try {
+      set(errors, std::string("internal error: ") + e.what());
+    } catch (...) {
+    }
+    return TARIFF_INTERNAL_ERROR;
+  } catch (...) {
+    return TARIFF_INTERNAL_ERROR;
+  }
+}
+
+void require(const void* p, const char* name) {
+  if (p == nullptr) throw std::invalid_argument(std::string(name) + " is null");
+}
+
+// Every input error, one per line ("contracts: row 2 (id C-1), column 'end': ...").
+template <class Row>
+bool collect(const tariff::read_result<Row>& read, std::string_view what, std::string& errors) {
+  for (const tariff::input_error& e : read.errors)
+    errors += std::string(what) + ": " + tariff::format(e) + "\n";
+  return read.errors.empty();
+}
+
+const tariff::contract& find_contract(const std::vector<tariff::contract>& contracts,
+                                      std::string_view id) {
+  for (const tariff::contract& c : contracts)
+    if (c.id == id) return c;
+  throw std::invalid_argument("contract '" + std::string(id) + "' is not among the contracts");
+}
+
+tariff::billing_state read_state(const char* json, std::string& errors) {
+  if (json == nullptr || *json == '\0') return {};
+  const auto read = tariff::read_state_json(json);
+  collect(read, "state", errors);
+  return read.rows.empty() ? tariff::billing_state{} : read.rows.front();
+}
+
+}  // namespace
+
+extern "C" {
+
+const char* tariff_version(void) {
+  return tariff::version;
+}
+
+const char* tariff_status_name(tariff_status status) {
+  switch (status) {
+    case TARIFF_OK:
+      return "TARIFF_OK";
+    case TARIFF_INVALID_TARIFF:
+      return "TARIFF_INVALID_TARIFF";
+    case TARIFF_INVALID_INPUT:
+      return "TARIFF_INVALID_INPUT";
+    case TARIFF_INVALID_ARGUMENT:
+      return "TARIFF_INVALID_ARGUMENT";
+    case TARIFF_OUT_OF_MEMORY:
+      return "TARIFF_OUT_OF_MEMORY";
+    case TARIFF_INTERNAL_ERROR:
+      return "TARIFF_INTERNAL_ERROR";
+  }
+  return "TARIFF_UNKNOWN_STATUS";
+}
+
+void tariff_free(char* text) {
+  std::free(text);
+}
+
+tariff_status tariff_compile(const char* source, size_t size, const char* file,
+                             tariff_tariff** tariff, char** diagnostics) {
+  clear(diagnostics);
+  if (tariff != nullptr) *tariff = nullptr;
+  return guarded(diagnostics, [&] {
+    require(source, "source");
+    require(tariff, "tariff");
+    tariff::compile_result r =
+        tariff::compile(std::string_view(source, size), file != nullptr ? file : "<input>");
+    if (!r.diagnostics.empty()) set(diagnostics, tariff::format(r.diagnostics));
+    if (!r.tariff) return TARIFF_INVALID_TARIFF;
+    *tariff = new tariff_tariff{*std::move(r.tariff)};
+    return TARIFF_OK;
+  });
+}
+
+tariff_status tariff_check_json(const char* source, size_t size, const char* file,
+                                char** diagnostics_json) {
+  clear(diagnostics_json);
+  return guarded(nullptr, [&] {
+    require(source, "source");
+    require(diagnostics_json, "diagnostics_json");
+    std::string out = "[";
+    bool first = true;
+    for (const tariff::diagnostic& d :
+         tariff::check(std::string_view(source, size), file != nullptr ? file : "<input>")) {
+      out += first ? "\n  {\"file\": " : ",\n  {\"file\": ";
+      first = false;
+      tariff::io::append_json_string(out, d.file);
+      out += ", \"line\": " + std::to_string(d.line) + ", \"column\": " + std::to_string(d.column) +
+             ", \"severity\": ";
+      tariff::io::append_json_string(out, d.level == tariff::severity::error ? "error" : "warning");
+      out += ", \"message\": ";
+      tariff::io::append_json_string(out, d.message);
+      out += "}";
+    }
+    out += first ? "]\n" : "\n]\n";
+    set(diagnostics_json, out);
+    return TARIFF_OK;
+  });
+}
+
+void tariff_release(tariff_tariff* tariff) {
+  delete tariff;
+}
+
+const char* tariff_source_hash(const tariff_tariff* tariff) {
+  return tariff == nullptr ? "" : tariff->compiled.source_hash().c_str();
+}
+
+tariff_status tariff_price(const tariff_tariff* tariff, const char* contracts_json,
+                           const char* work_json, char** priced, char** errors) {
+  clear(priced);
+  clear(errors);
+  return guarded(errors, [&] {
+    require(tariff, "tariff");
+    require(contracts_json, "contracts_json");
+    require(work_json, "work_json");
+    require(priced, "priced");
+    std::string problems;
+    const auto contracts = tariff::read_contracts_json(contracts_json);
+    const auto work = tariff::read_work_json(work_json);
+    const bool contracts_read = collect(contracts, "contracts", problems);
+    const bool work_read = collect(work, "work", problems);
+    if (!contracts_read || !work_read) {
+      set(errors, problems);
+      return TARIFF_INVALID_INPUT;
+    }
+    const auto lines = tariff::price(tariff->compiled, contracts.rows, work.rows);
+    set(priced, tariff::write_priced_json(lines, tariff->compiled));
+    return TARIFF_OK;
+  });
+}
+
+tariff_status tariff_bill(const tariff_tariff* tariff, const char* contracts_json,
+                          const char* contract_id, const char* day, const char* state_json,
+                          const char* work_json, char** statement, char** errors) {
+  clear(statement);
+  clear(errors);
+  return guarded(errors, [&] {
+    require(tariff, "tariff");
+    require(contracts_json, "contracts_json");
+    require(contract_id, "contract_id");
+    require(day, "day");
+    require(work_json, "work_json");
+    require(statement, "statement");
+    const std::optional<tariff::local_date> on = tariff::parse_date(day);
+    if (!on) throw std::invalid_argument("'" + std::string(day) + "' is not a date YYYY-MM-DD");
+    std::string problems;
+    const auto contracts = tariff::read_contracts_json(contracts_json);
+    const auto work = tariff::read_work_json(work_json);
+    const tariff::billing_state opening = read_state(state_json, problems);
+    collect(contracts, "contracts", problems);
+    collect(work, "work", problems);
+    if (!problems.empty()) {
+      set(errors, problems);
+      return TARIFF_INVALID_INPUT;
+    }
+    const tariff::contract& deal = find_contract(contracts.rows, contract_id);
+    const tariff::date_span period = tariff::statement_period(tariff->compiled, deal, *on);
+    const tariff::statement s = tariff::bill(tariff->compiled, deal, period, opening, work.rows);
+    set(statement, tariff::write_statement_json(s, tariff->compiled));
+    return TARIFF_OK;
+  });
+}
+
+tariff_status tariff_estimate(const tariff_tariff* tariff, const char* contracts_json,
+                              const char* contract_id, const char* state_json,
+                              const char* work_json, char** priced, char** errors) {
+  clear(priced);
+  clear(errors);
+  return guarded(errors, [&] {
+    require(tariff, "tariff");
+    require(contracts_json, "contracts_json");
+    require(contract_id, "contract_id");
+    require(work_json, "work_json");
+    require(priced, "priced");
+    std::string problems;
+    const auto contracts = tariff::read_contracts_json(contracts_json);
+    const auto work = tariff::read_work_json(work_json);
+    const tariff::billing_state state = read_state(state_json, problems);
+    collect(contracts, "contracts", problems);
+    collect(work, "work", problems);
+    if (!problems.empty()) {
+      set(errors, problems);
+      return TARIFF_INVALID_INPUT;
+    }
+    const tariff::contract& deal = find_contract(contracts.rows, contract_id);
+    const auto lines = tariff::estimate(tariff->compiled, deal, state, work.rows);
+    set(priced, tariff::write_priced_json(lines, tariff->compiled));
+    return TARIFF_OK;
+  });
+}
+
+}  // extern "C"
