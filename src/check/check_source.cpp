@@ -8,6 +8,7 @@ namespace tariff {
 
 std::vector<diagnostic> check(std::string_view source, std::string_view file) {
   diagnostic_sink sink(source, std::string(file));
+  if (!source_within_limit(source, sink)) return sink.take();
   const ast::module module = parse_module(source, sink);
   check_module(module, sink);
   return sink.take();

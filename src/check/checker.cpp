@@ -7,6 +7,7 @@ namespace tariff {
 
 void check_module(const ast::module& module, diagnostic_sink& sink) {
   checker::context ctx(module, sink);
+  if (!checker::check_limits(ctx)) return;
   checker::check_header_and_rounding(ctx);
   checker::check_calendar(ctx);
   checker::check_attributes(ctx);

@@ -6,6 +6,17 @@
 
 namespace tariff::checker {
 
+/// How large a tariff may be (docs/language.md, Limits).
+namespace limits {
+inline constexpr std::size_t source_bytes = 16 * 1024 * 1024;  ///< checked before parsing
+inline constexpr std::size_t table_entries = 10000;            ///< entries of one table
+inline constexpr std::size_t items = 100000;  ///< items and overrides of all price lists
+inline constexpr std::size_t rules = 10000;   ///< rules, those in groups included
+}  // namespace limits
+
+/// The size limits; false (with errors reported) if the tariff is past one.
+bool check_limits(context& ctx);
+
 /// The tariff header (exactly one, an ISO 4217 currency) and the rounding declarations.
 void check_header_and_rounding(context& ctx);
 /// The calendar: zone, windows, day sets, holidays, seasons; records their names.

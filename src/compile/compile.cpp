@@ -257,9 +257,13 @@ class program_builder {
 
 compile_result compile(std::string_view source, std::string_view file) {
   diagnostic_sink sink(source, std::string(file));
+  compile_result result;
+  if (!source_within_limit(source, sink)) {
+    result.diagnostics = sink.take();
+    return result;
+  }
   const ast::module module = parse_module(source, sink);
   check_module(module, sink);
-  compile_result result;
   if (!sink.has_errors()) {
     auto program = std::make_shared<detail::tariff_program>();
     program->file = std::string(file);

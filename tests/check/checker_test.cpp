@@ -164,5 +164,27 @@ TEST(Checker, ACurrencyIsThreeCapitalLetters) {
             "currency 'rub' is not an ISO 4217 code: write three capital letters such as EUR");
 }
 
+TEST(Checker, TariffsPastTheSizeLimitsAreRefusedBeforeCheckingThem) {
+  // A table of 10 001 entries: the error names the first entry past the limit.
+  std::string table = "table big by contract.year {";
+  for (int i = 1; i <= 10001; ++i)
+    table += (i > 1 ? ", " : " ") + std::to_string(i) + ": 1";
+  table += " }\n";
+  const lines t = body_findings(table);
+  ASSERT_EQ(t.size(), 1U);
+  EXPECT_EQ(t[0], "2:" + std::to_string(table.find("10001:") + 1) +
+                      ": error: table 'big' has more than 10000; that is the limit "
+                      "(docs/language.md, Limits)");
+  std::string rules = "pricelist l {\n  item a per piece price 1.00\n}\n";
+  for (int i = 0; i <= 10000; ++i)
+    rules += "rule r" + std::to_string(i) + " : price\n";
+  EXPECT_EQ(body_findings(rules),
+            lines{"10005:1: error: the tariff has more than 10000; that is the limit "
+                  "(docs/language.md, Limits)"});
+  const std::string huge = "tariff \"T\" currency EUR\n#" + std::string(16 * 1024 * 1024, 'x');
+  EXPECT_EQ(findings(huge), lines{"1:1: error: the tariff source is 16777241 bytes; the limit is "
+                                  "16777216 (16 MiB)"});
+}
+
 }  // namespace
 }  // namespace tariff

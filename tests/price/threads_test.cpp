@@ -54,5 +54,46 @@ rule region : price * region_factor
   EXPECT_TRUE(expected.front().ok());
 }
 
+TEST(PriceDeterminism, ALinesPriceDoesNotDependOnTheOtherLines) {
+  // Each line is priced on its own: reversed input gives the same result for every line.
+  const compile_result compiled = compile(R"(tariff "Shared" currency RUB
+rounding line 0.01 half_up
+calendar {
+  timezone Europe/Moscow
+  window night 22:00 .. 06:00
+}
+pricelist retail {
+  item hvac "HVAC" per hour price 2500.00 cost 1400.00 bill started 15min minimum 1h
+}
+rule night when in night : price * 2
+)",
+                                          "shared.tariff");
+  ASSERT_TRUE(compiled.tariff);
+  contract deal;
+  deal.id = "C";
+  deal.pricelist = "retail";
+  deal.start = *parse_date("2026-01-01");
+  deal.end = *parse_date("2026-12-31");
+  std::vector<work_line> lines;
+  const instant first = *parse_instant("2026-03-01T00:00:00Z");
+  for (int i = 0; i < 200; ++i) {
+    work_line w;
+    w.id = std::to_string(i);
+    w.contract = "C";
+    w.item = "hvac";
+    w.start = first + std::chrono::minutes(53 * i);
+    w.end = w.start + std::chrono::minutes(7 + (i * 37) % 400);
+    lines.push_back(std::move(w));
+  }
+  const std::vector<priced_line> forward = price(*compiled.tariff, deal, lines);
+  std::vector<work_line> reversed(lines.rbegin(), lines.rend());
+  const std::vector<priced_line> backward = price(*compiled.tariff, deal, reversed);
+  ASSERT_EQ(forward.size(), backward.size());
+  for (std::size_t i = 0; i < forward.size(); ++i) {
+    EXPECT_EQ(forward[i], backward[forward.size() - 1 - i]);
+    EXPECT_EQ(forward[i].amount.to_string(), backward[forward.size() - 1 - i].amount.to_string());
+  }
+}
+
 }  // namespace
 }  // namespace tariff
