@@ -1,11 +1,13 @@
-// libFuzzer target: the CSV and JSON readers take any bytes without crashing, and whatever they
-// read survives a round trip through the writer unchanged (same values, same decimal scales).
+// libFuzzer target: the CSV and JSON readers of work, contracts (amendments included) and the
+// billing state take any bytes without crashing, and whatever they read survives a round trip
+// through the writer unchanged (same values, same decimal scales).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string_view>
 
 #include <tariff/io.hpp>
+#include <tariff/statement_io.hpp>
 
 namespace {
 
@@ -38,5 +40,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                [](const auto& rows) { return tariff::write_contracts_csv(rows); });
   round_trip<tariff::contract>(text, tariff::read_contracts_json,
                                [](const auto& rows) { return tariff::write_contracts_json(rows); });
+  // A state that reads without errors writes back to the same state, scales included.
+  const tariff::read_result<tariff::billing_state> state = tariff::read_state_json(text);
+  if (state.errors.empty() && !state.rows.empty()) {
+    const std::string written = tariff::write_state_json(state.rows.front());
+    const tariff::read_result<tariff::billing_state> again = tariff::read_state_json(written);
+    if (!again.errors.empty() || again.rows.size() != 1 ||
+        tariff::write_state_json(again.rows.front()) != written)
+      std::abort();
+  }
   return 0;
 }
