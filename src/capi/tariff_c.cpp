@@ -70,10 +70,9 @@ void require(const void* p, const char* name) {
 
 // Every input error, one per line ("contracts: row 2 (id C-1), column 'end': ...").
 template <class Row>
-bool collect(const tariff::read_result<Row>& read, std::string_view what, std::string& errors) {
+void collect(const tariff::read_result<Row>& read, std::string_view what, std::string& errors) {
   for (const tariff::input_error& e : read.errors)
     errors += std::string(what) + ": " + tariff::format(e) + "\n";
-  return read.errors.empty();
 }
 
 const tariff::contract& find_contract(const std::vector<tariff::contract>& contracts,
@@ -88,6 +87,26 @@ tariff::billing_state read_state(const char* json, std::string& errors) {
   const auto read = tariff::read_state_json(json);
   collect(read, "state", errors);
   return read.rows.empty() ? tariff::billing_state{} : read.rows.front();
+}
+
+// Contracts, work and (optionally) a state as a call's inputs, with every row that did not read.
+struct inputs {
+  std::vector<tariff::contract> contracts;
+  std::vector<tariff::work_line> work;
+  tariff::billing_state state;
+  std::string problems;  ///< one line per bad row; empty when everything read
+};
+
+inputs read_inputs(const char* contracts_json, const char* work_json, const char* state_json) {
+  inputs in;
+  auto contracts = tariff::read_contracts_json(contracts_json);
+  auto work = tariff::read_work_json(work_json);
+  in.state = read_state(state_json, in.problems);
+  collect(contracts, "contracts", in.problems);
+  collect(work, "work", in.problems);
+  in.contracts = std::move(contracts.rows);
+  in.work = std::move(work.rows);
+  return in;
 }
 
 }  // namespace
@@ -179,16 +198,12 @@ tariff_status tariff_price(const tariff_tariff* tariff, const char* contracts_js
     require(contracts_json, "contracts_json");
     require(work_json, "work_json");
     require(priced, "priced");
-    std::string problems;
-    const auto contracts = tariff::read_contracts_json(contracts_json);
-    const auto work = tariff::read_work_json(work_json);
-    const bool contracts_read = collect(contracts, "contracts", problems);
-    const bool work_read = collect(work, "work", problems);
-    if (!contracts_read || !work_read) {
-      set(errors, problems);
+    const inputs in = read_inputs(contracts_json, work_json, nullptr);
+    if (!in.problems.empty()) {
+      set(errors, in.problems);
       return TARIFF_INVALID_INPUT;
     }
-    const auto lines = tariff::price(tariff->compiled, contracts.rows, work.rows);
+    const auto lines = tariff::price(tariff->compiled, in.contracts, in.work);
     set(priced, tariff::write_priced_json(lines, tariff->compiled));
     return TARIFF_OK;
   });
@@ -208,19 +223,14 @@ tariff_status tariff_bill(const tariff_tariff* tariff, const char* contracts_jso
     require(statement, "statement");
     const std::optional<tariff::local_date> on = tariff::parse_date(day);
     if (!on) throw std::invalid_argument("'" + std::string(day) + "' is not a date YYYY-MM-DD");
-    std::string problems;
-    const auto contracts = tariff::read_contracts_json(contracts_json);
-    const auto work = tariff::read_work_json(work_json);
-    const tariff::billing_state opening = read_state(state_json, problems);
-    collect(contracts, "contracts", problems);
-    collect(work, "work", problems);
-    if (!problems.empty()) {
-      set(errors, problems);
+    const inputs in = read_inputs(contracts_json, work_json, state_json);
+    if (!in.problems.empty()) {
+      set(errors, in.problems);
       return TARIFF_INVALID_INPUT;
     }
-    const tariff::contract& deal = find_contract(contracts.rows, contract_id);
+    const tariff::contract& deal = find_contract(in.contracts, contract_id);
     const tariff::date_span period = tariff::statement_period(tariff->compiled, deal, *on);
-    const tariff::statement s = tariff::bill(tariff->compiled, deal, period, opening, work.rows);
+    const tariff::statement s = tariff::bill(tariff->compiled, deal, period, in.state, in.work);
     set(statement, tariff::write_statement_json(s, tariff->compiled));
     return TARIFF_OK;
   });
@@ -237,18 +247,13 @@ tariff_status tariff_estimate(const tariff_tariff* tariff, const char* contracts
     require(contract_id, "contract_id");
     require(work_json, "work_json");
     require(priced, "priced");
-    std::string problems;
-    const auto contracts = tariff::read_contracts_json(contracts_json);
-    const auto work = tariff::read_work_json(work_json);
-    const tariff::billing_state state = read_state(state_json, problems);
-    collect(contracts, "contracts", problems);
-    collect(work, "work", problems);
-    if (!problems.empty()) {
-      set(errors, problems);
+    const inputs in = read_inputs(contracts_json, work_json, state_json);
+    if (!in.problems.empty()) {
+      set(errors, in.problems);
       return TARIFF_INVALID_INPUT;
     }
-    const tariff::contract& deal = find_contract(contracts.rows, contract_id);
-    const auto lines = tariff::estimate(tariff->compiled, deal, state, work.rows);
+    const tariff::contract& deal = find_contract(in.contracts, contract_id);
+    const auto lines = tariff::estimate(tariff->compiled, deal, in.state, in.work);
     set(priced, tariff::write_priced_json(lines, tariff->compiled));
     return TARIFF_OK;
   });
