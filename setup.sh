@@ -11,9 +11,11 @@ packages=(
   libboost-dev              # Boost.Multiprecision: the decimal's wide fallback
   libhowardhinnant-date-dev # calendar and time zones on the system tzdb
   nlohmann-json3-dev        # JSON input and output (exact numbers through its SAX interface)
+  libcli11-dev libfmt-dev   # the tariff command-line tool: arguments and text formatting
   tzdata
   libgtest-dev libgmock-dev libbenchmark-dev
   pybind11-dev python3-dev python3-pytest
+  python3-numpy python3-pandas python3-dask python3-distributed  # Python batch pricing, scale-out
   libpython3.11-testsuite   # the public decTest decimal conformance suite
 )
 
