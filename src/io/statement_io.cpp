@@ -15,6 +15,7 @@
 
 #include "io/json_table.hpp"
 #include "io/priced_writer.hpp"
+#include "io/text_layout.hpp"
 #include "io/values.hpp"
 
 namespace tariff {
@@ -22,14 +23,13 @@ namespace {
 
 using io::append_object_array;
 using io::object_writer;
+using io::render;
+using io::span_text;
+using io::text_row;
+using io::text_table;
 
 local_date last_day(const date_span& s) {
   return s.end - date::days{1};
-}
-
-// "2026-03-01..2026-03-31", both days inclusive, as billing's messages write a period.
-std::string span_text(const date_span& s) {
-  return format_date(s.first) + ".." + format_date(last_day(s));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -116,167 +116,6 @@ void append_alert(std::string& out, const alert& a, std::size_t indent) {
 // ---------------------------------------------------------------------------------------------
 // Text
 
-// The columns a text takes on a terminal: its code points (names may be UTF-8).
-std::size_t width(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
-  }));
-}
-
-void trim_right(std::string& text) {
-  while (!text.empty() && text.back() == ' ')
-    text.pop_back();
-}
-
-// One row of the text: what is on the left, then maybe an amount, right-aligned in the column all
-// amounts of the statement share, and a note after it.
-struct text_row {
-  std::string left;
-  std::optional<std::string> amount;
-  std::string note;
-};
-
-// Rows whose cells line up in columns, two spaces apart; a column left out where all its cells
-// are empty. A free row is text that starts two spaces after a column's start and does not count
-// for the widths (a trace step under a part); a raw row is passed through.
-class text_table {
- public:
-  text_table(std::size_t indent, std::vector<bool> right)
-      : indent_(indent), right_(std::move(right)) {}
-
-  void add(std::vector<std::string> cells, std::optional<std::string> amount = {},
-           std::string note = {}) {
-    cells.resize(right_.size());
-    rows_.push_back({std::move(cells), 0, {}, std::move(amount), std::move(note), {}});
-  }
-  void add_free(std::size_t column, std::string text) {
-    rows_.push_back({{}, column, std::move(text), {}, {}, {}});
-  }
-  /// A row passed through as it is (a section's title between two groups of rows).
-  void add_raw(text_row raw) { rows_.push_back({{}, 0, {}, {}, {}, std::move(raw)}); }
-
-  void append_to(std::vector<text_row>& out) const {
-    std::vector<std::size_t> widths(right_.size(), 0);
-    for (const row& r : rows_)
-      for (std::size_t c = 0; c < r.cells.size(); ++c)
-        widths[c] = std::max(widths[c], width(r.cells[c]));
-    std::vector<std::size_t> starts(right_.size(), indent_);
-    std::size_t at = indent_;
-    for (std::size_t c = 0; c < right_.size(); ++c) {
-      starts[c] = at;
-      if (widths[c] > 0) at += widths[c] + 2;
-    }
-    for (const row& r : rows_) {
-      if (r.raw) {
-        out.push_back(*r.raw);
-        continue;
-      }
-      text_row t;
-      if (r.cells.empty()) {
-        t.left.assign(starts[r.free_column] + 2, ' ');
-        t.left += r.free;
-      } else {
-        t.left.assign(indent_, ' ');
-        bool first = true;
-        for (std::size_t c = 0; c < r.cells.size(); ++c) {
-          if (widths[c] == 0) continue;
-          if (!first) t.left += "  ";
-          first = false;
-          const std::size_t pad = widths[c] - width(r.cells[c]);
-          if (right_[c]) t.left.append(pad, ' ');
-          t.left += r.cells[c];
-          if (!right_[c]) t.left.append(pad, ' ');
-        }
-      }
-      trim_right(t.left);
-      t.amount = r.amount;
-      t.note = r.note;
-      out.push_back(std::move(t));
-    }
-  }
-
- private:
-  struct row {
-    std::vector<std::string> cells;  // empty: a free or a raw row
-    std::size_t free_column;
-    std::string free;
-    std::optional<std::string> amount;
-    std::string note;
-    std::optional<text_row> raw;
-  };
-  std::size_t indent_;
-  std::vector<bool> right_;
-  std::vector<row> rows_;
-};
-
-// Rows to text: every amount right-aligned in one column, two spaces after the widest left part
-// of a row with an amount.
-std::string render(const std::vector<text_row>& rows) {
-  std::size_t left_width = 0;
-  std::size_t amount_width = 0;
-  for (const text_row& r : rows) {
-    if (!r.amount) continue;
-    left_width = std::max(left_width, width(r.left));
-    amount_width = std::max(amount_width, width(*r.amount));
-  }
-  std::string out;
-  for (const text_row& r : rows) {
-    std::string line = r.left;
-    if (r.amount) {
-      line.append(left_width - width(r.left) + 2 + amount_width - width(*r.amount), ' ');
-      line += *r.amount;
-    }
-    if (!r.note.empty()) {
-      line += "  ";
-      line += r.note;
-    }
-    trim_right(line);
-    out += line;
-    out += '\n';
-  }
-  return out;
-}
-
-void append_two_digits(std::string& out, long long value) {
-  out += static_cast<char>('0' + value / 10);
-  out += static_cast<char>('0' + value % 10);
-}
-
-// "09:30", or "09:30:15" when the seconds are not zero; 24:00 is the end of a day.
-std::string clock_text(std::chrono::seconds since_midnight) {
-  const long long s = since_midnight.count();
-  std::string out;
-  append_two_digits(out, s / 3600);
-  out += ':';
-  append_two_digits(out, s / 60 % 60);
-  if (s % 60 != 0) {
-    out += ':';
-    append_two_digits(out, s % 60);
-  }
-  return out;
-}
-
-// A part's local clock times in `zone`: "21:00-22:00", "10:00" for a counted line. The date comes
-// first when the part starts on another day than its line.
-std::string part_time(const priced_part& part, const priced_line& line,
-                      const date::time_zone& zone) {
-  const auto begin = date::zoned_seconds(&zone, part.begin).get_local_time();
-  const local_date day = date::floor<date::days>(begin);
-  std::string out;
-  if (!line.date || *line.date != day) out = format_date(day) + " ";
-  out += clock_text(begin - day);
-  if (part.end == part.begin) return out;
-  const auto end = date::zoned_seconds(&zone, part.end).get_local_time();
-  out += '-';
-  if (end - day <= std::chrono::hours{24}) {
-    out += clock_text(end - day);
-  } else {
-    const local_date end_day = date::floor<date::days>(end);
-    out += format_date(end_day) + " " + clock_text(end - end_day);
-  }
-  return out;
-}
-
 // "late work for 2026-02-01..2026-02-28": the statement period of the plan the line is dated in.
 std::string late_note(const priced_line& line, const statement& s, const compiled_tariff& tariff) {
   const std::vector<std::string> plans = tariff.plans();
@@ -288,33 +127,12 @@ std::string late_note(const priced_line& line, const statement& s, const compile
 }
 
 // The lines of Work or Adjustments: each line, its parts below it, their trace with `explain`.
-void add_lines(text_table& table, const std::vector<priced_line>& lines, const statement& s,
+void add_lines(io::text_table& table, const std::vector<priced_line>& lines, const statement& s,
                const compiled_tariff& tariff, bool explain, bool late) {
   for (const priced_line& line : lines) {
     std::vector<std::string> notes;
     if (late) notes.push_back(late_note(line, s, tariff));
-    if (line.kind != work_kind::billable)
-      notes.push_back("not billable (" + std::string(to_string(line.kind)) + ")");
-    table.add({line.id, line.date ? format_date(*line.date) : std::string(), line.title,
-               line.billed.to_string()},
-              line.amount.to_string(), io::join(notes, "; "));
-    for (const priced_part& part : line.parts) {
-      std::string note;
-      if (!part.allowance.empty())
-        note = "included (" + part.allowance + "), covered " + part.covered.to_string();
-      table.add({{},
-                 part_time(part, line, tariff.time_zone()),
-                 io::join(tariff.label_names(part.labels), "+"),
-                 part.billed.to_string(),
-                 "@ " + part.unit_price.to_string()},
-                part.amount.to_string(), std::move(note));
-      if (explain)
-        for (const trace_step& step : part.trace)
-          table.add_free(1, io::trace_step_text(step, line.kind));
-    }
-    if (explain)
-      for (const trace_step& step : line.line_trace)
-        table.add_free(1, "line: " + io::trace_step_text(step, line.kind));
+    io::add_priced_line(table, line, tariff, explain, std::move(notes));
   }
 }
 

@@ -1,0 +1,58 @@
+// Priced lines as aligned text (priced_io.hpp): what `tariff price` prints.
+#include <string>
+#include <vector>
+
+#include <tariff/priced_io.hpp>
+
+#include "io/text_layout.hpp"
+
+namespace tariff {
+
+std::string write_priced_text(std::span<const priced_line> lines, const compiled_tariff& tariff,
+                              bool explain) {
+  std::vector<io::text_row> rows;
+  rows.push_back({"Priced with \"" + tariff.name() + "\" (" + tariff.file() + ", hash " +
+                      tariff.source_hash().substr(0, 12) + ")",
+                  {},
+                  {}});
+  rows.push_back({});
+  rows.push_back({"Lines", tariff.currency(), {}});
+  io::text_table priced(2, {false, false, false, true, true});
+  decimal revenue, cost;
+  std::size_t rejected = 0;
+  for (const priced_line& line : lines) {
+    if (!line.ok()) {
+      ++rejected;
+      continue;
+    }
+    io::add_priced_line(priced, line, tariff, explain, {line.contract});
+    revenue += line.amount;
+    cost += line.cost;
+  }
+  if (rejected == lines.size()) priced.add_raw({"  none", {}, {}});
+  priced.append_to(rows);
+
+  if (rejected > 0) {
+    rows.push_back({});
+    rows.push_back({"Rejected (not priced)", {}, {}});
+    io::text_table table(2, {false, false, false, false});
+    for (const priced_line& l : lines)
+      if (!l.ok())
+        table.add({l.id, l.date ? format_date(*l.date) : "-", std::string(to_string(*l.rejected)),
+                   l.message});
+    table.append_to(rows);
+  }
+
+  rows.push_back({});
+  rows.push_back({"Totals", tariff.currency(), {}});
+  io::text_table totals(2, {false});
+  totals.add({"lines priced"}, std::to_string(lines.size() - rejected));
+  totals.add({"lines rejected"}, std::to_string(rejected));
+  totals.add({"revenue"}, revenue.to_string());
+  totals.add({"cost"}, cost.to_string());
+  totals.add({"margin"}, (revenue - cost).to_string());
+  totals.append_to(rows);
+  return io::render(rows);
+}
+
+}  // namespace tariff
