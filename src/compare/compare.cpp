@@ -1,0 +1,245 @@
+// What-if comparison: the same history priced as billing prices it under two tariffs, then the
+// differences summed per group.
+#include <algorithm>
+#include <functional>
+#include <map>
+#include <stdexcept>
+#include <unordered_map>
+
+#include <tariff/compare.hpp>
+
+namespace tariff {
+
+std::optional<decimal> change::revenue_change_percent() const {
+  if (old_revenue.is_zero()) return std::nullopt;
+  return divide(revenue_change() * decimal(100), old_revenue, 2, rounding_mode::half_even);
+}
+
+namespace {
+
+// The history's lines grouped by the contract they name; lines naming none are orphans.
+struct lines_by_contract {
+  std::vector<std::vector<std::size_t>> of_contract;
+  std::vector<std::size_t> orphans;
+};
+
+lines_by_contract group_lines(std::span<const contract> contracts,
+                              std::span<const work_line> history) {
+  std::unordered_map<std::string_view, std::size_t> index;
+  for (std::size_t c = 0; c < contracts.size(); ++c)
+    index.emplace(contracts[c].id, c);  // the first of two contracts with one id wins, as in price
+  lines_by_contract out;
+  out.of_contract.resize(contracts.size());
+  for (std::size_t i = 0; i < history.size(); ++i) {
+    const auto found = index.find(history[i].contract);
+    if (found == index.end())
+      out.orphans.push_back(i);
+    else
+      out.of_contract[found->second].push_back(i);
+  }
+  return out;
+}
+
+// Every line priced as bill() prices it: a contract's lines in work order through its plan's
+// allowances, the state carried from one period to the next (price_with_state is proven equal
+// to billing period by period). Results in history order.
+std::vector<priced_line> price_history(const compiled_tariff& tariff,
+                                       std::span<const contract> contracts,
+                                       std::span<const work_line> history,
+                                       const lines_by_contract& groups, bool trace,
+                                       const std::function<void(std::size_t)>& priced_more) {
+  std::vector<priced_line> out(history.size());
+  std::vector<work_line> work;
+  const price_options options{trace};
+  for (std::size_t c = 0; c < contracts.size(); ++c) {
+    const std::vector<std::size_t>& indexes = groups.of_contract[c];
+    if (indexes.empty()) continue;
+    work.clear();
+    for (std::size_t i : indexes)
+      work.push_back(history[i]);
+    billing_state state;
+    std::vector<priced_line> priced = price_with_state(tariff, contracts[c], state, work, options);
+    for (std::size_t k = 0; k < indexes.size(); ++k)
+      out[indexes[k]] = std::move(priced[k]);
+    priced_more(indexes.size());
+  }
+  if (!groups.orphans.empty()) {
+    work.clear();
+    for (std::size_t i : groups.orphans)
+      work.push_back(history[i]);
+    std::vector<priced_line> priced = price(tariff, contracts, work, options);
+    for (std::size_t k = 0; k < groups.orphans.size(); ++k)
+      out[groups.orphans[k]] = std::move(priced[k]);
+    priced_more(groups.orphans.size());
+  }
+  return out;
+}
+
+struct charged_fee {
+  std::size_t contract = 0;
+  fee_line fee;
+};
+
+// The fees of every statement period of each registered contract's plan that overlaps both the
+// history and the contract's term.
+std::vector<charged_fee> charge_fees(const compiled_tariff& tariff,
+                                     std::span<const contract> contracts, date_span history) {
+  std::vector<charged_fee> out;
+  if (history.first >= history.end) return out;
+  const std::vector<std::string> plans = tariff.plans();
+  const bill_options options{.expiry_warning_days = 0, .trace = false};
+  for (std::size_t c = 0; c < contracts.size(); ++c) {
+    const contract& deal = contracts[c];
+    if (deal.status != contract_status::registered ||
+        std::find(plans.begin(), plans.end(), deal.plan) == plans.end())
+      continue;
+    const local_date first = std::max(history.first, deal.start);
+    const local_date last = std::min(history.end - date::days{1}, deal.end);
+    if (first > last) continue;
+    for (date_span period = statement_period(tariff, deal, first); period.first <= last;
+         period = statement_period(tariff, deal, period.end)) {
+      statement s = bill(tariff, deal, period, {}, {}, options);
+      for (fee_line& fee : s.fees)
+        out.push_back({c, std::move(fee)});
+    }
+  }
+  return out;
+}
+
+// The days from the first dated line to the last, under either pricing.
+date_span history_span(const std::vector<priced_line>& a, const std::vector<priced_line>& b) {
+  std::optional<local_date> first, last;
+  for (const auto* lines : {&a, &b})
+    for (const priced_line& line : *lines) {
+      if (!line.date) continue;
+      if (!first || *line.date < *first) first = line.date;
+      if (!last || *line.date > *last) last = line.date;
+    }
+  if (!first) return {};
+  return {*first, *last + date::days{1}};
+}
+
+std::string month_of(local_date day) {
+  return format_date(day).substr(0, 7);  // "2026-03-16" → "2026-03"
+}
+
+// The month a line counts in: its local date under either tariff; failing both (a line rejected
+// before it could be dated), the UTC date of its start.
+std::string month_of(const priced_line& a, const priced_line& b, const work_line& w) {
+  if (a.date) return month_of(*a.date);
+  if (b.date) return month_of(*b.date);
+  return month_of(local_date_of(w.start, *date::locate_zone("UTC")));
+}
+
+bool priced_differently(const priced_line& a, const priced_line& b) {
+  return a.rejected != b.rejected || a.amount != b.amount || a.cost != b.cost ||
+         a.billed != b.billed;
+}
+
+void add_line(change& g, const priced_line& a, const priced_line& b, bool differs) {
+  ++g.lines;
+  if (differs) ++g.changed;
+  if (!a.ok()) ++g.old_rejected;
+  if (!b.ok()) ++g.new_rejected;
+  if (a.ok()) {
+    g.old_revenue += a.amount;
+    g.old_cost += a.cost;
+    g.old_margin += a.margin;
+  }
+  if (b.ok()) {
+    g.new_revenue += b.amount;
+    g.new_cost += b.cost;
+    g.new_margin += b.margin;
+  }
+}
+
+void add_fee(change& g, const decimal& amount, bool old_tariff) {
+  (old_tariff ? g.old_revenue : g.new_revenue) += amount;
+  (old_tariff ? g.old_margin : g.new_margin) += amount;
+}
+
+// Groups by key, kept sorted.
+class grouping {
+ public:
+  change& operator[](const std::string& key) {
+    change& g = groups_[key];
+    g.key = key;
+    return g;
+  }
+  std::vector<change> take() {
+    std::vector<change> out;
+    out.reserve(groups_.size());
+    for (auto& [key, g] : groups_)
+      out.push_back(std::move(g));
+    return out;
+  }
+
+ private:
+  std::map<std::string, change, std::less<>> groups_;
+};
+
+}  // namespace
+
+comparison compare(const compiled_tariff& old_tariff, const compiled_tariff& new_tariff,
+                   std::span<const contract> contracts, std::span<const work_line> history,
+                   const compare_options& options) {
+  if (old_tariff.currency() != new_tariff.currency())
+    throw std::invalid_argument("the tariffs bill in different currencies: '" + old_tariff.name() +
+                                "' in " + old_tariff.currency() + ", '" + new_tariff.name() +
+                                "' in " + new_tariff.currency());
+  comparison out;
+  out.currency = old_tariff.currency();
+  out.old_name = old_tariff.name();
+  out.new_name = new_tariff.name();
+  out.old_hash = old_tariff.source_hash();
+  out.new_hash = new_tariff.source_hash();
+
+  const lines_by_contract groups = group_lines(contracts, history);
+  const bool trace = options.trace && options.keep_lines;
+  std::size_t done = 0;
+  const auto priced_more = [&](std::size_t lines) {
+    done += lines;
+    if (options.progress) options.progress(done, 2 * history.size());
+  };
+  std::vector<priced_line> old_lines =
+      price_history(old_tariff, contracts, history, groups, trace, priced_more);
+  std::vector<priced_line> new_lines =
+      price_history(new_tariff, contracts, history, groups, trace, priced_more);
+  out.history = history_span(old_lines, new_lines);
+
+  std::vector<std::string> client_of(history.size());
+  for (std::size_t c = 0; c < contracts.size(); ++c)
+    for (std::size_t i : groups.of_contract[c])
+      client_of[i] = contracts[c].client;
+
+  grouping by_client, by_item, by_month;
+  for (std::size_t i = 0; i < history.size(); ++i) {
+    const priced_line& a = old_lines[i];
+    const priced_line& b = new_lines[i];
+    const bool differs = priced_differently(a, b);
+    add_line(out.total, a, b, differs);
+    add_line(by_client[client_of[i]], a, b, differs);
+    add_line(by_item[history[i].item], a, b, differs);
+    add_line(by_month[month_of(a, b, history[i])], a, b, differs);
+    if (differs && options.keep_lines)
+      out.lines.push_back({i, client_of[i], std::move(old_lines[i]), std::move(new_lines[i])});
+  }
+
+  if (options.include_fees) {
+    for (const bool is_old : {true, false}) {
+      for (const charged_fee& f :
+           charge_fees(is_old ? old_tariff : new_tariff, contracts, out.history)) {
+        add_fee(out.total, f.fee.amount, is_old);
+        add_fee(out.fees, f.fee.amount, is_old);
+        add_fee(by_client[contracts[f.contract].client], f.fee.amount, is_old);
+        add_fee(by_month[month_of(f.fee.covers.first)], f.fee.amount, is_old);
+      }
+    }
+  }
+  out.by_client = by_client.take();
+  out.by_item = by_item.take();
+  out.by_month = by_month.take();
+  return out;
+}
+
+}  // namespace tariff
