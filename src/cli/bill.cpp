@@ -1,0 +1,139 @@
+// tariff bill: a statement per contract for one period: fees, work with allowances, totals,
+// alerts and the closing state.
+#include <algorithm>
+#include <fmt/core.h>
+#include <set>
+
+#include <tariff/billing.hpp>
+#include <tariff/statement_io.hpp>
+
+#include "cli/cli.hpp"
+#include "cli/progress.hpp"
+
+namespace tariff::cli {
+
+namespace {
+
+// "2026-03" is the first of March; "2026-03-16" that day.
+local_date day_of(const std::string& period) {
+  const std::optional<local_date> day = parse_date(period.size() == 7 ? period + "-01" : period);
+  if (!day) throw failure("--period " + period + ": expected YYYY-MM or YYYY-MM-DD", 2);
+  return *day;
+}
+
+// The day whose statement period is billed: --period, else the local date of the earliest line.
+local_date billing_day(const std::string& period, const std::vector<work_line>& work,
+                       const compiled_tariff& tariff) {
+  if (!period.empty()) return day_of(period);
+  if (work.empty()) throw failure("no work lines to date the statement by; give --period", 2);
+  const auto first = std::min_element(
+      work.begin(), work.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
+  return local_date_of(first->start, tariff.time_zone());
+}
+
+// The contracts to bill: those named, else every contract with a plan of the tariff.
+std::vector<contract> contracts_to_bill(const std::vector<contract>& contracts,
+                                        const std::vector<std::string>& ids,
+                                        const compiled_tariff& tariff) {
+  const std::vector<std::string> plans = tariff.plans();
+  const auto has_plan = [&](const contract& c) {
+    return std::find(plans.begin(), plans.end(), c.plan) != plans.end();
+  };
+  std::vector<contract> out;
+  for (const std::string& id : ids) {
+    const contract& c = find_contract(contracts, id);
+    if (!has_plan(c))
+      throw failure("contract '" + id + "' has plan '" + c.plan +
+                    "', which the tariff does not have");
+    out.push_back(c);
+  }
+  if (!ids.empty()) return out;
+  for (const contract& c : contracts)
+    if (has_plan(c)) out.push_back(c);
+  return out;
+}
+
+// Work that names none of the contracts is priced by no statement: say so rather than drop it.
+void report_orphans(const std::vector<work_line>& work, const std::vector<contract>& contracts) {
+  std::set<std::string, std::less<>> known;
+  for (const contract& c : contracts)
+    known.insert(c.id);
+  std::size_t orphans = 0;
+  for (const work_line& w : work)
+    if (!known.contains(w.contract)) ++orphans;
+  if (orphans > 0)
+    fmt::print(stderr, "tariff: {} work line(s) name no contract given; not billed\n", orphans);
+}
+
+}  // namespace
+
+void add_bill_command(CLI::App& app) {
+  struct options {
+    std::string tariff, contracts, work, period, state, save_state, output;
+    std::vector<std::string> ids;
+    std::string format = "text";
+    bool explain = false;
+  };
+  auto opts = std::make_shared<options>();
+  CLI::App* cmd =
+      app.add_subcommand("bill", "Bill contracts for a period: fees, work, allowances, totals");
+  cmd->add_option("-t,--tariff", opts->tariff, "The tariff")->required();
+  cmd->add_option("-c,--contracts", opts->contracts, "Contracts, CSV or .json")->required();
+  cmd->add_option("-w,--work", opts->work, "Work lines not billed before, CSV or .json")
+      ->required();
+  cmd->add_option("--period", opts->period,
+                  "A day of the period, YYYY-MM or YYYY-MM-DD; default: the earliest line's");
+  cmd->add_option("--contract", opts->ids, "Bill only these contracts (repeatable)");
+  cmd->add_option("-s,--state", opts->state, "Opening billing state (JSON); one contract only");
+  cmd->add_option("--save-state", opts->save_state,
+                  "Write the closing billing state here (JSON); one contract only");
+  cmd->add_option("-f,--format", opts->format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
+  cmd->add_flag("--explain", opts->explain, "Show each price's trace");
+  cmd->add_option("-o,--output", opts->output, "Write to this file instead of standard output");
+  cmd->callback([opts] {
+    const compiled_tariff tariff = load_tariff(opts->tariff);
+    const std::vector<contract> contracts = load_contracts(opts->contracts);
+    const std::vector<work_line> work = load_work(opts->work);
+    const std::vector<contract> billed = contracts_to_bill(contracts, opts->ids, tariff);
+    if ((!opts->state.empty() || !opts->save_state.empty()) && billed.size() != 1)
+      throw failure(
+          "a billing state belongs to one contract: give --contract with --state or "
+          "--save-state",
+          2);
+    const billing_state opening = load_state(opts->state);
+    const local_date day = billing_day(opts->period, work, tariff);
+    report_orphans(work, contracts);
+
+    const bill_options options{.expiry_warning_days = 30,
+                               .trace = opts->explain || opts->format == "json"};
+    std::vector<std::string> texts;
+    billing_state closing;
+    progress_bar bar("contracts", billed.size(), 2000);
+    for (const contract& c : billed) {
+      const statement s =
+          bill(tariff, c, statement_period(tariff, c, day), opening, work_of(work, c.id), options);
+      texts.push_back(opts->format == "json" ? write_statement_json(s, tariff)
+                                             : write_statement_text(s, tariff, opts->explain));
+      closing = s.closing;
+      bar.update(texts.size());
+    }
+    std::string out;
+    if (opts->format == "json" && texts.size() != 1) {
+      out = "[\n";
+      for (std::size_t i = 0; i < texts.size(); ++i) {
+        out += texts[i];
+        if (i + 1 < texts.size()) out.insert(out.size() - 1, ",");
+      }
+      out += "]\n";
+    } else {
+      for (std::size_t i = 0; i < texts.size(); ++i)
+        out += (i > 0 ? "\n" : "") + texts[i];
+    }
+    write_output(opts->output, out);
+    if (!opts->save_state.empty()) write_output(opts->save_state, write_state_json(closing));
+  });
+}
+
+}  // namespace tariff::cli

@@ -1,0 +1,41 @@
+// tariff check FILE...: every diagnostic of every file, like a compiler's.
+#include <fmt/core.h>
+
+#include <tariff/diagnostics.hpp>
+
+#include "cli/cli.hpp"
+
+namespace tariff::cli {
+
+void add_check_command(CLI::App& app) {
+  struct options {
+    std::vector<std::string> files;
+    bool warnings_are_errors = false;
+    bool quiet = false;
+  };
+  auto opts = std::make_shared<options>();
+  CLI::App* cmd =
+      app.add_subcommand("check", "Check tariffs: errors and warnings with their place");
+  cmd->add_option("files", opts->files, "Tariff files")->required();
+  cmd->add_flag("--werror", opts->warnings_are_errors, "Fail on warnings too");
+  cmd->add_flag("-q,--quiet", opts->quiet, "Print nothing for a clean file");
+  cmd->callback([opts] {
+    std::size_t errors = 0;
+    std::size_t warnings = 0;
+    for (const std::string& path : opts->files) {
+      const std::vector<diagnostic> found = check(read_file(path), path);
+      for (const diagnostic& d : found)
+        (d.level == severity::error ? errors : warnings) += 1;
+      if (!found.empty())
+        fmt::print(stderr, "{}\n", format(found));
+      else if (!opts->quiet)
+        fmt::print("{}: ok\n", path);
+    }
+    if (errors > 0 || warnings > 0)
+      fmt::print(stderr, "{} error(s), {} warning(s) in {} file(s)\n", errors, warnings,
+                 opts->files.size());
+    if (errors > 0 || (opts->warnings_are_errors && warnings > 0)) throw failure("");
+  });
+}
+
+}  // namespace tariff::cli

@@ -1,0 +1,59 @@
+// The `tariff` command-line tool: what its commands share.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <tariff/billing.hpp>
+#include <tariff/model.hpp>
+#include <tariff/pricing.hpp>
+
+namespace tariff::cli {
+
+/// A failure the tool has already explained (diagnostics, input errors) or explains with its
+/// message; main() prints the message, if any, and exits with `exit_code`.
+struct failure : std::runtime_error {
+  explicit failure(const std::string& message, int code = 1)
+      : std::runtime_error(message), exit_code(code) {}
+  int exit_code;
+};
+
+/// A file's whole text; throws failure naming the file if it cannot be read.
+std::string read_file(const std::string& path);
+
+/// Writes `text` to `path`, or to standard output when `path` is empty or "-".
+void write_output(const std::string& path, const std::string& text);
+
+/// Compiles the tariff at `path`, printing every diagnostic to standard error; throws failure
+/// if it has errors.
+compiled_tariff load_tariff(const std::string& path);
+
+/// Contracts from CSV, or JSON when the file name ends in .json; every bad row is printed to
+/// standard error with the file and row, and then failure is thrown: nothing is priced from
+/// input that did not read whole.
+std::vector<contract> load_contracts(const std::string& path);
+
+/// Work lines, read as load_contracts reads contracts.
+std::vector<work_line> load_work(const std::string& path);
+
+/// A billing state from JSON; an empty path gives the empty state.
+billing_state load_state(const std::string& path);
+
+/// The contract with this id; throws failure if there is none.
+const contract& find_contract(const std::vector<contract>& contracts, const std::string& id);
+
+/// The lines of `work` done under `contract_id`, in input order.
+std::vector<work_line> work_of(const std::vector<work_line>& work, const std::string& contract_id);
+
+// Each command adds its subcommand to the app.
+void add_check_command(CLI::App& app);
+void add_price_command(CLI::App& app);
+void add_estimate_command(CLI::App& app);
+void add_bill_command(CLI::App& app);
+void add_diff_command(CLI::App& app);
+void add_fmt_command(CLI::App& app);
+
+}  // namespace tariff::cli

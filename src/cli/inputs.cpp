@@ -1,0 +1,97 @@
+// Reading the tool's inputs: files, the tariff, contracts, work and state (cli.hpp).
+#include <cstdio>
+#include <fmt/core.h>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+#include <tariff/diagnostics.hpp>
+#include <tariff/io.hpp>
+#include <tariff/statement_io.hpp>
+
+#include "cli/cli.hpp"
+
+namespace tariff::cli {
+
+namespace {
+
+bool is_json(const std::string& path) {
+  return path.size() >= 5 && path.compare(path.size() - 5, 5, ".json") == 0;
+}
+
+// The rows that read, unless some did not: then each of those is printed and nothing is used.
+template <class Row>
+std::vector<Row> all_rows(read_result<Row> read, const std::string& path) {
+  for (const input_error& e : read.errors)
+    fmt::print(stderr, "{}: {}\n", path, format(e));
+  if (!read.errors.empty())
+    throw failure(fmt::format("{}: {} row(s) could not be read; nothing was priced", path,
+                              read.errors.size()));
+  return std::move(read.rows);
+}
+
+}  // namespace
+
+std::string read_file(const std::string& path) {
+  if (path == "-") {
+    std::ostringstream text;
+    text << std::cin.rdbuf();
+    return text.str();
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw failure("cannot read " + path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) throw failure("cannot read " + path);
+  return text.str();
+}
+
+void write_output(const std::string& path, const std::string& text) {
+  if (path.empty() || path == "-") {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return;
+  }
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.close();
+  if (!out) throw failure("cannot write " + path);
+}
+
+compiled_tariff load_tariff(const std::string& path) {
+  compile_result compiled = compile(read_file(path), path);
+  if (!compiled.diagnostics.empty()) fmt::print(stderr, "{}\n", format(compiled.diagnostics));
+  if (!compiled.tariff) throw failure("");
+  return std::move(*compiled.tariff);
+}
+
+std::vector<contract> load_contracts(const std::string& path) {
+  const std::string text = read_file(path);
+  return all_rows(is_json(path) ? read_contracts_json(text) : read_contracts_csv(text), path);
+}
+
+std::vector<work_line> load_work(const std::string& path) {
+  const std::string text = read_file(path);
+  return all_rows(is_json(path) ? read_work_json(text) : read_work_csv(text), path);
+}
+
+billing_state load_state(const std::string& path) {
+  if (path.empty()) return {};
+  std::vector<billing_state> states = all_rows(read_state_json(read_file(path)), path);
+  if (states.empty()) throw failure(path + ": no billing state in the file");
+  return std::move(states.front());
+}
+
+const contract& find_contract(const std::vector<contract>& contracts, const std::string& id) {
+  for (const contract& c : contracts)
+    if (c.id == id) return c;
+  throw failure("no contract '" + id + "' in the contracts given");
+}
+
+std::vector<work_line> work_of(const std::vector<work_line>& work, const std::string& contract_id) {
+  std::vector<work_line> out;
+  for (const work_line& w : work)
+    if (w.contract == contract_id) out.push_back(w);
+  return out;
+}
+
+}  // namespace tariff::cli

@@ -1,0 +1,50 @@
+// tariff: check, price, bill, estimate, compare and format tariffs from the command line.
+//
+//   tariff check facilities.tariff
+//   tariff price    -t facilities.tariff -c contracts.csv -w work.csv --explain
+//   tariff bill     -t facilities.tariff -c contracts.csv -w work.csv --period 2026-03
+//   tariff estimate -t facilities.tariff -c contracts.csv -w planned.csv --contract C-1
+//   tariff diff     --old current.tariff --new proposed.tariff -c contracts.csv -w history.csv
+//   tariff fmt -w facilities.tariff
+//
+// Exit status: 0 done; 1 the tariff or the input has errors (each printed with its place);
+// 2 the command line is wrong. docs/cli.md describes every command and option.
+#include <cstdio>
+#include <exception>
+#include <fmt/core.h>
+
+#include <tariff/version.hpp>
+
+#include "cli/cli.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"tariff: price service work exactly with a rules-language tariff", "tariff"};
+  app.set_version_flag("--version", std::string("tariff ") + tariff::version);
+  app.require_subcommand(1);
+  app.fallthrough();
+  tariff::cli::add_check_command(app);
+  tariff::cli::add_price_command(app);
+  tariff::cli::add_bill_command(app);
+  tariff::cli::add_estimate_command(app);
+  tariff::cli::add_diff_command(app);
+  tariff::cli::add_fmt_command(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return 2;
+  } catch (const tariff::cli::failure& e) {
+    if (*e.what() != '\0') fmt::print(stderr, "tariff: {}\n", e.what());
+    return e.exit_code;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "tariff: {}\n", e.what());
+    return 1;
+  }
+  return 0;
+}
