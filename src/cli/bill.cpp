@@ -40,7 +40,9 @@ std::vector<contract> contracts_to_bill(const std::vector<contract>& contracts,
     return std::find(plans.begin(), plans.end(), c.plan) != plans.end();
   };
   std::vector<contract> out;
+  std::set<std::string, std::less<>> named;
   for (const std::string& id : ids) {
+    if (!named.insert(id).second) continue;  // named twice, billed once
     const contract& c = find_contract(contracts, id);
     if (!has_plan(c))
       throw failure("contract '" + id + "' has plan '" + c.plan +
@@ -48,8 +50,16 @@ std::vector<contract> contracts_to_bill(const std::vector<contract>& contracts,
     out.push_back(c);
   }
   if (!ids.empty()) return out;
-  for (const contract& c : contracts)
-    if (has_plan(c)) out.push_back(c);
+  for (const contract& c : contracts) {
+    if (has_plan(c))
+      out.push_back(c);
+    else
+      fmt::print(stderr,
+                 "tariff: contract '{}' has {}, which the tariff does not have; not billed\n", c.id,
+                 c.plan.empty() ? std::string("no plan") : "plan '" + c.plan + "'");
+  }
+  if (out.empty())
+    throw failure("no contract to bill: none has a plan of tariff '" + tariff.name() + "'");
   return out;
 }
 
@@ -90,7 +100,8 @@ void add_bill_command(CLI::App& app) {
   cmd->add_option("-f,--format", opts->format, "text or json")
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
-  cmd->add_flag("--explain", opts->explain, "Show each price's trace");
+  cmd->add_flag("--explain", opts->explain,
+                "Show each price's trace in the text (json always carries it)");
   cmd->add_option("-o,--output", opts->output, "Write to this file instead of standard output");
   cmd->callback([opts] {
     const compiled_tariff tariff = load_tariff(opts->tariff);
@@ -120,7 +131,7 @@ void add_bill_command(CLI::App& app) {
       bar.update(texts.size());
     }
     std::string out;
-    if (opts->format == "json" && texts.size() != 1) {
+    if (opts->format == "json") {  // an array of statements, however many contracts
       out = "[\n";
       for (std::size_t i = 0; i < texts.size(); ++i) {
         out += texts[i];

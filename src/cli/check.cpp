@@ -23,13 +23,21 @@ void add_check_command(CLI::App& app) {
     std::size_t errors = 0;
     std::size_t warnings = 0;
     for (const std::string& path : opts->files) {
-      const std::vector<diagnostic> found = check(read_file(path), path);
+      std::string source;
+      try {
+        source = read_file(path);
+      } catch (const failure& e) {  // one unreadable file does not stop the others
+        fmt::print(stderr, "tariff: {}\n", e.what());
+        ++errors;
+        continue;
+      }
+      const std::vector<diagnostic> found = check(source, display_name(path));
       for (const diagnostic& d : found)
         (d.level == severity::error ? errors : warnings) += 1;
       if (!found.empty())
-        fmt::print(stderr, "{}\n", format(found));
+        print_diagnostics(found);
       else if (!opts->quiet)
-        fmt::print("{}: ok\n", path);
+        fmt::print("{}: ok\n", display_name(path));
     }
     if (errors > 0 || warnings > 0)
       fmt::print(stderr, "{} error(s), {} warning(s) in {} file(s)\n", errors, warnings,

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include <tariff/billing.hpp>
+#include <tariff/diagnostics.hpp>
 #include <tariff/model.hpp>
 #include <tariff/pricing.hpp>
 
@@ -21,8 +22,15 @@ struct failure : std::runtime_error {
   int exit_code;
 };
 
-/// A file's whole text; throws failure naming the file if it cannot be read.
+/// A file's whole text ("-": standard input); throws failure naming the file if it cannot be
+/// read.
 std::string read_file(const std::string& path);
+
+/// The name diagnostics give a file: "<stdin>" for "-".
+std::string display_name(const std::string& path);
+
+/// Diagnostics as a compiler prints them, to standard error, without a trailing empty line.
+void print_diagnostics(const std::vector<diagnostic>& diagnostics);
 
 /// Writes `text` to `path`, or to standard output when `path` is empty or "-".
 void write_output(const std::string& path, const std::string& text);

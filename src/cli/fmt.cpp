@@ -26,9 +26,9 @@ void add_fmt_command(CLI::App& app) {
     std::size_t unformatted = 0;
     for (const std::string& path : opts->files) {
       const std::string source = read_file(path);
-      const format_result f = format_tariff(source, path);
+      const format_result f = format_tariff(source, display_name(path));
       if (!f.text) {
-        fmt::print(stderr, "{}\n", format(f.diagnostics));
+        print_diagnostics(f.diagnostics);
         failed = true;
         continue;
       }

@@ -1,7 +1,9 @@
 // Reading the tool's inputs: files, the tariff, contracts, work and state (cli.hpp).
+#include <cctype>
 #include <cstdio>
 #include <fmt/core.h>
 #include <fstream>
+#include <iostream>
 #include <iterator>
 #include <sstream>
 
@@ -16,7 +18,11 @@ namespace tariff::cli {
 namespace {
 
 bool is_json(const std::string& path) {
-  return path.size() >= 5 && path.compare(path.size() - 5, 5, ".json") == 0;
+  if (path.size() < 5) return false;
+  std::string suffix = path.substr(path.size() - 5);
+  for (char& c : suffix)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return suffix == ".json";
 }
 
 // The rows that read, unless some did not: then each of those is printed and nothing is used.
@@ -31,6 +37,17 @@ std::vector<Row> all_rows(read_result<Row> read, const std::string& path) {
 }
 
 }  // namespace
+
+std::string display_name(const std::string& path) {
+  return path == "-" ? "<stdin>" : path;
+}
+
+void print_diagnostics(const std::vector<diagnostic>& diagnostics) {
+  std::string text = format(diagnostics);
+  while (!text.empty() && text.back() == '\n')
+    text.pop_back();
+  fmt::print(stderr, "{}\n", text);
+}
 
 std::string read_file(const std::string& path) {
   if (path == "-") {
@@ -58,8 +75,8 @@ void write_output(const std::string& path, const std::string& text) {
 }
 
 compiled_tariff load_tariff(const std::string& path) {
-  compile_result compiled = compile(read_file(path), path);
-  if (!compiled.diagnostics.empty()) fmt::print(stderr, "{}\n", format(compiled.diagnostics));
+  compile_result compiled = compile(read_file(path), display_name(path));
+  if (!compiled.diagnostics.empty()) print_diagnostics(compiled.diagnostics);
   if (!compiled.tariff) throw failure("");
   return std::move(*compiled.tariff);
 }

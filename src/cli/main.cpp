@@ -9,9 +9,11 @@
 //
 // Exit status: 0 done; 1 the tariff or the input has errors (each printed with its place);
 // 2 the command line is wrong. docs/cli.md describes every command and option.
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <fmt/core.h>
+#include <string_view>
 
 #include <tariff/version.hpp>
 
@@ -28,6 +30,19 @@ int main(int argc, char** argv) {
   tariff::cli::add_estimate_command(app);
   tariff::cli::add_diff_command(app);
   tariff::cli::add_fmt_command(app);
+  // CLI11 would call a misspelt command a missing one; name it instead.
+  if (argc > 1 && argv[1][0] != '-') {
+    const std::string_view command = argv[1];
+    const auto subcommands = app.get_subcommands({});
+    if (std::none_of(subcommands.begin(), subcommands.end(),
+                     [&](const CLI::App* s) { return s->get_name() == command; })) {
+      fmt::print(stderr,
+                 "tariff: unknown command '{}'; the commands are check, price, bill, "
+                 "estimate, diff and fmt (tariff --help)\n",
+                 command);
+      return 2;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

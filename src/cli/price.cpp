@@ -23,7 +23,8 @@ void add_output_options(CLI::App* cmd, priced_output& out) {
   cmd->add_option("-f,--format", out.format, "table, json or csv")
       ->check(CLI::IsMember({"table", "json", "csv"}))
       ->capture_default_str();
-  cmd->add_flag("--explain", out.explain, "Show each price's trace (table)");
+  cmd->add_flag("--explain", out.explain,
+                "Show each price's trace in the table (json and csv always carry it)");
   cmd->add_option("-o,--output", out.output, "Write to this file instead of standard output");
 }
 

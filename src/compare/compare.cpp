@@ -8,6 +8,8 @@
 
 #include <tariff/compare.hpp>
 
+#include "compile/program.hpp"
+
 namespace tariff {
 
 std::optional<decimal> change::revenue_change_percent() const {
@@ -158,13 +160,33 @@ void add_fee(change& g, const decimal& amount, bool old_tariff) {
   (old_tariff ? g.old_margin : g.new_margin) += amount;
 }
 
+// Zero at the scale each tariff rounds amounts to (0.00 for a step of 0.01), so that a group
+// without revenue writes its figures like the others.
+decimal zero_amount(const compiled_tariff& tariff) {
+  const auto& rounding = tariff.program().line_rounding;
+  return decimal::from_units(0, rounding ? rounding->step.scale() : 0);
+}
+
+// A group with nothing in it yet.
+change empty_change(std::string key, const compiled_tariff& old_tariff,
+                    const compiled_tariff& new_tariff) {
+  change g;
+  g.key = std::move(key);
+  g.old_revenue = g.old_cost = g.old_margin = zero_amount(old_tariff);
+  g.new_revenue = g.new_cost = g.new_margin = zero_amount(new_tariff);
+  return g;
+}
+
 // Groups by key, kept sorted.
 class grouping {
  public:
+  grouping(const compiled_tariff& old_tariff, const compiled_tariff& new_tariff)
+      : old_(old_tariff), new_(new_tariff) {}
+
   change& operator[](const std::string& key) {
-    change& g = groups_[key];
-    g.key = key;
-    return g;
+    auto found = groups_.find(key);
+    if (found == groups_.end()) found = groups_.emplace(key, empty_change(key, old_, new_)).first;
+    return found->second;
   }
   std::vector<change> take() {
     std::vector<change> out;
@@ -175,6 +197,8 @@ class grouping {
   }
 
  private:
+  const compiled_tariff& old_;
+  const compiled_tariff& new_;
   std::map<std::string, change, std::less<>> groups_;
 };
 
@@ -184,9 +208,10 @@ comparison compare(const compiled_tariff& old_tariff, const compiled_tariff& new
                    std::span<const contract> contracts, std::span<const work_line> history,
                    const compare_options& options) {
   if (old_tariff.currency() != new_tariff.currency())
-    throw std::invalid_argument("the tariffs bill in different currencies: '" + old_tariff.name() +
-                                "' in " + old_tariff.currency() + ", '" + new_tariff.name() +
-                                "' in " + new_tariff.currency());
+    throw std::invalid_argument("the tariffs bill in different currencies: " + old_tariff.file() +
+                                " ('" + old_tariff.name() + "') in " + old_tariff.currency() +
+                                ", " + new_tariff.file() + " ('" + new_tariff.name() + "') in " +
+                                new_tariff.currency());
   comparison out;
   out.currency = old_tariff.currency();
   out.old_name = old_tariff.name();
@@ -212,7 +237,10 @@ comparison compare(const compiled_tariff& old_tariff, const compiled_tariff& new
     for (std::size_t i : groups.of_contract[c])
       client_of[i] = contracts[c].client;
 
-  grouping by_client, by_item, by_month;
+  out.total = empty_change({}, old_tariff, new_tariff);
+  out.fees = empty_change({}, old_tariff, new_tariff);
+  grouping by_client(old_tariff, new_tariff), by_item(old_tariff, new_tariff),
+      by_month(old_tariff, new_tariff);
   for (std::size_t i = 0; i < history.size(); ++i) {
     const priced_line& a = old_lines[i];
     const priced_line& b = new_lines[i];

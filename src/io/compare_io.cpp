@@ -34,6 +34,7 @@ void add_change(io::text_table& table, std::string label, const change& g) {
 }
 
 void add_groups(io::text_table& table, const char* title, const std::vector<change>& groups) {
+  if (groups.empty()) return;
   table.add_raw({});
   table.add_raw({title, {}, {}});
   for (const change& g : groups)
@@ -161,7 +162,8 @@ std::string write_comparison_text(const comparison& c, const compiled_tariff& ol
   table.add({"", "lines", "changed", "old revenue", "new revenue", "change", "%", "old margin",
              "new margin", "change"});
   add_change(table, "Total", c.total);
-  add_change(table, "  of it fees", c.fees);
+  if (!c.fees.old_revenue.is_zero() || !c.fees.new_revenue.is_zero())
+    add_change(table, "  of it fees", c.fees);
   add_groups(table, "By client", c.by_client);
   add_groups(table, "By item", c.by_item);
   add_groups(table, "By month", c.by_month);

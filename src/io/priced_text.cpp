@@ -4,6 +4,7 @@
 
 #include <tariff/priced_io.hpp>
 
+#include "compile/program.hpp"
 #include "io/text_layout.hpp"
 
 namespace tariff {
@@ -18,7 +19,10 @@ std::string write_priced_text(std::span<const priced_line> lines, const compiled
   rows.push_back({});
   rows.push_back({"Lines", tariff.currency(), {}});
   io::text_table priced(2, {false, false, false, true, true});
-  decimal revenue, cost;
+  // Sums start at zero with the scale amounts are rounded to, so "0.00" when nothing is priced.
+  const auto& rounding = tariff.program().line_rounding;
+  decimal revenue = decimal::from_units(0, rounding ? rounding->step.scale() : 0);
+  decimal cost = revenue;
   std::size_t rejected = 0;
   for (const priced_line& line : lines) {
     if (!line.ok()) {

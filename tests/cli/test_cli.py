@@ -46,7 +46,21 @@ def test_check_reports_the_place_with_a_caret_and_fails(tmp_path):
     assert f"{bad}:{line_no}:{column}: error: unknown window 'nigth'" in r.stderr
     assert "did you mean 'night'?" in r.stderr
     assert "\n" + " " * (column + 1) + "^" in r.stderr  # the caret under the name
-    assert r.stderr.endswith("1 error(s), 0 warning(s) in 1 file(s)\n")
+    assert r.stderr.endswith("^\n1 error(s), 0 warning(s) in 1 file(s)\n")  # no empty line
+
+
+def test_check_goes_on_after_an_unreadable_file(tmp_path):
+    r = run("check", tmp_path / "missing.tariff", FACILITIES)
+    assert r.returncode == 1
+    assert f"cannot read {tmp_path / 'missing.tariff'}" in r.stderr
+    assert r.stdout == f"{FACILITIES}: ok\n"
+
+
+def test_diagnostics_of_standard_input_name_it(tmp_path):
+    r = subprocess.run([CLI, "check", "-"], input='tariff "T" currency RUB\nrule : price\n',
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode == 1
+    assert r.stderr.startswith("<stdin>:2:6: error:")
 
 
 # --- price and estimate ------------------------------------------------------------------------
@@ -122,20 +136,37 @@ def test_bill_json_statement_and_state_round_trip(tmp_path):
     r = run("bill", *inputs(), "--period", "2026-03", "-f", "json", "--contract", "C-1",
             "--save-state", state)
     assert r.returncode == 0, r.stderr
-    s = json.loads(r.stdout)
+    [s] = json.loads(r.stdout)  # an array of statements, one per contract
     assert s["revenue"] == "58200.00"
     assert [l["id"] for l in s["rejected"]] == ["A1"]  # April's line waits for April
     april = run("bill", *inputs(), "--period", "2026-04", "-f", "json", "--contract", "C-1",
                 "-s", state)
     assert april.returncode == 0, april.stderr
-    assert json.loads(april.stdout)["period"]["first"] == "2026-04-01"
+    assert json.loads(april.stdout)[0]["period"]["first"] == "2026-04-01"
 
 
 def test_bill_state_needs_one_contract(tmp_path):
-    r = run("bill", *inputs(EXAMPLES / "tariffs" / ".." / "03-subscription"), "--save-state",
-            tmp_path / "s.json", "--contract", "C-1", "--contract", "C-1")
+    facilities = ["-t", FACILITIES, "-c", EXAMPLES / "work" / "facilities-contracts.csv",
+                  "-w", EXAMPLES / "work" / "facilities-work.csv", "--period", "2026-03"]
+    r = run("bill", *facilities, "--save-state", tmp_path / "s.json")
     assert r.returncode == 2
     assert "one contract" in r.stderr
+    # A contract named twice is billed once, so its state can be saved.
+    r = run("bill", *facilities, "--save-state", tmp_path / "s.json", "--contract", "C-200",
+            "--contract", "C-200")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.count("Statement for contract") == 1
+
+
+def test_bill_says_when_there_is_no_contract_to_bill(tmp_path):
+    contracts = tmp_path / "contracts.csv"
+    contracts.write_text("id,client,plan,status,start,end\n"
+                         "X1,K-9,gold,registered,2026-01-01,2026-12-31\n")
+    r = run("bill", "-t", SUBSCRIPTION / "tariff.tariff", "-c", contracts,
+            "-w", SUBSCRIPTION / "work.csv", "--period", "2026-03")
+    assert r.returncode == 1
+    assert "contract 'X1' has plan 'gold', which the tariff does not have; not billed" in r.stderr
+    assert "no contract to bill" in r.stderr
 
 
 # --- diff --------------------------------------------------------------------------------------
@@ -203,7 +234,9 @@ def test_usage_errors_exit_2():
     r = run("price", "-t", FACILITIES)
     assert r.returncode == 2
     assert "required" in r.stderr.lower()
-    assert run("frobnicate").returncode == 2
+    r = run("frobnicate")
+    assert r.returncode == 2
+    assert "unknown command 'frobnicate'" in r.stderr
 
 
 def test_version():
