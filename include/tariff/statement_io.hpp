@@ -12,6 +12,7 @@
 // read at all; each error names the element (its position in "allowances", from 1) and the key.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -25,6 +26,11 @@ std::string write_statement_json(const statement& s, const compiled_tariff& tari
 
 /// The statement as aligned text for a terminal; `explain` adds each part's trace steps.
 std::string write_statement_text(const statement& s, const compiled_tariff& tariff, bool explain);
+
+/// Statements as CSV, one row each with its totals: contract, client, plan, period (first and
+/// last day), currency, counts of lines, adjustments and rejected lines, fees, work, revenue,
+/// cost, margin and margin percent (empty when there is no revenue). A bill run's summary.
+std::string write_statements_csv(std::span<const statement> statements);
 
 /// The billing state as a JSON object, {"allowances": [...]}; read_state_json reads it back.
 std::string write_state_json(const billing_state& state);

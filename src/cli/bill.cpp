@@ -2,6 +2,7 @@
 // alerts and the closing state.
 #include <algorithm>
 #include <fmt/core.h>
+#include <map>
 #include <set>
 
 #include <tariff/billing.hpp>
@@ -97,8 +98,9 @@ void add_bill_command(CLI::App& app) {
   cmd->add_option("-s,--state", opts->state, "Opening billing state (JSON); one contract only");
   cmd->add_option("--save-state", opts->save_state,
                   "Write the closing billing state here (JSON); one contract only");
-  cmd->add_option("-f,--format", opts->format, "text or json")
-      ->check(CLI::IsMember({"text", "json"}))
+  cmd->add_option("-f,--format", opts->format,
+                  "text, json, or csv (one row of totals per statement)")
+      ->check(CLI::IsMember({"text", "json", "csv"}))
       ->capture_default_str();
   cmd->add_flag("--explain", opts->explain,
                 "Show each price's trace in the text (json always carries it)");
@@ -119,19 +121,33 @@ void add_bill_command(CLI::App& app) {
 
     const bill_options options{.expiry_warning_days = 30,
                                .trace = opts->explain || opts->format == "json"};
+    // Each contract's lines, gathered once: a bill run has many contracts.
+    std::map<std::string, std::vector<work_line>, std::less<>> work_by_contract;
+    for (const work_line& w : work)
+      work_by_contract[w.contract].push_back(w);
     std::vector<std::string> texts;
+    std::vector<statement> statements;
     billing_state closing;
     progress_bar bar("contracts", billed.size(), 2000);
     for (const contract& c : billed) {
-      const statement s =
-          bill(tariff, c, statement_period(tariff, c, day), opening, work_of(work, c.id), options);
-      texts.push_back(opts->format == "json" ? write_statement_json(s, tariff)
-                                             : write_statement_text(s, tariff, opts->explain));
+      const auto own = work_by_contract.find(c.id);
+      statement s = bill(tariff, c, statement_period(tariff, c, day), opening,
+                         own == work_by_contract.end() ? std::span<const work_line>()
+                                                       : std::span<const work_line>(own->second),
+                         options);
       closing = s.closing;
-      bar.update(texts.size());
+      if (opts->format == "json")
+        texts.push_back(write_statement_json(s, tariff));
+      else if (opts->format == "text")
+        texts.push_back(write_statement_text(s, tariff, opts->explain));
+      else
+        statements.push_back(std::move(s));
+      bar.update(texts.size() + statements.size());
     }
     std::string out;
-    if (opts->format == "json") {  // an array of statements, however many contracts
+    if (opts->format == "csv") {
+      out = write_statements_csv(statements);
+    } else if (opts->format == "json") {  // an array of statements, however many contracts
       out = "[\n";
       for (std::size_t i = 0; i < texts.size(); ++i) {
         out += texts[i];

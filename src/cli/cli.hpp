@@ -53,8 +53,6 @@ billing_state load_state(const std::string& path);
 /// The contract with this id; throws failure if there is none.
 const contract& find_contract(const std::vector<contract>& contracts, const std::string& id);
 
-/// The lines of `work` done under `contract_id`, in input order.
-std::vector<work_line> work_of(const std::vector<work_line>& work, const std::string& contract_id);
 
 // Each command adds its subcommand to the app.
 void add_check_command(CLI::App& app);

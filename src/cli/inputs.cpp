@@ -104,11 +104,4 @@ const contract& find_contract(const std::vector<contract>& contracts, const std:
   throw failure("no contract '" + id + "' in the contracts given");
 }
 
-std::vector<work_line> work_of(const std::vector<work_line>& work, const std::string& contract_id) {
-  std::vector<work_line> out;
-  for (const work_line& w : work)
-    if (w.contract == contract_id) out.push_back(w);
-  return out;
-}
-
 }  // namespace tariff::cli

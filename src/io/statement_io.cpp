@@ -13,6 +13,7 @@
 
 #include <tariff/statement_io.hpp>
 
+#include "io/csv.hpp"
 #include "io/json_table.hpp"
 #include "io/priced_writer.hpp"
 #include "io/text_layout.hpp"
@@ -394,6 +395,22 @@ std::string write_statement_text(const statement& s, const compiled_tariff& tari
   }
   totals.append_to(rows);
   return render(rows);
+}
+
+std::string write_statements_csv(std::span<const statement> statements) {
+  std::string out;
+  io::append_csv_record(
+      out, {"contract", "client", "plan", "first", "last", "currency", "lines", "adjustments",
+            "rejected", "fees", "work", "revenue", "cost", "margin", "margin_percent"});
+  for (const statement& s : statements)
+    io::append_csv_record(
+        out,
+        {s.contract, s.client, s.plan, format_date(s.period.first), format_date(last_day(s.period)),
+         s.currency, std::to_string(s.lines.size()), std::to_string(s.adjustments.size()),
+         std::to_string(s.rejected.size()), s.fees_total.to_string(), s.work_total.to_string(),
+         s.revenue.to_string(), s.cost.to_string(), s.margin.to_string(),
+         s.margin_percent ? s.margin_percent->to_string() : std::string()});
+  return out;
 }
 
 std::string write_state_json(const billing_state& state) {

@@ -145,6 +145,17 @@ def test_bill_json_statement_and_state_round_trip(tmp_path):
     assert json.loads(april.stdout)[0]["period"]["first"] == "2026-04-01"
 
 
+def test_bill_csv_is_a_row_of_totals_per_statement():
+    r = run("bill", "-t", FACILITIES, "-c", EXAMPLES / "work" / "facilities-contracts.csv",
+            "-w", EXAMPLES / "work" / "facilities-work.csv", "--period", "2026-03", "-f", "csv")
+    assert r.returncode == 0, r.stderr
+    rows = r.stdout.splitlines()
+    assert rows[0] == ("contract,client,plan,first,last,currency,lines,adjustments,rejected,fees,"
+                       "work,revenue,cost,margin,margin_percent")
+    assert len(rows) == 3
+    assert rows[2].endswith(",100000.00,0.00,100000.00,4666.67,95333.33,95.33")
+
+
 def test_bill_state_needs_one_contract(tmp_path):
     facilities = ["-t", FACILITIES, "-c", EXAMPLES / "work" / "facilities-contracts.csv",
                   "-w", EXAMPLES / "work" / "facilities-work.csv", "--period", "2026-03"]
