@@ -150,8 +150,15 @@ void add_bill_command(CLI::App& app) {
     } else if (opts->format == "json") {  // an array of statements, however many contracts
       out = "[\n";
       for (std::size_t i = 0; i < texts.size(); ++i) {
-        out += texts[i];
-        if (i + 1 < texts.size()) out.insert(out.size() - 1, ",");
+        // Each statement one level in, as the elements of every other JSON array are.
+        for (std::size_t at = 0; at < texts[i].size();) {
+          const std::size_t end = texts[i].find('\n', at);
+          out += "  ";
+          out.append(texts[i], at, end - at);
+          at = end + 1;
+          if (at < texts[i].size()) out += '\n';
+        }
+        out += i + 1 < texts.size() ? ",\n" : "\n";
       }
       out += "]\n";
     } else {
