@@ -6,6 +6,7 @@
 #include <set>
 
 #include <tariff/billing.hpp>
+#include <tariff/portfolio.hpp>
 #include <tariff/statement_io.hpp>
 
 #include "cli/cli.hpp"
@@ -84,6 +85,7 @@ void add_bill_command(CLI::App& app) {
     std::vector<std::string> ids;
     std::string format = "text";
     bool explain = false;
+    bool portfolio = false;
   };
   auto opts = std::make_shared<options>();
   CLI::App* cmd =
@@ -104,8 +106,12 @@ void add_bill_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_flag("--explain", opts->explain,
                 "Show each price's trace in the text (json always carries it)");
+  cmd->add_flag("--portfolio", opts->portfolio,
+                "Print the statements summed by contract, client and item instead (text or csv)");
   cmd->add_option("-o,--output", opts->output, "Write to this file instead of standard output");
   cmd->callback([opts] {
+    if (opts->portfolio && opts->format == "json")
+      throw failure("--portfolio is written as text or csv", 2);
     const compiled_tariff tariff = load_tariff(opts->tariff);
     const std::vector<contract> contracts = load_contracts(opts->contracts);
     const std::vector<work_line> work = load_work(opts->work);
@@ -136,7 +142,9 @@ void add_bill_command(CLI::App& app) {
                                                        : std::span<const work_line>(own->second),
                          options);
       closing = s.closing;
-      if (opts->format == "json")
+      if (opts->portfolio)
+        statements.push_back(std::move(s));
+      else if (opts->format == "json")
         texts.push_back(write_statement_json(s, tariff));
       else if (opts->format == "text")
         texts.push_back(write_statement_text(s, tariff, opts->explain));
@@ -145,7 +153,10 @@ void add_bill_command(CLI::App& app) {
       bar.update(texts.size() + statements.size());
     }
     std::string out;
-    if (opts->format == "csv") {
+    if (opts->portfolio) {
+      const portfolio summed = summarize(statements);
+      out = opts->format == "csv" ? write_portfolio_csv(summed) : write_portfolio_text(summed);
+    } else if (opts->format == "csv") {
       out = write_statements_csv(statements);
     } else if (opts->format == "json") {  // an array of statements, however many contracts
       out = "[\n";
