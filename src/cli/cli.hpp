@@ -53,7 +53,6 @@ billing_state load_state(const std::string& path);
 /// The contract with this id; throws failure if there is none.
 const contract& find_contract(const std::vector<contract>& contracts, const std::string& id);
 
-
 // Each command adds its subcommand to the app.
 void add_check_command(CLI::App& app);
 void add_price_command(CLI::App& app);
@@ -61,5 +60,6 @@ void add_estimate_command(CLI::App& app);
 void add_bill_command(CLI::App& app);
 void add_diff_command(CLI::App& app);
 void add_fmt_command(CLI::App& app);
+void add_payouts_command(CLI::App& app);
 
 }  // namespace tariff::cli

@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   tariff::cli::add_bill_command(app);
   tariff::cli::add_estimate_command(app);
   tariff::cli::add_diff_command(app);
+  tariff::cli::add_payouts_command(app);
   tariff::cli::add_fmt_command(app);
   // CLI11 would call a misspelt command a missing one; name it instead.
   if (argc > 1 && argv[1][0] != '-') {
@@ -38,7 +39,7 @@ int main(int argc, char** argv) {
                      [&](const CLI::App* s) { return s->get_name() == command; })) {
       fmt::print(stderr,
                  "tariff: unknown command '{}'; the commands are check, price, bill, "
-                 "estimate, diff and fmt (tariff --help)\n",
+                 "estimate, diff, payouts and fmt (tariff --help)\n",
                  command);
       return 2;
     }

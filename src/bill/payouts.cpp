@@ -1,0 +1,153 @@
+// Contractor payouts for a period (payouts.hpp): each priced line's rate × measured quantity,
+// payable once the client accepted the work.
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <stdexcept>
+
+#include <tariff/payouts.hpp>
+
+#include "compile/program.hpp"
+#include "io/csv.hpp"
+#include "io/text_layout.hpp"
+#include "price/amounts.hpp"
+
+namespace tariff {
+
+namespace {
+
+const detail::pricelist* find_list(const detail::tariff_program& program, std::string_view name) {
+  const auto found = program.pricelist_index.find(name);
+  return found == program.pricelist_index.end() ? nullptr : &program.pricelists[found->second];
+}
+
+// The item as `list` offers it on `day`; null if it does not.
+const detail::item* item_on(const detail::tariff_program& program, const detail::pricelist& list,
+                            const std::string& name, local_date day) {
+  const detail::pricelist_snapshot* snapshot = list.on(day);
+  const auto id = program.item_ids.find(name);
+  if (snapshot == nullptr || !snapshot->in_force || id == program.item_ids.end() ||
+      id->second >= snapshot->by_id.size() || snapshot->by_id[id->second] < 0)
+    return nullptr;
+  return &snapshot->items[static_cast<std::size_t>(snapshot->by_id[id->second])];
+}
+
+// Line indexes in work order: by start, then by the line's id (pricing semantics §4).
+std::vector<std::size_t> work_order(std::span<const work_line> work) {
+  std::vector<std::size_t> order(work.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (work[a].start != work[b].start) return work[a].start < work[b].start;
+    return work[a].id < work[b].id;
+  });
+  return order;
+}
+
+decimal zero_amount(const detail::tariff_program& program) {
+  return decimal::from_units(0, program.line_rounding ? program.line_rounding->step.scale() : 0);
+}
+
+}  // namespace
+
+std::vector<payout> payouts(const compiled_tariff& tariff, std::span<const contract> contracts,
+                            std::span<const work_line> work, date_span period,
+                            const payout_options& options, std::vector<priced_line>* rejected) {
+  const detail::tariff_program& program = tariff.program();
+  const detail::pricelist* rates = nullptr;
+  if (!options.pricelist.empty()) {
+    rates = find_list(program, options.pricelist);
+    if (rates == nullptr)
+      throw std::invalid_argument("tariff '" + program.name + "' has no price list '" +
+                                  options.pricelist + "' for payout rates");
+  }
+  std::vector<priced_line> priced = price(tariff, contracts, work, {.trace = false});
+  std::map<std::string, payout, std::less<>> by_performer;
+  for (std::size_t i : work_order(work)) {
+    const work_line& w = work[i];
+    priced_line& line = priced[i];
+    if (line.date && *line.date >= period.end) continue;  // done after the period
+    const bool payable = w.accepted && line.date &&
+                         w.accepted_on.value_or(*line.date) >= period.first &&
+                         w.accepted_on.value_or(*line.date) < period.end;
+    if (line.ok() && w.accepted && !payable) continue;  // accepted, and paid, in another period
+    const detail::pricelist* list = rates != nullptr ? rates : find_list(program, line.price_list);
+    const detail::item* it =
+        line.ok() && list != nullptr ? item_on(program, *list, w.item, *line.date) : nullptr;
+    if (line.ok() && it == nullptr) {
+      line.rejected = reject_reason::item_not_in_price_list;
+      line.message = "line " + w.id + ": item '" + w.item + "' has no payout rate in price list '" +
+                     options.pricelist + "' on " + format_date(*line.date);
+    }
+    if (!line.ok()) {
+      if (rejected != nullptr) rejected->push_back(std::move(line));
+      continue;
+    }
+    payout_line out;
+    out.id = w.id;
+    out.request = w.request;
+    out.contract = w.contract;
+    out.item = w.item;
+    out.date = *line.date;
+    out.accepted_on = w.accepted ? std::optional(w.accepted_on.value_or(*line.date)) : std::nullopt;
+    out.quantity = line.measured;
+    out.rate = rates != nullptr ? it->price : it->cost;
+    const std::int64_t den = line.measured.is_time() ? line.measured.unit_seconds : 1;
+    out.amount = detail::amount_of(out.rate * line.measured.value, den, program.line_rounding,
+                                   out.rate.scale());
+    out.payable = payable;
+
+    auto [slot, added] = by_performer.try_emplace(w.performer);
+    payout& p = slot->second;
+    if (added) {
+      p.performer = w.performer;
+      p.currency = program.currency;
+      p.period = period;
+      p.payable = p.pending = zero_amount(program);
+    }
+    (payable ? p.payable : p.pending) += out.amount;
+    p.lines.push_back(std::move(out));
+  }
+  std::vector<payout> out;
+  out.reserve(by_performer.size());
+  for (auto& [name, p] : by_performer)
+    out.push_back(std::move(p));
+  return out;
+}
+
+std::string write_payouts_csv(std::span<const payout> payouts) {
+  std::string out;
+  io::append_csv_record(out, {"performer", "id", "request", "contract", "item", "date",
+                              "accepted_on", "quantity", "rate", "amount", "status"});
+  for (const payout& p : payouts)
+    for (const payout_line& l : p.lines)
+      io::append_csv_record(
+          out, {p.performer, l.id, l.request, l.contract, l.item, format_date(l.date),
+                l.accepted_on ? format_date(*l.accepted_on) : std::string(), l.quantity.to_string(),
+                l.rate.to_string(), l.amount.to_string(), l.payable ? "payable" : "pending"});
+  return out;
+}
+
+std::string write_payouts_text(std::span<const payout> payouts) {
+  std::vector<io::text_row> rows;
+  for (const payout& p : payouts) {
+    if (!rows.empty()) rows.push_back({});
+    rows.push_back({"Payout to " + (p.performer.empty() ? "(no performer)" : p.performer) +
+                        " for " + io::span_text(p.period),
+                    p.currency,
+                    {}});
+    io::text_table table(2, {false, false, false, false, true, true});
+    for (const payout_line& l : p.lines)
+      table.add(
+          {l.id, format_date(l.date), l.item, l.contract, l.quantity.to_string(),
+           "@ " + l.rate.to_string()},
+          l.amount.to_string(),
+          l.payable ? "payable, accepted " + format_date(*l.accepted_on) : "pending acceptance");
+    table.add({"payable"}, p.payable.to_string());
+    table.add({"pending"}, p.pending.to_string());
+    table.append_to(rows);
+  }
+  if (rows.empty()) rows.push_back({"No payouts in the period.", {}, {}});
+  return io::render(rows);
+}
+
+}  // namespace tariff

@@ -1,0 +1,129 @@
+// Contractor payouts (domain scenario 5): "4 200 RUB for two closed and accepted requests (2 100
+// each), while two more awaiting acceptance are not payable yet".
+#include <gtest/gtest.h>
+#include <tariff/io.hpp>
+#include <tariff/payouts.hpp>
+
+namespace tariff {
+namespace {
+
+constexpr std::string_view source = R"(tariff "Federal outsourcing" currency RUB
+rounding line 0.01 half_up
+calendar {
+  timezone Europe/Moscow
+  window night 22:00 .. 06:00
+}
+pricelist retail effective 2026-01-01 {
+  item repair_request "Repair request" per visit price 3500.00 cost 2100.00
+  item support        "Support"        per hour  price 2000.00 cost 1000.00 bill started 1h
+}
+pricelist contractors effective 2026-01-01 {
+  item repair_request per visit price 2000.00
+  item support        per hour  price 1200.00
+}
+rule night when in night : price * 2
+plan regional {
+  pricelist retail
+}
+)";
+
+constexpr std::string_view contracts_csv =
+    "id,client,plan,status,start,end\n"
+    "C-1,K-1,regional,registered,2026-01-01,2026-12-31\n";
+
+// R1, R2 accepted in March; R3, R4 awaiting acceptance; R5 accepted in April (not March's);
+// S1 25 minutes of support at night by another contractor, accepted; Z1 an unknown item.
+constexpr std::string_view work_csv =
+    "id,request,contract,item,start,end,quantity,performer,accepted,accepted_on\n"
+    "R1,Q-1,C-1,repair_request,2026-03-02T10:00:00+03:00,,1,tula-service,true,2026-03-05\n"
+    "R2,Q-2,C-1,repair_request,2026-03-09T10:00:00+03:00,,1,tula-service,true,2026-03-12\n"
+    "R3,Q-3,C-1,repair_request,2026-03-16T10:00:00+03:00,,1,tula-service,false,\n"
+    "R4,Q-4,C-1,repair_request,2026-03-23T10:00:00+03:00,,1,tula-service,false,\n"
+    "R5,Q-5,C-1,repair_request,2026-03-30T10:00:00+03:00,,1,tula-service,true,2026-04-02\n"
+    "S1,Q-6,C-1,support,2026-03-10T23:00:00+03:00,2026-03-10T23:25:00+03:00,,kaluga-it,true,\n"
+    "Z1,Q-7,C-1,plumbing,2026-03-11T10:00:00+03:00,,1,tula-service,true,2026-03-12\n";
+
+class PayoutsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto compiled = compile(source, "outsourcing.tariff");
+    ASSERT_TRUE(compiled.tariff) << format(compiled.diagnostics);
+    tariff.emplace(*compiled.tariff);
+    contracts = read_contracts_csv(contracts_csv).rows;
+    auto read = read_work_csv(work_csv);
+    ASSERT_TRUE(read.errors.empty()) << format(read.errors.front());
+    work = read.rows;
+  }
+  date_span march{*parse_date("2026-03-01"), *parse_date("2026-04-01")};
+  std::optional<compiled_tariff> tariff;
+  std::vector<contract> contracts;
+  std::vector<work_line> work;
+};
+
+TEST_F(PayoutsTest, AcceptedWorkIsPayableTheRestPendingAtCostPrice) {
+  std::vector<priced_line> rejected;
+  const std::vector<payout> p = payouts(*tariff, contracts, work, march, {}, &rejected);
+  ASSERT_EQ(p.size(), 2U);
+  EXPECT_EQ(p[0].performer, "kaluga-it");
+  // 25 minutes at a cost of 1000.00 an hour, measured (not billed: the client pays a started
+  // hour) and without the night rule, which is the client's: 416.666… → 416.67.
+  EXPECT_EQ(p[0].payable, decimal("416.67"));
+  EXPECT_EQ(p[0].pending, decimal("0.00"));
+  const payout& tula = p[1];
+  EXPECT_EQ(tula.performer, "tula-service");
+  EXPECT_EQ(tula.currency, "RUB");
+  EXPECT_EQ(tula.payable, decimal("4200.00"));
+  EXPECT_EQ(tula.pending, decimal("4200.00"));
+  ASSERT_EQ(tula.lines.size(), 4U);  // R5 is April's
+  EXPECT_EQ(tula.lines[0].id, "R1");
+  EXPECT_TRUE(tula.lines[0].payable);
+  EXPECT_EQ(tula.lines[0].rate, decimal("2100.00"));
+  EXPECT_EQ(tula.lines[0].amount, decimal("2100.00"));
+  EXPECT_EQ(format_date(*tula.lines[0].accepted_on), "2026-03-05");
+  EXPECT_EQ(tula.lines[2].id, "R3");
+  EXPECT_FALSE(tula.lines[2].payable);
+  EXPECT_FALSE(tula.lines[2].accepted_on);
+  ASSERT_EQ(rejected.size(), 1U);
+  EXPECT_EQ(rejected[0].id, "Z1");
+  EXPECT_EQ(rejected[0].rejected, reject_reason::unknown_item);
+}
+
+TEST_F(PayoutsTest, AcceptanceDecidesThePeriod) {
+  const date_span april{*parse_date("2026-04-01"), *parse_date("2026-05-01")};
+  const std::vector<payout> p = payouts(*tariff, contracts, work, april);
+  ASSERT_EQ(p.size(), 1U);
+  // R5, done in March and accepted on 2 April, is April's; R3 and R4 are still pending.
+  EXPECT_EQ(p[0].payable, decimal("2100.00"));
+  EXPECT_EQ(p[0].pending, decimal("4200.00"));
+  ASSERT_EQ(p[0].lines.size(), 3U);
+  EXPECT_EQ(p[0].lines[2].id, "R5");
+}
+
+TEST_F(PayoutsTest, RatesFromAContractorPriceList) {
+  const std::vector<payout> p =
+      payouts(*tariff, contracts, work, march, {.pricelist = "contractors"});
+  ASSERT_EQ(p.size(), 2U);
+  EXPECT_EQ(p[0].payable, decimal("500.00"));  // 1500 s at 1200.00 an hour, exactly
+  EXPECT_EQ(p[1].payable, decimal("4000.00"));
+  EXPECT_EQ(p[1].pending, decimal("4000.00"));
+  EXPECT_THROW((void)payouts(*tariff, contracts, work, march, {.pricelist = "nowhere"}),
+               std::invalid_argument);
+}
+
+TEST_F(PayoutsTest, WritesCsvAndText) {
+  const std::vector<payout> p = payouts(*tariff, contracts, work, march);
+  const std::string csv = write_payouts_csv(p);
+  EXPECT_NE(csv.find("\ntula-service,R1,Q-1,C-1,repair_request,2026-03-02,2026-03-05,1,2100.00,"
+                     "2100.00,payable\n"),
+            std::string::npos)
+      << csv;
+  EXPECT_NE(csv.find("\ntula-service,R3,Q-3,C-1,repair_request,2026-03-16,,1,2100.00,2100.00,"
+                     "pending\n"),
+            std::string::npos);
+  const std::string text = write_payouts_text(p);
+  EXPECT_NE(text.find("Payout to tula-service for 2026-03-01..2026-03-31"), std::string::npos);
+  EXPECT_NE(text.find("pending acceptance"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace tariff
