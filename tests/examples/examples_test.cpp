@@ -91,6 +91,10 @@ TEST_P(Example, PricesAsExpected) {
          check_expectations(expect, expect_name, work.rows, priced, labels_of(*compiled.tariff)))
       ADD_FAILURE() << failure;
   }
+  // Contractor payouts by month.
+  for (const std::string& failure :
+       check_payouts(expect, expect_name, *compiled.tariff, contracts.rows, work.rows))
+    ADD_FAILURE() << failure;
   // Statements, estimates and expiry, each statement also priced request by request.
   if (runs) {
     for (const std::string& failure :
@@ -107,6 +111,38 @@ std::string test_name(const testing::TestParamInfo<std::string>& info) {
   return name;
 }
 
+TEST(expect_parser, ReadsPayoutDirectives) {
+  const expect_file e = parse_expect(
+      "payout 2026-03 tula-service payable 4200.00 pending 4200.00 lines 4\n"
+      "payout 2026-03 rates contractors - line R1 status payable amount 2000.00\n",
+      "x/expect.txt");
+  ASSERT_TRUE(e.errors.empty()) << e.errors.front();
+  ASSERT_EQ(e.payouts.size(), 2U);
+  EXPECT_EQ(e.payouts[0].month, "2026-03");
+  EXPECT_EQ(e.payouts[0].performer, "tula-service");
+  EXPECT_EQ(e.payouts[0].fields.size(), 3U);
+  EXPECT_EQ(e.payouts[1].rates, "contractors");
+  EXPECT_EQ(e.payouts[1].performer, "-");
+  EXPECT_EQ(e.payouts[1].line_id, "R1");
+  EXPECT_EQ(e.payouts[1].fields[1], std::make_pair(std::string("amount"), std::string("2000.00")));
+}
+
+TEST(expect_parser, RefusesMalformedPayouts) {
+  for (const auto& [text, message] : std::vector<std::pair<std::string, std::string>>{
+           {"payout March tula payable 1.00", "'payout' needs a month"},
+           {"payout 2026-03", "'payout' needs a performer"},
+           {"payout 2026-03 tula", "needs at least one field"},
+           {"payout 2026-03 tula payabel 1.00", "'payabel' is not a payout total field"},
+           {"payout 2026-03 tula line R1 payable 1.00", "'payable' is not a payout line field"},
+           {"payout 2026-03 tula payable 1.00 payable 2.00", "'payable' is given twice"},
+           {"payout 2026-03 tula pending", "'pending' needs a value"}}) {
+    const expect_file e = parse_expect(text, "x/expect.txt");
+    ASSERT_EQ(e.errors.size(), 1U) << text;
+    EXPECT_NE(e.errors[0].find(message), std::string::npos) << e.errors[0];
+    EXPECT_EQ(e.errors[0].rfind("x/expect.txt:1: ", 0), 0U) << e.errors[0];
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(examples, Example, testing::ValuesIn(example_folders()), test_name);
 
 TEST(examples_folders, AreFound) {
@@ -114,9 +150,10 @@ TEST(examples_folders, AreFound) {
   const std::vector<std::string> folders = example_folders();
   EXPECT_GE(folders.size(), 14u) << "examples found under " << examples_dir;
   for (const char* expected :
-       {"01-catalogue", "02-expiry", "02-validity", "03-subscription", "04-night-work", "05-tiers",
-        "06-cost-and-margin", "07-payment-schemes", "08-labour-limits", "09-discounts",
-        "09-loyalty", "10-billing-units", "11-repair-kinds", "12-price-history"})
+       {"01-catalogue", "02-expiry", "02-validity", "03-subscription", "04-night-work",
+        "05-contractor-payouts", "05-tiers", "06-cost-and-margin", "07-payment-schemes",
+        "08-labour-limits", "09-discounts", "09-loyalty", "10-billing-units", "11-repair-kinds",
+        "12-price-history"})
     EXPECT_NE(std::find(folders.begin(), folders.end(), expected), folders.end()) << expected;
 }
 
@@ -200,7 +237,7 @@ TEST(examples_expect_parser, RejectsEveryTypo) {
       {"line J1 amount 12500.00 cots 1.00", "x.txt:1: unknown field 'cots'"},
       {"lines J1 amount 1.00",
        "x.txt:1: unknown directive 'lines': expected line, bill, estimate, opening, closing, "
-       "statement, fee, allowance, alert, total or expiring"},
+       "statement, fee, allowance, alert, total, expiring or payout"},
       {"line", "x.txt:1: 'line' needs a work line id"},
       {"line J1", "x.txt:1: line J1 asserts no field"},
       {"line J1 part 2", "x.txt:1: line J1 asserts no field"},
@@ -397,7 +434,7 @@ TEST(examples_expect_parser, RejectsEveryTypoInARun) {
   const std::vector<std::pair<std::string, std::string>> cases{
       {"bil C-1 2026-03",
        "unknown directive 'bil': expected line, bill, estimate, opening, closing, statement, fee, "
-       "allowance, alert, total or expiring"},
+       "allowance, alert, total, expiring or payout"},
       {"statement revenu 1.00", "unknown field 'revenu'"},
       {"statement", "statement asserts no field"},
       {"statement revenue", "field 'revenue' has no value"},

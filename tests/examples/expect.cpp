@@ -9,10 +9,12 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <tuple>
 #include <utility>
 
 #include <tariff/calendar.hpp>
 #include <tariff/decimal.hpp>
+#include <tariff/payouts.hpp>
 
 namespace tariff::examples {
 namespace {
@@ -35,7 +37,11 @@ constexpr std::array<std::string_view, 6> allowance_field_names{
 constexpr std::array<std::string_view, 3> sections{"lines", "adjustments", "rejected"};
 
 constexpr std::string_view directives =
-    "line, bill, estimate, opening, closing, statement, fee, allowance, alert, total or expiring";
+    "line, bill, estimate, opening, closing, statement, fee, allowance, alert, total, expiring or "
+    "payout";
+constexpr std::array<std::string_view, 3> payout_total_fields{"payable", "pending", "lines"};
+constexpr std::array<std::string_view, 5> payout_line_fields{"status", "amount", "rate", "quantity",
+                                                             "accepted_on"};
 
 bool contains(std::span<const std::string_view> names, std::string_view name) {
   return std::find(names.begin(), names.end(), name) != names.end();
@@ -521,6 +527,48 @@ std::string parse_expiring(std::span<const std::string_view> tokens, int number,
   return {};
 }
 
+// `payout MONTH [rates LIST] PERFORMER [line ID] FIELD VALUE ...`.
+std::string parse_payout(std::span<const std::string_view> tokens, int number,
+                         std::vector<payout_assertion>& out) {
+  payout_assertion p;
+  p.source_line = number;
+  std::size_t at = 1;
+  if (tokens.size() < 2 || tokens[1].size() != 7 || !parse_date(std::string(tokens[1]) + "-01"))
+    return "'payout' needs a month (YYYY-MM): 'payout 2026-03 tula-service payable 4200.00'";
+  p.month = std::string(tokens[at++]);
+  if (at + 1 < tokens.size() && tokens[at] == "rates") {
+    p.rates = std::string(tokens[at + 1]);
+    at += 2;
+  }
+  if (at >= tokens.size()) return "'payout' needs a performer ('-' for none)";
+  p.performer = std::string(tokens[at++]);
+  if (at < tokens.size() && tokens[at] == "line") {
+    if (at + 1 >= tokens.size()) return "'payout ... line' needs a work line id";
+    p.line_id = std::string(tokens[at + 1]);
+    at += 2;
+  }
+  const std::span<const std::string_view> allowed =
+      p.line_id.empty() ? std::span<const std::string_view>(payout_total_fields)
+                        : std::span<const std::string_view>(payout_line_fields);
+  if (at >= tokens.size()) return "'payout' needs at least one field and its value";
+  for (; at < tokens.size(); at += 2) {
+    const std::string field(tokens[at]);
+    if (!contains(allowed, field)) {
+      std::string names;
+      for (std::string_view n : allowed)
+        names += (names.empty() ? "" : ", ") + std::string(n);
+      return "'" + field + "' is not a payout " + (p.line_id.empty() ? "total" : "line") +
+             " field: " + names;
+    }
+    if (at + 1 >= tokens.size()) return "'" + field + "' needs a value";
+    for (const auto& [seen, value] : p.fields)
+      if (seen == field) return "'" + field + "' is given twice";
+    p.fields.emplace_back(field, std::string(tokens[at + 1]));
+  }
+  out.push_back(std::move(p));
+  return {};
+}
+
 // --- values of results -------------------------------------------------------------------------
 
 std::string rejection_text(const priced_line& line) {
@@ -830,6 +878,8 @@ expect_file parse_expect(std::string_view text, std::string_view file) {
       if (needs(context::estimate)) problem = parse_figures(tokens, number, out.runs[*run].figures);
     } else if (word == "expiring") {
       problem = parse_expiring(tokens, number, out.expiring);
+    } else if (word == "payout") {
+      problem = parse_payout(tokens, number, out.payouts);
     } else {
       problem = "unknown directive '" + word + "': expected " + std::string(directives);
     }
@@ -1047,6 +1097,77 @@ std::vector<std::string> check_same_as_statement(std::string_view where, const s
   if (!(state == s.closing))
     failures.push_back(prefix + "the state left is " + state_text(state, &s) +
                        "; the statement's closing state is " + state_text(s.closing, &s));
+  return failures;
+}
+
+std::vector<std::string> check_payouts(const expect_file& expect, std::string_view file,
+                                       const compiled_tariff& tariff,
+                                       std::span<const contract> contracts,
+                                       std::span<const work_line> work) {
+  std::vector<std::string> failures;
+  // The payouts of each (month, rates) asserted, and what of them was asserted.
+  std::map<std::pair<std::string, std::string>, std::vector<payout>> computed;
+  std::set<std::tuple<std::string, std::string, std::string, std::string>> asserted;
+  for (const payout_assertion& a : expect.payouts) {
+    const std::string where = std::string(file) + ":" + std::to_string(a.source_line) +
+                              ": payout " + a.month + " " + a.performer +
+                              (a.line_id.empty() ? "" : " line " + a.line_id) + ": ";
+    auto key = std::make_pair(a.month, a.rates);
+    auto found = computed.find(key);
+    if (found == computed.end()) {
+      const local_date first = *parse_date(a.month + "-01");
+      const date_span month{first, local_date{date::year_month_day{first} + date::months{1}}};
+      try {
+        found = computed.emplace(key, payouts(tariff, contracts, work, month, {a.rates})).first;
+      } catch (const std::exception& e) {
+        failures.push_back(where + e.what());
+        continue;
+      }
+    }
+    const std::string performer = a.performer == "-" ? std::string() : a.performer;
+    const auto p = std::find_if(found->second.begin(), found->second.end(),
+                                [&](const payout& x) { return x.performer == performer; });
+    if (p == found->second.end()) {
+      failures.push_back(where + "no payout to this performer in the month");
+      continue;
+    }
+    asserted.insert({a.month, a.rates, performer, a.line_id});
+    for (const auto& [field, expected] : a.fields) {
+      std::string got;
+      if (a.line_id.empty()) {
+        got = field == "payable"   ? p->payable.to_string()
+              : field == "pending" ? p->pending.to_string()
+                                   : std::to_string(p->lines.size());
+      } else {
+        const auto l = std::find_if(p->lines.begin(), p->lines.end(),
+                                    [&](const payout_line& x) { return x.id == a.line_id; });
+        if (l == p->lines.end()) {
+          failures.push_back(where + "the payout has no such line");
+          break;
+        }
+        got = field == "status"     ? std::string(l->payable ? "payable" : "pending")
+              : field == "amount"   ? l->amount.to_string()
+              : field == "rate"     ? l->rate.to_string()
+              : field == "quantity" ? l->quantity.to_string()
+              : l->accepted_on      ? format_date(*l->accepted_on)
+                                    : std::string("-");
+      }
+      if (got != expected)
+        failures.push_back(where + field + ": expected " + expected + ", got " + got);
+    }
+  }
+  // Every performer and every line of an asserted month is asserted.
+  for (const auto& [key, owed] : computed)
+    for (const payout& p : owed) {
+      const std::string name = p.performer.empty() ? "-" : p.performer;
+      if (!asserted.contains({key.first, key.second, p.performer, std::string()}))
+        failures.push_back(std::string(file) + ": payout " + key.first + " " + name +
+                           ": its totals are not asserted");
+      for (const payout_line& l : p.lines)
+        if (!asserted.contains({key.first, key.second, p.performer, l.id}))
+          failures.push_back(std::string(file) + ": payout " + key.first + " " + name + " line " +
+                             l.id + " is not asserted");
+    }
   return failures;
 }
 

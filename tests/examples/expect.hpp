@@ -157,11 +157,26 @@ struct expiry_assertion {
   friend bool operator==(const expiry_assertion&, const expiry_assertion&) = default;
 };
 
+/// A `payout MONTH [rates LIST] PERFORMER [line ID] FIELD VALUE ...` directive: the payouts of a
+/// month (tariff::payouts), at cost prices or the rates of price list LIST; the performer's
+/// totals, or one of its lines.
+struct payout_assertion {
+  int source_line = 0;
+  std::string month;      ///< "2026-03"
+  std::string rates;      ///< the rates' price list; empty: each item's cost price
+  std::string performer;  ///< "-" for work that names no performer
+  std::string line_id;    ///< empty: the performer's totals
+  std::vector<std::pair<std::string, std::string>> fields;  ///< field, expected text
+
+  friend bool operator==(const payout_assertion&, const payout_assertion&) = default;
+};
+
 /// A parsed expect file: its assertions, and what was wrong with its text.
 struct expect_file {
   std::vector<assertion> assertions;  ///< the pricing section: `line` before any run
   std::vector<billing_run> runs;      ///< in file order
   std::vector<expiry_assertion> expiring;
+  std::vector<payout_assertion> payouts;
   std::vector<std::string> errors;  ///< "FILE:LINE: message"; an expect file with any is unusable
 };
 
@@ -210,6 +225,13 @@ std::vector<std::string> check_runs(const expect_file& expect, std::string_view 
                                     const compiled_tariff& tariff,
                                     std::span<const contract> contracts,
                                     std::span<const work_line> work, const label_namer& labels);
+
+/// Holds the payouts of each month the `payout` directives name against them; every performer's
+/// totals and every line of an asserted month must be asserted.
+std::vector<std::string> check_payouts(const expect_file& expect, std::string_view file,
+                                       const compiled_tariff& tariff,
+                                       std::span<const contract> contracts,
+                                       std::span<const work_line> work);
 
 /// `labels` for a compiled tariff.
 label_namer labels_of(const compiled_tariff& tariff);
