@@ -42,11 +42,19 @@ void apply_allowances(line_pricer& pricer, const plan& p, const item& it, priced
     // shifts the indexes after it.
     while (left.sign() > 0) {
       std::optional<std::size_t> next;
-      for (std::size_t i : use_order(line.parts, p.order))
-        if (line.parts[i].allowance.empty() && line.parts[i].billed.value.sign() > 0) {
-          next = i;
-          break;
-        }
+      auto free = [&](std::size_t i) {
+        return line.parts[i].allowance.empty() && line.parts[i].billed.value.sign() > 0;
+      };
+      if (p.order == ast::allowance_order::work) {  // time order: no order to build
+        for (std::size_t i = 0; i < line.parts.size() && !next; ++i)
+          if (free(i)) next = i;
+      } else {
+        for (std::size_t i : use_order(line.parts, p.order))
+          if (free(i)) {
+            next = i;
+            break;
+          }
+      }
       if (!next) break;
       std::size_t i = *next;
       if (line.parts[i].billed.value > left) split_part(line.parts, i, left);
@@ -58,10 +66,15 @@ void apply_allowances(line_pricer& pricer, const plan& p, const item& it, priced
     ledger.add(al.key, period, taken);
     takes.push_back({a, period, before, taken, {}, line.id});
   }
+  bool changed = takes.size() > first_take;
   if (overage != nullptr)
     for (priced_part& part : line.parts)
-      if (part.allowance.empty() && part.billed.value.sign() > 0)
+      if (part.allowance.empty() && part.billed.value.sign() > 0) {
         pricer.reprice(it, part, *overage->overage, line.billed.value);
+        changed = true;
+      }
+  // A line no allowance took from and no overage repriced stands as price() finished it.
+  if (!changed) return;
   pricer.finish(it, true, line);
   // Covered values are known once the parts are finished.
   for (std::size_t t = first_take; t < takes.size(); ++t)

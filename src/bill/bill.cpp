@@ -23,13 +23,20 @@ const detail::plan& plan_of(const detail::tariff_program& program, const contrac
 }
 
 // Line indexes in work order: by start, then by the host's line id (pricing semantics §4).
+// The starts are copied next to the indexes, so that sorting reads a compact array instead of
+// the work lines; equal starts and ids keep their input order, as a stable sort would.
 std::vector<std::size_t> work_order(std::span<const work_line> work) {
-  std::vector<std::size_t> order(work.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    if (work[a].start != work[b].start) return work[a].start < work[b].start;
-    return work[a].id < work[b].id;
+  std::vector<std::pair<instant, std::size_t>> keyed(work.size());
+  for (std::size_t i = 0; i < work.size(); ++i)
+    keyed[i] = {work[i].start, i};
+  std::sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
+    if (a.first != b.first) return a.first < b.first;
+    if (const int c = work[a.second].id.compare(work[b.second].id); c != 0) return c < 0;
+    return a.second < b.second;
   });
+  std::vector<std::size_t> order(work.size());
+  for (std::size_t i = 0; i < keyed.size(); ++i)
+    order[i] = keyed[i].second;
   return order;
 }
 
@@ -166,10 +173,13 @@ statement bill(const compiled_tariff& tariff, const contract& deal, date_span pe
   count_volumes(pricer, &p, ledger);
   std::vector<detail::allowance_take> takes;
   std::vector<std::pair<std::size_t, priced_line>> rejected;
+  out.lines.reserve(work.size());
   for (std::size_t i : work_order(work)) {
     const work_line& w = work[i];
+    // Priced in place as one of the period's lines, which most are; moved if it is not.
+    priced_line& line = out.lines.emplace_back();
+    pricer.price(&deal, w, line);
     // A line dated after the period waits for its own statement; it uses nothing now.
-    priced_line line = pricer.price(&deal, w);
     if (line.ok() && *line.date >= period.end) {
       detail::line_pricer::fail(line, reject_reason::after_period,
                                 "it is dated " + format_date(*line.date) +
@@ -177,12 +187,13 @@ statement bill(const compiled_tariff& tariff, const contract& deal, date_span pe
     } else {
       use_allowances(pricer, &p, line, ledger, takes);
     }
-    if (!line.ok())
+    if (!line.ok()) {
       rejected.emplace_back(i, std::move(line));
-    else if (*line.date < period.first)
+      out.lines.pop_back();
+    } else if (*line.date < period.first) {
       out.adjustments.push_back(std::move(line));
-    else
-      out.lines.push_back(std::move(line));
+      out.lines.pop_back();
+    }
   }
   std::sort(rejected.begin(), rejected.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });

@@ -156,6 +156,13 @@ local_date local_date_of(instant t, const date::time_zone& zone) {
   return date::floor<date::days>(zone.to_local(t));
 }
 
+local_date calendar_internal::local_date_of(instant t, const date::time_zone& zone,
+                                            offset_cache& offsets) {
+  instant until;
+  return date::floor<date::days>(
+      date::local_seconds{t.time_since_epoch() + offsets.offset(zone, t, until)});
+}
+
 // ---- parsing -------------------------------------------------------------------------------
 
 std::optional<local_date> parse_date(std::string_view text) {
@@ -349,12 +356,19 @@ bool calendar::is_holiday(local_date d) const {
 }
 
 segment_labels calendar::labels_at(instant t, const date::time_zone& zone) const {
-  const auto local = zone.to_local(t);
+  calendar_internal::offset_cache offsets;
+  return calendar_internal::labels_at(*this, t, zone, offsets);
+}
+
+segment_labels calendar_internal::labels_at(const calendar& cal, instant t,
+                                            const date::time_zone& zone, offset_cache& offsets) {
+  instant until;
+  const date::local_seconds local{t.time_since_epoch() + offsets.offset(zone, t, until)};
   const auto day = date::floor<date::days>(local);
-  const auto day_part = calendar_internal::labels_of_day(*this, day);
+  const auto day_part = calendar_internal::labels_of_day(cal, day);
   segment_labels labels;
   labels.windows =
-      calendar_internal::windows_at(*this, date::floor<std::chrono::minutes>(local - day));
+      calendar_internal::windows_at(cal, date::floor<std::chrono::minutes>(local - day));
   labels.day_sets = day_part.day_sets;
   labels.date_ranges = day_part.date_ranges;
   labels.holiday = day_part.holiday;

@@ -13,8 +13,10 @@
 
 namespace tariff {
 
-void calendar::split(instant begin, instant end, const date::time_zone& zone,
-                     std::vector<segment>& out) const {
+namespace calendar_internal {
+
+void split(const calendar& cal, instant begin, instant end, const date::time_zone& zone,
+           std::vector<segment>& out, offset_cache& offsets) {
   out.clear();
   if (end < begin) {
     throw calendar_error("work interval " + format_instant(begin) + ".." + format_instant(end) +
@@ -30,17 +32,12 @@ void calendar::split(instant begin, instant end, const date::time_zone& zone,
   bool have_day = false;
 
   for (instant at = begin; at < end;) {
-    if (at >= offset_end) {
-      const date::sys_info info = zone.get_info(at);
-      offset = info.offset;
-      // The last period of a zone ends at the end of the supported range: never stop there.
-      offset_end = info.end > at ? info.end : instant::max();
-    }
+    if (at >= offset_end) offset = offsets.offset(zone, at, offset_end);
     const date::local_seconds local{at.time_since_epoch() + offset};
     const local_date day = date::floor<date::days>(local);
     const std::int64_t time_of_day = (local - day).count();  // seconds, 0..86399
     if (!have_day || day != cached_day) {
-      day_part = calendar_internal::labels_of_day(*this, day);
+      day_part = labels_of_day(cal, day);
       cached_day = day;
       have_day = true;
     }
@@ -50,8 +47,9 @@ void calendar::split(instant begin, instant end, const date::time_zone& zone,
     const std::chrono::minutes minute{time_of_day / 60};
     std::uint64_t windows = 0;
     std::int64_t next = seconds_per_day;
-    for (std::size_t i = 0; i < windows_.size(); ++i) {
-      const time_window& w = windows_[i];
+    const std::vector<time_window>& all = cal.windows();
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      const time_window& w = all[i];
       if (w.contains(minute)) {
         windows |= std::uint64_t{1} << i;
       }
@@ -75,6 +73,14 @@ void calendar::split(instant begin, instant end, const date::time_zone& zone,
     }
     at = piece_end;
   }
+}
+
+}  // namespace calendar_internal
+
+void calendar::split(instant begin, instant end, const date::time_zone& zone,
+                     std::vector<segment>& out) const {
+  calendar_internal::offset_cache offsets;
+  calendar_internal::split(*this, begin, end, zone, out, offsets);
 }
 
 std::vector<segment> calendar::split(instant begin, instant end) const {

@@ -5,6 +5,7 @@
 // compile(), then only read — any number of threads may price with one program at once.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -263,11 +264,20 @@ struct rounding {
 
 namespace tariff::detail {
 
+/// A number no other program of this process gets: what per-thread caches key on (a later
+/// program may reuse a freed one's address, never its serial).
+inline std::uint64_t next_program_serial() {
+  static std::atomic<std::uint64_t> next{1};
+  return next.fetch_add(1, std::memory_order_relaxed);
+}
+
 /// The whole compiled tariff.
 struct tariff_program {
   tariff_program() = default;
   tariff_program(const tariff_program&) = delete;
   tariff_program& operator=(const tariff_program&) = delete;
+
+  const std::uint64_t serial = next_program_serial();
 
   std::string name;
   std::string currency;

@@ -395,6 +395,16 @@ decimal decimal::round_to(const decimal& increment, rounding_mode mode) const {
 
 decimal decimal::trimmed() const {
   if (scale_ == 0 || is_zero()) return is_zero() ? decimal() : *this;
+  if (big_ == nullptr && fits_int64(small_)) {
+    // 64-bit divisions by a constant: a multiplication each, where int128 calls __modti3.
+    auto c = static_cast<std::int64_t>(small_);
+    int s = scale_;
+    while (s > 0 && c % 10 == 0) {
+      c /= 10;
+      --s;
+    }
+    return decimal(c, s);
+  }
   if (big_ == nullptr) {
     int128 c = small_;
     int s = scale_;
@@ -419,6 +429,21 @@ decimal divide(const decimal& a, const decimal& b, int scale, rounding_mode mode
     fail(decimal_errc::division_by_zero, "decimal division of " + a.to_string() + " by zero");
   // a / b at `scale` = ca × 10^(scale + sb - sa) / cb.
   const int e = scale + b.scale() - a.scale();
+  if (decimal_access::is_small(a) && decimal_access::is_small(b) && e >= 0 && e <= 18) {
+    // The common case (seconds into steps, an amount into cents): 64-bit coefficients, so the
+    // scaled numerator fits 128 bits, and usually 64, where one hardware division does it.
+    const int128 ca = decimal_access::small(a);
+    const int128 cb = decimal_access::small(b);
+    constexpr int128 i64_max = std::numeric_limits<std::int64_t>::max();
+    if (abs_small(ca) <= i64_max && abs_small(cb) <= i64_max) {
+      const int128 n = ca * wide::pow10_small[static_cast<std::size_t>(e)];
+      if (abs_small(n) <= i64_max)
+        return decimal_access::from_small(
+            wide::round_quotient(static_cast<std::int64_t>(n), static_cast<std::int64_t>(cb), mode),
+            scale);
+      return decimal_access::from_small(wide::round_quotient(n, cb, mode), scale);
+    }
+  }
   auto coefficient_only = [](const decimal& x) {
     return decimal_access::is_small(x)
                ? decimal_access::from_small(decimal_access::small(x), 0)

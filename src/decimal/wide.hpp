@@ -21,6 +21,7 @@ struct big_coefficient {
 namespace wide {
 
 using detail::int128;
+using detail::uint128;
 using big = detail::big_int;
 
 /// 10^0 .. 10^38, every power of ten an int128 holds.
@@ -69,11 +70,46 @@ inline bool is_odd(const big& v) {
   return boost::multiprecision::bit_test(v, 0);
 }
 
+/// q = n / d truncated toward zero, r = n - q d (d != 0).
+template <class Int>
+void truncated_divide(const Int& n, const Int& d, Int& q, Int& r) {
+  q = n / d;
+  r = n - q * d;
+}
+
+/// For 128 bits: a divisor within 64 bits (an amount over 3600 s, 10^k) is divided by two
+/// hardware divisions of 128 by 64 bits, where libgcc's general __divti3 takes several times as
+/// long; the quotient of the high half goes first, so the second cannot overflow.
+template <>
+inline void truncated_divide<int128>(const int128& n, const int128& d, int128& q, int128& r) {
+#if defined(__x86_64__)
+  const uint128 un = n < 0 ? -static_cast<uint128>(n) : static_cast<uint128>(n);
+  const uint128 ud = d < 0 ? -static_cast<uint128>(d) : static_cast<uint128>(d);
+  if ((ud >> 64) == 0 && ud != 0 && (un >> 127) == 0) {
+    const auto d64 = static_cast<std::uint64_t>(ud);
+    const auto high = static_cast<std::uint64_t>(un >> 64);
+    const auto low = static_cast<std::uint64_t>(un);
+    const std::uint64_t q_high = high / d64;
+    std::uint64_t rest = high % d64;
+    std::uint64_t q_low = 0;
+    // divq: rdx:rax / d64, quotient in rax, remainder in rdx; rest < d64, so it fits.
+    __asm__("divq %[d]" : "=a"(q_low), "+d"(rest) : "a"(low), [d] "r"(d64));
+    const uint128 uq = (static_cast<uint128>(q_high) << 64) | q_low;
+    q = (n < 0) != (d < 0) ? -static_cast<int128>(uq) : static_cast<int128>(uq);
+    r = n < 0 ? -static_cast<int128>(rest) : static_cast<int128>(rest);
+    return;
+  }
+#endif
+  q = n / d;
+  r = n - q * d;
+}
+
 /// n / d rounded to an integer by `mode` (d != 0). Works for int64, int128 and big alike.
 template <class Int>
 Int round_quotient(const Int& n, const Int& d, rounding_mode mode) {
-  Int q = n / d;  // truncates toward zero
-  Int r = n - q * d;
+  Int q;
+  Int r;
+  truncated_divide(n, d, q, r);
   if (r == 0) return q;
   const bool negative = (n < 0) != (d < 0);
   bool away = false;

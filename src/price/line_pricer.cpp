@@ -9,6 +9,7 @@
 
 #include <utility>
 
+#include "calendar/internal.hpp"
 #include "price/amounts.hpp"
 #include "price/parts.hpp"
 
@@ -25,6 +26,15 @@ decimal round_up_to(const decimal& x, const decimal& step) {
   return divide(x, step, 0, rounding_mode::ceiling) * step;
 }
 
+// sum += x, where a sum still at its initial 0 takes x's scale: 0 + 2500.00 would take the
+// mixed-scale path of decimal addition for every line.
+void add_to(decimal& sum, decimal x) {
+  if (sum.is_zero() && sum.scale() == 0)
+    sum = std::move(x);
+  else
+    sum += x;
+}
+
 std::string where(const tariff_program& p, ast::position at) {
   return p.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
 }
@@ -32,9 +42,14 @@ std::string where(const tariff_program& p, ast::position at) {
 }  // namespace
 
 priced_line line_pricer::price(const contract* deal, const work_line& work) {
+  priced_line out;
+  price(deal, work, out);
+  return out;
+}
+
+void line_pricer::price(const contract* deal, const work_line& work, priced_line& out) {
   last_item_ = nullptr;
   last_plan_ = nullptr;
-  priced_line out;
   out.id = work.id;
   out.request = work.request;
   out.contract = work.contract;
@@ -50,7 +65,6 @@ priced_line line_pricer::price(const contract* deal, const work_line& work) {
     fail(out, reject_reason::invalid_contract, e.what());
   }
   if (!out.ok()) last_item_ = nullptr, last_plan_ = nullptr;
-  return out;
 }
 
 void line_pricer::fail(priced_line& out, reject_reason reason, const std::string& message) {
@@ -80,14 +94,21 @@ void line_pricer::price_into(const contract* deal, const work_line& work, priced
 
   const date::time_zone* zone = &program_.cal.zone();
   if (!work.time_zone.empty()) {
-    try {
-      zone = &find_time_zone(work.time_zone);
-    } catch (const calendar_error&) {
-      reject(reject_reason::unknown_time_zone,
-             "time zone '" + work.time_zone + "' is not in the time-zone database");
+    // A site's lines repeat its zone: the look-up by name (a search of the tz database) is
+    // done again only when the name changes.
+    if (const auto* known = zones_.find(work.time_zone)) {
+      zone = *known;
+    } else {
+      try {
+        zone = &find_time_zone(work.time_zone);
+      } catch (const calendar_error&) {
+        reject(reject_reason::unknown_time_zone,
+               "time zone '" + work.time_zone + "' is not in the time-zone database");
+      }
+      zones_.add(work.time_zone, zone);
     }
   }
-  const local_date day = local_date_of(work.start, *zone);
+  const local_date day = calendar_internal::local_date_of(work.start, *zone, offsets_);
   out.date = day;
   if (day < deal->start)
     reject(reject_reason::contract_not_started, "work on " + format_date(day) +
@@ -115,10 +136,27 @@ void line_pricer::price_into(const contract* deal, const work_line& work, priced
     reject(reject_reason::invalid_contract, "contract '" + deal->id + "' has client_since " +
                                                 format_date(facts.client_since) +
                                                 ", after the line's date " + format_date(day));
-  facts.contract_year = contract_year(facts.client_since, day);
+  // The contract year holds from one anniversary to the next: computed again only when a line
+  // falls outside the year of the line before (or has another relationship start).
+  if (year_ == 0 || facts.client_since != year_since_ || day < year_from_ || day >= year_until_) {
+    year_ = contract_year(facts.client_since, day);
+    year_since_ = facts.client_since;
+    year_from_ = contract_year_start(facts.client_since, year_);
+    try {
+      year_until_ = contract_year_start(facts.client_since, year_ + 1);
+    } catch (const calendar_error&) {  // the last year the calendar has: no next anniversary
+      year_until_ = day + date::days{1};
+    }
+  }
+  facts.contract_year = year_;
   if (work.end) facts.duration = decimal((*work.end - work.start).count());
   facts.billable = work.kind == work_kind::billable;
   evaluator_.start_line(facts);
+  // The thread's memo is fetched per line, never kept: another pricer on this thread may have
+  // replaced it (for another program) since the last line.
+  memo_ = use_memo_ ? &unit_price_memo::for_thread(program_) : nullptr;
+  if (memo_ != nullptr && !memo_->usable()) memo_ = nullptr;
+  if (memo_ != nullptr) memo_->start_line(facts);
 
   split(it, work, *zone, day, out);
   bill_quantities(it, facts.billable, out);
@@ -129,9 +167,8 @@ void line_pricer::price_into(const contract* deal, const work_line& work, priced
   last_plan_ = r.contract_plan;
 }
 
-line_pricer::resolved line_pricer::resolve(const contract& deal, const work_line& work,
-                                           local_date day) const {
-  resolved r;
+// The contract's plan and price list.
+void line_pricer::resolve_contract(const contract& deal, resolved& r) const {
   if (!deal.plan.empty()) {
     const auto p = program_.plan_index.find(deal.plan);
     if (p == program_.plan_index.end())
@@ -152,13 +189,33 @@ line_pricer::resolved line_pricer::resolve(const contract& deal, const work_line
     reject(reject_reason::no_price_list,
            "contract '" + deal.id + "' names neither a plan nor a price list");
   }
+}
 
-  const auto id = program_.item_ids.find(work.item);
-  if (id == program_.item_ids.end())
-    reject(reject_reason::unknown_item,
-           "item '" + work.item + "' is in no price list of tariff '" + program_.name + "'");
+line_pricer::resolved line_pricer::resolve(const contract& deal, const work_line& work,
+                                           local_date day) {
+  resolved r;
+  if (&deal == resolved_deal_) {  // the contract of the line before: its plan and list stand
+    r.contract_plan = deal_plan_;
+    r.list = deal_list_;
+  } else {
+    resolve_contract(deal, r);
+    resolved_deal_ = &deal;
+    deal_plan_ = r.contract_plan;
+    deal_list_ = r.list;
+  }
+  std::uint32_t id = 0;
+  if (const std::uint32_t* known = item_ids_.find(work.item)) {
+    id = *known;
+  } else {
+    const auto found = program_.item_ids.find(work.item);
+    if (found == program_.item_ids.end())
+      reject(reject_reason::unknown_item,
+             "item '" + work.item + "' is in no price list of tariff '" + program_.name + "'");
+    id = found->second;
+    item_ids_.add(work.item, id);
+  }
   if (r.contract_plan != nullptr && !r.contract_plan->catalogue.empty() &&
-      !r.contract_plan->catalogue[id->second])
+      !r.contract_plan->catalogue[id])
     reject(
         reject_reason::item_not_in_catalogue,
         "item '" + work.item + "' is not in the catalogue of plan '" + r.contract_plan->name + "'");
@@ -166,7 +223,7 @@ line_pricer::resolved line_pricer::resolve(const contract& deal, const work_line
   if (snapshot == nullptr || !snapshot->in_force)
     reject(reject_reason::no_price_list_version,
            "price list '" + r.list->name + "' has no version in force on " + format_date(day));
-  const std::int32_t index = snapshot->by_id[id->second];
+  const std::int32_t index = snapshot->by_id[id];
   if (index < 0)
     reject(reject_reason::item_not_in_price_list, "price list '" + r.list->name + "' in force on " +
                                                       format_date(day) + " does not have item '" +
@@ -184,20 +241,20 @@ void line_pricer::check_shape(const item& it, const work_line& work) {
     reject(reject_reason::end_before_start, "it ends (" + format_instant(*work.end) +
                                                 ") before it starts (" +
                                                 format_instant(work.start) + ")");
-  const std::string unit = ast::to_string(it.unit);
+  const auto unit = [&it] { return std::string(ast::to_string(it.unit)); };  // for messages only
   if (it.unit_seconds != 0) {
     if (work.quantity)
       reject(reject_reason::unexpected_quantity,
-             "item '" + it.name + "' is billed per " + unit +
+             "item '" + it.name + "' is billed per " + unit() +
                  " from the line's start and end; the line gives a quantity instead");
     if (!work.end)
       reject(reject_reason::missing_end,
-             "item '" + it.name + "' is billed per " + unit + " and the line has no end");
+             "item '" + it.name + "' is billed per " + unit() + " and the line has no end");
     return;
   }
   if (!work.quantity)
     reject(reject_reason::missing_quantity,
-           "item '" + it.name + "' is counted per " + unit + " and the line has no quantity");
+           "item '" + it.name + "' is counted per " + unit() + " and the line has no quantity");
   if (work.quantity->sign() < 0)
     reject(reject_reason::invalid_quantity,
            "quantity " + work.quantity->to_string() + " is negative");
@@ -210,15 +267,16 @@ void line_pricer::split(const item& it, const work_line& work, const date::time_
     priced_part& p = out.parts.emplace_back();
     p.begin = p.end = work.start;
     p.date = day;
-    p.labels = program_.cal.labels_at(work.start, zone);
+    p.labels = calendar_internal::labels_at(program_.cal, work.start, zone, offsets_);
     p.labels.windows = 0;  // a count has no duration, so it is in no window
     p.measured = {*work.quantity, 0};
     p.list_price = it.price;
     return;
   }
-  program_.cal.split(work.start, *work.end, zone, segments_);
+  calendar_internal::split(program_.cal, work.start, *work.end, zone, segments_, offsets_);
   if (segments_.empty())  // a zero-length line still has a part, which a minimum can fill
-    segments_.push_back({work.start, work.start, day, program_.cal.labels_at(work.start, zone)});
+    segments_.push_back({work.start, work.start, day,
+                         calendar_internal::labels_at(program_.cal, work.start, zone, offsets_)});
   out.parts.reserve(segments_.size());
   for (const segment& s : segments_) {
     priced_part& p = out.parts.emplace_back();
@@ -315,6 +373,15 @@ void line_pricer::apply_tiers(const item& it, local_date day, priced_line& out) 
 
 void line_pricer::price_parts(const item& it, bool billable, priced_line& out) {
   for (priced_part& p : out.parts) {
+    if (billable && memo_ != nullptr && !it.tiers) {
+      if (const decimal* known = memo_->find(it, p.labels)) {
+        p.unit_price = *known;
+        continue;
+      }
+      p.unit_price = unit_price(it, p, out.billed.value, nullptr);
+      memo_->add(it, p.labels, p.unit_price);
+      continue;
+    }
     if (billable) {
       p.unit_price = unit_price(it, p, out.billed.value, nullptr);
       continue;
@@ -335,20 +402,36 @@ void line_pricer::reprice(const item& it, priced_part& part, const decimal& star
 void line_pricer::finish(const item& it, bool billable, priced_line& line) {
   const std::int64_t den = it.unit_seconds == 0 ? 1 : it.unit_seconds;
   const int scale = it.price.scale();
+  const bool rounded = program_.segment_rounding.has_value();
+  // The line's sums are gathered here, from the products each part's figures are made of, so
+  // that total() need not multiply them again (§6: without `segment` rounding the parts are
+  // summed exactly and divided once).
+  line_sums sums;
   for (priced_part& p : line.parts) {
-    const decimal value =
-        amount_of(p.unit_price * p.billed.value, den, program_.segment_rounding, scale);
-    if (p.allowance.empty()) {
+    decimal value_num = p.unit_price * p.billed.value;
+    decimal cost_num = it.cost * p.measured.value;
+    const bool included = !p.allowance.empty();
+    const decimal value = amount_of(value_num, den, program_.segment_rounding, scale);
+    if (!included) {
       p.amount = value;
       p.covered = decimal();
     } else {
       p.amount = tidy(decimal(), scale);
       p.covered = value;
     }
-    p.cost = amount_of(it.cost * p.measured.value, den, program_.segment_rounding, scale);
+    p.cost = amount_of(cost_num, den, program_.segment_rounding, scale);
+    if (!included) add_to(sums.billed, p.billed.value);
+    // An included part adds nothing to the amount (its value is `covered`), all to the cost.
+    if (rounded) {
+      add_to(sums.amount, p.amount);
+      add_to(sums.cost, p.cost);
+    } else {
+      if (!included) add_to(sums.amount, std::move(value_num));
+      add_to(sums.cost, std::move(cost_num));
+    }
   }
   line.line_trace.clear();
-  total(it, billable, line);
+  total(it, billable, line, sums);
 }
 
 // The list price, less the item's discount, through the rules in written order (§5).
@@ -451,33 +534,19 @@ void line_pricer::apply_group(const group& g, const item& it, const part_facts& 
 }
 
 // The line's amount: its parts, bounded by the charge limits, rounded at `line`; its cost.
-void line_pricer::total(const item& it, bool billable, priced_line& out) {
+void line_pricer::total(const item& it, bool billable, priced_line& out, line_sums& sums) {
   const std::int64_t den = it.unit_seconds == 0 ? 1 : it.unit_seconds;
-  // Without `segment` rounding the parts are summed exactly and divided once (§6).
-  decimal amount_num;
-  decimal cost_num;
-  std::int64_t amount_den = den;
-  decimal billed_beyond_allowances;
-  for (const priced_part& p : out.parts) {
-    if (p.allowance.empty()) billed_beyond_allowances += p.billed.value;
-    // An included part adds nothing to the amount (its value is `covered`), all to the cost.
-    if (program_.segment_rounding) {
-      amount_num += p.amount;
-      cost_num += p.cost;
-    } else {
-      if (p.allowance.empty()) amount_num += p.unit_price * p.billed.value;
-      cost_num += it.cost * p.measured.value;
-    }
-  }
-  if (program_.segment_rounding) amount_den = 1;
+  decimal& amount_num = sums.amount;
+  const decimal& cost_num = sums.cost;
+  std::int64_t amount_den = program_.segment_rounding ? 1 : den;
 
   // The charge limits bound what is billed; a line wholly included is not raised.
-  if (billable && billed_beyond_allowances.sign() > 0) {
-    const decimal scaled = amount_num;  // compared as amount_num / amount_den
-    if (it.minimum_charge && scaled < *it.minimum_charge * decimal(amount_den))
+  if (billable && sums.billed.sign() > 0) {
+    // amount_num / amount_den against each limit; limit() changes them only after comparing.
+    if (it.minimum_charge && amount_num < *it.minimum_charge * decimal(amount_den))
       limit(out, trace_kind::minimum_charge, it, *it.minimum_charge, it.minimum_charge_at,
             amount_num, amount_den);
-    else if (it.maximum_charge && scaled > *it.maximum_charge * decimal(amount_den))
+    else if (it.maximum_charge && amount_num > *it.maximum_charge * decimal(amount_den))
       limit(out, trace_kind::maximum_charge, it, *it.maximum_charge, it.maximum_charge_at,
             amount_num, amount_den);
   }

@@ -6,6 +6,7 @@
 // totals again with finish().
 #pragma once
 
+#include <array>
 #include <functional>
 #include <optional>
 #include <string>
@@ -13,18 +14,45 @@
 
 #include <tariff/pricing.hpp>
 
+#include "calendar/internal.hpp"
 #include "compile/program.hpp"
 #include "price/evaluate.hpp"
+#include "price/memo.hpp"
 
 namespace tariff::detail {
+
+/// The last few names looked up and what they resolved to: a contract's lines name a handful of
+/// zones and items, so a comparison or two replaces a search of the tz database or the item map.
+template <typename T>
+class recent_names {
+ public:
+  const T* find(const std::string& name) const {
+    for (const auto& [key, found] : entries_)
+      if (key == name) return &found;
+    return nullptr;
+  }
+  void add(const std::string& name, T found) {
+    entries_[next_++ % entries_.size()] = {name, found};
+  }
+
+ private:
+  std::array<std::pair<std::string, T>, 4> entries_{};
+  std::size_t next_ = 0;
+};
 
 class line_pricer {
  public:
   line_pricer(const compiled_tariff& tariff, const price_options& options)
-      : program_(tariff.program()), options_(options), evaluator_(program_) {}
+      : program_(tariff.program()),
+        options_(options),
+        evaluator_(program_),
+        use_memo_(!options.trace) {}
 
   /// Prices one line on its own (no allowances); rejects it with a reason if it cannot be priced.
   priced_line price(const contract* deal, const work_line& work);
+  /// As price(), into `out`, which must be a default-constructed line (a vector's new element:
+  /// no priced line is moved).
+  void price(const contract* deal, const work_line& work, priced_line& out);
   /// Turns `out` into a rejected line: the reason, "line ID: " + message, no priced figures.
   static void fail(priced_line& out, reject_reason reason, const std::string& message);
 
@@ -54,7 +82,8 @@ class line_pricer {
   };
 
   void price_into(const contract* deal, const work_line& work, priced_line& out);
-  resolved resolve(const contract& deal, const work_line& work, local_date day) const;
+  resolved resolve(const contract& deal, const work_line& work, local_date day);
+  void resolve_contract(const contract& deal, resolved& r) const;
   static void check_shape(const item& it, const work_line& work);
   // Parts with their measured quantity: segments for time, the whole line for a count.
   void split(const item& it, const work_line& work, const date::time_zone& zone, local_date day,
@@ -73,19 +102,40 @@ class line_pricer {
   value run(const rule& r, const code& c, const part_facts& facts);
   void apply_group(const group& g, const item& it, const part_facts& facts, priced_part& part,
                    decimal& price);
+  // What finish() sums over the parts: the amount's numerator (over the unit's seconds, or over
+  // 1 with `segment` rounding), the cost's, and the quantity billed beyond allowances.
+  struct line_sums {
+    decimal amount;
+    decimal cost;
+    decimal billed;
+  };
   // The line's amount: its billed parts, bounded by the charge limits, rounded at `line`.
-  void total(const item& it, bool billable, priced_line& out);
+  void total(const item& it, bool billable, priced_line& out, line_sums& sums);
   void limit(priced_line& out, trace_kind kind, const item& it, const decimal& bound,
              ast::position at, decimal& amount_num, std::int64_t& amount_den);
 
   const tariff_program& program_;
   const price_options& options_;
   evaluator evaluator_;
+  unit_price_memo* memo_ = nullptr;  // the thread's, fetched per line (see price_into)
+  bool use_memo_;
   std::vector<segment> segments_;
   line_facts facts_;
   const item* last_item_ = nullptr;
   const plan* last_plan_ = nullptr;
   volume_source volume_before_;
+  // Caches of what consecutive lines share: zones by name and their offsets, item ids by name,
+  // the contract's plan and price list, the contract year.
+  recent_names<const date::time_zone*> zones_;
+  calendar_internal::offset_cache offsets_;
+  recent_names<std::uint32_t> item_ids_;
+  const contract* resolved_deal_ = nullptr;  // the contract whose plan and list are below
+  const plan* deal_plan_ = nullptr;
+  const pricelist* deal_list_ = nullptr;
+  local_date year_since_{};
+  local_date year_from_{};  // year_ holds on [year_from_, year_until_)
+  local_date year_until_{};
+  int year_ = 0;  // 0: none yet
 };
 
 }  // namespace tariff::detail

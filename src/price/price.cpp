@@ -13,7 +13,7 @@ std::vector<priced_line> price(const compiled_tariff& tariff, const contract& de
   std::vector<priced_line> out;
   out.reserve(lines.size());
   for (const work_line& w : lines)
-    out.push_back(pricer.price(&deal, w));
+    pricer.price(&deal, w, out.emplace_back());
   return out;
 }
 
@@ -27,7 +27,7 @@ std::vector<priced_line> price(const compiled_tariff& tariff, std::span<const co
   out.reserve(lines.size());
   for (const work_line& w : lines) {
     const auto found = by_id.find(w.contract);
-    out.push_back(pricer.price(found == by_id.end() ? nullptr : found->second, w));
+    pricer.price(found == by_id.end() ? nullptr : found->second, w, out.emplace_back());
   }
   return out;
 }

@@ -1,0 +1,185 @@
+// The unit-price memo: what the compiled code reads, and the look-ups (see memo.hpp).
+#include "price/memo.hpp"
+
+#include <algorithm>
+#include <functional>
+#include <memory>
+#include <string_view>
+
+namespace tariff::detail {
+
+namespace {
+
+template <typename F>
+void each_code(const tariff_program& p, F f) {
+  auto rule_code = [&](const rule& r) {
+    if (r.condition) f(*r.condition);
+    f(r.result);
+  };
+  for (const step& s : p.steps) {
+    if (const auto* r = std::get_if<rule>(&s)) {
+      rule_code(*r);
+      continue;
+    }
+    for (const rule& r : std::get<group>(s).rules)
+      rule_code(r);
+  }
+  for (const table& t : p.tables)
+    f(t.key);
+}
+
+std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
+  return (h ^ v) * 0x100000001B3ULL + (h >> 29);
+}
+
+}  // namespace
+
+unit_price_memo& unit_price_memo::for_thread(const tariff_program& program) {
+  thread_local std::unique_ptr<unit_price_memo> memo;
+  if (!memo || memo->serial_ != program.serial) memo = std::make_unique<unit_price_memo>(program);
+  return *memo;
+}
+
+unit_price_memo::unit_price_memo(const tariff_program& program)
+    : serial_(program.serial), program_(program) {
+  each_code(program, [this](const code& c) {
+    for (const instruction& in : c.ops)
+      switch (in.code) {
+        case op::quantity:
+        case op::work_duration:
+          usable_ = false;
+          break;
+        case op::attribute:
+          if (std::find(slots_.begin(), slots_.end(), in.arg) == slots_.end())
+            slots_.push_back(in.arg);
+          break;
+        case op::contract_year:
+          year_ = true;
+          break;
+        case op::contract_start:
+        case op::contract_end:
+        case op::client_since:
+          deal_ = true;
+          break;
+        case op::work_kind:
+          kind_ = true;
+          break;
+        case op::work_billable:
+          billable_ = true;
+          break;
+        case op::work_date:
+          date_ = true;
+          break;
+        default:
+          break;
+      }
+  });
+  current_.texts.resize(slots_.size());
+}
+
+bool unit_price_memo::matches(const line_key& stored) const {
+  if (stored.year != current_.year || stored.kind != current_.kind ||
+      stored.billable != current_.billable || stored.date != current_.date ||
+      stored.start != current_.start || stored.end != current_.end ||
+      stored.since != current_.since)
+    return false;
+  for (std::size_t i = 0; i < slots_.size(); ++i) {
+    const std::string* now = current_.texts[i];
+    const std::optional<std::string>& then = stored.owned[i];
+    if ((now == nullptr) != !then.has_value()) return false;
+    if (now != nullptr && *now != *then) return false;
+  }
+  return true;
+}
+
+std::uint64_t unit_price_memo::hash_current() const {
+  std::uint64_t h = 0xCBF29CE484222325ULL;
+  for (const std::string* text : current_.texts)
+    h = mix(h, text == nullptr ? 0 : std::hash<std::string_view>{}(*text));
+  h = mix(h, static_cast<std::uint64_t>(current_.year));
+  h = mix(h, static_cast<std::uint64_t>(current_.kind) * 2 + (current_.billable ? 1 : 0));
+  for (const local_date d : {current_.date, current_.start, current_.end, current_.since})
+    h = mix(h, static_cast<std::uint64_t>(d.time_since_epoch().count()));
+  return h;
+}
+
+void unit_price_memo::start_line(const line_facts& line) {
+  for (std::size_t i = 0; i < slots_.size(); ++i) {
+    const attribute_slot& a = program_.attributes[slots_[i]];
+    const std::string* text = nullptr;
+    switch (a.scope) {
+      case ast::attribute_scope::contract:
+      case ast::attribute_scope::client:
+        text = attribute_on(*line.deal, a.scope == ast::attribute_scope::client, a.name, line.date);
+        break;
+      case ast::attribute_scope::site:
+      case ast::attribute_scope::work: {
+        const attribute_map& source = a.scope == ast::attribute_scope::site
+                                          ? line.work->site_attributes
+                                          : line.work->attributes;
+        if (const auto found = source.find(a.name); found != source.end()) text = &found->second;
+        break;
+      }
+    }
+    current_.texts[i] = text;
+  }
+  if (year_) current_.year = line.contract_year;
+  if (kind_) current_.kind = line.work->kind;
+  if (billable_) current_.billable = line.billable;
+  if (date_) current_.date = line.date;
+  if (deal_) {
+    current_.start = line.deal->start;
+    current_.end = line.deal->end;
+    current_.since = line.client_since;
+  }
+  // Most often one of the last few lines had the same inputs (a client's sites alternate): try
+  // their keys before hashing.
+  for (const std::size_t k : recent_)
+    if (k < keys_.size() && matches(keys_[k])) {
+      key_ = k;
+      return;
+    }
+  const std::uint64_t h = hash_current();
+  for (auto [at, end] = by_hash_.equal_range(h); at != end; ++at)
+    if (matches(keys_[at->second])) {
+      key_ = at->second;
+      recent_[next_recent_++ % recent_.size()] = key_;
+      return;
+    }
+  if (keys_.size() == max_keys || entry_count_ >= max_entries) clear();
+  line_key stored = current_;
+  stored.texts.clear();
+  stored.owned.resize(slots_.size());
+  for (std::size_t i = 0; i < slots_.size(); ++i)
+    if (current_.texts[i] != nullptr) stored.owned[i] = *current_.texts[i];
+  key_ = keys_.size();
+  keys_.push_back(std::move(stored));
+  entries_.emplace_back();
+  by_hash_.emplace(h, key_);
+  recent_[next_recent_++ % recent_.size()] = key_;
+}
+
+const decimal* unit_price_memo::find(const item& it, const segment_labels& labels) const {
+  for (const entry& e : entries_[key_])
+    if (e.it == &it && e.labels == labels) return &e.price;
+  return nullptr;
+}
+
+void unit_price_memo::add(const item& it, const segment_labels& labels, const decimal& price) {
+  // A key with many items (a large price list) keeps its first ones: the scan in find() stays
+  // short, and the rest are priced by the rules as without a memo.
+  if (entries_[key_].size() == max_entries_per_key || entry_count_ == max_entries) return;
+  entries_[key_].push_back({&it, labels, price});
+  ++entry_count_;
+}
+
+// Bounded: past the limits, forget everything and start again.
+void unit_price_memo::clear() {
+  keys_.clear();
+  entries_.clear();
+  by_hash_.clear();
+  entry_count_ = 0;
+  key_ = 0;
+}
+
+}  // namespace tariff::detail
