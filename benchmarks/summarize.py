@@ -1,0 +1,145 @@
+#!/usr/bin/python3
+"""Turns the outputs of one benchmarks/run into its JSON summary: each figure with what it
+includes, the baselines' ratios from the same run, and the targets of issue #10, met or not.
+
+    summarize.py DIR LOAD_BEFORE LOAD_AFTER BUILD REPETITIONS
+"""
+import datetime
+import json
+import platform
+import subprocess
+import sys
+from decimal import Decimal
+
+folder, load_before, load_after, build, reps = sys.argv[1:6]
+
+
+def medians(name):
+    with open(f"{folder}/{name}.json") as f:
+        data = json.load(f)
+    found = {}
+    for b in data["benchmarks"]:  # the median; a single run has no aggregates: the run itself
+        if b.get("aggregate_name") == "median" or (
+                b.get("run_type") == "iteration" and b["run_name"] not in found):
+            found[b["run_name"]] = b
+    return data["context"], found
+
+
+def per_line_ns(b, lines):
+    """Nanoseconds per line from a median whose time unit is in the record."""
+    scale = {"ns": 1, "us": 1e3, "ms": 1e6, "s": 1e9}[b["time_unit"]]
+    return b["real_time" if "/real_time" in b["run_name"] else "cpu_time"] * scale / lines
+
+
+def cmake_cache(key):
+    try:
+        with open(f"{build}/CMakeCache.txt") as f:
+            for line in f:
+                if line.startswith(key + ":"):
+                    return line.split("=", 1)[1].strip()
+    except OSError:
+        pass
+    return None
+
+
+def compiler():
+    path = cmake_cache("CMAKE_CXX_COMPILER")
+    try:
+        return subprocess.run([path, "--version"], capture_output=True, text=True).stdout.splitlines()[0]
+    except (OSError, TypeError, IndexError):
+        return path
+
+
+def cpu():
+    try:
+        out = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
+        return next(l.split(":", 1)[1].strip() for l in out.splitlines() if l.startswith("Model name"))
+    except (OSError, StopIteration):
+        return platform.processor()
+
+
+context, typical = medians("typical_benchmark")
+_, front = medians("front_end_benchmark")
+_, memory = medians("memory_benchmark")
+_, facilities = medians("pricing_benchmark")
+with open(f"{folder}/export.json") as f:
+    export = json.load(f)
+with open(f"{folder}/python.json") as f:
+    python = json.load(f)
+
+PRICING_LINES = 1000020
+BILLING_LINES = 3000000
+off = per_line_ns(typical["BM_price/trace:0"], PRICING_LINES)
+on = per_line_ns(typical["BM_price/trace:1"], PRICING_LINES)
+hand = per_line_ns(typical["BM_price_by_hand"], PRICING_LINES)
+two = next(b for n, b in typical.items() if n.startswith("BM_price_2_threads"))
+two_ns = per_line_ns(two, PRICING_LINES)
+bill = per_line_ns(typical["BM_bill/trace:0"], BILLING_LINES)
+py_ns = python["seconds_median"] * 1e9 / python["lines"]
+compile_ms = per_line_ns(front["BM_compile/10000"], 1) / 1e6
+check_ms = per_line_ns(front["BM_check/10000"], 1) / 1e6
+retained = memory["BM_compiled_tariff_memory/10000"]["retained_bytes"]
+peak = memory["BM_compiled_tariff_memory/10000"]["peak_bytes"]
+
+totals_equal = (Decimal(export["engine_amount"]) == Decimal(python["amount"]) ==
+                Decimal(export["by_hand_amount"]) and
+                Decimal(export["engine_cost"]) == Decimal(python["cost"]) ==
+                Decimal(export["by_hand_cost"]) and python["differ_count"] == 0)
+
+
+def target(name, measured, goal, met, unit):
+    return {"target": name, "goal": goal, "measured": measured, "unit": unit, "met": met}
+
+
+summary = {
+    "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+    "machine": {"cpu": cpu(), "cores": context.get("num_cpus"),
+                "mhz": context.get("mhz_per_cpu"), "load_before": load_before,
+                "load_after": load_after, "build_dir": build,
+                "compiler": compiler(), "build_type": cmake_cache("CMAKE_BUILD_TYPE"),
+                "google_benchmark_library_build_type": context.get("library_build_type"),
+                "python": python["python"]},
+    "command": "benchmarks/run",
+    "repetitions": int(reps),
+    "statistic": "median of the repetitions; CPU time, wall time for two threads",
+    "pricing": {
+        "what": "tariff::price of the typical tariff, 1 000 020 lines, one call per contract "
+                "of 30 lines, results built and dropped",
+        "trace_off_ns_per_line": off, "trace_off_lines_per_second": 1e9 / off,
+        "trace_on_ns_per_line": on, "trace_on_lines_per_second": 1e9 / on,
+        "two_threads_ns_per_line_wall": two_ns, "two_threads_lines_per_second": 1e9 / two_ns,
+        "by_hand_ns_per_line": hand, "by_hand_lines_per_second": 1e9 / hand,
+        "python_ns_per_line": py_ns, "python_lines": python["lines"],
+        "engine_over_by_hand": off / hand, "python_over_engine": py_ns / off,
+        "trace_on_over_off": on / off,
+    },
+    "mix": {"timed_lines": typical["BM_price/trace:0"].get("timed_lines"),
+            "crossing_22_or_midnight": typical["BM_price/trace:0"].get("crossing_22_or_0"),
+            "crossing_dst": typical["BM_price/trace:0"].get("crossing_dst")},
+    "totals_on_same_lines": {
+        "lines": export["lines"], "engine_amount": export["engine_amount"],
+        "by_hand_amount": export["by_hand_amount"], "python_amount": python["amount"],
+        "engine_cost": export["engine_cost"], "by_hand_cost": export["by_hand_cost"],
+        "python_cost": python["cost"], "python_lines_differing": python["differ_count"],
+        "equal_to_the_cent": totals_equal,
+    },
+    "billing": {
+        "what": "tariff::bill, 100 000 contracts x 30 lines, one March statement each, trace off",
+        "ns_per_line": bill, "lines_per_second": 1e9 / bill,
+        "contracts_per_second": typical["BM_bill/trace:0"]["contracts_per_second"],
+    },
+    "compile": {"what": "tariff::compile (parse + check + compile) of 10 000 items, 50 rules",
+                "compile_ms": compile_ms, "parse_and_check_ms": check_ms,
+                "retained_bytes": retained, "peak_bytes": peak},
+    "facilities_suite": {n: per_line_ns(b, 1) for n, b in facilities.items()},
+    "targets": [
+        target("pricing, trace off, one core", 1e9 / off, ">= 5 000 000 lines/s",
+               1e9 / off >= 5e6, "lines/s"),
+        target("pricing vs hand-written C++", off / hand, "<= 3x", off / hand <= 3, "x"),
+        target("pricing vs Python decimal script", py_ns / off, ">= 50x", py_ns / off >= 50, "x"),
+        target("compile of 10 000 items", compile_ms, "< 50 ms", compile_ms < 50, "ms"),
+        target("compiled 10 000-item tariff", retained / 1e6, "< 10 MB", retained < 10e6, "MB"),
+        target("totals equal to the cent", totals_equal, "equal", totals_equal, ""),
+    ],
+}
+print(json.dumps(summary, indent=2))
