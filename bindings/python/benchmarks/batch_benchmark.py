@@ -1,0 +1,162 @@
+#!/usr/bin/python3
+"""Batch pricing from Python against the same pricing from C++ (docs/performance.md,
+"Python batch pricing").
+
+    PYTHONPATH=build/release/bindings/python /usr/bin/python3 \
+        bindings/python/benchmarks/batch_benchmark.py --lines 1000000 \
+        --timing build/release/bindings/python/tariff_price_timing
+
+Generates N work lines of the facilities tariff of benchmarks/pricing_benchmark.cpp (night and
+weekend group, a regional table, loyalty by contract year, a billing step and a minimum): two
+thirds timed HVAC jobs of 20 minutes to 5 hours starting at any quarter hour of March 2026, one
+third counted visits, sites in three regions. They are written as CSV files, which the C++
+program tariff_price_timing reads (untimed) and prices with tariff::price, trace off; and read
+with tariff.read_table into a DataFrame of text (untimed), which is priced with
+Tariff.price_table for each money mode. What is timed on the Python side is the whole call:
+reading the columns into work lines, pricing, and building the result DataFrame. Both sides
+report the best of --repeats runs, and the sum of the amounts, which must agree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pathlib
+import subprocess
+import sys
+import tempfile
+import time
+from decimal import Decimal
+
+import numpy as np
+import pandas as pd
+
+import tariff
+
+FACILITIES = """tariff "Facilities 2026" currency RUB
+rounding line 0.01 half_up
+calendar {
+  timezone Europe/Moscow
+  window night 22:00 .. 06:00
+  days weekend sat, sun
+}
+attribute site.region : string default "moscow"
+table region_factor by site.region { "moscow": 1.00, "tula": 1.25, else: 1.10 }
+table loyalty by contract.year { 1: 0%, 2: 5%, 3..4: 10%, 5..: 15% }
+pricelist retail {
+  item hvac_repair    "HVAC repair"    per hour  price 2500.00 cost 1400.00 bill started 15min minimum 1h
+  item engineer_visit "Engineer visit" per visit price 1800.00 cost 900.00
+}
+group surcharges stack multiply {
+  rule night   for hvac_repair, engineer_visit when in night   : 2
+  rule weekend for hvac_repair, engineer_visit when on weekend : 1.5
+}
+rule region                     : price * region_factor
+rule loyalty when work.billable : price - price * loyalty
+"""
+
+CONTRACTS = "id,client,pricelist,start,end,client_since\nC-1,K-1,retail,2026-01-01,2026-12-31,2023-06-01\n"
+
+
+def work_frame(n: int, seed: int = 20261124) -> pd.DataFrame:
+    """N lines as text, as a CSV export of a host's work would read."""
+    rng = np.random.default_rng(seed)
+    march = np.datetime64("2026-02-28T21:00:00", "s")  # 2026-03-01 00:00 in Moscow, in UTC
+    start = march + (15 * 60 * rng.integers(0, 31 * 96, n)).astype("timedelta64[s]")
+    visit = np.arange(n) % 3 == 2
+    minutes = rng.integers(20, 300, n)
+    end = start + (minutes * 60).astype("timedelta64[s]")
+    regions = np.array(["moscow", "tula", "kaluga"], dtype=object)[rng.integers(0, 3, n)]
+    return pd.DataFrame({
+        "id": np.char.add("L", np.arange(n).astype(str)).astype(object),
+        "contract": np.full(n, "C-1", dtype=object),
+        "item": np.where(visit, "engineer_visit", "hvac_repair").astype(object),
+        "start": np.datetime_as_string(start, unit="s", timezone="UTC").astype(object),
+        "end": np.where(visit, "", np.datetime_as_string(end, unit="s", timezone="UTC")).astype(object),
+        "quantity": np.where(visit, "1", "").astype(object),
+        "site.region": regions,
+    })
+
+
+def best(run, repeats: int) -> tuple[float, float, object]:
+    """The best and median time of ``repeats`` calls, and the last result."""
+    times, result = [], None
+    for _ in range(repeats):
+        result = None  # the previous result is freed before the clock starts
+        begin = time.perf_counter()
+        result = run()
+        times.append(time.perf_counter() - begin)
+    times.sort()
+    return times[0], times[len(times) // 2], result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser.add_argument("--lines", type=int, default=1_000_000)
+    parser.add_argument("--repeats", type=int, default=3, help="runs per round, best kept")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds alternating C++ and Python")
+    parser.add_argument("--timing", help="the tariff_price_timing program (C++ side)")
+    parser.add_argument("--keep", help="write the files to this directory and keep them")
+    args = parser.parse_args()
+
+    work = work_frame(args.lines)
+    t = tariff.compile(FACILITIES, file="facilities.tariff")
+    folder = pathlib.Path(args.keep or tempfile.mkdtemp(prefix="tariff-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "facilities.tariff").write_text(FACILITIES)
+    (folder / "contracts.csv").write_text(CONTRACTS)
+    work.to_csv(folder / "work.csv", index=False)
+    # The same text as the C++ side reads, through the reader analysts use.
+    frame = tariff.read_table(folder / "work.csv")
+    contracts = tariff.read_contracts_csv(CONTRACTS)
+
+    # Typed timestamps: the same instants as a tz-aware datetime64 column (no text to parse).
+    typed = frame.copy()
+    for column in ("start", "end"):
+        typed[column] = pd.to_datetime(typed[column].replace("", None), utc=True)
+
+    # Rounds alternate the C++ program and the Python calls, so both see the same machine load;
+    # each figure is the best over all rounds.
+    runs = {"cpp": [], "minor": [], "str": [], "decimal": [], "minor, typed timestamps": []}
+    totals = {}
+    for _ in range(args.rounds):
+        if args.timing:
+            out = subprocess.run([args.timing, str(folder / "facilities.tariff"),
+                                  str(folder / "contracts.csv"), str(folder / "work.csv"),
+                                  str(args.repeats)], check=True, capture_output=True, text=True)
+            cpp = json.loads(out.stdout)
+            runs["cpp"].append(cpp["best_s"])
+            totals["cpp"] = cpp["amount_total"]
+        for name in ("minor", "str", "decimal", "minor, typed timestamps"):
+            money = name.split(",")[0]
+            table_in = typed if "typed" in name else frame
+            b, _, table = best(lambda: t.price_table(contracts, table_in, money=money),
+                               args.repeats)
+            runs[name].append(b)
+            if money == "minor":
+                totals[name] = format(Decimal(int(table["amount"].sum())).scaleb(-2), "f")
+            else:
+                totals[name] = format(sum(Decimal(x) for x in table["amount"].dropna()), "f")
+            table = None
+
+    report = {"lines": args.lines, "rounds": args.rounds, "repeats": args.repeats}
+    for name, times in runs.items():
+        if times:
+            report[name] = {"best_s": round(min(times), 4), "amount_total": totals[name]}
+    if runs["cpp"]:
+        for name in runs:
+            report[name]["ratio_to_cpp"] = round(report[name]["best_s"] / report["cpp"]["best_s"], 2)
+            if totals[name] != totals["cpp"]:
+                print(f"amounts differ: {name}", file=sys.stderr)
+                return 1
+    print(json.dumps(report, indent=2))
+    if not args.keep:
+        for name in ("facilities.tariff", "contracts.csv", "work.csv"):
+            os.remove(folder / name)
+        folder.rmdir()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,52 @@
+"""Builds the extension tariff._tariff with the repository's own CMake build, for
+`pip install --no-build-isolation bindings/python` (docs/python.md). Offline: CMake, the
+compiler, pybind11 and the library's dependencies come from Debian (setup.sh); pip fetches
+nothing with --no-build-isolation --no-deps.
+
+The build directory is setuptools' build_temp; TARIFF_JOBS sets the parallel jobs (default 2).
+"""
+
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+
+from setuptools import Extension, setup
+from setuptools.command.build_ext import build_ext
+
+HERE = pathlib.Path(__file__).resolve().parent
+ROOT = HERE.parents[1]  # the repository: bindings/python/../..
+
+
+def version() -> str:
+    text = (ROOT / "include/tariff/version.hpp").read_text()
+    return re.search(r'version = "([0-9.]+)"', text).group(1)
+
+
+class CMakeBuild(build_ext):
+    def build_extension(self, ext):
+        build = pathlib.Path(self.build_temp).resolve() / "cmake"
+        build.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            ["cmake", "-S", str(ROOT), "-B", str(build), "-DCMAKE_BUILD_TYPE=Release",
+             "-DTARIFF_BUILD_PYTHON=ON", "-DTARIFF_BUILD_TESTS=OFF",
+             "-DTARIFF_BUILD_BENCHMARKS=OFF", "-DTARIFF_BUILD_EXAMPLES=OFF", "-DTARIFF_INSTALL=OFF",
+             "-DCMAKE_POSITION_INDEPENDENT_CODE=ON", f"-DPython_EXECUTABLE={sys.executable}"],
+            check=True)
+        subprocess.run(["cmake", "--build", str(build), "--target", "_tariff", "-j",
+                        os.environ.get("TARIFF_JOBS", "2")], check=True)
+        built = list((build / "bindings/python/tariff").glob("_tariff*.so"))
+        if len(built) != 1:
+            raise RuntimeError(f"expected one built extension, found {built}")
+        target = pathlib.Path(self.get_ext_fullpath(ext.name))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(built[0], target)
+
+
+setup(
+    version=version(),
+    ext_modules=[Extension("tariff._tariff", sources=[])],
+    cmdclass={"build_ext": CMakeBuild},
+)

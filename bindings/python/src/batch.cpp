@@ -1,0 +1,317 @@
+// The batch path under Tariff.price_table: a table of work priced in one call. Rows are read
+// into work lines and priced in chunks, the GIL released while the engine prices and while the
+// numeric columns are filled; only the Python objects of the output (text, Decimal) are made
+// with the GIL held. The Python side (tariff/_table.py) prepares the columns and assembles the
+// DataFrame.
+#include <algorithm>
+#include <exception>
+#include <limits>
+#include <span>
+#include <thread>
+
+#include <pybind11/numpy.h>
+#include <pybind11/stl.h>
+
+#include "bindings.hpp"
+#include "column_codes.hpp"
+#include "convert.hpp"
+#include "errors.hpp"
+#include "table_reader.hpp"
+
+namespace tariff::python {
+namespace {
+
+// Rows priced at a time: bounds the memory of priced lines (about 1 KB each with their parts)
+// whatever the table's size, and keeps the work of one chunk in cache.
+constexpr std::size_t chunk_rows = 16384;
+
+enum class money_mode : std::uint8_t { decimal_objects, text, minor_units };
+
+money_mode mode_of(const std::string& name) {
+  if (name == "decimal") return money_mode::decimal_objects;
+  if (name == "str") return money_mode::text;
+  if (name == "minor") return money_mode::minor_units;
+  throw py::value_error("money must be 'decimal', 'str' or 'minor', not '" + name + "'");
+}
+
+// The output columns, allocated once for the whole table and filled chunk by chunk.
+struct output {
+  output(std::size_t n, money_mode m)
+      : mode(m),
+        kind(static_cast<py::ssize_t>(n)),
+        reason(static_cast<py::ssize_t>(n)),
+        date(static_cast<py::ssize_t>(n)),
+        parts(static_cast<py::ssize_t>(n)),
+        price_list(static_cast<py::ssize_t>(n)),
+        measured(static_cast<py::ssize_t>(n)),
+        billed(static_cast<py::ssize_t>(n)),
+        priced(static_cast<py::ssize_t>(n)) {
+    message = new_objects(n);
+    for (py::array* money : {&amount, &cost, &margin})
+      *money = m == money_mode::minor_units
+                   ? py::array(py::array_t<std::int64_t>(static_cast<py::ssize_t>(n)))
+                   : new_objects(n);
+  }
+
+  static py::array new_objects(std::size_t n) {  // filled with None, as NumPy does
+    return py::module_::import("numpy").attr("full")(n, py::none(), "object");
+  }
+
+  money_mode mode;
+  py::array_t<std::int8_t> kind;
+  py::array_t<std::int16_t> reason;  // -1: priced
+  py::array_t<std::int64_t> date;    // days since 1970-01-01; INT64_MIN: none (NaT)
+  py::array_t<std::int32_t> parts;
+  py::array_t<std::int32_t> price_list;  // codes; -1: none
+  py::array_t<std::int32_t> measured;    // codes into the quantity names; -1: none
+  py::array_t<std::int32_t> billed;
+  py::array_t<bool> priced;
+  py::array message, amount, cost, margin;
+};
+
+constexpr std::size_t shared_figures = 1 << 16;
+
+// A money figure that does not fit the minor unit, reported after the whole table.
+struct scale_problem {
+  std::string line, field, value;
+};
+
+// Sets an object array's slot, releasing the None (or earlier value) it held.
+void put(py::array& objects, std::size_t i, PyObject* value) {
+  if (value == nullptr) throw py::error_already_set();
+  PyObject** slot = static_cast<PyObject**>(objects.mutable_data()) + i;
+  Py_XDECREF(*slot);
+  *slot = value;
+}
+
+PyObject* new_text(const std::string& s) {
+  return PyUnicode_FromStringAndSize(s.data(), static_cast<Py_ssize_t>(s.size()));
+}
+
+std::vector<priced_line> price_chunk(const compiled_tariff& t, std::span<const contract> deals,
+                                     std::span<const work_line> lines, bool trace, int threads) {
+  const price_options options{trace};
+  const std::size_t workers =
+      std::clamp<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), 1,
+                              std::max<std::size_t>(lines.size() / 1024, 1));
+  if (workers == 1) return price(t, deals, lines, options);
+  // Each line is priced on its own, so pieces priced on threads and concatenated in order are
+  // the lines priced at once.
+  std::vector<std::vector<priced_line>> pieces(workers);
+  std::vector<std::exception_ptr> failed(workers);  // price throws only bad_alloc
+  std::vector<std::thread> running;
+  const std::size_t per = (lines.size() + workers - 1) / workers;
+  for (std::size_t w = 0; w < workers; ++w) {
+    const std::size_t from = std::min(lines.size(), w * per);
+    const std::size_t size = std::min(per, lines.size() - from);
+    running.emplace_back([&, w, from, size] {
+      try {
+        pieces[w] = price(t, deals, lines.subspan(from, size), options);
+      } catch (...) {
+        failed[w] = std::current_exception();
+      }
+    });
+  }
+  for (std::thread& r : running)
+    r.join();
+  for (const std::exception_ptr& f : failed)
+    if (f) std::rethrow_exception(f);
+  std::vector<priced_line> out;
+  out.reserve(lines.size());
+  for (auto& piece : pieces)
+    std::move(piece.begin(), piece.end(), std::back_inserter(out));
+  return out;
+}
+
+py::dict price_columns(const py_tariff& t, py::handle contracts, std::size_t rows,
+                       const py::dict& columns, const py::tuple& missing, const std::string& money,
+                       int minor_scale, bool trace, int threads) {
+  const money_mode mode = mode_of(money);
+  const std::vector<contract> deals = contracts_of(contracts);
+  table_reader reader(columns, rows, missing);
+  output out(rows, mode);
+
+  coder<std::string> price_lists;
+  std::string last_price_list;
+  std::int32_t last_price_list_code = -1;
+  // Every quantity gets a code (a quantity beyond 64 bits, which pricing never makes, is coded
+  // through its text).
+  figure_coder<item_quantity> quantities(std::numeric_limits<std::size_t>::max());
+  coder<std::string> rare_quantities;
+  const auto quantity_code = [&](const item_quantity& q) {
+    const std::int32_t code = quantities.code(q, q.value, q.unit_seconds);
+    if (code >= 0) return code;
+    return static_cast<std::int32_t>(-2 - rare_quantities.code(q.to_string()));
+  };
+  std::vector<input_error> errors;
+  std::optional<scale_problem> too_fine;
+  std::vector<work_line> lines;
+  figure_coder<decimal> figures_seen(mode == money_mode::minor_units ? 0 : shared_figures);
+  std::vector<py::object> figure_objects;  // by code: the shared str or Decimal
+  std::vector<std::int32_t> figure_codes;  // for the chunk: amount, cost, margin per line
+  std::vector<std::string> texts;          // for the chunk: the text of figures without a code
+  std::vector<std::pair<std::size_t, std::string>> rejected;  // row, message
+
+  auto kind = out.kind.mutable_unchecked<1>();
+  auto reason = out.reason.mutable_unchecked<1>();
+  auto date = out.date.mutable_unchecked<1>();
+  auto parts = out.parts.mutable_unchecked<1>();
+  auto price_list = out.price_list.mutable_unchecked<1>();
+  auto measured = out.measured.mutable_unchecked<1>();
+  auto billed = out.billed.mutable_unchecked<1>();
+  auto priced_mask = out.priced.mutable_unchecked<1>();
+  std::int64_t* minor[3] = {nullptr, nullptr, nullptr};
+  if (mode == money_mode::minor_units) {
+    minor[0] = static_cast<std::int64_t*>(out.amount.mutable_data());
+    minor[1] = static_cast<std::int64_t*>(out.cost.mutable_data());
+    minor[2] = static_cast<std::int64_t*>(out.margin.mutable_data());
+  }
+  py::object decimal_type = py::module_::import("decimal").attr("Decimal");
+
+  const std::size_t step = chunk_rows * static_cast<std::size_t>(std::max(threads, 1));
+  for (std::size_t first = 0; first < rows; first += step) {
+    const std::size_t count = std::min(step, rows - first);
+    reader.read(first, count, lines, errors);
+    if (!errors.empty()) continue;  // nothing is priced once a row failed; read on to report all
+    rejected.clear();
+    {
+      py::gil_scoped_release unlocked;
+      std::vector<priced_line> priced = price_chunk(t.compiled, deals, lines, trace, threads);
+      if (mode != money_mode::minor_units) {
+        figure_codes.resize(3 * count);
+        texts.resize(3 * count);
+      }
+      for (std::size_t k = 0; k < count; ++k) {
+        const std::size_t i = first + k;
+        priced_line& l = priced[k];
+        const auto at = static_cast<py::ssize_t>(i);
+        kind(at) = static_cast<std::int8_t>(l.kind);
+        reason(at) = l.ok() ? std::int16_t{-1} : static_cast<std::int16_t>(*l.rejected);
+        date(at) =
+            l.date ? l.date->time_since_epoch().count() : std::numeric_limits<std::int64_t>::min();
+        priced_mask(at) = l.ok();
+        if (!l.ok()) {
+          parts(at) = 0;
+          price_list(at) = measured(at) = billed(at) = -1;
+          rejected.emplace_back(i, std::move(l.message));
+          if (mode == money_mode::minor_units)
+            for (std::int64_t* column : minor)
+              column[i] = 0;
+          continue;
+        }
+        parts(at) = static_cast<std::int32_t>(l.parts.size());
+        if (l.price_list != last_price_list) {  // usually the same list line after line
+          last_price_list = l.price_list;
+          last_price_list_code = price_lists.code(l.price_list);
+        }
+        price_list(at) = last_price_list_code;
+        measured(at) = quantity_code(l.measured);
+        billed(at) = quantity_code(l.billed);
+        const decimal* figures[3] = {&l.amount, &l.cost, &l.margin};
+        for (int f = 0; f < 3; ++f) {
+          if (mode != money_mode::minor_units) {
+            const std::size_t slot = 3 * k + static_cast<std::size_t>(f);
+            figure_codes[slot] = figures_seen.code(*figures[f], *figures[f]);
+            if (figure_codes[slot] < 0) texts[slot] = figures[f]->to_string();
+            continue;
+          }
+          try {
+            minor[f][i] = figures[f]->to_units(minor_scale);
+          } catch (const decimal_error&) {
+            minor[f][i] = 0;
+            if (!too_fine) {
+              static constexpr const char* names[3] = {"amount", "cost", "margin"};
+              too_fine = scale_problem{l.id, names[f], figures[f]->to_string()};
+            }
+          }
+        }
+      }
+    }
+    // Python objects, with the GIL: messages of rejected lines, money as text or Decimal.
+    for (const auto& [i, message] : rejected)
+      put(out.message, i, new_text(message));
+    if (mode == money_mode::minor_units) continue;
+    // The objects of figures first seen in this chunk, then every cell.
+    const auto object_of_text = [&](const std::string& text) {
+      py::object s = py::reinterpret_steal<py::object>(new_text(text));
+      if (!s) throw py::error_already_set();
+      return mode == money_mode::text ? s : decimal_type(s);
+    };
+    for (std::size_t code = figure_objects.size(); code < figures_seen.keys().size(); ++code)
+      figure_objects.push_back(object_of_text(figures_seen.keys()[code].to_string()));
+    py::array* targets[3] = {&out.amount, &out.cost, &out.margin};
+    for (std::size_t k = 0; k < count; ++k) {
+      const std::size_t i = first + k;
+      if (!priced_mask(static_cast<py::ssize_t>(i))) continue;
+      for (std::size_t f = 0; f < 3; ++f) {
+        const std::int32_t code = figure_codes[3 * k + f];
+        put(*targets[f], i,
+            code >= 0 ? figure_objects[static_cast<std::size_t>(code)].inc_ref().ptr()
+                      : object_of_text(texts[3 * k + f]).release().ptr());
+      }
+    }
+  }
+
+  raise_input_errors(errors, "work");
+  if (too_fine)
+    throw py::value_error("line " + too_fine->line + ": " + too_fine->field + " " +
+                          too_fine->value + " has more decimals than the minor unit (scale " +
+                          std::to_string(minor_scale) +
+                          ") holds; nothing is rounded silently: use money='str' or "
+                          "'decimal', or a larger minor_scale");
+
+  py::dict result;
+  result["kind"] = out.kind;
+  result["reason"] = out.reason;
+  result["date"] = out.date;
+  result["parts"] = out.parts;
+  result["priced"] = out.priced;
+  result["message"] = out.message;
+  result["amount"] = out.amount;
+  result["cost"] = out.cost;
+  result["margin"] = out.margin;
+  result["price_list"] = out.price_list;
+  result["price_list_names"] = price_lists.keys();
+  result["measured"] = out.measured;
+  result["billed"] = out.billed;
+  py::list names;
+  for (const item_quantity& q : quantities.keys())
+    names.append(py::str(q.to_string()));
+  // Rare quantities were coded -2, -3, ...: renumbered after the others.
+  if (!rare_quantities.keys().empty()) {
+    const auto base = static_cast<std::int32_t>(quantities.keys().size());
+    for (py::array_t<std::int32_t>* column : {&out.measured, &out.billed}) {
+      auto codes = column->mutable_unchecked<1>();
+      for (py::ssize_t i = 0; i < codes.shape(0); ++i)
+        if (codes(i) <= -2) codes(i) = base + (-2 - codes(i));
+    }
+    for (const std::string& text : rare_quantities.keys())
+      names.append(py::str(text));
+  }
+  result["quantity_names"] = names;
+  return result;
+}
+
+template <class Enum>
+std::vector<std::string> names_of() {
+  std::vector<std::string> out;
+  for (int i = 0; i < 256; ++i) {
+    const std::string_view name = to_string(static_cast<Enum>(i));
+    if (name == "?") break;
+    out.emplace_back(name);
+  }
+  return out;
+}
+
+}  // namespace
+
+void bind_batch(py::module_& m) {
+  m.def("_price_columns", &price_columns, py::arg("tariff"), py::arg("contracts"), py::arg("rows"),
+        py::arg("columns"), py::arg("missing"), py::arg("money"), py::arg("minor_scale"),
+        py::arg("trace"), py::arg("threads"),
+        "The batch path under Tariff.price_table (tariff/_table.py prepares the columns).");
+  m.def("_reason_names", &names_of<reject_reason>, "Reject reasons by code.");
+  m.def("_kind_names", &names_of<work_kind>, "Work kinds by code.");
+}
+
+}  // namespace tariff::python

@@ -1,0 +1,254 @@
+// tariff.Tariff: a compiled tariff and what it does from Python (pricing, billing, estimates),
+// plus the compiler, the checker and the readers of docs/formats.md. The engine's calls run with
+// the GIL released: a compiled tariff is immutable, so Python threads may price at once.
+#include <map>
+#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <pybind11/stl.h>
+#include <tariff/billing.hpp>
+#include <tariff/io.hpp>
+#include <tariff/priced_io.hpp>
+#include <tariff/version.hpp>
+
+#include "bindings.hpp"
+#include "convert.hpp"
+#include "errors.hpp"
+#include "statement_result.hpp"
+
+namespace tariff::python {
+namespace {
+
+py_tariff compile_tariff(const std::string& source, const std::string& file) {
+  compile_result compiled;
+  {
+    py::gil_scoped_release unlocked;
+    compiled = compile(source, file);
+  }
+  if (!compiled.tariff) {
+    std::size_t errors = 0;
+    for (const diagnostic& d : compiled.diagnostics)
+      if (d.level == severity::error) ++errors;
+    throw tariff_error{file + ": " + std::to_string(errors) + " error" + (errors == 1 ? "" : "s") +
+                           "\n" + format(compiled.diagnostics),
+                       compiled.diagnostics,
+                       {}};
+  }
+  return {*compiled.tariff, source, compiled.diagnostics};
+}
+
+// Unpickling compiles the source again; a worker that receives the same tariff with every task
+// compiles it once. Keyed by hash and file name (the file name appears in messages).
+py_tariff restore(const std::string& source, const std::string& file, const std::string& hash) {
+  static std::mutex guard;
+  static std::map<std::pair<std::string, std::string>, py_tariff> cache;
+  {
+    const std::lock_guard<std::mutex> lock(guard);
+    if (auto found = cache.find({hash, file}); found != cache.end()) return found->second;
+  }
+  py_tariff t = compile_tariff(source, file);
+  if (t.compiled.source_hash() != hash)
+    throw py::value_error("the pickled tariff's source does not match its hash");
+  const std::lock_guard<std::mutex> lock(guard);
+  return cache.try_emplace({hash, file}, t).first->second;
+}
+
+date_span period_for(const py_tariff& t, const contract& deal, py::handle period) {
+  if (py::isinstance<date_span>(period)) return period.cast<date_span>();
+  const local_date day = to_local_date(period, "period");
+  return statement_period(t.compiled, deal, day);
+}
+
+template <class T>
+std::vector<T> rows_of(read_result<T> read, const std::string& what) {
+  raise_input_errors(read.errors, what);
+  return std::move(read.rows);
+}
+
+}  // namespace
+
+void bind_tariff(py::module_& m) {
+  m.attr("__version__") = tariff::version;
+
+  m.def("_compile", &compile_tariff, py::arg("source"), py::arg("file"));
+
+  m.def(
+      "check",
+      [](const std::string& source, const std::string& file) {
+        py::gil_scoped_release unlocked;
+        return check(source, file);
+      },
+      py::arg("source"), py::arg("file") = "<input>",
+      "Every error and warning of a tariff source, in source order ([] when clean).");
+
+  m.def(
+      "read_work_csv", [](const std::string& text) { return rows_of(read_work_csv(text), "work"); },
+      py::arg("text"), "Work lines from CSV text (docs/formats.md); TariffError on bad rows.");
+  m.def(
+      "read_work_json",
+      [](const std::string& text) { return rows_of(read_work_json(text), "work"); },
+      py::arg("text"), "Work lines from JSON text; TariffError on bad rows.");
+  m.def(
+      "read_contracts_csv",
+      [](const std::string& text) { return rows_of(read_contracts_csv(text), "contracts"); },
+      py::arg("text"), "Contracts from CSV text; TariffError on bad rows.");
+  m.def(
+      "read_contracts_json",
+      [](const std::string& text) { return rows_of(read_contracts_json(text), "contracts"); },
+      py::arg("text"), "Contracts from JSON text; TariffError on bad rows.");
+  m.def(
+      "write_work_csv",
+      [](py::handle work) {
+        const std::vector<work_line> lines = work_of(work);
+        return write_work_csv(lines);
+      },
+      py::arg("work"), "Work lines as CSV text; reads back to the same lines.");
+  m.def(
+      "write_contracts_csv",
+      [](py::handle contracts) {
+        const std::vector<contract> all = contracts_of(contracts);
+        return write_contracts_csv(all);
+      },
+      py::arg("contracts"), "Contracts as CSV text; reads back to the same contracts.");
+
+  m.def(
+      "expiring_contracts",
+      [](py::handle contracts, py::handle day, int days) {
+        const std::vector<contract> all = contracts_of(contracts);
+        return expiring_contracts(all, to_local_date(day, "day"), days);
+      },
+      py::arg("contracts"), py::arg("day"), py::arg("days") = 30,
+      "The registered contracts that end within `days` days on or after `day`, soonest first.");
+
+  py::class_<py_tariff>(m, "Tariff",
+                        "A compiled tariff: immutable, cheap to share between threads, "
+                        "picklable (the pickle carries the source, compiled again on load).")
+      .def_property_readonly(
+          "name", [](const py_tariff& t) { return t.compiled.name(); }, "From the header.")
+      .def_property_readonly("currency", [](const py_tariff& t) { return t.compiled.currency(); })
+      .def_property_readonly(
+          "source_hash", [](const py_tariff& t) { return t.compiled.source_hash(); },
+          "SHA-256 of the source text: names exactly the rules that priced a result.")
+      .def_property_readonly(
+          "file", [](const py_tariff& t) { return t.compiled.file(); },
+          "The name the tariff was compiled as (messages and traces use it).")
+      .def_readonly("source", &py_tariff::source, "The source text.")
+      .def_readonly("warnings", &py_tariff::warnings, "The compiler's warnings (Diagnostic).")
+      .def_property_readonly(
+          "time_zone",
+          [](const py_tariff& t) { return std::string(t.compiled.time_zone().name()); },
+          "The calendar's zone.")
+      .def_property_readonly("plans", [](const py_tariff& t) { return t.compiled.plans(); })
+      .def(
+          "price",
+          [](const py_tariff& t, py::handle contracts, py::handle work, bool trace) {
+            const std::vector<contract> all = contracts_of(contracts);
+            const std::vector<work_line> lines = work_of(work);
+            std::vector<priced_line> priced;
+            {
+              py::gil_scoped_release unlocked;
+              priced = price(t.compiled, all, lines, price_options{trace});
+            }
+            return named(std::move(priced), t.compiled);
+          },
+          py::arg("contracts"), py::arg("work"), py::kw_only(), py::arg("trace") = true,
+          "Prices each work line on its own, with the contract its `contract` names: one "
+          "PricedLine per line, in input order, priced or rejected (never raises for bad "
+          "work). For tables use price_table.")
+      .def(
+          "statement_period",
+          [](const py_tariff& t, const contract& deal, py::handle day) {
+            return statement_period(t.compiled, deal, to_local_date(day, "day"));
+          },
+          py::arg("contract"), py::arg("day"),
+          "The statement period of the contract's plan that contains `day`.")
+      .def(
+          "bill",
+          [](const py_tariff& t, const contract& deal, py::handle period, py::handle work,
+             const billing_state* state, int expiry_warning_days, bool trace) {
+            const date_span span = period_for(t, deal, period);
+            const std::vector<work_line> lines = work_of(work);
+            const billing_state empty;
+            statement_result out{{}, t.compiled};
+            {
+              py::gil_scoped_release unlocked;
+              out.value = bill(t.compiled, deal, span, state != nullptr ? *state : empty, lines,
+                               bill_options{expiry_warning_days, trace});
+            }
+            return out;
+          },
+          py::arg("contract"), py::arg("period"), py::arg("work"), py::kw_only(),
+          py::arg("state") = py::none(), py::arg("expiry_warning_days") = 30,
+          py::arg("trace") = true,
+          "Bills the contract for a statement period (a Period, or any day of it) from the "
+          "opening `state` (None: empty) and the work not billed before. ValueError if the "
+          "period is not one of the plan's.")
+      .def(
+          "price_with_state",
+          [](const py_tariff& t, const contract& deal, billing_state& state, py::handle work,
+             bool trace) {
+            const std::vector<work_line> lines = work_of(work);
+            std::vector<priced_line> priced;
+            {
+              py::gil_scoped_release unlocked;
+              priced = price_with_state(t.compiled, deal, state, lines, price_options{trace});
+            }
+            return named(std::move(priced), t.compiled);
+          },
+          py::arg("contract"), py::arg("state"), py::arg("work"), py::kw_only(),
+          py::arg("trace") = true,
+          "Lines priced with the plan's allowances, as bill() prices them; `state` is advanced "
+          "in place. Request by request in work order, this gives the statement's figures.")
+      .def(
+          "estimate",
+          [](const py_tariff& t, const contract& deal, const billing_state& state, py::handle work,
+             bool trace) {
+            const std::vector<work_line> lines = work_of(work);
+            std::vector<priced_line> priced;
+            {
+              py::gil_scoped_release unlocked;
+              priced = estimate(t.compiled, deal, state, lines, price_options{trace});
+            }
+            return named(std::move(priced), t.compiled);
+          },
+          py::arg("contract"), py::arg("state"), py::arg("work"), py::kw_only(),
+          py::arg("trace") = true,
+          "Planned work priced against the state, which is left as it was.")
+      .def(
+          "priced_json",
+          [](const py_tariff& t, const std::vector<line_result>& lines) {
+            std::vector<priced_line> plain;
+            plain.reserve(lines.size());
+            for (const line_result& r : lines)
+              plain.push_back(r.line);
+            return write_priced_json(plain, t.compiled);
+          },
+          py::arg("lines"), "Priced lines as the JSON of docs/formats.md.")
+      .def(
+          "priced_csv",
+          [](const py_tariff& t, const std::vector<line_result>& lines) {
+            std::vector<priced_line> plain;
+            plain.reserve(lines.size());
+            for (const line_result& r : lines)
+              plain.push_back(r.line);
+            return write_priced_csv(plain, t.compiled);
+          },
+          py::arg("lines"), "Priced lines as the CSV of docs/formats.md.")
+      .def("__repr__",
+           [](const py_tariff& t) {
+             return "<tariff.Tariff '" + t.compiled.name() + "' " + t.compiled.currency() + " " +
+                    t.compiled.source_hash().substr(0, 12) + ">";
+           })
+      .def(py::pickle(
+          [](const py_tariff& t) {
+            return py::make_tuple(t.source, t.compiled.file(), t.compiled.source_hash());
+          },
+          [](const py::tuple& state) {
+            return restore(state[0].cast<std::string>(), state[1].cast<std::string>(),
+                           state[2].cast<std::string>());
+          }));
+}
+
+}  // namespace tariff::python

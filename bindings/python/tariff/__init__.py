@@ -1,0 +1,131 @@
+"""tariff: an exact-decimal billing rules engine, from Python.
+
+    import tariff
+    t = tariff.compile(pathlib.Path("facilities.tariff"))
+    priced = t.price(contracts, work)                 # PricedLine objects, with traces
+    table = t.price_table(contracts, work_frame, money="str")   # a DataFrame, in one call
+
+Money goes in and comes out as decimal.Decimal (or, in tables, as exact text or integer minor
+units), never as float. Instants are timezone-aware datetimes. docs/python.md is the guide.
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+from typing import Optional, Union
+
+from . import _tariff
+from ._currency import minor_units
+from ._table import contracts_from_table, price_table, read_table
+from ._tariff import (
+    Alert,
+    AllowanceReport,
+    AllowanceUse,
+    Amendment,
+    BillingState,
+    Contract,
+    Diagnostic,
+    FeeLine,
+    InputError,
+    ItemQuantity,
+    Period,
+    PricedLine,
+    PricedPart,
+    Statement,
+    Tariff,
+    TariffError,
+    TraceStep,
+    Volume,
+    WorkLine,
+    __version__,
+    check as _check,
+    expiring_contracts,
+    read_contracts_csv,
+    read_contracts_json,
+    read_work_csv,
+    read_work_json,
+    write_contracts_csv,
+    write_work_csv,
+)
+
+try:  # the comparison is built when include/tariff/compare.hpp exists
+    from ._tariff import Change, Comparison, LineChange
+except ImportError:  # pragma: no cover
+    pass
+
+__all__ = [
+    "Alert", "AllowanceReport", "AllowanceUse", "Amendment", "BillingState", "Change",
+    "Comparison", "Contract", "LineChange",
+    "Diagnostic", "FeeLine", "InputError", "ItemQuantity", "Period", "PricedLine", "PricedPart",
+    "Statement", "Tariff", "TariffError", "TraceStep", "Volume", "WorkLine", "__version__",
+    "check", "compile", "compare", "contracts_from_table", "expiring_contracts", "load_contracts",
+    "load_work", "minor_units", "price_table", "read_contracts_csv", "read_contracts_json",
+    "read_table", "read_work_csv", "read_work_json", "write_contracts_csv", "write_work_csv",
+]
+
+Source = Union[str, "os.PathLike[str]"]
+
+
+def _source_and_file(source: Source, file: Optional[str]) -> tuple[str, str]:
+    # A path object is always a path; a str is a path only when it is one line naming an
+    # existing file (a tariff source has at least a header line and a declaration).
+    if isinstance(source, os.PathLike) or (
+        isinstance(source, str) and "\n" not in source and os.path.isfile(source)
+    ):
+        path = pathlib.Path(source)
+        return path.read_text(encoding="utf-8"), file if file is not None else str(path)
+    if not isinstance(source, str):
+        raise TypeError(f"expected the tariff source (str) or a path, not {type(source).__name__}")
+    return source, file if file is not None else "<input>"
+
+
+def compile(source: Source, *, file: Optional[str] = None) -> Tariff:  # noqa: A001
+    """Compiles a tariff from its source text or from a file.
+
+    ``source`` is a path (pathlib.Path, or a str naming an existing file) or the source itself.
+    ``file`` names it in diagnostics and traces (default: the path, or "<input>"). Raises
+    TariffError with ``.diagnostics`` (file, line, column, message) when the tariff has errors;
+    warnings are in ``Tariff.warnings``.
+    """
+    text, name = _source_and_file(source, file)
+    return _tariff._compile(text, name)
+
+
+def check(source: Source, *, file: Optional[str] = None) -> list[Diagnostic]:
+    """Every error and warning of a tariff, in source order; [] for a clean tariff."""
+    text, name = _source_and_file(source, file)
+    return _check(text, name)
+
+
+def load_work(path: Union[str, "os.PathLike[str]"]) -> list[WorkLine]:
+    """Work lines from a CSV or JSON file (by its suffix), read exactly as docs/formats.md says."""
+    path = pathlib.Path(path)
+    text = path.read_text(encoding="utf-8")
+    return read_work_json(text) if path.suffix.lower() == ".json" else read_work_csv(text)
+
+
+def load_contracts(path: Union[str, "os.PathLike[str]"]) -> list[Contract]:
+    """Contracts from a CSV or JSON file (by its suffix)."""
+    path = pathlib.Path(path)
+    text = path.read_text(encoding="utf-8")
+    return read_contracts_json(text) if path.suffix.lower() == ".json" else read_contracts_csv(text)
+
+
+def compare(current: Tariff, proposed: Tariff, contracts, history, *, trace: bool = True,
+            keep_lines: bool = True, include_fees: bool = True):
+    """Prices ``history`` under both tariffs, as billing would, and reports the difference in
+    total, per client, per item and per month, with every changed line (docs/compare.md)."""
+    if not hasattr(_tariff, "_compare"):
+        raise NotImplementedError("this build of tariff has no comparison (tariff/compare.hpp)")
+    return _tariff._compare(current, proposed, contracts, history, trace, keep_lines,
+                            include_fees)
+
+
+def _tariff_compare(self: Tariff, proposed: Tariff, contracts, history, **options):
+    return compare(self, proposed, contracts, history, **options)
+
+
+_tariff_compare.__doc__ = compare.__doc__
+Tariff.compare = _tariff_compare  # type: ignore[attr-defined]
+Tariff.price_table = price_table  # type: ignore[attr-defined]

@@ -1,0 +1,290 @@
+"""Type stubs of the extension module tariff._tariff (bindings/python/src)."""
+
+import datetime
+from decimal import Decimal
+from typing import Any, Iterable, Mapping, Optional, Union
+
+DecimalLike = Union[Decimal, int, str]  # never float
+InstantLike = Union[datetime.datetime, str]  # aware datetime, or ISO 8601 text with an offset
+DateLike = Union[datetime.date, str]  # a date (not a datetime), or "YYYY-MM-DD"
+AttributeValue = Union[str, int, Decimal, bool, None]
+
+__version__: str
+
+class TariffError(Exception):
+    diagnostics: list[Diagnostic]
+    input_errors: list[InputError]
+
+class Diagnostic:
+    file: str
+    line: int
+    column: int
+    message: str
+    source_line: str
+    severity: str
+
+class InputError:
+    row: int
+    id: str
+    column: str
+    message: str
+
+class Period:
+    def __init__(self, first: DateLike, last: DateLike) -> None: ...
+    @property
+    def first(self) -> datetime.date: ...
+    @property
+    def last(self) -> datetime.date: ...
+    @property
+    def days(self) -> int: ...
+    def __contains__(self, day: DateLike) -> bool: ...
+    def __hash__(self) -> int: ...
+
+class Amendment:
+    def __init__(self, effective: DateLike, attributes: Optional[Mapping[str, AttributeValue]] = ...,
+                 client_attributes: Optional[Mapping[str, AttributeValue]] = ...) -> None: ...
+    @property
+    def effective(self) -> datetime.date: ...
+    @property
+    def attributes(self) -> dict[str, str]: ...
+    @property
+    def client_attributes(self) -> dict[str, str]: ...
+
+class Contract:
+    id: str
+    client: str
+    plan: str
+    pricelist: str
+    status: str
+    start: datetime.date
+    end: datetime.date
+    client_since: Optional[datetime.date]
+    attributes: dict[str, str]
+    client_attributes: dict[str, str]
+    amendments: list[Amendment]
+    def __init__(self, id: str, client: str, start: DateLike, end: DateLike, *, plan: str = ...,
+                 pricelist: str = ..., status: str = ..., client_since: Optional[DateLike] = ...,
+                 attributes: Optional[Mapping[str, AttributeValue]] = ...,
+                 client_attributes: Optional[Mapping[str, AttributeValue]] = ...,
+                 amendments: list[Amendment] = ...) -> None: ...
+
+class WorkLine:
+    id: str
+    request: str
+    contract: str
+    item: str
+    start: datetime.datetime
+    end: Optional[datetime.datetime]
+    quantity: Optional[Decimal]
+    kind: str
+    performer: str
+    accepted: bool
+    accepted_on: Optional[datetime.date]
+    site: str
+    time_zone: str
+    site_attributes: dict[str, str]
+    attributes: dict[str, str]
+    def __init__(self, id: str, contract: str, item: str, start: InstantLike,
+                 end: Optional[InstantLike] = ..., quantity: Optional[DecimalLike] = ..., *,
+                 request: str = ..., kind: str = ..., performer: str = ..., accepted: bool = ...,
+                 accepted_on: Optional[DateLike] = ..., site: str = ..., time_zone: str = ...,
+                 site_attributes: Optional[Mapping[str, AttributeValue]] = ...,
+                 attributes: Optional[Mapping[str, AttributeValue]] = ...) -> None: ...
+
+class AllowanceUse:
+    allowance: str
+    period: Period
+    used: Decimal
+    def __init__(self, allowance: str, period: Period, used: DecimalLike) -> None: ...
+
+class Volume:
+    item: str
+    period: Period
+    quantity: Decimal
+    def __init__(self, item: str, period: Period, quantity: DecimalLike) -> None: ...
+
+class BillingState:
+    allowances: list[AllowanceUse]
+    volumes: list[Volume]
+    def __init__(self, allowances: list[AllowanceUse] = ..., volumes: list[Volume] = ...) -> None: ...
+    def to_json(self) -> str: ...
+    @staticmethod
+    def from_json(text: str) -> BillingState: ...
+    def copy(self) -> BillingState: ...
+
+class ItemQuantity:
+    value: Decimal
+    unit_seconds: int
+    def __init__(self, value: DecimalLike, unit_seconds: int = ...) -> None: ...
+    @property
+    def is_time(self) -> bool: ...
+
+class TraceStep:
+    kind: str
+    name: str
+    before: Decimal
+    after: Decimal
+    factor: Decimal
+    line: int
+    column: int
+    def to_dict(self) -> dict[str, Any]: ...
+
+class PricedPart:
+    begin: datetime.datetime
+    end: datetime.datetime
+    date: datetime.date
+    labels: list[str]
+    measured: ItemQuantity
+    billed: ItemQuantity
+    list_price: Decimal
+    unit_price: Decimal
+    amount: Decimal
+    cost: Decimal
+    allowance: Optional[str]
+    covered: Decimal
+    trace: list[TraceStep]
+    def to_dict(self) -> dict[str, Any]: ...
+
+class PricedLine:
+    id: str
+    request: str
+    contract: str
+    item: str
+    kind: str
+    date: Optional[datetime.date]
+    ok: bool
+    status: str
+    reason: Optional[str]
+    message: str
+    title: str
+    price_list: str
+    measured: ItemQuantity
+    billed: ItemQuantity
+    amount: Optional[Decimal]
+    cost: Optional[Decimal]
+    margin: Optional[Decimal]
+    parts: list[PricedPart]
+    line_trace: list[TraceStep]
+    def to_dict(self) -> dict[str, Any]: ...
+
+class FeeLine:
+    description: str
+    covers: Period
+    fee_period: Period
+    units: Decimal
+    amount: Decimal
+    line: int
+    column: int
+
+class AllowanceReport:
+    allowance: str
+    period: Period
+    included: ItemQuantity
+    used_before: ItemQuantity
+    used: ItemQuantity
+    remaining: ItemQuantity
+    covered_value: Decimal
+
+class Alert:
+    kind: str
+    message: str
+    allowance: str
+    percent: Decimal
+    line: str
+
+class Statement:
+    contract: str
+    client: str
+    plan: str
+    currency: str
+    tariff_hash: str
+    period: Period
+    fees: list[FeeLine]
+    lines: list[PricedLine]
+    adjustments: list[PricedLine]
+    rejected: list[PricedLine]
+    fees_total: Decimal
+    work_total: Decimal
+    revenue: Decimal
+    cost: Decimal
+    margin: Decimal
+    margin_percent: Optional[Decimal]
+    allowances: list[AllowanceReport]
+    alerts: list[Alert]
+    closing: BillingState
+    def to_json(self) -> str: ...
+    def to_text(self, explain: bool = ...) -> str: ...
+
+class Change:
+    key: str
+    lines: int
+    changed: int
+    old_rejected: int
+    new_rejected: int
+    old_revenue: Decimal
+    new_revenue: Decimal
+    old_cost: Decimal
+    new_cost: Decimal
+    old_margin: Decimal
+    new_margin: Decimal
+    revenue_change: Decimal
+    margin_change: Decimal
+    revenue_change_percent: Optional[Decimal]
+    def to_dict(self) -> dict[str, Any]: ...
+
+class LineChange:
+    index: int
+    client: str
+    old_line: PricedLine
+    new_line: PricedLine
+
+class Comparison:
+    currency: str
+    old_name: str
+    new_name: str
+    old_hash: str
+    new_hash: str
+    history: Period
+    total: Change
+    fees: Change
+    by_client: list[Change]
+    by_item: list[Change]
+    by_month: list[Change]
+    lines: list[LineChange]
+
+Contracts = Union[Contract, Iterable[Contract]]
+
+class Tariff:
+    name: str
+    currency: str
+    source_hash: str
+    file: str
+    source: str
+    warnings: list[Diagnostic]
+    time_zone: str
+    plans: list[str]
+    def price(self, contracts: Contracts, work: Iterable[WorkLine], *,
+              trace: bool = ...) -> list[PricedLine]: ...
+    def price_table(self, contracts: Any, work: Any, *, money: str = ...,
+                    minor_scale: Optional[int] = ..., threads: int = ...) -> Any: ...
+    def statement_period(self, contract: Contract, day: DateLike) -> Period: ...
+    def bill(self, contract: Contract, period: Union[Period, DateLike], work: Iterable[WorkLine], *,
+             state: Optional[BillingState] = ..., expiry_warning_days: int = ...,
+             trace: bool = ...) -> Statement: ...
+    def price_with_state(self, contract: Contract, state: BillingState, work: Iterable[WorkLine], *,
+                         trace: bool = ...) -> list[PricedLine]: ...
+    def estimate(self, contract: Contract, state: BillingState, work: Iterable[WorkLine], *,
+                 trace: bool = ...) -> list[PricedLine]: ...
+    def compare(self, proposed: Tariff, contracts: Contracts, history: Iterable[WorkLine], *,
+                trace: bool = ..., keep_lines: bool = ..., include_fees: bool = ...) -> Comparison: ...
+    def priced_json(self, lines: list[PricedLine]) -> str: ...
+    def priced_csv(self, lines: list[PricedLine]) -> str: ...
+
+def check(source: str, file: str = ...) -> list[Diagnostic]: ...
+def read_work_csv(text: str) -> list[WorkLine]: ...
+def read_work_json(text: str) -> list[WorkLine]: ...
+def read_contracts_csv(text: str) -> list[Contract]: ...
+def read_contracts_json(text: str) -> list[Contract]: ...
+def write_work_csv(work: Iterable[WorkLine]) -> str: ...
+def write_contracts_csv(contracts: Contracts) -> str: ...
+def expiring_contracts(contracts: Contracts, day: DateLike, days: int = ...) -> list[Contract]: ...

@@ -1,0 +1,189 @@
+"""Tables priced in one call (Tariff.price_table): the money modes, the input forms, the errors,
+and agreement with pricing line by line."""
+
+import datetime
+from decimal import Decimal
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import tariff
+
+UTC = datetime.timezone.utc
+
+
+@pytest.fixture(scope="module")
+def night_tables(examples):
+    folder = examples / "04-night-work"
+    return (tariff.compile(folder / "tariff.tariff"), tariff.read_table(folder / "contracts.csv"),
+            tariff.read_table(folder / "work.csv"))
+
+
+COLUMNS = ["id", "request", "contract", "item", "kind", "date", "status", "reason", "message",
+           "price_list", "measured", "billed", "amount", "cost", "margin", "parts"]
+
+
+def test_the_three_money_modes(night_tables):
+    t, contracts, work = night_tables
+    as_decimal = t.price_table(contracts, work)
+    as_text = t.price_table(contracts, work, money="str")
+    as_minor = t.price_table(contracts, work, money="minor")
+    assert list(as_decimal.columns) == COLUMNS
+    j1 = as_decimal.iloc[0]
+    assert (j1.id, j1.status, j1.amount, j1.cost, j1.margin) == (
+        "J1", "priced", Decimal("12500.00"), Decimal("4900.00"), Decimal("7600.00"))
+    assert isinstance(j1.amount, Decimal) and str(j1.amount) == "12500.00"
+    assert (as_text.amount[0], as_text.amount[1]) == ("12500.00", "15416.67")
+    assert (as_minor.amount[0], as_minor.amount[1]) == (1250000, 1541667)
+    assert str(as_minor.amount.dtype) == "Int64" and as_minor.attrs["minor_scale"] == 2
+    assert (j1.measured, j1.billed, j1.price_list, j1.parts) == ("3h30min", "3h30min", "retail", 2)
+    assert j1.date == pd.Timestamp("2026-03-10")
+    assert list(as_decimal.kind.cat.categories) == ["billable", "internal", "warranty", "bug_fix",
+                                                    "company_cost"]
+
+
+def test_the_table_gives_what_pricing_line_by_line_gives(night, night_tables):
+    t, contracts, work = night
+    lines = t.price(contracts, work, trace=False)
+    table = t.price_table(contracts, night_tables[2], money="decimal")
+    assert list(table.amount) == [l.amount for l in lines]
+    assert list(table.cost) == [l.cost for l in lines]
+    assert list(table.billed) == [str(l.billed) for l in lines]
+
+
+def test_the_index_is_kept(night_tables):
+    t, contracts, work = night_tables
+    indexed = work.set_index(pd.Index([f"row{i}" for i in range(len(work))]))
+    out = t.price_table(contracts, indexed, money="str")
+    assert list(out.index) == list(indexed.index)
+    assert out.loc["row0", "amount"] == "12500.00"
+
+
+def test_a_dict_of_python_values():
+    t = tariff.compile('tariff "S" currency RUB\nrounding line 0.01 half_up\n'
+                       'pricelist retail {\n  item visit "Visit" per visit price 1800.00 cost 900.00\n'
+                       '  item repair "Repair" per hour price 2500.00 cost 1400.00\n}\n')
+    contracts = [tariff.Contract("C-1", "K-1", "2026-01-01", "2026-12-31", pricelist="retail")]
+    start = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+    work = {
+        "id": ["A", "B", "C", "D"],
+        "contract": ["C-1", "C-1", "C-1", "C-2"],
+        "item": ["visit", "repair", "visit", "visit"],
+        "start": [start, "2026-03-02T10:00:00+03:00", start, start],
+        "end": [None, "2026-03-02T10:25:00+03:00", None, None],
+        "quantity": [Decimal("2"), None, 3, "1"],
+    }
+    out = t.price_table(contracts, work, money="minor")
+    assert isinstance(out, dict) and list(out) == COLUMNS
+    assert list(out["id"]) == ["A", "B", "C", "D"]
+    assert list(out["amount"].filled(-1)) == [360000, 104167, 540000, -1]  # D: masked
+    assert list(out["status"]) == ["priced", "priced", "priced", "rejected"]
+    assert out["reason"][3] == "unknown_contract" and out["reason"][0] is None
+    assert out["message"][3].startswith("line D: ")
+    assert list(out["billed"]) == ["2", "25min", "3", None]
+    text = t.price_table(contracts, work, money="str")
+    assert list(text["amount"]) == ["3600.00", "1041.67", "5400.00", None]
+
+
+def test_timezone_aware_datetime_columns(night_tables):
+    t, contracts, work = night_tables
+    typed = work.copy()
+    for column in ("start", "end"):
+        typed[column] = pd.to_datetime(typed[column].replace("", None), utc=True).dt.tz_convert(
+            "Asia/Yekaterinburg")
+    assert list(t.price_table(contracts, typed, money="str").amount) == list(
+        t.price_table(contracts, work, money="str").amount)
+    naive = typed.copy()
+    naive["start"] = naive["start"].dt.tz_localize(None)
+    with pytest.raises(TypeError, match="naive timestamps"):
+        t.price_table(contracts, naive)
+
+
+def test_floats_are_refused_and_empty_float_columns_are_absent(examples, tmp_path):
+    folder = examples / "03-subscription"
+    sub = tariff.compile(folder / "tariff.tariff")
+    text = (folder / "work.csv").read_text().replace("cartridge,2026-03-10T14:40:00+03:00,,2,",
+                                                     "cartridge,2026-03-10T14:40:00+03:00,,1.50,")
+    (tmp_path / "work.csv").write_text(text)
+    plain = pd.read_csv(tmp_path / "work.csv")  # pandas reads 1.50 as the float 1.5
+    assert plain["quantity"].dtype.kind == "f"
+    with pytest.raises(TypeError, match=r"column 'quantity' holds floats .*tariff.read_table"):
+        sub.price_table(tariff.read_table(folder / "contracts.csv"), plain)
+    # A float column with no values at all (an empty column read by pandas) is no column.
+    exact = tariff.read_table(folder / "work.csv")
+    exact["performer"] = np.nan
+    out = sub.price_table(tariff.read_table(folder / "contracts.csv"), exact, money="str")
+    assert out.amount[0] == "1800.00"
+
+
+def test_rows_that_do_not_read_are_reported_and_nothing_is_priced(night_tables):
+    t, contracts, work = night_tables
+    bad = work.copy()
+    bad.loc[1, "start"] = "2026-03-10 20:10"
+    bad.loc[3, "kind"] = "overtime"
+    bad.loc[4, "end"] = ""
+    with pytest.raises(tariff.TariffError) as raised:
+        t.price_table(contracts, bad)
+    found = [(e.row, e.id, e.column, e.message) for e in raised.value.input_errors]
+    assert found == [
+        (1, "J2", "start", "'2026-03-10 20:10' is not a timestamp with an offset, like "
+                           "2026-03-29T01:30:00+03:00 or 2026-03-28T22:30Z"),
+        (3, "J4", "kind", "'overtime' is not a work kind (billable, internal, warranty, bug_fix, "
+                          "company_cost)"),
+        (4, "J5", "", "a line needs either an end time or a quantity"),
+    ]
+    assert str(raised.value).startswith("3 rows of work did not read:\n  row 1 (id J2), column 'start'")
+
+
+def test_columns_not_of_the_format_are_refused(night_tables):
+    t, contracts, work = night_tables
+    with pytest.raises(tariff.TariffError, match="unknown column 'quantiy'"):
+        t.price_table(contracts, work.rename(columns={"quantity": "quantiy"}))
+    with pytest.raises(tariff.TariffError, match="the required column 'start' is missing"):
+        t.price_table(contracts, work.drop(columns=["start"]))
+    with pytest.raises(ValueError, match="money must be"):
+        t.price_table(contracts, work, money="float")
+
+
+def test_minor_units_refuse_what_they_cannot_hold():
+    # No rounding declared: 25 minutes at 10.00 an hour is 4.1666... kept exact to the scale the
+    # engine computes, which minor units of a cent cannot hold.
+    t = tariff.compile('tariff "S" currency KWD\npricelist retail {\n'
+                       '  item fix "Fix" per visit price 10.125 cost 1.000\n}\n')
+    contracts = [tariff.Contract("C-1", "K-1", "2026-01-01", "2026-12-31", pricelist="retail")]
+    work = pd.DataFrame({"id": ["A"], "contract": ["C-1"], "item": ["fix"],
+                         "start": ["2026-03-02T09:00Z"], "quantity": ["1"]})
+    assert tariff.minor_units("KWD") == 3 and tariff.minor_units("JPY") == 0
+    assert t.price_table(contracts, work, money="minor").amount[0] == 10125
+    with pytest.raises(ValueError, match=r"line A: amount 10.125 has more decimals than the "
+                                         r"minor unit \(scale 2\)"):
+        t.price_table(contracts, work, money="minor", minor_scale=2)
+    assert t.price_table(contracts, work, money="minor", minor_scale=4).amount[0] == 101250
+
+
+def test_threads_and_chunks_give_the_same_table(night_tables):
+    t, contracts, work = night_tables
+    many = pd.concat([work] * 4000, ignore_index=True)  # 36 000 lines: several chunks
+    many["id"] = [f"L{i}" for i in range(len(many))]
+    one = t.price_table(contracts, many, money="minor")
+    two = t.price_table(contracts, many, money="minor", threads=2)
+    assert one.equals(two)
+    assert one.amount.sum() == 4000 * work.pipe(
+        lambda w: t.price_table(contracts, w, money="minor")).amount.sum()
+
+
+def test_an_empty_table(night_tables):
+    t, contracts, work = night_tables
+    out = t.price_table(contracts, work.iloc[:0], money="minor")
+    assert list(out.columns) == COLUMNS and len(out) == 0
+
+
+def test_contracts_from_a_table():
+    table = pd.DataFrame({"id": ["C-1"], "client": ["K-1"], "start": [datetime.date(2026, 1, 1)],
+                          "end": ["2026-12-31"], "contract.workstations": [40],
+                          "amendments": ["2026-03-16: contract.workstations=50"]})
+    [c] = tariff.contracts_from_table(table)
+    assert (c.id, c.start, c.attributes) == ("C-1", datetime.date(2026, 1, 1),
+                                            {"workstations": "40"})
+    assert c.amendments[0].attributes == {"workstations": "50"}

@@ -1,0 +1,92 @@
+"""Compiling from Python: source or path, warnings kept, errors raised as TariffError with the
+diagnostics (file, line, column, message)."""
+
+import pathlib
+
+import pytest
+
+import tariff
+
+GOOD = """tariff "Service" currency RUB
+rounding line 0.01 half_up
+pricelist retail {
+  item visit "Visit" per visit price 1800.00 cost 900.00
+}
+plan standard {
+  pricelist retail
+}
+"""
+
+# tests/errors/check/attribute_unknown.tariff, cut down: a misspelt attribute.
+BAD = """tariff "T" currency EUR
+attribute site.region : string
+pricelist retail {
+  item visit "Visit" per visit price 100.00
+}
+rule a when site.regoin = "tula" : price * 1.25
+rule d when contract.years > 2 : price * 0.9
+"""
+
+
+def test_compile_from_source_text():
+    t = tariff.compile(GOOD, file="service.tariff")
+    assert (t.name, t.currency, t.file, t.plans) == ("Service", "RUB", "service.tariff", ["standard"])
+    assert t.source == GOOD
+    assert len(t.source_hash) == 64 and t.warnings == []
+    assert repr(t) == f"<tariff.Tariff 'Service' RUB {t.source_hash[:12]}>"
+
+
+def test_compile_from_a_path_object_or_a_path_string(tmp_path):
+    path = tmp_path / "service.tariff"
+    path.write_text(GOOD)
+    by_path = tariff.compile(path)
+    by_text = tariff.compile(str(path))
+    assert by_path.file == by_text.file == str(path)
+    assert by_path.source_hash == by_text.source_hash == tariff.compile(GOOD).source_hash
+
+
+def test_errors_raise_tariff_error_with_diagnostics():
+    with pytest.raises(tariff.TariffError) as raised:
+        tariff.compile(BAD, file="bad.tariff")
+    found = [(d.file, d.line, d.column, d.severity, d.message) for d in raised.value.diagnostics]
+    assert found == [
+        ("bad.tariff", 6, 13, "error", "unknown attribute 'site.regoin'; did you mean 'site.region'?"),
+        ("bad.tariff", 7, 13, "error",
+         "unknown attribute 'contract.years'; did you mean 'contract.year'?"),
+    ]
+    assert raised.value.input_errors == []
+    message = str(raised.value)
+    assert message.startswith("bad.tariff: 2 errors\n")
+    assert "bad.tariff:6:13: error: unknown attribute 'site.regoin'" in message
+    d = raised.value.diagnostics[0]
+    assert d.source_line == 'rule a when site.regoin = "tula" : price * 1.25'
+    assert str(d) == ("bad.tariff:6:13: error: unknown attribute 'site.regoin'; did you mean "
+                      "'site.region'?\n"
+                      '  rule a when site.regoin = "tula" : price * 1.25\n'
+                      "              ^")
+
+
+def test_a_syntax_error_has_its_place():
+    with pytest.raises(tariff.TariffError) as raised:
+        tariff.compile('tariff "T" currency EUR\npricelist retail {\n  item visit "Visit" per\n}\n')
+    d = raised.value.diagnostics[0]
+    assert (d.file, d.line, d.severity) == ("<input>", 3, "error")
+
+
+def test_check_lists_warnings_without_raising():
+    source = GOOD + "rule off when false : price * 0.1\n"
+    found = [(d.line, d.column, d.severity, d.message) for d in tariff.check(source)]
+    assert found == [(9, 6, "warning", "rule 'off' can never fire: its condition is always false")]
+    assert [d.message for d in tariff.compile(source).warnings] == [found[0][3]]
+    assert tariff.check(GOOD) == []
+
+
+def test_the_time_zone_and_version():
+    t = tariff.compile(pathlib.Path(__file__).parents[3] / "examples/04-night-work/tariff.tariff")
+    assert t.time_zone == "Europe/Moscow"
+    assert tariff.__version__.count(".") == 2
+
+
+def test_compile_refuses_what_is_neither_text_nor_path():
+    with pytest.raises(TypeError):
+        tariff.compile(42)

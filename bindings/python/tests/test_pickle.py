@@ -1,0 +1,45 @@
+"""Tariffs (and contracts, work, state) pickle, so they travel to worker processes."""
+
+import concurrent.futures
+import multiprocessing
+import pickle
+
+import tariff
+
+
+def test_a_tariff_pickles_as_its_source(night):
+    t, contracts, work = night
+    copy = pickle.loads(pickle.dumps(t))
+    assert (copy.name, copy.file, copy.source_hash, copy.source) == (t.name, t.file,
+                                                                    t.source_hash, t.source)
+    assert copy.price(contracts, work) == t.price(contracts, work)
+    assert len(pickle.dumps(t)) < len(t.source) + 300  # the source and its hash, nothing else
+
+
+def test_the_model_pickles(night, subscription):
+    _, contracts, work = night
+    assert pickle.loads(pickle.dumps(contracts)) == contracts
+    assert pickle.loads(pickle.dumps(work)) == work
+    t, deals, lines = subscription
+    state = t.bill(deals[0], "2026-03-01", lines).closing
+    assert pickle.loads(pickle.dumps(state)) == state
+    period = state.allowances[0].period
+    assert pickle.loads(pickle.dumps(period)) == period
+
+
+def _price_in_a_worker(t, contracts, table):
+    return list(t.price_table(contracts, table, money="str").amount)
+
+
+def test_a_tariff_prices_in_worker_processes(examples):
+    folder = examples / "04-night-work"
+    t = tariff.compile(folder / "tariff.tariff")
+    contracts = tariff.load_contracts(folder / "contracts.csv")
+    table = tariff.read_table(folder / "work.csv")
+    here = _price_in_a_worker(t, contracts, table)
+    spawn = multiprocessing.get_context("spawn")  # a fresh interpreter: nothing inherited
+    with concurrent.futures.ProcessPoolExecutor(max_workers=2, mp_context=spawn) as pool:
+        futures = [pool.submit(_price_in_a_worker, t, contracts, table) for _ in range(4)]
+        results = [f.result(timeout=60) for f in futures]
+    assert results == [here] * 4
+    assert here[0] == "12500.00"
