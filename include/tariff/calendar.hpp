@@ -65,6 +65,10 @@ struct date_span {
   friend bool operator==(const date_span&, const date_span&) = default;
 };
 
+/// "2026-03-01..2026-03-31": a span as its first and last day, both included, as messages,
+/// statements and reports write it.
+std::string format_span(const date_span& s);
+
 /// How time is cut into billing periods: consecutive spans of `length` months or days counted
 /// from an anchor date. A month-based span that starts on a day the month lacks (the 31st, or
 /// 29 February) starts on the month's last day instead, as contract anniversaries do.

@@ -62,10 +62,6 @@ void use_allowances(detail::line_pricer& pricer, const detail::plan* p, priced_l
   if (!p->allowances.empty()) detail::apply_allowances(pricer, *p, it, line, ledger, takes);
 }
 
-std::string span_text(const date_span& s) {
-  return format_date(s.first) + ".." + format_date(s.end - date::days{1});
-}
-
 item_quantity quantity_of(const detail::allowance& a, const decimal& value) {
   return {value, a.unit_seconds};
 }
@@ -101,7 +97,7 @@ void report_allowances(const detail::tariff_program& program, const detail::plan
         const decimal level = al.amount * percent;  // compared × 100, exactly
         if (t.before * decimal(100) < level && level <= (t.before + t.taken) * decimal(100))
           out.alerts.push_back({alert_kind::allowance_threshold,
-                                "allowance " + al.key + " for " + span_text(t.period) +
+                                "allowance " + al.key + " for " + format_span(t.period) +
                                     " reached " + percent.to_string() + "% with line " + t.line +
                                     ": " + quantity_of(al, t.before + t.taken).to_string() +
                                     " of " + quantity_of(al, al.amount).to_string() + " used",
@@ -153,7 +149,7 @@ statement bill(const compiled_tariff& tariff, const contract& deal, date_span pe
   const detail::tariff_program& program = tariff.program();
   const detail::plan& p = plan_of(program, deal);
   if (detail::scheme_of(p.period).containing(period.first) != period)
-    throw std::invalid_argument(span_text(period) + " is not a statement period of plan '" +
+    throw std::invalid_argument(format_span(period) + " is not a statement period of plan '" +
                                 p.name + "' (statements are per " + ast::to_string(p.period) + ")");
   statement out;
   out.contract = deal.id;
@@ -183,7 +179,7 @@ statement bill(const compiled_tariff& tariff, const contract& deal, date_span pe
     if (line.ok() && *line.date >= period.end) {
       detail::line_pricer::fail(line, reject_reason::after_period,
                                 "it is dated " + format_date(*line.date) +
-                                    ", after the statement's period " + span_text(period));
+                                    ", after the statement's period " + format_span(period));
     } else {
       use_allowances(pricer, &p, line, ledger, takes);
     }

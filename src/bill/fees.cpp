@@ -49,10 +49,6 @@ std::vector<local_date> change_days(const tariff_program& program, const fee& f,
   return days;
 }
 
-std::string span_text(const date_span& s) {
-  return format_date(s.first) + ".." + format_date(s.end - date::days{1});
-}
-
 }  // namespace
 
 void charge_fees(const tariff_program& program, const plan& p, const contract& deal,
@@ -82,7 +78,7 @@ void charge_fees(const tariff_program& program, const plan& p, const contract& d
               units_on(program, f, deal, std::max(stretch.first, covers.first));
           if (!value) {
             alerts.push_back({alert_kind::fee_not_charged,
-                              "'" + f.description + "' for " + span_text(stretch) +
+                              "'" + f.description + "' for " + format_span(stretch) +
                                   " is not charged: " + f.per_unit_key +
                                   " is not given as a number for contract '" + deal.id + "'",
                               {},

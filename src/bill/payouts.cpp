@@ -132,7 +132,7 @@ std::string write_payouts_text(std::span<const payout> payouts) {
   for (const payout& p : payouts) {
     if (!rows.empty()) rows.push_back({});
     rows.push_back({"Payout to " + (p.performer.empty() ? "(no performer)" : p.performer) +
-                        " for " + io::span_text(p.period),
+                        " for " + format_span(p.period),
                     p.currency,
                     {}});
     io::text_table table(2, {false, false, false, false, true, true});

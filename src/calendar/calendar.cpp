@@ -242,6 +242,14 @@ std::string format_date(local_date d) {
   return out;
 }
 
+std::string format_span(const date_span& s) {
+  std::string out;
+  append_date(out, s.first);
+  out += "..";
+  append_date(out, s.end - date::days{1});
+  return out;
+}
+
 std::string format_instant(instant t) {
   std::string out;
   append_date_time(out, date::local_seconds{t.time_since_epoch()});

@@ -150,7 +150,7 @@ void append_change_record(std::string& out, std::string group, const change& g) 
 std::string write_comparison_text(const comparison& c, const compiled_tariff& old_tariff,
                                   const compiled_tariff& new_tariff, bool lines) {
   std::string out = "What-if comparison in " + c.currency;
-  if (c.history.first < c.history.end) out += " over " + io::span_text(c.history);
+  if (c.history.first < c.history.end) out += " over " + format_span(c.history);
   out += "\n  old  \"" + c.old_name + "\"  hash " + c.old_hash.substr(0, 12);
   out += "\n  new  \"" + c.new_name + "\"  hash " + c.new_hash.substr(0, 12);
   out += "\n  " + std::to_string(c.total.lines) + " lines, " + std::to_string(c.total.changed) +

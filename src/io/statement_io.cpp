@@ -25,7 +25,6 @@ namespace {
 using io::append_object_array;
 using io::object_writer;
 using io::render;
-using io::span_text;
 using io::text_row;
 using io::text_table;
 
@@ -124,7 +123,7 @@ std::string late_note(const priced_line& line, const statement& s, const compile
     return "late work";
   contract deal;
   deal.plan = s.plan;
-  return "late work for " + span_text(statement_period(tariff, deal, *line.date));
+  return "late work for " + format_span(statement_period(tariff, deal, *line.date));
 }
 
 // The lines of Work or Adjustments: each line, its parts below it, their trace with `explain`.
@@ -224,7 +223,7 @@ void read_volumes(const io::json_value& array, billing_state& state,
     if (!given.try_emplace({v.item, v.first}, i + 1).second) {
       errors.push_back(
           {i + 1, v.item, "first",
-           "the volume of '" + v.item + "' for " + span_text(period) + " is given twice"});
+           "the volume of '" + v.item + "' for " + format_span(period) + " is given twice"});
       continue;
     }
     state.volumes.push_back({std::move(v.item), period, std::move(v.quantity)});
@@ -254,7 +253,7 @@ void read_uses(const io::json_value& array, read_result<billing_state>& result) 
     const auto [at, added] = given.try_emplace({u.allowance, u.first}, i + 1);
     if (!added) {
       result.errors.push_back({i + 1, u.allowance, "first",
-                               "allowance '" + u.allowance + "' for " + span_text(period) +
+                               "allowance '" + u.allowance + "' for " + format_span(period) +
                                    " is given twice (first on row " + std::to_string(at->second) +
                                    ")"});
       continue;
@@ -318,7 +317,7 @@ std::string write_statement_text(const statement& s, const compiled_tariff& tari
   text_table header(2, {false, false});
   header.add({"client", s.client});
   header.add({"plan", s.plan});
-  header.add({"period", span_text(s.period)});
+  header.add({"period", format_span(s.period)});
   header.add({"currency", s.currency});
   header.add({"tariff", s.tariff_hash == tariff.source_hash()
                             ? tariff.name() + ", hash " + short_hash(s.tariff_hash)
@@ -332,7 +331,7 @@ std::string write_statement_text(const statement& s, const compiled_tariff& tari
                                  [](const fee_line& f) { return f.units != decimal(1); });
   text_table fees(2, {false, false, true});
   for (const fee_line& f : s.fees) {
-    std::string covers = span_text(f.covers);
+    std::string covers = format_span(f.covers);
     if (f.covers != f.fee_period)
       covers += " (" + std::to_string(f.covers.days()) + " of " +
                 std::to_string(f.fee_period.days()) + " days)";
@@ -369,7 +368,7 @@ std::string write_statement_text(const statement& s, const compiled_tariff& tari
     allowances.add(
         {"allowance", "period", "included", "used before", "used now", "remaining", "covered"});
     for (const allowance_report& a : s.allowances)
-      allowances.add({a.allowance, span_text(a.period), a.included.to_string(),
+      allowances.add({a.allowance, format_span(a.period), a.included.to_string(),
                       a.used_before.to_string(), a.used.to_string(), a.remaining.to_string(),
                       a.covered_value.to_string()});
     allowances.append_to(rows);

@@ -41,10 +41,6 @@ std::size_t width(std::string_view text) {
   }));
 }
 
-std::string span_text(const date_span& s) {
-  return format_date(s.first) + ".." + format_date(s.end - date::days{1});
-}
-
 void text_table::append_to(std::vector<text_row>& out) const {
   std::vector<std::size_t> widths(right_.size(), 0);
   for (const row& r : rows_)

@@ -18,9 +18,6 @@ namespace tariff::io {
 /// The columns a text takes on a terminal: its code points (names may be UTF-8).
 std::size_t width(std::string_view text);
 
-/// "2026-03-01..2026-03-31": a period, both days inclusive, as messages write it.
-std::string span_text(const date_span& s);
-
 // One row of the text: what is on the left, then maybe an amount, right-aligned in the column all
 // amounts of the statement share, and a note after it.
 struct text_row {

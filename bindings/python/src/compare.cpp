@@ -26,10 +26,6 @@ struct line_change_result {
   line_result new_line;
 };
 
-std::string span_text(const date_span& p) {
-  return format_date(p.first) + ".." + format_date(p.end - date::days{1});
-}
-
 py::dict change_dict(const change& c) {
   py::dict d;
   d["key"] = c.key;
@@ -139,7 +135,7 @@ void bind_compare(py::module_& m) {
           "The changed lines, in history order (empty with keep_lines=False).")
       .def("__repr__", [](const comparison_result& c) {
         return "Comparison(" + c.value.old_name + " -> " + c.value.new_name + ", " +
-               span_text(c.value.history) + ", revenue " + c.value.total.old_revenue.to_string() +
+               format_span(c.value.history) + ", revenue " + c.value.total.old_revenue.to_string() +
                " -> " + c.value.total.new_revenue.to_string() + ")";
       });
 

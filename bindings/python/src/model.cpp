@@ -15,10 +15,6 @@
 namespace tariff::python {
 namespace {
 
-std::string span_text(const date_span& p) {
-  return format_date(p.first) + ".." + format_date(p.end - date::days{1});
-}
-
 date_span period_of(py::handle first, py::handle last) {
   const local_date a = to_local_date(first, "first");
   const local_date b = to_local_date(last, "last");
@@ -120,8 +116,8 @@ void bind_model(py::module_& m) {
              return py::hash(py::make_tuple(p.first.time_since_epoch().count(),
                                             p.end.time_since_epoch().count()));
            })
-      .def("__str__", &span_text)
-      .def("__repr__", [](const date_span& p) { return "Period(" + span_text(p) + ")"; })
+      .def("__str__", &format_span)
+      .def("__repr__", [](const date_span& p) { return "Period(" + format_span(p) + ")"; })
       .def(py::pickle(
           [](const date_span& p) {
             return py::make_tuple(to_py_date(p.first), to_py_date(p.end - date::days{1}));
@@ -302,7 +298,7 @@ void bind_model(py::module_& m) {
       .def(
           "__eq__", [](const use& a, const use& b) { return a == b; }, py::is_operator())
       .def("__repr__", [](const use& u) {
-        return "AllowanceUse(" + u.allowance + ", " + span_text(u.period) + ", " +
+        return "AllowanceUse(" + u.allowance + ", " + format_span(u.period) + ", " +
                u.used.to_string() + ")";
       });
 
@@ -318,7 +314,7 @@ void bind_model(py::module_& m) {
       .def(
           "__eq__", [](const volume& a, const volume& b) { return a == b; }, py::is_operator())
       .def("__repr__", [](const volume& v) {
-        return "Volume(" + v.item + ", " + span_text(v.period) + ", " + v.quantity.to_string() +
+        return "Volume(" + v.item + ", " + format_span(v.period) + ", " + v.quantity.to_string() +
                ")";
       });
 

@@ -11,26 +11,6 @@
 #include "statement_result.hpp"
 
 namespace tariff::python {
-namespace {
-
-std::string span_text(const date_span& p) {
-  return format_date(p.first) + ".." + format_date(p.end - date::days{1});
-}
-
-std::string_view alert_name(alert_kind kind) {
-  switch (kind) {
-    case alert_kind::allowance_threshold:
-      return "allowance_threshold";
-    case alert_kind::contract_expiring:
-      return "contract_expiring";
-    case alert_kind::fee_not_charged:
-      return "fee_not_charged";
-  }
-  return "?";
-}
-
-}  // namespace
-
 void bind_statement(py::module_& m) {
   py::class_<fee_line>(m, "FeeLine", "A plan's fee charged in a statement.")
       .def_readonly("description", &fee_line::description,
@@ -42,7 +22,7 @@ void bind_statement(py::module_& m) {
       .def_readonly("line", &fee_line::line)
       .def_readonly("column", &fee_line::column)
       .def("__repr__", [](const fee_line& f) {
-        return "FeeLine(" + f.description + ", " + span_text(f.covers) + ", " +
+        return "FeeLine(" + f.description + ", " + format_span(f.covers) + ", " +
                f.amount.to_string() + ")";
       });
 
@@ -64,7 +44,7 @@ void bind_statement(py::module_& m) {
 
   py::class_<alert>(m, "Alert", "Something the statement warns about.")
       .def_property_readonly(
-          "kind", [](const alert& a) { return std::string(alert_name(a.kind)); },
+          "kind", [](const alert& a) { return std::string(to_string(a.kind)); },
           "'allowance_threshold', 'contract_expiring' or 'fee_not_charged'.")
       .def_readonly("message", &alert::message)
       .def_readonly("allowance", &alert::allowance, "allowance_threshold: the key.")
@@ -118,7 +98,7 @@ void bind_statement(py::module_& m) {
           py::arg("explain") = false, "The statement for a terminal; explain adds the traces.")
       .def("__str__", [](const s& r) { return write_statement_text(r.value, r.tariff, false); })
       .def("__repr__", [](const s& r) {
-        return "Statement(" + r.value.contract + ", " + span_text(r.value.period) + ", revenue " +
+        return "Statement(" + r.value.contract + ", " + format_span(r.value.period) + ", revenue " +
                r.value.revenue.to_string() + ")";
       });
 }
