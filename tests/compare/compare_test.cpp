@@ -27,23 +27,17 @@ plan standard {
 }
 )";
 
-constexpr std::string_view proposed_source = R"(tariff "Proposed" currency RUB
-rounding line 0.01 half_up
-calendar {
-  timezone Europe/Moscow
-  window night 22:00 .. 06:00
+// The proposal: the current tariff with four figures changed.
+std::string proposed_source() {
+  std::string text(current_source);
+  for (const auto& [from, to] :
+       {std::pair{"tariff \"Current\"", "tariff \"Proposed\""},
+        std::pair{"price 1000.00", "price 1200.00"}, std::pair{"price * 2", "price * 1.5"},
+        std::pair{"fee 10000.00", "fee 12000.00"},
+        std::pair{"includes 2 visit", "includes 3 visit"}})
+    text.replace(text.find(from), std::string_view(from).size(), to);
+  return text;
 }
-pricelist retail effective 2026-01-01 {
-  item repair "Repair" per hour  price 1200.00 cost 600.00 bill started 1h
-  item visit  "Visit"  per visit price 500.00  cost 200.00
-}
-rule night when in night : price * 1.5
-plan standard {
-  pricelist retail
-  fee 12000.00 per month
-  includes 3 visit per month
-}
-)";
 
 constexpr std::string_view contracts_csv =
     "id,client,plan,status,start,end\n"
@@ -67,7 +61,7 @@ class CompareTest : public ::testing::Test {
  protected:
   void SetUp() override {
     auto a = compile(current_source, "current.tariff");
-    auto b = compile(proposed_source, "proposed.tariff");
+    auto b = compile(proposed_source(), "proposed.tariff");
     ASSERT_TRUE(a.tariff) << format(a.diagnostics);
     ASSERT_TRUE(b.tariff) << format(b.diagnostics);
     current.emplace(*a.tariff);
@@ -198,7 +192,7 @@ TEST_F(CompareTest, WorkOnlyLeavesTheFeesOut) {
 }
 
 TEST_F(CompareTest, RefusesTariffsInDifferentCurrencies) {
-  std::string euro(proposed_source);
+  std::string euro = proposed_source();
   euro.replace(euro.find("RUB"), 3, "EUR");
   const auto other = compile(euro, "euro.tariff");
   ASSERT_TRUE(other.tariff);
