@@ -51,5 +51,6 @@ void bind_results(py::module_& m);  // ItemQuantity, TraceStep, PricedPart, Pric
 void bind_tariff(py::module_& m);   // Tariff, compile, check, readers
 void bind_batch(py::module_& m);    // _price_columns, the batch path under price_table
 void bind_compare(py::module_& m);  // Comparison, Change, LineChange
+void bind_money_flows(py::module_& m);  // Payout, PayoutLine, PortfolioRow, summarize
 
 }  // namespace tariff::python

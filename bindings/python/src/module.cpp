@@ -11,7 +11,6 @@ PYBIND11_MODULE(_tariff, m) {
   tariff::python::bind_results(m);
   tariff::python::bind_tariff(m);
   tariff::python::bind_batch(m);
-#ifdef TARIFF_PYTHON_COMPARE
   tariff::python::bind_compare(m);
-#endif
+  tariff::python::bind_money_flows(m);
 }

@@ -49,19 +49,17 @@ from ._tariff import (
     write_work_csv,
 )
 
-try:  # the comparison is built when include/tariff/compare.hpp exists
-    from ._tariff import Change, Comparison, LineChange
-except ImportError:  # pragma: no cover
-    pass
+from ._tariff import Change, Comparison, LineChange, Payout, PayoutLine, PortfolioRow, summarize
 
 __all__ = [
     "Alert", "AllowanceReport", "AllowanceUse", "Amendment", "BillingState", "Change",
-    "Comparison", "Contract", "LineChange",
+    "Comparison", "Contract", "LineChange", "Payout", "PayoutLine", "PortfolioRow",
     "Diagnostic", "FeeLine", "InputError", "ItemQuantity", "Period", "PricedLine", "PricedPart",
     "Statement", "Tariff", "TariffError", "TraceStep", "Volume", "WorkLine", "__version__",
     "check", "compile", "compare", "contracts_from_table", "expiring_contracts", "load_contracts",
     "load_work", "minor_units", "price_table", "read_contracts_csv", "read_contracts_json",
-    "read_table", "read_work_csv", "read_work_json", "write_contracts_csv", "write_work_csv",
+    "payouts", "read_table", "read_work_csv", "read_work_json", "summarize", "write_contracts_csv",
+    "write_work_csv",
 ]
 
 Source = Union[str, "os.PathLike[str]"]
@@ -116,10 +114,17 @@ def compare(current: Tariff, proposed: Tariff, contracts, history, *, trace: boo
             keep_lines: bool = True, include_fees: bool = True):
     """Prices ``history`` under both tariffs, as billing would, and reports the difference in
     total, per client, per item and per month, with every changed line (docs/compare.md)."""
-    if not hasattr(_tariff, "_compare"):
-        raise NotImplementedError("this build of tariff has no comparison (tariff/compare.hpp)")
     return _tariff._compare(current, proposed, contracts, history, trace, keep_lines,
                             include_fees)
+
+
+def payouts(tariff: Tariff, contracts, work, period, *, rates: str = ""):
+    """What each performer is owed for ``period`` (a Period, or the first day of a month):
+    payable for the work the client accepted in it, pending for the rest, at each item's cost
+    price or, with ``rates``, the prices of that price list (docs/statement.md, Payouts).
+    Returns ``(payouts, not_paid)``: one Payout per performer, and the lines that could not be
+    paid (rejected by the tariff, or with no rate) as PricedLine."""
+    return _tariff._payouts(tariff, contracts, work, period, rates)
 
 
 def _tariff_compare(self: Tariff, proposed: Tariff, contracts, history, **options):
@@ -128,4 +133,5 @@ def _tariff_compare(self: Tariff, proposed: Tariff, contracts, history, **option
 
 _tariff_compare.__doc__ = compare.__doc__
 Tariff.compare = _tariff_compare  # type: ignore[attr-defined]
+Tariff.payouts = payouts  # type: ignore[attr-defined]
 Tariff.price_table = price_table  # type: ignore[attr-defined]

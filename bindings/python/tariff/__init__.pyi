@@ -18,6 +18,9 @@ from ._tariff import (
     InputError as InputError,
     ItemQuantity as ItemQuantity,
     LineChange as LineChange,
+    Payout as Payout,
+    PayoutLine as PayoutLine,
+    PortfolioRow as PortfolioRow,
     Period as Period,
     PricedLine as PricedLine,
     PricedPart as PricedPart,
@@ -33,6 +36,7 @@ from ._tariff import (
     read_contracts_json as read_contracts_json,
     read_work_csv as read_work_csv,
     read_work_json as read_work_json,
+    summarize as summarize,
     write_contracts_csv as write_contracts_csv,
     write_work_csv as write_work_csv,
 )
@@ -45,6 +49,8 @@ def load_work(path: Union[str, os.PathLike[str]]) -> list[WorkLine]: ...
 def load_contracts(path: Union[str, os.PathLike[str]]) -> list[Contract]: ...
 def compare(current: Tariff, proposed: Tariff, contracts: Contracts, history: Iterable[WorkLine], *,
             trace: bool = ..., keep_lines: bool = ..., include_fees: bool = ...) -> Comparison: ...
+def payouts(tariff: Tariff, contracts: Contracts, work: Iterable[WorkLine], period: Any, *,
+            rates: str = ...) -> tuple[list[Payout], list[PricedLine]]: ...
 def minor_units(currency: str) -> int: ...
 def read_table(path: Any, **options: Any) -> Any: ...
 def contracts_from_table(table: Any) -> list[Contract]: ...

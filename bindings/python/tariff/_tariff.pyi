@@ -252,6 +252,40 @@ class Comparison:
     by_month: list[Change]
     lines: list[LineChange]
 
+class PayoutLine:
+    id: str
+    request: str
+    contract: str
+    item: str
+    date: datetime.date
+    accepted_on: Optional[datetime.date]
+    quantity: ItemQuantity
+    rate: Decimal
+    amount: Decimal
+    payable: bool
+
+class Payout:
+    performer: str
+    currency: str
+    period: Period
+    payable: Decimal
+    pending: Decimal
+    lines: list[PayoutLine]
+
+class PortfolioRow:
+    key: str
+    currency: str
+    statements: int
+    lines: int
+    fees: Decimal
+    revenue: Decimal
+    cost: Decimal
+    margin: Decimal
+    margin_percent: Optional[Decimal]
+    loss: bool
+
+def summarize(statements: list[Statement]) -> dict[str, list[PortfolioRow]]: ...
+
 Contracts = Union[Contract, Iterable[Contract]]
 
 class Tariff:
@@ -277,6 +311,8 @@ class Tariff:
                  trace: bool = ...) -> list[PricedLine]: ...
     def compare(self, proposed: Tariff, contracts: Contracts, history: Iterable[WorkLine], *,
                 trace: bool = ..., keep_lines: bool = ..., include_fees: bool = ...) -> Comparison: ...
+    def payouts(self, contracts: Contracts, work: Iterable[WorkLine], period: Any, *,
+                rates: str = ...) -> tuple[list[Payout], list[PricedLine]]: ...
     def priced_json(self, lines: list[PricedLine]) -> str: ...
     def priced_csv(self, lines: list[PricedLine]) -> str: ...
 

@@ -100,8 +100,9 @@ class Expect:
     pricing: list = field(default_factory=list)
     runs: list = field(default_factory=list)
     expiring: list = field(default_factory=list)
-    # Directives of features the package does not bind (yet), such as `payout`: left to the C++
-    # harness, and named by the test so they are seen.
+    payouts: list = field(default_factory=list)  # (where, month, rates, performer, line, pairs)
+    # Directives of features the package does not bind (yet): left to the C++ harness, and named
+    # by the test so they are seen.
     unchecked: set = field(default_factory=set)
 
 
@@ -114,7 +115,9 @@ def _pairs(tokens, where):
 def parse(path) -> Expect:
     out = Expect()
     run: Optional[Run] = None
-    for number, raw in enumerate(open(path, encoding="utf-8"), start=1):
+    with open(path, encoding="utf-8") as file:
+        text_lines = file.readlines()
+    for number, raw in enumerate(text_lines, start=1):
         tokens = []
         for token in raw.split():
             if token.startswith("#"):
@@ -164,9 +167,51 @@ def parse(path) -> Expect:
         elif head == "expiring":
             ids = [] if tokens[3:] == ["-"] else tokens[3:]
             out.expiring.append((where, datetime.date.fromisoformat(tokens[1]), int(tokens[2]), ids))
+        elif head == "payout":
+            month, rest = datetime.date.fromisoformat(tokens[1] + "-01"), tokens[2:]
+            rates = ""
+            if rest[0] == "rates":
+                rates, rest = rest[1], rest[2:]
+            performer, rest = rest[0], rest[1:]
+            line_id = ""
+            if rest and rest[0] == "line":
+                line_id, rest = rest[1], rest[2:]
+            out.payouts.append((where, month, rates, performer, line_id, _pairs(rest, where)))
         else:
             out.unchecked.add(head)
     return out
+
+
+def _payout_value(p: "tariff.Payout", line_id: str, name: str) -> str:
+    if not line_id:
+        return str(len(p.lines)) if name == "lines" else text(getattr(p, name))
+    line = next((l for l in p.lines if l.id == line_id), None)
+    if line is None:
+        return "no such line"
+    if name == "status":
+        return "payable" if line.payable else "pending"
+    if name == "quantity":
+        return str(line.quantity)
+    return text(getattr(line, name))
+
+
+def check_payouts(t: "tariff.Tariff", contracts, work, expect: Expect, failures: list) -> int:
+    """The `payout` directives through Python: every figure as the C++ harness checks it."""
+    computed = {}
+    for where, month, rates, performer, line_id, pairs in expect.payouts:
+        if (month, rates) not in computed:
+            computed[(month, rates)] = {p.performer or "-": p
+                                        for p in t.payouts(contracts, work, month, rates=rates)[0]}
+        p = computed[(month, rates)].get(performer)
+        if p is None:
+            failures.append(f"{where}: payout: no payout to {performer}")
+            continue
+        for name, expected in pairs:
+            got = _payout_value(p, line_id, name)
+            if got != expected:
+                failures.append(f"{where}: payout {performer} {line_id} {name}: "
+                                f"expected {expected}, got {got}")
+    return len(expect.payouts)
 
 
 def _steps(trace) -> str:
@@ -290,6 +335,8 @@ def check_folder(folder) -> tuple[list, int, set]:
         priced = t.price(contracts, work)
         check_lines(expect.pricing, {l.id: (l, "lines") for l in priced}, failures)
         compared += len(expect.pricing)
+
+    compared += check_payouts(t, contracts, work, expect, failures)
 
     for where, day, days, ids in expect.expiring:
         got = [c.id for c in tariff.expiring_contracts(contracts, day, days)]
