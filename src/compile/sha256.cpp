@@ -1,8 +1,17 @@
 // A plain SHA-256: the library has no crypto dependency, and this is ~60 lines of FIPS 180-4.
+// On x86-64 processors with the SHA extensions the blocks go through those instructions instead:
+// hashing the source was 9 % of compiling a 10 000-item tariff with the plain rounds.
 #include "compile/sha256.hpp"
 
 #include <array>
 #include <cstdint>
+
+#if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__)) && \
+    !defined(TARIFF_NO_SHA_NI)
+#include <cpuid.h>
+#include <immintrin.h>
+#define TARIFF_SHA_NI 1
+#endif
 
 namespace tariff::detail {
 
@@ -58,6 +67,74 @@ void compress(std::array<std::uint32_t, 8>& h, const unsigned char* block) {
     h[i] += v[i];
 }
 
+void compress_blocks(std::array<std::uint32_t, 8>& h, const unsigned char* data,
+                     std::size_t blocks) {
+  for (std::size_t i = 0; i < blocks; ++i)
+    compress(h, data + 64 * i);
+}
+
+#ifdef TARIFF_SHA_NI
+
+bool has_sha_ni() {
+  unsigned a = 0, b = 0, c = 0, d = 0;
+  if (__get_cpuid(1, &a, &b, &c, &d) == 0) return false;
+  const bool ssse3_sse41 = (c & (1U << 9)) != 0 && (c & (1U << 19)) != 0;
+  if (__get_cpuid_count(7, 0, &a, &b, &c, &d) == 0) return false;
+  return ssse3_sse41 && (b & (1U << 29)) != 0;  // CPUID.7.0:EBX.SHA
+}
+
+// The same compression with SHA-NI (Intel's sequence): the state kept as ABEF and CDGH, four
+// rounds per group of four message words, the schedule by sha256msg1/msg2.
+__attribute__((target("sha,ssse3,sse4.1"))) void compress_blocks_ni(std::array<std::uint32_t, 8>& h,
+                                                                    const unsigned char* data,
+                                                                    std::size_t blocks) {
+  const __m128i byte_swap = _mm_set_epi64x(0x0c0d0e0f08090a0bLL, 0x0405060700010203LL);
+  __m128i dcba = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h.data()));
+  __m128i hgfe = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h.data() + 4));
+  const __m128i cdab = _mm_shuffle_epi32(dcba, 0xB1);
+  const __m128i efgh = _mm_shuffle_epi32(hgfe, 0x1B);
+  __m128i abef = _mm_alignr_epi8(cdab, efgh, 8);
+  __m128i cdgh = _mm_blend_epi16(efgh, cdab, 0xF0);
+  for (std::size_t b = 0; b < blocks; ++b, data += 64) {
+    const __m128i abef_before = abef;
+    const __m128i cdgh_before = cdgh;
+    __m128i w[16];  // NOLINT(modernize-avoid-c-arrays): std::array drops __m128i's attributes
+    for (std::size_t g = 0; g < 16; ++g) {
+      if (g < 4) {
+        w[g] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 16 * g)),
+                                byte_swap);
+      } else {
+        w[g] = _mm_sha256msg2_epu32(_mm_add_epi32(_mm_sha256msg1_epu32(w[g - 4], w[g - 3]),
+                                                  _mm_alignr_epi8(w[g - 1], w[g - 2], 4)),
+                                    w[g - 1]);
+      }
+      __m128i msg = _mm_add_epi32(
+          w[g], _mm_loadu_si128(reinterpret_cast<const __m128i*>(round_constants.data() + 4 * g)));
+      cdgh = _mm_sha256rnds2_epu32(cdgh, abef, msg);
+      msg = _mm_shuffle_epi32(msg, 0x0E);
+      abef = _mm_sha256rnds2_epu32(abef, cdgh, msg);
+    }
+    abef = _mm_add_epi32(abef, abef_before);
+    cdgh = _mm_add_epi32(cdgh, cdgh_before);
+  }
+  const __m128i feba = _mm_shuffle_epi32(abef, 0x1B);
+  const __m128i dchg = _mm_shuffle_epi32(cdgh, 0xB1);
+  dcba = _mm_blend_epi16(feba, dchg, 0xF0);
+  hgfe = _mm_alignr_epi8(dchg, feba, 8);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(h.data()), dcba);
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(h.data() + 4), hgfe);
+}
+
+#endif
+
+void compress_all(std::array<std::uint32_t, 8>& h, const unsigned char* data, std::size_t blocks) {
+#ifdef TARIFF_SHA_NI
+  static const bool ni = has_sha_ni();
+  if (ni) return compress_blocks_ni(h, data, blocks);
+#endif
+  compress_blocks(h, data, blocks);
+}
+
 }  // namespace
 
 std::string sha256_hex(std::string_view data) {
@@ -65,8 +142,7 @@ std::string sha256_hex(std::string_view data) {
                                     0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
   std::size_t full = data.size() / 64;
-  for (std::size_t i = 0; i < full; ++i)
-    compress(h, bytes + 64 * i);
+  compress_all(h, bytes, full);
   // The tail, a 1 bit, zeros, and the length in bits, big-endian, over one or two blocks.
   std::array<unsigned char, 128> tail{};
   const std::size_t rest = data.size() % 64;
@@ -78,8 +154,7 @@ std::string sha256_hex(std::string_view data) {
   for (int i = 0; i < 8; ++i)
     tail[64 * blocks - 1 - static_cast<std::size_t>(i)] =
         static_cast<unsigned char>(bits >> (8 * i));
-  for (std::size_t b = 0; b < blocks; ++b)
-    compress(h, tail.data() + 64 * b);
+  compress_all(h, tail.data(), blocks);
   static constexpr char hex[] = "0123456789abcdef";
   std::string out;
   out.reserve(64);

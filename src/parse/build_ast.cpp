@@ -449,6 +449,7 @@ void build_pricelist(reader& r, const node& n, ast::module& m) {
   p.name = identifier_of(get<g::name>(n));
   if (const node* base = find<g::base_list>(n)) p.base = identifier_of(get<g::name>(*base));
   if (const node* eff = find<g::effective>(n)) p.effective = r.date(get<g::date_literal>(*eff));
+  p.items.reserve(n.children.size());  // one child per item, and a few more
   for (const auto& child : n.children) {
     const node& c = *child;
     if (!c.is_type<g::item>() && !c.is_type<g::override_item>()) continue;

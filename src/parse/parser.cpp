@@ -8,7 +8,92 @@
 #include "parse/build_ast.hpp"
 #include "parse/parse_tree.hpp"
 
+// Under AddressSanitizer the pool poisons the blocks it holds, so a node used after it was freed
+// is still reported, as it would be with the global heap.
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TARIFF_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define TARIFF_ASAN 1
+#endif
+#ifdef TARIFF_ASAN
+#include <sanitizer/asan_interface.h>
+#define TARIFF_POISON(p, n) ASAN_POISON_MEMORY_REGION(p, n)
+#define TARIFF_UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION(p, n)
+#else
+#define TARIFF_POISON(p, n) (static_cast<void>(p), static_cast<void>(n))
+#define TARIFF_UNPOISON(p, n) (static_cast<void>(p), static_cast<void>(n))
+#endif
+
 namespace tariff {
+
+namespace parse {
+
+namespace {
+thread_local node_pool* current_pool = nullptr;
+}  // namespace
+
+node_pool::node_pool() noexcept : previous_(current_pool) {
+  current_pool = this;
+}
+
+node_pool::~node_pool() {
+  current_pool = previous_;
+  std::size_t blocks = first_chunk_blocks;
+  for (const auto& chunk : chunks_) {
+    TARIFF_UNPOISON(chunk.get(), blocks * block_size);
+    blocks *= 2;
+  }
+}
+
+node_pool* node_pool::current() noexcept {
+  return current_pool;
+}
+
+void* node_pool::allocate() {
+  if (free_ != nullptr) {
+    free_block* b = free_;
+    TARIFF_UNPOISON(b, block_size);
+    free_ = b->next;
+    return b;
+  }
+  if (next_ == end_) {
+    // Chunks double, so a large declaration needs a handful of them and a small one wastes
+    // little.
+    chunks_.emplace_back(new std::byte[chunk_blocks_ * block_size]);
+    next_ = chunks_.back().get();
+    end_ = next_ + chunk_blocks_ * block_size;
+    TARIFF_POISON(next_, chunk_blocks_ * block_size);
+    chunk_blocks_ *= 2;
+  }
+  void* p = next_;
+  TARIFF_UNPOISON(p, block_size);
+  next_ += block_size;
+  return p;
+}
+
+void node_pool::deallocate(void* p) noexcept {
+  auto* b = static_cast<free_block*>(p);
+  b->next = free_;
+  free_ = b;
+  TARIFF_POISON(b, block_size);
+}
+
+void* node::operator new(std::size_t size) {
+  if (node_pool* pool = node_pool::current(); pool != nullptr && size == sizeof(node))
+    return pool->allocate();
+  return ::operator new(size);
+}
+
+void node::operator delete(void* p, std::size_t size) noexcept {
+  if (node_pool* pool = node_pool::current(); pool != nullptr && size == sizeof(node))
+    return pool->deallocate(p);
+  ::operator delete(p);
+}
+
+}  // namespace parse
 
 namespace {
 
@@ -85,6 +170,8 @@ ast::position reported_at(std::string_view source, const pegtl::position& p, std
 }  // namespace
 
 ast::module parse_module(std::string_view source, diagnostic_sink& sink) {
+  // Declared first, so it outlives every parse tree below (see node_pool).
+  parse::node_pool pool;
   ast::module module;
   module.file = sink.file();
   const char* const end = source.data() + source.size();
@@ -97,7 +184,7 @@ ast::module parse_module(std::string_view source, diagnostic_sink& sink) {
   while (at.byte < source.size()) {
     peg::input in(source.data() + at.byte, end, module.file, at.byte, at.line, at.column);
     try {
-      const auto root = pegtl::parse_tree::parse<g::next_declaration, parse::selector,
+      const auto root = pegtl::parse_tree::parse<g::next_declaration, parse::node, parse::selector,
                                                  parse::depth_limit, parse::control>(in);
       at = cursor_of(in.iterator());
       if (root && !root->children.empty())
