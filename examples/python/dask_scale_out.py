@@ -15,6 +15,7 @@ lines alone, then generating and pricing them; the difference is the pricing.
 """
 
 import argparse
+import pathlib
 import time
 
 import dask.dataframe as dd
@@ -25,27 +26,9 @@ from distributed import Client, LocalCluster
 import tariff
 import tariff.dask
 
-FACILITIES = """tariff "Facilities 2026" currency RUB
-rounding line 0.01 half_up
-calendar {
-  timezone Europe/Moscow
-  window night 22:00 .. 06:00
-  days weekend sat, sun
-}
-attribute site.region : string default "moscow"
-table region_factor by site.region { "moscow": 1.00, "tula": 1.25, else: 1.10 }
-table loyalty by contract.year { 1: 0%, 2: 5%, 3..4: 10%, 5..: 15% }
-pricelist retail {
-  item hvac_repair    "HVAC repair"    per hour  price 2500.00 cost 1400.00 bill started 15min minimum 1h
-  item engineer_visit "Engineer visit" per visit price 1800.00 cost 900.00
-}
-group surcharges stack multiply {
-  rule night   for hvac_repair, engineer_visit when in night   : 2
-  rule weekend for hvac_repair, engineer_visit when on weekend : 1.5
-}
-rule region                     : price * region_factor
-rule loyalty when work.billable : price - price * loyalty
-"""
+# The facilities tariff the C++ pricing benchmark prices too.
+FACILITIES = (pathlib.Path(__file__).resolve().parents[2] / "benchmarks" / "facilities"
+              / "facilities.tariff").read_text(encoding="utf-8")
 
 
 def partition(number: int, rows: int) -> pd.DataFrame:

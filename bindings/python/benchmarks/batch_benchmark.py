@@ -34,27 +34,9 @@ import pandas as pd
 
 import tariff
 
-FACILITIES = """tariff "Facilities 2026" currency RUB
-rounding line 0.01 half_up
-calendar {
-  timezone Europe/Moscow
-  window night 22:00 .. 06:00
-  days weekend sat, sun
-}
-attribute site.region : string default "moscow"
-table region_factor by site.region { "moscow": 1.00, "tula": 1.25, else: 1.10 }
-table loyalty by contract.year { 1: 0%, 2: 5%, 3..4: 10%, 5..: 15% }
-pricelist retail {
-  item hvac_repair    "HVAC repair"    per hour  price 2500.00 cost 1400.00 bill started 15min minimum 1h
-  item engineer_visit "Engineer visit" per visit price 1800.00 cost 900.00
-}
-group surcharges stack multiply {
-  rule night   for hvac_repair, engineer_visit when in night   : 2
-  rule weekend for hvac_repair, engineer_visit when on weekend : 1.5
-}
-rule region                     : price * region_factor
-rule loyalty when work.billable : price - price * loyalty
-"""
+# The facilities tariff the C++ pricing benchmark prices too.
+FACILITIES = (pathlib.Path(__file__).resolve().parents[3] / "benchmarks" / "facilities"
+              / "facilities.tariff").read_text(encoding="utf-8")
 
 CONTRACTS = "id,client,pricelist,start,end,client_since\nC-1,K-1,retail,2026-01-01,2026-12-31,2023-06-01\n"
 
