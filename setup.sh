@@ -16,6 +16,8 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   pybind11-dev python3-dev python3-pytest
   python3-numpy python3-pandas python3-dask python3-distributed  # Python batch pricing, scale-out
+  python3-jinja2 weasyprint python3-openpyxl python3-matplotlib  # documents: HTML, PDF, Excel, charts
+  poppler-utils fonts-dejavu-core  # pdftotext reads rendered PDFs in tests; a font with Cyrillic
   libpython3.11-testsuite   # the public decTest decimal conformance suite
 )
 
