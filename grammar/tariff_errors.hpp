@@ -86,10 +86,20 @@ TARIFF_ERROR(pricelist_end,
              "override ('code price ...') or '}'")
 TARIFF_ERROR(group_end, "expected a rule or '}'")
 TARIFF_ERROR(plan_end,
-             "expected a plan entry (pricelist, period, fee, includes, order, catalogue) or '}'")
+             "expected a plan entry (pricelist, period, fee, includes, order, catalogue, "
+             "prepaid) or '}'")
+TARIFF_ERROR(tax_basis, "expected whether prices include the tax: included or excluded")
+TARIFF_ERROR(tax_per, "expected 'per line' or 'per statement': where the tax is computed")
+TARIFF_ERROR(tax_scope, "expected 'line' or 'statement': where the tax is computed")
+TARIFF_ERROR(tax_round, "a tax must name its rounding, as in: round 0.01 half_up")
+TARIFF_ERROR(tax_rounding, "expected the tax's rounding step and mode, as in: round 0.01 half_up")
+TARIFF_ERROR(balances, "expected a balance such as 20000.00")
+TARIFF_ERROR(tax_when, "expected 'when' and a condition, as in: exempt when client.tax_exempt")
+TARIFF_ERROR(tax_end, "expected a tax entry (rate, exempt) or '}'")
+TARIFF_ERROR(pay_end, "expected a pay rule ('rule name for items : amount * 30%') or '}'")
 TARIFF_ERROR(declaration,
              "expected a declaration: tariff, rounding, calendar, attribute, table, pricelist, "
-             "rule, group or plan")
+             "rule, group, plan, tax or pay")
 
 // Keywords that must follow other keywords.
 TARIFF_ERROR(TAO_PEGTL_KEYWORD("currency"), "expected 'currency' and a currency code")
@@ -121,6 +131,10 @@ template <>
 inline constexpr bool reported_at_next_token<group_end> = true;
 template <>
 inline constexpr bool reported_at_next_token<plan_end> = true;
+template <>
+inline constexpr bool reported_at_next_token<tax_end> = true;
+template <>
+inline constexpr bool reported_at_next_token<pay_end> = true;
 template <>
 inline constexpr bool reported_at_next_token<declaration> = true;
 

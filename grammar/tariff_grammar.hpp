@@ -314,8 +314,9 @@ struct plan_pricelist : if_must<t<TARIFF_KW("pricelist")>, t<name>> {};
 struct plan_period : if_must<t<TARIFF_KW("period")>, t<period_name>> {};
 struct fee_per_unit : seq<t<TARIFF_KW("per")>, t<TARIFF_KW("unit")>, must<t<attribute_ref>>> {};
 struct fee_prorated : TARIFF_KW("prorated") {};
-struct plan_fee : if_must<t<TARIFF_KW("fee")>, t<number>, t<TARIFF_KW("per")>, t<period_name>,
-                          opt<fee_per_unit>, opt<t<fee_prorated>>> {};
+struct fee_name : name {};
+struct plan_fee : if_must<t<TARIFF_KW("fee")>, opt<t<fee_name>>, t<number>, t<TARIFF_KW("per")>,
+                          t<period_name>, opt<fee_per_unit>, opt<t<fee_prorated>>> {};
 struct allowance_amount : sor<duration, number> {};
 struct item_set : sor<if_must<t<open_paren>, names, t<close_paren>>, t<name>> {};
 struct overage : if_must<t<TARIFF_KW("overage")>, t<number>> {};
@@ -326,17 +327,41 @@ struct plan_includes : if_must<t<TARIFF_KW("includes")>, t<allowance_amount>, it
 struct order_kind : sor<TARIFF_KW("work"), TARIFF_KW("cheapest"), TARIFF_KW("dearest")> {};
 struct plan_order : if_must<t<TARIFF_KW("order")>, t<order_kind>> {};
 struct plan_catalogue : if_must<t<TARIFF_KW("catalogue")>, names> {};
-struct plan_entry
-    : sor<plan_pricelist, plan_period, plan_fee, plan_includes, plan_order, plan_catalogue> {};
+struct balances : list_must<t<number>, t<comma>> {};
+struct balance_alerts : if_must<t<TARIFF_KW("alert")>, balances> {};
+struct plan_prepaid : if_must<t<TARIFF_KW("prepaid")>, opt<balance_alerts>> {};
+struct plan_entry : sor<plan_pricelist, plan_period, plan_fee, plan_includes, plan_order,
+                        plan_catalogue, plan_prepaid> {};
 struct plan_end : t<close_brace> {};
 struct plan : if_must<t<TARIFF_KW("plan")>, t<name>, t<open_brace>, star<plan_entry>, plan_end> {};
+
+// ---------------------------------------------------------------------------------------------
+// Taxes and staff pay. Their words (tax, rate, exempt, included, excluded, pay) are not reserved:
+// they are keywords only where a declaration or an entry starts.
+
+struct tax_basis : sor<TARIFF_KW("included"), TARIFF_KW("excluded")> {};
+struct tax_scope : sor<TARIFF_KW("line"), TARIFF_KW("statement")> {};
+struct tax_per : TARIFF_KW("per") {};
+struct tax_round : TARIFF_KW("round") {};
+struct tax_rounding : seq<t<number>, t<rounding_mode>> {};
+struct tax_rate_items : if_must<t<TARIFF_KW("for")>, names> {};
+struct tax_rate : if_must<t<TARIFF_KW("rate")>, t<name>, t<percent>, opt<tax_rate_items>> {};
+struct tax_when : TARIFF_KW("when") {};
+struct tax_exempt : if_must<t<TARIFF_KW("exempt")>, t<tax_when>, expression> {};
+struct tax_end : t<close_brace> {};
+struct tax
+    : if_must<t<TARIFF_KW("tax")>, t<name>, t<tax_basis>, t<tax_per>, t<tax_scope>, t<tax_round>,
+              tax_rounding, t<open_brace>, star<sor<tax_rate, tax_exempt>>, tax_end> {};
+
+struct pay_end : t<close_brace> {};
+struct pay : if_must<t<TARIFF_KW("pay")>, t<name>, t<open_brace>, star<rule>, pay_end> {};
 
 // ---------------------------------------------------------------------------------------------
 // A file is a sequence of declarations; the parser takes them one at a time so that it can
 // recover from a broken one at the next line that starts with a declaration keyword.
 
 struct declaration
-    : sor<header, rounding, calendar, attribute, table, pricelist, rule, group, plan> {};
+    : sor<header, rounding, calendar, attribute, table, pricelist, rule, group, plan, tax, pay> {};
 struct next_declaration : seq<must<declaration>, sep> {};
 
 #undef TARIFF_KW

@@ -48,6 +48,8 @@ struct billing_state {
   };
   std::vector<volume> volumes;  ///< sorted by item, then period
 
+  decimal balance;  ///< plans with `prepaid`: what is left of the client's prepaid money
+
   friend bool operator==(const billing_state&, const billing_state&) = default;
 };
 
@@ -58,7 +60,13 @@ struct fee_line {
                             ///< the contract covers; split where an amendment changes the units
   date_span fee_period;     ///< the fee's whole period (a calendar month, quarter or year)
   decimal units;            ///< the per-unit attribute's value; 1 without `per unit`
-  decimal amount;           ///< fee × units, prorated if declared, rounded at `line`
+  decimal amount;           ///< fee × units, prorated if declared, rounded at `line`; without
+                            ///< the units a prepaid span covers
+  decimal prepaid_units;    ///< units the contract paid for in advance (all of them for a fee
+                            ///< without `per unit`); 0 when no prepaid span covers the period
+  decimal covered;          ///< what the prepaid units would have cost (like an allowance's
+                            ///< covered value)
+  decimal tax;              ///< the fee's tax, at the tax's default rate (statements with a tax)
   int line = 0;             ///< where the fee is written in the tariff
   int column = 0;
 
@@ -82,6 +90,8 @@ enum class alert_kind : std::uint8_t {
   allowance_threshold,  ///< an allowance's used share reached one of its `alert` percents
   contract_expiring,    ///< the contract ends within the warning window after the period
   fee_not_charged,      ///< a fee could not be computed (its per-unit attribute is missing)
+  balance_low,          ///< the prepaid balance fell to or below one of the plan's thresholds
+  balance_exhausted,    ///< the prepaid balance ran out: the rest of the period is owed
 };
 
 /// The kind's name as files write it ("allowance_threshold").
@@ -92,9 +102,34 @@ struct alert {
   std::string message;    ///< plain words
   std::string allowance;  ///< allowance_threshold: the allowance's key
   decimal percent;        ///< allowance_threshold: the threshold reached
-  std::string line;       ///< allowance_threshold: the work line that reached it
+  std::string line;       ///< allowance_threshold, balance_*: the work line that reached it (for
+                          ///< a balance, a fee's description when a fee drew it down)
+  decimal threshold;      ///< balance_low: the plan's threshold; balance_*: 0 otherwise
 
   friend bool operator==(const alert&, const alert&) = default;
+};
+
+/// One tax rate's figures in a statement.
+struct tax_line {
+  std::string tax;   ///< the tariff's tax ("vat")
+  std::string rate;  ///< the rate ("standard")
+  decimal percent;   ///< 20 for 20 %
+  decimal base;      ///< what it taxes: the fees' and lines' amounts at it, without the tax
+  decimal amount;    ///< the tax; the lines' and fees' taxes at this rate add up to it exactly
+
+  friend bool operator==(const tax_line&, const tax_line&) = default;
+};
+
+/// How a prepaid balance went in a statement (plans with `prepaid`, domain scenarios 6 and 7a).
+struct prepaid_report {
+  decimal opening;                ///< the balance before the period (the opening state's)
+  std::vector<payment> payments;  ///< received for the contract up to the period's end, by date
+  decimal received;               ///< their sum
+  decimal drawn;                  ///< taken by the period's fees and lines, in work order
+  decimal closing;                ///< opening + received − drawn: the closing state's balance
+  decimal owed;                   ///< what the balance did not cover: to be invoiced
+
+  friend bool operator==(const prepaid_report&, const prepaid_report&) = default;
 };
 
 /// What a contract is billed for one period.
@@ -113,11 +148,19 @@ struct statement {
 
   decimal fees_total;                     ///< sum of fees
   decimal work_total;                     ///< sum of lines and adjustments
-  decimal revenue;                        ///< fees + work, rounded at `statement` if declared
+  decimal revenue;                        ///< fees + work without tax: total − tax
   decimal cost;                           ///< cost of lines and adjustments
   decimal margin;                         ///< revenue − cost
   std::optional<decimal> margin_percent;  ///< margin / revenue × 100, 2 decimals half_even;
                                           ///< empty when revenue is 0
+
+  bool tax_exempt = false;      ///< the tax's `exempt` condition holds for the contract
+  std::vector<tax_line> taxes;  ///< one per rate with something to tax, in the tax's rate order;
+                                ///< empty without a tax or when exempt
+  decimal tax;                  ///< the sum of taxes
+  decimal total;  ///< what the client owes for the period: fees + work, plus the tax when prices
+                  ///< exclude it; rounded at `statement` if declared
+  std::optional<prepaid_report> prepaid;  ///< plans with `prepaid`
 
   std::vector<allowance_report> allowances;  ///< one per allowance of the plan, in plan order
   std::vector<alert> alerts;
@@ -144,6 +187,14 @@ date_span statement_period(const compiled_tariff& tariff, const contract& contra
 statement bill(const compiled_tariff& tariff, const contract& contract, date_span period,
                const billing_state& opening, std::span<const work_line> work,
                const bill_options& options = {});
+
+/// As above, for a plan with `prepaid`: `payments` — those not credited by an earlier statement,
+/// like `work` — top the balance up on their dates (those dated before the period from its first
+/// day; those after its end wait for their own statement; other contracts' are ignored). Fees,
+/// then lines in work order, draw the balance down; what it cannot cover is owed.
+statement bill(const compiled_tariff& tariff, const contract& contract, date_span period,
+               const billing_state& opening, std::span<const work_line> work,
+               std::span<const payment> payments, const bill_options& options = {});
 
 /// Lines priced with allowances, as bill() prices them, without fees or totals: what a host does
 /// when a request closes. `state` is advanced by what the lines use.

@@ -1,4 +1,5 @@
-// tariff — contracts and work lines as CSV and JSON, the formats docs/formats.md describes.
+// tariff — contracts, work lines and payments as CSV and JSON, the formats docs/formats.md
+// describes.
 //
 // Readers never stop at the first bad row: every row that reads is returned, and every row that
 // does not is reported with its row number, the column and what is wrong with it. Numbers are read
@@ -46,6 +47,11 @@ read_result<contract> read_contracts_csv(std::string_view text);
 /// Contracts from a JSON array of objects.
 read_result<contract> read_contracts_json(std::string_view text);
 
+/// Payments towards prepaid balances (id, contract, date, amount) from CSV with a header row.
+read_result<payment> read_payments_csv(std::string_view text);
+/// Payments from a JSON array of objects.
+read_result<payment> read_payments_json(std::string_view text);
+
 /// Work lines as CSV: a header row, then one row per line; reads back to the same lines.
 std::string write_work_csv(std::span<const work_line> lines);
 /// Work lines as a JSON array; reads back to the same lines.
@@ -54,5 +60,9 @@ std::string write_work_json(std::span<const work_line> lines);
 std::string write_contracts_csv(std::span<const contract> contracts);
 /// Contracts as a JSON array; reads back to the same contracts.
 std::string write_contracts_json(std::span<const contract> contracts);
+/// Payments as CSV; reads back to the same payments.
+std::string write_payments_csv(std::span<const payment> payments);
+/// Payments as a JSON array; reads back to the same payments.
+std::string write_payments_json(std::span<const payment> payments);
 
 }  // namespace tariff

@@ -40,6 +40,17 @@ struct contract_amendment {
   friend bool operator==(const contract_amendment&, const contract_amendment&) = default;
 };
 
+/// A fee the client paid in advance for a span of days (support for half a year, domain
+/// scenario 12): statements in the span do not charge it again, except for units beyond those
+/// paid for (workstations added later).
+struct prepaid_fee {
+  std::string fee;               ///< the fee's name in the plan: `fee support 25000.00 per month`
+  date_span span;                ///< the days paid for: fee periods starting in it are covered
+  std::optional<decimal> units;  ///< a fee per unit: the units paid for; empty: all of them
+
+  friend bool operator==(const prepaid_fee&, const prepaid_fee&) = default;
+};
+
 /// A service contract with a client.
 struct contract {
   std::string id;         ///< the host's contract id
@@ -53,6 +64,7 @@ struct contract {
   attribute_map attributes;                    ///< contract.X in the tariff
   attribute_map client_attributes;             ///< client.X in the tariff
   std::vector<contract_amendment> amendments;  ///< changes to the attributes, in any order
+  std::vector<prepaid_fee> prepaid_fees;       ///< fees paid in advance
 
   friend bool operator==(const contract&, const contract&) = default;
 };
@@ -86,6 +98,16 @@ struct work_line {
   attribute_map attributes;       ///< work.X in the tariff
 
   friend bool operator==(const work_line&, const work_line&) = default;
+};
+
+/// Money a client paid towards a prepaid balance (domain scenario 7a).
+struct payment {
+  std::string id;        ///< the host's payment id
+  std::string contract;  ///< the contract whose balance it tops up
+  local_date date{};     ///< when it was received: work from that day on may draw on it
+  decimal amount;        ///< positive
+
+  friend bool operator==(const payment&, const payment&) = default;
 };
 
 /// The kind's name as files write it ("bug_fix").

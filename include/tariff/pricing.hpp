@@ -189,6 +189,8 @@ struct priced_line {
   decimal amount;        ///< what the client pays: the parts, charge limits, `line` rounding
   decimal cost;          ///< cost price × measured quantity, rounded as amounts are
   decimal margin;        ///< amount − cost
+  decimal tax;  ///< statements of a tariff with a tax: the line's tax (contained in `amount` when
+                ///< prices include it, else added to it); 0 otherwise
   std::vector<priced_part> parts;      ///< in time order
   std::vector<trace_step> line_trace;  ///< steps on the line's amount (charge limits)
 

@@ -42,4 +42,12 @@ const char* to_string(allowance_order o) {
   return name_of(o, std::array{"work", "cheapest", "dearest"});
 }
 
+const char* to_string(tax_basis b) {
+  return name_of(b, std::array{"included", "excluded"});
+}
+
+const char* to_string(tax_scope s) {
+  return name_of(s, std::array{"line", "statement"});
+}
+
 }  // namespace tariff::ast

@@ -292,6 +292,7 @@ struct group_decl {
 enum class period_kind : std::uint8_t { month, quarter, year };
 
 struct fee_decl {
+  std::optional<identifier> name;  ///< `fee support 25000.00 per month`: what prepaid spans name
   decimal amount;
   position amount_at;  ///< where the amount is written
   period_kind period = period_kind::month;
@@ -313,6 +314,13 @@ struct allowance_decl {
 
 enum class allowance_order : std::uint8_t { work, cheapest, dearest };
 
+/// `prepaid alert 20000.00, 5000.00`: the contract draws a prepaid balance down.
+struct prepaid_decl {
+  std::vector<decimal> alerts;      ///< balances at or below which to alert, as written
+  std::vector<position> alerts_at;  ///< where each is written
+  position at;
+};
+
 struct plan_decl {
   identifier name;
   std::optional<identifier> pricelist;
@@ -321,6 +329,39 @@ struct plan_decl {
   std::vector<allowance_decl> allowances;
   std::optional<allowance_order> order;
   std::vector<identifier> catalogue;
+  std::optional<prepaid_decl> prepaid;
+  position at;
+};
+
+/// `rate reduced 10% for cartridge`: a tax rate, for some items or (without `for`) the default.
+struct tax_rate_decl {
+  identifier name;
+  decimal percent;  ///< 20 for 20%
+  position percent_at;
+  std::vector<identifier> items;
+  position at;
+};
+
+enum class tax_basis : std::uint8_t { included, excluded };
+enum class tax_scope : std::uint8_t { line, statement };
+
+/// `tax vat excluded per line round 0.01 half_up { rate ... exempt when ... }`
+struct tax_decl {
+  identifier name;
+  tax_basis basis = tax_basis::excluded;  ///< whether prices include the tax
+  tax_scope scope = tax_scope::line;      ///< computed per line, or on the statement's total
+  decimal step;                           ///< the tax's rounding
+  position step_at;
+  rounding_mode mode = rounding_mode::half_up;
+  std::vector<tax_rate_decl> rates;
+  std::optional<expression> exempt;  ///< the contract is exempt when this holds
+  position at;
+};
+
+/// `pay technicians { rule labour for hvac_repair : amount * 30% }`: staff pay per work line.
+struct pay_decl {
+  identifier name;
+  std::vector<rule_decl> rules;  ///< the first that applies to a line gives its pay
   position at;
 };
 
@@ -338,6 +379,8 @@ struct module {
   std::vector<pricelist_decl> pricelists;
   std::vector<rule_or_group> rules;
   std::vector<plan_decl> plans;
+  std::vector<tax_decl> taxes;
+  std::vector<pay_decl> pays;
 };
 
 /// The keyword or name for each enumerator, as the language writes it.
@@ -350,5 +393,7 @@ const char* to_string(rounding_point p);
 const char* to_string(tier_kind k);
 const char* to_string(stacking s);
 const char* to_string(allowance_order o);
+const char* to_string(tax_basis b);
+const char* to_string(tax_scope s);
 
 }  // namespace tariff::ast

@@ -8,6 +8,8 @@
 #include "bill/allowances.hpp"
 #include "bill/fees.hpp"
 #include "bill/ledger.hpp"
+#include "bill/prepaid.hpp"
+#include "bill/taxes.hpp"
 #include "price/amounts.hpp"
 
 namespace tariff {
@@ -101,14 +103,19 @@ void report_allowances(const detail::tariff_program& program, const detail::plan
                                     " reached " + percent.to_string() + "% with line " + t.line +
                                     ": " + quantity_of(al, t.before + t.taken).to_string() +
                                     " of " + quantity_of(al, al.amount).to_string() + " used",
-                                al.key, percent, t.line});
+                                al.key,
+                                percent,
+                                t.line,
+                                {}});
       }
     }
   }
 }
 
-void add_totals(const detail::tariff_program& program, statement& s) {
-  s.fees_total = s.work_total = s.cost = zero_amount(program);
+// Totals, taxes and the prepaid balance; the order matters: taxes need the amounts, the total
+// needs the taxes, and the balance is drawn by what each amount costs with its tax.
+void add_totals(const detail::tariff_program& program, const contract& deal, statement& s) {
+  s.fees_total = s.work_total = s.cost = s.tax = zero_amount(program);
   for (const fee_line& f : s.fees)
     s.fees_total += f.amount;
   for (const auto* lines : {&s.lines, &s.adjustments})
@@ -116,10 +123,17 @@ void add_totals(const detail::tariff_program& program, statement& s) {
       s.work_total += l.amount;
       s.cost += l.cost;
     }
-  s.revenue = s.fees_total + s.work_total;
+  detail::apply_taxes(program, deal, s);
+  const bool included = program.tax_rules && program.tax_rules->basis == ast::tax_basis::included;
+  s.total = s.fees_total + s.work_total;
+  if (!included) s.total += s.tax;
   if (program.statement_rounding)
-    s.revenue =
-        s.revenue.round_to(program.statement_rounding->step, program.statement_rounding->mode);
+    s.total = s.total.round_to(program.statement_rounding->step, program.statement_rounding->mode);
+  s.revenue = s.tax.is_zero() ? s.total : s.total - s.tax;  // keeps the total's scale
+  if (included && !s.tax.is_zero())  // a line's margin is what it earns without the tax
+    for (auto* lines : {&s.lines, &s.adjustments})
+      for (priced_line& l : *lines)
+        l.margin = l.amount - l.tax - l.cost;
   s.margin = s.revenue - s.cost;
   if (!s.revenue.is_zero())
     s.margin_percent = divide(s.margin * decimal(100), s.revenue, 2, rounding_mode::half_even);
@@ -135,6 +149,10 @@ std::string_view to_string(alert_kind kind) {
       return "contract_expiring";
     case alert_kind::fee_not_charged:
       return "fee_not_charged";
+    case alert_kind::balance_low:
+      return "balance_low";
+    case alert_kind::balance_exhausted:
+      return "balance_exhausted";
   }
   return "alert";
 }
@@ -146,6 +164,12 @@ date_span statement_period(const compiled_tariff& tariff, const contract& deal, 
 statement bill(const compiled_tariff& tariff, const contract& deal, date_span period,
                const billing_state& opening, std::span<const work_line> work,
                const bill_options& options) {
+  return bill(tariff, deal, period, opening, work, {}, options);
+}
+
+statement bill(const compiled_tariff& tariff, const contract& deal, date_span period,
+               const billing_state& opening, std::span<const work_line> work,
+               std::span<const payment> payments, const bill_options& options) {
   const detail::tariff_program& program = tariff.program();
   const detail::plan& p = plan_of(program, deal);
   if (detail::scheme_of(p.period).containing(period.first) != period)
@@ -206,9 +230,16 @@ statement bill(const compiled_tariff& tariff, const contract& deal, date_span pe
                               " days of the period's end (" + format_date(last_day) + ")",
                           {},
                           {},
+                          {},
                           {}});
-  add_totals(program, out);
+  add_totals(program, deal, out);
   out.closing = ledger.state();
+  out.closing.balance = opening.balance;
+  if (p.prepaid) {
+    const bool tax_added =
+        program.tax_rules && program.tax_rules->basis == ast::tax_basis::excluded;
+    out.closing.balance = detail::draw_prepaid(p, opening.balance, deal, payments, tax_added, out);
+  }
   return out;
 }
 
@@ -228,7 +259,9 @@ std::vector<priced_line> price_with_state(const compiled_tariff& tariff, const c
     out[i] = pricer.price(&deal, work[i]);
     use_allowances(pricer, p, out[i], ledger, takes);
   }
+  const decimal balance = state.balance;  // drawn by statements, which know the payments
   state = ledger.state();
+  state.balance = balance;
   return out;
 }
 

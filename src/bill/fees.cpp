@@ -49,6 +49,14 @@ std::vector<local_date> change_days(const tariff_program& program, const fee& f,
   return days;
 }
 
+// The contract's prepaid span for this fee that covers the fee period starting on `first`.
+const prepaid_fee* prepaid_for(const fee& f, const contract& deal, local_date first) {
+  if (f.name.empty()) return nullptr;
+  for (const prepaid_fee& paid : deal.prepaid_fees)
+    if (paid.fee == f.name && paid.span.contains(first)) return &paid;
+  return nullptr;
+}
+
 }  // namespace
 
 void charge_fees(const tariff_program& program, const plan& p, const contract& deal,
@@ -83,17 +91,29 @@ void charge_fees(const tariff_program& program, const plan& p, const contract& d
                                   " is not given as a number for contract '" + deal.id + "'",
                               {},
                               {},
+                              {},
                               {}});
             continue;
           }
           units = *value;
         }
         const bool whole = stretch.days() == fp.days();
-        const decimal amount = f.amount * units * (whole ? decimal(1) : decimal(stretch.days()));
-        fees.push_back(
-            {f.description, stretch, fp, units,
-             amount_of(amount, whole ? 1 : fp.days(), program.line_rounding, f.amount.scale()),
-             f.at.line, f.at.column});
+        const std::int64_t den = whole ? 1 : fp.days();
+        const decimal days = whole ? decimal(1) : decimal(stretch.days());
+        auto amount_for = [&](const decimal& count) {
+          return amount_of(f.amount * count * days, den, program.line_rounding, f.amount.scale());
+        };
+        // Units paid for in advance are not charged again; units added since are.
+        decimal prepaid_units;
+        if (const prepaid_fee* paid = prepaid_for(f, deal, fp.first))
+          prepaid_units = min(units, paid->units.value_or(units));
+        if (prepaid_units.sign() < 0) prepaid_units = decimal();
+        const decimal charged_units = units - prepaid_units;
+        fee_line line{f.description, stretch, fp, units,     amount_for(charged_units),
+                      prepaid_units, {},      {}, f.at.line, f.at.column};
+        line.covered =
+            prepaid_units.is_zero() ? line.amount - line.amount : amount_for(prepaid_units);
+        fees.push_back(std::move(line));
       }
     }
   }

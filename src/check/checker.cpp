@@ -15,6 +15,8 @@ void check_module(const ast::module& module, diagnostic_sink& sink) {
   checker::check_pricelists(ctx);
   checker::check_rules(ctx);
   checker::check_plans(ctx);
+  checker::check_taxes(ctx);
+  checker::check_pays(ctx);
   checker::check_margins(ctx);
 }
 

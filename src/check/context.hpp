@@ -53,6 +53,13 @@ struct attribute_info {
   const ast::attribute_decl* decl = nullptr;  ///< null for built-ins
 };
 
+/// Where the expressions being checked are written, which decides what they may read.
+enum class expression_place : std::uint8_t {
+  rule,      ///< a price rule, a table key or value: the line and the part being priced
+  pay_rule,  ///< a staff pay rule: the priced line's amount, cost and quantity
+  contract,  ///< a contract-wide condition (tax exemption): contract and client attributes only
+};
+
 /// The state of one check: the input, the output, and the symbol tables the passes fill.
 struct context {
   context(const ast::module& m, diagnostic_sink& s) : module(m), sink(s) {}
@@ -68,6 +75,7 @@ struct context {
   std::map<std::string, attribute_info, std::less<>> attributes;  ///< by "scope.name"
   std::vector<pricelist_family> pricelists;
   std::map<std::string, std::size_t, std::less<>> pricelist_index;  ///< name -> pricelists[i]
+  expression_place place = expression_place::rule;  ///< set by the pass checking expressions
 
   /// The family called `name`, or null.
   const pricelist_family* find_pricelist(std::string_view name) const;

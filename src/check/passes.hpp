@@ -31,6 +31,10 @@ void check_pricelists(context& ctx);
 void check_rules(context& ctx);
 /// Plans: price list, catalogue, allowances, fees.
 void check_plans(context& ctx);
+/// Taxes: one tax, its rates and rounding, an exemption that reads only the contract.
+void check_taxes(context& ctx);
+/// Staff pay blocks: unique names, known items, rules that give money.
+void check_pays(context& ctx);
 /// Warns where the written discounts can take an item's price below its cost.
 void check_margins(context& ctx);
 

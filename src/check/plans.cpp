@@ -23,8 +23,16 @@ class plan_checker {
 
   void run() {
     resolve_pricelist();
-    for (const ast::fee_decl& fee : plan_.fees)
+    name_table fee_names;
+    for (const ast::fee_decl& fee : plan_.fees) {
       check_fee(fee);
+      if (!fee.name) continue;
+      if (std::optional<ast::position> first = fee_names.add(fee.name->text, fee.at))
+        ctx_.sink.error(fee.name->at, "duplicate fee '" + fee.name->text + "' in plan '" +
+                                          plan_.name.text + "' (first declared at " +
+                                          where(*first) + ")");
+    }
+    if (plan_.prepaid) check_prepaid(*plan_.prepaid);
     for (const ast::allowance_decl& allowance : plan_.allowances)
       check_allowance(allowance);
     for (const ast::identifier& name : plan_.catalogue)
@@ -81,6 +89,15 @@ class plan_checker {
       ctx_.sink.error(at, "a fee per unit needs a number attribute; '" + key + "' is a " +
                               describe(found->second.value_type));
     }
+  }
+
+  void check_prepaid(const ast::prepaid_decl& prepaid) {
+    for (std::size_t i = 0; i < prepaid.alerts.size(); ++i)
+      if (prepaid.alerts[i].sign() <= 0)
+        ctx_.sink.error(or_else(prepaid.alerts_at[i], prepaid.at),
+                        "a balance alert must be above 0 (an exhausted balance always alerts), "
+                        "not " +
+                            prepaid.alerts[i].to_string());
   }
 
   void check_allowance(const ast::allowance_decl& allowance) {

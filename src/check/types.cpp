@@ -176,11 +176,32 @@ class typer {
   type type_node(const ast::expression&, const ast::literal& l) { return type_of_literal(l); }
 
   type type_node(const ast::expression& e, const ast::name_ref& n) {
-    if (n.name == "price" || n.name == "base" || n.name == "cost") return of(money);
-    if (n.name == "quantity") return of(number);
+    if (ctx_.place == expression_place::contract) {
+      ctx_.sink.error(e.at, "'" + n.name +
+                                "' cannot be read here: this condition holds for the whole "
+                                "contract and reads only contract and client attributes");
+      return {};
+    }
+    if (ctx_.place == expression_place::pay_rule) {
+      if (n.name == "amount" || n.name == "cost") return of(money);
+      if (n.name == "quantity") return of(number);
+      if (n.name == "price" || n.name == "base") {
+        ctx_.sink.error(e.at,
+                        "a pay rule reads the priced line: 'amount' (what the client "
+                        "pays for it), 'cost' and 'quantity', not '" +
+                            n.name + "'");
+        return {};
+      }
+    } else {
+      if (n.name == "price" || n.name == "base" || n.name == "cost") return of(money);
+      if (n.name == "quantity") return of(number);
+    }
     if (auto table = ctx_.table_types.find(n.name); table != ctx_.table_types.end())
       return table->second;
-    std::vector<std::string> candidates{"price", "base", "cost", "quantity"};
+    std::vector<std::string> candidates =
+        ctx_.place == expression_place::pay_rule
+            ? std::vector<std::string>{"amount", "cost", "quantity"}
+            : std::vector<std::string>{"price", "base", "cost", "quantity"};
     for (const std::string& table_name : ctx_.tables.names())
       candidates.push_back(table_name);
     ctx_.sink.error(e.at, unknown_name_message("name", n.name, candidates));
@@ -189,6 +210,13 @@ class typer {
 
   type type_node(const ast::expression& e, const ast::attribute_ref& a) {
     const std::string key = attribute_key(a.scope, a.name);
+    if (ctx_.place == expression_place::contract &&
+        (a.scope == ast::attribute_scope::work || a.scope == ast::attribute_scope::site)) {
+      ctx_.sink.error(e.at, "'" + key +
+                                "' cannot be read here: this condition holds for the whole "
+                                "contract and reads only contract and client attributes");
+      return {};
+    }
     if (auto found = ctx_.attributes.find(key); found != ctx_.attributes.end())
       return found->second.value_type;
     std::vector<std::string> same_scope;
@@ -267,19 +295,33 @@ class typer {
     return common;
   }
 
-  type type_node(const ast::expression&, const ast::in_window& w) {
+  // The segment's time and day exist only while a part of a line is priced.
+  bool outside_segments(const ast::expression& e, const char* keyword) {
+    if (ctx_.place == expression_place::rule) return false;
+    ctx_.sink.error(e.at,
+                    std::string("'") + keyword +
+                        "' reads the time of a segment being priced, which this " +
+                        (ctx_.place == expression_place::pay_rule ? "pay rule" : "condition") +
+                        " does not have");
+    return true;
+  }
+
+  type type_node(const ast::expression& e, const ast::in_window& w) {
+    if (outside_segments(e, "in")) return {};
     if (!ctx_.windows.contains(w.window.text))
       ctx_.sink.error(w.window.at, unknown_calendar_name("window", w.window.text));
     return of(boolean);
   }
 
-  type type_node(const ast::expression&, const ast::on_days& d) {
+  type type_node(const ast::expression& e, const ast::on_days& d) {
+    if (outside_segments(e, "on")) return {};
     if (d.day_set && !ctx_.day_sets.contains(d.day_set->text))
       ctx_.sink.error(d.day_set->at, unknown_calendar_name("day set", d.day_set->text));
     return of(boolean);
   }
 
   type type_node(const ast::expression& e, const ast::during& d) {
+    if (outside_segments(e, "during")) return {};
     if (d.season) {
       if (!ctx_.seasons.contains(d.season->text))
         ctx_.sink.error(d.season->at, unknown_calendar_name("season", d.season->text));

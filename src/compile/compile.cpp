@@ -38,6 +38,8 @@ class program_builder {
     tables();
     rules();
     plans();
+    taxes();
+    pays();
   }
 
  private:
@@ -154,15 +156,21 @@ class program_builder {
     }
   }
 
+  // By item id, true for the items named; empty (every item) when none are.
+  std::vector<bool> item_mask(const std::vector<ast::identifier>& items) const {
+    std::vector<bool> mask;
+    if (items.empty()) return mask;
+    mask.assign(program_.item_names.size(), false);
+    for (const ast::identifier& i : items)
+      mask[program_.item_ids.at(i.text)] = true;
+    return mask;
+  }
+
   rule compile_rule(const ast::rule_decl& d) {
     rule r;
     r.name = d.name.text;
     r.at = d.at;
-    if (!d.items.empty()) {
-      r.items.assign(program_.item_names.size(), false);
-      for (const ast::identifier& i : d.items)
-        r.items[program_.item_ids.at(i.text)] = true;
-    }
+    r.items = item_mask(d.items);
     if (d.condition) r.condition = compiler().compile(*d.condition);
     r.result = compiler().compile(d.value);
     return r;
@@ -201,6 +209,10 @@ class program_builder {
         p.fees.push_back(compile_fee(f));
       for (const ast::allowance_decl& a : d.allowances)
         p.allowances.push_back(compile_allowance(a));
+      if (d.prepaid) {
+        p.prepaid = true;
+        p.balance_alerts = d.prepaid->alerts;
+      }
       program_.plan_index.emplace(p.name, static_cast<std::uint32_t>(program_.plans.size()));
       program_.plans.push_back(std::move(p));
     }
@@ -212,7 +224,9 @@ class program_builder {
     f.period = d.period;
     f.prorated = d.prorated;
     f.at = d.at;
-    f.description = "fee " + d.amount.to_string() + " per " + ast::to_string(d.period);
+    if (d.name) f.name = d.name->text;
+    f.description = "fee " + (d.name ? d.name->text + " " : std::string()) + d.amount.to_string() +
+                    " per " + ast::to_string(d.period);
     if (d.per_unit) {
       f.per_unit_key = std::string(ast::to_string(d.per_unit->scope)) + "." + d.per_unit->name;
       if (const auto slot = names_.attributes.find(f.per_unit_key); slot != names_.attributes.end())
@@ -239,6 +253,45 @@ class program_builder {
     a.alerts = d.alerts;
     a.at = d.at;
     return a;
+  }
+
+  void taxes() {
+    if (module_.taxes.empty()) return;
+    const ast::tax_decl& d = module_.taxes.front();  // the checker allows one
+    tax t;
+    t.name = d.name.text;
+    t.basis = d.basis;
+    t.scope = d.scope;
+    t.step = d.step;
+    t.mode = d.mode;
+    t.rate_of_item.assign(program_.item_names.size(), 0);
+    for (std::size_t r = 0; r < d.rates.size(); ++r)
+      if (d.rates[r].items.empty()) t.default_rate = static_cast<std::uint32_t>(r);
+    std::fill(t.rate_of_item.begin(), t.rate_of_item.end(), t.default_rate);
+    for (std::size_t r = 0; r < d.rates.size(); ++r) {
+      t.rates.push_back({d.rates[r].name.text, d.rates[r].percent});
+      for (const ast::identifier& i : d.rates[r].items)
+        t.rate_of_item[program_.item_ids.at(i.text)] = static_cast<std::uint32_t>(r);
+    }
+    if (d.exempt) t.exempt = compiler().compile(*d.exempt);
+    program_.tax_rules = std::move(t);
+  }
+
+  void pays() {
+    for (const ast::pay_decl& d : module_.pays) {
+      pay out;
+      out.name = d.name.text;
+      for (const ast::rule_decl& r : d.rules) {
+        rule compiled;
+        compiled.name = r.name.text;
+        compiled.at = r.at;
+        compiled.items = item_mask(r.items);
+        if (r.condition) compiled.condition = compiler().compile_pay(*r.condition);
+        compiled.result = compiler().compile_pay(r.value);
+        out.rules.push_back(std::move(compiled));
+      }
+      program_.pays.push_back(std::move(out));
+    }
   }
 
   expression_compiler& compiler() {

@@ -73,6 +73,19 @@ code expression_compiler::compile(const ast::expression& e) {
   return out;
 }
 
+code expression_compiler::compile_pay(const ast::expression& e) {
+  pay_rule_ = true;
+  code out;
+  try {
+    out = compile(e);
+  } catch (...) {
+    pay_rule_ = false;
+    throw;
+  }
+  pay_rule_ = false;
+  return out;
+}
+
 value expression_compiler::constant(const ast::expression& e) {
   code out;
   emit(e, out);
@@ -139,7 +152,7 @@ bool expression_compiler::emit(const ast::expression& e, code& out) {
           constant = emit_literal(node, out);
           return;  // already a single constant
         } else if constexpr (std::is_same_v<T, ast::name_ref>) {
-          if (node.name == "price") {
+          if (node.name == "price" || (pay_rule_ && node.name == "amount")) {
             out.ops.push_back({op::price});
             out.reads_part = true;
           } else if (node.name == "base") {

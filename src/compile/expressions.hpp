@@ -33,6 +33,8 @@ class expression_compiler {
 
   /// The code of a checked expression. Throws compile_failure.
   code compile(const ast::expression& e);
+  /// The code of a checked staff pay rule's expression, where `amount` is the priced line's.
+  code compile_pay(const ast::expression& e);
   /// The constant value of a checked constant expression (a table value, a default).
   value constant(const ast::expression& e);
 
@@ -45,6 +47,7 @@ class expression_compiler {
 
   tariff_program& program_;
   const scope& names_;
+  bool pay_rule_ = false;  // `amount` reads the priced line (op::price)
   evaluator folder_;
   std::map<std::pair<int, int>, std::uint32_t> literal_ranges_;  // (first, last) days -> bit
 };

@@ -224,6 +224,7 @@ struct pricelist {
 
 /// A plan's periodic fee.
 struct fee {
+  std::string name;         ///< `fee support ...`: what a contract's prepaid spans name; or empty
   std::string description;  ///< as written: "fee 2500.00 per month per unit contract.seats"
   decimal amount;
   ast::period_kind period = ast::period_kind::month;
@@ -253,6 +254,35 @@ struct plan {
   ast::allowance_order order = ast::allowance_order::work;
   std::vector<fee> fees;
   std::vector<allowance> allowances;
+  bool prepaid = false;                 ///< the contract draws a prepaid balance down
+  std::vector<decimal> balance_alerts;  ///< alert when the balance falls to or below these
+};
+
+/// The tariff's tax (`tax vat excluded per line round 0.01 half_up { ... }`).
+struct tax {
+  struct rate {
+    std::string name;
+    decimal percent;  ///< 20 for 20%
+  };
+  std::string name;
+  ast::tax_basis basis = ast::tax_basis::excluded;
+  ast::tax_scope scope = ast::tax_scope::line;
+  decimal step;
+  rounding_mode mode = rounding_mode::half_up;
+  std::vector<rate> rates;
+  std::uint32_t default_rate = 0;           ///< the rate without `for`: fees and other items
+  std::vector<std::uint32_t> rate_of_item;  ///< by item id
+  std::optional<code> exempt;               ///< reads the contract only
+
+  const rate& of_item(std::uint32_t item) const {
+    return rates[item < rate_of_item.size() ? rate_of_item[item] : default_rate];
+  }
+};
+
+/// A `pay` block: the first rule that applies to a line gives its pay; `amount` is op::price.
+struct pay {
+  std::string name;
+  std::vector<rule> rules;
 };
 
 struct rounding {
@@ -305,6 +335,8 @@ struct tariff_program {
   std::map<std::string, std::uint32_t, std::less<>> pricelist_index;
   std::vector<plan> plans;
   std::map<std::string, std::uint32_t, std::less<>> plan_index;
+  std::optional<tax> tax_rules;
+  std::vector<pay> pays;
 
   std::size_t max_stack = 0;  ///< the deepest evaluation stack any code needs
 };

@@ -60,13 +60,15 @@ struct block {
 bool starts_entry(const token& first, const block* b) {
   if (b == nullptr)
     return is_word(&first, {"tariff", "rounding", "calendar", "attribute", "table", "pricelist",
-                            "rule", "group", "plan"});
+                            "rule", "group", "plan", "tax", "pay"});
   if (b->list) return true;
   if (b->keyword == "calendar")
     return is_word(&first, {"timezone", "window", "days", "holidays", "season"});
-  if (b->keyword == "group") return is_word(&first, {"rule"});
+  if (b->keyword == "group" || b->keyword == "pay") return is_word(&first, {"rule"});
+  if (b->keyword == "tax") return is_word(&first, {"rate", "exempt"});
   if (b->keyword == "plan")
-    return is_word(&first, {"pricelist", "period", "fee", "includes", "order", "catalogue"});
+    return is_word(&first,
+                   {"pricelist", "period", "fee", "includes", "order", "catalogue", "prepaid"});
   if (b->keyword == "pricelist")  // `item …`, or an override: a name and its options
     return first.kind == token_kind::word &&
            !is_word(&first, {"price", "cost", "bill", "started", "minimum", "maximum", "charge",

@@ -6,6 +6,7 @@
 #include "io/amendments.hpp"
 #include "io/csv_table.hpp"
 #include "io/json_table.hpp"
+#include "io/prepaid_fees.hpp"
 #include "io/values.hpp"
 
 namespace tariff {
@@ -36,12 +37,21 @@ std::optional<std::string> write_amendments(const contract& c) {
   return io::format_amendments(c.amendments);
 }
 
+std::optional<std::string> read_prepaid(contract& c, std::string_view text) {
+  return io::parse_prepaid_fees(text, c.prepaid_fees);
+}
+
+std::optional<std::string> write_prepaid(const contract& c) {
+  if (c.prepaid_fees.empty()) return std::nullopt;
+  return io::format_prepaid_fees(c.prepaid_fees);
+}
+
 template <auto Member>
 constexpr auto read = io::read_member<contract, Member>;
 template <auto Member>
 constexpr auto write = io::write_member<contract, Member>;
 
-constexpr std::array<field_spec<contract>, 9> contract_fields{{
+constexpr std::array<field_spec<contract>, 10> contract_fields{{
     {"id", true, json_string, read<&contract::id>, write<&contract::id>},
     {"client", true, json_string, read<&contract::client>, write<&contract::client>},
     {"plan", false, json_string, read<&contract::plan>, write<&contract::plan>},
@@ -52,6 +62,7 @@ constexpr std::array<field_spec<contract>, 9> contract_fields{{
     {"client_since", false, json_string, read<&contract::client_since>,
      write<&contract::client_since>},
     {"amendments", false, json_string, read_amendments, write_amendments},
+    {"prepaid", false, json_string, read_prepaid, write_prepaid},
 }};
 
 constexpr std::array<io::attribute_spec<contract>, 2> contract_attributes{{

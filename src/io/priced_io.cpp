@@ -146,7 +146,7 @@ void append_part(std::string& out, const priced_part& part, std::size_t indent,
 }  // namespace
 
 void io::append_priced_line(std::string& out, const priced_line& line, std::size_t indent,
-                            const compiled_tariff& tariff) {
+                            const compiled_tariff& tariff, bool with_tax) {
   object_writer o(out, indent);
   o.string("id", line.id);
   o.string("request", line.request);
@@ -169,6 +169,7 @@ void io::append_priced_line(std::string& out, const priced_line& line, std::size
   o.string("amount", line.amount.to_string());
   o.string("cost", line.cost.to_string());
   o.string("margin", line.margin.to_string());
+  if (with_tax) o.string("tax", line.tax.to_string());
   o.key("parts");
   append_object_array(out, line.parts, indent + 2,
                       [&](std::string& text, const priced_part& part, std::size_t inner) {

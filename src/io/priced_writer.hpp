@@ -89,9 +89,10 @@ inline void append_string_array(std::string& out, const std::vector<std::string>
 }
 
 /// One priced or rejected line as the object write_priced_json writes, its members indented by
-/// `indent` spaces. `tariff` names the parts' labels.
+/// `indent` spaces. `tariff` names the parts' labels. `with_tax` adds the line's tax after its
+/// margin (statements of a tariff with a tax).
 void append_priced_line(std::string& out, const priced_line& line, std::size_t indent,
-                        const compiled_tariff& tariff);
+                        const compiled_tariff& tariff, bool with_tax = false);
 
 /// One trace step as the CSV's trace column writes it (without the "[1] " prefix):
 /// "surcharges 2500.00 -> 7500.00 x 3.0 (13:1)". `kind` is the line's work kind.

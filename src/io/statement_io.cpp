@@ -13,6 +13,7 @@
 
 #include <tariff/statement_io.hpp>
 
+#include "compile/program.hpp"
 #include "io/csv.hpp"
 #include "io/json_table.hpp"
 #include "io/priced_writer.hpp"
@@ -62,7 +63,8 @@ void append_volume(std::string& out, const billing_state::volume& v, std::size_t
   o.close();
 }
 
-// "volumes" only when there are some: a state without tiered items reads as before tiers.
+// "volumes" and "balance" only when there are some: a state without tiered items or a prepaid
+// balance reads as before they existed.
 void append_state(std::string& out, const billing_state& state, std::size_t indent) {
   object_writer o(out, indent);
   o.key("allowances");
@@ -71,10 +73,11 @@ void append_state(std::string& out, const billing_state& state, std::size_t inde
     o.key("volumes");
     append_object_array(out, state.volumes, indent + 2, append_volume);
   }
+  if (!state.balance.is_zero()) o.string("balance", state.balance.to_string());
   o.close();
 }
 
-void append_fee(std::string& out, const fee_line& fee, std::size_t indent) {
+void append_fee(std::string& out, const fee_line& fee, std::size_t indent, bool with_tax) {
   object_writer o(out, indent);
   o.string("description", fee.description);
   o.key("covers");
@@ -83,6 +86,11 @@ void append_fee(std::string& out, const fee_line& fee, std::size_t indent) {
   append_span(out, fee.fee_period);
   o.string("units", fee.units.to_string());
   o.string("amount", fee.amount.to_string());
+  if (!fee.prepaid_units.is_zero()) {
+    o.string("prepaid_units", fee.prepaid_units.to_string());
+    o.string("covered", fee.covered.to_string());
+  }
+  if (with_tax) o.string("tax", fee.tax.to_string());
   o.raw("line", std::to_string(fee.line));
   o.raw("column", std::to_string(fee.column));
   o.close();
@@ -109,8 +117,47 @@ void append_alert(std::string& out, const alert& a, std::size_t indent) {
     o.string("allowance", a.allowance);
     o.string("percent", a.percent.to_string());
     o.string("line", a.line);
+  } else if (a.kind == alert_kind::balance_low || a.kind == alert_kind::balance_exhausted) {
+    o.string("line", a.line);
+    if (a.kind == alert_kind::balance_low) o.string("threshold", a.threshold.to_string());
   }
   o.close();
+}
+
+void append_tax_line(std::string& out, const tax_line& t, std::size_t indent) {
+  object_writer o(out, indent);
+  o.string("tax", t.tax);
+  o.string("rate", t.rate);
+  o.string("percent", t.percent.to_string());
+  o.string("base", t.base.to_string());
+  o.string("amount", t.amount.to_string());
+  o.close();
+}
+
+void append_payment(std::string& out, const payment& p, std::size_t indent) {
+  object_writer o(out, indent);
+  o.string("id", p.id);
+  o.string("date", format_date(p.date));
+  o.string("amount", p.amount.to_string());
+  o.close();
+}
+
+void append_prepaid(std::string& out, const prepaid_report& p, std::size_t indent) {
+  object_writer o(out, indent);
+  o.string("opening", p.opening.to_string());
+  o.key("payments");
+  append_object_array(out, p.payments, indent + 2, append_payment);
+  o.string("received", p.received.to_string());
+  o.string("drawn", p.drawn.to_string());
+  o.string("closing", p.closing.to_string());
+  o.string("owed", p.owed.to_string());
+  o.close();
+}
+
+// Whether statements of this tariff carry taxes: only then are the tax fields written, so that
+// the statements of a tariff without a tax read as they did before taxes existed.
+bool has_tax(const compiled_tariff& tariff) {
+  return tariff.program().tax_rules.has_value();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -265,8 +312,12 @@ void read_uses(const io::json_value& array, read_result<billing_state>& result) 
 }  // namespace
 
 std::string write_statement_json(const statement& s, const compiled_tariff& tariff) {
+  const bool with_tax = has_tax(tariff);
   const auto line = [&](std::string& out, const priced_line& l, std::size_t indent) {
-    io::append_priced_line(out, l, indent, tariff);
+    io::append_priced_line(out, l, indent, tariff, with_tax);
+  };
+  const auto fee = [&](std::string& out, const fee_line& f, std::size_t indent) {
+    append_fee(out, f, indent, with_tax);
   };
   std::string out;
   object_writer o(out, 2);
@@ -278,7 +329,7 @@ std::string write_statement_json(const statement& s, const compiled_tariff& tari
   o.key("period");
   append_span(out, s.period);
   o.key("fees");
-  append_object_array(out, s.fees, 4, append_fee);
+  append_object_array(out, s.fees, 4, fee);
   o.key("lines");
   append_object_array(out, s.lines, 4, line);
   o.key("adjustments");
@@ -294,6 +345,17 @@ std::string write_statement_json(const statement& s, const compiled_tariff& tari
     o.string("margin_percent", s.margin_percent->to_string());
   } else {
     o.raw("margin_percent", "null");
+  }
+  if (with_tax) {
+    o.raw("tax_exempt", s.tax_exempt ? "true" : "false");
+    o.key("taxes");
+    append_object_array(out, s.taxes, 4, append_tax_line);
+    o.string("tax", s.tax.to_string());
+  }
+  if (with_tax) o.string("total", s.total.to_string());
+  if (s.prepaid) {
+    o.key("prepaid");
+    append_prepaid(out, *s.prepaid, 4);
   }
   o.key("allowances");
   append_object_array(out, s.allowances, 4, append_allowance);
@@ -335,8 +397,13 @@ std::string write_statement_text(const statement& s, const compiled_tariff& tari
     if (f.covers != f.fee_period)
       covers += " (" + std::to_string(f.covers.days()) + " of " +
                 std::to_string(f.fee_period.days()) + " days)";
+    std::string note;
+    if (!f.prepaid_units.is_zero())
+      note = f.prepaid_units == f.units ? "prepaid, covers " + f.covered.to_string()
+                                        : "prepaid for " + f.prepaid_units.to_string() +
+                                              " units, covers " + f.covered.to_string();
     fees.add({f.description, std::move(covers), units ? "x " + f.units.to_string() : std::string()},
-             f.amount.to_string());
+             f.amount.to_string(), std::move(note));
   }
   fees.append_to(rows);
   if (s.fees.empty()) rows.push_back({"  none", {}, {}});
@@ -380,10 +447,33 @@ std::string write_statement_text(const statement& s, const compiled_tariff& tari
       rows.push_back({"  - " + a.message, {}, {}});
   }
 
+  if (s.prepaid) {
+    const prepaid_report& p = *s.prepaid;
+    title("Prepaid balance", true);
+    text_table balance(2, {false, false});
+    balance.add({"opening", {}}, p.opening.to_string());
+    for (const payment& paid : p.payments)
+      balance.add({"payment " + paid.id, format_date(paid.date)}, paid.amount.to_string());
+    balance.add({"drawn", {}}, p.drawn.to_string());
+    balance.add({"closing", {}}, p.closing.to_string());
+    balance.add({"owed", {}}, p.owed.to_string(), "not covered by the balance");
+    balance.append_to(rows);
+  }
+
   title("Totals", true);
   text_table totals(2, {false});
   totals.add({"fees"}, s.fees_total.to_string());
   totals.add({"work"}, s.work_total.to_string());
+  if (has_tax(tariff)) {
+    const detail::tax& t = *tariff.program().tax_rules;
+    const bool included = t.basis == ast::tax_basis::included;
+    for (const tax_line& line : s.taxes)
+      totals.add({line.tax + " " + line.percent.to_string() + "% (" + line.rate + ")"},
+                 line.amount.to_string(),
+                 (included ? "included, on " : "on ") + line.base.to_string());
+    if (s.tax_exempt) totals.add({t.name}, s.tax.to_string(), "exempt");
+    totals.add({"total"}, s.total.to_string(), "to pay");
+  }
   totals.add({"revenue"}, s.revenue.to_string());
   totals.add({"cost"}, s.cost.to_string());
   totals.add({"margin"}, s.margin.to_string());
@@ -398,9 +488,9 @@ std::string write_statement_text(const statement& s, const compiled_tariff& tari
 
 std::string write_statements_csv(std::span<const statement> statements) {
   std::string out;
-  io::append_csv_record(
-      out, {"contract", "client", "plan", "first", "last", "currency", "lines", "adjustments",
-            "rejected", "fees", "work", "revenue", "cost", "margin", "margin_percent"});
+  io::append_csv_record(out, {"contract", "client", "plan", "first", "last", "currency", "lines",
+                              "adjustments", "rejected", "fees", "work", "revenue", "cost",
+                              "margin", "margin_percent", "tax", "total"});
   for (const statement& s : statements)
     io::append_csv_record(
         out,
@@ -408,7 +498,8 @@ std::string write_statements_csv(std::span<const statement> statements) {
          s.currency, std::to_string(s.lines.size()), std::to_string(s.adjustments.size()),
          std::to_string(s.rejected.size()), s.fees_total.to_string(), s.work_total.to_string(),
          s.revenue.to_string(), s.cost.to_string(), s.margin.to_string(),
-         s.margin_percent ? s.margin_percent->to_string() : std::string()});
+         s.margin_percent ? s.margin_percent->to_string() : std::string(), s.tax.to_string(),
+         s.total.to_string()});
   return out;
 }
 
@@ -445,9 +536,21 @@ read_result<billing_state> read_state_json(std::string_view text) {
   }
   const io::json_value* uses = nullptr;
   const io::json_value* volumes = nullptr;
+  const io::json_value* balance = nullptr;
   bool seen = false;
   for (const io::json_member& m : document.members) {
-    if (m.key == "volumes" && volumes == nullptr && m.value.type == kind::array) {
+    if (m.key == "balance") {
+      if (balance != nullptr)
+        result.errors.push_back({0, {}, m.key, "the key appears more than once"});
+      else if (m.value.type != kind::string && m.value.type != kind::number)
+        result.errors.push_back(
+            {0,
+             {},
+             m.key,
+             "expected a decimal number, not " + std::string(io::describe(m.value.type))});
+      else
+        balance = &m.value;
+    } else if (m.key == "volumes" && volumes == nullptr && m.value.type == kind::array) {
       volumes = &m.value;
     } else if (m.key == "volumes") {
       result.errors.push_back({0,
@@ -477,6 +580,10 @@ read_result<billing_state> read_state_json(std::string_view text) {
     read_uses(*uses, result);
   if (volumes != nullptr && !result.rows.empty())
     read_volumes(*volumes, result.rows.front(), result.errors);
+  if (balance != nullptr && !result.rows.empty()) {
+    if (auto problem = io::parse_value(balance->text, result.rows.front().balance))
+      result.errors.push_back({0, {}, "balance", *problem});
+  }
   return result;
 }
 

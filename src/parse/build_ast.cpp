@@ -529,6 +529,7 @@ void build_plan(reader& r, const node& n, ast::module& m) {
     } else if (e.is_type<g::plan_fee>()) {
       ast::fee_decl fee;
       fee.at = pos(e);
+      if (const node* name = find<g::fee_name>(e)) fee.name = identifier_of(*name);
       fee.amount = r.number(get<g::number>(e));
       fee.amount_at = pos(get<g::number>(e));
       fee.period = period_of(get<g::period_name>(e));
@@ -561,9 +562,63 @@ void build_plan(reader& r, const node& n, ast::module& m) {
     } else if (e.is_type<g::plan_catalogue>()) {
       for (const node* item : all<g::name>(e))
         plan.catalogue.push_back(identifier_of(*item));
+    } else if (e.is_type<g::plan_prepaid>()) {
+      if (!once(e, plan.prepaid.has_value(), "prepaid")) continue;
+      ast::prepaid_decl prepaid;
+      prepaid.at = pos(e);
+      if (const node* alerts = find<g::balance_alerts>(e))
+        for (const node* balance : all<g::number>(*alerts)) {
+          prepaid.alerts.push_back(r.number(*balance));
+          prepaid.alerts_at.push_back(pos(*balance));
+        }
+      plan.prepaid = std::move(prepaid);
     }
   }
   m.plans.push_back(std::move(plan));
+}
+
+void build_tax(reader& r, const node& n, ast::module& m) {
+  ast::tax_decl tax;
+  tax.at = pos(n);
+  tax.name = identifier_of(get<g::name>(n));
+  tax.basis = get<g::tax_basis>(n).string_view() == "included" ? ast::tax_basis::included
+                                                               : ast::tax_basis::excluded;
+  tax.scope = get<g::tax_scope>(n).string_view() == "statement" ? ast::tax_scope::statement
+                                                                : ast::tax_scope::line;
+  const node& rounding = get<g::tax_rounding>(n);
+  tax.step = r.number(get<g::number>(rounding));
+  tax.step_at = pos(get<g::number>(rounding));
+  tax.mode = mode_of(get<g::rounding_mode>(rounding));
+  for (const auto& child : n.children) {
+    const node& e = *child;
+    if (e.is_type<g::tax_rate>()) {
+      ast::tax_rate_decl rate;
+      rate.at = pos(e);
+      rate.name = identifier_of(get<g::name>(e));
+      rate.percent = r.percent(get<g::percent>(e));
+      rate.percent_at = pos(get<g::percent>(e));
+      if (const node* items = find<g::tax_rate_items>(e))
+        for (const node* item : all<g::name>(*items))
+          rate.items.push_back(identifier_of(*item));
+      tax.rates.push_back(std::move(rate));
+    } else if (e.is_type<g::tax_exempt>()) {
+      if (tax.exempt) {
+        r.sink().error(pos(e), "'exempt' given twice in this tax");
+        continue;
+      }
+      tax.exempt = r.expression(*e.children.front());
+    }
+  }
+  m.taxes.push_back(std::move(tax));
+}
+
+void build_pay(reader& r, const node& n, ast::module& m) {
+  ast::pay_decl pay;
+  pay.at = pos(n);
+  pay.name = identifier_of(get<g::name>(n));
+  for (const node* rule : all<g::rule>(n))
+    pay.rules.push_back(build_rule(r, *rule));
+  m.pays.push_back(std::move(pay));
 }
 
 }  // namespace
@@ -579,6 +634,8 @@ void build_declaration(const node& n, ast::module& module, diagnostic_sink& sink
   if (n.is_type<g::rule>()) return (void)module.rules.emplace_back(build_rule(r, n));
   if (n.is_type<g::group>()) return build_group(r, n, module);
   if (n.is_type<g::plan>()) return build_plan(r, n, module);
+  if (n.is_type<g::tax>()) return build_tax(r, n, module);
+  if (n.is_type<g::pay>()) return build_pay(r, n, module);
 }
 
 }  // namespace tariff::parse

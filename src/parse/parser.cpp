@@ -107,8 +107,9 @@ struct cursor {
   std::size_t column = 1;
 };
 
-constexpr std::array<std::string_view, 9> declaration_keywords = {
-    "tariff", "rounding", "calendar", "attribute", "table", "pricelist", "rule", "group", "plan"};
+constexpr std::array<std::string_view, 11> declaration_keywords = {
+    "tariff", "rounding", "calendar", "attribute", "table", "pricelist",
+    "rule",   "group",    "plan",     "tax",       "pay"};
 
 bool is_word_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';

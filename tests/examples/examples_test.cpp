@@ -678,8 +678,8 @@ statement fake_statement() {
                    {decimal(3), 0},
                    {decimal(0), 0},
                    decimal("1800.00")}};
-  s.alerts = {{alert_kind::allowance_threshold, "reached", "a/month", decimal(100), "L1"},
-              {alert_kind::contract_expiring, "ends soon", {}, {}, {}}};
+  s.alerts = {{alert_kind::allowance_threshold, "reached", "a/month", decimal(100), "L1", {}},
+              {alert_kind::contract_expiring, "ends soon", {}, {}, {}, {}}};
   s.closing.allowances = {{"a/month", march, decimal(3)}};
   return s;
 }

@@ -79,8 +79,9 @@ TEST(ContractWrite, CsvAndJsonExactly) {
   c.client_attributes = {{"segment", "b2b"}};
   const std::vector<contract> cs{c};
   EXPECT_EQ(write_contracts_csv(cs),
-            "id,client,plan,pricelist,status,start,end,client_since,amendments,client.segment\n"
-            "C-1,K-7,standard,,registered,2026-01-01,2026-12-31,,,b2b\n");
+            "id,client,plan,pricelist,status,start,end,client_since,amendments,prepaid,"
+            "client.segment\n"
+            "C-1,K-7,standard,,registered,2026-01-01,2026-12-31,,,,b2b\n");
   EXPECT_EQ(write_contracts_json(cs),
             "[\n"
             "  {\n"
@@ -120,6 +121,74 @@ TEST(ContractWrite, AmendmentsRoundTripInBothFormats) {
   const auto from_json = read_contracts_json(write_contracts_json(cs));
   ASSERT_TRUE(from_json.errors.empty());
   EXPECT_EQ(from_json.rows, cs);
+}
+
+TEST(ContractWrite, PrepaidFeesRoundTripInBothFormats) {
+  contract c;
+  c.id = "C-1";
+  c.client = "K-7";
+  c.start = parse_date("2026-01-01").value();
+  c.end = parse_date("2026-12-31").value();
+  c.prepaid_fees = {
+      {"support", {parse_date("2026-01-01").value(), parse_date("2026-07-01").value()}, {}},
+      {"licences",
+       {parse_date("2026-01-01").value(), parse_date("2027-01-01").value()},
+       decimal("40")}};
+  const std::vector<contract> cs{c};
+  const std::string csv = write_contracts_csv(cs);
+  EXPECT_NE(csv.find(",support 2026-01-01..2026-06-30; licences 2026-01-01..2026-12-31 units 40\n"),
+            std::string::npos)
+      << csv;
+  const auto from_csv = read_contracts_csv(csv);
+  ASSERT_TRUE(from_csv.errors.empty());
+  EXPECT_EQ(from_csv.rows, cs);
+  const auto from_json = read_contracts_json(write_contracts_json(cs));
+  ASSERT_TRUE(from_json.errors.empty());
+  EXPECT_EQ(from_json.rows, cs);
+}
+
+TEST(ContractRead, PrepaidFeesThatDoNotRead) {
+  const auto r = read_contracts_csv(
+      "id,client,start,end,prepaid\n"
+      "C-1,K,2026-01-01,2026-12-31,support 2026-01-01\n"
+      "C-2,K,2026-01-01,2026-12-31,support 2026-06-30..2026-01-01\n"
+      "C-3,K,2026-01-01,2026-12-31,support 2026-01-01..2026-06-30 seats 4\n"
+      "C-4,K,2026-01-01,2026-12-31,support 2026-01-01..2026-06-31\n");
+  ASSERT_EQ(r.errors.size(), 4U);
+  EXPECT_EQ(format(r.errors[0]),
+            "row 2 (id C-1), column 'prepaid': '2026-01-01' is not a span of days first..last "
+            "(expected: support 2026-01-01..2026-06-30 [units 40])");
+  EXPECT_EQ(format(r.errors[1]),
+            "row 3 (id C-2), column 'prepaid': the span 2026-06-30..2026-01-01 of fee 'support' "
+            "ends before it starts");
+  EXPECT_EQ(format(r.errors[2]),
+            "row 4 (id C-3), column 'prepaid': 'seats' where 'units' was expected (expected: "
+            "support 2026-01-01..2026-06-30 [units 40])");
+  EXPECT_EQ(format(r.errors[3]),
+            "row 5 (id C-4), column 'prepaid': '2026-06-31' is not a date (YYYY-MM-DD)");
+}
+
+TEST(Payments, ReadFromCsvAndJsonAndBack) {
+  const auto csv = read_payments_csv(
+      "id,contract,date,amount\n"
+      "P-1,C-1,2026-03-10,50000.00\n"
+      "P-2,C-1,2026-03-32,10.00\n"
+      "P-3,C-1,2026-03-12,-5.00\n");
+  ASSERT_EQ(csv.rows.size(), 1U);
+  EXPECT_EQ(csv.rows[0],
+            (payment{"P-1", "C-1", parse_date("2026-03-10").value(), decimal("50000.00")}));
+  ASSERT_EQ(csv.errors.size(), 2U);
+  EXPECT_EQ(format(csv.errors[0]),
+            "row 3 (id P-2), column 'date': '2026-03-32' is not a date (YYYY-MM-DD)");
+  EXPECT_EQ(format(csv.errors[1]),
+            "row 4 (id P-3), column 'amount': a payment must be above 0, not -5.00");
+  const auto json = read_payments_json(
+      R"([{"id": "P-1", "contract": "C-1", "date": "2026-03-10", "amount": 50000.00}])");
+  ASSERT_TRUE(json.errors.empty());
+  EXPECT_EQ(json.rows, csv.rows);
+  EXPECT_EQ(json.rows[0].amount.to_string(), "50000.00");  // the number's text, exactly
+  EXPECT_EQ(read_payments_csv(write_payments_csv(csv.rows)).rows, csv.rows);
+  EXPECT_EQ(read_payments_json(write_payments_json(csv.rows)).rows, csv.rows);
 }
 
 TEST(ContractRead, AmendmentsThatDoNotRead) {

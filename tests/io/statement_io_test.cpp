@@ -278,13 +278,16 @@ Totals                                                        RUB
 fee_line fee(std::string description, std::string_view covers_first, std::string_view covers_end,
              std::string_view first, std::string_view end, std::string_view units,
              std::string_view amount, int line) {
-  return {std::move(description),
-          {*parse_date(covers_first), *parse_date(covers_end)},
-          {*parse_date(first), *parse_date(end)},
-          decimal(units),
-          decimal(amount),
-          line,
-          3};
+  return {.description = std::move(description),
+          .covers = {*parse_date(covers_first), *parse_date(covers_end)},
+          .fee_period = {*parse_date(first), *parse_date(end)},
+          .units = decimal(units),
+          .amount = decimal(amount),
+          .prepaid_units = {},
+          .covered = {},
+          .tax = {},
+          .line = line,
+          .column = 3};
 }
 
 TEST(StatementText, FeesPerUnitAndForPartOfTheirPeriod) {

@@ -323,7 +323,7 @@ void bind_model(py::module_& m) {
                             "volumes. Plain data; Statement.closing is the next opening state.")
       .def(py::init<>())
       .def(py::init([](std::vector<use> allowances, std::vector<volume> volumes) {
-             return billing_state{std::move(allowances), std::move(volumes)};
+             return billing_state{std::move(allowances), std::move(volumes), {}};
            }),
            py::arg("allowances"), py::arg("volumes") = std::vector<volume>{})
       .def_readwrite("allowances", &billing_state::allowances,

@@ -1,0 +1,76 @@
+// tariff — staff piece-rate pay from the tariff's `pay` rules (domain scenario 11): what each
+// employee earned for the work they did in a period.
+//
+//   pay technicians {
+//     rule warranty for hvac_repair when work.kind = "warranty" : quantity * 600.00
+//     rule labour   for hvac_repair, visit                      : amount * 30%
+//     rule parts    for cartridge                               : quantity * 150.00
+//   }
+//
+//   for (const tariff::staff_pay& p : tariff::staff_pays(tariff, contracts, work, march))
+//     pay(p.employee, p.total);
+//
+// Each work line dated in the period is priced on its own (as tariff::price prices it: no
+// allowances, which are the client's billing), then the first rule of the block whose items and
+// condition fit the line gives its pay. In a pay rule `amount` is what the client pays for the
+// line (0 for work not billed to the client), `cost` its cost, `quantity` the quantity done in
+// the item's unit (25 minutes of an hourly item is 25/60); attributes read as in price rules.
+// The pay is rounded as the tariff rounds line amounts.
+#pragma once
+
+#include <span>
+#include <string>
+#include <vector>
+
+#include <tariff/calendar.hpp>
+#include <tariff/decimal.hpp>
+#include <tariff/model.hpp>
+#include <tariff/pricing.hpp>
+
+namespace tariff {
+
+/// One work line in an employee's pay.
+struct staff_pay_line {
+  std::string id;  ///< the work line
+  std::string request;
+  std::string contract;
+  std::string item;
+  work_kind kind = work_kind::billable;
+  local_date date{};       ///< the line's local date
+  item_quantity quantity;  ///< the quantity done
+  decimal amount;          ///< what the client pays for the line (the rules' `amount`)
+  std::string rule;        ///< the pay rule that applied; empty: none did, and the pay is 0
+  decimal pay;             ///< what the rule gives, rounded as line amounts are
+  int line = 0;            ///< where the rule is written in the tariff
+  int column = 0;
+  friend bool operator==(const staff_pay_line&, const staff_pay_line&) = default;
+};
+
+/// What one employee earned in a period.
+struct staff_pay {
+  std::string employee;  ///< the work lines' performer; empty for lines that name none
+  std::string currency;
+  date_span period;
+  decimal total;                      ///< the sum of the lines' pay
+  std::vector<staff_pay_line> lines;  ///< in work order (start, then id)
+  friend bool operator==(const staff_pay&, const staff_pay&) = default;
+};
+
+/// The pay of `period` under the tariff's pay block `pay` (empty: its only one), one entry per
+/// employee, by name. Work the tariff rejects, or a rule cannot evaluate (a missing attribute),
+/// earns nothing and goes to `rejected` (if given) with its reason. Throws std::invalid_argument
+/// if the tariff has no such pay block (or, with `pay` empty, not exactly one).
+std::vector<staff_pay> staff_pays(const compiled_tariff& tariff,
+                                  std::span<const contract> contracts,
+                                  std::span<const work_line> work, date_span period,
+                                  const std::string& pay = {},
+                                  std::vector<priced_line>* rejected = nullptr);
+
+/// Staff pay as CSV, one row per line: employee, id, request, contract, item, kind, date,
+/// quantity, amount, rule, pay.
+std::string write_staff_pay_csv(std::span<const staff_pay> pays);
+
+/// Staff pay as aligned text: each employee's lines with the rule that paid them, and a total.
+std::string write_staff_pay_text(std::span<const staff_pay> pays);
+
+}  // namespace tariff

@@ -1,0 +1,109 @@
+// Taxes on a statement (docs/statement.md, "Taxes").
+#include "bill/taxes.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "price/evaluate.hpp"
+
+namespace tariff::detail {
+
+namespace {
+
+// The tax contained in or added to `amount` at `percent`: amount × p / 100 when prices exclude
+// the tax, amount × p / (100 + p) when they include it, rounded once to a multiple of the tax's
+// step (the quotient is exact before it is rounded: divide() rounds amount × p / (d × step) to a
+// whole number of steps).
+decimal tax_of(const tax& t, const decimal& amount, const decimal& percent) {
+  const decimal hundred(100);
+  const decimal denominator = t.basis == ast::tax_basis::included ? hundred + percent : hundred;
+  return divide(amount * percent, denominator * t.step, 0, t.mode) * t.step;
+}
+
+// One amount the tax applies to: a fee's or a line's, with the rate it is taxed at.
+struct taxed {
+  decimal* tax;
+  const decimal* amount;
+  std::uint32_t rate;
+};
+
+}  // namespace
+
+bool tax_exempt(const tariff_program& program, const tax& t, const contract& deal, local_date day) {
+  if (!t.exempt) return false;
+  line_facts facts;
+  facts.deal = &deal;
+  facts.client_since = deal.client_since.value_or(deal.start);
+  facts.date = std::max(day, facts.client_since);
+  facts.contract_year = contract_year(facts.client_since, facts.date);
+  evaluator ev(program);
+  ev.start_line(facts);
+  try {
+    return ev.run(*t.exempt, part_facts{}).truth;
+  } catch (const pricing_error& e) {
+    throw std::invalid_argument("contract '" + deal.id + "': cannot tell whether tax '" + t.name +
+                                "' is exempt: " + e.message);
+  }
+}
+
+void apply_taxes(const tariff_program& program, const contract& deal, statement& s) {
+  if (!program.tax_rules) return;
+  const tax& t = *program.tax_rules;
+  const decimal zero = decimal::from_units(0, t.step.scale());
+  for (fee_line& f : s.fees)
+    f.tax = zero;
+  for (auto* lines : {&s.lines, &s.adjustments})
+    for (priced_line& l : *lines)
+      l.tax = zero;
+  s.tax = zero;
+  s.tax_exempt = tax_exempt(program, t, deal, s.period.first);
+  if (s.tax_exempt) return;
+
+  std::vector<taxed> amounts;
+  for (fee_line& f : s.fees)
+    amounts.push_back({&f.tax, &f.amount, t.default_rate});
+  for (auto* lines : {&s.adjustments, &s.lines})
+    for (priced_line& l : *lines) {
+      const auto id = program.item_ids.find(l.item);
+      const std::uint32_t rate = id == program.item_ids.end() || id->second >= t.rate_of_item.size()
+                                     ? t.default_rate
+                                     : t.rate_of_item[id->second];
+      amounts.push_back({&l.tax, &l.amount, rate});
+    }
+
+  for (std::uint32_t r = 0; r < t.rates.size(); ++r) {
+    const tax::rate& rate = t.rates[r];
+    std::vector<taxed*> at_rate;
+    decimal gross;
+    for (taxed& a : amounts)
+      if (a.rate == r) {
+        at_rate.push_back(&a);
+        gross += *a.amount;
+      }
+    if (at_rate.empty()) continue;
+    decimal total = zero;
+    if (t.scope == ast::tax_scope::line) {
+      for (taxed* a : at_rate) {
+        *a->tax = tax_of(t, *a->amount, rate.percent);
+        total += *a->tax;
+      }
+    } else {
+      total = tax_of(t, gross, rate.percent);
+      std::vector<decimal> weights;
+      weights.reserve(at_rate.size());
+      for (const taxed* a : at_rate)
+        weights.push_back(abs(*a->amount));
+      const bool any_weight = std::any_of(weights.begin(), weights.end(),
+                                          [](const decimal& w) { return !w.is_zero(); });
+      const std::vector<decimal> shares =
+          any_weight ? allocate(total, weights) : allocate_equally(total, at_rate.size());
+      for (std::size_t i = 0; i < at_rate.size(); ++i)
+        *at_rate[i]->tax = shares[i];
+    }
+    const decimal base = t.basis == ast::tax_basis::included ? gross - total : gross;
+    s.taxes.push_back({t.name, rate.name, rate.percent, base, total});
+    s.tax += total;
+  }
+}
+
+}  // namespace tariff::detail

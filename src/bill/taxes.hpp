@@ -1,0 +1,22 @@
+// A statement's tax: per line, or on the statement's total and shared back over its lines.
+#pragma once
+
+#include <tariff/billing.hpp>
+
+#include "compile/program.hpp"
+
+namespace tariff::detail {
+
+/// Whether the tax's `exempt` condition holds for `deal` on `day` (its contract and client
+/// attributes in force then). Throws std::invalid_argument if it cannot be decided (an attribute
+/// it reads is missing and has no default).
+bool tax_exempt(const tariff_program& program, const tax& t, const contract& deal, local_date day);
+
+/// Sets the tax of each fee, line and adjustment of `s`, and its tax lines, by the tariff's tax
+/// (nothing without one, and nothing but `tax_exempt` for an exempt contract). Per line: each
+/// amount's tax is rounded, and a rate's tax is their sum. Per statement: a rate's tax is computed
+/// on the sum of its amounts and rounded once, then shared over them in proportion to their size
+/// (decimal allocate: largest remainder), so that the lines add up to it exactly.
+void apply_taxes(const tariff_program& program, const contract& deal, statement& s);
+
+}  // namespace tariff::detail
