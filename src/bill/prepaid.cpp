@@ -10,7 +10,8 @@ namespace {
 // What one charge costs the client and when it draws: a fee, an adjustment or a line.
 struct charge {
   local_date day{};
-  std::string name;  // the line's id, or the fee's description
+  std::string line;  // the work line's id, or the fee's description
+  std::string what;  // how a message names it: "line V3", "fee 10000.00 per month"
   decimal due;
 };
 
@@ -41,21 +42,21 @@ class balance_drawer {
       if (before > threshold && balance_ <= threshold && balance_.sign() > 0)
         alerts_.push_back({alert_kind::balance_low,
                            "prepaid balance fell to " + balance_.to_string() + " (alert at " +
-                               threshold.to_string() + ") with " + c.name,
+                               threshold.to_string() + ") with " + c.what,
                            {},
                            {},
-                           c.name,
+                           c.line,
                            threshold});
     if (balance_.sign() <= 0 && !exhausted_) {
       exhausted_ = true;
       const decimal unpaid = c.due - taken;
       alerts_.push_back(
           {alert_kind::balance_exhausted,
-           "prepaid balance exhausted with " + c.name +
+           "prepaid balance exhausted with " + c.what +
                (unpaid.sign() > 0 ? ": " + unpaid.to_string() + " of it is owed" : std::string()),
            {},
            {},
-           c.name,
+           c.line,
            {}});
     }
   }
@@ -89,16 +90,17 @@ decimal draw_prepaid(const plan& p, const decimal& opening, const contract& deal
   std::vector<charge> charges;
   decimal charged = zero;
   for (const fee_line& f : s.fees)
-    charges.push_back({s.period.first, f.description, tax_added ? f.amount + f.tax : f.amount});
+    charges.push_back(
+        {s.period.first, f.description, f.description, tax_added ? f.amount + f.tax : f.amount});
   for (const auto* lines : {&s.adjustments, &s.lines})
     for (const priced_line& l : *lines)
-      charges.push_back({std::max(*l.date, s.period.first), "line " + l.id,
+      charges.push_back({std::max(*l.date, s.period.first), l.id, "line " + l.id,
                          tax_added ? l.amount + l.tax : l.amount});
   for (const charge& c : charges)
     charged += c.due;
   if (charged != s.total)  // `rounding statement` moved the total: the difference is drawn last
     charges.push_back(
-        {s.period.end - date::days{1}, "rounding of the statement", s.total - charged});
+        {s.period.end - date::days{1}, "rounding", "the statement's rounding", s.total - charged});
 
   balance_drawer drawer(p, report, s.alerts);
   auto next = credits.begin();

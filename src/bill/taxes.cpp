@@ -46,6 +46,30 @@ bool tax_exempt(const tariff_program& program, const tax& t, const contract& dea
   }
 }
 
+// The rate of the line's item (the default for an item the tax does not know).
+std::uint32_t rate_of(const tariff_program& program, const tax& t, const std::string& item) {
+  const auto id = program.item_ids.find(item);
+  return id == program.item_ids.end() || id->second >= t.rate_of_item.size()
+             ? t.default_rate
+             : t.rate_of_item[id->second];
+}
+
+void tax_each_line(const tariff_program& program, const contract& deal,
+                   std::span<priced_line> lines, const period_scheme* statements) {
+  if (!program.tax_rules) return;
+  const tax& t = *program.tax_rules;
+  const decimal zero = decimal::from_units(0, t.step.scale());
+  for (priced_line& l : lines) {
+    if (!l.ok()) continue;
+    const local_date day = statements != nullptr ? statements->containing(*l.date).first : *l.date;
+    l.tax = tax_exempt(program, t, deal, day)
+                ? zero
+                : tax_of(t, l.amount, t.rates[rate_of(program, t, l.item)].percent);
+    if (t.basis == ast::tax_basis::included && !l.tax.is_zero())
+      l.margin = l.amount - l.tax - l.cost;
+  }
+}
+
 void apply_taxes(const tariff_program& program, const contract& deal, statement& s) {
   if (!program.tax_rules) return;
   const tax& t = *program.tax_rules;
@@ -63,13 +87,8 @@ void apply_taxes(const tariff_program& program, const contract& deal, statement&
   for (fee_line& f : s.fees)
     amounts.push_back({&f.tax, &f.amount, t.default_rate});
   for (auto* lines : {&s.adjustments, &s.lines})
-    for (priced_line& l : *lines) {
-      const auto id = program.item_ids.find(l.item);
-      const std::uint32_t rate = id == program.item_ids.end() || id->second >= t.rate_of_item.size()
-                                     ? t.default_rate
-                                     : t.rate_of_item[id->second];
-      amounts.push_back({&l.tax, &l.amount, rate});
-    }
+    for (priced_line& l : *lines)
+      amounts.push_back({&l.tax, &l.amount, rate_of(program, t, l.item)});
 
   for (std::uint32_t r = 0; r < t.rates.size(); ++r) {
     const tax::rate& rate = t.rates[r];

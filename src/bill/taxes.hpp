@@ -1,8 +1,11 @@
 // A statement's tax: per line, or on the statement's total and shared back over its lines.
 #pragma once
 
+#include <span>
+
 #include <tariff/billing.hpp>
 
+#include "bill/ledger.hpp"
 #include "compile/program.hpp"
 
 namespace tariff::detail {
@@ -18,5 +21,12 @@ bool tax_exempt(const tariff_program& program, const tax& t, const contract& dea
 /// on the sum of its amounts and rounded once, then shared over them in proportion to their size
 /// (decimal allocate: largest remainder), so that the lines add up to it exactly.
 void apply_taxes(const tariff_program& program, const contract& deal, statement& s);
+
+/// Sets the tax of each priced line on its own, as a statement taxed per line would (a line's
+/// exemption is decided on the first day of `period_of` its date): what price_with_state and
+/// estimate give. With a tax per statement, a statement's shares may differ from these by the
+/// cents its one rounding moves.
+void tax_each_line(const tariff_program& program, const contract& deal,
+                   std::span<priced_line> lines, const period_scheme* statements);
 
 }  // namespace tariff::detail

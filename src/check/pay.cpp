@@ -32,7 +32,9 @@ void check_pays(context& ctx) {
                                                         describe(condition));
       }
       const type value = check_expression(ctx, rule.value);
-      if (value.kind != type_kind::invalid && value.kind != type_kind::money)
+      // A number is an amount written out (quantity * 600.00); a percent or a count is not.
+      if (value.kind != type_kind::invalid && value.kind != type_kind::money &&
+          value.kind != type_kind::number)
         ctx.sink.error(start_of(rule.value), "pay rule '" + rule.name.text +
                                                  "' must give an amount of money (such as "
                                                  "amount * 30%), not a " +

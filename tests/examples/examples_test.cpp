@@ -91,15 +91,23 @@ TEST_P(Example, PricesAsExpected) {
          check_expectations(expect, expect_name, work.rows, priced, labels_of(*compiled.tariff)))
       ADD_FAILURE() << failure;
   }
-  // Contractor payouts by month.
+  // Contractor payouts and staff pay by month.
   for (const std::string& failure :
        check_payouts(expect, expect_name, *compiled.tariff, contracts.rows, work.rows))
     ADD_FAILURE() << failure;
+  for (const std::string& failure :
+       check_pays(expect, expect_name, *compiled.tariff, contracts.rows, work.rows))
+    ADD_FAILURE() << failure;
+  // Payments towards prepaid balances, if the folder has any.
+  const read_result<payment> payments =
+      read_payments_csv(read_file(dir / "payments.csv").value_or("id,contract,date,amount\n"));
+  for (const input_error& e : payments.errors)
+    ADD_FAILURE() << shown << "payments.csv: " << format(e);
   // Statements, estimates and expiry, each statement also priced request by request.
   if (runs) {
     for (const std::string& failure :
          check_runs(expect, expect_name, *compiled.tariff, contracts.rows, work.rows,
-                    labels_of(*compiled.tariff)))
+                    labels_of(*compiled.tariff), payments.rows))
       ADD_FAILURE() << failure;
   }
 }
@@ -237,7 +245,7 @@ TEST(examples_expect_parser, RejectsEveryTypo) {
       {"line J1 amount 12500.00 cots 1.00", "x.txt:1: unknown field 'cots'"},
       {"lines J1 amount 1.00",
        "x.txt:1: unknown directive 'lines': expected line, bill, estimate, opening, closing, "
-       "statement, fee, allowance, alert, total, expiring or payout"},
+       "statement, fee, tax, allowance, alert, total, expiring, payout or pay"},
       {"line", "x.txt:1: 'line' needs a work line id"},
       {"line J1", "x.txt:1: line J1 asserts no field"},
       {"line J1 part 2", "x.txt:1: line J1 asserts no field"},
@@ -396,8 +404,8 @@ TEST(examples_expect_parser, ReadsRuns) {
   };
   EXPECT_EQ(b.figures, figures);
   const std::vector<alert_assertion> alerts{
-      {7, alert_kind::allowance_threshold, "engineer_visit/month", "100", "V3"},
-      {8, alert_kind::contract_expiring, "", "", ""},
+      {7, alert_kind::allowance_threshold, "engineer_visit/month", "100", "V3", ""},
+      {8, alert_kind::contract_expiring, "", "", "", ""},
   };
   EXPECT_EQ(b.alerts, alerts);
   const std::vector<assertion> lines{
@@ -434,7 +442,13 @@ TEST(examples_expect_parser, RejectsEveryTypoInARun) {
   const std::vector<std::pair<std::string, std::string>> cases{
       {"bil C-1 2026-03",
        "unknown directive 'bil': expected line, bill, estimate, opening, closing, statement, fee, "
-       "allowance, alert, total, expiring or payout"},
+       "tax, allowance, alert, total, expiring, payout or pay"},
+      {"alert balance_low 5000.00",
+       "'alert balance_low' needs the threshold and the line (or the "
+       "fee's description): 'alert balance_low 5000.00 V3'"},
+      {"alert balance_low five V3", "'five' is not a decimal number"},
+      {"closing balance", "'closing balance' needs one amount: 'closing balance 15000.00'"},
+      {"tax standard amout 1.00", "unknown field 'amout'"},
       {"statement revenu 1.00", "unknown field 'revenu'"},
       {"statement", "statement asserts no field"},
       {"statement revenue", "field 'revenue' has no value"},
@@ -464,10 +478,12 @@ TEST(examples_expect_parser, RejectsEveryTypoInARun) {
        "'1h30m' is not a quantity (a duration such as 8h30min, or a count such as 3)"},
       {"allowance engineer_visit/month used 30min1h",
        "'30min1h' is not a quantity (a duration such as 8h30min, or a count such as 3)"},
-      {"alert", "'alert' needs a kind: allowance_threshold, contract_expiring or fee_not_charged"},
+      {"alert",
+       "'alert' needs a kind: allowance_threshold, contract_expiring, fee_not_charged, balance_low "
+       "or balance_exhausted"},
       {"alert contract_expired",
-       "'contract_expired' is not an alert kind: allowance_threshold, contract_expiring or "
-       "fee_not_charged"},
+       "'contract_expired' is not an alert kind: allowance_threshold, contract_expiring, "
+       "fee_not_charged, balance_low or balance_exhausted"},
       {"alert contract_expiring C-1", "'alert contract_expiring' takes nothing more"},
       {"alert allowance_threshold engineer_visit/month 100",
        "'alert allowance_threshold' needs the allowance key, the percent and the line: "

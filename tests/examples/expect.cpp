@@ -15,30 +15,53 @@
 #include <tariff/calendar.hpp>
 #include <tariff/decimal.hpp>
 #include <tariff/payouts.hpp>
+#include <tariff/staff_pay.hpp>
+
+#include "compile/program.hpp"
 
 namespace tariff::examples {
 namespace {
 
-constexpr std::array<std::string_view, 11> line_field_names{
+constexpr std::array<std::string_view, 12> line_field_names{
     "amount", "cost",       "margin", "billed", "measured", "rejected",
-    "parts",  "price_list", "date",   "in",     "trace"};
+    "parts",  "price_list", "date",   "in",     "trace",    "tax"};
 constexpr std::array<std::string_view, 11> part_field_names{
     "billed", "measured", "list_price", "unit_price", "amount", "cost",
     "labels", "date",     "allowance",  "covered",    "trace"};
 
-constexpr std::array<std::string_view, 13> statement_field_names{
-    "revenue",        "fees_total", "work_total",  "cost",     "margin",
-    "margin_percent", "lines",      "adjustments", "rejected", "fees",
-    "alerts",         "period",     "plan"};
-constexpr std::array<std::string_view, 4> fee_field_names{"amount", "units", "covers",
-                                                          "fee_period"};
+constexpr std::array<std::string_view, 21> statement_field_names{"revenue",
+                                                                 "fees_total",
+                                                                 "work_total",
+                                                                 "cost",
+                                                                 "margin",
+                                                                 "margin_percent",
+                                                                 "lines",
+                                                                 "adjustments",
+                                                                 "rejected",
+                                                                 "fees",
+                                                                 "alerts",
+                                                                 "period",
+                                                                 "plan",
+                                                                 "tax",
+                                                                 "total",
+                                                                 "tax_exempt",
+                                                                 "balance_opening",
+                                                                 "received",
+                                                                 "drawn",
+                                                                 "balance_closing",
+                                                                 "owed"};
+constexpr std::array<std::string_view, 7> fee_field_names{
+    "amount", "units", "covers", "fee_period", "prepaid_units", "covered", "tax"};
+constexpr std::array<std::string_view, 3> tax_field_names{"base", "amount", "percent"};
+constexpr std::array<std::string_view, 2> pay_total_fields{"total", "lines"};
+constexpr std::array<std::string_view, 4> pay_line_fields{"pay", "rule", "amount", "quantity"};
 constexpr std::array<std::string_view, 6> allowance_field_names{
     "period", "included", "used_before", "used", "remaining", "covered"};
 constexpr std::array<std::string_view, 3> sections{"lines", "adjustments", "rejected"};
 
 constexpr std::string_view directives =
-    "line, bill, estimate, opening, closing, statement, fee, allowance, alert, total, expiring or "
-    "payout";
+    "line, bill, estimate, opening, closing, statement, fee, tax, allowance, alert, total, "
+    "expiring, payout or pay";
 constexpr std::array<std::string_view, 3> payout_total_fields{"payable", "pending", "lines"};
 constexpr std::array<std::string_view, 5> payout_line_fields{"status", "amount", "rate", "quantity",
                                                              "accepted_on"};
@@ -50,7 +73,10 @@ bool contains(std::span<const std::string_view> names, std::string_view name) {
 bool is_decimal_field(std::string_view field) {
   return field == "amount" || field == "cost" || field == "margin" || field == "list_price" ||
          field == "unit_price" || field == "covered" || field == "revenue" ||
-         field == "fees_total" || field == "work_total" || field == "units" || field == "total";
+         field == "fees_total" || field == "work_total" || field == "units" || field == "total" ||
+         field == "tax" || field == "base" || field == "prepaid_units" ||
+         field == "balance_opening" || field == "received" || field == "drawn" ||
+         field == "balance_closing" || field == "owed" || field == "pay" || field == "percent";
 }
 
 // `rejected` of a line is a reason code, of a statement a count.
@@ -94,10 +120,12 @@ const std::set<std::string, std::less<>>& trace_kinds() {
 }
 
 // billing.hpp gives alert kinds no text form: the enumerators' names.
-constexpr std::array<std::pair<alert_kind, std::string_view>, 3> alert_kind_names{{
+constexpr std::array<std::pair<alert_kind, std::string_view>, 5> alert_kind_names{{
     {alert_kind::allowance_threshold, "allowance_threshold"},
     {alert_kind::contract_expiring, "contract_expiring"},
     {alert_kind::fee_not_charged, "fee_not_charged"},
+    {alert_kind::balance_low, "balance_low"},
+    {alert_kind::balance_exhausted, "balance_exhausted"},
 }};
 
 std::string_view alert_kind_name(alert_kind kind) {
@@ -450,6 +478,12 @@ std::string parse_figures(std::span<const std::string_view> tokens, int number,
     next = 2;
     allowed = fee_field_names;
     subject = "fee " + std::to_string(*n);
+  } else if (base.subject == "tax") {
+    if (tokens.size() < 2) return "'tax' needs the rate's name: 'tax standard amount 200.00'";
+    base.allowance = std::string(tokens[1]);  // the rate
+    next = 2;
+    allowed = tax_field_names;
+    subject = "tax " + base.allowance;
   } else if (base.subject == "allowance") {
     if (tokens.size() < 2) return "'allowance' needs an allowance key";
     if (std::string problem = key_problem(tokens[1]); !problem.empty()) return problem;
@@ -475,11 +509,13 @@ std::string parse_figures(std::span<const std::string_view> tokens, int number,
 std::string parse_alert(std::span<const std::string_view> tokens, int number,
                         std::vector<alert_assertion>& out) {
   if (tokens.size() < 2)
-    return "'alert' needs a kind: allowance_threshold, contract_expiring or fee_not_charged";
+    return "'alert' needs a kind: allowance_threshold, contract_expiring, fee_not_charged, "
+           "balance_low or balance_exhausted";
   const std::optional<alert_kind> kind = parse_alert_kind(tokens[1]);
   if (!kind)
     return "'" + std::string(tokens[1]) +
-           "' is not an alert kind: allowance_threshold, contract_expiring or fee_not_charged";
+           "' is not an alert kind: allowance_threshold, contract_expiring, fee_not_charged, "
+           "balance_low or balance_exhausted";
   alert_assertion a;
   a.source_line = number;
   a.kind = *kind;
@@ -494,6 +530,20 @@ std::string parse_alert(std::span<const std::string_view> tokens, int number,
     a.allowance = std::string(tokens[2]);
     a.percent = std::string(tokens[3]);
     a.line = std::string(tokens[4]);
+  } else if (*kind == alert_kind::balance_low || *kind == alert_kind::balance_exhausted) {
+    const bool low = *kind == alert_kind::balance_low;
+    const std::size_t first = low ? 3 : 2;
+    if (tokens.size() <= first)
+      return low ? "'alert balance_low' needs the threshold and the line (or the fee's "
+                   "description): 'alert balance_low 5000.00 V3'"
+                 : "'alert balance_exhausted' needs the line (or the fee's description)";
+    if (low) {
+      if (std::string problem = value_problem("amount", tokens[2]); !problem.empty())
+        return problem;
+      a.threshold = std::string(tokens[2]);
+    }
+    for (std::size_t i = first; i < tokens.size(); ++i)
+      a.line += (i == first ? "" : " ") + std::string(tokens[i]);
   } else if (tokens.size() != 2) {
     return "'alert " + std::string(tokens[1]) + "' takes nothing more";
   }
@@ -569,6 +619,48 @@ std::string parse_payout(std::span<const std::string_view> tokens, int number,
   return {};
 }
 
+// `pay MONTH [block NAME] EMPLOYEE [line ID] FIELD VALUE ...`.
+std::string parse_pay(std::span<const std::string_view> tokens, int number,
+                      std::vector<pay_assertion>& out) {
+  pay_assertion p;
+  p.source_line = number;
+  std::size_t at = 1;
+  if (at >= tokens.size() || !parse_date(std::string(tokens[at]) + "-01"))
+    return "'pay' needs a month (YYYY-MM): 'pay 2026-03 ivanov total 3000.00'";
+  p.month = std::string(tokens[at++]);
+  if (at + 1 < tokens.size() && tokens[at] == "block") {
+    p.block = std::string(tokens[at + 1]);
+    at += 2;
+  }
+  if (at >= tokens.size()) return "'pay' needs an employee ('-' for none)";
+  p.employee = std::string(tokens[at++]);
+  if (at < tokens.size() && tokens[at] == "line") {
+    if (at + 1 >= tokens.size()) return "'pay ... line' needs a work line id";
+    p.line_id = std::string(tokens[at + 1]);
+    at += 2;
+  }
+  const std::span<const std::string_view> allowed =
+      p.line_id.empty() ? std::span<const std::string_view>(pay_total_fields)
+                        : std::span<const std::string_view>(pay_line_fields);
+  if (at >= tokens.size()) return "'pay' needs at least one field and its value";
+  for (; at < tokens.size(); at += 2) {
+    const std::string field(tokens[at]);
+    if (!contains(allowed, field)) {
+      std::string names;
+      for (std::string_view n : allowed)
+        names += (names.empty() ? "" : ", ") + std::string(n);
+      return "'" + field + "' is not a pay " + (p.line_id.empty() ? "total" : "line") +
+             " field: " + names;
+    }
+    if (at + 1 >= tokens.size()) return "'" + field + "' needs a value";
+    for (const auto& [seen, value] : p.fields)
+      if (seen == field) return "'" + field + "' is given twice";
+    p.fields.emplace_back(field, std::string(tokens[at + 1]));
+  }
+  out.push_back(std::move(p));
+  return {};
+}
+
 // --- values of results -------------------------------------------------------------------------
 
 std::string rejection_text(const priced_line& line) {
@@ -596,6 +688,7 @@ std::string line_value(const priced_line& line, std::string_view in, std::string
   if (field == "parts") return std::to_string(line.parts.size());
   if (field == "price_list") return line.price_list;
   if (field == "trace") return trace_text(line.line_trace);
+  if (field == "tax") return line.tax.to_string();
   return "?";
 }
 
@@ -629,6 +722,26 @@ std::string statement_value(const statement& s, std::string_view field) {
   if (field == "alerts") return std::to_string(s.alerts.size());
   if (field == "period") return span_text(s.period);
   if (field == "plan") return s.plan;
+  if (field == "tax") return s.tax.to_string();
+  if (field == "total") return s.total.to_string();
+  if (field == "tax_exempt") return s.tax_exempt ? "true" : "false";
+  if (field == "balance_opening" || field == "received" || field == "drawn" ||
+      field == "balance_closing" || field == "owed") {
+    if (!s.prepaid) return "no prepaid balance (the plan has no 'prepaid')";
+    const prepaid_report& p = *s.prepaid;
+    if (field == "balance_opening") return p.opening.to_string();
+    if (field == "received") return p.received.to_string();
+    if (field == "drawn") return p.drawn.to_string();
+    if (field == "balance_closing") return p.closing.to_string();
+    return p.owed.to_string();
+  }
+  return "?";
+}
+
+std::string tax_value(const tax_line& t, std::string_view field) {
+  if (field == "base") return t.base.to_string();
+  if (field == "amount") return t.amount.to_string();
+  if (field == "percent") return t.percent.to_string();
   return "?";
 }
 
@@ -637,6 +750,9 @@ std::string fee_value(const fee_line& f, std::string_view field) {
   if (field == "units") return f.units.to_string();
   if (field == "covers") return span_text(f.covers);
   if (field == "fee_period") return span_text(f.fee_period);
+  if (field == "prepaid_units") return f.prepaid_units.to_string();
+  if (field == "covered") return f.covered.to_string();
+  if (field == "tax") return f.tax.to_string();
   return "?";
 }
 
@@ -650,10 +766,16 @@ std::string allowance_value(const allowance_report& a, std::string_view field) {
   return "?";
 }
 
+bool is_balance_alert(alert_kind kind) {
+  return kind == alert_kind::balance_low || kind == alert_kind::balance_exhausted;
+}
+
 std::string alert_text(const alert& a) {
   std::string out = "alert " + std::string(alert_kind_name(a.kind));
   if (a.kind == alert_kind::allowance_threshold)
     out += " " + a.allowance + " " + a.percent.to_string() + " " + a.line;
+  if (a.kind == alert_kind::balance_low) out += " " + a.threshold.to_string();
+  if (is_balance_alert(a.kind)) out += " " + a.line;
   return out;
 }
 
@@ -661,11 +783,16 @@ std::string alert_text(const alert_assertion& a) {
   std::string out = "alert " + std::string(alert_kind_name(a.kind));
   if (a.kind == alert_kind::allowance_threshold)
     out += " " + a.allowance + " " + a.percent + " " + a.line;
+  if (a.kind == alert_kind::balance_low) out += " " + a.threshold;
+  if (is_balance_alert(a.kind)) out += " " + a.line;
   return out;
 }
 
 bool matches(const alert_assertion& expected, const alert& a) {
   if (expected.kind != a.kind) return false;
+  if (is_balance_alert(a.kind))
+    return expected.line == a.line &&
+           (a.kind != alert_kind::balance_low || expected.threshold == a.threshold.to_string());
   if (a.kind != alert_kind::allowance_threshold) return true;
   return expected.allowance == a.allowance && expected.percent == a.percent.to_string() &&
          expected.line == a.line;
@@ -694,6 +821,12 @@ bool item_is_time(const statement& s, const std::string& item, bool otherwise) {
     for (const priced_line& l : *section)
       if (l.ok() && l.item == item) return l.measured.is_time();
   return otherwise;
+}
+
+// Whether the tariff's tax is computed on the statement's total (and shared over its lines).
+bool per_statement_tax(const compiled_tariff& tariff) {
+  return tariff.program().tax_rules &&
+         tariff.program().tax_rules->scope == ast::tax_scope::statement;
 }
 
 bool holds(const date_span& period, local_date day) {
@@ -858,6 +991,22 @@ expect_file parse_expect(std::string_view text, std::string_view file) {
       // A bad header still opens a run, so the directives after it are not read as pricing.
       out.runs.push_back(std::move(r));
       run = out.runs.size() - 1;
+    } else if ((word == "opening" || word == "closing") && tokens.size() > 1 &&
+               tokens[1] == "balance") {
+      if (word == "opening" && !run)
+        problem = "'opening' gives the opening state of a run: write 'bill' or 'estimate' first";
+      else if (word == "closing" && !needs(context::bill))
+        ;
+      else if (tokens.size() != 3)
+        problem = "'" + word + " balance' needs one amount: '" + word + " balance 15000.00'";
+      else if (std::string value = value_problem("amount", tokens[2]); !value.empty())
+        problem = value;
+      else if (word == "opening")
+        out.runs[*run].opening_balance = decimal(tokens[2]);
+      else {
+        out.runs[*run].closing_balance = std::string(tokens[2]);
+        out.runs[*run].closing_balance_line = number;
+      }
     } else if (word == "opening") {
       if (!run)
         problem = "'opening' gives the opening state of a run: write 'bill' or 'estimate' first";
@@ -870,7 +1019,7 @@ expect_file parse_expect(std::string_view text, std::string_view file) {
         problem = tokens.size() > 1 && tokens[1] == "volume"
                       ? parse_volume_entry(tokens, number, out.runs[*run].closing_volumes)
                       : parse_state_entry(tokens, number, out.runs[*run].closing);
-    } else if (word == "statement" || word == "fee" || word == "allowance") {
+    } else if (word == "statement" || word == "fee" || word == "allowance" || word == "tax") {
       if (needs(context::bill)) problem = parse_figures(tokens, number, out.runs[*run].figures);
     } else if (word == "alert") {
       if (needs(context::bill)) problem = parse_alert(tokens, number, out.runs[*run].alerts);
@@ -880,6 +1029,8 @@ expect_file parse_expect(std::string_view text, std::string_view file) {
       problem = parse_expiring(tokens, number, out.expiring);
     } else if (word == "payout") {
       problem = parse_payout(tokens, number, out.payouts);
+    } else if (word == "pay") {
+      problem = parse_pay(tokens, number, out.pays);
     } else {
       problem = "unknown directive '" + word + "': expected " + std::string(directives);
     }
@@ -931,8 +1082,9 @@ std::vector<std::string> check_statement(const billing_run& run, std::string_vie
     for (const priced_line& l : *section)
       if (!waits(l)) require_asserted(run_where, l.id, l, asserted, failures);
 
-  // Figures of the statement, its fees and its allowances.
+  // Figures of the statement, its fees, its tax lines and its allowances.
   std::set<int> fees_asserted;
+  std::set<std::string, std::less<>> taxes_asserted;
   for (const figure& f : run.figures) {
     std::string subject = f.subject;
     std::string got;
@@ -945,6 +1097,13 @@ std::vector<std::string> check_statement(const billing_run& run, std::string_vie
         got = "no such fee (the statement has " + std::to_string(s.fees.size()) + ")";
       else
         got = fee_value(s.fees[static_cast<std::size_t>(f.fee) - 1], f.field);
+    } else if (f.subject == "tax") {
+      subject += " " + f.allowance;
+      taxes_asserted.insert(f.allowance);
+      const auto found = std::find_if(s.taxes.begin(), s.taxes.end(),
+                                      [&](const tax_line& t) { return t.rate == f.allowance; });
+      got = found != s.taxes.end() ? tax_value(*found, f.field)
+                                   : "no tax line at this rate in the statement";
     } else if (f.subject == "allowance") {
       subject += " " + f.allowance;
       const auto found =
@@ -970,6 +1129,14 @@ std::vector<std::string> check_statement(const billing_run& run, std::string_vie
       failures.push_back(run_where + "fee " + std::to_string(i + 1) + " ('" +
                          s.fees[i].description + "' " + s.fees[i].amount.to_string() +
                          ") has no assertion");
+
+  for (const tax_line& t : s.taxes)
+    if (!taxes_asserted.contains(t.rate))
+      failures.push_back(run_where + "tax " + t.rate + " (" + t.amount.to_string() + " on " +
+                         t.base.to_string() + ") has no assertion");
+  if (run.closing_balance && *run.closing_balance != s.closing.balance.to_string())
+    failures.push_back(where(run.closing_balance_line) + "closing balance: expected " +
+                       *run.closing_balance + ", got " + s.closing.balance.to_string());
 
   // Alerts: each asserted alert is one of the statement's, and each of these is asserted.
   std::vector<bool> matched(s.alerts.size(), false);
@@ -1174,8 +1341,10 @@ std::vector<std::string> check_payouts(const expect_file& expect, std::string_vi
 std::vector<std::string> check_runs(const expect_file& expect, std::string_view file,
                                     const compiled_tariff& tariff,
                                     std::span<const contract> contracts,
-                                    std::span<const work_line> work, const label_namer& labels) {
+                                    std::span<const work_line> work, const label_namer& labels,
+                                    std::span<const payment> payments) {
   std::vector<std::string> failures;
+  std::set<std::string, std::less<>> credited;  // payments a statement credited
   const auto where = [&](int line) {
     return std::string(file) + ":" + std::to_string(line) + ": ";
   };
@@ -1263,6 +1432,7 @@ std::vector<std::string> check_runs(const expect_file& expect, std::string_view 
           return x.item != y.item ? x.item < y.item : x.period.first < y.period.first;
         });
       }
+      if (run.opening_balance) opening.balance = *run.opening_balance;
       // An opening volume is a duration for an item billed by time, a count otherwise: the
       // priced lines of the item say which.
       const auto check_volume_units = [&](const auto& lines) {
@@ -1294,8 +1464,14 @@ std::vector<std::string> check_runs(const expect_file& expect, std::string_view 
         continue;
       }
 
-      const statement s =
-          bill(tariff, deal, statement_period(tariff, deal, run.day), opening, chosen);
+      std::vector<payment> owed_to_credit;
+      for (const payment& p : payments)
+        if (!credited.contains(p.id)) owed_to_credit.push_back(p);
+      const statement s = bill(tariff, deal, statement_period(tariff, deal, run.day), opening,
+                               chosen, owed_to_credit);
+      if (s.prepaid)
+        for (const payment& p : s.prepaid->payments)
+          credited.insert(p.id);
       check_volume_units(s);
       for (std::string& failure : check_statement(run, file, s, labels))
         failures.push_back(std::move(failure));
@@ -1324,7 +1500,21 @@ std::vector<std::string> check_runs(const expect_file& expect, std::string_view 
           one_by_one.push_back(std::move(l));
         i = j;
       }
-      for (std::string& failure : check_same_as_statement(run_where, s, one_by_one, state))
+      // The balance is drawn by statements, which know the payments; request by request leaves
+      // it as it was. A tax per statement is shared over the lines by the statement only.
+      state.balance = s.closing.balance;
+      statement same = s;
+      if (per_statement_tax(tariff))
+        for (auto* section : {&same.lines, &same.adjustments})
+          for (priced_line& l : *section) {
+            const auto mine = std::find_if(one_by_one.begin(), one_by_one.end(),
+                                           [&](const priced_line& x) { return x.id == l.id; });
+            if (mine != one_by_one.end()) {
+              l.tax = mine->tax;
+              l.margin = mine->margin;
+            }
+          }
+      for (std::string& failure : check_same_as_statement(run_where, same, one_by_one, state))
         failures.push_back(std::move(failure));
 
       carried[deal.id] = s.closing;
@@ -1362,6 +1552,72 @@ std::vector<std::string> check_runs(const expect_file& expect, std::string_view 
         failures.push_back(std::string(file) + ": line " + w.id +
                            " has no assertion: it is in no statement or estimate, and the file "
                            "has no pricing section");
+  return failures;
+}
+
+std::vector<std::string> check_pays(const expect_file& expect, std::string_view file,
+                                    const compiled_tariff& tariff,
+                                    std::span<const contract> contracts,
+                                    std::span<const work_line> work) {
+  std::vector<std::string> failures;
+  // The pay of each (month, block) asserted, and what of it was asserted.
+  std::map<std::pair<std::string, std::string>, std::vector<staff_pay>> computed;
+  std::set<std::tuple<std::string, std::string, std::string, std::string>> asserted;
+  for (const pay_assertion& a : expect.pays) {
+    const std::string where = std::string(file) + ":" + std::to_string(a.source_line) + ": pay " +
+                              a.month + " " + a.employee +
+                              (a.line_id.empty() ? "" : " line " + a.line_id) + ": ";
+    const std::pair<std::string, std::string> key{a.month, a.block};
+    auto found = computed.find(key);
+    if (found == computed.end()) {
+      const local_date first = *parse_date(a.month + "-01");
+      const date_span month{first, local_date{date::year_month_day{first} + date::months{1}}};
+      try {
+        found = computed.emplace(key, staff_pays(tariff, contracts, work, month, a.block)).first;
+      } catch (const std::exception& e) {
+        failures.push_back(where + e.what());
+        continue;
+      }
+    }
+    const std::string employee = a.employee == "-" ? std::string() : a.employee;
+    const auto p = std::find_if(found->second.begin(), found->second.end(),
+                                [&](const staff_pay& x) { return x.employee == employee; });
+    if (p == found->second.end()) {
+      failures.push_back(where + "no pay for this employee in the month");
+      continue;
+    }
+    asserted.insert({a.month, a.block, employee, a.line_id});
+    for (const auto& [field, expected] : a.fields) {
+      std::string got;
+      if (a.line_id.empty()) {
+        got = field == "total" ? p->total.to_string() : std::to_string(p->lines.size());
+      } else {
+        const auto l = std::find_if(p->lines.begin(), p->lines.end(),
+                                    [&](const staff_pay_line& x) { return x.id == a.line_id; });
+        if (l == p->lines.end()) {
+          failures.push_back(where + "the employee's pay has no such line");
+          break;
+        }
+        if (field == "pay") got = l->pay.to_string();
+        if (field == "rule") got = l->rule.empty() ? "-" : l->rule;
+        if (field == "amount") got = l->amount.to_string();
+        if (field == "quantity") got = l->quantity.to_string();
+      }
+      if (got != expected)
+        failures.push_back(where + field + ": expected " + expected + ", got " + got);
+    }
+  }
+  for (const auto& [key, pays] : computed)
+    for (const staff_pay& p : pays) {
+      const std::string name = p.employee.empty() ? "-" : p.employee;
+      if (!asserted.contains({key.first, key.second, p.employee, ""}))
+        failures.push_back(std::string(file) + ": pay " + key.first + " " + name + ": the total " +
+                           p.total.to_string() + " has no assertion");
+      for (const staff_pay_line& l : p.lines)
+        if (!asserted.contains({key.first, key.second, p.employee, l.id}))
+          failures.push_back(std::string(file) + ": pay " + key.first + " " + name + " line " +
+                             l.id + " (" + l.pay.to_string() + ") has no assertion");
+    }
   return failures;
 }
 

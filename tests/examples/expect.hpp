@@ -36,11 +36,18 @@
 //   closing engineer_visit/month 2026-03-01 3
 //   closing volume support_hour 2026-03-01 42h
 //
-// Every line, adjustment and rejected line of the statement (not `after_period`), every fee and
-// every alert is asserted; `closing` (of allowances or volumes), when written, lists the whole
-// closing state, allowances and volumes. Each `bill` run
-// is also priced request by request with price_with_state from the same opening state, in work
-// order, and must give the statement's lines and its closing state (design decision 9).
+// Money flows: `line V3 tax 360.00`, `statement tax 1160.00 total 6960.00 tax_exempt false`,
+// `tax standard base 5800.00 amount 1160.00 percent 20` (one rate's tax line), `fee 1
+// prepaid_units 40 covered 100000.00 tax 0.00`, the prepaid balance as `statement balance_opening
+// 15000.00 received 20000.00 drawn 31000.00 balance_closing 4000.00 owed 0.00`, `opening balance
+// 15000.00`, `closing balance 4000.00`, `alert balance_low 5000.00 V3`, `alert balance_exhausted
+// V4` (a fee that drew it: its description). Payments come from the folder's payments.csv.
+//
+// Every line, adjustment and rejected line of the statement (not `after_period`), every fee,
+// every tax line and every alert is asserted; `closing` (of allowances or volumes), when written,
+// lists the whole closing state, allowances and volumes. Each `bill` run is also priced request by
+// request with price_with_state from the same opening state, in work order, and must give the
+// statement's lines and its closing state (design decision 9).
 //
 // Estimates. `estimate CONTRACT [only ID... | except ID...]` prices the contract's lines not yet
 // billed with tariff::estimate against the opening state (as above), which it leaves as it was;
@@ -49,10 +56,14 @@
 // Expiry. `expiring DAY DAYS ID...` (or `-` for none): tariff::expiring_contracts of the folder's
 // contracts on DAY within DAYS days gives exactly these contracts, in this order.
 //
+// Staff pay. `pay MONTH [block NAME] EMPLOYEE [line ID] FIELD VALUE ...`: tariff::staff_pays of
+// the month; totals `total`, `lines`; a line's `pay`, `rule`, `amount`, `quantity`.
+//
 // Each work line is asserted somewhere: in the pricing section, or in a run that has it.
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -120,7 +131,9 @@ struct alert_assertion {
   alert_kind kind = alert_kind::allowance_threshold;
   std::string allowance;  ///< allowance_threshold: the allowance's key
   std::string percent;    ///< allowance_threshold: the threshold as the alert writes it ("80")
-  std::string line;       ///< allowance_threshold: the work line that reached it
+  std::string line;       ///< allowance_threshold, balance_*: the work line that reached it
+                          ///< (balance_*: or the fee's description)
+  std::string threshold;  ///< balance_low: the threshold as the alert writes it
 
   friend bool operator==(const alert_assertion&, const alert_assertion&) = default;
 };
@@ -143,6 +156,9 @@ struct billing_run {
   std::vector<assertion> lines;
   std::vector<figure> figures;
   std::vector<alert_assertion> alerts;
+  std::optional<decimal> opening_balance;      ///< `opening balance AMOUNT`
+  std::optional<std::string> closing_balance;  ///< `closing balance AMOUNT`, as written
+  int closing_balance_line = 0;
 
   friend bool operator==(const billing_run&, const billing_run&) = default;
 };
@@ -171,12 +187,27 @@ struct payout_assertion {
   friend bool operator==(const payout_assertion&, const payout_assertion&) = default;
 };
 
+/// A `pay MONTH [block NAME] EMPLOYEE [line ID] FIELD VALUE ...` directive: staff pay of a month
+/// (tariff::staff_pays) under a pay block (the tariff's only one when not named); the employee's
+/// total, or one of its lines.
+struct pay_assertion {
+  int source_line = 0;
+  std::string month;     ///< "2026-03"
+  std::string block;     ///< the pay block; empty: the only one
+  std::string employee;  ///< "-" for work that names no performer
+  std::string line_id;   ///< empty: the employee's totals
+  std::vector<std::pair<std::string, std::string>> fields;  ///< field, expected text
+
+  friend bool operator==(const pay_assertion&, const pay_assertion&) = default;
+};
+
 /// A parsed expect file: its assertions, and what was wrong with its text.
 struct expect_file {
   std::vector<assertion> assertions;  ///< the pricing section: `line` before any run
   std::vector<billing_run> runs;      ///< in file order
   std::vector<expiry_assertion> expiring;
   std::vector<payout_assertion> payouts;
+  std::vector<pay_assertion> pays;
   std::vector<std::string> errors;  ///< "FILE:LINE: message"; an expect file with any is unusable
 };
 
@@ -221,10 +252,20 @@ std::vector<std::string> check_same_as_statement(std::string_view where, const s
 /// engine, over the folder's contracts and work, and holds the results against them; also the
 /// request-by-request check of each `bill` run, and, when the file has no pricing section, that
 /// every work line is asserted in some run.
+/// `payments` (the folder's payments.csv, if any) go to each `bill` run's contract: those a
+/// statement credits are not given to the contract's later runs.
 std::vector<std::string> check_runs(const expect_file& expect, std::string_view file,
                                     const compiled_tariff& tariff,
                                     std::span<const contract> contracts,
-                                    std::span<const work_line> work, const label_namer& labels);
+                                    std::span<const work_line> work, const label_namer& labels,
+                                    std::span<const payment> payments = {});
+
+/// Holds the staff pay of each month the `pay` directives name against them; every employee's
+/// total and every line of an asserted month must be asserted.
+std::vector<std::string> check_pays(const expect_file& expect, std::string_view file,
+                                    const compiled_tariff& tariff,
+                                    std::span<const contract> contracts,
+                                    std::span<const work_line> work);
 
 /// Holds the payouts of each month the `payout` directives name against them; every performer's
 /// totals and every line of an asserted month must be asserted.
