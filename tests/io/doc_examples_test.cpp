@@ -60,6 +60,12 @@ TEST(FormatsDoc, ExamplesRead) {
   EXPECT_EQ(csv_lines.rows[1], json_lines.rows[1]);
   EXPECT_EQ(json_lines.rows[0].site_attributes.at("floors"), "12");
   EXPECT_EQ(json_lines.rows[0].attributes.at("urgent"), "true");
+  // The payments example.
+  const auto payments = examples("csv payments");
+  ASSERT_EQ(payments.size(), 1U);
+  const auto paid = read_payments_csv(payments[0]);
+  expect_clean(paid, 1);
+  EXPECT_EQ(paid.rows.at(0).amount.to_string(), "20000.00");
 }
 
 // The "Priced lines" example: its tariff, contract and work, priced, written as the document
