@@ -154,6 +154,7 @@ struct statement {
   std::optional<decimal> margin_percent;  ///< margin / revenue × 100, 2 decimals half_even;
                                           ///< empty when revenue is 0
 
+  bool tax_included = false;    ///< the tariff's prices include its tax (`tax ... included`)
   bool tax_exempt = false;      ///< the tax's `exempt` condition holds for the contract
   std::vector<tax_line> taxes;  ///< one per rate with something to tax, in the tax's rate order;
                                 ///< empty without a tax or when exempt

@@ -262,12 +262,7 @@ std::vector<priced_line> price_with_state(const compiled_tariff& tariff, const c
   const decimal balance = state.balance;  // drawn by statements, which know the payments
   state = ledger.state();
   state.balance = balance;
-  if (p != nullptr) {
-    const period_scheme statements = detail::scheme_of(p->period);
-    detail::tax_each_line(program, deal, out, &statements);
-  } else {
-    detail::tax_each_line(program, deal, out, nullptr);
-  }
+  detail::tax_each_line(program, deal, out);
   return out;
 }
 

@@ -77,7 +77,7 @@ decimal draw_prepaid(const plan& p, const decimal& opening, const contract& deal
                      std::span<const payment> payments, bool tax_added, statement& s) {
   const decimal zero = s.total - s.total;  // at the amounts' scale
   prepaid_report& report = s.prepaid.emplace();
-  report.opening = opening;
+  report.opening = opening.is_zero() ? zero : opening;  // a new balance at the amounts' scale
   report.received = report.drawn = report.owed = zero;
 
   std::vector<const payment*> credits;

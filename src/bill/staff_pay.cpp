@@ -17,6 +17,9 @@ namespace tariff {
 namespace {
 
 const detail::pay& pay_block(const detail::tariff_program& program, const std::string& name) {
+  if (program.pays.empty())
+    throw std::invalid_argument("tariff '" + program.name +
+                                "' has no pay block ('pay NAME { ... }')");
   if (name.empty()) {
     if (program.pays.size() == 1) return program.pays.front();
     throw std::invalid_argument("tariff '" + program.name + "' has " +

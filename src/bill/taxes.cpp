@@ -2,6 +2,8 @@
 #include "bill/taxes.hpp"
 
 #include <algorithm>
+#include <map>
+#include <optional>
 #include <stdexcept>
 
 #include "price/evaluate.hpp"
@@ -46,6 +48,8 @@ bool tax_exempt(const tariff_program& program, const tax& t, const contract& dea
   }
 }
 
+namespace {
+
 // The rate of the line's item (the default for an item the tax does not know).
 std::uint32_t rate_of(const tariff_program& program, const tax& t, const std::string& item) {
   const auto id = program.item_ids.find(item);
@@ -54,17 +58,50 @@ std::uint32_t rate_of(const tariff_program& program, const tax& t, const std::st
              : t.rate_of_item[id->second];
 }
 
+// Whether the contract is exempt for the statement period containing a day: decided once per
+// period. An amount is exempt by its own period, so late work keeps its period's answer and a
+// line priced alone gets the tax the statement gives it.
+class exemption {
+ public:
+  exemption(const tariff_program& program, const tax& t, const contract& deal,
+            const period_scheme* statements)
+      : program_(program), tax_(t), deal_(deal), statements_(statements) {}
+
+  bool on(local_date day) {
+    if (statements_ != nullptr) day = statements_->containing(day).first;
+    const auto [at, added] = known_.try_emplace(day, false);
+    if (added) at->second = tax_exempt(program_, tax_, deal_, day);
+    return at->second;
+  }
+
+ private:
+  const tariff_program& program_;
+  const tax& tax_;
+  const contract& deal_;
+  const period_scheme* statements_;
+  std::map<local_date, bool> known_;
+};
+
+// The statement periods of the contract's plan, if it has one of the tariff.
+std::optional<period_scheme> statements_of(const tariff_program& program, const contract& deal) {
+  const auto found = program.plan_index.find(deal.plan);
+  if (found == program.plan_index.end()) return std::nullopt;
+  return scheme_of(program.plans[found->second].period);
+}
+
+}  // namespace
+
 void tax_each_line(const tariff_program& program, const contract& deal,
-                   std::span<priced_line> lines, const period_scheme* statements) {
+                   std::span<priced_line> lines) {
   if (!program.tax_rules) return;
   const tax& t = *program.tax_rules;
   const decimal zero = decimal::from_units(0, t.step.scale());
+  const std::optional<period_scheme> statements = statements_of(program, deal);
+  exemption exempt(program, t, deal, statements ? &*statements : nullptr);
   for (priced_line& l : lines) {
     if (!l.ok()) continue;
-    const local_date day = statements != nullptr ? statements->containing(*l.date).first : *l.date;
-    l.tax = tax_exempt(program, t, deal, day)
-                ? zero
-                : tax_of(t, l.amount, t.rates[rate_of(program, t, l.item)].percent);
+    l.tax = exempt.on(*l.date) ? zero
+                               : tax_of(t, l.amount, t.rates[rate_of(program, t, l.item)].percent);
     if (t.basis == ast::tax_basis::included && !l.tax.is_zero())
       l.margin = l.amount - l.tax - l.cost;
   }
@@ -74,21 +111,23 @@ void apply_taxes(const tariff_program& program, const contract& deal, statement&
   if (!program.tax_rules) return;
   const tax& t = *program.tax_rules;
   const decimal zero = decimal::from_units(0, t.step.scale());
-  for (fee_line& f : s.fees)
-    f.tax = zero;
-  for (auto* lines : {&s.lines, &s.adjustments})
-    for (priced_line& l : *lines)
-      l.tax = zero;
+  const std::optional<period_scheme> statements = statements_of(program, deal);
+  exemption exempt(program, t, deal, statements ? &*statements : nullptr);
   s.tax = zero;
-  s.tax_exempt = tax_exempt(program, t, deal, s.period.first);
-  if (s.tax_exempt) return;
+  s.tax_included = t.basis == ast::tax_basis::included;
+  s.tax_exempt = exempt.on(s.period.first);
 
+  // Fees are taxed by the statement's period, lines by their own (late work by its period's).
   std::vector<taxed> amounts;
-  for (fee_line& f : s.fees)
-    amounts.push_back({&f.tax, &f.amount, t.default_rate});
+  for (fee_line& f : s.fees) {
+    f.tax = zero;
+    if (!s.tax_exempt) amounts.push_back({&f.tax, &f.amount, t.default_rate});
+  }
   for (auto* lines : {&s.adjustments, &s.lines})
-    for (priced_line& l : *lines)
-      amounts.push_back({&l.tax, &l.amount, rate_of(program, t, l.item)});
+    for (priced_line& l : *lines) {
+      l.tax = zero;
+      if (!exempt.on(*l.date)) amounts.push_back({&l.tax, &l.amount, rate_of(program, t, l.item)});
+    }
 
   for (std::uint32_t r = 0; r < t.rates.size(); ++r) {
     const tax::rate& rate = t.rates[r];

@@ -16,17 +16,18 @@ namespace tariff::detail {
 bool tax_exempt(const tariff_program& program, const tax& t, const contract& deal, local_date day);
 
 /// Sets the tax of each fee, line and adjustment of `s`, and its tax lines, by the tariff's tax
-/// (nothing without one, and nothing but `tax_exempt` for an exempt contract). Per line: each
-/// amount's tax is rounded, and a rate's tax is their sum. Per statement: a rate's tax is computed
-/// on the sum of its amounts and rounded once, then shared over them in proportion to their size
-/// (decimal allocate: largest remainder), so that the lines add up to it exactly.
+/// (nothing without one). Per line: each amount's tax is rounded, and a rate's tax is their sum.
+/// Per statement: a rate's tax is computed on the sum of its amounts and rounded once, then shared
+/// over them in proportion to their size (decimal allocate: largest remainder), so that the lines
+/// add up to it exactly. The exemption is decided per statement period of the contract's plan:
+/// the fees and the lines by the statement's, late work by its own period's.
 void apply_taxes(const tariff_program& program, const contract& deal, statement& s);
 
-/// Sets the tax of each priced line on its own, as a statement taxed per line would (a line's
-/// exemption is decided on the first day of `period_of` its date): what price_with_state and
-/// estimate give. With a tax per statement, a statement's shares may differ from these by the
-/// cents its one rounding moves.
+/// Sets the tax of each priced line on its own, as a statement taxed per line would (the
+/// exemption of the statement period of its date): what price_with_state and estimate give. With
+/// a tax per statement, a statement's shares may differ from these by the cents its one rounding
+/// moves.
 void tax_each_line(const tariff_program& program, const contract& deal,
-                   std::span<priced_line> lines, const period_scheme* statements);
+                   std::span<priced_line> lines);
 
 }  // namespace tariff::detail

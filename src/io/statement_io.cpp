@@ -347,6 +347,7 @@ std::string write_statement_json(const statement& s, const compiled_tariff& tari
     o.raw("margin_percent", "null");
   }
   if (with_tax) {
+    o.raw("tax_included", s.tax_included ? "true" : "false");
     o.raw("tax_exempt", s.tax_exempt ? "true" : "false");
     o.key("taxes");
     append_object_array(out, s.taxes, 4, append_tax_line);
