@@ -1,8 +1,8 @@
 /* tariff — the C interface, for hosts in Java, .NET, 1C, Go and others.
  *
- * Everything crosses as UTF-8 text: tariffs as source, contracts, work and billing state as the
- * JSON of docs/formats.md, results as that JSON too. Nothing throws: every function returns a
- * tariff_status, and no C++ exception ever crosses this interface.
+ * Everything crosses as UTF-8 text: tariffs as source, contracts, work, payments and billing
+ * state as the JSON of docs/formats.md, results as that JSON too. Nothing throws: every function
+ * returns a tariff_status, and no C++ exception ever crosses this interface.
  *
  * Ownership:
  *   - A compiled tariff is a handle from tariff_compile; release it with tariff_release. It is
@@ -38,7 +38,8 @@ extern "C" {
 typedef enum tariff_status {
   TARIFF_OK = 0,               /**< done; results are in the out-parameters */
   TARIFF_INVALID_TARIFF = 1,   /**< the tariff has errors; the diagnostics say which and where */
-  TARIFF_INVALID_INPUT = 2,    /**< contracts, work or state did not read; errors say which rows */
+  TARIFF_INVALID_INPUT = 2,    /**< contracts, work, payments or state did not read; errors say
+                                    which rows */
   TARIFF_INVALID_ARGUMENT = 3, /**< a null pointer, an unknown contract, a period not the plan's */
   TARIFF_OUT_OF_MEMORY = 4,    /**< an allocation failed; nothing was returned */
   TARIFF_INTERNAL_ERROR = 5    /**< a defect in the library; the message says what */
@@ -89,6 +90,19 @@ tariff_status tariff_price(const tariff_tariff* tariff, const char* contracts_js
 tariff_status tariff_bill(const tariff_tariff* tariff, const char* contracts_json,
                           const char* contract_id, const char* day, const char* state_json,
                           const char* work_json, char** statement, char** errors);
+
+/** As tariff_bill, for a plan with `prepaid`: `payments_json` is a JSON array of payments
+ *  ({"id", "contract", "date", "amount"}; NULL or "" for none), those no earlier statement
+ *  credited. They top the contract's balance up on their dates (other contracts' are ignored;
+ *  those dated after the period wait for their own statement). The statement's "prepaid" key
+ *  lists the payments it credited, the balance drawn and what is owed; "closing" carries the
+ *  balance. With TARIFF_INVALID_INPUT *errors names the payments that did not read too
+ *  ("payments: row 1 (id P-1), column 'amount': ..."). tariff_bill is this call without
+ *  payments. */
+tariff_status tariff_bill_with_payments(const tariff_tariff* tariff, const char* contracts_json,
+                                        const char* contract_id, const char* day,
+                                        const char* state_json, const char* work_json,
+                                        const char* payments_json, char** statement, char** errors);
 
 /** Prices planned work against the state without changing it (an estimate): *priced as for
  *  tariff_price, with the plan's allowances applied. */

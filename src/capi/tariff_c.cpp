@@ -3,9 +3,11 @@
 #include <cstdlib>
 #include <cstring>
 #include <new>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <tariff/billing.hpp>
 #include <tariff/io.hpp>
@@ -89,7 +91,8 @@ tariff::billing_state read_state(const char* json, std::string& errors) {
   return read.rows.empty() ? tariff::billing_state{} : read.rows.front();
 }
 
-// Contracts, work and (optionally) a state as a call's inputs, with every row that did not read.
+// Contracts, work and (optionally) a state as a call's inputs, with every row that did not read
+// (payments are read apart: only tariff_bill_with_payments takes them).
 struct inputs {
   std::vector<tariff::contract> contracts;
   std::vector<tariff::work_line> work;
@@ -107,6 +110,41 @@ inputs read_inputs(const char* contracts_json, const char* work_json, const char
   in.contracts = std::move(contracts.rows);
   in.work = std::move(work.rows);
   return in;
+}
+
+// Payments (NULL or "": none), with every row that did not read added to `errors`.
+std::vector<tariff::payment> read_payments(const char* json, std::string& errors) {
+  if (json == nullptr || *json == '\0') return {};
+  auto read = tariff::read_payments_json(json);
+  collect(read, "payments", errors);
+  return std::move(read.rows);
+}
+
+// tariff_bill and tariff_bill_with_payments: one statement as JSON.
+tariff_status bill_json(const tariff_tariff* tariff, const char* contracts_json,
+                        const char* contract_id, const char* day, const char* state_json,
+                        const char* work_json, const char* payments_json, char** statement,
+                        char** errors) {
+  require(tariff, "tariff");
+  require(contracts_json, "contracts_json");
+  require(contract_id, "contract_id");
+  require(day, "day");
+  require(work_json, "work_json");
+  require(statement, "statement");
+  const std::optional<tariff::local_date> on = tariff::parse_date(day);
+  if (!on) throw std::invalid_argument("'" + std::string(day) + "' is not a date YYYY-MM-DD");
+  inputs in = read_inputs(contracts_json, work_json, state_json);
+  const std::vector<tariff::payment> payments = read_payments(payments_json, in.problems);
+  if (!in.problems.empty()) {
+    set(errors, in.problems);
+    return TARIFF_INVALID_INPUT;
+  }
+  const tariff::contract& deal = find_contract(in.contracts, contract_id);
+  const tariff::date_span period = tariff::statement_period(tariff->compiled, deal, *on);
+  const tariff::statement s =
+      tariff::bill(tariff->compiled, deal, period, in.state, in.work, payments);
+  set(statement, tariff::write_statement_json(s, tariff->compiled));
+  return TARIFF_OK;
 }
 
 }  // namespace
@@ -215,24 +253,21 @@ tariff_status tariff_bill(const tariff_tariff* tariff, const char* contracts_jso
   clear(statement);
   clear(errors);
   return guarded(errors, [&] {
-    require(tariff, "tariff");
-    require(contracts_json, "contracts_json");
-    require(contract_id, "contract_id");
-    require(day, "day");
-    require(work_json, "work_json");
-    require(statement, "statement");
-    const std::optional<tariff::local_date> on = tariff::parse_date(day);
-    if (!on) throw std::invalid_argument("'" + std::string(day) + "' is not a date YYYY-MM-DD");
-    const inputs in = read_inputs(contracts_json, work_json, state_json);
-    if (!in.problems.empty()) {
-      set(errors, in.problems);
-      return TARIFF_INVALID_INPUT;
-    }
-    const tariff::contract& deal = find_contract(in.contracts, contract_id);
-    const tariff::date_span period = tariff::statement_period(tariff->compiled, deal, *on);
-    const tariff::statement s = tariff::bill(tariff->compiled, deal, period, in.state, in.work);
-    set(statement, tariff::write_statement_json(s, tariff->compiled));
-    return TARIFF_OK;
+    return bill_json(tariff, contracts_json, contract_id, day, state_json, work_json, nullptr,
+                     statement, errors);
+  });
+}
+
+tariff_status tariff_bill_with_payments(const tariff_tariff* tariff, const char* contracts_json,
+                                        const char* contract_id, const char* day,
+                                        const char* state_json, const char* work_json,
+                                        const char* payments_json, char** statement,
+                                        char** errors) {
+  clear(statement);
+  clear(errors);
+  return guarded(errors, [&] {
+    return bill_json(tariff, contracts_json, contract_id, day, state_json, work_json, payments_json,
+                     statement, errors);
   });
 }
 

@@ -1,5 +1,5 @@
-/* The C interface from C: compile, price, bill, estimate, and every error path. Plain C11, so
- * it proves the header is C; each check prints what it expected and what it got. */
+/* The C interface from C: compile, price, bill (with payments), estimate, and every error path.
+ * Plain C11, so it proves the header is C; each check prints what it expected and what it got. */
 #include <stdio.h>
 #include <string.h>
 
@@ -63,6 +63,121 @@ static const char* work =
     "\"start\": \"2026-03-24T16:00:00+03:00\", \"quantity\": 1},"
     " {\"id\": \"M1\", \"contract\": \"C-1\", \"item\": \"cartridge\", "
     "\"start\": \"2026-03-24T16:30:00+03:00\", \"quantity\": \"2\"}]";
+
+/* Money flows: VAT added line by line, a prepaid balance with an alert at 5000.00. */
+static const char* prepaid_source =
+    "tariff \"Prepaid support\" currency RUB\n"
+    "rounding line 0.01 half_up\n"
+    "calendar {\n  timezone Europe/Moscow\n}\n"
+    "attribute client.vat_exempt : bool default false\n"
+    "pricelist retail {\n"
+    "  item visit \"Visit\" per visit price 1000.00 cost 400.00\n"
+    "}\n"
+    "tax vat excluded per line round 0.01 half_up {\n"
+    "  rate standard 20%\n"
+    "  exempt when client.vat_exempt\n"
+    "}\n"
+    "plan prepaid {\n"
+    "  pricelist retail\n"
+    "  fee support 10000.00 per month\n"
+    "  prepaid alert 5000.00\n"
+    "}\n";
+
+/* C-Q paid the support fee of March in advance. */
+static const char* prepaid_contracts =
+    "[{\"id\": \"C-P\", \"client\": \"K-1\", \"plan\": \"prepaid\", "
+    "\"start\": \"2026-01-01\", \"end\": \"2026-12-31\"},"
+    " {\"id\": \"C-Q\", \"client\": \"K-2\", \"plan\": \"prepaid\", "
+    "\"start\": \"2026-01-01\", \"end\": \"2026-12-31\", "
+    "\"prepaid\": \"support 2026-03-01..2026-03-31\"}]";
+
+static const char* prepaid_work =
+    "[{\"id\": \"V1\", \"contract\": \"C-P\", \"item\": \"visit\", "
+    "\"start\": \"2026-03-02T10:00:00+03:00\", \"quantity\": 1},"
+    " {\"id\": \"V2\", \"contract\": \"C-P\", \"item\": \"visit\", "
+    "\"start\": \"2026-03-10T10:00:00+03:00\", \"quantity\": 1}]";
+
+static const char* payments =
+    "[{\"id\": \"P-1\", \"contract\": \"C-P\", \"date\": \"2026-03-05\", "
+    "\"amount\": \"5000.00\"},"
+    " {\"id\": \"P-2\", \"contract\": \"C-P\", \"date\": \"2026-04-02\", "
+    "\"amount\": \"1000.00\"}]";
+
+static void money_flows(void) {
+  tariff_tariff* t = NULL;
+  char* out = NULL;
+  char* errors = NULL;
+  const char* opening = "{\"allowances\": [], \"balance\": \"15000.00\"}";
+  CHECK_STATUS(tariff_compile(prepaid_source, strlen(prepaid_source), "prepaid.tariff", &t, NULL),
+               TARIFF_OK);
+
+  /* March from 15000.00: the fee and its VAT (12000.00) leave 3000.00, below the alert at
+   * 5000.00; V1 (1200.00 with VAT) 1800.00; P-1 on 5 March 6800.00; V2 5600.00. P-2 is April's. */
+  CHECK_STATUS(tariff_bill_with_payments(t, prepaid_contracts, "C-P", "2026-03-17", opening,
+                                         prepaid_work, payments, &out, &errors),
+               TARIFF_OK);
+  CHECK(errors == NULL);
+  CHECK_CONTAINS(out, "\"tax\": \"200.00\"");
+  CHECK_CONTAINS(out, "\"tax_exempt\": false");
+  CHECK_CONTAINS(out, "\"tax\": \"2400.00\"");
+  CHECK_CONTAINS(out, "\"total\": \"14400.00\"");
+  CHECK_CONTAINS(out, "\"revenue\": \"12000.00\"");
+  CHECK_CONTAINS(out, "\"rate\": \"standard\"");
+  CHECK_CONTAINS(out, "\"opening\": \"15000.00\"");
+  CHECK_CONTAINS(out, "\"id\": \"P-1\"");
+  CHECK(strstr(out, "\"P-2\"") == NULL);
+  CHECK_CONTAINS(out, "\"received\": \"5000.00\"");
+  CHECK_CONTAINS(out, "\"drawn\": \"14400.00\"");
+  CHECK_CONTAINS(out, "\"owed\": \"0.00\"");
+  CHECK_CONTAINS(out, "\"kind\": \"balance_low\"");
+  CHECK_CONTAINS(out, "\"threshold\": \"5000.00\"");
+  CHECK_CONTAINS(out, "\"balance\": \"5600.00\"");
+  tariff_free(out);
+
+  /* Without payments (NULL, as tariff_bill): V2 takes the balance to 600.00. */
+  CHECK_STATUS(tariff_bill_with_payments(t, prepaid_contracts, "C-P", "2026-03-17", opening,
+                                         prepaid_work, NULL, &out, &errors),
+               TARIFF_OK);
+  CHECK_CONTAINS(out, "\"received\": \"0.00\"");
+  CHECK_CONTAINS(out, "\"balance\": \"600.00\"");
+  tariff_free(out);
+  CHECK_STATUS(
+      tariff_bill(t, prepaid_contracts, "C-P", "2026-03-17", opening, prepaid_work, &out, &errors),
+      TARIFF_OK);
+  CHECK_CONTAINS(out, "\"balance\": \"600.00\"");
+  tariff_free(out);
+
+  /* C-Q prepaid March's fee: not charged again, and what it covers is shown. */
+  CHECK_STATUS(tariff_bill_with_payments(t, prepaid_contracts, "C-Q", "2026-03-01", NULL, "[]", "",
+                                         &out, &errors),
+               TARIFF_OK);
+  CHECK_CONTAINS(out, "\"prepaid_units\": \"1\"");
+  CHECK_CONTAINS(out, "\"covered\": \"10000.00\"");
+  CHECK_CONTAINS(out, "\"fees_total\": \"0.00\"");
+  tariff_free(out);
+
+  /* A payment that does not read: named with its row, nothing billed. */
+  CHECK_STATUS(tariff_bill_with_payments(
+                   t, prepaid_contracts, "C-P", "2026-03-01", opening, prepaid_work,
+                   "[{\"id\": \"P-9\", \"contract\": \"C-P\", \"date\": \"2026-03-05\", "
+                   "\"amount\": \"-1.00\"}]",
+                   &out, &errors),
+               TARIFF_INVALID_INPUT);
+  CHECK(out == NULL);
+  CHECK_CONTAINS(errors, "payments: row 1 (id P-9), column 'amount'");
+  tariff_free(errors);
+  CHECK_STATUS(tariff_bill_with_payments(t, prepaid_contracts, "C-P", "2026-03-01", opening,
+                                         prepaid_work, "{}", &out, &errors),
+               TARIFF_INVALID_INPUT);
+  CHECK_CONTAINS(errors, "payments: ");
+  tariff_free(errors);
+  CHECK_STATUS(tariff_bill_with_payments(NULL, prepaid_contracts, "C-P", "2026-03-01", opening,
+                                         prepaid_work, payments, &out, &errors),
+               TARIFF_INVALID_ARGUMENT);
+  CHECK_CONTAINS(errors, "tariff is null");
+  tariff_free(errors);
+  tariff_release(t);
+}
 
 int main(void) {
   tariff_tariff* t = NULL;
@@ -150,6 +265,7 @@ int main(void) {
   }
 
   tariff_release(t);
+  money_flows();
   tariff_release(NULL);
   tariff_free(NULL);
   if (failures != 0) fprintf(stderr, "%d checks failed\n", failures);

@@ -45,12 +45,14 @@ std::vector<line_result> named(std::vector<priced_line> lines, const compiled_ta
 std::vector<contract> contracts_of(py::handle value);
 /// An iterable of WorkLine.
 std::vector<work_line> work_of(py::handle value);
+/// A single Payment, an iterable of them, or None (no payments).
+std::vector<payment> payments_of(py::handle value);
 
-void bind_model(py::module_& m);    // Period, Contract, Amendment, WorkLine, BillingState
+void bind_model(py::module_& m);    // Period, Contract, PrepaidFee, WorkLine, Payment, BillingState
 void bind_results(py::module_& m);  // ItemQuantity, TraceStep, PricedPart, PricedLine, Statement
 void bind_tariff(py::module_& m);   // Tariff, compile, check, readers
 void bind_batch(py::module_& m);    // _price_columns, the batch path under price_table
 void bind_compare(py::module_& m);  // Comparison, Change, LineChange
-void bind_money_flows(py::module_& m);  // Payout, PayoutLine, PortfolioRow, summarize
+void bind_money_flows(py::module_& m);  // Payout, StaffPay, PortfolioRow, summarize
 
 }  // namespace tariff::python

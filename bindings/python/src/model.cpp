@@ -1,6 +1,6 @@
-// What a host hands the engine, as Python classes: Period, Contract, Amendment, WorkLine and
-// BillingState. Money and quantities go through convert.hpp (Decimal in, never float); the
-// objects pickle through the engine's own JSON formats, which round-trip exactly.
+// What a host hands the engine, as Python classes: Period, Contract, Amendment, PrepaidFee,
+// WorkLine, Payment and BillingState. Money and quantities go through convert.hpp (Decimal in,
+// never float); the objects pickle through the engine's own JSON formats, which round-trip exactly.
 #include <span>
 #include <string>
 
@@ -59,6 +59,22 @@ void attribute_property(py::class_<T>& c, const char* name, attribute_map T::*me
       doc);
 }
 
+prepaid_fee prepaid_fee_of(std::string fee, py::handle first, py::handle last, py::handle units) {
+  prepaid_fee out;
+  out.fee = std::move(fee);
+  out.span = period_of(first, last);
+  out.units = optional_decimal(units, "units");
+  if (out.units && out.units->sign() < 0)
+    throw py::value_error("prepaid units must not be negative, not " + out.units->to_string());
+  return out;
+}
+
+decimal payment_amount(py::handle amount) {
+  decimal out = to_decimal(amount, "amount");
+  if (out.sign() <= 0) throw py::value_error("a payment must be above 0, not " + out.to_string());
+  return out;
+}
+
 template <class T>
 T read_one(const read_result<T>& read, const std::string& what) {
   raise_input_errors(read.errors, what);
@@ -90,6 +106,20 @@ std::vector<work_line> work_of(py::handle value) {
                            py::str(py::type::handle_of(w).attr("__name__")).cast<std::string>() +
                            " (a table of work: Tariff.price_table)");
     out.push_back(w.cast<const work_line&>());
+  }
+  return out;
+}
+
+std::vector<payment> payments_of(py::handle value) {
+  std::vector<payment> out;
+  if (value.is_none()) return out;
+  if (py::isinstance<payment>(value)) return {value.cast<payment>()};
+  if (py::hasattr(value, "__len__")) out.reserve(py::len(value));
+  for (py::handle p : py::iter(value)) {
+    if (!py::isinstance<payment>(p))
+      throw py::type_error("expected tariff.Payment objects, not " +
+                           py::str(py::type::handle_of(p).attr("__name__")).cast<std::string>());
+    out.push_back(p.cast<const payment&>());
   }
   return out;
 }
@@ -144,11 +174,55 @@ void bind_model(py::module_& m) {
           "__eq__", [](const contract_amendment& a, const contract_amendment& b) { return a == b; },
           py::is_operator());
 
+  py::class_<prepaid_fee>(m, "PrepaidFee",
+                          "A plan's fee the client paid in advance for a span of days: statements "
+                          "in the span do not charge it again, except for units beyond those paid "
+                          "for.")
+      .def(py::init(&prepaid_fee_of), py::arg("fee"), py::arg("first"), py::arg("last"),
+           py::arg("units") = py::none(),
+           "PrepaidFee(fee, first, last, units=None): fee `fee` (its name in the plan: `fee "
+           "support 25000.00 per month`) paid for the days first..last, both included; `units`: "
+           "for a fee per unit, the units paid for (None: all of them).")
+      .def_readonly("fee", &prepaid_fee::fee, "The fee's name in the plan.")
+      .def_property_readonly(
+          "first", [](const prepaid_fee& f) { return to_py_date(f.span.first); },
+          "The first day paid for.")
+      .def_property_readonly(
+          "last", [](const prepaid_fee& f) { return to_py_date(f.span.end - date::days{1}); },
+          "The last day paid for (included).")
+      .def_property_readonly(
+          "period", [](const prepaid_fee& f) { return f.span; },
+          "The days paid for, as a Period: fee periods starting in it are covered.")
+      .def_property_readonly(
+          "units",
+          [](const prepaid_fee& f) -> py::object {
+            return f.units ? to_py_decimal(*f.units) : py::none();
+          },
+          "A fee per unit: the units paid for (Decimal); None: all of them.")
+      .def(
+          "__eq__", [](const prepaid_fee& a, const prepaid_fee& b) { return a == b; },
+          py::is_operator())
+      .def("__repr__",
+           [](const prepaid_fee& f) {
+             return "PrepaidFee(" + f.fee + ", " + format_span(f.span) +
+                    (f.units ? ", units " + f.units->to_string() : "") + ")";
+           })
+      .def(py::pickle(
+          [](const prepaid_fee& f) {
+            return py::make_tuple(f.fee, to_py_date(f.span.first),
+                                  to_py_date(f.span.end - date::days{1}),
+                                  f.units ? to_py_decimal(*f.units) : py::object(py::none()));
+          },
+          [](const py::tuple& t) {
+            return prepaid_fee_of(t[0].cast<std::string>(), t[1], t[2], t[3]);
+          }));
+
   py::class_<contract> c(m, "Contract", "A service contract with a client (docs/formats.md).");
   c.def(py::init([](std::string id, std::string client, py::handle start, py::handle end,
                     std::string plan, std::string pricelist, const std::string& status,
                     py::handle client_since, py::handle attributes, py::handle client_attributes,
-                    std::vector<contract_amendment> amendments) {
+                    std::vector<contract_amendment> amendments,
+                    std::vector<prepaid_fee> prepaid_fees) {
           contract out;
           out.id = std::move(id);
           out.client = std::move(client);
@@ -161,13 +235,15 @@ void bind_model(py::module_& m) {
           out.attributes = to_attribute_map(attributes, "attributes");
           out.client_attributes = to_attribute_map(client_attributes, "client_attributes");
           out.amendments = std::move(amendments);
+          out.prepaid_fees = std::move(prepaid_fees);
           return out;
         }),
         py::arg("id"), py::arg("client"), py::arg("start"), py::arg("end"), py::kw_only(),
         py::arg("plan") = "", py::arg("pricelist") = "", py::arg("status") = "registered",
         py::arg("client_since") = py::none(), py::arg("attributes") = py::none(),
         py::arg("client_attributes") = py::none(),
-        py::arg("amendments") = std::vector<contract_amendment>{})
+        py::arg("amendments") = std::vector<contract_amendment>{},
+        py::arg("prepaid_fees") = std::vector<prepaid_fee>{})
       .def_readwrite("id", &contract::id)
       .def_readwrite("client", &contract::client)
       .def_readwrite("plan", &contract::plan, "The tariff's plan it bills under; '' for none.")
@@ -189,7 +265,9 @@ void bind_model(py::module_& m) {
             return x.client_since ? to_py_date(*x.client_since) : py::none();
           },
           [](contract& x, py::handle d) { x.client_since = optional_date(d, "client_since"); })
-      .def_readwrite("amendments", &contract::amendments);
+      .def_readwrite("amendments", &contract::amendments)
+      .def_readwrite("prepaid_fees", &contract::prepaid_fees,
+                     "Fees paid in advance (PrepaidFee). A copy: assign a new list to change it.");
   attribute_property(c, "attributes", &contract::attributes, "contract.X values, as text.");
   attribute_property(c, "client_attributes", &contract::client_attributes,
                      "client.X values, as text.");
@@ -286,6 +364,36 @@ void bind_model(py::module_& m) {
           [](const work_line& x) { return write_work_json(std::span<const work_line>(&x, 1)); },
           [](const std::string& json) { return read_one(read_work_json(json), "work line"); }));
 
+  py::class_<payment>(m, "Payment",
+                      "Money a client paid towards a prepaid balance (a plan with `prepaid`; "
+                      "docs/formats.md, Payments).")
+      .def(py::init([](std::string id, std::string contract_id, py::handle day, py::handle amount) {
+             return payment{std::move(id), std::move(contract_id), to_local_date(day, "date"),
+                            payment_amount(amount)};
+           }),
+           py::arg("id"), py::arg("contract"), py::arg("date"), py::arg("amount"),
+           "Payment(id, contract, date, amount): `amount` (above 0) received on `date` for the "
+           "contract's balance; work from that day on may draw on it.")
+      .def_readwrite("id", &payment::id, "The host's payment id.")
+      .def_readwrite("contract", &payment::contract, "The contract whose balance it tops up.")
+      .def_property(
+          "date", [](const payment& p) { return to_py_date(p.date); },
+          [](payment& p, py::handle d) { p.date = to_local_date(d, "date"); },
+          "When it was received.")
+      .def_property(
+          "amount", [](const payment& p) { return p.amount; },
+          [](payment& p, py::handle a) { p.amount = payment_amount(a); }, "Decimal, above 0.")
+      .def(
+          "__eq__", [](const payment& a, const payment& b) { return a == b; }, py::is_operator())
+      .def("__repr__",
+           [](const payment& p) {
+             return "Payment(" + p.id + ", " + p.contract + ", " + format_date(p.date) + ", " +
+                    p.amount.to_string() + ")";
+           })
+      .def(py::pickle(
+          [](const payment& p) { return write_payments_json(std::span<const payment>(&p, 1)); },
+          [](const std::string& json) { return read_one(read_payments_json(json), "payment"); }));
+
   using use = billing_state::allowance_use;
   py::class_<use>(m, "AllowanceUse", "How much of one allowance was used in one of its periods.")
       .def(py::init([](std::string allowance, date_span period, py::handle used) {
@@ -319,16 +427,23 @@ void bind_model(py::module_& m) {
       });
 
   py::class_<billing_state>(m, "BillingState",
-                            "What a host stores between statements: allowance use and tier "
-                            "volumes. Plain data; Statement.closing is the next opening state.")
-      .def(py::init<>())
-      .def(py::init([](std::vector<use> allowances, std::vector<volume> volumes) {
-             return billing_state{std::move(allowances), std::move(volumes), {}};
-           }),
-           py::arg("allowances"), py::arg("volumes") = std::vector<volume>{})
+                            "What a host stores between statements: allowance use, tier "
+                            "volumes and the prepaid balance. Plain data; Statement.closing is "
+                            "the next opening state.")
+      .def(py::init(
+               [](std::vector<use> allowances, std::vector<volume> volumes, py::handle balance) {
+                 return billing_state{std::move(allowances), std::move(volumes),
+                                      to_decimal(balance, "balance")};
+               }),
+           py::arg("allowances") = std::vector<use>{}, py::arg("volumes") = std::vector<volume>{},
+           py::kw_only(), py::arg("balance") = 0)
       .def_readwrite("allowances", &billing_state::allowances,
                      "A copy: assign a new list to change it.")
       .def_readwrite("volumes", &billing_state::volumes, "A copy: assign a new list to change it.")
+      .def_property(
+          "balance", [](const billing_state& s) { return s.balance; },
+          [](billing_state& s, py::handle b) { s.balance = to_decimal(b, "balance"); },
+          "Plans with `prepaid`: what is left of the client's prepaid money (Decimal).")
       .def("to_json", &write_state_json, "The state as docs/formats.md writes it.")
       .def_static(
           "from_json",
@@ -343,7 +458,8 @@ void bind_model(py::module_& m) {
       .def("__repr__",
            [](const billing_state& s) {
              return "BillingState(" + std::to_string(s.allowances.size()) + " allowance uses, " +
-                    std::to_string(s.volumes.size()) + " volumes)";
+                    std::to_string(s.volumes.size()) + " volumes" +
+                    (s.balance.is_zero() ? "" : ", balance " + s.balance.to_string()) + ")";
            })
       .def(py::pickle(&write_state_json, [](const std::string& json) {
         return read_one(read_state_json(json), "state");

@@ -1,5 +1,6 @@
-// Contractor payouts (tariff/payouts.hpp) and portfolios of statements (tariff/portfolio.hpp) as
-// Python classes Payout, PayoutLine and PortfolioRow; docs/statement.md explains each figure.
+// Contractor payouts (tariff/payouts.hpp), staff pay (tariff/staff_pay.hpp) and portfolios of
+// statements (tariff/portfolio.hpp) as Python classes Payout, PayoutLine, StaffPay, StaffPayLine
+// and PortfolioRow; docs/statement.md explains each figure.
 #include <optional>
 #include <string>
 #include <vector>
@@ -7,6 +8,7 @@
 #include <pybind11/stl.h>
 #include <tariff/payouts.hpp>
 #include <tariff/portfolio.hpp>
+#include <tariff/staff_pay.hpp>
 
 #include "bindings.hpp"
 #include "convert.hpp"
@@ -20,6 +22,35 @@ date_span month_of(py::handle period) {
   if (py::isinstance<date_span>(period)) return period.cast<date_span>();
   const local_date first = to_local_date(period, "period");
   return {first, local_date{date::year_month_day{first} + date::months{1}}};
+}
+
+py::dict staff_line_dict(const staff_pay_line& l) {
+  py::dict d;
+  d["id"] = l.id;
+  d["request"] = l.request;
+  d["contract"] = l.contract;
+  d["item"] = l.item;
+  d["kind"] = std::string(to_string(l.kind));
+  d["date"] = to_py_date(l.date);
+  d["quantity"] = l.quantity.to_string();
+  d["amount"] = to_py_decimal(l.amount);
+  d["rule"] = l.rule.empty() ? py::object(py::none()) : py::str(l.rule);
+  d["pay"] = to_py_decimal(l.pay);
+  return d;
+}
+
+py::dict staff_pay_dict(const staff_pay& p) {
+  py::dict d;
+  d["employee"] = p.employee;
+  d["currency"] = p.currency;
+  d["first"] = to_py_date(p.period.first);
+  d["last"] = to_py_date(p.period.end - date::days{1});
+  d["total"] = to_py_decimal(p.total);
+  py::list lines;
+  for (const staff_pay_line& l : p.lines)
+    lines.append(staff_line_dict(l));
+  d["lines"] = lines;
+  return d;
 }
 
 }  // namespace
@@ -70,6 +101,84 @@ void bind_money_flows(py::module_& m) {
       },
       py::arg("tariff"), py::arg("contracts"), py::arg("work"), py::arg("period"),
       py::arg("rates"));
+
+  py::class_<staff_pay_line>(m, "StaffPayLine", "One work line in an employee's pay.")
+      .def_readonly("id", &staff_pay_line::id, "The work line.")
+      .def_readonly("request", &staff_pay_line::request)
+      .def_readonly("contract", &staff_pay_line::contract)
+      .def_readonly("item", &staff_pay_line::item)
+      .def_property_readonly(
+          "kind", [](const staff_pay_line& l) { return std::string(to_string(l.kind)); },
+          "The work kind: 'billable', 'warranty', ...")
+      .def_readonly("date", &staff_pay_line::date, "The line's local date.")
+      .def_readonly("quantity", &staff_pay_line::quantity, "The quantity done (measured).")
+      .def_readonly("amount", &staff_pay_line::amount,
+                    "What the client pays for the line (the rules' `amount`; 0 for work not "
+                    "billed to the client).")
+      .def_property_readonly(
+          "rule",
+          [](const staff_pay_line& l) -> py::object {
+            return l.rule.empty() ? py::object(py::none()) : py::str(l.rule);
+          },
+          "The pay rule that applied; None: none did, and the pay is 0.")
+      .def_readonly("pay", &staff_pay_line::pay, "What the rule gives, rounded as line amounts.")
+      .def_readonly("line", &staff_pay_line::line, "Where the rule is written in the tariff.")
+      .def_readonly("column", &staff_pay_line::column)
+      .def("to_dict", &staff_line_dict,
+           "The line as a dict of plain values (Decimal money, the quantity as text).")
+      .def(
+          "__eq__", [](const staff_pay_line& a, const staff_pay_line& b) { return a == b; },
+          py::is_operator())
+      .def("__repr__", [](const staff_pay_line& l) {
+        return "StaffPayLine(" + l.id + ", " + (l.rule.empty() ? "no rule" : "rule " + l.rule) +
+               ", " + l.pay.to_string() + ")";
+      });
+
+  py::class_<staff_pay>(m, "StaffPay", "What one employee earned in a period under `pay` rules.")
+      .def_readonly("employee", &staff_pay::employee,
+                    "The work lines' performer; '' for lines that name none.")
+      .def_readonly("currency", &staff_pay::currency)
+      .def_readonly("period", &staff_pay::period)
+      .def_readonly("total", &staff_pay::total, "The sum of the lines' pay.")
+      .def_readonly("lines", &staff_pay::lines, "StaffPayLine, in work order (start, then id).")
+      .def("to_dict", &staff_pay_dict,
+           "The pay as a dict: employee, currency, first, last, total and lines (dicts).")
+      .def(
+          "__eq__", [](const staff_pay& a, const staff_pay& b) { return a == b; },
+          py::is_operator())
+      .def("__repr__", [](const staff_pay& p) {
+        return "StaffPay(" + (p.employee.empty() ? std::string("(no performer)") : p.employee) +
+               ", " + format_span(p.period) + ", total " + p.total.to_string() + ")";
+      });
+
+  m.def(
+      "_staff_pays",
+      [](const py_tariff& t, py::handle contracts, py::handle work, py::handle period,
+         const std::string& pay) {
+        const std::vector<contract> deals = contracts_of(contracts);
+        const std::vector<work_line> lines = work_of(work);
+        const date_span month = month_of(period);
+        std::vector<staff_pay> pays;
+        std::vector<priced_line> rejected;
+        {
+          py::gil_scoped_release unlocked;
+          pays = staff_pays(t.compiled, deals, lines, month, pay, &rejected);
+        }
+        return py::make_tuple(std::move(pays), named(std::move(rejected), t.compiled));
+      },
+      py::arg("tariff"), py::arg("contracts"), py::arg("work"), py::arg("period"), py::arg("pay"));
+
+  m.def(
+      "write_staff_pay_csv",
+      [](const std::vector<staff_pay>& pays) { return write_staff_pay_csv(pays); }, py::arg("pays"),
+      "Staff pay as CSV, one row per line: employee, id, request, contract, item, kind, date, "
+      "quantity, amount, rule, pay.");
+  m.def(
+      "write_staff_pay_text",
+      [](const std::vector<staff_pay>& pays) { return write_staff_pay_text(pays); },
+      py::arg("pays"),
+      "Staff pay as aligned text: each employee's lines with the rule that paid them, and a "
+      "total.");
 
   py::class_<portfolio_row>(m, "PortfolioRow",
                             "One group's sums in one currency: a contract, client, item or the "

@@ -1,6 +1,7 @@
 // What pricing and billing return, as Python classes: ItemQuantity, TraceStep, PricedPart,
-// PricedLine, FeeLine, AllowanceReport, Alert and Statement. Amounts come out as decimal.Decimal
-// with the engine's scale (Decimal('7500.00')), instants as aware UTC datetimes.
+// PricedLine, and (statement.cpp) FeeLine, AllowanceReport, Alert, TaxLine, PrepaidReport and
+// Statement. Amounts come out as decimal.Decimal with the engine's scale (Decimal('7500.00')),
+// instants as aware UTC datetimes.
 #include <string>
 
 #include <pybind11/stl.h>
@@ -86,6 +87,7 @@ py::dict line_dict(const line_result& r) {
     d["amount"] = to_py_decimal(l.amount);
     d["cost"] = to_py_decimal(l.cost);
     d["margin"] = to_py_decimal(l.margin);
+    d["tax"] = to_py_decimal(l.tax);
     py::list parts;
     for (const part_result& p : parts_of(r))
       parts.append(part_dict(p));
@@ -229,7 +231,12 @@ void bind_results(py::module_& m) {
       .def_property_readonly(
           "cost", [](const line_result& r) { return optional_money(r.line, r.line.cost); })
       .def_property_readonly(
-          "margin", [](const line_result& r) { return optional_money(r.line, r.line.margin); })
+          "margin", [](const line_result& r) { return optional_money(r.line, r.line.margin); },
+          "amount - cost; without the tax when prices include it.")
+      .def_property_readonly(
+          "tax", [](const line_result& r) { return optional_money(r.line, r.line.tax); },
+          "Statements (and price_with_state, estimate) of a tariff with a tax: the line's tax, "
+          "contained in amount when prices include it, else added to it; 0 otherwise.")
       .def_property_readonly("parts", &parts_of, "In time order.")
       .def_property_readonly(
           "line_trace", [](const line_result& r) { return steps(r.line.line_trace); },

@@ -1,5 +1,6 @@
-// Statement and its parts as Python classes (statement_result.hpp). Figures are Decimal with
-// the scale billing gave them; docs/statement.md explains each.
+// Statement and its parts as Python classes (statement_result.hpp): FeeLine, AllowanceReport,
+// Alert, TaxLine, PrepaidReport and Statement. Figures are Decimal with the scale billing gave
+// them; docs/statement.md explains each.
 #include <string>
 #include <vector>
 
@@ -11,6 +12,40 @@
 #include "statement_result.hpp"
 
 namespace tariff::python {
+namespace {
+
+py::dict tax_dict(const tax_line& t) {
+  py::dict d;
+  d["tax"] = t.tax;
+  d["rate"] = t.rate;
+  d["percent"] = to_py_decimal(t.percent);
+  d["base"] = to_py_decimal(t.base);
+  d["amount"] = to_py_decimal(t.amount);
+  return d;
+}
+
+py::dict prepaid_dict(const prepaid_report& p) {
+  py::dict d;
+  d["opening"] = to_py_decimal(p.opening);
+  py::list payments;
+  for (const payment& paid : p.payments) {
+    py::dict one;
+    one["id"] = paid.id;
+    one["contract"] = paid.contract;
+    one["date"] = to_py_date(paid.date);
+    one["amount"] = to_py_decimal(paid.amount);
+    payments.append(one);
+  }
+  d["payments"] = payments;
+  d["received"] = to_py_decimal(p.received);
+  d["drawn"] = to_py_decimal(p.drawn);
+  d["closing"] = to_py_decimal(p.closing);
+  d["owed"] = to_py_decimal(p.owed);
+  return d;
+}
+
+}  // namespace
+
 void bind_statement(py::module_& m) {
   py::class_<fee_line>(m, "FeeLine", "A plan's fee charged in a statement.")
       .def_readonly("description", &fee_line::description,
@@ -18,7 +53,15 @@ void bind_statement(py::module_& m) {
       .def_readonly("covers", &fee_line::covers, "The days charged.")
       .def_readonly("fee_period", &fee_line::fee_period, "The fee's whole period.")
       .def_readonly("units", &fee_line::units, "The per-unit attribute's value; 1 without.")
-      .def_readonly("amount", &fee_line::amount)
+      .def_readonly("amount", &fee_line::amount,
+                    "fee x units, prorated if declared, rounded at `line`; without the units a "
+                    "prepaid span covers.")
+      .def_readonly("prepaid_units", &fee_line::prepaid_units,
+                    "Units the contract paid for in advance (all of them for a fee without `per "
+                    "unit`); 0 when no prepaid span covers the period.")
+      .def_readonly("covered", &fee_line::covered, "What the prepaid units would have cost.")
+      .def_readonly("tax", &fee_line::tax,
+                    "The fee's tax, at the tax's default rate (0 without a tax, or when exempt).")
       .def_readonly("line", &fee_line::line)
       .def_readonly("column", &fee_line::column)
       .def("__repr__", [](const fee_line& f) {
@@ -45,17 +88,65 @@ void bind_statement(py::module_& m) {
   py::class_<alert>(m, "Alert", "Something the statement warns about.")
       .def_property_readonly(
           "kind", [](const alert& a) { return std::string(to_string(a.kind)); },
-          "'allowance_threshold', 'contract_expiring' or 'fee_not_charged'.")
+          "'allowance_threshold', 'contract_expiring', 'fee_not_charged', 'balance_low' or "
+          "'balance_exhausted'.")
       .def_readonly("message", &alert::message)
       .def_readonly("allowance", &alert::allowance, "allowance_threshold: the key.")
       .def_readonly("percent", &alert::percent, "allowance_threshold: the threshold reached.")
-      .def_readonly("line", &alert::line, "allowance_threshold: the work line that reached it.")
+      .def_readonly("line", &alert::line,
+                    "allowance_threshold, balance_low, balance_exhausted: the work line that "
+                    "reached it (for a balance, a fee's description when a fee drew it down).")
+      .def_readonly("threshold", &alert::threshold,
+                    "balance_low: the plan's threshold the balance fell to or below; else 0.")
       .def("__repr__", [](const alert& a) { return "Alert(" + a.message + ")"; });
+
+  py::class_<tax_line>(m, "TaxLine", "One tax rate's figures in a statement.")
+      .def_readonly("tax", &tax_line::tax, "The tariff's tax: 'vat'.")
+      .def_readonly("rate", &tax_line::rate, "The rate: 'standard'.")
+      .def_readonly("percent", &tax_line::percent, "20 for 20 %.")
+      .def_readonly("base", &tax_line::base,
+                    "What it taxes: the fees' and lines' amounts at this rate, without the tax.")
+      .def_readonly("amount", &tax_line::amount,
+                    "The tax; the lines' and fees' taxes at this rate add up to it exactly.")
+      .def("to_dict", &tax_dict, "The tax line as a dict (Decimal money).")
+      .def(
+          "__eq__", [](const tax_line& a, const tax_line& b) { return a == b; }, py::is_operator())
+      .def("__repr__", [](const tax_line& t) {
+        return "TaxLine(" + t.tax + " " + t.rate + " " + t.percent.to_string() + "% on " +
+               t.base.to_string() + " = " + t.amount.to_string() + ")";
+      });
+
+  py::class_<prepaid_report>(m, "PrepaidReport",
+                             "How a prepaid balance went in a statement (plans with `prepaid`).")
+      .def_readonly("opening", &prepaid_report::opening,
+                    "The balance before the period (the opening state's).")
+      .def_readonly("payments", &prepaid_report::payments,
+                    "The Payments credited: received for the contract up to the period's end, by "
+                    "date.")
+      .def_readonly("received", &prepaid_report::received, "Their sum.")
+      .def_readonly("drawn", &prepaid_report::drawn,
+                    "Taken by the period's fees and lines (with their tax when it is added), in "
+                    "work order.")
+      .def_readonly("closing", &prepaid_report::closing,
+                    "opening + received - drawn: the closing state's balance.")
+      .def_readonly("owed", &prepaid_report::owed, "What the balance did not cover: to invoice.")
+      .def("to_dict", &prepaid_dict,
+           "The report as a dict (Decimal money; payments as dicts of id, contract, date, "
+           "amount).")
+      .def(
+          "__eq__", [](const prepaid_report& a, const prepaid_report& b) { return a == b; },
+          py::is_operator())
+      .def("__repr__", [](const prepaid_report& p) {
+        return "PrepaidReport(opening " + p.opening.to_string() + ", received " +
+               p.received.to_string() + ", drawn " + p.drawn.to_string() + ", closing " +
+               p.closing.to_string() + ", owed " + p.owed.to_string() + ")";
+      });
 
   using s = statement_result;
   py::class_<s>(m, "Statement",
                 "What a contract is billed for one period: fees, lines, adjustments (late "
-                "work), rejected lines, totals, allowances, alerts and the closing state.")
+                "work), rejected lines, totals, taxes, the prepaid balance, allowances, alerts "
+                "and the closing state.")
       .def_property_readonly("contract", [](const s& r) { return r.value.contract; })
       .def_property_readonly("client", [](const s& r) { return r.value.client; })
       .def_property_readonly("plan", [](const s& r) { return r.value.plan; })
@@ -75,7 +166,9 @@ void bind_statement(py::module_& m) {
           "statement).")
       .def_property_readonly("fees_total", [](const s& r) { return r.value.fees_total; })
       .def_property_readonly("work_total", [](const s& r) { return r.value.work_total; })
-      .def_property_readonly("revenue", [](const s& r) { return r.value.revenue; })
+      .def_property_readonly(
+          "revenue", [](const s& r) { return r.value.revenue; },
+          "Fees + work without the tax: total - tax.")
       .def_property_readonly("cost", [](const s& r) { return r.value.cost; })
       .def_property_readonly("margin", [](const s& r) { return r.value.margin; })
       .def_property_readonly(
@@ -84,6 +177,29 @@ void bind_statement(py::module_& m) {
             return r.value.margin_percent ? to_py_decimal(*r.value.margin_percent) : py::none();
           },
           "margin / revenue x 100, 2 decimals; None when revenue is 0.")
+      .def_property_readonly(
+          "tax_included", [](const s& r) { return r.value.tax_included; },
+          "The tariff's prices include its tax: the lines' taxes are in their amounts (False "
+          "without a tax).")
+      .def_property_readonly(
+          "tax_exempt", [](const s& r) { return r.value.tax_exempt; },
+          "The tax's `exempt` condition holds for the contract (False without a tax).")
+      .def_property_readonly(
+          "taxes", [](const s& r) { return r.value.taxes; },
+          "TaxLine per rate with something to tax, in the tax's rate order; [] without a tax or "
+          "when exempt.")
+      .def_property_readonly(
+          "tax", [](const s& r) { return r.value.tax; }, "The sum of the taxes.")
+      .def_property_readonly(
+          "total", [](const s& r) { return r.value.total; },
+          "What the client owes for the period: fees + work, plus the tax when prices exclude "
+          "it; rounded at `statement` if declared. revenue is total - tax.")
+      .def_property_readonly(
+          "prepaid",
+          [](const s& r) -> py::object {
+            return r.value.prepaid ? py::cast(*r.value.prepaid) : py::none();
+          },
+          "Plans with `prepaid`: the balance's PrepaidReport; None otherwise.")
       .def_property_readonly("allowances", [](const s& r) { return r.value.allowances; })
       .def_property_readonly("alerts", [](const s& r) { return r.value.alerts; })
       .def_property_readonly(

@@ -15,7 +15,8 @@ struct statement_result {
   compiled_tariff tariff;
 };
 
-/// Defines FeeLine, AllowanceReport, Alert and Statement (after PricedLine).
+/// Defines FeeLine, AllowanceReport, Alert, TaxLine, PrepaidReport and Statement (after
+/// PricedLine).
 void bind_statement(py::module_& m);
 
 }  // namespace tariff::python

@@ -99,6 +99,15 @@ void bind_tariff(py::module_& m) {
       [](const std::string& text) { return rows_of(read_contracts_json(text), "contracts"); },
       py::arg("text"), "Contracts from JSON text; TariffError on bad rows.");
   m.def(
+      "read_payments_csv",
+      [](const std::string& text) { return rows_of(read_payments_csv(text), "payments"); },
+      py::arg("text"),
+      "Payments (id, contract, date, amount) from CSV text; TariffError on bad rows.");
+  m.def(
+      "read_payments_json",
+      [](const std::string& text) { return rows_of(read_payments_json(text), "payments"); },
+      py::arg("text"), "Payments from JSON text; TariffError on bad rows.");
+  m.def(
       "write_work_csv",
       [](py::handle work) {
         const std::vector<work_line> lines = work_of(work);
@@ -112,6 +121,20 @@ void bind_tariff(py::module_& m) {
         return write_contracts_csv(all);
       },
       py::arg("contracts"), "Contracts as CSV text; reads back to the same contracts.");
+  m.def(
+      "write_payments_csv",
+      [](py::handle payments) {
+        const std::vector<payment> all = payments_of(payments);
+        return write_payments_csv(all);
+      },
+      py::arg("payments"), "Payments as CSV text; reads back to the same payments.");
+  m.def(
+      "write_payments_json",
+      [](py::handle payments) {
+        const std::vector<payment> all = payments_of(payments);
+        return write_payments_json(all);
+      },
+      py::arg("payments"), "Payments as a JSON array; reads back to the same payments.");
 
   m.def(
       "expiring_contracts",
@@ -167,24 +190,27 @@ void bind_tariff(py::module_& m) {
       .def(
           "bill",
           [](const py_tariff& t, const contract& deal, py::handle period, py::handle work,
-             const billing_state* state, int expiry_warning_days, bool trace) {
+             const billing_state* state, py::handle payments, int expiry_warning_days, bool trace) {
             const date_span span = period_for(t, deal, period);
             const std::vector<work_line> lines = work_of(work);
+            const std::vector<payment> paid = payments_of(payments);
             const billing_state empty;
             statement_result out{{}, t.compiled};
             {
               py::gil_scoped_release unlocked;
               out.value = bill(t.compiled, deal, span, state != nullptr ? *state : empty, lines,
-                               bill_options{expiry_warning_days, trace});
+                               paid, bill_options{expiry_warning_days, trace});
             }
             return out;
           },
           py::arg("contract"), py::arg("period"), py::arg("work"), py::kw_only(),
-          py::arg("state") = py::none(), py::arg("expiry_warning_days") = 30,
-          py::arg("trace") = true,
+          py::arg("state") = py::none(), py::arg("payments") = py::none(),
+          py::arg("expiry_warning_days") = 30, py::arg("trace") = true,
           "Bills the contract for a statement period (a Period, or any day of it) from the "
-          "opening `state` (None: empty) and the work not billed before. ValueError if the "
-          "period is not one of the plan's.")
+          "opening `state` (None: empty) and the work not billed before. For a plan with "
+          "`prepaid`, `payments` (Payment objects not credited by an earlier statement; other "
+          "contracts' are ignored) top the balance up on their dates. ValueError if the period "
+          "is not one of the plan's.")
       .def(
           "price_with_state",
           [](const py_tariff& t, const contract& deal, billing_state& state, py::handle work,

@@ -30,11 +30,15 @@ from ._tariff import (
     InputError,
     ItemQuantity,
     Period,
+    Payment,
+    PrepaidFee,
+    PrepaidReport,
     PricedLine,
     PricedPart,
     Statement,
     Tariff,
     TariffError,
+    TaxLine,
     TraceStep,
     Volume,
     WorkLine,
@@ -43,22 +47,30 @@ from ._tariff import (
     expiring_contracts,
     read_contracts_csv,
     read_contracts_json,
+    read_payments_csv,
+    read_payments_json,
     read_work_csv,
     read_work_json,
     write_contracts_csv,
+    write_payments_csv,
+    write_payments_json,
     write_work_csv,
 )
 
 from ._tariff import Change, Comparison, LineChange, Payout, PayoutLine, PortfolioRow, summarize
+from ._tariff import StaffPay, StaffPayLine, write_staff_pay_csv, write_staff_pay_text
 
 __all__ = [
     "Alert", "AllowanceReport", "AllowanceUse", "Amendment", "BillingState", "Change",
-    "Comparison", "Contract", "LineChange", "Payout", "PayoutLine", "PortfolioRow",
-    "Diagnostic", "FeeLine", "InputError", "ItemQuantity", "Period", "PricedLine", "PricedPart",
-    "Statement", "Tariff", "TariffError", "TraceStep", "Volume", "WorkLine", "__version__",
+    "Comparison", "Contract", "LineChange", "Payment", "Payout", "PayoutLine", "PortfolioRow",
+    "Diagnostic", "FeeLine", "InputError", "ItemQuantity", "Period", "PrepaidFee",
+    "PrepaidReport", "PricedLine", "PricedPart", "StaffPay", "StaffPayLine", "Statement",
+    "Tariff", "TariffError", "TaxLine", "TraceStep", "Volume", "WorkLine", "__version__",
     "check", "compile", "compare", "contracts_from_table", "expiring_contracts", "load_contracts",
-    "load_work", "minor_units", "price_table", "read_contracts_csv", "read_contracts_json",
-    "payouts", "read_table", "read_work_csv", "read_work_json", "summarize", "write_contracts_csv",
+    "load_payments", "load_work", "minor_units", "price_table", "read_contracts_csv",
+    "read_contracts_json", "payouts", "read_payments_csv", "read_payments_json", "read_table",
+    "read_work_csv", "read_work_json", "staff_pays", "summarize", "write_contracts_csv",
+    "write_payments_csv", "write_payments_json", "write_staff_pay_csv", "write_staff_pay_text",
     "write_work_csv",
 ]
 
@@ -110,6 +122,14 @@ def load_contracts(path: Union[str, "os.PathLike[str]"]) -> list[Contract]:
     return read_contracts_json(text) if path.suffix.lower() == ".json" else read_contracts_csv(text)
 
 
+def load_payments(path: Union[str, "os.PathLike[str]"]) -> list[Payment]:
+    """Payments towards prepaid balances (id, contract, date, amount) from a CSV or JSON file (by
+    its suffix)."""
+    path = pathlib.Path(path)
+    text = path.read_text(encoding="utf-8")
+    return read_payments_json(text) if path.suffix.lower() == ".json" else read_payments_csv(text)
+
+
 def compare(current: Tariff, proposed: Tariff, contracts, history, *, trace: bool = True,
             keep_lines: bool = True, include_fees: bool = True):
     """Prices ``history`` under both tariffs, as billing would, and reports the difference in
@@ -127,6 +147,17 @@ def payouts(tariff: Tariff, contracts, work, period, *, rates: str = ""):
     return _tariff._payouts(tariff, contracts, work, period, rates)
 
 
+def staff_pays(tariff: Tariff, contracts, work, period, *, pay: Optional[str] = None):
+    """What each employee earned for ``period`` (a Period, or the first day of a month) under the
+    tariff's ``pay`` rules: each work line dated in the period is priced on its own and paid by
+    the first rule of the block whose items and condition fit it (include/tariff/staff_pay.hpp).
+    ``pay`` names the pay block (None: the tariff's only one; ValueError if there is not exactly
+    one, or no block of that name). Returns ``(pays, not_paid)``: one StaffPay per employee, by
+    name, and the lines that earn nothing because the tariff rejects them or a rule cannot be
+    evaluated, as PricedLine with their reasons."""
+    return _tariff._staff_pays(tariff, contracts, work, period, pay or "")
+
+
 def _tariff_compare(self: Tariff, proposed: Tariff, contracts, history, **options):
     return compare(self, proposed, contracts, history, **options)
 
@@ -134,4 +165,5 @@ def _tariff_compare(self: Tariff, proposed: Tariff, contracts, history, **option
 _tariff_compare.__doc__ = compare.__doc__
 Tariff.compare = _tariff_compare  # type: ignore[attr-defined]
 Tariff.payouts = payouts  # type: ignore[attr-defined]
+Tariff.staff_pays = staff_pays  # type: ignore[attr-defined]
 Tariff.price_table = price_table  # type: ignore[attr-defined]

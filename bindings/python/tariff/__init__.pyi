@@ -18,15 +18,21 @@ from ._tariff import (
     InputError as InputError,
     ItemQuantity as ItemQuantity,
     LineChange as LineChange,
+    Payment as Payment,
     Payout as Payout,
     PayoutLine as PayoutLine,
     PortfolioRow as PortfolioRow,
     Period as Period,
+    PrepaidFee as PrepaidFee,
+    PrepaidReport as PrepaidReport,
     PricedLine as PricedLine,
     PricedPart as PricedPart,
+    StaffPay as StaffPay,
+    StaffPayLine as StaffPayLine,
     Statement as Statement,
     Tariff as Tariff,
     TariffError as TariffError,
+    TaxLine as TaxLine,
     TraceStep as TraceStep,
     Volume as Volume,
     WorkLine as WorkLine,
@@ -34,10 +40,16 @@ from ._tariff import (
     expiring_contracts as expiring_contracts,
     read_contracts_csv as read_contracts_csv,
     read_contracts_json as read_contracts_json,
+    read_payments_csv as read_payments_csv,
+    read_payments_json as read_payments_json,
     read_work_csv as read_work_csv,
     read_work_json as read_work_json,
     summarize as summarize,
     write_contracts_csv as write_contracts_csv,
+    write_payments_csv as write_payments_csv,
+    write_payments_json as write_payments_json,
+    write_staff_pay_csv as write_staff_pay_csv,
+    write_staff_pay_text as write_staff_pay_text,
     write_work_csv as write_work_csv,
 )
 
@@ -47,10 +59,13 @@ def compile(source: Source, *, file: Optional[str] = ...) -> Tariff: ...
 def check(source: Source, *, file: Optional[str] = ...) -> list[Diagnostic]: ...
 def load_work(path: Union[str, os.PathLike[str]]) -> list[WorkLine]: ...
 def load_contracts(path: Union[str, os.PathLike[str]]) -> list[Contract]: ...
+def load_payments(path: Union[str, os.PathLike[str]]) -> list[Payment]: ...
 def compare(current: Tariff, proposed: Tariff, contracts: Contracts, history: Iterable[WorkLine], *,
             trace: bool = ..., keep_lines: bool = ..., include_fees: bool = ...) -> Comparison: ...
 def payouts(tariff: Tariff, contracts: Contracts, work: Iterable[WorkLine], period: Any, *,
             rates: str = ...) -> tuple[list[Payout], list[PricedLine]]: ...
+def staff_pays(tariff: Tariff, contracts: Contracts, work: Iterable[WorkLine], period: Any, *,
+               pay: Optional[str] = ...) -> tuple[list[StaffPay], list[PricedLine]]: ...
 def minor_units(currency: str) -> int: ...
 def read_table(path: Any, **options: Any) -> Any: ...
 def contracts_from_table(table: Any) -> list[Contract]: ...

@@ -50,6 +50,20 @@ class Amendment:
     @property
     def client_attributes(self) -> dict[str, str]: ...
 
+class PrepaidFee:
+    def __init__(self, fee: str, first: DateLike, last: DateLike,
+                 units: Optional[DecimalLike] = ...) -> None: ...
+    @property
+    def fee(self) -> str: ...
+    @property
+    def first(self) -> datetime.date: ...
+    @property
+    def last(self) -> datetime.date: ...
+    @property
+    def period(self) -> Period: ...
+    @property
+    def units(self) -> Optional[Decimal]: ...
+
 class Contract:
     id: str
     client: str
@@ -62,11 +76,13 @@ class Contract:
     attributes: dict[str, str]
     client_attributes: dict[str, str]
     amendments: list[Amendment]
+    prepaid_fees: list[PrepaidFee]
     def __init__(self, id: str, client: str, start: DateLike, end: DateLike, *, plan: str = ...,
                  pricelist: str = ..., status: str = ..., client_since: Optional[DateLike] = ...,
                  attributes: Optional[Mapping[str, AttributeValue]] = ...,
                  client_attributes: Optional[Mapping[str, AttributeValue]] = ...,
-                 amendments: list[Amendment] = ...) -> None: ...
+                 amendments: list[Amendment] = ...,
+                 prepaid_fees: list[PrepaidFee] = ...) -> None: ...
 
 class WorkLine:
     id: str
@@ -91,6 +107,15 @@ class WorkLine:
                  site_attributes: Optional[Mapping[str, AttributeValue]] = ...,
                  attributes: Optional[Mapping[str, AttributeValue]] = ...) -> None: ...
 
+class Payment:
+    id: str
+    contract: str
+    date: datetime.date
+    amount: Decimal
+    def __init__(self, id: str, contract: str, date: DateLike, amount: DecimalLike) -> None: ...
+
+Payments = Union[Payment, Iterable[Payment]]
+
 class AllowanceUse:
     allowance: str
     period: Period
@@ -106,7 +131,9 @@ class Volume:
 class BillingState:
     allowances: list[AllowanceUse]
     volumes: list[Volume]
-    def __init__(self, allowances: list[AllowanceUse] = ..., volumes: list[Volume] = ...) -> None: ...
+    balance: Decimal
+    def __init__(self, allowances: list[AllowanceUse] = ..., volumes: list[Volume] = ..., *,
+                 balance: DecimalLike = ...) -> None: ...
     def to_json(self) -> str: ...
     @staticmethod
     def from_json(text: str) -> BillingState: ...
@@ -163,6 +190,7 @@ class PricedLine:
     amount: Optional[Decimal]
     cost: Optional[Decimal]
     margin: Optional[Decimal]
+    tax: Optional[Decimal]
     parts: list[PricedPart]
     line_trace: list[TraceStep]
     def to_dict(self) -> dict[str, Any]: ...
@@ -173,6 +201,9 @@ class FeeLine:
     fee_period: Period
     units: Decimal
     amount: Decimal
+    prepaid_units: Decimal
+    covered: Decimal
+    tax: Decimal
     line: int
     column: int
 
@@ -191,6 +222,24 @@ class Alert:
     allowance: str
     percent: Decimal
     line: str
+    threshold: Decimal
+
+class TaxLine:
+    tax: str
+    rate: str
+    percent: Decimal
+    base: Decimal
+    amount: Decimal
+    def to_dict(self) -> dict[str, Any]: ...
+
+class PrepaidReport:
+    opening: Decimal
+    payments: list[Payment]
+    received: Decimal
+    drawn: Decimal
+    closing: Decimal
+    owed: Decimal
+    def to_dict(self) -> dict[str, Any]: ...
 
 class Statement:
     contract: str
@@ -209,6 +258,12 @@ class Statement:
     cost: Decimal
     margin: Decimal
     margin_percent: Optional[Decimal]
+    tax_included: bool
+    tax_exempt: bool
+    taxes: list[TaxLine]
+    tax: Decimal
+    total: Decimal
+    prepaid: Optional[PrepaidReport]
     allowances: list[AllowanceReport]
     alerts: list[Alert]
     closing: BillingState
@@ -284,6 +339,32 @@ class PortfolioRow:
     margin_percent: Optional[Decimal]
     loss: bool
 
+class StaffPayLine:
+    id: str
+    request: str
+    contract: str
+    item: str
+    kind: str
+    date: datetime.date
+    quantity: ItemQuantity
+    amount: Decimal
+    rule: Optional[str]
+    pay: Decimal
+    line: int
+    column: int
+    def to_dict(self) -> dict[str, Any]: ...
+
+class StaffPay:
+    employee: str
+    currency: str
+    period: Period
+    total: Decimal
+    lines: list[StaffPayLine]
+    def to_dict(self) -> dict[str, Any]: ...
+
+def write_staff_pay_csv(pays: list[StaffPay]) -> str: ...
+def write_staff_pay_text(pays: list[StaffPay]) -> str: ...
+
 def summarize(statements: list[Statement]) -> dict[str, list[PortfolioRow]]: ...
 
 Contracts = Union[Contract, Iterable[Contract]]
@@ -303,8 +384,8 @@ class Tariff:
                     minor_scale: Optional[int] = ..., threads: int = ...) -> Any: ...
     def statement_period(self, contract: Contract, day: DateLike) -> Period: ...
     def bill(self, contract: Contract, period: Union[Period, DateLike], work: Iterable[WorkLine], *,
-             state: Optional[BillingState] = ..., expiry_warning_days: int = ...,
-             trace: bool = ...) -> Statement: ...
+             state: Optional[BillingState] = ..., payments: Optional[Payments] = ...,
+             expiry_warning_days: int = ..., trace: bool = ...) -> Statement: ...
     def price_with_state(self, contract: Contract, state: BillingState, work: Iterable[WorkLine], *,
                          trace: bool = ...) -> list[PricedLine]: ...
     def estimate(self, contract: Contract, state: BillingState, work: Iterable[WorkLine], *,
@@ -313,6 +394,8 @@ class Tariff:
                 trace: bool = ..., keep_lines: bool = ..., include_fees: bool = ...) -> Comparison: ...
     def payouts(self, contracts: Contracts, work: Iterable[WorkLine], period: Any, *,
                 rates: str = ...) -> tuple[list[Payout], list[PricedLine]]: ...
+    def staff_pays(self, contracts: Contracts, work: Iterable[WorkLine], period: Any, *,
+                   pay: Optional[str] = ...) -> tuple[list[StaffPay], list[PricedLine]]: ...
     def priced_json(self, lines: list[PricedLine]) -> str: ...
     def priced_csv(self, lines: list[PricedLine]) -> str: ...
 
@@ -321,6 +404,10 @@ def read_work_csv(text: str) -> list[WorkLine]: ...
 def read_work_json(text: str) -> list[WorkLine]: ...
 def read_contracts_csv(text: str) -> list[Contract]: ...
 def read_contracts_json(text: str) -> list[Contract]: ...
+def read_payments_csv(text: str) -> list[Payment]: ...
+def read_payments_json(text: str) -> list[Payment]: ...
 def write_work_csv(work: Iterable[WorkLine]) -> str: ...
 def write_contracts_csv(contracts: Contracts) -> str: ...
+def write_payments_csv(payments: Payments) -> str: ...
+def write_payments_json(payments: Payments) -> str: ...
 def expiring_contracts(contracts: Contracts, day: DateLike, days: int = ...) -> list[Contract]: ...

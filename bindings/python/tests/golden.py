@@ -1,9 +1,10 @@
 """The golden examples (examples/NN-*/expect.txt) checked through Python.
 
 A port of what tests/examples/expect.cpp asserts, run on what the Python package returns: the
-pricing section's `line` directives against Tariff.price, and each `bill` / `estimate` run
-against Tariff.bill / Tariff.estimate with the work and opening state the C++ harness would
-pass (tests/examples/README.md describes the directives). Values are compared as text, exactly,
+pricing section's `line` directives against Tariff.price, each `bill` / `estimate` run against
+Tariff.bill / Tariff.estimate with the work, opening state and payments (the folder's
+payments.csv) the C++ harness would pass, `payout` against Tariff.payouts and `pay` against
+Tariff.staff_pays (tests/examples/README.md and expect.hpp describe the directives). Values are compared as text, exactly,
 as the C++ harness compares them: a Decimal by its digits with its scale, a quantity as the
 engine writes it. This module checks figures; that every line is asserted is the C++ harness's
 job.
@@ -93,6 +94,8 @@ class Run:
     lines: list = field(default_factory=list)
     figures: list = field(default_factory=list)  # (where, subject, selector, field, expected)
     alerts: list = field(default_factory=list)
+    opening_balance: Optional[Decimal] = None  # `opening balance 15000.00`
+    closing_balance: Optional[tuple] = None  # (where, expected) of `closing balance 4000.00`
 
 
 @dataclass
@@ -101,6 +104,7 @@ class Expect:
     runs: list = field(default_factory=list)
     expiring: list = field(default_factory=list)
     payouts: list = field(default_factory=list)  # (where, month, rates, performer, line, pairs)
+    pays: list = field(default_factory=list)  # (where, month, block, employee, line, pairs)
     # Directives of features the package does not bind (yet): left to the C++ harness, and named
     # by the test so they are seen.
     unchecked: set = field(default_factory=set)
@@ -146,6 +150,11 @@ def parse(path) -> Expect:
                 else:
                     run.except_ = ids
             out.runs.append(run)
+        elif head in ("opening", "closing") and tokens[1] == "balance":
+            if head == "opening":
+                run.opening_balance = Decimal(tokens[2])
+            else:
+                run.closing_balance = (where, tokens[2])
         elif head in ("opening", "closing"):
             volumes = tokens[1] == "volume"
             key, day, written = tokens[2:5] if volumes else tokens[1:4]
@@ -157,9 +166,9 @@ def parse(path) -> Expect:
         elif head == "fee":
             for name, value in _pairs(tokens[2:], where):
                 run.figures.append((where, "fee", int(tokens[1]), name, value))
-        elif head == "allowance":
+        elif head in ("allowance", "tax"):
             for name, value in _pairs(tokens[2:], where):
-                run.figures.append((where, "allowance", tokens[1], name, value))
+                run.figures.append((where, head, tokens[1], name, value))
         elif head == "total":
             run.figures.append((where, "total", None, "total", tokens[1]))
         elif head == "alert":
@@ -177,6 +186,16 @@ def parse(path) -> Expect:
             if rest and rest[0] == "line":
                 line_id, rest = rest[1], rest[2:]
             out.payouts.append((where, month, rates, performer, line_id, _pairs(rest, where)))
+        elif head == "pay":
+            month, rest = datetime.date.fromisoformat(tokens[1] + "-01"), tokens[2:]
+            block = ""
+            if len(rest) > 1 and rest[0] == "block":
+                block, rest = rest[1], rest[2:]
+            employee, rest = rest[0], rest[1:]
+            line_id = ""
+            if rest and rest[0] == "line":
+                line_id, rest = rest[1], rest[2:]
+            out.pays.append((where, month, block, employee, line_id, _pairs(rest, where)))
         else:
             out.unchecked.add(head)
     return out
@@ -214,6 +233,37 @@ def check_payouts(t: "tariff.Tariff", contracts, work, expect: Expect, failures:
     return len(expect.payouts)
 
 
+def _pay_value(p: "tariff.StaffPay", line_id: str, name: str) -> str:
+    if not line_id:
+        return str(len(p.lines)) if name == "lines" else text(p.total)
+    line = next((l for l in p.lines if l.id == line_id), None)
+    if line is None:
+        return "no such line"
+    if name == "quantity":
+        return str(line.quantity)
+    return text(getattr(line, name))
+
+
+def check_pays(t: "tariff.Tariff", contracts, work, expect: Expect, failures: list) -> int:
+    """The `pay` directives (staff pay) through Python, as the C++ harness checks them."""
+    computed = {}
+    for where, month, block, employee, line_id, pairs in expect.pays:
+        if (month, block) not in computed:
+            computed[(month, block)] = {
+                p.employee or "-": p
+                for p in t.staff_pays(contracts, work, month, pay=block or None)[0]}
+        p = computed[(month, block)].get(employee)
+        if p is None:
+            failures.append(f"{where}: pay: no pay for {employee}")
+            continue
+        for name, expected in pairs:
+            got = _pay_value(p, line_id, name)
+            if got != expected:
+                failures.append(f"{where}: pay {employee} {line_id} {name}: "
+                                f"expected {expected}, got {got}")
+    return len(expect.pays)
+
+
 def _steps(trace) -> str:
     return "+".join(s.kind for s in trace) or "-"
 
@@ -236,6 +286,7 @@ def line_value(line: tariff.PricedLine, section: str, name: str) -> str:
         "parts": lambda: str(len(line.parts)),
         "price_list": lambda: line.price_list,
         "trace": lambda: _steps(line.line_trace),
+        "tax": lambda: text(line.tax),
     }[name]()
 
 
@@ -278,7 +329,15 @@ def _used_text(value: Decimal, is_time: bool) -> str:
     return str(tariff.ItemQuantity(value, 1)) if is_time else text(value)
 
 
+_PREPAID_FIELDS = {"balance_opening": "opening", "received": "received", "drawn": "drawn",
+                   "balance_closing": "closing", "owed": "owed"}
+
+
 def _statement_value(s: tariff.Statement, name: str) -> str:
+    if name in _PREPAID_FIELDS:
+        if s.prepaid is None:
+            return "no prepaid balance (the plan has no 'prepaid')"
+        return text(getattr(s.prepaid, _PREPAID_FIELDS[name]))
     return {
         "revenue": lambda: text(s.revenue),
         "fees_total": lambda: text(s.fees_total),
@@ -293,12 +352,22 @@ def _statement_value(s: tariff.Statement, name: str) -> str:
         "alerts": lambda: str(len(s.alerts)),
         "period": lambda: span(s.period),
         "plan": lambda: s.plan,
+        "tax": lambda: text(s.tax),
+        "total": lambda: text(s.total),
+        "tax_exempt": lambda: "true" if s.tax_exempt else "false",
     }[name]()
 
 
 def _fee_value(f: tariff.FeeLine, name: str) -> str:
     return {"amount": lambda: text(f.amount), "units": lambda: text(f.units),
-            "covers": lambda: span(f.covers), "fee_period": lambda: span(f.fee_period)}[name]()
+            "covers": lambda: span(f.covers), "fee_period": lambda: span(f.fee_period),
+            "prepaid_units": lambda: text(f.prepaid_units), "covered": lambda: text(f.covered),
+            "tax": lambda: text(f.tax)}[name]()
+
+
+def _tax_value(t: tariff.TaxLine, name: str) -> str:
+    return {"base": lambda: text(t.base), "amount": lambda: text(t.amount),
+            "percent": lambda: text(t.percent)}[name]()
 
 
 def _allowance_value(a: tariff.AllowanceReport, name: str) -> str:
@@ -311,7 +380,25 @@ def _allowance_value(a: tariff.AllowanceReport, name: str) -> str:
 def _alert_text(a: tariff.Alert) -> list:
     if a.kind == "allowance_threshold":
         return [a.kind, a.allowance, text(a.percent), a.line]
+    if a.kind == "balance_low":  # the line may be a fee's description, words apart
+        return [a.kind, text(a.threshold), *a.line.split()]
+    if a.kind == "balance_exhausted":
+        return [a.kind, *a.line.split()]
     return [a.kind]
+
+
+def _per_statement_tax(t: tariff.Tariff) -> bool:
+    """Whether the tariff's tax is computed per statement: then the statement shares it over
+    its lines, which request-by-request pricing (a line's own tax) cannot."""
+    return re.search(r"^\s*tax\s+\w+\s+(?:included|excluded)\s+per\s+statement\b", t.source,
+                     re.MULTILINE) is not None
+
+
+def _without_tax(line: tariff.PricedLine) -> dict:
+    d = line.to_dict()
+    d.pop("tax", None)
+    d.pop("margin", None)
+    return d
 
 
 def _item_is_time(lines, item: str, otherwise: bool) -> bool:
@@ -337,6 +424,11 @@ def check_folder(folder) -> tuple[list, int, set]:
         compared += len(expect.pricing)
 
     compared += check_payouts(t, contracts, work, expect, failures)
+    compared += check_pays(t, contracts, work, expect, failures)
+    payments_file = folder / "payments.csv"
+    payments = tariff.load_payments(payments_file) if payments_file.exists() else []
+    credited: set = set()  # payments a statement credited: not given to later runs
+    shared_tax = _per_statement_tax(t)
 
     for where, day, days, ids in expect.expiring:
         got = [c.id for c in tariff.expiring_contracts(contracts, day, days)]
@@ -363,6 +455,8 @@ def check_folder(folder) -> tuple[list, int, set]:
                  for _, _, key, day, w in uses],
                 [tariff.Volume(item, t.statement_period(deal, day), quantity(w)[0])
                  for _, _, item, day, w in volumes])
+        if run.opening_balance is not None:
+            opening.balance = run.opening_balance
 
         if run.kind == "estimate":
             lines = t.estimate(deal, opening, chosen)
@@ -376,7 +470,10 @@ def check_folder(folder) -> tuple[list, int, set]:
             compared += len(run.lines) + len(run.figures)
             continue
 
-        s = t.bill(deal, run.day, chosen, state=opening)
+        s = t.bill(deal, run.day, chosen, state=opening,
+                   payments=[p for p in payments if p.id not in credited])
+        if s.prepaid is not None:
+            credited.update(p.id for p in s.prepaid.payments)
         results = {}
         for section in ("lines", "adjustments", "rejected"):
             for line in getattr(s, section):
@@ -389,6 +486,10 @@ def check_folder(folder) -> tuple[list, int, set]:
                 got = _statement_value(s, name)
             elif subject == "fee":
                 got = _fee_value(s.fees[selector - 1], name) if selector <= len(s.fees) else "-"
+            elif subject == "tax":
+                found = [x for x in s.taxes if x.rate == selector]
+                got = (_tax_value(found[0], name) if found
+                       else "no tax line at this rate in the statement")
             else:
                 found = [a for a in s.allowances if a.allowance == selector]
                 got = _allowance_value(found[0], name) if found else "no such allowance"
@@ -402,6 +503,12 @@ def check_folder(folder) -> tuple[list, int, set]:
         if sorted(have) != sorted(wanted):
             failures.append(f"{run.where}: alerts: expected {wanted}, got {have}")
         compared += len(wanted)
+        if run.closing_balance is not None:
+            where, expected = run.closing_balance
+            if text(s.closing.balance) != expected:
+                failures.append(f"{where}: closing balance: expected {expected}, "
+                                f"got {text(s.closing.balance)}")
+            compared += 1
 
         statement_lines = s.lines + s.adjustments
         for where, key, day, written in run.closing:
@@ -446,8 +553,14 @@ def check_folder(folder) -> tuple[list, int, set]:
         for line in s.lines + s.adjustments + s.rejected:
             if line.reason == "after_period":
                 continue
-            if by_line.get(line.id) != line:
+            mine = by_line.get(line.id)
+            same = mine == line or (shared_tax and mine is not None
+                                    and _without_tax(mine) == _without_tax(line))
+            if not same:
                 failures.append(f"{run.where}: line {line.id} priced request by request differs")
+        # The balance is drawn by statements, which know the payments; request by request
+        # leaves it as it was.
+        state.balance = s.closing.balance
         if state != s.closing:
             failures.append(f"{run.where}: request by request leaves another state")
 

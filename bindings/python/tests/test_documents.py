@@ -304,6 +304,7 @@ class Taxed:
         self.tax = amount
         self.total = gross if included else gross + amount
         self.revenue = self.total - amount
+        self.tax_included = included
         self.tax_exempt = False
 
     def __getattr__(self, name):

@@ -24,7 +24,10 @@ FOLDERS = example_folders()
 def test_all_golden_examples_are_found():
     assert len(FOLDERS) >= 14
     assert {f.name for f in FOLDERS} >= {"01-catalogue", "03-subscription", "05-tiers",
-                                         "07-payment-schemes", "12-price-history"}
+                                         "07-payment-schemes", "12-price-history",
+                                         # money flows: taxes, balances and payments, staff pay
+                                         "07-taxes", "07-prepaid-balance", "12-prepaid-support",
+                                         "11-repair-kinds"}
 
 
 @pytest.mark.parametrize("folder", FOLDERS, ids=lambda f: f.name)

@@ -25,6 +25,16 @@ def test_the_model_pickles(night, subscription):
     assert pickle.loads(pickle.dumps(state)) == state
     period = state.allowances[0].period
     assert pickle.loads(pickle.dumps(period)) == period
+    # Money flows: fees prepaid for a span, payments, the prepaid balance.
+    deal = tariff.Contract("C-1", "K-1", "2026-01-01", "2026-12-31", plan="annual",
+                           prepaid_fees=[tariff.PrepaidFee("support", "2026-01-01", "2026-06-30",
+                                                           units="10")])
+    assert pickle.loads(pickle.dumps(deal)) == deal
+    paid = tariff.Payment("P-1", "C-1", "2026-03-16", "20000.00")
+    assert pickle.loads(pickle.dumps([paid, deal.prepaid_fees[0]])) == [paid,
+                                                                       deal.prepaid_fees[0]]
+    state.balance = "17500.00"
+    assert pickle.loads(pickle.dumps(state)) == state
 
 
 def _price_in_a_worker(t, contracts, table):

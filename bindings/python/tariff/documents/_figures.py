@@ -1,17 +1,16 @@
 """The one place documents read a statement's taxes, its rounding and its total due.
 
-Taxes are being added to statements in the engine (``statement.taxes``, ``.tax``, ``.total``,
-``.tax_exempt``; ``line.tax``, ``fee.tax``; include/tariff/billing.hpp). Until a build has them, a
-statement has none: its total due is its revenue and documents say that no VAT applies. Every
-template, the workbook and the CSV go through these functions, so wiring the real fields changes
-this module only.
+A statement of a tariff with a tax has ``taxes`` (one line per rate), ``tax``, ``total``,
+``tax_included``, ``tax_exempt``, and each line and fee its ``tax`` (include/tariff/billing.hpp);
+without a tax its total due is its revenue and documents say that no VAT applies. Every template,
+the workbook and the CSV go through these functions, and statement-like objects (a test's
+stand-in, an older build's statement) that lack a field read as having no tax.
 
 How the figures fit (billing.hpp): the rows of a document are the fees and lines, whose amounts
 add up to ``fees_total + work_total``; ``total`` is what the client owes, rounded at ``rounding
 statement``; ``revenue = total − tax``. When prices exclude the tax, ``total`` is the rows plus
-the tax (plus the rounding); when they include it, ``total`` is the rows themselves (plus the
-rounding) and the tax is "of which". A statement that says which (``tax_included``) is believed;
-otherwise it is inferred from which of the two the total is nearer to.
+the tax (plus the rounding); when they include it (``tax_included``), ``total`` is the rows
+themselves (plus the rounding) and the tax is "of which".
 """
 
 from __future__ import annotations
@@ -36,8 +35,7 @@ class TaxRow:
 
 
 def tax_rows(statement: Any) -> list[TaxRow]:
-    """The statement's taxes, one row per tax and rate; [] when it has none (or the build
-    predates taxes)."""
+    """The statement's taxes, one row per tax and rate; [] when it has none."""
     return [TaxRow(tax=t.tax, rate=t.rate, percent=t.percent, base=t.base, amount=t.amount)
             for t in (getattr(statement, "taxes", None) or [])]
 
@@ -71,14 +69,7 @@ def _rows_sum(statement: Any) -> Decimal:
 
 def tax_included(statement: Any) -> bool:
     """Whether the rows' amounts include the tax ("в том числе НДС")."""
-    said: Optional[bool] = getattr(statement, "tax_included", None)
-    if said is not None:
-        return bool(said)
-    tax = tax_total(statement)
-    if tax_exempt(statement) or tax == 0:
-        return False
-    beyond = total_due(statement) - _rows_sum(statement)
-    return abs(beyond) < abs(beyond - tax)
+    return bool(getattr(statement, "tax_included", False)) and not tax_exempt(statement)
 
 
 def rounding(statement: Any) -> Decimal:
