@@ -1,5 +1,5 @@
-// tariff bill: a statement per contract for one period: fees, work with allowances, totals,
-// alerts and the closing state.
+// tariff bill: a statement per contract for one period: fees, work with allowances, taxes, a
+// prepaid balance topped up by payments, totals, alerts and the closing state.
 #include <algorithm>
 #include <fmt/core.h>
 #include <map>
@@ -77,11 +77,42 @@ void report_orphans(const std::vector<work_line>& work, const std::vector<contra
     fmt::print(stderr, "tariff: {} work line(s) name no contract given; not billed\n", orphans);
 }
 
+// Payments that name none of the contracts top up no balance: say so rather than drop them.
+void report_orphan_payments(const std::vector<payment>& payments,
+                            const std::vector<contract>& contracts) {
+  std::set<std::string, std::less<>> known;
+  for (const contract& c : contracts)
+    known.insert(c.id);
+  std::size_t orphans = 0;
+  for (const payment& p : payments)
+    if (!known.contains(p.contract)) ++orphans;
+  if (orphans > 0)
+    fmt::print(stderr, "tariff: {} payment(s) name no contract given; not credited\n", orphans);
+}
+
+// A contract's payments that its statement did not credit: all of them when its plan has no
+// prepaid balance, those dated after the period otherwise (they wait for their own statement).
+void report_uncredited(const statement& s, std::size_t payments) {
+  if (!s.prepaid) {
+    fmt::print(stderr,
+               "tariff: contract '{}' has plan '{}', which has no prepaid balance; its {} "
+               "payment(s) not credited\n",
+               s.contract, s.plan, payments);
+    return;
+  }
+  const std::size_t later = payments - s.prepaid->payments.size();
+  if (later > 0)
+    fmt::print(stderr,
+               "tariff: contract '{}': {} payment(s) dated after the period; not credited, they "
+               "wait for their own statement\n",
+               s.contract, later);
+}
+
 }  // namespace
 
 void add_bill_command(CLI::App& app) {
   struct options {
-    std::string tariff, contracts, work, period, state, save_state, output;
+    std::string tariff, contracts, work, payments, period, state, save_state, output;
     std::vector<std::string> ids;
     std::string format = "text";
     bool explain = false;
@@ -94,6 +125,8 @@ void add_bill_command(CLI::App& app) {
   cmd->add_option("-c,--contracts", opts->contracts, "Contracts, CSV or .json")->required();
   cmd->add_option("-w,--work", opts->work, "Work lines not billed before, CSV or .json")
       ->required();
+  cmd->add_option("--payments", opts->payments,
+                  "Payments to prepaid balances not credited before, CSV or .json");
   cmd->add_option("--period", opts->period,
                   "A day of the period, YYYY-MM or YYYY-MM-DD; default: the earliest line's");
   cmd->add_option("--contract", opts->ids, "Bill only these contracts (repeatable)");
@@ -115,6 +148,8 @@ void add_bill_command(CLI::App& app) {
     const compiled_tariff tariff = load_tariff(opts->tariff);
     const std::vector<contract> contracts = load_contracts(opts->contracts);
     const std::vector<work_line> work = load_work(opts->work);
+    const std::vector<payment> payments =
+        opts->payments.empty() ? std::vector<payment>() : load_payments(opts->payments);
     const std::vector<contract> billed = contracts_to_bill(contracts, opts->ids, tariff);
     if ((!opts->state.empty() || !opts->save_state.empty()) && billed.size() != 1)
       throw failure(
@@ -124,6 +159,7 @@ void add_bill_command(CLI::App& app) {
     const billing_state opening = load_state(opts->state);
     const local_date day = billing_day(opts->period, work, tariff);
     report_orphans(work, contracts);
+    report_orphan_payments(payments, contracts);
 
     const bill_options options{.expiry_warning_days = 30,
                                .trace = opts->explain || opts->format == "json"};
@@ -131,16 +167,24 @@ void add_bill_command(CLI::App& app) {
     std::map<std::string, std::vector<work_line>, std::less<>> work_by_contract;
     for (const work_line& w : work)
       work_by_contract[w.contract].push_back(w);
+    std::map<std::string, std::vector<payment>, std::less<>> payments_by_contract;
+    for (const payment& p : payments)
+      payments_by_contract[p.contract].push_back(p);
     std::vector<std::string> texts;
     std::vector<statement> statements;
     billing_state closing;
     progress_bar bar("contracts", billed.size(), 2000);
     for (const contract& c : billed) {
       const auto own = work_by_contract.find(c.id);
+      const auto paid = payments_by_contract.find(c.id);
+      const std::span<const payment> own_payments = paid == payments_by_contract.end()
+                                                        ? std::span<const payment>()
+                                                        : std::span<const payment>(paid->second);
       statement s = bill(tariff, c, statement_period(tariff, c, day), opening,
                          own == work_by_contract.end() ? std::span<const work_line>()
                                                        : std::span<const work_line>(own->second),
-                         options);
+                         own_payments, options);
+      if (!own_payments.empty()) report_uncredited(s, own_payments.size());
       closing = s.closing;
       if (opts->portfolio)
         statements.push_back(std::move(s));

@@ -47,6 +47,9 @@ std::vector<contract> load_contracts(const std::string& path);
 /// Work lines, read as load_contracts reads contracts.
 std::vector<work_line> load_work(const std::string& path);
 
+/// Payments towards prepaid balances, read as load_contracts reads contracts.
+std::vector<payment> load_payments(const std::string& path);
+
 /// A billing state from JSON; an empty path gives the empty state.
 billing_state load_state(const std::string& path);
 
@@ -61,5 +64,6 @@ void add_bill_command(CLI::App& app);
 void add_diff_command(CLI::App& app);
 void add_fmt_command(CLI::App& app);
 void add_payouts_command(CLI::App& app);
+void add_pay_command(CLI::App& app);
 
 }  // namespace tariff::cli

@@ -1,4 +1,4 @@
-// Reading the tool's inputs: files, the tariff, contracts, work and state (cli.hpp).
+// Reading the tool's inputs: files, the tariff, contracts, work, payments and state (cli.hpp).
 #include <cctype>
 #include <cstdio>
 #include <fmt/core.h>
@@ -89,6 +89,11 @@ std::vector<contract> load_contracts(const std::string& path) {
 std::vector<work_line> load_work(const std::string& path) {
   const std::string text = read_file(path);
   return all_rows(is_json(path) ? read_work_json(text) : read_work_csv(text), path);
+}
+
+std::vector<payment> load_payments(const std::string& path) {
+  const std::string text = read_file(path);
+  return all_rows(is_json(path) ? read_payments_json(text) : read_payments_csv(text), path);
 }
 
 billing_state load_state(const std::string& path) {

@@ -1,10 +1,13 @@
-// tariff: check, price, bill, estimate, compare and format tariffs from the command line.
+// tariff: check, price, bill, estimate, compare and format tariffs, and work out payouts and
+// staff pay, from the command line.
 //
 //   tariff check facilities.tariff
 //   tariff price    -t facilities.tariff -c contracts.csv -w work.csv --explain
 //   tariff bill     -t facilities.tariff -c contracts.csv -w work.csv --period 2026-03
 //   tariff estimate -t facilities.tariff -c contracts.csv -w planned.csv --contract C-1
 //   tariff diff     --old current.tariff --new proposed.tariff -c contracts.csv -w history.csv
+//   tariff payouts  -t facilities.tariff -c contracts.csv -w accepted.csv --period 2026-03
+//   tariff pay      -t facilities.tariff -c contracts.csv -w work.csv --period 2026-03
 //   tariff fmt -w facilities.tariff
 //
 // Exit status: 0 done; 1 the tariff or the input has errors (each printed with its place);
@@ -30,6 +33,7 @@ int main(int argc, char** argv) {
   tariff::cli::add_estimate_command(app);
   tariff::cli::add_diff_command(app);
   tariff::cli::add_payouts_command(app);
+  tariff::cli::add_pay_command(app);
   tariff::cli::add_fmt_command(app);
   // CLI11 would call a misspelt command a missing one; name it instead.
   if (argc > 1 && argv[1][0] != '-') {
@@ -39,7 +43,7 @@ int main(int argc, char** argv) {
                      [&](const CLI::App* s) { return s->get_name() == command; })) {
       fmt::print(stderr,
                  "tariff: unknown command '{}'; the commands are check, price, bill, "
-                 "estimate, diff, payouts and fmt (tariff --help)\n",
+                 "estimate, diff, payouts, pay and fmt (tariff --help)\n",
                  command);
       return 2;
     }

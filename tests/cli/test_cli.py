@@ -180,6 +180,186 @@ def test_bill_says_when_there_is_no_contract_to_bill(tmp_path):
     assert "no contract to bill" in r.stderr
 
 
+# --- bill: payments and prepaid balances; pay: staff pay --------------------------------------
+
+# Prices exclude a 20 % VAT; the plan's balance is prepaid with an alert at 5000.00; technicians
+# earn 30 % of what the client pays for a visit.
+MONEY = """tariff "T" currency RUB
+rounding line 0.01 half_up
+pricelist retail { item visit "Visit" per visit price 1000.00 cost 400.00 }
+tax vat excluded per line round 0.01 half_up { rate standard 20% }
+pay technicians { rule labour for visit : amount * 30% }
+plan basic { pricelist retail  fee support 10000.00 per month  prepaid alert 5000.00 }
+"""
+MONEY_EXAMPLE = EXAMPLES / "cli-money"
+
+
+def money(tmp_path, work_rows, tariff=MONEY):
+    """-t, -c and -w for MONEY, contract C-1 on plan basic, and these work rows."""
+    (tmp_path / "money.tariff").write_text(tariff)
+    (tmp_path / "contracts.csv").write_text("id,client,plan,start,end\n"
+                                            "C-1,acme,basic,2026-01-01,2026-12-31\n")
+    (tmp_path / "work.csv").write_text("id,contract,item,start,end,quantity,kind,performer\n"
+                                       + "".join(r + "\n" for r in work_rows))
+    return ["-t", tmp_path / "money.tariff", "-c", tmp_path / "contracts.csv",
+            "-w", tmp_path / "work.csv"]
+
+
+def payments(path, *rows):
+    path.write_text("id,contract,date,amount\n" + "".join(r + "\n" for r in rows))
+    return path
+
+
+VISITS = [f"V{d},C-1,visit,2026-03-{d:02}T10:00:00Z,,1,billable,ivanov" for d in (3, 10, 17)]
+
+
+def test_bill_payments_fill_the_prepaid_balance_and_the_state_carries_it(tmp_path):
+    # 20000.00 paid on 1 March; the fee costs 10000.00 + 2000.00 tax, each visit 1000.00 + 200.00.
+    paid = payments(tmp_path / "paid.csv", "P-1,C-1,2026-03-01,20000.00")
+    march = tmp_path / "march.json"
+    r = run("bill", *money(tmp_path, VISITS), "--period", "2026-03", "--payments", paid,
+            "-f", "json", "--contract", "C-1", "--save-state", march)
+    assert (r.returncode, r.stderr) == (0, "")
+    [s] = json.loads(r.stdout)
+    assert (s["revenue"], s["tax"], s["total"]) == ("13000.00", "2600.00", "15600.00")
+    prepaid = s["prepaid"]
+    assert [(p["id"], p["date"], p["amount"]) for p in prepaid["payments"]] == [
+        ("P-1", "2026-03-01", "20000.00")]
+    assert (prepaid["received"], prepaid["drawn"], prepaid["closing"], prepaid["owed"]) == (
+        "20000.00", "15600.00", "4400.00", "0.00")
+    # 20000 - 12000 = 8000, then 6800, 5600, and V17 takes it to 4400, under 5000.00.
+    assert [(a["kind"], a["line"], a["threshold"]) for a in s["alerts"]] == [
+        ("balance_low", "V17", "5000.00")]
+    assert s["closing"]["balance"] == "4400.00"
+    assert json.loads(march.read_text())["balance"] == "4400.00"
+    # April from March's state, without a payment: the fee's 12000.00 takes the 4400.00 left and
+    # 7600.00 is owed; the closing balance is 0, which the state leaves out.
+    april = tmp_path / "april.json"
+    r = run("bill", *money(tmp_path, []), "--period", "2026-04", "--contract", "C-1",
+            "-s", march, "--save-state", april, "-f", "json")
+    assert (r.returncode, r.stderr) == (0, "")
+    [s] = json.loads(r.stdout)
+    prepaid = s["prepaid"]
+    assert (prepaid["opening"], prepaid["received"], prepaid["drawn"], prepaid["closing"],
+            prepaid["owed"]) == ("4400.00", "0.00", "4400.00", "0.00", "7600.00")
+    assert [a["kind"] for a in s["alerts"]] == ["balance_exhausted"]
+    assert "7600.00 of it is owed" in s["alerts"][0]["message"]
+    assert "balance" not in json.loads(april.read_text())
+
+
+def test_bill_payments_in_text_and_from_json(tmp_path):
+    paid = tmp_path / "paid.JSON"  # JSON by the name, in any case
+    paid.write_text('[{"id": "P-1", "contract": "C-1", "date": "2026-02-20", "amount": 12500}]')
+    r = run("bill", *money(tmp_path, VISITS[:1]), "--period", "2026-03", "--payments", paid)
+    assert (r.returncode, r.stderr) == (0, "")
+    # Paid in February, credited on 1 March: the fee's 12000.00 leaves 500.00, which V3's
+    # 1200.00 takes, and 700.00 is owed.
+    assert "\n  payment P-1  2026-02-20" in r.stdout
+    owed = next(l for l in r.stdout.splitlines() if l.startswith("  owed "))
+    assert owed.split() == ["owed", "700.00", "not", "covered", "by", "the", "balance"]
+    assert ("  - prepaid balance fell to 500.00 (alert at 5000.00) with fee support 10000.00 per "
+            "month\n  - prepaid balance exhausted with line V3: 700.00 of it is owed\n") in r.stdout
+
+
+def test_bill_payments_that_no_balance_takes_are_named(tmp_path):
+    paid = payments(tmp_path / "paid.csv", "P-1,C-1,2026-03-05,100.00",
+                    "P-2,C-1,2026-04-01,500.00", "P-3,C-9,2026-03-05,700.00")
+    r = run("bill", *money(tmp_path, VISITS), "--period", "2026-03", "--payments", paid,
+            "-f", "json")
+    assert r.returncode == 0, r.stderr
+    assert r.stderr == ("tariff: 1 payment(s) name no contract given; not credited\n"
+                        "tariff: contract 'C-1': 1 payment(s) dated after the period; not "
+                        "credited, they wait for their own statement\n")
+    assert json.loads(r.stdout)[0]["prepaid"]["received"] == "100.00"
+    # A plan without `prepaid` takes no payment.
+    r = run("bill", *inputs(), "--period", "2026-03", "--contract", "C-1",
+            "--payments", payments(tmp_path / "c1.csv", "P-1,C-1,2026-03-05,100.00"))
+    assert r.returncode == 0, r.stderr
+    assert r.stderr == ("tariff: contract 'C-1' has plan 'pos_service', which has no prepaid "
+                        "balance; its 1 payment(s) not credited\n")
+
+
+def test_bill_refuses_bad_payments_with_their_rows(tmp_path):
+    paid = payments(tmp_path / "paid.csv", "P-1,C-1,2026-03-01,20000.00",
+                    "P-2,C-1,2026-03-32,500.00", "P-3,C-1,2026-03-05,-5.00")
+    r = run("bill", *money(tmp_path, VISITS), "--period", "2026-03", "--payments", paid)
+    assert r.returncode == 1
+    assert r.stdout == ""
+    assert r.stderr == (
+        f"{paid}: row 3 (id P-2), column 'date': '2026-03-32' is not a date (YYYY-MM-DD)\n"
+        f"{paid}: row 4 (id P-3), column 'amount': a payment must be above 0, not -5.00\n"
+        f"tariff: {paid}: 2 row(s) could not be read; nothing was priced\n")
+    bad_json = tmp_path / "paid.json"
+    bad_json.write_text('[{"id": "P-1", "contract": "C-1", "date": "2026-03-01"}]')
+    r = run("bill", *money(tmp_path, VISITS), "--period", "2026-03", "--payments", bad_json)
+    assert r.returncode == 1
+    assert f"{bad_json}: row 1 (id P-1), column 'amount'" in r.stderr
+    r = run("bill", *money(tmp_path, VISITS), "--period", "2026-03",
+            "--payments", tmp_path / "missing.csv")
+    assert r.returncode == 1
+    assert r.stderr == f"tariff: cannot read {tmp_path / 'missing.csv'}\n"
+
+
+def test_pay_gives_each_employee_the_rules_pay(tmp_path):
+    work = VISITS + ["V24,C-1,visit,2026-03-24T10:00:00Z,,1,warranty,petrov",
+                     "A1,C-1,visit,2026-04-01T10:00:00Z,,1,billable,petrov"]  # April's
+    r = run("pay", *money(tmp_path, work), "--period", "2026-03", "-f", "csv")
+    assert (r.returncode, r.stderr) == (0, "")
+    assert r.stdout == (
+        "employee,id,request,contract,item,kind,date,quantity,amount,rule,pay\n"
+        "ivanov,V3,,C-1,visit,billable,2026-03-03,1,1000.00,labour,300.00\n"
+        "ivanov,V10,,C-1,visit,billable,2026-03-10,1,1000.00,labour,300.00\n"
+        "ivanov,V17,,C-1,visit,billable,2026-03-17,1,1000.00,labour,300.00\n"
+        "petrov,V24,,C-1,visit,warranty,2026-03-24,1,0.00,labour,0.00\n")
+    r = run("pay", *money(tmp_path, work), "--period", "2026-03", "--pay", "technicians")
+    assert (r.returncode, r.stderr) == (0, "")
+    assert r.stdout.startswith("Pay of ivanov for 2026-03-01..2026-03-31")
+    assert "  V3     2026-03-03  visit  billable  1  of 1000.00  300.00  rule labour\n" in r.stdout
+    assert "\n  total                                              900.00\n" in r.stdout
+    assert "\nPay of petrov for 2026-03-01..2026-03-31" in r.stdout
+
+
+def test_pay_output_file_and_the_example(tmp_path):
+    out = tmp_path / "pay.csv"
+    r = run("pay", "-t", MONEY_EXAMPLE / "money.tariff", "-c", MONEY_EXAMPLE / "contracts.csv",
+            "-w", MONEY_EXAMPLE / "march.csv", "--period", "2026-03", "-f", "csv", "-o", out)
+    assert (r.returncode, r.stdout, r.stderr) == (0, "", "")
+    rows = out.read_text().splitlines()
+    assert [(row.split(",")[0], row.split(",")[-1]) for row in rows[1:]] == [
+        ("ivanov", "300.00"), ("ivanov", "300.00"), ("ivanov", "0.00"), ("petrov", "300.00")]
+
+
+def test_pay_names_an_unknown_pay_block_and_the_lines_it_cannot_pay(tmp_path):
+    r = run("pay", *money(tmp_path, VISITS), "--period", "2026-03", "--pay", "nurses")
+    assert r.returncode == 1
+    assert r.stdout == ""
+    assert r.stderr == "tariff: tariff 'T' has no pay block 'nurses'\n"
+    # Two pay blocks: --pay is needed.
+    two = MONEY + "pay drivers { rule trip for visit : 100.00 }\n"
+    r = run("pay", *money(tmp_path, VISITS, tariff=two), "--period", "2026-03")
+    assert r.returncode == 1
+    assert "has 2 pay blocks" in r.stderr
+    r = run("pay", *money(tmp_path, VISITS, tariff=two), "--period", "2026-03", "--pay", "drivers",
+            "-f", "csv")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines()[1].endswith(",trip,100.00")
+    # A line the tariff rejects is paid nothing, and named.
+    r = run("pay", *money(tmp_path, VISITS + ["X1,C-1,vist,2026-03-05T10:00:00Z,,1,,ivanov"]),
+            "--period", "2026-03", "-f", "csv")
+    assert r.returncode == 0
+    assert r.stderr == "tariff: not paid: line X1: item 'vist' is in no price list of tariff 'T'\n"
+    assert "X1" not in r.stdout
+
+
+def test_pay_period_is_a_month(tmp_path):
+    r = run("pay", *money(tmp_path, VISITS), "--period", "2026-03-05")
+    assert r.returncode == 2
+    assert r.stderr == "tariff: --period 2026-03-05: expected YYYY-MM\n"
+    r = run("pay", *money(tmp_path, VISITS))
+    assert r.returncode == 2
+    assert "--period is required" in r.stderr
+
+
 # --- diff --------------------------------------------------------------------------------------
 
 def proposed(tmp_path):
@@ -248,6 +428,7 @@ def test_usage_errors_exit_2():
     r = run("frobnicate")
     assert r.returncode == 2
     assert "unknown command 'frobnicate'" in r.stderr
+    assert "payouts, pay and fmt" in r.stderr
 
 
 def test_version():

@@ -1,0 +1,48 @@
+// tariff pay: what each employee earned for a month under the tariff's `pay` rules.
+#include <fmt/core.h>
+#include <memory>
+
+#include <tariff/staff_pay.hpp>
+
+#include "cli/cli.hpp"
+
+namespace tariff::cli {
+
+void add_pay_command(CLI::App& app) {
+  struct options {
+    std::string tariff, contracts, work, month, pay, output;
+    std::string format = "text";
+  };
+  auto opts = std::make_shared<options>();
+  CLI::App* cmd = app.add_subcommand(
+      "pay", "Staff pay for a month: each employee's work paid by the tariff's pay rules");
+  cmd->add_option("-t,--tariff", opts->tariff, "The tariff")->required();
+  cmd->add_option("-c,--contracts", opts->contracts, "Contracts, CSV or .json")->required();
+  cmd->add_option("-w,--work", opts->work, "Work lines with their performer, CSV or .json")
+      ->required();
+  cmd->add_option("--period", opts->month, "The month, YYYY-MM")->required();
+  cmd->add_option("--pay", opts->pay, "The tariff's pay block; default: its only one");
+  cmd->add_option("-f,--format", opts->format, "text or csv")
+      ->check(CLI::IsMember({"text", "csv"}))
+      ->capture_default_str();
+  cmd->add_option("-o,--output", opts->output, "Write to this file instead of standard output");
+  cmd->callback([opts] {
+    const std::optional<local_date> first =
+        opts->month.size() == 7 ? parse_date(opts->month + "-01") : std::nullopt;
+    if (!first) throw failure("--period " + opts->month + ": expected YYYY-MM", 2);
+    const date::year_month_day ymd{*first};
+    const date_span month{*first, local_date{ymd + date::months{1}}};
+    const compiled_tariff tariff = load_tariff(opts->tariff);
+    const std::vector<contract> contracts = load_contracts(opts->contracts);
+    const std::vector<work_line> work = load_work(opts->work);
+    std::vector<priced_line> rejected;
+    const std::vector<staff_pay> earned =
+        staff_pays(tariff, contracts, work, month, opts->pay, &rejected);
+    for (const priced_line& line : rejected)
+      fmt::print(stderr, "tariff: not paid: {}\n", line.message);
+    write_output(opts->output, opts->format == "csv" ? write_staff_pay_csv(earned)
+                                                     : write_staff_pay_text(earned));
+  });
+}
+
+}  // namespace tariff::cli
