@@ -29,7 +29,9 @@ std::string write_statement_text(const statement& s, const compiled_tariff& tari
 
 /// Statements as CSV, one row each with its totals: contract, client, plan, period (first and
 /// last day), currency, counts of lines, adjustments and rejected lines, fees, work, revenue,
-/// cost, margin and margin percent (empty when there is no revenue). A bill run's summary.
+/// cost, margin and margin percent (empty when there is no revenue), tax, total (what the client
+/// owes), and for a plan with `prepaid` what the balance did not cover (owed) and the closing
+/// balance (both empty otherwise). A bill run's summary.
 std::string write_statements_csv(std::span<const statement> statements);
 
 /// The billing state as a JSON object, {"allowances": [...]}; read_state_json reads it back.

@@ -491,8 +491,11 @@ std::string write_statements_csv(std::span<const statement> statements) {
   std::string out;
   io::append_csv_record(out, {"contract", "client", "plan", "first", "last", "currency", "lines",
                               "adjustments", "rejected", "fees", "work", "revenue", "cost",
-                              "margin", "margin_percent", "tax", "total"});
-  for (const statement& s : statements)
+                              "margin", "margin_percent", "tax", "total", "owed", "balance"});
+  for (const statement& s : statements) {
+    // A prepaid balance's figures; empty for a plan without one.
+    const std::string owed = s.prepaid ? s.prepaid->owed.to_string() : std::string();
+    const std::string balance = s.prepaid ? s.prepaid->closing.to_string() : std::string();
     io::append_csv_record(
         out,
         {s.contract, s.client, s.plan, format_date(s.period.first), format_date(last_day(s.period)),
@@ -500,7 +503,8 @@ std::string write_statements_csv(std::span<const statement> statements) {
          std::to_string(s.rejected.size()), s.fees_total.to_string(), s.work_total.to_string(),
          s.revenue.to_string(), s.cost.to_string(), s.margin.to_string(),
          s.margin_percent ? s.margin_percent->to_string() : std::string(), s.tax.to_string(),
-         s.total.to_string()});
+         s.total.to_string(), owed, balance});
+  }
   return out;
 }
 

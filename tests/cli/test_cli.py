@@ -151,9 +151,9 @@ def test_bill_csv_is_a_row_of_totals_per_statement():
     assert r.returncode == 0, r.stderr
     rows = r.stdout.splitlines()
     assert rows[0] == ("contract,client,plan,first,last,currency,lines,adjustments,rejected,fees,"
-                       "work,revenue,cost,margin,margin_percent,tax,total")
+                       "work,revenue,cost,margin,margin_percent,tax,total,owed,balance")
     assert len(rows) == 3
-    assert rows[2].endswith(",100000.00,0.00,100000.00,4666.67,95333.33,95.33,0.00,100000.00")
+    assert rows[2].endswith(",100000.00,0.00,100000.00,4666.67,95333.33,95.33,0.00,100000.00,,")
 
 
 def test_bill_state_needs_one_contract(tmp_path):
