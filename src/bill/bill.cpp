@@ -10,6 +10,7 @@
 #include "bill/ledger.hpp"
 #include "bill/prepaid.hpp"
 #include "bill/taxes.hpp"
+#include "bill/work_order.hpp"
 #include "price/amounts.hpp"
 
 namespace tariff {
@@ -22,24 +23,6 @@ const detail::plan& plan_of(const detail::tariff_program& program, const contrac
     throw std::invalid_argument("contract '" + deal.id + "' has no plan of tariff '" +
                                 program.name + "' (plan '" + deal.plan + "')");
   return program.plans[found->second];
-}
-
-// Line indexes in work order: by start, then by the host's line id (pricing semantics §4).
-// The starts are copied next to the indexes, so that sorting reads a compact array instead of
-// the work lines; equal starts and ids keep their input order, as a stable sort would.
-std::vector<std::size_t> work_order(std::span<const work_line> work) {
-  std::vector<std::pair<instant, std::size_t>> keyed(work.size());
-  for (std::size_t i = 0; i < work.size(); ++i)
-    keyed[i] = {work[i].start, i};
-  std::sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
-    if (a.first != b.first) return a.first < b.first;
-    if (const int c = work[a.second].id.compare(work[b.second].id); c != 0) return c < 0;
-    return a.second < b.second;
-  });
-  std::vector<std::size_t> order(work.size());
-  for (std::size_t i = 0; i < keyed.size(); ++i)
-    order[i] = keyed[i].second;
-  return order;
 }
 
 // Tiers count the volume billed before a line in its statement period, from the ledger.
@@ -194,7 +177,7 @@ statement bill(const compiled_tariff& tariff, const contract& deal, date_span pe
   std::vector<detail::allowance_take> takes;
   std::vector<std::pair<std::size_t, priced_line>> rejected;
   out.lines.reserve(work.size());
-  for (std::size_t i : work_order(work)) {
+  for (std::size_t i : detail::work_order(work)) {
     const work_line& w = work[i];
     // Priced in place as one of the period's lines, which most are; moved if it is not.
     priced_line& line = out.lines.emplace_back();
@@ -255,7 +238,7 @@ std::vector<priced_line> price_with_state(const compiled_tariff& tariff, const c
   count_volumes(pricer, p, ledger);
   std::vector<detail::allowance_take> takes;
   std::vector<priced_line> out(work.size());
-  for (std::size_t i : work_order(work)) {
+  for (std::size_t i : detail::work_order(work)) {
     out[i] = pricer.price(&deal, work[i]);
     use_allowances(pricer, p, out[i], ledger, takes);
   }

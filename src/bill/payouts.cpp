@@ -7,6 +7,7 @@
 
 #include <tariff/payouts.hpp>
 
+#include "bill/work_order.hpp"
 #include "compile/program.hpp"
 #include "io/csv.hpp"
 #include "io/text_layout.hpp"
@@ -32,17 +33,6 @@ const detail::item* item_on(const detail::tariff_program& program, const detail:
   return &snapshot->items[static_cast<std::size_t>(snapshot->by_id[id->second])];
 }
 
-// Line indexes in work order: by start, then by the line's id (pricing semantics §4).
-std::vector<std::size_t> work_order(std::span<const work_line> work) {
-  std::vector<std::size_t> order(work.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    if (work[a].start != work[b].start) return work[a].start < work[b].start;
-    return work[a].id < work[b].id;
-  });
-  return order;
-}
-
 decimal zero_amount(const detail::tariff_program& program) {
   return decimal::from_units(0, program.line_rounding ? program.line_rounding->step.scale() : 0);
 }
@@ -62,7 +52,7 @@ std::vector<payout> payouts(const compiled_tariff& tariff, std::span<const contr
   }
   std::vector<priced_line> priced = price(tariff, contracts, work, {.trace = false});
   std::map<std::string, payout, std::less<>> by_performer;
-  for (std::size_t i : work_order(work)) {
+  for (std::size_t i : detail::work_order(work)) {
     const work_line& w = work[i];
     priced_line& line = priced[i];
     if (line.date && *line.date >= period.end) continue;  // done after the period

@@ -6,6 +6,7 @@
 
 #include <tariff/staff_pay.hpp>
 
+#include "bill/work_order.hpp"
 #include "compile/program.hpp"
 #include "io/csv.hpp"
 #include "io/text_layout.hpp"
@@ -29,16 +30,6 @@ const detail::pay& pay_block(const detail::tariff_program& program, const std::s
   for (const detail::pay& p : program.pays)
     if (p.name == name) return p;
   throw std::invalid_argument("tariff '" + program.name + "' has no pay block '" + name + "'");
-}
-
-std::vector<std::size_t> work_order(std::span<const work_line> work) {
-  std::vector<std::size_t> order(work.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    if (work[a].start != work[b].start) return work[a].start < work[b].start;
-    return work[a].id < work[b].id;
-  });
-  return order;
 }
 
 const contract* contract_named(std::span<const contract> contracts, const std::string& id) {
@@ -106,7 +97,7 @@ std::vector<staff_pay> staff_pays(const compiled_tariff& tariff,
   const decimal zero =
       decimal::from_units(0, program.line_rounding ? program.line_rounding->step.scale() : 0);
   std::map<std::string, staff_pay, std::less<>> by_employee;
-  for (std::size_t i : work_order(work)) {
+  for (std::size_t i : detail::work_order(work)) {
     const work_line& w = work[i];
     priced_line& line = priced[i];
     if (line.date && !period.contains(*line.date)) continue;

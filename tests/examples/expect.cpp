@@ -577,6 +577,38 @@ std::string parse_expiring(std::span<const std::string_view> tokens, int number,
   return {};
 }
 
+// `[line ID] FIELD VALUE ...`, the tail of a `payout` or `pay` directive from `at`: the line, if
+// any, then the fields of a line or (without one) of the totals.
+std::string parse_person_fields(std::span<const std::string_view> tokens, std::size_t at,
+                                std::string_view directive,
+                                std::span<const std::string_view> total_fields,
+                                std::span<const std::string_view> line_fields, std::string& line_id,
+                                std::vector<std::pair<std::string, std::string>>& fields) {
+  const std::string what(directive);
+  if (at < tokens.size() && tokens[at] == "line") {
+    if (at + 1 >= tokens.size()) return "'" + what + " ... line' needs a work line id";
+    line_id = std::string(tokens[at + 1]);
+    at += 2;
+  }
+  const std::span<const std::string_view> allowed = line_id.empty() ? total_fields : line_fields;
+  if (at >= tokens.size()) return "'" + what + "' needs at least one field and its value";
+  for (; at < tokens.size(); at += 2) {
+    const std::string field(tokens[at]);
+    if (!contains(allowed, field)) {
+      std::string names;
+      for (std::string_view n : allowed)
+        names += (names.empty() ? "" : ", ") + std::string(n);
+      return "'" + field + "' is not a " + what + " " + (line_id.empty() ? "total" : "line") +
+             " field: " + names;
+    }
+    if (at + 1 >= tokens.size()) return "'" + field + "' needs a value";
+    for (const auto& [seen, value] : fields)
+      if (seen == field) return "'" + field + "' is given twice";
+    fields.emplace_back(field, std::string(tokens[at + 1]));
+  }
+  return {};
+}
+
 // `payout MONTH [rates LIST] PERFORMER [line ID] FIELD VALUE ...`.
 std::string parse_payout(std::span<const std::string_view> tokens, int number,
                          std::vector<payout_assertion>& out) {
@@ -592,29 +624,10 @@ std::string parse_payout(std::span<const std::string_view> tokens, int number,
   }
   if (at >= tokens.size()) return "'payout' needs a performer ('-' for none)";
   p.performer = std::string(tokens[at++]);
-  if (at < tokens.size() && tokens[at] == "line") {
-    if (at + 1 >= tokens.size()) return "'payout ... line' needs a work line id";
-    p.line_id = std::string(tokens[at + 1]);
-    at += 2;
-  }
-  const std::span<const std::string_view> allowed =
-      p.line_id.empty() ? std::span<const std::string_view>(payout_total_fields)
-                        : std::span<const std::string_view>(payout_line_fields);
-  if (at >= tokens.size()) return "'payout' needs at least one field and its value";
-  for (; at < tokens.size(); at += 2) {
-    const std::string field(tokens[at]);
-    if (!contains(allowed, field)) {
-      std::string names;
-      for (std::string_view n : allowed)
-        names += (names.empty() ? "" : ", ") + std::string(n);
-      return "'" + field + "' is not a payout " + (p.line_id.empty() ? "total" : "line") +
-             " field: " + names;
-    }
-    if (at + 1 >= tokens.size()) return "'" + field + "' needs a value";
-    for (const auto& [seen, value] : p.fields)
-      if (seen == field) return "'" + field + "' is given twice";
-    p.fields.emplace_back(field, std::string(tokens[at + 1]));
-  }
+  if (std::string problem = parse_person_fields(tokens, at, "payout", payout_total_fields,
+                                                payout_line_fields, p.line_id, p.fields);
+      !problem.empty())
+    return problem;
   out.push_back(std::move(p));
   return {};
 }
@@ -625,7 +638,7 @@ std::string parse_pay(std::span<const std::string_view> tokens, int number,
   pay_assertion p;
   p.source_line = number;
   std::size_t at = 1;
-  if (at >= tokens.size() || !parse_date(std::string(tokens[at]) + "-01"))
+  if (tokens.size() < 2 || tokens[1].size() != 7 || !parse_date(std::string(tokens[1]) + "-01"))
     return "'pay' needs a month (YYYY-MM): 'pay 2026-03 ivanov total 3000.00'";
   p.month = std::string(tokens[at++]);
   if (at + 1 < tokens.size() && tokens[at] == "block") {
@@ -634,29 +647,10 @@ std::string parse_pay(std::span<const std::string_view> tokens, int number,
   }
   if (at >= tokens.size()) return "'pay' needs an employee ('-' for none)";
   p.employee = std::string(tokens[at++]);
-  if (at < tokens.size() && tokens[at] == "line") {
-    if (at + 1 >= tokens.size()) return "'pay ... line' needs a work line id";
-    p.line_id = std::string(tokens[at + 1]);
-    at += 2;
-  }
-  const std::span<const std::string_view> allowed =
-      p.line_id.empty() ? std::span<const std::string_view>(pay_total_fields)
-                        : std::span<const std::string_view>(pay_line_fields);
-  if (at >= tokens.size()) return "'pay' needs at least one field and its value";
-  for (; at < tokens.size(); at += 2) {
-    const std::string field(tokens[at]);
-    if (!contains(allowed, field)) {
-      std::string names;
-      for (std::string_view n : allowed)
-        names += (names.empty() ? "" : ", ") + std::string(n);
-      return "'" + field + "' is not a pay " + (p.line_id.empty() ? "total" : "line") +
-             " field: " + names;
-    }
-    if (at + 1 >= tokens.size()) return "'" + field + "' needs a value";
-    for (const auto& [seen, value] : p.fields)
-      if (seen == field) return "'" + field + "' is given twice";
-    p.fields.emplace_back(field, std::string(tokens[at + 1]));
-  }
+  if (std::string problem = parse_person_fields(tokens, at, "pay", pay_total_fields,
+                                                pay_line_fields, p.line_id, p.fields);
+      !problem.empty())
+    return problem;
   out.push_back(std::move(p));
   return {};
 }
