@@ -46,6 +46,8 @@ std::vector<contract> load_contracts(const std::string& path);
 
 /// Work lines, read as load_contracts reads contracts.
 std::vector<work_line> load_work(const std::string& path);
+/// The month `--period` names (YYYY-MM), as a span of days; a failure (exit 2) for other text.
+date_span month_option(const std::string& text);
 
 /// Payments towards prepaid balances, read as load_contracts reads contracts.
 std::vector<payment> load_payments(const std::string& path);

@@ -109,4 +109,12 @@ const contract& find_contract(const std::vector<contract>& contracts, const std:
   throw failure("no contract '" + id + "' in the contracts given");
 }
 
+date_span month_option(const std::string& text) {
+  const std::optional<local_date> first =
+      text.size() == 7 ? parse_date(text + "-01") : std::nullopt;
+  if (!first) throw failure("--period " + text + ": expected YYYY-MM", 2);
+  const date::year_month_day ymd{*first};
+  return {*first, local_date{ymd + date::months{1}}};
+}
+
 }  // namespace tariff::cli

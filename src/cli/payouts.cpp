@@ -27,11 +27,7 @@ void add_payouts_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("-o,--output", opts->output, "Write to this file instead of standard output");
   cmd->callback([opts] {
-    const std::optional<local_date> first =
-        opts->month.size() == 7 ? parse_date(opts->month + "-01") : std::nullopt;
-    if (!first) throw failure("--period " + opts->month + ": expected YYYY-MM", 2);
-    const date::year_month_day ymd{*first};
-    const date_span month{*first, local_date{ymd + date::months{1}}};
+    const date_span month = month_option(opts->month);
     const compiled_tariff tariff = load_tariff(opts->tariff);
     const std::vector<contract> contracts = load_contracts(opts->contracts);
     const std::vector<work_line> work = load_work(opts->work);
