@@ -13,12 +13,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <map>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <map>
-#include <stdexcept>
 
 #include <tariff/billing.hpp>
 #include <tariff/pricing.hpp>
