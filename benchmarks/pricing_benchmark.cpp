@@ -76,6 +76,22 @@ void BM_price(benchmark::State& state) {
 }
 BENCHMARK(BM_price)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
 
+// The same lines through tariff::price_into into one result vector kept across iterations, as a
+// host pricing a stream does: the results are built in the memory of the previous iteration's.
+void BM_price_into(benchmark::State& state) {
+  const fixture f = make(10000);
+  const tariff::price_options options{state.range(0) != 0};
+  std::vector<tariff::priced_line> priced;
+  for (auto _ : state) {
+    tariff::price_into(f.tariff, f.deal, f.lines, priced, options);
+    benchmark::DoNotOptimize(priced.data());
+    benchmark::ClobberMemory();
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(f.lines.size()));
+  state.SetLabel(state.range(0) != 0 ? "trace on" : "trace off");
+}
+BENCHMARK(BM_price_into)->Arg(1)->Arg(0)->Unit(benchmark::kMillisecond);
+
 // The same tariff written by hand in C++ with the library's decimal and calendar: what the engine's
 // interpretation costs over code that knows the tariff at compile time.
 class by_hand {

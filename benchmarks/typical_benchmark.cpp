@@ -3,14 +3,18 @@
 //
 // - BM_price/trace: tariff::price over the first 1 000 020 lines (33 334 contracts × 30 lines), one
 //   call per contract, as a host prices a contract's month; the results are built and dropped.
+// - BM_price_into/trace: the same calls through tariff::price_into into one result vector kept
+//   across the calls, as a host pricing a stream of lines does: the results are built in the
+//   memory of the previous contract's.
 // - BM_price_by_hand: baseline (a), the same lines through the hand-written int64 pricer.
 // - BM_price_2_threads: the same pricing split between two threads by contract (wall time).
 // - BM_bill: 100 000 contracts × 30 lines, one March statement each (fee, the 20 h allowance,
 //   totals, closing state), empty opening state.
 //
 // Before any timing, the suite checks that the engine and the hand-written pricer give the same
-// amount and cost on every one of the 1 000 020 lines, and that the mix is the documented one; a
-// failed check makes every benchmark report an error instead of a figure.
+// amount and cost on every one of the 1 000 020 lines, that price_into gives what price gives,
+// and that the mix is the documented one; a failed check makes every benchmark report an error
+// instead of a figure.
 #include <span>
 #include <string>
 #include <thread>
@@ -59,9 +63,12 @@ std::string check(suite& s) {
     }
   }
   bench::hand_pricer hand;
+  std::vector<tariff::priced_line> reused;  // as BM_price_into: each contract into the last's
   for (std::size_t c = 0; c < pricing_contracts; ++c) {
     const auto lines = lines_of(s.work, c);
     const auto priced = tariff::price(s.tariff, s.work.contracts[c], lines, {false});
+    tariff::price_into(s.tariff, s.work.contracts[c], lines, reused, {false});
+    if (reused != priced) return "contract " + s.work.contracts[c].id + " differs by price_into";
     for (std::size_t i = 0; i < lines.size(); ++i) {
       const bench::hand_amount h = hand.price(s.work.contracts[c], lines[i]);
       if (!priced[i].ok() || !h.ok)
@@ -105,6 +112,23 @@ void BM_price(benchmark::State& state) {
   state.counters["crossing_dst"] = static_cast<double>(s.mix.dst);
 }
 BENCHMARK(BM_price)->ArgName("trace")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+void BM_price_into(benchmark::State& state) {
+  const suite& s = the_suite();
+  if (!s.error.empty()) return state.SkipWithError(s.error.c_str());
+  const tariff::price_options options{state.range(0) != 0};
+  std::vector<tariff::priced_line> priced;  // kept across the calls, as a host's stream
+  for (auto _ : state)
+    for (std::size_t c = 0; c < pricing_contracts; ++c) {
+      tariff::price_into(s.tariff, s.work.contracts[c], lines_of(s.work, c), priced, options);
+      benchmark::DoNotOptimize(priced.data());
+      benchmark::ClobberMemory();
+    }
+  state.SetItemsProcessed(state.iterations() *
+                          static_cast<std::int64_t>(pricing_contracts * bench::lines_per_contract));
+  state.SetLabel(state.range(0) != 0 ? "trace on" : "trace off");
+}
+BENCHMARK(BM_price_into)->ArgName("trace")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 void BM_price_by_hand(benchmark::State& state) {
   const suite& s = the_suite();

@@ -4,6 +4,9 @@
 //   if (!compiled.tariff) { std::cerr << tariff::format(compiled.diagnostics); return 1; }
 //   std::vector<tariff::priced_line> priced = tariff::price(*compiled.tariff, contract, lines);
 //
+// A host pricing a stream of lines keeps one result vector and calls price_into(), which reuses
+// the results' memory from batch to batch.
+//
 // A compiled tariff is immutable: copies share it, and any number of threads may price with it
 // at once. Pricing never throws for bad work: a line that cannot be priced comes back rejected,
 // with a reason code and a message naming the line, and the other lines are still priced.
@@ -215,5 +218,22 @@ std::vector<priced_line> price(const compiled_tariff& tariff, const contract& co
 /// naming none of them is rejected as unknown_contract). One result per line, in input order.
 std::vector<priced_line> price(const compiled_tariff& tariff, std::span<const contract> contracts,
                                std::span<const work_line> lines, const price_options& options = {});
+
+/// As price(), into `out`, for hosts that price a stream of lines batch after batch: afterwards
+/// `out` holds exactly one result per line, in input order, and each is equal (==) to what
+/// price() gives for the same arguments. The elements `out` already holds are overwritten in
+/// place and keep their memory: their strings, their parts vector, and each reused part's trace
+/// vector and allowance keep their capacity, so once `out` has held a batch as large as the next
+/// (and lines as long), pricing it allocates nothing per line with the trace off. Elements beyond
+/// `lines.size()` are destroyed, new ones are appended. Never throws for bad work or contract
+/// data; throws std::bad_alloc only, and then `out` holds valid but unspecified lines.
+void price_into(const compiled_tariff& tariff, const contract& contract,
+                std::span<const work_line> lines, std::vector<priced_line>& out,
+                const price_options& options = {});
+
+/// As the many-contract price(), into `out`, reusing its elements as the overload above does.
+void price_into(const compiled_tariff& tariff, std::span<const contract> contracts,
+                std::span<const work_line> lines, std::vector<priced_line>& out,
+                const price_options& options = {});
 
 }  // namespace tariff

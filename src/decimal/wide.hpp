@@ -155,6 +155,17 @@ struct decimal_access {
   static decimal from_small(detail::int128 c, int scale) {
     return decimal(c, static_cast<std::int32_t>(scale));
   }
+  /// d = from_small(c, scale), written in place: no temporary decimal is returned and moved.
+  /// (A decimal just returned through memory and then copied is read back by a 16-byte load
+  /// of two 8-byte stores, which the processor cannot forward from its store buffer.)
+  static void set_small(decimal& d, detail::int128 c, int scale) {
+    if (d.big_ != nullptr) {
+      d = from_small(c, scale);
+      return;
+    }
+    d.small_ = c;
+    d.scale_ = static_cast<std::int32_t>(scale);
+  }
   /// A decimal from any coefficient; checks max_digits and max_scale, demotes to small if it fits.
   static decimal from_big(wide::big c, int scale);
 };

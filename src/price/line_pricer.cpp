@@ -7,9 +7,11 @@
 // Every check that fails throws a pricing_error, which price() turns into the line's rejection.
 #include "price/line_pricer.hpp"
 
+#include <algorithm>
 #include <utility>
 
 #include "calendar/internal.hpp"
+#include "decimal/wide.hpp"
 #include "price/amounts.hpp"
 #include "price/parts.hpp"
 
@@ -27,12 +29,51 @@ decimal round_up_to(const decimal& x, const decimal& step) {
 }
 
 // sum += x, where a sum still at its initial 0 takes x's scale: 0 + 2500.00 would take the
-// mixed-scale path of decimal addition for every line.
-void add_to(decimal& sum, decimal x) {
-  if (sum.is_zero() && sum.scale() == 0)
-    sum = std::move(x);
-  else
-    sum += x;
+// mixed-scale path of decimal addition for every line. Written in place on the usual path (see
+// decimal_access::set_small).
+void add_to(decimal& sum, const decimal& x) {
+  const bool small = decimal_access::is_small(sum) && decimal_access::is_small(x);
+  if (sum.is_zero() && sum.scale() == 0) {
+    if (small)
+      decimal_access::set_small(sum, decimal_access::small(x), x.scale());
+    else
+      sum = x;
+    return;
+  }
+  int128 total = 0;
+  if (small && sum.scale() == x.scale() &&
+      !__builtin_add_overflow(decimal_access::small(sum), decimal_access::small(x), &total) &&
+      total != int128_min) {
+    decimal_access::set_small(sum, total, x.scale());
+    return;
+  }
+  sum += x;
+}
+
+// `parts` as n parts for split() to fill: new ones are default-constructed; those a line priced
+// before had (price_into) keep their memory and are emptied of what only some lines write (an
+// allowance, trace steps). Every other field is written for every part of a line priced in full:
+// split() its place and measure, bill_quantities() `billed`, price_parts() `unit_price`, finish()
+// `amount`, `cost` and `covered`; a line that fails on the way loses its parts (fail()).
+void reuse_parts(std::vector<priced_part>& parts, std::size_t n) {
+  const std::size_t kept = std::min(parts.size(), n);
+  parts.resize(n);  // the first `kept` stay
+  for (std::size_t i = 0; i < kept; ++i) {
+    parts[i].allowance.clear();
+    parts[i].trace.clear();
+  }
+}
+
+// out = a - b, written in place on decimal subtraction's own fast path (see amount_into).
+void difference_into(decimal& out, const decimal& a, const decimal& b) {
+  int128 difference = 0;
+  if (decimal_access::is_small(a) && decimal_access::is_small(b) && a.scale() == b.scale() &&
+      !__builtin_sub_overflow(decimal_access::small(a), decimal_access::small(b), &difference) &&
+      difference != int128_min) {
+    decimal_access::set_small(out, difference, a.scale());
+    return;
+  }
+  out = a - b;
 }
 
 std::string where(const tariff_program& p, ast::position at) {
@@ -50,13 +91,21 @@ priced_line line_pricer::price(const contract* deal, const work_line& work) {
 void line_pricer::price(const contract* deal, const work_line& work, priced_line& out) {
   last_item_ = nullptr;
   last_plan_ = nullptr;
+  // A line priced before (price_into) is priced again in place, keeping its memory. Set back here
+  // is what a priced line may not write: the rest (title, price list, quantities, amount, cost,
+  // margin, parts, line trace) is written by a line priced in full, and by fail() for one that is
+  // rejected.
+  out.date.reset();
+  out.rejected.reset();
+  out.message.clear();
+  if (!out.tax.is_zero() || out.tax.scale() != 0) out.tax = decimal();
   out.id = work.id;
   out.request = work.request;
   out.contract = work.contract;
   out.item = work.item;
   out.kind = work.kind;
   try {
-    price_into(deal, work, out);
+    price_line(deal, work, out);
   } catch (const pricing_error& e) {
     fail(out, e.reason, e.message);
   } catch (const decimal_error& e) {
@@ -79,11 +128,11 @@ void line_pricer::fail(priced_line& out, reject_reason reason, const std::string
   out.line_trace.clear();
 }
 
-void line_pricer::price_into(const contract* deal, const work_line& work, priced_line& out) {
+void line_pricer::price_line(const contract* deal, const work_line& work, priced_line& out) {
   if (deal == nullptr)
     reject(reject_reason::unknown_contract,
            "contract '" + work.contract + "' is not among the contracts given");
-  if (!work.contract.empty() && work.contract != deal->id)
+  if (!work.contract.empty() && !same_text(work.contract, deal->id))
     reject(reject_reason::wrong_contract,
            "the line is for contract '" + work.contract + "', not '" + deal->id + "'");
   out.contract = deal->id;
@@ -264,7 +313,8 @@ void line_pricer::check_shape(const item& it, const work_line& work) {
 void line_pricer::split(const item& it, const work_line& work, const date::time_zone& zone,
                         local_date day, priced_line& out) {
   if (it.unit_seconds == 0) {
-    priced_part& p = out.parts.emplace_back();
+    reuse_parts(out.parts, 1);
+    priced_part& p = out.parts.front();
     p.begin = p.end = work.start;
     p.date = day;
     p.labels = calendar_internal::labels_at(program_.cal, work.start, zone, offsets_);
@@ -277,20 +327,23 @@ void line_pricer::split(const item& it, const work_line& work, const date::time_
   if (segments_.empty())  // a zero-length line still has a part, which a minimum can fill
     segments_.push_back({work.start, work.start, day,
                          calendar_internal::labels_at(program_.cal, work.start, zone, offsets_)});
-  out.parts.reserve(segments_.size());
-  for (const segment& s : segments_) {
-    priced_part& p = out.parts.emplace_back();
+  reuse_parts(out.parts, segments_.size());
+  for (std::size_t i = 0; i < segments_.size(); ++i) {
+    const segment& s = segments_[i];
+    priced_part& p = out.parts[i];
     p.begin = s.begin;
     p.end = s.end;
     p.date = s.date;
     p.labels = s.labels;
-    p.measured = {decimal(s.duration().count()), it.unit_seconds};
+    decimal_access::set_small(p.measured.value, s.duration().count(), 0);  // in place
+    p.measured.unit_seconds = it.unit_seconds;
     p.list_price = it.price;
   }
 }
 
 // Billing step and minimum (pricing semantics §3); non-billable work bills nothing.
 void line_pricer::bill_quantities(const item& it, bool billable, priced_line& out) {
+  if (it.unit_seconds != 0 && bill_seconds(it, billable, out)) return;
   decimal measured;
   for (priced_part& p : out.parts) {
     measured += p.measured.value;
@@ -316,6 +369,59 @@ void line_pricer::bill_quantities(const item& it, bool billable, priced_line& ou
     billed = *it.minimum;
   }
   out.billed = {billed, it.unit_seconds};
+}
+
+// bill_quantities for time, in 64-bit seconds: the parts of a time item measure whole seconds
+// (scale 0), and so do its step and minimum, so every figure below is a whole number of
+// seconds at scale 0, as the decimal operations give them. False, with nothing changed, for a
+// step or minimum that is not a positive whole number of seconds within 64 bits, or sums that
+// would not fit; bill_quantities then takes the decimal path.
+bool line_pricer::bill_seconds(const item& it, bool billable, priced_line& out) {
+  auto seconds = [](const decimal& x, std::int64_t& to) {
+    if (x.scale() != 0 || !decimal_access::is_small(x)) return false;
+    const int128 c = decimal_access::small(x);
+    if (c < 0 || c > std::numeric_limits<std::int64_t>::max()) return false;
+    to = static_cast<std::int64_t>(c);
+    return true;
+  };
+  std::int64_t step_s = 0;
+  std::int64_t minimum = 0;
+  if (billable && it.step && (it.step_per_segment || !seconds(*it.step, step_s) || step_s == 0))
+    return false;
+  if (billable && it.minimum && !seconds(*it.minimum, minimum)) return false;
+  std::int64_t measured = 0;
+  for (const priced_part& p : out.parts) {
+    std::int64_t s = 0;
+    if (!seconds(p.measured.value, s) || __builtin_add_overflow(measured, s, &measured))
+      return false;
+  }
+  std::int64_t billed = billable ? measured : 0;
+  std::int64_t added = 0;  // to the last part: up to the step, then up to the minimum
+  if (billable && it.step) {
+    const std::int64_t rounded =
+        wide::round_quotient<std::int64_t>(billed, step_s, rounding_mode::ceiling);
+    if (__builtin_mul_overflow(rounded, step_s, &added)) return false;
+    added -= billed;
+    billed += added;
+  }
+  if (billable && it.minimum && billed < minimum) {
+    added += minimum - billed;
+    billed = minimum;
+  }
+  // Written in place (decimal_access::set_small): the seconds as the decimals above would hold
+  // them, at scale 0. The last part's cannot overflow: it is at most the line's billed seconds.
+  for (priced_part& p : out.parts) {
+    std::int64_t s =
+        billable ? static_cast<std::int64_t>(decimal_access::small(p.measured.value)) : 0;
+    if (&p == &out.parts.back()) s += added;
+    decimal_access::set_small(p.billed.value, s, 0);
+    p.billed.unit_seconds = it.unit_seconds;
+  }
+  decimal_access::set_small(out.measured.value, measured, 0);
+  out.measured.unit_seconds = it.unit_seconds;
+  decimal_access::set_small(out.billed.value, billed, 0);
+  out.billed.unit_seconds = it.unit_seconds;
+  return true;
 }
 
 void line_pricer::apply_tiers(const item& it, local_date day, priced_line& out) {
@@ -406,28 +512,31 @@ void line_pricer::finish(const item& it, bool billable, priced_line& line) {
   // The line's sums are gathered here, from the products each part's figures are made of, so
   // that total() need not multiply them again (§6: without `segment` rounding the parts are
   // summed exactly and divided once).
-  line_sums sums;
+  // The sums are a member, set to 0 here: a local's three decimals were zeroed by a `rep stos`.
+  line_sums& sums = sums_;
+  for (decimal* sum : {&sums.amount, &sums.cost, &sums.billed})
+    decimal_access::set_small(*sum, 0, 0);
   for (priced_part& p : line.parts) {
     decimal value_num = p.unit_price * p.billed.value;
     decimal cost_num = it.cost * p.measured.value;
     const bool included = !p.allowance.empty();
-    const decimal value = amount_of(value_num, den, program_.segment_rounding, scale);
+    // Written in place (amount_into): these are the figures of every part of every line.
     if (!included) {
-      p.amount = value;
-      p.covered = decimal();
+      amount_into(p.amount, value_num, den, program_.segment_rounding, scale);
+      decimal_access::set_small(p.covered, 0, 0);
     } else {
-      p.amount = tidy(decimal(), scale);
-      p.covered = value;
+      decimal_access::set_small(p.amount, 0, scale);  // tidy(decimal(), scale)
+      amount_into(p.covered, value_num, den, program_.segment_rounding, scale);
     }
-    p.cost = amount_of(cost_num, den, program_.segment_rounding, scale);
+    amount_into(p.cost, cost_num, den, program_.segment_rounding, scale);
     if (!included) add_to(sums.billed, p.billed.value);
     // An included part adds nothing to the amount (its value is `covered`), all to the cost.
     if (rounded) {
       add_to(sums.amount, p.amount);
       add_to(sums.cost, p.cost);
     } else {
-      if (!included) add_to(sums.amount, std::move(value_num));
-      add_to(sums.cost, std::move(cost_num));
+      if (!included) add_to(sums.amount, value_num);
+      add_to(sums.cost, cost_num);
     }
   }
   line.line_trace.clear();
@@ -551,10 +660,10 @@ void line_pricer::total(const item& it, bool billable, priced_line& out, line_su
             amount_num, amount_den);
   }
   const int scale = it.price.scale();
-  out.amount = amount_of(amount_num, amount_den, program_.line_rounding, scale);
-  out.cost =
-      amount_of(cost_num, program_.segment_rounding ? 1 : den, program_.line_rounding, scale);
-  out.margin = out.amount - out.cost;
+  amount_into(out.amount, amount_num, amount_den, program_.line_rounding, scale);
+  amount_into(out.cost, cost_num, program_.segment_rounding ? 1 : den, program_.line_rounding,
+              scale);
+  difference_into(out.margin, out.amount, out.cost);
 }
 
 void line_pricer::limit(priced_line& out, trace_kind kind, const item& it, const decimal& bound,

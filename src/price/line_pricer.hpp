@@ -18,6 +18,7 @@
 #include "compile/program.hpp"
 #include "price/evaluate.hpp"
 #include "price/memo.hpp"
+#include "price/same_text.hpp"
 
 namespace tariff::detail {
 
@@ -26,18 +27,29 @@ namespace tariff::detail {
 template <typename T>
 class recent_names {
  public:
-  const T* find(const std::string& name) const {
-    for (const auto& [key, found] : entries_)
-      if (key == name) return &found;
+  /// The name found or added last is tried first: consecutive lines mostly repeat it. Only names
+  /// added are found (an empty name is not found in the empty entries of a new cache).
+  const T* find(const std::string& name) {
+    if (filled_ == 0) return nullptr;
+    if (same_text(entries_[last_].first, name)) return &entries_[last_].second;
+    for (std::size_t i = 0; i < filled_; ++i)
+      if (i != last_ && same_text(entries_[i].first, name)) {
+        last_ = i;
+        return &entries_[i].second;
+      }
     return nullptr;
   }
   void add(const std::string& name, T found) {
-    entries_[next_++ % entries_.size()] = {name, found};
+    last_ = next_++ % entries_.size();
+    entries_[last_] = {name, found};
+    if (filled_ < entries_.size()) ++filled_;
   }
 
  private:
   std::array<std::pair<std::string, T>, 4> entries_{};
+  std::size_t filled_ = 0;  // entries_[0, filled_) hold names added
   std::size_t next_ = 0;
+  std::size_t last_ = 0;  // the entry found or added last
 };
 
 class line_pricer {
@@ -50,8 +62,8 @@ class line_pricer {
 
   /// Prices one line on its own (no allowances); rejects it with a reason if it cannot be priced.
   priced_line price(const contract* deal, const work_line& work);
-  /// As price(), into `out`, which must be a default-constructed line (a vector's new element:
-  /// no priced line is moved).
+  /// As price(), into `out`: a new line (a vector's new element: no priced line is moved) or one
+  /// priced before, which is priced again in place and keeps its memory (tariff::price_into).
   void price(const contract* deal, const work_line& work, priced_line& out);
   /// Turns `out` into a rejected line: the reason, "line ID: " + message, no priced figures.
   static void fail(priced_line& out, reject_reason reason, const std::string& message);
@@ -81,7 +93,7 @@ class line_pricer {
     const item* found = nullptr;
   };
 
-  void price_into(const contract* deal, const work_line& work, priced_line& out);
+  void price_line(const contract* deal, const work_line& work, priced_line& out);
   resolved resolve(const contract& deal, const work_line& work, local_date day);
   void resolve_contract(const contract& deal, resolved& r) const;
   static void check_shape(const item& it, const work_line& work);
@@ -90,6 +102,7 @@ class line_pricer {
              priced_line& out);
   // Billing step and minimum (pricing semantics §3); non-billable work bills nothing.
   static void bill_quantities(const item& it, bool billable, priced_line& out);
+  static bool bill_seconds(const item& it, bool billable, priced_line& out);
   // Tiers (docs/language.md, Tiers): each part's start price from the tier its quantity falls
   // in, counted from the volume billed before; graduated and percentage tiers split parts.
   void apply_tiers(const item& it, local_date day, priced_line& out);
@@ -111,13 +124,14 @@ class line_pricer {
   };
   // The line's amount: its billed parts, bounded by the charge limits, rounded at `line`.
   void total(const item& it, bool billable, priced_line& out, line_sums& sums);
+  line_sums sums_;  // finish()'s, kept to be reused
   void limit(priced_line& out, trace_kind kind, const item& it, const decimal& bound,
              ast::position at, decimal& amount_num, std::int64_t& amount_den);
 
   const tariff_program& program_;
   const price_options& options_;
   evaluator evaluator_;
-  unit_price_memo* memo_ = nullptr;  // the thread's, fetched per line (see price_into)
+  unit_price_memo* memo_ = nullptr;  // the thread's, fetched per line (see price_line)
   bool use_memo_;
   std::vector<segment> segments_;
   line_facts facts_;

@@ -6,6 +6,8 @@
 #include <memory>
 #include <string_view>
 
+#include "price/same_text.hpp"
+
 namespace tariff::detail {
 
 namespace {
@@ -26,6 +28,18 @@ void each_code(const tariff_program& p, F f) {
   }
   for (const table& t : p.tables)
     f(t.key);
+}
+
+// The text of attribute `name`, or null. A site's or a line's attributes are a handful, so a
+// scan comparing with same_text costs less than the map's search by ordered string comparisons.
+const std::string* find_text(const attribute_map& source, const std::string& name) {
+  if (source.size() <= 4) {
+    for (const auto& [key, text] : source)
+      if (same_text(key, name)) return &text;
+    return nullptr;
+  }
+  const auto found = source.find(name);
+  return found == source.end() ? nullptr : &found->second;
 }
 
 std::uint64_t mix(std::uint64_t h, std::uint64_t v) {
@@ -87,7 +101,7 @@ bool unit_price_memo::matches(const line_key& stored) const {
     const std::string* now = current_.texts[i];
     const std::optional<std::string>& then = stored.owned[i];
     if ((now == nullptr) != !then.has_value()) return false;
-    if (now != nullptr && *now != *then) return false;
+    if (now != nullptr && !same_text(*now, *then)) return false;
   }
   return true;
 }
@@ -117,7 +131,7 @@ void unit_price_memo::start_line(const line_facts& line) {
         const attribute_map& source = a.scope == ast::attribute_scope::site
                                           ? line.work->site_attributes
                                           : line.work->attributes;
-        if (const auto found = source.find(a.name); found != source.end()) text = &found->second;
+        text = find_text(source, a.name);
         break;
       }
     }
@@ -132,10 +146,11 @@ void unit_price_memo::start_line(const line_facts& line) {
     current_.end = line.deal->end;
     current_.since = line.client_since;
   }
-  // Most often one of the last few lines had the same inputs (a client's sites alternate): try
-  // their keys before hashing.
+  // Most often the line before had the same inputs, or one of the last few lines (a client's
+  // sites alternate): try their keys before hashing.
+  if (key_ < keys_.size() && matches(keys_[key_])) return;
   for (const std::size_t k : recent_)
-    if (k < keys_.size() && matches(keys_[k])) {
+    if (k != key_ && k < keys_.size() && matches(keys_[k])) {
       key_ = k;
       return;
     }

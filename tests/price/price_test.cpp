@@ -1,4 +1,6 @@
 // The pricing core against the figures of docs/language.md and shared/domain.md.
+#include <algorithm>
+
 #include <gtest/gtest.h>
 #include <tariff/pricing.hpp>
 
@@ -557,6 +559,94 @@ TEST(Price, ManyContractsEachLineWithItsOwn) {
   EXPECT_DEC(out[0].amount, "1800.00");
   EXPECT_DEC(out[1].amount, "1800.00");
   EXPECT_EQ(reason_of(out[2]), reject_reason::unknown_contract);
+}
+
+// price_into reuses the results a vector holds; each batch must still equal price()'s, whatever
+// the elements held before (more or fewer parts, a rejection, traces, tiers that split parts).
+TEST(Price, PriceIntoEqualsPriceWhateverTheVectorHeld) {
+  const compiled_tariff t = compile_ok(overview_tariff);
+  contract c = registered();
+  c.client_since = *parse_date("2024-01-10");
+  std::vector<work_line> lines{
+      timed("a-line-id-longer-than-fifteen", "hvac_repair", "2026-03-06T20:00:00+03:00",
+            "2026-03-08T07:00:00+03:00"),  // many segments: night, day, weekend
+      counted("V1", "engineer_visit", "2026-03-07T23:00:00+03:00", "2"),
+      timed("S", "hvac_repair", "2026-03-02T10:00:00+03:00", "2026-03-02T10:20:00+03:00"),
+      counted("U", "plumbing", "2026-03-02T10:00:00+03:00", "1"),  // rejected: unknown item
+      timed("R", "hvac_repair", "2026-03-02T10:00:00Z", "2026-03-02T09:00:00Z"),  // rejected
+      timed("W", "hvac_repair", "2026-03-02T21:00:00+03:00", "2026-03-03T01:00:00+03:00")};
+  lines[0].request = "a-request-id-longer-than-fifteen";
+  lines[2].site_attributes["region"] = "tula";
+  lines[5].kind = work_kind::warranty;
+  auto reversed = lines;
+  std::reverse(reversed.begin(), reversed.end());
+  const std::span<const work_line> all(lines);
+  std::vector<priced_line> out;
+  for (const bool trace : {true, false, true})
+    for (const std::span<const work_line> batch :
+         {all, std::span<const work_line>(reversed), all.subspan(1, 3), all.subspan(0, 1), all,
+          all.subspan(2), std::span<const work_line>()}) {
+      price_into(t, c, batch, out, price_options{trace});
+      EXPECT_EQ(out, price(t, c, batch, price_options{trace})) << "trace " << trace;
+    }
+
+  // Lines a host's vector held from elsewhere (a statement's: tax, allowances, covered values,
+  // charge-limit steps) are priced again as new ones.
+  price_into(t, c, all, out, price_options{true});
+  for (priced_line& l : out) {
+    l.tax = decimal("12.34");
+    l.message = "left over";
+    l.line_trace.push_back(
+        {trace_kind::minimum_charge, "x", decimal(1), decimal(2), decimal(), 1, 1});
+    for (priced_part& p : l.parts) {
+      p.allowance = "visits";
+      p.covered = decimal("99.99");
+      p.amount = decimal("-1");
+    }
+  }
+  price_into(t, c, all, out, price_options{false});
+  EXPECT_EQ(out, price(t, c, all, price_options{false}));
+
+  // Tiers split parts in place; the many-contract overload as its price().
+  const compiled_tariff tiers = compile_ok(tiers_tariff);
+  std::vector<contract> contracts{registered(), registered()};
+  contracts[1].id = "C-2";
+  std::vector<work_line> tiered{
+      timed("T1", "support_hour", "2026-03-02T06:00Z", "2026-03-02T18:00Z"),
+      counted("T2", "licence", "2026-03-02T06:00Z", "23"),
+      counted("T3", "cleaning", "2026-03-02T06:00Z", "120"),
+      counted("T4", "paper", "2026-03-02T06:00Z", "10.5")};
+  tiered[1].contract = "C-2";
+  tiered[3].contract = "C-9";  // rejected: unknown contract
+  for (const bool trace : {true, false}) {
+    price_into(tiers, contracts, tiered, out, price_options{trace});
+    EXPECT_EQ(out, price(tiers, contracts, tiered, price_options{trace}));
+    std::reverse(tiered.begin(), tiered.end());
+    price_into(tiers, contracts, tiered, out, price_options{trace});
+    EXPECT_EQ(out, price(tiers, contracts, tiered, price_options{trace}));
+  }
+}
+
+TEST(Price, PriceIntoKeepsTheMemoryOfTheResults) {
+  const compiled_tariff t = compile_ok(overview_tariff);
+  std::vector<work_line> lines{timed("a-line-id-longer-than-fifteen", "hvac_repair",
+                                     "2026-03-06T20:00:00+03:00", "2026-03-08T07:00:00+03:00"),
+                               counted("V1", "engineer_visit", "2026-03-07T23:00:00+03:00", "2")};
+  std::vector<priced_line> out;
+  price_into(t, registered(), lines, out, price_options{true});
+  ASSERT_EQ(out.size(), 2U);
+  ASSERT_GT(out[0].parts.size(), 3U);
+  const priced_line* results = out.data();
+  const char* id = out[0].id.data();
+  const priced_part* parts = out[0].parts.data();
+  const trace_step* steps = out[0].parts[0].trace.data();
+  ASSERT_NE(steps, nullptr);
+  price_into(t, registered(), lines, out, price_options{true});
+  EXPECT_EQ(out.data(), results);
+  EXPECT_EQ(out[0].id.data(), id);
+  EXPECT_EQ(out[0].parts.data(), parts);
+  EXPECT_EQ(out[0].parts[0].trace.data(), steps);
+  EXPECT_EQ(out, price(t, registered(), lines, price_options{true}));
 }
 
 }  // namespace
