@@ -372,6 +372,9 @@ TEST(Price, BadLinesAreRejectedWithAReason) {
             reject_reason::item_not_in_catalogue);
   EXPECT_EQ(reason_of(price_one(t, c, counted("U", "plumbing", "2026-03-02T10:00Z", "1"))),
             reject_reason::unknown_item);
+  // An empty item code names no item (the line pricer's cache of item names once matched it).
+  EXPECT_EQ(reason_of(price_one(t, c, counted("U", "", "2026-03-02T10:00Z", "1"))),
+            reject_reason::unknown_item);
   EXPECT_EQ(reason_of(price_one(t, registered("", "retail"),
                                 counted("C", "cleaning", "2026-07-02T10:00Z", "1"))),
             reject_reason::item_not_in_price_list);
