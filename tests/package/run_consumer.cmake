@@ -82,7 +82,17 @@ elseif(MODE STREQUAL "find_package")
   endif()
 
 elseif(MODE STREQUAL "add_subdirectory")
-  # Kept between runs, so only what changed is rebuilt.
+  # Kept between runs, so only what changed is rebuilt; but not across a change of compiler: CMake
+  # would then drop its cache and configure again without the -D values given (TARIFF_SOURCE_DIR).
+  if(EXISTS ${WORK_DIR}/CMakeCache.txt)
+    file(STRINGS ${WORK_DIR}/CMakeCache.txt _compiler REGEX "^CMAKE_CXX_COMPILER:")
+    file(STRINGS ${WORK_DIR}/CMakeCache.txt _source REGEX "^TARIFF_SOURCE_DIR:")
+    string(REGEX REPLACE "^[^=]*=" "" _compiler "${_compiler}")
+    string(REGEX REPLACE "^[^=]*=" "" _source "${_source}")
+    if(NOT _compiler STREQUAL CXX_COMPILER OR NOT _source STREQUAL TARIFF_SOURCE_DIR)
+      file(REMOVE_RECURSE ${WORK_DIR})
+    endif()
+  endif()
   configure_build_run(${SOURCE_DIR}/consumer-subdir -DTARIFF_SOURCE_DIR=${TARIFF_SOURCE_DIR}
                       -DTARIFF_WERROR=${WERROR})
 
