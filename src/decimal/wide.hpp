@@ -2,6 +2,7 @@
 #pragma once
 
 #include <array>
+#include <bit>
 
 #include <boost/multiprecision/cpp_int.hpp>
 #include <tariff/decimal.hpp>
@@ -102,6 +103,19 @@ inline void truncated_divide<int128>(const int128& n, const int128& d, int128& q
 #endif
   q = n / d;
   r = n - q * d;
+}
+
+/// The digits a quotient by d (> 0) needs beyond its dividend's to be exact when it terminates:
+/// d = 2^i 5^j m, with m coprime to 10, gives max(i, j), and the quotient terminates exactly
+/// when m divides the dividend's coefficient. Twos by counting trailing zero bits (3600 s, the
+/// usual divisor, has four); fives by a division by the constant 5, which is a multiplication.
+inline int terminating_digits(std::uint64_t d) {
+  const int twos = std::countr_zero(d);
+  d >>= twos;
+  int fives = 0;
+  while (d % 5 == 0)
+    d /= 5, ++fives;
+  return twos > fives ? twos : fives;
 }
 
 /// n / d rounded to an integer by `mode` (d != 0). Works for int64, int128 and big alike.

@@ -1,7 +1,6 @@
 #include "price/amounts.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <limits>
 
 #include "decimal/wide.hpp"
@@ -72,15 +71,8 @@ bool quick_divide(std::int64_t ca, int sa, std::int64_t cb, int sb, int scale, r
 // exact_quotient() finds it, tidied; else the quotient at undeclared_scale digits as divide()
 // gives it. False where those would take another path than their 64- or 128-bit one.
 bool quick_amount(decimal& out, std::int64_t c, int sc, std::int64_t den, int scale) {
-  // den = 2^twos 5^fives m, m coprime to 10: the quotient terminates exactly when m divides c,
-  // with max(twos, fives) more digits (exact_quotient, src/price/evaluate.cpp).
-  auto rest = static_cast<std::uint64_t>(den);
-  const int twos = std::countr_zero(rest);
-  rest >>= twos;
-  int fives = 0;
-  while (rest % 5 == 0)
-    rest /= 5, ++fives;
-  const int shift = std::max(twos, fives);
+  // The quotient terminates within `shift` more digits or not at all (exact_quotient).
+  const int shift = wide::terminating_digits(static_cast<std::uint64_t>(den));
   const int exact_scale = sc + shift;
   if (shift > 18 || exact_scale > decimal::max_scale) return false;
   const int128 n = int128{c} * wide::pow10_small[static_cast<std::size_t>(shift)];

@@ -3,7 +3,6 @@
 #include "price/evaluate.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <limits>
 #include <utility>
 
@@ -129,18 +128,12 @@ const char* type_words(ast::value_type t) {
 
 std::optional<decimal> exact_quotient(const decimal& a, std::int64_t b) {
   if (b == 1) return a;
-  // a / (2^i 5^j m), with m coprime to 10, has a finite decimal form exactly when m divides a's
-  // coefficient, and then needs max(i, j) more digits: one division at that scale decides it.
-  // Twos by counting trailing zero bits (one instruction, where a loop of halvings took one
-  // step per factor: 3600 s, the usual divisor, has four); |b| as unsigned, so INT64_MIN works.
-  std::uint64_t rest = b < 0 ? 0 - static_cast<std::uint64_t>(b) : static_cast<std::uint64_t>(b);
-  if (rest == 0) return std::nullopt;  // no quotient (denominators are never 0)
-  const int twos = std::countr_zero(rest);
-  rest >>= twos;
-  int fives = 0;
-  while (rest % 5 == 0)
-    rest /= 5, ++fives;
-  const int shift = std::max(twos, fives);
+  // a / b has a finite decimal form exactly when it has one at terminating_digits(|b|) more
+  // digits than a: one division at that scale decides it. |b| as unsigned, so INT64_MIN works.
+  const std::uint64_t magnitude =
+      b < 0 ? 0 - static_cast<std::uint64_t>(b) : static_cast<std::uint64_t>(b);
+  if (magnitude == 0) return std::nullopt;  // no quotient (denominators are never 0)
+  const int shift = wide::terminating_digits(magnitude);
   const int scale = a.scale() + shift;
   if (scale > decimal::max_scale) return std::nullopt;
   if (decimal_access::is_small(a) && shift <= 18) {

@@ -14,6 +14,7 @@
 #include "price/amounts.hpp"
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <random>
 #include <string>
@@ -22,59 +23,16 @@
 #include <gtest/gtest.h>
 #include <tariff/decimal.hpp>
 
+#include "../decimal/exact_reference.hpp"
+
 namespace tariff::detail {
 namespace {
 
-using boost::multiprecision::cpp_int;
-
-cpp_int pow10(int n) {
-  cpp_int p = 1;
-  for (int i = 0; i < n; ++i)
-    p *= 10;
-  return p;
-}
-
-// The text of coefficient × 10^-scale.
-std::string format(const cpp_int& coefficient, int scale) {
-  std::string digits = (coefficient < 0 ? cpp_int(-coefficient) : coefficient).str();
-  const auto s = static_cast<std::size_t>(scale);
-  if (digits.size() <= s) digits.insert(0, s - digits.size() + 1, '0');
-  if (s > 0) digits.insert(digits.size() - s, 1, '.');
-  if (coefficient < 0) digits.insert(0, 1, '-');
-  return digits;
-}
+using namespace test_reference;
 
 // n / d (d > 0) rounded to an integer by `mode`.
 cpp_int rounded_quotient(const cpp_int& n, const cpp_int& d, rounding_mode mode) {
-  cpp_int q = n / d;  // toward zero
-  const cpp_int r = n - q * d;
-  if (r == 0) return q;
-  const int sign = n < 0 ? -1 : 1;
-  const cpp_int twice = 2 * (r < 0 ? cpp_int(-r) : r);
-  bool away = false;
-  switch (mode) {
-    case rounding_mode::down:
-      break;
-    case rounding_mode::up:
-      away = true;
-      break;
-    case rounding_mode::ceiling:
-      away = sign > 0;
-      break;
-    case rounding_mode::floor:
-      away = sign < 0;
-      break;
-    case rounding_mode::half_up:
-      away = twice >= d;
-      break;
-    case rounding_mode::half_down:
-      away = twice > d;
-      break;
-    case rounding_mode::half_even:
-      away = twice > d || (twice == d && (q % 2) != 0);
-      break;
-  }
-  return away ? q + sign : q;
+  return reference_round(cpp_rational(n, d), mode);
 }
 
 // What amount_of(c × 10^-sc, den, nullopt, scale) must give, as text.
@@ -102,26 +60,12 @@ std::string expected_unrounded(const cpp_int& c, int sc, std::int64_t den, int s
 }
 
 // What amount_of(c × 10^-sc, den, rounding{step, mode}, scale) must give, as text.
-std::string expected_rounded(const cpp_int& c, int sc, std::int64_t den, const cpp_int& step_c,
-                             int step_scale, rounding_mode mode) {
+std::string expected_in_steps(const cpp_int& c, int sc, std::int64_t den, const cpp_int& step_c,
+                              int step_scale, rounding_mode mode) {
   // (c / 10^sc) / (den × step_c / 10^step_scale), to an integer, times the step.
   const cpp_int n = c * pow10(step_scale);
   const cpp_int d = cpp_int(den) * step_c * pow10(sc);
   return format(rounded_quotient(n, d, mode) * step_c, step_scale);
-}
-
-decimal make(const cpp_int& coefficient, int scale) {
-  return decimal(format(coefficient, scale));
-}
-
-// x's coefficient read from its text ("0.10" -> 10), without leading zeros: Boost reads "010" as
-// octal.
-cpp_int coefficient_of(const decimal& x) {
-  std::string digits;
-  for (const char ch : x.to_string())
-    if (ch != '.' && ch != '-') digits.push_back(ch);
-  const auto first = digits.find_first_not_of('0');
-  return cpp_int(first == std::string::npos ? std::string("0") : digits.substr(first));
 }
 
 struct operands {
@@ -152,7 +96,9 @@ class amount_cases {
   }
 
  private:
+  // The largest coefficient of `digits` digits within 64 bits (19 nines would not fit).
   static std::int64_t max_of(int digits) {
+    if (digits >= 19) return std::numeric_limits<std::int64_t>::max();
     std::int64_t m = 9;
     for (int i = 1; i < digits; ++i)
       m = m * 10 + 9;
@@ -188,7 +134,7 @@ TEST(AmountOf, WithRoundingIsWholeStepsByTheMode) {
     const cpp_int step_c = coefficient_of(step);
     const decimal num = make(o.c, o.sc);
     ASSERT_EQ(amount_of(num, o.den, rounding{step, mode}, o.scale).to_string(),
-              expected_rounded(o.c, o.sc, o.den, step_c, step.scale(), mode))
+              expected_in_steps(o.c, o.sc, o.den, step_c, step.scale(), mode))
         << num << " / " << o.den << " by " << step << " " << to_string(mode);
   }
 }
