@@ -37,7 +37,7 @@ void add_check_command(CLI::App& app) {
       if (!found.empty())
         print_diagnostics(found);
       else if (!opts->quiet)
-        fmt::print("{}: ok\n", display_name(path));
+        write_output("", fmt::format("{}: ok\n", display_name(path)));
     }
     if (errors > 0 || warnings > 0)
       fmt::print(stderr, "{} error(s), {} warning(s) in {} file(s)\n", errors, warnings,

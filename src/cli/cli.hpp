@@ -32,8 +32,14 @@ std::string display_name(const std::string& path);
 /// Diagnostics as a compiler prints them, to standard error, without a trailing empty line.
 void print_diagnostics(const std::vector<diagnostic>& diagnostics);
 
-/// Writes `text` to `path`, or to standard output when `path` is empty or "-".
+/// Writes `text` to `path`, or to standard output when `path` is empty or "-"; throws failure
+/// ("cannot write PATH: REASON") unless all of it was written: standard output flushed, a file
+/// replaced whole or left as it was (output_file.hpp).
 void write_output(const std::string& path, const std::string& text);
+
+/// Flushes standard output; throws failure ("cannot write standard output: REASON") if that, or
+/// any write before it, failed.
+void flush_standard_output();
 
 /// Compiles the tariff at `path`, printing every diagnostic to standard error; throws failure
 /// if it has errors.

@@ -34,11 +34,17 @@ void add_fmt_command(CLI::App& app) {
       }
       if (opts->check) {
         if (*f.text != source) {
-          fmt::print("{}\n", path);
+          write_output("", path + "\n");
           ++unformatted;
         }
       } else if (opts->write && path != "-") {
-        if (*f.text != source) write_output(path, *f.text);
+        if (*f.text == source) continue;
+        try {
+          write_output(path, *f.text);
+        } catch (const failure& e) {  // that file is as it was; the others are still done
+          fmt::print(stderr, "tariff: {}\n", e.what());
+          failed = true;
+        }
       } else {
         write_output("", *f.text);
       }

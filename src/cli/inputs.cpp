@@ -1,17 +1,21 @@
-// Reading the tool's inputs: files, the tariff, contracts, work, payments and state (cli.hpp).
+// Reading the tool's inputs: files, the tariff, contracts, work, payments and state; and writing
+// its output, to standard output or to a file (cli.hpp).
 #include <cctype>
+#include <cerrno>
 #include <cstdio>
 #include <fmt/core.h>
 #include <fstream>
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <system_error>
 
 #include <tariff/diagnostics.hpp>
 #include <tariff/io.hpp>
 #include <tariff/statement_io.hpp>
 
 #include "cli/cli.hpp"
+#include "cli/output_file.hpp"
 
 namespace tariff::cli {
 
@@ -34,6 +38,13 @@ std::vector<Row> all_rows(read_result<Row> read, const std::string& path) {
     throw failure(fmt::format("{}: {} row(s) could not be read; nothing was priced", path,
                               read.errors.size()));
   return std::move(read.rows);
+}
+
+// Built from errno at once, before another call changes it; a call that failed without saying
+// why still failed.
+failure standard_output_failure(int error) {
+  return failure("cannot write standard output: " +
+                 std::generic_category().message(error != 0 ? error : EIO));
 }
 
 }  // namespace
@@ -63,15 +74,23 @@ std::string read_file(const std::string& path) {
   return text.str();
 }
 
+void flush_standard_output() {
+  if (std::fflush(stdout) != 0) throw standard_output_failure(errno);
+  // An earlier write may have failed with nothing left to flush; why is no longer known.
+  if (std::ferror(stdout)) throw standard_output_failure(EIO);
+}
+
 void write_output(const std::string& path, const std::string& text) {
   if (path.empty() || path == "-") {
-    std::fwrite(text.data(), 1, text.size(), stdout);
+    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size())
+      throw standard_output_failure(errno);
+    // Flushed now, not at exit: a caller goes on only once the output is out (bill saves the
+    // state after the statement, never for a statement that was lost).
+    flush_standard_output();
     return;
   }
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) throw failure("cannot write " + path);
+  if (const std::error_code e = write_file(path, text))
+    throw failure("cannot write " + path + ": " + e.message());
 }
 
 compiled_tariff load_tariff(const std::string& path) {

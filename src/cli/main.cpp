@@ -10,17 +10,37 @@
 //   tariff pay      -t facilities.tariff -c contracts.csv -w work.csv --period 2026-03
 //   tariff fmt -w facilities.tariff
 //
-// Exit status: 0 done; 1 the tariff or the input has errors (each printed with its place);
-// 2 the command line is wrong. docs/cli.md describes every command and option.
+// Exit status: 0 done; 1 the tariff or the input has errors (each printed with its place), or an
+// output could not be written; 2 the command line is wrong. docs/cli.md describes every command
+// and option.
 #include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <fmt/core.h>
+#include <sstream>
 #include <string_view>
 
 #include <tariff/version.hpp>
 
 #include "cli/cli.hpp"
+
+namespace {
+
+// Prints the help or version text as the tool prints its results, so that a failure to write it
+// is an error (exit status 1) too.
+int print_for(const CLI::App& app, const CLI::Error& e) {
+  std::ostringstream text;
+  const int status = app.exit(e, text, std::cerr);
+  try {
+    tariff::cli::write_output("", text.str());
+  } catch (const tariff::cli::failure& f) {
+    fmt::print(stderr, "tariff: {}\n", f.what());
+    return f.exit_code;
+  }
+  return status;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"tariff: price service work exactly with a rules-language tariff", "tariff"};
@@ -50,12 +70,15 @@ int main(int argc, char** argv) {
   }
   try {
     app.parse(argc, argv);
+    // What a command printed may still sit in standard output's buffer: a write error (a full
+    // disk) shows only when it is flushed, and must not end in status 0.
+    tariff::cli::flush_standard_output();
   } catch (const CLI::CallForHelp& e) {
-    return app.exit(e);
+    return print_for(app, e);
   } catch (const CLI::CallForAllHelp& e) {
-    return app.exit(e);
+    return print_for(app, e);
   } catch (const CLI::CallForVersion& e) {
-    return app.exit(e);
+    return print_for(app, e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);
     return 2;
