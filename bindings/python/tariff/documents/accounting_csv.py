@@ -22,6 +22,7 @@ from decimal import Decimal
 from typing import Any, Optional, Union
 
 from . import _figures
+from ._output import write_file
 from .parties import Details, Party
 from .rows import DocumentRow, Quantity, document_rows
 
@@ -77,6 +78,4 @@ def write_statement_csv(statement: Any, path: Union[str, "os.PathLike[str]"],
     path = pathlib.Path(path)
     if path.suffix.lower() != ".csv":
         raise ValueError(f"{path}: CSV is written as .csv")
-    with open(path, "w", encoding="utf-8", newline="") as f:
-        f.write(statement_csv(statement, details, locale=locale))
-    return path
+    return write_file(path, statement_csv(statement, details, locale=locale).encode("utf-8"))

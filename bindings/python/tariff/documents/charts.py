@@ -15,6 +15,7 @@ import pathlib
 from decimal import Decimal
 from typing import Any, Optional, Sequence, Union
 
+from ._output import write_file
 from .formatting import format_amount, format_period
 from .labels import labels
 from .parties import Details
@@ -121,5 +122,5 @@ def comparison_chart(comparison: Any, path: Union[None, str, "os.PathLike[str]"]
         figure.savefig(buffer, format=format, dpi=120, metadata=metadata)
     data = buffer.getvalue()
     if path is not None:
-        pathlib.Path(path).write_bytes(data)
+        write_file(path, data)
     return data

@@ -10,7 +10,9 @@
 
 The output's format is its suffix. Bad input — a file that does not read, a tariff with errors,
 an unknown contract, a period that is not YYYY-MM, details that are missing — exits with status 2
-and one line on stderr saying what is wrong.
+and one line on stderr saying what is wrong. An output that cannot be written (a full disk, a
+read-only directory) exits with status 1 and one line naming it; the file that was there is left
+as it was (_output.py).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from typing import Any, Callable, NoReturn, Optional, Sequence
 
 import tariff
 
+from ._output import WriteError
 from .parties import Details, DetailsError, DocumentInfo, Party, load_details
 
 __all__ = ["main"]
@@ -265,10 +268,14 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    """Runs one command; returns the exit status (0, or 2 for bad input)."""
+    """Runs one command; returns the exit status (0; 1 when the output cannot be written, the file
+    that was there left as it was; 2 for bad input)."""
     try:
         args = _parser().parse_args(argv)
         args.run(args)
+    except WriteError as e:  # not bad input: the input was good, the file system failed
+        print(f"{_PROG}: error: cannot write {e.filename}: {e.strerror}", file=sys.stderr)
+        return 1
     except UsageError as e:
         print(f"{_PROG}: error: {e}", file=sys.stderr)
         return 2

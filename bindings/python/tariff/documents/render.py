@@ -22,6 +22,7 @@ from typing import Any, Optional, Sequence, Union
 from .. import _tariff
 from .._currency import minor_units
 from . import _figures
+from ._output import write_file
 from .formatting import format_percent, format_period
 from .labels import labels, reason_text
 from .parties import Details, DetailsError, DocumentInfo
@@ -58,9 +59,9 @@ class Document:
         path = pathlib.Path(path)
         suffix = path.suffix.lower()
         if suffix in (".html", ".htm"):
-            path.write_text(self.html, encoding="utf-8")
+            write_file(path, self.html.encode("utf-8"))
         elif suffix == ".pdf":
-            path.write_bytes(self.pdf())
+            write_file(path, self.pdf())
         else:
             raise ValueError(f"{path}: a document is written as .html or .pdf, not {suffix or '?'}")
         return path

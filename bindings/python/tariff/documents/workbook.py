@@ -26,6 +26,7 @@ from typing import Any, Optional, Union
 
 from .._currency import minor_units
 from . import _figures
+from ._output import write_file
 from .labels import labels
 from .parties import Details, Party
 from .rows import Quantity
@@ -230,5 +231,5 @@ def write_workbook(statement: Any, path: Union[str, "os.PathLike[str]"], *, loca
     book = statement_workbook(statement, locale=locale, details=details, created=stamp)
     buffer = io.BytesIO()
     book.save(buffer)
-    path.write_bytes(_same_bytes_every_time(buffer.getvalue(), stamp))
+    write_file(path, _same_bytes_every_time(buffer.getvalue(), stamp))
     return path
