@@ -187,6 +187,8 @@ class decimal {
   decimal round_to(const decimal& increment, rounding_mode mode) const;
   /// The value without trailing zeros after the point: 12.3400 becomes 12.34, 5.00 becomes 5.
   decimal trimmed() const;
+  /// Whether the value is a whole number: 5, 5.00 and -3 are; 2.5 is not.
+  [[nodiscard]] bool is_integer() const { return trimmed().scale() <= 0; }
 
   /// A hash consistent with ==: equal values at different scales hash alike.
   std::size_t hash() const;
@@ -244,6 +246,15 @@ inline const decimal& max(const decimal& a, const decimal& b) {
 /// part; so every part is within one unit of its exact share. A negative total is split as its
 /// magnitude and negated. Weights must be non-negative and not all zero.
 std::vector<decimal> allocate(const decimal& total, std::span<const decimal> weights);
+/// Rounds exact parts to whole numbers that add up to `total`, a whole number: part i is
+/// numerators[i] / denominator (denominator > 0), rounded toward zero; then the units left over
+/// go, with their sign, one each to the parts of that sign with the largest remainders, ties to
+/// the earlier part. Parts of mixed signs keep their signs: a refund's share of a tax is never
+/// positive. `total` must be within one unit per part of the exact sum's reach, as any rounding
+/// of the exact sum is (tax shares: total = the rounded tax of the summed amounts); otherwise
+/// throws decimal_error(invalid_argument).
+std::vector<decimal> allocate_whole(const decimal& total, std::span<const decimal> numerators,
+                                    const decimal& denominator);
 /// Splits `total` into `n` (>= 1) parts as equal as the unit allows, the larger ones first:
 /// 100.00 into 3 is 33.34, 33.33, 33.33.
 std::vector<decimal> allocate_equally(const decimal& total, std::size_t n);
