@@ -41,7 +41,7 @@ TARIFF_ERROR(rounding_point, "expected a rounding point: segment, line or statem
 TARIFF_ERROR(item_unit, "expected a unit: hour, minute, day, month, visit, piece, km, kg, m2 or m3")
 TARIFF_ERROR(period_name, "expected a period: month, quarter or year")
 TARIFF_ERROR(weekday, "expected a weekday: mon, tue, wed, thu, fri, sat or sun")
-TARIFF_ERROR(value_type, "expected a type: string, number, money, percent, bool or date")
+TARIFF_ERROR(value_type, "expected a type: string, number, integer, money, percent, bool or date")
 TARIFF_ERROR(attribute_name, "expected an attribute name after '.'")
 TARIFF_ERROR(attribute_ref, "expected an attribute such as site.region")
 TARIFF_ERROR(literal, "expected a value: a number, percentage, string, date, true or false")
@@ -76,7 +76,7 @@ TARIFF_ERROR(stacking, "expected how factors stack: multiply, largest or add")
 TARIFF_ERROR(order_kind, "expected an allowance order: work, cheapest or dearest")
 TARIFF_ERROR(item_option,
              "expected an item option: price, cost, bill started, minimum, maximum charge, "
-             "discount or tiers")
+             "discount, tiers or credit")
 TARIFF_ERROR(calendar_end,
              "expected a calendar entry (timezone, window, days, holidays, season) or '}'")
 TARIFF_ERROR(table_end, "expected ',' or '}' after a table entry")

@@ -230,8 +230,9 @@ struct calendar
 // ---------------------------------------------------------------------------------------------
 // Attributes and tables
 
-struct value_type : sor<TARIFF_KW("string"), TARIFF_KW("number"), TARIFF_KW("money"),
-                        TARIFF_KW("percent"), TARIFF_KW("bool"), TARIFF_KW("date")> {};
+struct value_type
+    : sor<TARIFF_KW("string"), TARIFF_KW("number"), TARIFF_KW("integer"), TARIFF_KW("money"),
+          TARIFF_KW("percent"), TARIFF_KW("bool"), TARIFF_KW("date")> {};
 struct default_value : unary {};  // a literal, or a negated one; the checker says which
 struct attribute_default : if_must<t<TARIFF_KW("default")>, default_value> {};
 struct attribute : if_must<t<TARIFF_KW("attribute")>, t<attribute_ref>, t<colon>, t<value_type>,
@@ -267,6 +268,7 @@ struct option_minimum : if_must<t<TARIFF_KW("minimum")>, quantity> {};
 struct option_maximum_charge : if_must<t<TARIFF_KW("maximum")>, t<TARIFF_KW("charge")>, t<number>> {
 };
 struct option_discount : if_must<t<TARIFF_KW("discount")>, t<percent>> {};
+struct option_credit : t<TARIFF_KW("credit")> {};  // rules may take its price below zero
 struct tier_low : number {};
 struct tier_high : number {};
 struct tier_value : sor<percent, number> {};
@@ -278,14 +280,15 @@ struct tier_kind
 struct tiers_end : t<close_brace> {};
 struct option_tiers : if_must<t<TARIFF_KW("tiers")>, t<tier_kind>, t<open_brace>,
                               list_tail<tier, t<comma>>, tiers_end> {};
-struct item_option : sor<option_price, option_cost, option_bill, option_minimum_charge,
-                         option_minimum, option_maximum_charge, option_discount, option_tiers> {};
+struct item_option
+    : sor<option_price, option_cost, option_bill, option_minimum_charge, option_minimum,
+          option_maximum_charge, option_discount, option_tiers, option_credit> {};
 struct item_title : string_literal {};
 struct item : if_must<t<TARIFF_KW("item")>, t<name>, opt<t<item_title>>, t<TARIFF_KW("per")>,
                       t<item_unit>, star<item_option>> {};
 struct option_start
     : sor<TARIFF_KW("price"), TARIFF_KW("cost"), TARIFF_KW("bill"), TARIFF_KW("minimum"),
-          TARIFF_KW("maximum"), TARIFF_KW("discount"), TARIFF_KW("tiers")> {};
+          TARIFF_KW("maximum"), TARIFF_KW("discount"), TARIFF_KW("tiers"), TARIFF_KW("credit")> {};
 struct override_item : if_must<seq<t<name>, at<option_start>>, plus<item_option>> {};
 struct base_list : if_must<t<TARIFF_KW("extends")>, t<name>> {};
 struct effective : if_must<t<TARIFF_KW("effective")>, t<date_literal>> {};

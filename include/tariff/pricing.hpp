@@ -165,6 +165,8 @@ enum class reject_reason : std::uint8_t {
   arithmetic_limit,         ///< a value passed the decimal limits (docs/decimal.md)
   not_supported,            ///< the item uses a feature pricing does not have yet (tiers)
   after_period,             ///< billing: the line is dated after the statement's period
+  negative_price,           ///< a rule took the price of an item not declared `credit` below 0
+  accepted_before_work,     ///< payouts: the client's acceptance is dated before the work
 };
 
 /// The reason's code as files write it ("contract_ended").

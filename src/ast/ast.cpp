@@ -24,7 +24,7 @@ const char* to_string(item_unit u) {
       u, std::array{"hour", "minute", "day", "month", "visit", "piece", "km", "kg", "m2", "m3"});
 }
 const char* to_string(value_type t) {
-  return name_of(t, std::array{"string", "number", "money", "percent", "bool", "date"});
+  return name_of(t, std::array{"string", "number", "money", "percent", "bool", "date", "integer"});
 }
 const char* to_string(period_kind p) {
   return name_of(p, std::array{"month", "quarter", "year"});

@@ -189,7 +189,7 @@ struct calendar_decl {
   position at;
 };
 
-enum class value_type : std::uint8_t { string, number, money, percent, boolean, date };
+enum class value_type : std::uint8_t { string, number, money, percent, boolean, date, integer };
 
 /// A contract, client, site or work attribute the host supplies.
 struct attribute_decl {
@@ -260,6 +260,7 @@ struct item_decl {
   std::optional<decimal> discount_percent;
   position discount_at;  ///< where the `discount` option starts
   std::optional<tiers_decl> tiers;
+  std::optional<position> credit;  ///< `credit`: rules may take its price below zero
   position at;
 };
 

@@ -35,9 +35,15 @@ void check_default(context& ctx, const ast::attribute_decl& a, const std::string
     return;
   }
   const type given = check_expression(ctx, value);
-  if (given.kind != type_kind::invalid && !fits(declared, given))
+  if (given.kind != type_kind::invalid && !fits(declared, given)) {
     ctx.sink.error(value.at, "default of attribute '" + key + "' must be of type " +
                                  describe(declared) + ", not " + describe(given));
+    return;
+  }
+  if (a.type == ast::value_type::integer)
+    if (const std::optional<constant> c = fold(value); c && !c->number.is_integer())
+      ctx.sink.error(value.at, "default of attribute '" + key + "' must be a whole number, not " +
+                                   c->number.to_string());
 }
 
 }  // namespace

@@ -38,6 +38,7 @@ type from_value_type(ast::value_type t) {
     case ast::value_type::string:
       return {type_kind::string, {}};
     case ast::value_type::number:
+    case ast::value_type::integer:  // a number that must be whole where it is given
       return {type_kind::number, {}};
     case ast::value_type::money:
       return {type_kind::money, {}};

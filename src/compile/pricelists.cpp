@@ -67,6 +67,7 @@ void apply_options(const ast::item_decl& d, item& it) {
     it.discount = d.discount_percent;
     it.discount_at = d.discount_at;
   }
+  if (d.credit) it.credit = true;
 }
 
 struct family {

@@ -203,6 +203,7 @@ struct item {
   std::optional<tier_table> tiers;
   std::optional<decimal> discount;  ///< percent: 10 for 10%
   ast::position discount_at;
+  bool credit = false;  ///< `credit`: rules may take its price below zero (refunds, goodwill)
   ast::position at;
 };
 

@@ -72,7 +72,7 @@ bool starts_entry(const token& first, const block* b) {
   if (b->keyword == "pricelist")  // `item …`, or an override: a name and its options
     return first.kind == token_kind::word &&
            !is_word(&first, {"price", "cost", "bill", "started", "minimum", "maximum", "charge",
-                             "discount", "tiers", "per"});
+                             "discount", "tiers", "credit", "per"});
   return true;
 }
 
@@ -245,7 +245,7 @@ class formatter {
   void split_options(std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i)
       if (is_word(&tokens_[i],
-                  {"price", "cost", "bill", "minimum", "maximum", "discount", "tiers"}))
+                  {"price", "cost", "bill", "minimum", "maximum", "discount", "tiers", "credit"}))
         splits_.push_back(i);
   }
 

@@ -308,6 +308,7 @@ void build_calendar(reader& r, const node& n, ast::module& m) {
 
 ast::value_type value_type_of(std::string_view text) {
   if (text == "number") return ast::value_type::number;
+  if (text == "integer") return ast::value_type::integer;
   if (text == "money") return ast::value_type::money;
   if (text == "percent") return ast::value_type::percent;
   if (text == "bool") return ast::value_type::boolean;
@@ -439,6 +440,8 @@ void build_item_options(reader& r, const node& n, ast::item_decl& item) {
       item.discount_at = pos(o);
     } else if (o.is_type<g::option_tiers>()) {
       set_once(r, item.tiers, build_tiers(r, o), o, "tiers");
+    } else if (o.is_type<g::option_credit>()) {
+      set_once(r, item.credit, pos(o), o, "credit");
     }
   }
 }

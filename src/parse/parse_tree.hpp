@@ -85,12 +85,12 @@ using selector = pegtl::parse_tree::selector<
         g::date_span, g::holidays_entry, g::season_entry, g::attribute, g::attribute_default,
         g::table, g::table_entry, g::table_value, g::pricelist, g::base_list, g::effective, g::item,
         g::override_item, g::option_price, g::option_cost, g::option_bill, g::option_minimum_charge,
-        g::option_minimum, g::option_maximum_charge, g::option_discount, g::option_tiers, g::tier,
-        g::tier_value, g::rule, g::rule_items, g::rule_condition, g::rule_value, g::group, g::plan,
-        g::plan_pricelist, g::plan_period, g::plan_fee, g::fee_per_unit, g::plan_includes,
-        g::item_set, g::overage, g::alerts, g::plan_order, g::plan_catalogue, g::fee_name,
-        g::plan_prepaid, g::balance_alerts, g::tax, g::tax_basis, g::tax_scope, g::tax_rounding,
-        g::tax_rate, g::tax_rate_items, g::tax_exempt, g::pay>>;
+        g::option_minimum, g::option_maximum_charge, g::option_discount, g::option_tiers,
+        g::option_credit, g::tier, g::tier_value, g::rule, g::rule_items, g::rule_condition,
+        g::rule_value, g::group, g::plan, g::plan_pricelist, g::plan_period, g::plan_fee,
+        g::fee_per_unit, g::plan_includes, g::item_set, g::overage, g::alerts, g::plan_order,
+        g::plan_catalogue, g::fee_name, g::plan_prepaid, g::balance_alerts, g::tax, g::tax_basis,
+        g::tax_scope, g::tax_rounding, g::tax_rate, g::tax_rate_items, g::tax_exempt, g::pay>>;
 
 /// The text at the failure point, for "found ..." in a message: the next token, at most a few
 /// characters, or "end of file".

@@ -88,6 +88,11 @@ std::optional<value> convert(std::string_view text, ast::value_type type) {
       if (!decimal::try_parse(text, d)) return std::nullopt;
       return value::number(std::move(d));
     }
+    case ast::value_type::integer: {
+      decimal d;
+      if (!decimal::try_parse(text, d) || !d.is_integer()) return std::nullopt;
+      return value::number(std::move(d));
+    }
     case ast::value_type::percent: {
       std::string_view digits = text;
       if (digits.ends_with('%')) digits.remove_suffix(1);
@@ -112,6 +117,8 @@ const char* type_words(ast::value_type t) {
       return "a string";
     case ast::value_type::number:
       return "a number";
+    case ast::value_type::integer:
+      return "a whole number";
     case ast::value_type::money:
       return "an amount of money";
     case ast::value_type::percent:

@@ -570,8 +570,12 @@ decimal line_pricer::unit_price(const item& it, priced_part& part, const decimal
   facts.cost = &it.cost;
   facts.quantity = &line_billed;
   facts.unit_seconds = it.unit_seconds;
+  // The step that last took the price below zero: a price that ends there is refused by name,
+  // unless the item is a credit; one that comes back above zero is not.
+  const step* below_zero = nullptr;
   for (const step& s : program_.steps) {
     facts.price = &price;
+    const bool was_negative = price.sign() < 0;
     if (const auto* r = std::get_if<rule>(&s)) {
       if (!applies(*r, it, facts)) continue;
       decimal after = to_decimal(run(*r, r->result, facts), "the price");
@@ -579,11 +583,26 @@ decimal line_pricer::unit_price(const item& it, priced_part& part, const decimal
         part.trace.push_back({trace_kind::rule, r->name, tidy(price, scale), tidy(after, scale),
                               decimal(), r->at.line, r->at.column});
       price = std::move(after);
-      continue;
+    } else {
+      apply_group(std::get<group>(s), it, facts, part, price);
     }
-    apply_group(std::get<group>(s), it, facts, part, price);
+    if (price.sign() < 0 && !was_negative) below_zero = &s;
   }
+  if (price.sign() < 0 && !it.credit) refuse_negative(it, below_zero, price);
   return tidy(price, scale);
+}
+
+void line_pricer::refuse_negative(const item& it, const step* s, const decimal& price) const {
+  std::string by = "its price";  // a start below zero; the checker allows none, but say so
+  if (const auto* r = s != nullptr ? std::get_if<rule>(s) : nullptr)
+    by = "rule '" + r->name + "' (" + where(program_, r->at) + ")";
+  else if (s != nullptr)
+    by = "group '" + std::get<group>(*s).name + "' (" + where(program_, std::get<group>(*s).at) +
+         ")";
+  throw pricing_error{reject_reason::negative_price,
+                      by + " takes the price of '" + it.name + "' to " +
+                          tidy(price, it.price.scale()).to_string() +
+                          "; only an item declared `credit` may be priced below zero"};
 }
 
 bool line_pricer::applies(const rule& r, const item& it, const part_facts& facts) {

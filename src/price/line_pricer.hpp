@@ -111,6 +111,9 @@ class line_pricer {
   // rules in written order (§5).
   decimal unit_price(const item& it, priced_part& part, const decimal& line_billed,
                      const decimal* overage);
+  /// Throws the line's rejection `negative_price`, naming the step `s` that took the price of a
+  /// non-credit item below zero.
+  [[noreturn]] void refuse_negative(const item& it, const step* s, const decimal& price) const;
   bool applies(const rule& r, const item& it, const part_facts& facts);
   value run(const rule& r, const code& c, const part_facts& facts);
   void apply_group(const group& g, const item& it, const part_facts& facts, priced_part& part,

@@ -9,7 +9,7 @@ namespace tariff {
 namespace {
 
 // In declaration order, so a reason's code is its enumerator's name.
-constexpr std::array<std::pair<reject_reason, std::string_view>, 25> reject_reason_names{{
+constexpr std::array<std::pair<reject_reason, std::string_view>, 27> reject_reason_names{{
     {reject_reason::unknown_contract, "unknown_contract"},
     {reject_reason::wrong_contract, "wrong_contract"},
     {reject_reason::contract_not_registered, "contract_not_registered"},
@@ -35,6 +35,8 @@ constexpr std::array<std::pair<reject_reason, std::string_view>, 25> reject_reas
     {reject_reason::arithmetic_limit, "arithmetic_limit"},
     {reject_reason::not_supported, "not_supported"},
     {reject_reason::after_period, "after_period"},
+    {reject_reason::negative_price, "negative_price"},
+    {reject_reason::accepted_before_work, "accepted_before_work"},
 }};
 
 // Whole seconds as hours, minutes and seconds, only the non-zero parts: "1h2min5s", "0min".
