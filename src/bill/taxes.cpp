@@ -12,14 +12,22 @@ namespace tariff::detail {
 
 namespace {
 
-// The tax contained in or added to `amount` at `percent`: amount × p / 100 when prices exclude
-// the tax, amount × p / (100 + p) when they include it, rounded once to a multiple of the tax's
-// step (the quotient is exact before it is rounded: divide() rounds amount × p / (d × step) to a
-// whole number of steps).
-decimal tax_of(const tax& t, const decimal& amount, const decimal& percent) {
+// The exact tax contained in or added to an amount at `percent`, in steps of the tax's `round`:
+// amount × p / (100 × step) when prices exclude the tax, amount × p / ((100 + p) × step) when
+// they include it. The numerator is the amount's, the denominator the rate's.
+decimal tax_numerator(const decimal& amount, const decimal& percent) {
+  return amount * percent;
+}
+
+decimal tax_denominator(const tax& t, const decimal& percent) {
   const decimal hundred(100);
-  const decimal denominator = t.basis == ast::tax_basis::included ? hundred + percent : hundred;
-  return divide(amount * percent, denominator * t.step, 0, t.mode) * t.step;
+  return (t.basis == ast::tax_basis::included ? hundred + percent : hundred) * t.step;
+}
+
+// The tax on `amount`, rounded once to a multiple of the tax's step (the quotient is exact
+// before it is rounded).
+decimal tax_of(const tax& t, const decimal& amount, const decimal& percent) {
+  return divide(tax_numerator(amount, percent), tax_denominator(t, percent), 0, t.mode) * t.step;
 }
 
 // One amount the tax applies to: a fee's or a line's, with the rate it is taxed at.
@@ -146,17 +154,19 @@ void apply_taxes(const tariff_program& program, const contract& deal, statement&
         total += *a->tax;
       }
     } else {
-      total = tax_of(t, gross, rate.percent);
-      std::vector<decimal> weights;
-      weights.reserve(at_rate.size());
+      // The rate's tax is the summed amounts' tax, rounded once; each amount's share is its
+      // exact tax rounded toward zero, and the steps left over go with their sign to the
+      // amounts of that sign (a refund's share is never positive): allocate_whole.
+      std::vector<decimal> numerators;
+      numerators.reserve(at_rate.size());
       for (const taxed* a : at_rate)
-        weights.push_back(abs(*a->amount));
-      const bool any_weight = std::any_of(weights.begin(), weights.end(),
-                                          [](const decimal& w) { return !w.is_zero(); });
-      const std::vector<decimal> shares =
-          any_weight ? allocate(total, weights) : allocate_equally(total, at_rate.size());
+        numerators.push_back(tax_numerator(*a->amount, rate.percent));
+      const decimal denominator = tax_denominator(t, rate.percent);
+      const decimal steps = divide(tax_numerator(gross, rate.percent), denominator, 0, t.mode);
+      total = steps * t.step;
+      const std::vector<decimal> shares = allocate_whole(steps, numerators, denominator);
       for (std::size_t i = 0; i < at_rate.size(); ++i)
-        *at_rate[i]->tax = shares[i];
+        *at_rate[i]->tax = shares[i] * t.step;
     }
     const decimal base = t.basis == ast::tax_basis::included ? gross - total : gross;
     s.taxes.push_back({t.name, rate.name, rate.percent, base, total});

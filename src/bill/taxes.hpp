@@ -17,10 +17,12 @@ bool tax_exempt(const tariff_program& program, const tax& t, const contract& dea
 
 /// Sets the tax of each fee, line and adjustment of `s`, and its tax lines, by the tariff's tax
 /// (nothing without one). Per line: each amount's tax is rounded, and a rate's tax is their sum.
-/// Per statement: a rate's tax is computed on the sum of its amounts and rounded once, then shared
-/// over them in proportion to their size (decimal allocate: largest remainder), so that the lines
-/// add up to it exactly. The exemption is decided per statement period of the contract's plan:
-/// the fees and the lines by the statement's, late work by its own period's.
+/// Per statement: a rate's tax is computed on the signed sum of its amounts and rounded once, then
+/// shared back: each amount's exact tax rounded toward zero, the steps left over given with their
+/// sign to the amounts of that sign by largest remainder (decimal allocate_whole), so that the
+/// shares add up to it exactly and a refund's share is never positive. The exemption is decided per
+/// statement period of the contract's plan: the fees and the lines by the statement's, late work by
+/// its own period's.
 void apply_taxes(const tariff_program& program, const contract& deal, statement& s);
 
 /// Sets the tax of each priced line on its own, as a statement taxed per line would (the
