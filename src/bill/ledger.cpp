@@ -1,10 +1,15 @@
 #include "bill/ledger.hpp"
 
+#include "model/allowance_key.hpp"
+
 namespace tariff::detail {
 
 allowance_ledger::allowance_ledger(const billing_state& opening) {
   for (const billing_state::allowance_use& u : opening.allowances) {
-    auto [at, added] = uses_.try_emplace({u.allowance, u.period.first}, u);
+    // A host may hold a key in an older spelling ("visit+call/month"); the engine's is sorted.
+    std::string key = canonical_allowance_key(u.allowance);
+    auto [at, added] = uses_.try_emplace({key, u.period.first},
+                                         billing_state::allowance_use{key, u.period, u.used});
     if (!added) at->second.used += u.used;  // a state written twice adds up
   }
   for (const billing_state::volume& v : opening.volumes) {

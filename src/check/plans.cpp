@@ -4,6 +4,7 @@
 
 #include "check/passes.hpp"
 #include "check/suggest.hpp"
+#include "model/allowance_key.hpp"
 
 namespace tariff::checker {
 namespace {
@@ -33,8 +34,20 @@ class plan_checker {
                                           where(*first) + ")");
     }
     if (plan_.prepaid) check_prepaid(*plan_.prepaid);
-    for (const ast::allowance_decl& allowance : plan_.allowances)
+    name_table allowance_keys;
+    for (const ast::allowance_decl& allowance : plan_.allowances) {
       check_allowance(allowance);
+      // Two allowances of the same items and period would share one use in the billing state.
+      std::vector<std::string_view> items;
+      for (const ast::identifier& name : allowance.items)
+        items.push_back(name.text);
+      const std::string key =
+          detail::allowance_key(std::move(items), ast::to_string(allowance.period));
+      if (std::optional<ast::position> first = allowance_keys.add(key, allowance.at))
+        ctx_.sink.error(allowance.at, "allowance " + key + " is given twice in plan '" +
+                                          plan_.name.text + "' (first at " + where(*first) +
+                                          "); write it once with the whole amount");
+    }
     for (const ast::identifier& name : plan_.catalogue)
       find_item(name);
   }

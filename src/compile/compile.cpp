@@ -11,6 +11,7 @@
 #include "compile/expressions.hpp"
 #include "compile/pricelists.hpp"
 #include "compile/sha256.hpp"
+#include "model/allowance_key.hpp"
 #include "parse/parser.hpp"
 
 namespace tariff {
@@ -240,11 +241,12 @@ class program_builder {
   allowance compile_allowance(const ast::allowance_decl& d) const {
     allowance a;
     a.items.assign(program_.item_names.size(), false);
+    std::vector<std::string_view> names;
     for (const ast::identifier& i : d.items) {
       a.items[program_.item_ids.at(i.text)] = true;
-      a.key += (a.key.empty() ? "" : "+") + i.text;
+      names.push_back(i.text);
     }
-    a.key += std::string("/") + ast::to_string(d.period);
+    a.key = allowance_key(std::move(names), ast::to_string(d.period));
     const bool duration = d.amount.unit == "h" || d.amount.unit == "min";
     a.unit_seconds = duration ? seconds_per(d.amount.unit) : 0;
     a.amount = duration ? d.amount.amount * decimal(a.unit_seconds) : d.amount.amount;

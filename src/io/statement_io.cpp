@@ -19,6 +19,7 @@
 #include "io/priced_writer.hpp"
 #include "io/text_layout.hpp"
 #include "io/values.hpp"
+#include "model/allowance_key.hpp"
 
 namespace tariff {
 namespace {
@@ -280,6 +281,7 @@ void read_volumes(const io::json_value& array, billing_state& state,
 // Reads the elements of "allowances" into `result.rows[0]`.
 void read_uses(const io::json_value& array, read_result<billing_state>& result) {
   billing_state& state = result.rows.emplace_back();
+  result.row_numbers.push_back(0);  // the document as a whole
   // Where each (allowance, first day) was first given: the ledger would add up a second one.
   std::map<std::pair<std::string, local_date>, std::size_t> given;
   for (std::size_t i = 0; i < array.items.size(); ++i) {
@@ -296,6 +298,8 @@ void read_uses(const io::json_value& array, read_result<billing_state>& result) 
       continue;
     }
     use_row& u = std::get<use_row>(outcome);
+    // The key as the engine spells it now: a state saved as "visit+call/month" still reads.
+    u.allowance = detail::canonical_allowance_key(u.allowance);
     const date_span period{u.first, u.last + date::days{1}};
     const auto [at, added] = given.try_emplace({u.allowance, u.first}, i + 1);
     if (!added) {
@@ -526,6 +530,7 @@ read_result<billing_state> read_state_json(std::string_view text) {
   const io::json_value& document = *parsed.value;
   if (document.type == kind::array && document.items.empty()) {
     result.rows.emplace_back();
+    result.row_numbers.push_back(0);
     return result;
   }
   if (document.type != kind::object) {
@@ -579,9 +584,10 @@ read_result<billing_state> read_state_json(std::string_view text) {
       }
     }
   }
-  if (uses == nullptr)
+  if (uses == nullptr) {
     result.rows.emplace_back();
-  else
+    result.row_numbers.push_back(0);
+  } else
     read_uses(*uses, result);
   if (volumes != nullptr && !result.rows.empty())
     read_volumes(*volumes, result.rows.front(), result.errors);
