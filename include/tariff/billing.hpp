@@ -15,16 +15,28 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <tariff/calendar.hpp>
 #include <tariff/decimal.hpp>
+#include <tariff/io.hpp>
 #include <tariff/model.hpp>
 #include <tariff/pricing.hpp>
 
 namespace tariff {
+
+/// A contract's data that cannot be billed as given, found while billing it: a per-unit value
+/// that is negative or not whole, a prepaid span naming a fee its plan lacks, an opening state
+/// entry its plan cannot match in a period still open. The message names the contract and the
+/// value. It is a std::invalid_argument, so handlers of that catch it too; the C interface
+/// returns TARIFF_INVALID_INPUT for it.
+class billing_input_error : public std::invalid_argument {
+ public:
+  using std::invalid_argument::invalid_argument;
+};
 
 /// What a host stores between statements (design decision 9). Plain data; the host keeps it.
 struct billing_state {
@@ -92,6 +104,8 @@ enum class alert_kind : std::uint8_t {
   fee_not_charged,      ///< a fee could not be computed (its per-unit attribute is missing)
   balance_low,          ///< the prepaid balance fell to or below one of the plan's thresholds
   balance_exhausted,    ///< the prepaid balance ran out: the rest of the period is owed
+  unknown_state_entry,  ///< the opening state has an entry of a closed period that the plan
+                        ///< cannot match (an allowance key it lacks); kept, not used
 };
 
 /// The kind's name as files write it ("allowance_threshold").
@@ -175,6 +189,13 @@ struct bill_options {
   bool trace = true;             ///< as price_options::trace
 };
 
+/// What is wrong with `contract` for billing under `tariff`, found before any statement: its plan
+/// is not in the tariff, or a prepaid fee span names a fee its plan lacks (bill() refuses such a
+/// contract). Each problem names the contract (`id`) and the field (`column`); `row` is 0, for a
+/// host that read the contract to fill in (read_result::row_numbers). Empty when nothing is.
+[[nodiscard]] std::vector<input_error> contract_problems(const compiled_tariff& tariff,
+                                                         const contract& contract);
+
 /// The statement period of the contract's plan that contains `day` (a calendar month, quarter or
 /// year, as the plan's `period` says). Throws std::invalid_argument if the contract's plan is not
 /// in the tariff.
@@ -184,7 +205,11 @@ date_span statement_period(const compiled_tariff& tariff, const contract& contra
 /// lines not billed before — priced, with allowances used in work order from `opening`. Lines
 /// dated before the period are late work: billed as adjustments, using their own period's
 /// allowance. Lines dated after it are rejected (after_period). Throws std::invalid_argument if
-/// the contract has no plan of the tariff or `period` is not one of its statement periods.
+/// the contract has no plan of the tariff or `period` is not one of its statement periods, and
+/// billing_input_error if the contract's data cannot be billed as given (a per-unit value below
+/// 0 or, for an `integer` attribute, not whole; a prepaid span naming a fee the plan lacks; an
+/// opening state entry the plan cannot match in this statement's periods — older ones become
+/// `unknown_state_entry` alerts). Allowance keys are read in any order of their items.
 statement bill(const compiled_tariff& tariff, const contract& contract, date_span period,
                const billing_state& opening, std::span<const work_line> work,
                const bill_options& options = {});
@@ -198,7 +223,9 @@ statement bill(const compiled_tariff& tariff, const contract& contract, date_spa
                std::span<const payment> payments, const bill_options& options = {});
 
 /// Lines priced with allowances, as bill() prices them, without fees or totals: what a host does
-/// when a request closes. `state` is advanced by what the lines use.
+/// when a request closes. `state` is advanced by what the lines use. Throws billing_input_error,
+/// leaving `state` as it was, if the state has an entry the plan cannot match in a period a
+/// line falls in.
 std::vector<priced_line> price_with_state(const compiled_tariff& tariff, const contract& contract,
                                           billing_state& state, std::span<const work_line> work,
                                           const price_options& options = {});

@@ -34,8 +34,11 @@ std::string format(const input_error& e);
 /// What a reader read, and what it could not.
 template <class Row>
 struct read_result {
-  std::vector<Row> rows;            ///< the rows that read, in input order
-  std::vector<input_error> errors;  ///< the rows that did not, in input order
+  std::vector<Row> rows;                 ///< the rows that read, in input order
+  std::vector<input_error> errors;       ///< the rows that did not, in input order
+  std::vector<std::size_t> row_numbers;  ///< where each of `rows` was read, as input_error::row
+                                         ///< numbers it: for errors found later (a contract's
+                                         ///< prepaid span naming a fee its plan lacks)
 };
 
 /// Work lines from CSV with a header row.

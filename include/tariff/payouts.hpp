@@ -61,7 +61,8 @@ struct payout {
 /// client accepted it with `accepted_on` in the period (a line accepted without a date, on its
 /// own date); as pending when it is dated before the period's end and not accepted. Work the
 /// tariff rejects is nobody's payout; `rejected` (if given) receives it, priced lines' reasons
-/// and all, as well as lines whose item has no rate in the rates list. Throws
+/// and all, as well as lines whose item has no rate in the rates list and, in the period of the
+/// work's date, lines accepted before that date (`accepted_before_work`). Throws
 /// std::invalid_argument if the rates list is not in the tariff.
 std::vector<payout> payouts(const compiled_tariff& tariff, std::span<const contract> contracts,
                             std::span<const work_line> work, date_span period,

@@ -9,6 +9,7 @@
 #include "bill/fees.hpp"
 #include "bill/ledger.hpp"
 #include "bill/prepaid.hpp"
+#include "bill/state_entries.hpp"
 #include "bill/taxes.hpp"
 #include "bill/work_order.hpp"
 #include "price/amounts.hpp"
@@ -136,8 +137,24 @@ std::string_view to_string(alert_kind kind) {
       return "balance_low";
     case alert_kind::balance_exhausted:
       return "balance_exhausted";
+    case alert_kind::unknown_state_entry:
+      return "unknown_state_entry";
   }
   return "alert";
+}
+
+std::vector<input_error> contract_problems(const compiled_tariff& tariff, const contract& deal) {
+  std::vector<input_error> out;
+  const detail::tariff_program& program = tariff.program();
+  const auto found = program.plan_index.find(deal.plan);
+  if (found == program.plan_index.end()) {
+    out.push_back(
+        {0, deal.id, "plan", "plan '" + deal.plan + "' is not in tariff '" + program.name + "'"});
+    return out;
+  }
+  for (std::string& problem : detail::unknown_prepaid_fees(program.plans[found->second], deal))
+    out.push_back({0, deal.id, "prepaid", std::move(problem)});
+  return out;
 }
 
 date_span statement_period(const compiled_tariff& tariff, const contract& deal, local_date day) {
@@ -158,6 +175,9 @@ statement bill(const compiled_tariff& tariff, const contract& deal, date_span pe
   if (detail::scheme_of(p.period).containing(period.first) != period)
     throw std::invalid_argument(format_span(period) + " is not a statement period of plan '" +
                                 p.name + "' (statements are per " + ast::to_string(p.period) + ")");
+  if (const std::vector<std::string> problems = detail::unknown_prepaid_fees(p, deal);
+      !problems.empty())
+    throw billing_input_error("contract '" + deal.id + "': " + problems.front());
   statement out;
   out.contract = deal.id;
   out.client = deal.client;
@@ -198,6 +218,18 @@ statement bill(const compiled_tariff& tariff, const contract& deal, date_span pe
       out.lines.pop_back();
     }
   }
+  // The state's entries the plan cannot match: an error for the periods this statement bills
+  // (its own, later ones, and those its late work falls in), reported for older ones.
+  detail::check_state_entries(
+      program, p, deal, opening,
+      [&](const date_span& span) {
+        if (span.end > period.first) return true;
+        for (const auto* lines : {&out.lines, &out.adjustments})
+          for (const priced_line& l : *lines)
+            if (span.contains(*l.date)) return true;
+        return false;
+      },
+      &out.alerts);
   std::sort(rejected.begin(), rejected.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
   for (auto& [index, line] : rejected)
@@ -242,6 +274,15 @@ std::vector<priced_line> price_with_state(const compiled_tariff& tariff, const c
     out[i] = pricer.price(&deal, work[i]);
     use_allowances(pricer, p, out[i], ledger, takes);
   }
+  if (p != nullptr)  // an entry the plan cannot match, in a period a line falls in, is an error
+    detail::check_state_entries(
+        program, *p, deal, state,
+        [&](const date_span& span) {
+          return std::any_of(out.begin(), out.end(), [&](const priced_line& l) {
+            return l.ok() && span.contains(*l.date);
+          });
+        },
+        nullptr);
   const decimal balance = state.balance;  // drawn by statements, which know the payments
   state = ledger.state();
   state.balance = balance;

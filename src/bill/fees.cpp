@@ -5,6 +5,9 @@
 #include "bill/fees.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <stdexcept>
+#include <string>
 
 #include "bill/ledger.hpp"
 #include "price/amounts.hpp"
@@ -13,22 +16,53 @@ namespace tariff::detail {
 
 namespace {
 
-// The value of a fee's per-unit attribute for this contract on `day`, as amended; nullopt if it
-// is missing or not a number.
+// The date of the amendment that gives the contract's value of attribute `name` on `day`; none
+// when the value is the contract's own.
+std::optional<local_date> amended_on(const contract& deal, bool client, std::string_view name,
+                                     local_date day) {
+  std::optional<local_date> latest;
+  for (const contract_amendment& m : deal.amendments) {
+    const attribute_map& values = client ? m.client_attributes : m.attributes;
+    if (m.effective <= day && values.find(name) != values.end() &&
+        (!latest || m.effective >= *latest))
+      latest = m.effective;
+  }
+  return latest;
+}
+
+// The number of units a fee per unit is charged for on `day`: its attribute's value for this
+// contract, as amended; nullopt if the attribute is missing and has no default. A value that is
+// not a number, is negative, or is fractional for an `integer` attribute would turn the fee into
+// a credit or a fraction of a counted thing: it refuses the contract's statement
+// (std::invalid_argument naming the contract, the attribute and where the value comes from).
 std::optional<decimal> units_on(const tariff_program& program, const fee& f, const contract& deal,
                                 local_date day) {
   const attribute_slot& a = program.attributes[*f.per_unit];
   if (a.scope != ast::attribute_scope::contract && a.scope != ast::attribute_scope::client)
     return std::nullopt;  // a statement has no one site or work line
-  if (const std::string* text =
-          attribute_on(deal, a.scope == ast::attribute_scope::client, a.name, day)) {
-    decimal d;
-    if (decimal::try_parse(*text, d)) return d;
+  const bool client = a.scope == ast::attribute_scope::client;
+  const bool whole = a.type == ast::value_type::integer;
+  std::string text;
+  std::string source;
+  if (const std::string* given = attribute_on(deal, client, a.name, day)) {
+    text = *given;
+    const std::optional<local_date> amended = amended_on(deal, client, a.name, day);
+    source = amended ? "its amendment of " + format_date(*amended) : "the contract";
+  } else if (a.default_value && a.default_value->kind == value_kind::number &&
+             a.default_value->den == 1) {
+    text = a.default_value->num.to_string();
+    source = "the attribute's default";
+  } else {
     return std::nullopt;
   }
-  if (a.default_value && a.default_value->kind == value_kind::number && a.default_value->den == 1)
-    return a.default_value->num;
-  return std::nullopt;
+  decimal units;
+  if (decimal::try_parse(text, units) && units.sign() >= 0 && (!whole || units.is_integer()))
+    return units;
+  throw billing_input_error(
+      "contract '" + deal.id + "': " + f.description + ": " + f.per_unit_key + " is '" + text +
+      "' (from " + source + ", in force on " + format_date(day) + "); a fee per unit needs " +
+      (whole ? "a whole number of units, 0 or more" : "a number of units, 0 or more") +
+      ", so the contract's statement is not billed");
 }
 
 // The days of `covers` on which a fee's per-unit attribute may change: amendment dates.
@@ -59,6 +93,21 @@ const prepaid_fee* prepaid_for(const fee& f, const contract& deal, local_date fi
 
 }  // namespace
 
+std::vector<std::string> unknown_prepaid_fees(const plan& p, const contract& deal) {
+  std::vector<std::string> problems;
+  for (const prepaid_fee& paid : deal.prepaid_fees) {
+    const auto named = [&](const fee& f) { return f.name == paid.fee; };
+    if (std::any_of(p.fees.begin(), p.fees.end(), named)) continue;
+    std::string names;
+    for (const fee& f : p.fees)
+      if (!f.name.empty()) names += (names.empty() ? "" : ", ") + f.name;
+    problems.push_back("prepaid fee '" + paid.fee + " " + format_span(paid.span) +
+                       "' names no fee of plan '" + p.name + "' (" +
+                       (names.empty() ? "it has no named fee" : "its named fees: " + names) + ")");
+  }
+  return problems;
+}
+
 void charge_fees(const tariff_program& program, const plan& p, const contract& deal,
                  const date_span& period, std::vector<fee_line>& fees, std::vector<alert>& alerts) {
   const date_span in_force{deal.start, deal.end + date::days{1}};
@@ -88,7 +137,7 @@ void charge_fees(const tariff_program& program, const plan& p, const contract& d
             alerts.push_back({alert_kind::fee_not_charged,
                               "'" + f.description + "' for " + format_span(stretch) +
                                   " is not charged: " + f.per_unit_key +
-                                  " is not given as a number for contract '" + deal.id + "'",
+                                  " is not given for contract '" + deal.id + "'",
                               {},
                               {},
                               {},

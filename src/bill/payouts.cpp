@@ -56,6 +56,16 @@ std::vector<payout> payouts(const compiled_tariff& tariff, std::span<const contr
     const work_line& w = work[i];
     priced_line& line = priced[i];
     if (line.date && *line.date >= period.end) continue;  // done after the period
+    // An acceptance dated before the work cannot be: readers cannot tell (the work's date
+    // depends on the zone it is priced in), so the line is refused here, in its own period.
+    if (line.ok() && w.accepted && w.accepted_on && *w.accepted_on < *line.date) {
+      if (*line.date < period.first) continue;  // refused in its own period's run
+      line.rejected = reject_reason::accepted_before_work;
+      line.message = "line " + w.id + ": accepted on " + format_date(*w.accepted_on) +
+                     ", before the work's date " + format_date(*line.date);
+      if (rejected != nullptr) rejected->push_back(std::move(line));
+      continue;
+    }
     const bool payable = w.accepted && line.date &&
                          w.accepted_on.value_or(*line.date) >= period.first &&
                          w.accepted_on.value_or(*line.date) < period.end;

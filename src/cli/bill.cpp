@@ -108,6 +108,30 @@ void report_uncredited(const statement& s, std::size_t payments) {
                s.contract, later);
 }
 
+// Contracts whose data the tariff refuses before any statement (a prepaid span naming a fee the
+// plan lacks): each printed with its row, then nothing is billed, as for a row that did not read.
+void check_contracts(const read_result<contract>& read, const std::vector<contract>& billed,
+                     const compiled_tariff& tariff, const std::string& path) {
+  std::set<std::string, std::less<>> billing;
+  for (const contract& c : billed)
+    billing.insert(c.id);
+  std::size_t bad = 0;
+  for (std::size_t i = 0; i < read.rows.size(); ++i) {
+    if (!billing.contains(read.rows[i].id)) continue;
+    std::vector<input_error> problems = contract_problems(tariff, read.rows[i]);
+    for (input_error& e : problems) {
+      e.row = read.row_numbers[i];
+      fmt::print(stderr, "{}: {}\n", path, format(e));
+    }
+    bad += problems.empty() ? 0 : 1;
+  }
+  if (bad > 0)
+    throw failure(
+        fmt::format("{}: {} contract(s) cannot be billed under tariff '{}'; nothing was "
+                    "billed",
+                    path, bad, tariff.name()));
+}
+
 }  // namespace
 
 void add_bill_command(CLI::App& app) {
@@ -146,11 +170,13 @@ void add_bill_command(CLI::App& app) {
     if (opts->portfolio && opts->format == "json")
       throw failure("--portfolio is written as text or csv", 2);
     const compiled_tariff tariff = load_tariff(opts->tariff);
-    const std::vector<contract> contracts = load_contracts(opts->contracts);
+    const read_result<contract> read = load_contract_rows(opts->contracts);
+    const std::vector<contract>& contracts = read.rows;
     const std::vector<work_line> work = load_work(opts->work);
     const std::vector<payment> payments =
         opts->payments.empty() ? std::vector<payment>() : load_payments(opts->payments);
     const std::vector<contract> billed = contracts_to_bill(contracts, opts->ids, tariff);
+    check_contracts(read, billed, tariff, opts->contracts);
     if ((!opts->state.empty() || !opts->save_state.empty()) && billed.size() != 1)
       throw failure(
           "a billing state belongs to one contract: give --contract with --state or "
@@ -173,6 +199,7 @@ void add_bill_command(CLI::App& app) {
     std::vector<std::string> texts;
     std::vector<statement> statements;
     billing_state closing;
+    std::size_t refused = 0;
     progress_bar bar("contracts", billed.size(), 2000);
     for (const contract& c : billed) {
       const auto own = work_by_contract.find(c.id);
@@ -180,10 +207,19 @@ void add_bill_command(CLI::App& app) {
       const std::span<const payment> own_payments = paid == payments_by_contract.end()
                                                         ? std::span<const payment>()
                                                         : std::span<const payment>(paid->second);
-      statement s = bill(tariff, c, statement_period(tariff, c, day), opening,
-                         own == work_by_contract.end() ? std::span<const work_line>()
-                                                       : std::span<const work_line>(own->second),
-                         own_payments, options);
+      statement s;
+      try {
+        s = bill(tariff, c, statement_period(tariff, c, day), opening,
+                 own == work_by_contract.end() ? std::span<const work_line>()
+                                               : std::span<const work_line>(own->second),
+                 own_payments, options);
+      } catch (const std::invalid_argument& e) {
+        // This contract's data cannot be billed (a negative per-unit value, a state entry its
+        // plan lacks): the others are, and the run fails.
+        fmt::print(stderr, "tariff: {}; not billed\n", e.what());
+        ++refused;
+        continue;
+      }
       if (!own_payments.empty()) report_uncredited(s, own_payments.size());
       closing = s.closing;
       if (opts->portfolio)
@@ -221,6 +257,8 @@ void add_bill_command(CLI::App& app) {
         out += (i > 0 ? "\n" : "") + texts[i];
     }
     write_output(opts->output, out);
+    if (refused > 0)  // the state of a refused contract stays as it was: nothing is saved
+      throw failure(fmt::format("{} of {} contract(s) not billed", refused, billed.size()));
     if (!opts->save_state.empty()) write_output(opts->save_state, write_state_json(closing));
   });
 }

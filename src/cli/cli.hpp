@@ -49,6 +49,8 @@ compiled_tariff load_tariff(const std::string& path);
 /// standard error with the file and row, and then failure is thrown: nothing is priced from
 /// input that did not read whole.
 std::vector<contract> load_contracts(const std::string& path);
+/// Contracts as load_contracts reads them, with the row each was read from (row_numbers).
+read_result<contract> load_contract_rows(const std::string& path);
 
 /// Work lines, read as load_contracts reads contracts.
 std::vector<work_line> load_work(const std::string& path);

@@ -101,8 +101,16 @@ compiled_tariff load_tariff(const std::string& path) {
 }
 
 std::vector<contract> load_contracts(const std::string& path) {
+  return load_contract_rows(path).rows;
+}
+
+read_result<contract> load_contract_rows(const std::string& path) {
   const std::string text = read_file(path);
-  return all_rows(is_json(path) ? read_contracts_json(text) : read_contracts_csv(text), path);
+  read_result<contract> read = is_json(path) ? read_contracts_json(text) : read_contracts_csv(text);
+  std::vector<std::size_t> numbers = std::move(read.row_numbers);
+  read.rows = all_rows(std::move(read), path);
+  read.row_numbers = std::move(numbers);
+  return read;
 }
 
 std::vector<work_line> load_work(const std::string& path) {

@@ -106,7 +106,7 @@ read_result<Row> read_csv_rows(std::string_view text, const row_spec<Row>& spec)
                        record.fields[i],
                        {}});
     }
-    add_outcome(result, read_row(spec, record.line, cells, seen));
+    add_outcome(result, record.line, read_row(spec, record.line, cells, seen));
   }
   return result;
 }

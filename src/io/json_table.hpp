@@ -117,7 +117,7 @@ read_result<Row> read_json_rows(std::string_view text, const row_spec<Row>& spec
           {i + 1, {}, {}, "expected an object, not " + std::string(describe(item.type))});
       continue;
     }
-    add_outcome(result, read_row(spec, i + 1, json_cells(spec, item), seen));
+    add_outcome(result, i + 1, read_row(spec, i + 1, json_cells(spec, item), seen));
   }
   return result;
 }

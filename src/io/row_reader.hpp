@@ -75,9 +75,11 @@ std::variant<Row, input_error> read_row(const row_spec<Row>& spec, std::size_t r
 
 /// Adds a row's outcome to a result.
 template <class Row>
-void add_outcome(read_result<Row>& result, std::variant<Row, input_error> outcome) {
+void add_outcome(read_result<Row>& result, std::size_t row_number,
+                 std::variant<Row, input_error> outcome) {
   if (auto* row = std::get_if<Row>(&outcome)) {
     result.rows.push_back(std::move(*row));
+    result.row_numbers.push_back(row_number);
   } else {
     result.errors.push_back(std::move(std::get<input_error>(outcome)));
   }

@@ -210,7 +210,9 @@ void bind_tariff(py::module_& m) {
           "opening `state` (None: empty) and the work not billed before. For a plan with "
           "`prepaid`, `payments` (Payment objects not credited by an earlier statement; other "
           "contracts' are ignored) top the balance up on their dates. ValueError if the period "
-          "is not one of the plan's.")
+          "is not one of the plan's, or if the contract's data cannot be billed as given (a "
+          "per-unit value below 0 or not whole for an integer attribute, a prepaid span naming "
+          "a fee the plan lacks, a state entry the plan lacks in a period still open).")
       .def(
           "price_with_state",
           [](const py_tariff& t, const contract& deal, billing_state& state, py::handle work,
