@@ -245,6 +245,17 @@ int main(void) {
       TARIFF_INVALID_INPUT);
   CHECK_CONTAINS(errors, "state: ");
   tariff_free(errors);
+  /* A state entry the plan cannot match, in the month billed: the host's data, refused. */
+  CHECK_STATUS(tariff_bill(t, contracts, "C-1", "2026-03-01",
+                           "{\"allowances\": [{\"allowance\": \"engineer_vist/month\", "
+                           "\"first\": \"2026-03-01\", \"last\": \"2026-03-31\", "
+                           "\"used\": \"3\"}]}",
+                           work, &out, &errors),
+               TARIFF_INVALID_INPUT);
+  CHECK_CONTAINS(errors,
+                 "allowance 'engineer_vist/month' for 2026-03-01..2026-03-31 matches "
+                 "nothing in plan");
+  tariff_free(errors);
 
   /* A tariff with an error: no handle, and the diagnostic with its place. */
   {
