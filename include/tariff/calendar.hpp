@@ -30,8 +30,16 @@ class calendar_error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-/// The zone of the system tz database with this name ("Europe/Berlin"); throws calendar_error.
+/// The zone of the system tz database with this name ("Europe/Berlin"); throws calendar_error,
+/// also for a name time_zone_name_problem refuses.
 const date::time_zone& find_time_zone(std::string_view name);
+
+/// Why `name` cannot name a zone whatever the database holds, or nullopt: `localtime` and
+/// `posixrules` are this machine's own zone (the same line would price differently on another
+/// machine), `right/...` counts leap seconds, and a name that is not the database's form
+/// (`Area/City`: letters, digits, `_`, `+`, `-`, parts joined by `/`, no `..`) could reach a
+/// file outside it.
+std::optional<std::string> time_zone_name_problem(std::string_view name);
 
 /// The local date of an instant in a zone.
 local_date local_date_of(instant t, const date::time_zone& zone);

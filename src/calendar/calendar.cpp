@@ -144,7 +144,33 @@ std::string quoted(const std::string& name) {
 
 // ---- zones ---------------------------------------------------------------------------------
 
+std::optional<std::string> time_zone_name_problem(std::string_view name) {
+  const std::string quoted_name = "'" + std::string(name) + "'";
+  if (name == "localtime" || name == "posixrules")
+    return "time zone " + quoted_name +
+           " is this machine's own zone, which differs from machine to machine: name the zone, "
+           "such as Europe/Moscow";
+  if (name.starts_with("right/"))
+    return "time zone " + quoted_name +
+           " counts leap seconds, which civil time does not: use the zone without 'right/'";
+  bool part_start = true;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const char c = name[i];
+    const bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                      c == '_' || c == '+' || c == '-';
+    const bool separator = c == '/' && !part_start && i + 1 < name.size();
+    const bool dots = c == '.' && i + 1 < name.size() && name[i + 1] == '.';
+    if ((!word && !separator && c != '.') || dots || (c == '.' && part_start))
+      return "time zone " + quoted_name + " is not a zone name such as Europe/Moscow";
+    part_start = c == '/';
+  }
+  if (name.empty()) return std::string("the time zone is empty: name one, such as Europe/Moscow");
+  return std::nullopt;
+}
+
 const date::time_zone& find_time_zone(std::string_view name) {
+  if (std::optional<std::string> problem = time_zone_name_problem(name))
+    throw calendar_error(*problem);
   try {
     return *date::locate_zone(name);
   } catch (const std::exception& e) {

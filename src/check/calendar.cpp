@@ -24,6 +24,10 @@ bool declare(context& ctx, name_table& names, const char* kind, const ast::ident
 }
 
 void check_timezone(context& ctx, const ast::identifier& zone) {
+  if (std::optional<std::string> problem = time_zone_name_problem(zone.text)) {
+    ctx.sink.error(zone.at, *problem);
+    return;
+  }
   try {
     (void)find_time_zone(zone.text);
   } catch (const std::runtime_error&) {  // calendar_error, or the tz library's own

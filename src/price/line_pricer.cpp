@@ -151,8 +151,10 @@ void line_pricer::price_line(const contract* deal, const work_line& work, priced
       try {
         zone = &find_time_zone(work.time_zone);
       } catch (const calendar_error&) {
+        const std::optional<std::string> problem = time_zone_name_problem(work.time_zone);
         reject(reject_reason::unknown_time_zone,
-               "time zone '" + work.time_zone + "' is not in the time-zone database");
+               problem ? *problem
+                       : "time zone '" + work.time_zone + "' is not in the time-zone database");
       }
       zones_.add(work.time_zone, zone);
     }
@@ -299,6 +301,10 @@ void line_pricer::check_shape(const item& it, const work_line& work) {
     if (!work.end)
       reject(reject_reason::missing_end,
              "item '" + it.name + "' is billed per " + unit() + " and the line has no end");
+    if (*work.end - work.start > max_line_span)
+      reject(reject_reason::span_too_long,
+             "it lasts from " + format_instant(work.start) + " to " + format_instant(*work.end) +
+                 ", longer than the 366 days a line may span: split it");
     return;
   }
   if (!work.quantity)
