@@ -3,12 +3,13 @@
 
 #include "check/checker.hpp"
 #include "parse/parser.hpp"
+#include "parse/source_text.hpp"
 
 namespace tariff {
 
 std::vector<diagnostic> check(std::string_view source, std::string_view file) {
   diagnostic_sink sink(source, std::string(file));
-  if (!source_within_limit(source, sink)) return sink.take();
+  if (!source_within_limit(source, sink) || !source_text_readable(source, sink)) return sink.take();
   const ast::module module = parse_module(source, sink);
   check_module(module, sink);
   return sink.take();

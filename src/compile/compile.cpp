@@ -13,6 +13,7 @@
 #include "compile/sha256.hpp"
 #include "model/allowance_key.hpp"
 #include "parse/parser.hpp"
+#include "parse/source_text.hpp"
 
 namespace tariff {
 
@@ -313,7 +314,7 @@ class program_builder {
 compile_result compile(std::string_view source, std::string_view file) {
   diagnostic_sink sink(source, std::string(file));
   compile_result result;
-  if (!source_within_limit(source, sink)) {
+  if (!source_within_limit(source, sink) || !source_text_readable(source, sink)) {
     result.diagnostics = sink.take();
     return result;
   }

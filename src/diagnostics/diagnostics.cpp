@@ -4,19 +4,45 @@
 #include <tariff/diagnostics.hpp>
 
 #include "diagnostics/sink.hpp"
+#include "text/utf8.hpp"
 
 namespace tariff {
+
+namespace {
+
+// The source line as a terminal may show it, with the caret line under it. A control character
+// or a byte that is not UTF-8 is shown escaped (\x00), never raw: a NUL or an escape sequence
+// would cut or restyle the message. Columns count bytes; the caret counts what is shown: one
+// place per UTF-8 character, the escape's four, tabs kept so they line up at any width.
+void append_line_with_caret(std::string& out, std::string_view line, int column) {
+  std::string shown;
+  std::string caret;
+  for (std::size_t i = 0; i < line.size();) {
+    const auto c = static_cast<unsigned char>(line[i]);
+    const bool before_caret = static_cast<int>(i) + 1 < column;
+    const std::size_t n = text::utf8_length(line, i);
+    if (n == 0 || (c < 0x20 && c != '\t') || c == 0x7F) {
+      static constexpr char digits[] = "0123456789ABCDEF";
+      shown += {'\\', 'x', digits[c >> 4U], digits[c & 0xFU]};
+      if (before_caret) caret += "    ";
+      ++i;
+      continue;
+    }
+    shown.append(line, i, n);
+    if (before_caret) caret += c == '\t' ? '\t' : ' ';
+    i += n;
+  }
+  for (int i = static_cast<int>(line.size()); i + 1 < column; ++i)
+    caret += ' ';  // a place just past the line's end
+  out += "\n  " + shown + "\n  " + caret + '^';
+}
+
+}  // namespace
 
 std::string format(const diagnostic& d) {
   std::string out = d.file + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + ": " +
                     (d.level == severity::error ? "error: " : "warning: ") + d.message;
-  if (!d.source_line.empty()) {
-    out += "\n  " + d.source_line + "\n  ";
-    // Keep tabs under tabs so the caret lines up whatever the tab width.
-    for (int i = 0; i + 1 < d.column && i < static_cast<int>(d.source_line.size()); ++i)
-      out += d.source_line[static_cast<std::size_t>(i)] == '\t' ? '\t' : ' ';
-    out += '^';
-  }
+  if (!d.source_line.empty()) append_line_with_caret(out, d.source_line, d.column);
   return out;
 }
 
@@ -52,6 +78,7 @@ std::string_view diagnostic_sink::line_text(int line) const {
   if (end == std::string_view::npos) end = source_.size();
   std::string_view text = source_.substr(begin, end - begin);
   if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+  if (line == 1 && text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // columns skip it
   return text;
 }
 

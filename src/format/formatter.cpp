@@ -15,6 +15,7 @@
 #include "diagnostics/sink.hpp"
 #include "format/tokens.hpp"
 #include "parse/parser.hpp"
+#include "parse/source_text.hpp"
 
 namespace tariff {
 
@@ -390,6 +391,10 @@ format_result format_tariff(std::string_view source, std::string_view file) {
   format_result result;
   {
     diagnostic_sink sink(source, std::string(file));
+    if (!source_text_readable(source, sink)) {
+      result.diagnostics = sink.take();
+      return result;
+    }
     parse_module(source, sink);
     if (sink.has_errors()) {
       result.diagnostics = sink.take();
@@ -406,6 +411,8 @@ format_result format_tariff(std::string_view source, std::string_view file) {
          {}});
     return result;
   };
+  // The canonical layout has no byte order mark (the tools write UTF-8 without one).
+  source.remove_prefix(byte_order_mark(source));
   const std::optional<std::vector<token>> tokens = layout::tokenize(source);
   if (!tokens) return internal_error("could not split the source into tokens");
   std::string text = formatter(*tokens).run();

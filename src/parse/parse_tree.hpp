@@ -93,20 +93,30 @@ using selector = pegtl::parse_tree::selector<
         g::tax_scope, g::tax_rounding, g::tax_rate, g::tax_rate_items, g::tax_exempt, g::pay>>;
 
 /// The text at the failure point, for "found ..." in a message: the next token, at most a few
-/// characters, or "end of file".
+/// characters, or "end of file". Whole UTF-8 characters (the source was checked to be UTF-8): a
+/// name in another script is shown as written, never by its first byte.
 template <class Input>
 std::string found_at(const Input& in) {
   const char* p = in.current();
   const char* end = in.end();
   if (p == end) return "end of file";
   if (*p == '\n' || *p == '\r') return "end of line";
+  const auto byte = [](const char* c) { return static_cast<unsigned char>(*c); };
+  const auto next_character = [&](const char* c) {
+    ++c;  // past the lead byte, then its continuation bytes
+    while (c != end && (byte(c) & 0xC0U) == 0x80U)
+      ++c;
+    return c;
+  };
+  const auto word = [&](const char* c) {
+    return std::isalnum(byte(c)) != 0 || *c == '_' || byte(c) >= 0x80U;
+  };
   const char* q = p;
-  auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
-  if (word(*q)) {
-    while (q != end && word(*q) && q - p < 24)
-      ++q;
+  if (word(q)) {
+    while (q != end && word(q) && q - p < 24)
+      q = next_character(q);
   } else {
-    ++q;
+    q = next_character(q);
   }
   return "'" + std::string(p, q) + "'";
 }

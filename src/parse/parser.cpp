@@ -7,6 +7,7 @@
 
 #include "parse/build_ast.hpp"
 #include "parse/parse_tree.hpp"
+#include "parse/source_text.hpp"
 
 // Under AddressSanitizer the pool poisons the blocks it holds, so a node used after it was freed
 // is still reported, as it would be with the global heap.
@@ -178,7 +179,9 @@ ast::module parse_module(std::string_view source, diagnostic_sink& sink) {
   const char* const end = source.data() + source.size();
   cursor at;
   {
-    peg::input in(source.data(), end, module.file);
+    // A byte order mark at the start is no text: columns of line 1 count from after it.
+    const std::size_t mark = byte_order_mark(source);
+    peg::input in(source.data() + mark, end, module.file, mark, 1, 1);
     pegtl::parse<g::sep>(in);
     at = cursor_of(in.iterator());
   }
