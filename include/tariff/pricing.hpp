@@ -14,6 +14,7 @@
 // results field by field.
 #pragma once
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -167,7 +168,13 @@ enum class reject_reason : std::uint8_t {
   after_period,             ///< billing: the line is dated after the statement's period
   negative_price,           ///< a rule took the price of an item not declared `credit` below 0
   accepted_before_work,     ///< payouts: the client's acceptance is dated before the work
+  span_too_long,            ///< the line lasts longer than max_line_span: split it
 };
+
+/// The longest a line of an item billed by time may last: a year and a day, so that a year's
+/// contract fits whole. A longer line is rejected span_too_long instead of being split into
+/// thousands of segments.
+inline constexpr std::chrono::hours max_line_span{366 * 24};
 
 /// The reason's code as files write it ("contract_ended").
 std::string_view to_string(reject_reason reason);

@@ -1,7 +1,10 @@
 #include "price/amounts.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <limits>
+#include <numeric>
+#include <optional>
 
 #include "decimal/wide.hpp"
 #include "price/evaluate.hpp"
@@ -99,6 +102,22 @@ bool quick_amount(decimal& out, std::int64_t c, int sc, std::int64_t den, int sc
   return true;
 }
 
+// The digits after the point that num / den (den > 1) needs if it terminates; nullopt if it does
+// not. num = c × 10^-s, and c / den in lowest terms is c' / (den / gcd(c mod den, den)): it
+// terminates when that denominator has no prime factor but 2 and 5.
+std::optional<int> terminating_scale(const decimal& num, std::int64_t den) {
+  const wide::big c = abs(decimal_access::coefficient(num));
+  const auto remainder = static_cast<std::int64_t>(wide::big(c % den));
+  const std::int64_t reduced = den / std::gcd(remainder, den);
+  const int digits = wide::terminating_digits(static_cast<std::uint64_t>(reduced));
+  std::uint64_t rest =
+      static_cast<std::uint64_t>(reduced) >> std::countr_zero(static_cast<std::uint64_t>(reduced));
+  while (rest % 5 == 0)
+    rest /= 5;
+  if (rest != 1) return std::nullopt;
+  return num.scale() + digits;
+}
+
 }  // namespace
 
 // The usual operands (64-bit coefficients, a divisor of a few thousand seconds) take the quick
@@ -136,6 +155,20 @@ void amount_into(decimal& out, const decimal& num, std::int64_t den,
   if (auto exact = exact_quotient(num, den)) {
     out = tidy(*exact, scale);
     return;
+  }
+  // exact_quotient gives up where its bound on the digits passes max_scale; the quotient may
+  // still terminate within it (a 125-digit price × 1.5 h). A terminating quotient is exact or an
+  // error, never rounded; only one that does not terminate is rounded, as documented.
+  if (den > 1) {
+    if (const std::optional<int> digits = terminating_scale(num, den)) {
+      if (*digits > decimal::max_scale)
+        throw decimal_error(decimal_errc::limit,
+                            num.to_string() + " / " + std::to_string(den) + " needs " +
+                                std::to_string(*digits) + " digits after the point; the limit is " +
+                                std::to_string(decimal::max_scale) + ": declare a rounding");
+      out = tidy(divide(num, decimal(den), *digits, rounding_mode::down), scale);
+      return;
+    }
   }
   out =
       divide(num, decimal(den), std::max(num.scale(), undeclared_scale), rounding_mode::half_even);

@@ -87,15 +87,16 @@ TEST(RejectReasonText, EveryReasonByItsEnumeratorName) {
       {reject_reason::after_period, "after_period"},
       {reject_reason::negative_price, "negative_price"},
       {reject_reason::accepted_before_work, "accepted_before_work"},
+      {reject_reason::span_too_long, "span_too_long"},
   };
   for (const auto& [reason, name] : expected) {
     EXPECT_EQ(to_string(reason), name);
   }
-  // The list above is every enumerator: they are numbered 0..26 in declaration order.
+  // The list above is every enumerator: they are numbered 0..27 in declaration order.
   for (std::size_t i = 0; i < expected.size(); ++i) {
     EXPECT_EQ(static_cast<std::size_t>(expected[i].first), i);
   }
-  EXPECT_EQ(static_cast<std::size_t>(reject_reason::accepted_before_work) + 1, expected.size());
+  EXPECT_EQ(static_cast<std::size_t>(reject_reason::span_too_long) + 1, expected.size());
   EXPECT_EQ(to_string(static_cast<reject_reason>(expected.size())), "?");
 }
 
