@@ -38,8 +38,11 @@ extern "C" {
 typedef enum tariff_status {
   TARIFF_OK = 0,               /**< done; results are in the out-parameters */
   TARIFF_INVALID_TARIFF = 1,   /**< the tariff has errors; the diagnostics say which and where */
-  TARIFF_INVALID_INPUT = 2,    /**< contracts, work, payments or state did not read; errors say
-                                    which rows */
+  TARIFF_INVALID_INPUT = 2,    /**< contracts, work, payments or state did not read (errors
+                                    say which rows), or the contract's data cannot be billed as
+                                    given (a negative per-unit value, a state entry its plan
+                                    lacks, payments to a plan without a prepaid balance, a value
+                                    past the decimal limits): errors say what and where */
   TARIFF_INVALID_ARGUMENT = 3, /**< a null pointer, an unknown contract, a period not the plan's */
   TARIFF_OUT_OF_MEMORY = 4,    /**< an allocation failed; nothing was returned */
   TARIFF_INTERNAL_ERROR = 5    /**< a defect in the library; the message says what */
@@ -97,8 +100,8 @@ tariff_status tariff_bill(const tariff_tariff* tariff, const char* contracts_jso
  *  those dated after the period wait for their own statement). The statement's "prepaid" key
  *  lists the payments it credited, the balance drawn and what is owed; "closing" carries the
  *  balance. With TARIFF_INVALID_INPUT *errors names the payments that did not read too
- *  ("payments: row 1 (id P-1), column 'amount': ..."). tariff_bill is this call without
- *  payments. */
+ *  ("payments: row 1 (id P-1), column 'amount': ..."), or the payment given for a contract whose
+ *  plan has no prepaid balance. tariff_bill is this call without payments. */
 tariff_status tariff_bill_with_payments(const tariff_tariff* tariff, const char* contracts_json,
                                         const char* contract_id, const char* day,
                                         const char* state_json, const char* work_json,

@@ -167,9 +167,11 @@ statement bill(const compiled_tariff& tariff, const contract& deal, date_span pe
   return bill(tariff, deal, period, opening, work, {}, options);
 }
 
-statement bill(const compiled_tariff& tariff, const contract& deal, date_span period,
-               const billing_state& opening, std::span<const work_line> work,
-               std::span<const payment> payments, const bill_options& options) {
+namespace {
+
+statement bill_contract(const compiled_tariff& tariff, const contract& deal, date_span period,
+                        const billing_state& opening, std::span<const work_line> work,
+                        std::span<const payment> payments, const bill_options& options) {
   const detail::tariff_program& program = tariff.program();
   const detail::plan& p = plan_of(program, deal);
   if (detail::scheme_of(p.period).containing(period.first) != period)
@@ -178,6 +180,13 @@ statement bill(const compiled_tariff& tariff, const contract& deal, date_span pe
   if (const std::vector<std::string> problems = detail::unknown_prepaid_fees(p, deal);
       !problems.empty())
     throw billing_input_error("contract '" + deal.id + "': " + problems.front());
+  if (!p.prepaid)  // a payment with no balance to credit would be dropped: money lost to view
+    for (const payment& paid : payments)
+      if (paid.contract == deal.id)
+        throw billing_input_error("contract '" + deal.id + "': payment '" + paid.id + "' of " +
+                                  format_date(paid.date) + " (" + paid.amount.to_string() +
+                                  ") tops up a prepaid balance, but plan '" + p.name +
+                                  "' has none ('prepaid'): it cannot be credited");
   statement out;
   out.contract = deal.id;
   out.client = deal.client;
@@ -256,6 +265,21 @@ statement bill(const compiled_tariff& tariff, const contract& deal, date_span pe
     out.closing.balance = detail::draw_prepaid(p, opening.balance, deal, payments, tax_added, out);
   }
   return out;
+}
+
+}  // namespace
+
+statement bill(const compiled_tariff& tariff, const contract& deal, date_span period,
+               const billing_state& opening, std::span<const work_line> work,
+               std::span<const payment> payments, const bill_options& options) {
+  try {
+    return bill_contract(tariff, deal, period, opening, work, payments, options);
+  } catch (const decimal_error& e) {
+    // A sum past the decimal limits (amounts, payments or a balance of hundreds of digits): the
+    // contract's data, named as such; a line's own arithmetic is already its rejection.
+    throw billing_input_error("contract '" + deal.id + "': its statement for " +
+                              format_span(period) + " cannot be computed: " + e.what());
+  }
 }
 
 std::vector<priced_line> price_with_state(const compiled_tariff& tariff, const contract& deal,

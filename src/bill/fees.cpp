@@ -150,7 +150,13 @@ void charge_fees(const tariff_program& program, const plan& p, const contract& d
         const std::int64_t den = whole ? 1 : fp.days();
         const decimal days = whole ? decimal(1) : decimal(stretch.days());
         auto amount_for = [&](const decimal& count) {
-          return amount_of(f.amount * count * days, den, program.line_rounding, f.amount.scale());
+          try {
+            return amount_of(f.amount * count * days, den, program.line_rounding, f.amount.scale());
+          } catch (const decimal_error& e) {  // units past the decimal limits: the data's fault
+            throw billing_input_error("contract '" + deal.id + "': " + f.description + " for " +
+                                      format_span(stretch) + " cannot be computed with " +
+                                      f.per_unit_key + " = " + count.to_string() + ": " + e.what());
+          }
         };
         // Units paid for in advance are not charged again; units added since are.
         decimal prepaid_units;

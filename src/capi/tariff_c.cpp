@@ -49,6 +49,12 @@ tariff_status guarded(char** errors, Body&& body) noexcept {
     return body();
   } catch (const std::bad_alloc&) {
     return TARIFF_OUT_OF_MEMORY;
+  } catch (const tariff::decimal_error& e) {  // a value of the data past the decimal limits
+    try {
+      set(errors, e.what());
+    } catch (...) {
+    }
+    return TARIFF_INVALID_INPUT;
   } catch (const tariff::billing_input_error& e) {  // the host's data, not its call
     try {
       set(errors, e.what());

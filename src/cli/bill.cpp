@@ -90,16 +90,11 @@ void report_orphan_payments(const std::vector<payment>& payments,
     fmt::print(stderr, "tariff: {} payment(s) name no contract given; not credited\n", orphans);
 }
 
-// A contract's payments that its statement did not credit: all of them when its plan has no
-// prepaid balance, those dated after the period otherwise (they wait for their own statement).
+// A contract's payments that its statement did not credit: those dated after the period, which
+// wait for their own statement. (Payments to a plan without a prepaid balance refuse the
+// contract's statement: bill() throws.)
 void report_uncredited(const statement& s, std::size_t payments) {
-  if (!s.prepaid) {
-    fmt::print(stderr,
-               "tariff: contract '{}' has plan '{}', which has no prepaid balance; its {} "
-               "payment(s) not credited\n",
-               s.contract, s.plan, payments);
-    return;
-  }
+  if (!s.prepaid) return;
   const std::size_t later = payments - s.prepaid->payments.size();
   if (later > 0)
     fmt::print(stderr,

@@ -256,6 +256,17 @@ int main(void) {
                  "allowance 'engineer_vist/month' for 2026-03-01..2026-03-31 matches "
                  "nothing in plan");
   tariff_free(errors);
+  /* Payments for a plan without a prepaid balance would be dropped: refused instead. */
+  CHECK_STATUS(tariff_bill_with_payments(t, contracts, "C-1", "2026-03-01", NULL, work,
+                                         "[{\"id\": \"P-9\", \"contract\": \"C-1\", "
+                                         "\"date\": \"2026-03-05\", \"amount\": \"500.00\"}]",
+                                         &out, &errors),
+               TARIFF_INVALID_INPUT);
+  CHECK_CONTAINS(errors,
+                 "contract 'C-1': payment 'P-9' of 2026-03-05 (500.00) tops up a prepaid "
+                 "balance, but plan 'pos_service' has none ('prepaid'): it cannot be "
+                 "credited");
+  tariff_free(errors);
 
   /* A tariff with an error: no handle, and the diagnostic with its place. */
   {

@@ -7,9 +7,9 @@
 // contract with a plan is billed for March 2026, with a payment: its statement accounts for every
 // line, its taxes add up (the lines' and fees' shares to each rate's tax, the rates to the
 // statement's), a prepaid balance's drawn and owed make the total, and pricing request by request
-// with the state gives the same lines. A tax whose exemption a contract cannot decide is the one
-// error billing may throw (std::invalid_argument, naming the contract). Every pay block pays the
-// work of March.
+// with the state gives the same lines. Billing may throw only std::invalid_argument, naming the
+// contract: a tax whose exemption a contract cannot decide, or data the tariff refuses
+// (billing_input_error). Every pay block pays the work of March.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -95,13 +95,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       if (w.contract == c.id) own.push_back(w);
     const tariff::date_span march =
         tariff::statement_period(*compiled.tariff, c, *tariff::parse_date("2026-03-01"));
-    const std::vector<tariff::payment> payments{
-        {"P1", c.id, *tariff::parse_date("2026-03-10"), tariff::decimal("100.00")}};
+    // A payment only where the plan keeps a prepaid balance: elsewhere it refuses the statement.
+    std::vector<tariff::payment> payments;
+    if (program.plans[program.plan_index.at(c.plan)].prepaid)
+      payments.push_back(
+          {"P1", c.id, *tariff::parse_date("2026-03-10"), tariff::decimal("100.00")});
     tariff::statement s;
     try {
       s = tariff::bill(*compiled.tariff, c, march, {}, own, payments);
     } catch (const std::invalid_argument&) {
-      continue;  // the exemption reads an attribute these contracts do not give
+      // The exemption reads an attribute these contracts do not give, or the tariff's data
+      // refuses them (a per-unit attribute whose default is below 0): billing_input_error.
+      continue;
     }
     if (s.lines.size() + s.adjustments.size() + s.rejected.size() != own.size()) std::abort();
     tariff::decimal rates;
