@@ -11,6 +11,7 @@
 
 #include "cli/cli.hpp"
 #include "cli/progress.hpp"
+#include "compile/program.hpp"
 
 namespace tariff::cli {
 
@@ -90,9 +91,16 @@ void report_orphan_payments(const std::vector<payment>& payments,
     fmt::print(stderr, "tariff: {} payment(s) name no contract given; not credited\n", orphans);
 }
 
+// Whether the contract's plan keeps a prepaid balance. bill() refuses a statement given payments
+// it has no balance for; a payments file may hold them for any contract, so the tool names them
+// and leaves them out instead.
+bool takes_payments(const compiled_tariff& tariff, const contract& c) {
+  const detail::tariff_program& program = tariff.program();
+  return program.plans[program.plan_index.at(c.plan)].prepaid;
+}
+
 // A contract's payments that its statement did not credit: those dated after the period, which
-// wait for their own statement. (Payments to a plan without a prepaid balance refuse the
-// contract's statement: bill() throws.)
+// wait for their own statement.
 void report_uncredited(const statement& s, std::size_t payments) {
   if (!s.prepaid) return;
   const std::size_t later = payments - s.prepaid->payments.size();
@@ -199,9 +207,16 @@ void add_bill_command(CLI::App& app) {
     for (const contract& c : billed) {
       const auto own = work_by_contract.find(c.id);
       const auto paid = payments_by_contract.find(c.id);
-      const std::span<const payment> own_payments = paid == payments_by_contract.end()
-                                                        ? std::span<const payment>()
-                                                        : std::span<const payment>(paid->second);
+      std::span<const payment> own_payments = paid == payments_by_contract.end()
+                                                  ? std::span<const payment>()
+                                                  : std::span<const payment>(paid->second);
+      if (!own_payments.empty() && !takes_payments(tariff, c)) {
+        fmt::print(stderr,
+                   "tariff: contract '{}' has plan '{}', which has no prepaid balance; its {} "
+                   "payment(s) not credited\n",
+                   c.id, c.plan, own_payments.size());
+        own_payments = {};
+      }
       statement s;
       try {
         s = bill(tariff, c, statement_period(tariff, c, day), opening,

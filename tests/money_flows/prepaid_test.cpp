@@ -93,8 +93,17 @@ TEST_F(Prepaid, ThePlanWithoutPrepaidCarriesTheBalanceUntouched) {
   deal.plan = "postpaid";
   billing_state opening;
   opening.balance = decimal("100.00");
-  const statement s = bill(*tariff, deal, march, opening, work,
-                           std::vector<payment>{paid("P-1", "C-1", "2026-03-10", "1500.00")});
+  // A payment has no balance to go to: refused, never dropped in silence.
+  const std::vector<payment> payments{paid("P-1", "C-1", "2026-03-10", "1500.00")};
+  try {
+    (void)bill(*tariff, deal, march, opening, work, payments);
+    ADD_FAILURE() << "a payment to a plan without a prepaid balance was taken";
+  } catch (const billing_input_error& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "contract 'C-1': payment 'P-1' of 2026-03-10 (1500.00) tops up a prepaid balance, "
+              "but plan 'postpaid' has none ('prepaid'): it cannot be credited");
+  }
+  const statement s = bill(*tariff, deal, march, opening, work);
   EXPECT_FALSE(s.prepaid);
   EXPECT_EQ(s.closing.balance.to_string(), "100.00");
   // Request by request the balance stays as it was: statements draw it.
