@@ -171,6 +171,25 @@ static void money_flows(void) {
                TARIFF_INVALID_INPUT);
   CHECK_CONTAINS(errors, "payments: ");
   tariff_free(errors);
+  /* A payment of 255 digits reads, but the balance it makes passes the decimal limits: the data
+     is refused with the contract's name, not reported as a defect of the library. */
+  {
+    char huge[512];
+    char nines[256];
+    memset(nines, '9', 255);
+    nines[255] = '\0';
+    snprintf(huge, sizeof huge,
+             "[{\"id\": \"P-8\", \"contract\": \"C-P\", \"date\": \"2026-03-05\", "
+             "\"amount\": \"%s\"}]",
+             nines);
+    CHECK_STATUS(tariff_bill_with_payments(t, prepaid_contracts, "C-P", "2026-03-01", opening,
+                                           prepaid_work, huge, &out, &errors),
+                 TARIFF_INVALID_INPUT);
+    CHECK(out == NULL);
+    CHECK_CONTAINS(errors, "contract 'C-P': its statement for 2026-03-01..2026-03-31 cannot be "
+                           "computed: ");
+    tariff_free(errors);
+  }
   CHECK_STATUS(tariff_bill_with_payments(NULL, prepaid_contracts, "C-P", "2026-03-01", opening,
                                          prepaid_work, payments, &out, &errors),
                TARIFF_INVALID_ARGUMENT);
