@@ -41,3 +41,21 @@ def test_portfolio_puts_the_loss_first():
                                                       Decimal("150000.00"))
     assert worst.loss and worst.margin_percent == Decimal("-50.00")
     assert [r.currency for r in p["totals"]] == ["RUB"]
+
+
+def test_data_that_would_move_money_wrongly_is_a_value_error(tmp_path):
+    # examples/12-prepaid-support: support per workstation (`integer`); -5 from an amendment would
+    # turn the fee into a credit, so the statement is refused naming the contract and the date.
+    support = EXAMPLES / "12-prepaid-support"
+    t = tariff.compile(support / "tariff.tariff")
+    contracts = tmp_path / "contracts.csv"
+    contracts.write_text(
+        "id,client,plan,start,end,contract.workstations,amendments\n"
+        "C-2,K-2,annual,2026-01-01,2026-12-31,10,2026-03-16: contract.workstations=-5\n")
+    deal = tariff.load_contracts(contracts)[0]
+    try:
+        t.bill(deal, datetime.date(2026, 3, 1), [])
+    except ValueError as e:
+        assert "contract.workstations is '-5' (from its amendment of 2026-03-16" in str(e)
+    else:
+        raise AssertionError("a negative unit count was billed")
