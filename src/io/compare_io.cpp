@@ -88,15 +88,17 @@ void append_changed_lines(std::string& out, const comparison& c, const compiled_
     const priced_line& b = l.new_line;
     const std::string old_amount = a.ok() ? a.amount.to_string() : "rejected";
     const std::string new_amount = b.ok() ? b.amount.to_string() : "rejected";
-    std::string head = "\n  " + a.id + "  " + a.item + "  contract " + a.contract;
-    if (!l.client.empty()) head += ", client " + l.client;
+    // Names from the input and the tariffs are made visible (visible.hpp), as render() does.
+    std::string head = "\n  " + io::visible(a.id) + "  " + io::visible(a.item) + "  contract " +
+                       io::visible(a.contract);
+    if (!l.client.empty()) head += ", client " + io::visible(l.client);
     head += ":  " + old_amount + " -> " + new_amount;
     if (a.ok() && b.ok()) head += "  (" + signed_text(b.amount - a.amount) + ")";
     out += head + '\n';
     std::vector<std::string> left = pricing_lines(a, old_tariff);
     std::vector<std::string> right = pricing_lines(b, new_tariff);
-    left.insert(left.begin(), "old: " + old_tariff.name());
-    right.insert(right.begin(), "new: " + new_tariff.name());
+    left.insert(left.begin(), "old: " + io::visible(old_tariff.name()));
+    right.insert(right.begin(), "new: " + io::visible(new_tariff.name()));
     append_side_by_side(out, left, right, 4);
   }
 }
@@ -149,10 +151,11 @@ void append_change_record(std::string& out, std::string group, const change& g) 
 
 std::string write_comparison_text(const comparison& c, const compiled_tariff& old_tariff,
                                   const compiled_tariff& new_tariff, bool lines) {
-  std::string out = "What-if comparison in " + c.currency;
+  // The lines written here, outside render(), make their names visible as render() does.
+  std::string out = "What-if comparison in " + io::visible(c.currency);
   if (c.history.first < c.history.end) out += " over " + format_span(c.history);
-  out += "\n  old  \"" + c.old_name + "\"  hash " + c.old_hash.substr(0, 12);
-  out += "\n  new  \"" + c.new_name + "\"  hash " + c.new_hash.substr(0, 12);
+  out += "\n  old  \"" + io::visible(c.old_name) + "\"  hash " + c.old_hash.substr(0, 12);
+  out += "\n  new  \"" + io::visible(c.new_name) + "\"  hash " + c.new_hash.substr(0, 12);
   out += "\n  " + std::to_string(c.total.lines) + " lines, " + std::to_string(c.total.changed) +
          " priced differently; rejected: " + std::to_string(c.total.old_rejected) + " old, " +
          std::to_string(c.total.new_rejected) + " new\n\n";

@@ -1,14 +1,18 @@
 // The one-line text of an input error.
 #include <tariff/io.hpp>
 
+#include "io/visible.hpp"
+
 namespace tariff {
 
+// The readers already show what they quote visibly; an error a host built itself is made safe to
+// print here too (visible() leaves escaped text as it is).
 std::string format(const input_error& e) {
   std::string out = "row " + std::to_string(e.row);
-  if (!e.id.empty()) out += " (id " + e.id + ")";
-  if (!e.column.empty()) out += ", column '" + e.column + "'";
+  if (!e.id.empty()) out += " (id " + io::visible(e.id) + ")";
+  if (!e.column.empty()) out += ", column '" + io::visible(e.column) + "'";
   out += ": ";
-  out += e.message;
+  out += io::visible(e.message);
   return out;
 }
 

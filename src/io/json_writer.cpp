@@ -1,8 +1,10 @@
-// JSON string escaping (RFC 8259 §7): quote, backslash and control characters; other bytes,
-// UTF-8 included, are copied as they are.
+// JSON string escaping (RFC 8259 §7): quote, backslash and control characters; other characters,
+// UTF-8 included, are copied as they are, and a byte that is not UTF-8 is written as U+FFFD.
 #include "io/json_writer.hpp"
 
 #include <array>
+
+#include "io/utf8.hpp"
 
 namespace tariff::io {
 
@@ -10,7 +12,8 @@ void append_json_string(std::string& out, std::string_view text) {
   static constexpr std::array<char, 16> hex{'0', '1', '2', '3', '4', '5', '6', '7',
                                             '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
   out += '"';
-  for (const char c : text) {
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    const char c = text[at];
     switch (c) {
       case '"':
         out += "\\\"";
@@ -33,8 +36,15 @@ void append_json_string(std::string& out, std::string_view text) {
           out += "\\u00";
           out += hex[byte >> 4U];
           out += hex[byte & 0xFU];
-        } else {
+        } else if (static_cast<unsigned char>(c) < 0x80) {
           out += c;
+        } else if (const std::optional<utf8_char> u = decode_utf8(text, at)) {
+          out.append(text.substr(at, u->length));
+          at += u->length - 1;
+        } else {
+          // Only a host's own value can get here (the readers refuse text that is not UTF-8);
+          // copied raw, it would make the whole document unreadable.
+          out += "\\ufffd";
         }
     }
   }

@@ -6,7 +6,8 @@
 
 namespace tariff::io {
 
-/// Appends `text` as a JSON string literal, with quotes and escapes.
+/// Appends `text` as a JSON string literal, with quotes and escapes; each byte of `text` that is
+/// not UTF-8 is written as \ufffd, so the output is always JSON.
 void append_json_string(std::string& out, std::string_view text);
 
 }  // namespace tariff::io

@@ -82,15 +82,21 @@ void text_table::append_to(std::vector<text_row>& out) const {
 }
 
 std::string render(const std::vector<text_row>& rows) {
+  // Escaping is idempotent: text a table made visible already stays as it is.
+  std::vector<text_row> shown;
+  shown.reserve(rows.size());
+  for (const text_row& r : rows)
+    shown.push_back({visible(r.left), r.amount ? std::optional(visible(*r.amount)) : std::nullopt,
+                     visible(r.note)});
   std::size_t left_width = 0;
   std::size_t amount_width = 0;
-  for (const text_row& r : rows) {
+  for (const text_row& r : shown) {
     if (!r.amount) continue;
     left_width = std::max(left_width, width(r.left));
     amount_width = std::max(amount_width, width(*r.amount));
   }
   std::string out;
-  for (const text_row& r : rows) {
+  for (const text_row& r : shown) {
     std::string line = r.left;
     if (r.amount) {
       line.append(left_width - width(r.left) + 2 + amount_width - width(*r.amount), ' ');

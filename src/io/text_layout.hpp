@@ -13,6 +13,8 @@
 #include <tariff/calendar.hpp>
 #include <tariff/pricing.hpp>
 
+#include "io/visible.hpp"
+
 namespace tariff::io {
 
 /// The columns a text takes on a terminal: its code points (names may be UTF-8).
@@ -28,7 +30,8 @@ struct text_row {
 
 // Rows whose cells line up in columns, two spaces apart; a column left out where all its cells
 // are empty. A free row is text that starts two spaces after a column's start and does not count
-// for the widths (a trace step under a part); a raw row is passed through.
+// for the widths (a trace step under a part); a raw row is passed through. Every cell is made
+// visible (visible.hpp) as it is added, so the widths are those of the text printed.
 class text_table {
  public:
   text_table(std::size_t indent, std::vector<bool> right)
@@ -37,10 +40,13 @@ class text_table {
   void add(std::vector<std::string> cells, std::optional<std::string> amount = {},
            std::string note = {}) {
     cells.resize(right_.size());
-    rows_.push_back({std::move(cells), 0, {}, std::move(amount), std::move(note), {}});
+    for (std::string& cell : cells)
+      cell = visible(cell);
+    if (amount) amount = visible(*amount);
+    rows_.push_back({std::move(cells), 0, {}, std::move(amount), visible(note), {}});
   }
   void add_free(std::size_t column, std::string text) {
-    rows_.push_back({{}, column, std::move(text), {}, {}, {}});
+    rows_.push_back({{}, column, visible(text), {}, {}, {}});
   }
   /// A row passed through as it is (a section's title between two groups of rows).
   void add_raw(text_row raw) { rows_.push_back({{}, 0, {}, {}, {}, std::move(raw)}); }
@@ -63,7 +69,9 @@ class text_table {
 };
 
 /// Rows to text: every amount right-aligned in one column, two spaces after the widest left part
-/// of a row with an amount.
+/// of a row with an amount. Every row's text is made visible (visible.hpp): a name that holds a
+/// line break or an escape sequence prints as `\n` or `\x1b`, on its own line, and cannot start
+/// a line of its own.
 std::string render(const std::vector<text_row>& rows);
 
 /// A part's local clock times in `zone`: "21:00-22:00", "10:00" for a counted line; the date
