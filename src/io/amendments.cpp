@@ -1,5 +1,8 @@
 #include "io/amendments.hpp"
 
+#include "io/time_text.hpp"
+#include "io/visible.hpp"
+
 namespace tariff::io {
 
 namespace {
@@ -54,11 +57,14 @@ std::optional<std::string> parse_amendments(std::string_view text,
   for (const std::string& entry : split(text, ';')) {
     const std::string_view e = trimmed(entry);
     const auto colon = e.find(':');
-    const std::optional<local_date> day =
-        colon == std::string_view::npos ? std::nullopt : parse_date(trimmed(e.substr(0, colon)));
-    if (!day)
-      return "'" + std::string(e) +
-             "' is not an amendment: write DATE: contract.NAME=VALUE, client.NAME=VALUE";
+    const std::string_view date_text =
+        colon == std::string_view::npos ? std::string_view() : trimmed(e.substr(0, colon));
+    const std::optional<local_date> day = parse_date(date_text);
+    if (!day) {
+      if (auto problem = date_problem(date_text))
+        return quote(e) + " is not an amendment: " + *problem;
+      return quote(e) + " is not an amendment: write DATE: contract.NAME=VALUE, client.NAME=VALUE";
+    }
     contract_amendment a;
     a.effective = *day;
     for (const std::string& setting : split(e.substr(colon + 1), ',')) {
@@ -66,7 +72,7 @@ std::optional<std::string> parse_amendments(std::string_view text,
       const std::string_view key = sides.size() == 2 ? trimmed(sides[0]) : std::string_view();
       const bool client = key.starts_with("client.");
       if (!client && !key.starts_with("contract."))
-        return "'" + std::string(trimmed(setting)) + "' in the amendment of " + format_date(*day) +
+        return quote(trimmed(setting)) + " in the amendment of " + format_date(*day) +
                " is not contract.NAME=VALUE or client.NAME=VALUE";
       std::string name = unescaped(key.substr(key.find('.') + 1));
       (client ? a.client_attributes : a.attributes)[std::move(name)] = unescaped(trimmed(sides[1]));

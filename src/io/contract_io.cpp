@@ -8,6 +8,7 @@
 #include "io/json_table.hpp"
 #include "io/prepaid_fees.hpp"
 #include "io/values.hpp"
+#include "io/visible.hpp"
 
 namespace tariff {
 namespace {
@@ -18,7 +19,7 @@ using io::json_string;
 std::optional<std::string> read_status(contract& c, std::string_view text) {
   const std::optional<contract_status> status = parse_contract_status(text);
   if (!status) {
-    return "'" + std::string(text) + "' is not a contract status (draft, registered, closed)";
+    return io::quote(text) + " is not a contract status (draft, registered, closed)";
   }
   c.status = *status;
   return std::nullopt;
@@ -53,7 +54,8 @@ constexpr auto write = io::write_member<contract, Member>;
 
 constexpr std::array<field_spec<contract>, 10> contract_fields{{
     {"id", true, json_string, read<&contract::id>, write<&contract::id>},
-    {"client", true, json_string, read<&contract::client>, write<&contract::client>},
+    {"client", true, json_string, read<&contract::client>, write<&contract::client>,
+     io::text_kind::prose},  // a name: may hold line breaks; every other field is a code
     {"plan", false, json_string, read<&contract::plan>, write<&contract::plan>},
     {"pricelist", false, json_string, read<&contract::pricelist>, write<&contract::pricelist>},
     {"status", false, json_string, read_status, write_status},

@@ -13,6 +13,8 @@
 #include "io/csv.hpp"
 #include "io/row_reader.hpp"
 #include "io/row_spec.hpp"
+#include "io/text_rules.hpp"
+#include "io/visible.hpp"
 
 namespace tariff::io {
 
@@ -37,6 +39,8 @@ std::vector<csv_column> read_csv_header(const row_spec<Row>& spec, const csv_rec
     csv_column col;
     if (name.empty()) {
       complain("", "column " + std::to_string(i + 1) + " of the header has no name");
+    } else if (auto problem = text_problem(name, text_kind::code)) {
+      complain(visible(name), *problem);
     } else if (!names.insert(name).second) {
       complain(name, "the column appears more than once");
     } else {
@@ -87,7 +91,7 @@ read_result<Row> read_csv_rows(std::string_view text, const row_spec<Row>& spec)
     const csv_record& record = records[r];
     input_error error{record.line, {}, {}, {}};
     for (std::size_t i = 0; i < columns.size() && i < record.fields.size(); ++i) {
-      if (columns[i].field == 0) error.id = record.fields[i];
+      if (columns[i].field == 0) error.id = row_id(record.fields[i]);
     }
     if (!record.error.empty() || record.fields.size() != columns.size()) {
       error.message = !record.error.empty()

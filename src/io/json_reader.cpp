@@ -1,16 +1,57 @@
 // Builds a json_value tree through nlohmann::json's SAX interface, keeping numbers as text.
 #include "io/json_reader.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+
+#include "io/visible.hpp"
 
 namespace tariff::io {
 namespace {
 
 using json = nlohmann::json;
 
+// "byte 65 (line 1, column 65)": where the byte at `offset` (from 0) is, all counted from 1, as
+// nlohmann counts them.
+std::string place(std::string_view text, std::size_t offset) {
+  const std::string_view before = text.substr(0, offset);
+  const std::size_t line_start = before.rfind('\n') + 1;  // npos + 1 == 0: the first line
+  return "byte " + std::to_string(offset + 1) + " (line " +
+         std::to_string(std::count(before.begin(), before.end(), '\n') + 1) + ", column " +
+         std::to_string(offset - line_start + 1) + ")";
+}
+
+// The depth limit's message, with the place of the first array or object one level too deep.
+// nlohmann read the text up to it as well-formed JSON, so counting brackets outside strings
+// finds it.
+std::string too_deep(std::string_view text) {
+  std::size_t depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == ']' || c == '}') {
+      --depth;
+    } else if ((c == '[' || c == '{') && ++depth > max_json_depth) {
+      return "JSON nested too deep at " + place(text, i) + ": level " + std::to_string(depth) +
+             " of arrays and objects; the limit is " + std::to_string(max_json_depth);
+    }
+  }
+  return "JSON nested deeper than " + std::to_string(max_json_depth) + " levels";
+}
+
 // Collects SAX events into a tree. `stack_` holds the open arrays and objects.
 class tree_builder : public nlohmann::json_sax<json> {
  public:
+  explicit tree_builder(std::string_view text) : text_(text) {}
+
   bool null() override { return add({}); }
   bool boolean(bool val) override {
     return add(scalar(json_value::kind::boolean, val ? "true" : "false"));
@@ -46,13 +87,19 @@ class tree_builder : public nlohmann::json_sax<json> {
     if (what.starts_with('[') && what.find("] ") != std::string_view::npos) {
       what.remove_prefix(what.find("] ") + 2);
     }
-    error_ = "malformed JSON at byte " + std::to_string(position) + ": " + std::string(what);
+    error_ = "malformed JSON at byte " + std::to_string(position) + ": " + visible(what);
+    // A byte order mark anywhere but at the start (two files joined) gets its own words.
+    if (position > 0 && text_.substr(position - 1).starts_with("\xEF\xBB\xBF"))
+      error_ = "malformed JSON at " + place(text_, position - 1) +
+               ": a byte order mark (U+FEFF), which may only start the input";
     return false;
   }
 
   json_parse_result result() {
     json_parse_result r;
-    if (error_.empty()) {
+    if (too_deep_) {
+      r.error = too_deep(text_);
+    } else if (error_.empty()) {
       r.value = std::move(root_);
     } else {
       r.error = std::move(error_);
@@ -80,6 +127,11 @@ class tree_builder : public nlohmann::json_sax<json> {
     return true;
   }
   bool open(json_value::kind k) {
+    // Stop before the tree grows deeper than the limit: the partial tree stays within it too.
+    if (stack_.size() == max_json_depth) {
+      too_deep_ = true;
+      return false;
+    }
     json_value& v = slot();
     v.type = k;
     // Pointers stay valid: a container is only appended to while it is the innermost open one.
@@ -91,9 +143,11 @@ class tree_builder : public nlohmann::json_sax<json> {
     return true;
   }
 
+  std::string_view text_;
   json_value root_;
   std::vector<json_value*> stack_;
   std::string error_;
+  bool too_deep_ = false;
 };
 
 }  // namespace
@@ -117,7 +171,7 @@ std::string_view describe(json_value::kind k) {
 }
 
 json_parse_result parse_json(std::string_view text) {
-  tree_builder builder;
+  tree_builder builder(text);
   json::sax_parse(text.begin(), text.end(), &builder);
   return builder.result();
 }

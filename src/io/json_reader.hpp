@@ -12,6 +12,12 @@
 
 namespace tariff::io {
 
+/// How deep arrays and objects may nest: the deepest document the readers take is 3 levels (an
+/// array of objects with an attribute object), so 64 is far beyond any real input. The limit
+/// bounds every recursion over a json_value: its destructor, and any walk over the tree, recurse
+/// once per level, and 60 000 levels (120 KB of `[`) would overflow a 1 MiB thread stack.
+inline constexpr std::size_t max_json_depth = 64;
+
 struct json_member;
 
 /// A JSON value. Objects keep their members in document order, duplicates included, so a reader
@@ -38,10 +44,13 @@ std::string_view describe(json_value::kind k);
 /// A parsed document, or the parser's complaint.
 struct json_parse_result {
   std::optional<json_value> value;  ///< set when the text is well-formed JSON
-  std::string error;                ///< otherwise: nlohmann's message, with the byte position
+  std::string error;  ///< otherwise: nlohmann's message or the depth limit's, with the place
 };
 
-/// Parses a complete JSON document.
+/// Parses a complete JSON document (a UTF-8 byte order mark before it is skipped). Arrays and
+/// objects nested deeper than max_json_depth stop the parse at the first one too deep:
+/// "JSON nested too deep at byte 65 (line 1, column 65): level 65 of arrays and objects; the
+/// limit is 64". Messages show the text they quote visibly (visible.hpp).
 json_parse_result parse_json(std::string_view text);
 
 }  // namespace tariff::io

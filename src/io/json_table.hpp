@@ -13,6 +13,8 @@
 #include "io/json_writer.hpp"
 #include "io/row_reader.hpp"
 #include "io/row_spec.hpp"
+#include "io/text_rules.hpp"
+#include "io/visible.hpp"
 
 namespace tariff::io {
 
@@ -52,7 +54,12 @@ std::vector<cell> json_cells(const row_spec<Row>& spec, const json_value& object
   std::set<std::string, std::less<>> keys;
   for (const auto& [key, value] : object.members) {
     cell c;
-    c.column = key;
+    c.column = visible(key);
+    if (auto problem = text_problem(key, text_kind::code)) {
+      c.error = *problem;
+      cells.push_back(std::move(c));
+      continue;
+    }
     if (!keys.insert(key).second) {
       c.error = "the key appears more than once";
       cells.push_back(std::move(c));
@@ -75,8 +82,10 @@ std::vector<cell> json_cells(const row_spec<Row>& spec, const json_value& object
     } else if (value.type == json_value::kind::object) {
       std::set<std::string, std::less<>> names;
       for (const auto& [name, attribute] : value.members) {
-        cell a{key + "." + name, -1, c.attribute, name, {}, {}};
-        if (!names.insert(name).second) {
+        cell a{visible(key + "." + name), -1, c.attribute, name, {}, {}};
+        if (auto problem = text_problem(name, text_kind::code)) {
+          a.error = *problem;
+        } else if (!names.insert(name).second) {
           a.error = "the attribute appears more than once";
         } else {
           json_scalar_text(attribute, json_string | json_number | json_boolean, a.text, a.error);

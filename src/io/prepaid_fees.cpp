@@ -1,6 +1,7 @@
 #include "io/prepaid_fees.hpp"
 
 #include "io/values.hpp"
+#include "io/visible.hpp"
 
 namespace tariff::io {
 
@@ -29,21 +30,20 @@ std::optional<std::string> parse_entry(std::string_view entry, prepaid_fee& out)
   const std::vector<std::string_view> words = words_of(entry);
   const std::string example = " (expected: support 2026-01-01..2026-06-30 [units 40])";
   if (words.size() != 2 && words.size() != 4)
-    return "'" + std::string(trim(entry)) + "' is not a prepaid fee" + example;
+    return quote(trim(entry)) + " is not a prepaid fee" + example;
   out.fee = std::string(words[0]);
   const std::size_t dots = words[1].find("..");
   if (dots == std::string_view::npos)
-    return "'" + std::string(words[1]) + "' is not a span of days first..last" + example;
+    return quote(words[1]) + " is not a span of days first..last" + example;
   local_date first{};
   local_date last{};
   if (auto problem = parse_value(words[1].substr(0, dots), first)) return problem;
   if (auto problem = parse_value(words[1].substr(dots + 2), last)) return problem;
   if (last < first)
-    return "the span " + std::string(words[1]) + " of fee '" + out.fee + "' ends before it starts";
+    return "the span " + visible(words[1]) + " of fee " + quote(out.fee) + " ends before it starts";
   out.span = {first, last + date::days{1}};
   if (words.size() == 4) {
-    if (words[2] != "units")
-      return "'" + std::string(words[2]) + "' where 'units' was expected" + example;
+    if (words[2] != "units") return quote(words[2]) + " where 'units' was expected" + example;
     decimal units;
     if (auto problem = parse_value(words[3], units)) return problem;
     if (units.sign() < 0) return "prepaid units must not be negative, not " + units.to_string();

@@ -4,12 +4,14 @@
 #include <cstddef>
 #include <map>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
 #include <tariff/io.hpp>
 
 #include "io/row_spec.hpp"
+#include "io/text_rules.hpp"
 
 namespace tariff::io {
 
@@ -26,16 +28,22 @@ struct cell {
 /// Ids seen so far in one input, with the row each was first on.
 using seen_ids = std::map<std::string, std::size_t, std::less<>>;
 
+/// The id to name a row by in its errors: `text`, unless it is not clean text (text_rules.hpp),
+/// which a message must not carry; then none.
+inline std::string row_id(std::string_view text) {
+  return text_problem(text, text_kind::code) ? std::string() : std::string(text);
+}
+
 /// Reads one row from its cells, in order: the id (and whether it repeats an earlier row's), then
-/// each cell in input order, then the required fields, then the row's own checks. The first thing
-/// wrong is the row's error.
+/// each cell in input order (its text first: UTF-8 and control characters, text_rules.hpp), then
+/// the required fields, then the row's own checks. The first thing wrong is the row's error.
 template <class Row>
 std::variant<Row, input_error> read_row(const row_spec<Row>& spec, std::size_t row_number,
                                         const std::vector<cell>& cells, seen_ids& seen) {
   input_error error;
   error.row = row_number;
   for (const cell& c : cells) {
-    if (c.field == 0 && c.error.empty()) error.id = c.text;
+    if (c.field == 0 && c.error.empty()) error.id = row_id(c.text);
   }
   auto fail = [&](std::string column, std::string message) {
     error.column = std::move(column);
@@ -56,6 +64,9 @@ std::variant<Row, input_error> read_row(const row_spec<Row>& spec, std::size_t r
   for (const cell& c : cells) {
     if (!c.error.empty()) return fail(c.column, c.error);
     if (c.text.empty()) continue;  // an empty cell is an absent value
+    const text_kind kind =
+        c.field >= 0 ? spec.fields[static_cast<std::size_t>(c.field)].text : text_kind::prose;
+    if (auto problem = text_problem(c.text, kind)) return fail(c.column, *problem);
     if (c.field >= 0) {
       const auto index = static_cast<std::size_t>(c.field);
       if (auto problem = spec.fields[index].read(row, c.text)) return fail(c.column, *problem);

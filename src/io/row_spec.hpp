@@ -10,6 +10,8 @@
 
 #include <tariff/model.hpp>
 
+#include "io/text_rules.hpp"
+
 namespace tariff::io {
 
 /// The JSON value types a key accepts (a bit set). Each is turned into text before `read`.
@@ -29,6 +31,8 @@ struct field_spec {
   std::optional<std::string> (*read)(Row& row, std::string_view text);
   /// The text to write; nullopt (or empty) when absent.
   std::optional<std::string> (*write)(const Row& row);
+  /// The control characters its text may hold (text_rules.hpp): a code unless it is free text.
+  text_kind text = text_kind::code;
 };
 
 /// A group of attributes: CSV columns `prefix` + NAME, or the JSON object under `key`.

@@ -19,6 +19,7 @@
 #include "io/priced_writer.hpp"
 #include "io/text_layout.hpp"
 #include "io/values.hpp"
+#include "io/visible.hpp"
 #include "model/allowance_key.hpp"
 
 namespace tariff {
@@ -551,7 +552,7 @@ read_result<billing_state> read_state_json(std::string_view text) {
   for (const io::json_member& m : document.members) {
     if (m.key == "balance") {
       if (balance != nullptr)
-        result.errors.push_back({0, {}, m.key, "the key appears more than once"});
+        result.errors.push_back({0, {}, io::visible(m.key), "the key appears more than once"});
       else if (m.value.type != kind::string && m.value.type != kind::number)
         result.errors.push_back(
             {0,
@@ -570,16 +571,19 @@ read_result<billing_state> read_state_json(std::string_view text) {
                                                   : "expected an array, not " +
                                                         std::string(io::describe(m.value.type))});
     } else if (m.key != "allowances") {
-      result.errors.push_back({0, {}, m.key, "unknown key"});
+      result.errors.push_back({0, {}, io::visible(m.key), "unknown key"});
     } else if (seen) {
-      result.errors.push_back({0, {}, m.key, "the key appears more than once"});
+      result.errors.push_back({0, {}, io::visible(m.key), "the key appears more than once"});
     } else {
       seen = true;
       if (m.value.type == kind::array) {
         uses = &m.value;
       } else if (m.value.type != kind::null) {
         result.errors.push_back(
-            {0, {}, m.key, "expected an array, not " + std::string(io::describe(m.value.type))});
+            {0,
+             {},
+             io::visible(m.key),
+             "expected an array, not " + std::string(io::describe(m.value.type))});
         return result;
       }
     }

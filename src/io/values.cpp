@@ -1,13 +1,10 @@
 // Parsing and formatting single values through the calendar and decimal modules' own functions.
 #include "io/values.hpp"
 
-namespace tariff::io {
+#include "io/time_text.hpp"
+#include "io/visible.hpp"
 
-namespace {
-std::string quoted(std::string_view text) {
-  return "'" + std::string(text) + "'";
-}
-}  // namespace
+namespace tariff::io {
 
 std::optional<std::string> parse_value(std::string_view text, std::string& out) {
   out = std::string(text);
@@ -17,7 +14,10 @@ std::optional<std::string> parse_value(std::string_view text, std::string& out) 
 std::optional<std::string> parse_value(std::string_view text, instant& out) {
   const std::optional<instant> value = parse_instant(text);
   if (!value) {
-    return quoted(text) +
+    // Written right but out of range (2026-02-29, 25:00): say what does not exist.
+    if (auto problem = timestamp_problem(text))
+      return quote(text) + " is not a timestamp: " + *problem;
+    return quote(text) +
            " is not a timestamp with an offset, like 2026-03-29T01:30:00+03:00 or "
            "2026-03-28T22:30Z";
   }
@@ -27,13 +27,16 @@ std::optional<std::string> parse_value(std::string_view text, instant& out) {
 
 std::optional<std::string> parse_value(std::string_view text, local_date& out) {
   const std::optional<local_date> value = parse_date(text);
-  if (!value) return quoted(text) + " is not a date (YYYY-MM-DD)";
+  if (!value) {
+    if (auto problem = date_problem(text)) return quote(text) + " is not a date: " + *problem;
+    return quote(text) + " is not a date (YYYY-MM-DD)";
+  }
   out = *value;
   return std::nullopt;
 }
 
 std::optional<std::string> parse_value(std::string_view text, decimal& out) {
-  if (!decimal::try_parse(text, out)) return quoted(text) + " is not a decimal number";
+  if (!decimal::try_parse(text, out)) return quote(text) + " is not a decimal number";
   return std::nullopt;
 }
 

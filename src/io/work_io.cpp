@@ -6,6 +6,7 @@
 #include "io/csv_table.hpp"
 #include "io/json_table.hpp"
 #include "io/values.hpp"
+#include "io/visible.hpp"
 
 namespace tariff {
 namespace {
@@ -14,6 +15,8 @@ using io::field_spec;
 using io::json_boolean;
 using io::json_number;
 using io::json_string;
+// Free text, a name: may hold line breaks (io::text_kind). Every other field is a code.
+constexpr io::text_kind prose = io::text_kind::prose;
 
 std::optional<std::string> read_quantity(work_line& line, std::string_view text) {
   decimal q;
@@ -26,8 +29,8 @@ std::optional<std::string> read_quantity(work_line& line, std::string_view text)
 std::optional<std::string> read_kind(work_line& line, std::string_view text) {
   const std::optional<work_kind> kind = parse_work_kind(text);
   if (!kind) {
-    return "'" + std::string(text) +
-           "' is not a work kind (billable, internal, warranty, bug_fix, company_cost)";
+    return io::quote(text) +
+           " is not a work kind (billable, internal, warranty, bug_fix, company_cost)";
   }
   line.kind = *kind;
   return std::nullopt;
@@ -39,7 +42,7 @@ std::optional<std::string> write_kind(const work_line& line) {
 
 // Strict on purpose: "yes" or "1" might mean something else in the host's export.
 std::optional<std::string> read_accepted(work_line& line, std::string_view text) {
-  if (text != "true" && text != "false") return "'" + std::string(text) + "' is not true or false";
+  if (text != "true" && text != "false") return io::quote(text) + " is not true or false";
   line.accepted = text == "true";
   return std::nullopt;
 }
@@ -52,7 +55,7 @@ std::optional<std::string> read_time_zone(work_line& line, std::string_view text
   try {
     (void)find_time_zone(text);
   } catch (const calendar_error&) {
-    return "'" + std::string(text) + "' is not a time zone the tz database knows";
+    return io::quote(text) + " is not a time zone the tz database knows";
   }
   line.time_zone = std::string(text);
   return std::nullopt;
@@ -72,11 +75,12 @@ constexpr std::array<field_spec<work_line>, 13> work_fields{{
     {"end", false, json_string, read<&work_line::end>, write<&work_line::end>},
     {"quantity", false, json_string | json_number, read_quantity, write<&work_line::quantity>},
     {"kind", false, json_string, read_kind, write_kind},
-    {"performer", false, json_string, read<&work_line::performer>, write<&work_line::performer>},
+    {"performer", false, json_string, read<&work_line::performer>, write<&work_line::performer>,
+     prose},
     {"accepted", false, json_boolean, read_accepted, write_accepted},
     {"accepted_on", false, json_string, read<&work_line::accepted_on>,
      write<&work_line::accepted_on>},
-    {"site", false, json_string, read<&work_line::site>, write<&work_line::site>},
+    {"site", false, json_string, read<&work_line::site>, write<&work_line::site>, prose},
     {"time_zone", false, json_string, read_time_zone, write<&work_line::time_zone>},
 }};
 

@@ -286,7 +286,8 @@ def test_bill_refuses_bad_payments_with_their_rows(tmp_path):
     assert r.returncode == 1
     assert r.stdout == ""
     assert r.stderr == (
-        f"{paid}: row 3 (id P-2), column 'date': '2026-03-32' is not a date (YYYY-MM-DD)\n"
+        f"{paid}: row 3 (id P-2), column 'date': '2026-03-32' is not a date: 2026-03-32 is not a "
+        "day, March has 31 days\n"
         f"{paid}: row 4 (id P-3), column 'amount': a payment must be above 0, not -5.00\n"
         f"tariff: {paid}: 2 row(s) could not be read; nothing was priced\n")
     bad_json = tmp_path / "paid.json"

@@ -616,7 +616,8 @@ TEST(BillingStateJson, ElementErrorsNameTheElementAndKey) {
   ]})");
   EXPECT_EQ(testing_io::messages(read),
             (std::vector<std::string>{
-                "row 2 (id a/month), column 'first': '2026-02-30' is not a date (YYYY-MM-DD)",
+                "row 2 (id a/month), column 'first': '2026-02-30' is not a date: 2026-02-30 is "
+                "not a day, February has 28 days",
                 "row 3 (id a/month), column 'used': 'three' is not a decimal number",
                 "row 4 (id a/month), column 'used': a value is required",
                 "row 5, column 'allowance': a value is required",

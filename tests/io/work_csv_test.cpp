@@ -119,16 +119,18 @@ TEST(WorkCsv, KindAcceptedDateAndZoneErrors) {
       "D,C,x,2026-01-01T00:00Z,1,,,2026-02-30,\n"
       "E,C,x,2026-01-01T00:00Z,1,,,,Mars/Olympus\n"
       "F,C,x,2026-01-01T00:00Z,1,bug_fix,false,2026-02-28,UTC\n");
-  EXPECT_EQ(messages(r),
-            (std::vector<std::string>{
-                "row 2 (id A), column 'kind': 'Billable' is not a work kind (billable, internal, "
-                "warranty, bug_fix, company_cost)",
-                "row 3 (id B), column 'accepted': 'yes' is not true or false",
-                "row 4 (id C), column 'accepted': '1' is not true or false",
-                "row 5 (id D), column 'accepted_on': '2026-02-30' is not a date (YYYY-MM-DD)",
-                "row 6 (id E), column 'time_zone': 'Mars/Olympus' is not a time zone the tz "
-                "database knows",
-            }));
+  EXPECT_EQ(
+      messages(r),
+      (std::vector<std::string>{
+          "row 2 (id A), column 'kind': 'Billable' is not a work kind (billable, internal, "
+          "warranty, bug_fix, company_cost)",
+          "row 3 (id B), column 'accepted': 'yes' is not true or false",
+          "row 4 (id C), column 'accepted': '1' is not true or false",
+          "row 5 (id D), column 'accepted_on': '2026-02-30' is not a date: 2026-02-30 is not a "
+          "day, February has 28 days",
+          "row 6 (id E), column 'time_zone': 'Mars/Olympus' is not a time zone the tz "
+          "database knows",
+      }));
   ASSERT_EQ(r.rows.size(), 1U);
   EXPECT_EQ(r.rows[0].id, "F");
   EXPECT_EQ(r.rows[0].kind, work_kind::bug_fix);
