@@ -23,8 +23,12 @@ struct failure : std::runtime_error {
 };
 
 /// A file's whole text ("-": standard input); throws failure naming the file if it cannot be
-/// read.
+/// read, or is a directory ("DIR is a directory, not a file").
 std::string read_file(const std::string& path);
+
+/// Throws failure (exit status 2) when the command given names standard input ("-") for more
+/// than one input: the second would read nothing. Run before the command reads any input.
+void standard_input_once(const CLI::App& app);
 
 /// The name diagnostics give a file: "<stdin>" for "-".
 std::string display_name(const std::string& path);

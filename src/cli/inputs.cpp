@@ -1,9 +1,13 @@
 // Reading the tool's inputs: files, the tariff, contracts, work, payments and state; and writing
 // its output, to standard output or to a file (cli.hpp).
+#include <algorithm>
+#include <array>
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
+#include <filesystem>
 #include <fmt/core.h>
+#include <fmt/format.h>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -66,12 +70,40 @@ std::string read_file(const std::string& path) {
     text << std::cin.rdbuf();
     return text.str();
   }
+  // A directory opens as a stream that reads nothing: it would pass for an empty file.
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error))
+    throw failure(path + " is a directory, not a file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw failure("cannot read " + path);
   std::ostringstream text;
   text << in.rdbuf();
   if (in.bad()) throw failure("cannot read " + path);
   return text.str();
+}
+
+void standard_input_once(const CLI::App& app) {
+  // The options and positionals that name files to read; -o and --save-state are written.
+  static constexpr std::array<std::string_view, 8> inputs{
+      "--tariff", "--contracts", "--work", "--payments", "--state", "--old", "--new", "files"};
+  for (const CLI::App* command : app.get_subcommands()) {
+    std::vector<std::string> named;
+    std::size_t times = 0;
+    for (const CLI::Option* option : command->get_options()) {
+      const std::string name = option->get_name();
+      if (std::find(inputs.begin(), inputs.end(), name) == inputs.end()) continue;
+      const auto& given = option->results();
+      const auto count = static_cast<std::size_t>(std::count(given.begin(), given.end(), "-"));
+      if (count == 0) continue;
+      times += count;
+      named.push_back(option->nonpositional() ? name : fmt::format("{} of the {}", count, name));
+    }
+    if (times > 1)
+      throw failure(fmt::format("standard input ('-') is named by {}; only one input can come "
+                                "from standard input",
+                                fmt::join(named, " and ")),
+                    2);
+  }
 }
 
 void flush_standard_output() {

@@ -23,6 +23,7 @@
 #include <tariff/version.hpp>
 
 #include "cli/cli.hpp"
+#include "io/visible.hpp"
 
 namespace {
 
@@ -55,6 +56,8 @@ int main(int argc, char** argv) {
   tariff::cli::add_payouts_command(app);
   tariff::cli::add_pay_command(app);
   tariff::cli::add_fmt_command(app);
+  // Runs after the command line is parsed and before the command's callback reads anything.
+  app.parse_complete_callback([&app] { tariff::cli::standard_input_once(app); });
   // CLI11 would call a misspelt command a missing one; name it instead.
   if (argc > 1 && argv[1][0] != '-') {
     const std::string_view command = argv[1];
@@ -64,7 +67,7 @@ int main(int argc, char** argv) {
       fmt::print(stderr,
                  "tariff: unknown command '{}'; the commands are check, price, bill, "
                  "estimate, diff, payouts, pay and fmt (tariff --help)\n",
-                 command);
+                 tariff::io::visible(command));
       return 2;
     }
   }
@@ -83,10 +86,12 @@ int main(int argc, char** argv) {
     app.exit(e);
     return 2;
   } catch (const tariff::cli::failure& e) {
-    if (*e.what() != '\0') fmt::print(stderr, "tariff: {}\n", e.what());
+    // Messages may quote names from the input: a line break or an escape sequence in one is
+    // shown visibly, never sent to the terminal.
+    if (*e.what() != '\0') fmt::print(stderr, "tariff: {}\n", tariff::io::visible(e.what()));
     return e.exit_code;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "tariff: {}\n", e.what());
+    fmt::print(stderr, "tariff: {}\n", tariff::io::visible(e.what()));
     return 1;
   }
   return 0;
