@@ -7,6 +7,10 @@ ends, UTF-8, decimals as exact text with a point and their scale, dates as YYYY-
 as the engine writes them (``3h30min``, ``2``), an absent value as an empty cell. Only the
 description is in the locale's words.
 
+It is bound for spreadsheets, so a text cell that a spreadsheet would run as a formula (it starts
+with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return and is not a number) starts with a
+``'`` (``_spreadsheet.csv_cell``; docs/documents.md, "Formulas").
+
 The engine's own statement CSV (``write_statements_csv``: one row of totals per statement) is not
 bound to Python; ``Tariff.priced_csv(statement.lines)`` writes the priced lines in the engine's
 17-column format, traces included.
@@ -23,6 +27,7 @@ from typing import Any, Optional, Union
 
 from . import _figures
 from ._output import write_file
+from ._spreadsheet import csv_cell
 from .parties import Details, Party
 from .rows import DocumentRow, Quantity, document_rows
 
@@ -68,7 +73,7 @@ def statement_csv(statement: Any, details: Optional[Details] = None, *,
     writer.writerow(COLUMNS)
     taxed = not _figures.tax_exempt(statement)
     for row in rows:
-        writer.writerow(_record(statement, row, taxed))
+        writer.writerow([csv_cell(cell) for cell in _record(statement, row, taxed)])
     return out.getvalue()
 
 

@@ -12,6 +12,9 @@ column beside them is exact.
 
 The file is the same bytes for the same statement: the workbook's dates and the ZIP entries'
 times are the statement's last day (or ``created=``), not the clock's.
+
+Text is written as string cells, never as formulas: a name that starts with ``=`` stays that text
+(``_spreadsheet``; docs/documents.md, "Formulas").
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from typing import Any, Optional, Union
 from .._currency import minor_units
 from . import _figures
 from ._output import write_file
+from ._spreadsheet import workbook_text
 from .labels import labels
 from .parties import Details, Party
 from .rows import Quantity
@@ -80,10 +84,13 @@ class _Sheet:
         for i, value in enumerate(values):
             if isinstance(value, Decimal) and i in money_columns:
                 value = _exact(value)
-            row.append(value)
+            row.append(workbook_text(value))
         self.sheet.append(row)
         for i, cell in enumerate(self.sheet[self.sheet.max_row]):
             value = values[i]
+            if isinstance(value, str):
+                # openpyxl makes "=..." a formula and "#N/A" an error: text stays text.
+                cell.data_type = "s"
             if isinstance(value, datetime.date):
                 cell.number_format = self.date
                 width = 12
