@@ -12,6 +12,7 @@
 #include "cli/cli.hpp"
 #include "cli/progress.hpp"
 #include "compile/program.hpp"
+#include "io/visible.hpp"
 
 namespace tariff::cli {
 
@@ -57,9 +58,9 @@ std::vector<contract> contracts_to_bill(const std::vector<contract>& contracts,
     if (has_plan(c))
       out.push_back(c);
     else
-      fmt::print(stderr,
-                 "tariff: contract '{}' has {}, which the tariff does not have; not billed\n", c.id,
-                 c.plan.empty() ? std::string("no plan") : "plan '" + c.plan + "'");
+      fmt::print(
+          stderr, "tariff: contract '{}' has {}, which the tariff does not have; not billed\n",
+          io::visible(c.id), c.plan.empty() ? std::string("no plan") : "plan " + io::quote(c.plan));
   }
   if (out.empty())
     throw failure("no contract to bill: none has a plan of tariff '" + tariff.name() + "'");
@@ -108,7 +109,7 @@ void report_uncredited(const statement& s, std::size_t payments) {
     fmt::print(stderr,
                "tariff: contract '{}': {} payment(s) dated after the period; not credited, they "
                "wait for their own statement\n",
-               s.contract, later);
+               io::visible(s.contract), later);
 }
 
 // Contracts whose data the tariff refuses before any statement (a prepaid span naming a fee the
@@ -214,7 +215,7 @@ void add_bill_command(CLI::App& app) {
         fmt::print(stderr,
                    "tariff: contract '{}' has plan '{}', which has no prepaid balance; its {} "
                    "payment(s) not credited\n",
-                   c.id, c.plan, own_payments.size());
+                   io::visible(c.id), io::visible(c.plan), own_payments.size());
         own_payments = {};
       }
       statement s;
@@ -226,7 +227,7 @@ void add_bill_command(CLI::App& app) {
       } catch (const std::invalid_argument& e) {
         // This contract's data cannot be billed (a negative per-unit value, a state entry its
         // plan lacks): the others are, and the run fails.
-        fmt::print(stderr, "tariff: {}; not billed\n", e.what());
+        fmt::print(stderr, "tariff: {}; not billed\n", io::visible(e.what()));
         ++refused;
         continue;
       }
