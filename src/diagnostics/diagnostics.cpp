@@ -4,32 +4,33 @@
 #include <tariff/diagnostics.hpp>
 
 #include "diagnostics/sink.hpp"
+#include "io/visible.hpp"
 #include "text/utf8.hpp"
 
 namespace tariff {
 
 namespace {
 
-// The source line as a terminal may show it, with the caret line under it. A control character
-// or a byte that is not UTF-8 is shown escaped (\x00), never raw: a NUL or an escape sequence
-// would cut or restyle the message. Columns count bytes; the caret counts what is shown: one
-// place per UTF-8 character, the escape's four, tabs kept so they line up at any width.
+// The source line as a terminal may show it, with the caret line under it. A character that
+// would not print as itself (a control character, a byte that is not UTF-8) is shown escaped as
+// all output text is (io::visible: \r, \x00), never raw: a NUL or an escape sequence would cut
+// or restyle the message. Columns count bytes; the caret counts what is shown: one place per
+// character, an escape's width, tabs kept so they line up at any width.
 void append_line_with_caret(std::string& out, std::string_view line, int column) {
   std::string shown;
   std::string caret;
   for (std::size_t i = 0; i < line.size();) {
-    const auto c = static_cast<unsigned char>(line[i]);
+    const std::size_t n = std::max<std::size_t>(text::utf8_length(line, i), 1);
+    const std::string_view character = line.substr(i, n);
     const bool before_caret = static_cast<int>(i) + 1 < column;
-    const std::size_t n = text::utf8_length(line, i);
-    if (n == 0 || (c < 0x20 && c != '\t') || c == 0x7F) {
-      static constexpr char digits[] = "0123456789ABCDEF";
-      shown += {'\\', 'x', digits[c >> 4U], digits[c & 0xFU]};
-      if (before_caret) caret += "    ";
-      ++i;
-      continue;
+    if (character == "\t") {
+      shown += '\t';
+      if (before_caret) caret += '\t';
+    } else {
+      const std::string piece = io::visible(character);
+      shown += piece;
+      if (before_caret) caret.append(piece == character ? 1 : piece.size(), ' ');
     }
-    shown.append(line, i, n);
-    if (before_caret) caret += c == '\t' ? '\t' : ' ';
     i += n;
   }
   for (int i = static_cast<int>(line.size()); i + 1 < column; ++i)

@@ -1,9 +1,9 @@
 #include "parse/source_text.hpp"
 
-#include <cstdio>
 #include <optional>
 #include <string>
 
+#include "io/visible.hpp"
 #include "text/utf8.hpp"
 
 namespace tariff {
@@ -12,12 +12,6 @@ namespace {
 
 constexpr std::string_view bom = "\xEF\xBB\xBF";
 constexpr int max_reports = 10;
-
-std::string hex_byte(unsigned char c) {
-  char text[8];
-  std::snprintf(text, sizeof text, "0x%02X", c);
-  return text;
-}
 
 // What is wrong at byte `at`, and how many bytes the character there takes.
 std::optional<std::string> problem_at(std::string_view s, std::size_t at, std::size_t& length) {
@@ -31,12 +25,13 @@ std::optional<std::string> problem_at(std::string_view s, std::size_t at, std::s
         "save the file with LF or CRLF line ends");
   }
   if (c < 0x20 || c == 0x7F)
-    return "a control character (" + hex_byte(c) + "): a tariff holds text, tabs and line ends";
+    return "a control character (" + io::visible(s.substr(at, 1)) +
+           "): a tariff holds text, tabs and line ends";
   if (c < 0x80) return std::nullopt;
   length = text::utf8_length(s, at);
   if (length == 0) {
     length = 1;
-    return "byte " + hex_byte(c) + " is not UTF-8: save the file as UTF-8";
+    return "byte " + io::visible(s.substr(at, 1)) + " is not UTF-8: save the file as UTF-8";
   }
   if (s.substr(at, length) == bom)
     return std::string(

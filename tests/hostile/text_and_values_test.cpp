@@ -43,7 +43,7 @@ TEST(TariffText, CarriageReturnsThatEndNoLineAreRefusedWhereTheyAre) {
   EXPECT_EQ(diagnostics_of(source),
             "t.tariff:1:24: error: a carriage return (CR) that does not end a line with a line "
             "feed after it: save the file with LF or CRLF line ends\n"
-            "  tariff \"T\" currency RUB\\x0D# a comment\\x0Drule r : price * 2\n"
+            "  tariff \"T\" currency RUB\\r# a comment\\rrule r : price * 2\n"
             "                         ^\n");
   // CRLF is a line end like LF.
   EXPECT_EQ(diagnostics_of("tariff \"T\" currency RUB\r\nrule r : price * 2\r\n"), "");
@@ -54,16 +54,16 @@ TEST(TariffText, ControlCharactersAndBytesNotUtf8AreRefusedAndShownEscaped) {
   source += '\0';  // a trailing NUL
   source += "\n# caf\xE9 in Latin-1\nrule \x1B[2Jx : price\n";
   EXPECT_EQ(diagnostics_of(source),
-            "t.tariff:2:19: error: a control character (0x00): a tariff holds text, tabs and line "
+            "t.tariff:2:19: error: a control character (\\x00): a tariff holds text, tabs and line "
             "ends\n"
             "  rule r : price * 2\\x00\n"
             "                    ^\n"
-            "t.tariff:3:6: error: byte 0xE9 is not UTF-8: save the file as UTF-8\n"
-            "  # caf\\xE9 in Latin-1\n"
+            "t.tariff:3:6: error: byte \\xe9 is not UTF-8: save the file as UTF-8\n"
+            "  # caf\\xe9 in Latin-1\n"
             "       ^\n"
-            "t.tariff:4:6: error: a control character (0x1B): a tariff holds text, tabs and line "
+            "t.tariff:4:6: error: a control character (\\x1b): a tariff holds text, tabs and line "
             "ends\n"
-            "  rule \\x1B[2Jx : price\n"
+            "  rule \\x1b[2Jx : price\n"
             "       ^\n");
   // compile() refuses the same way, and so does the formatter.
   const compile_result r = compile(source, "t.tariff");
