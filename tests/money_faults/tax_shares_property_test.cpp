@@ -158,8 +158,8 @@ TEST(AllocateWholeProperty, PartsAddUpKeepSignsAndStayWithinAUnit) {
   for (int n = 0; n < 20000; ++n) {
     std::vector<decimal> numerators;
     decimal sum;
-    const int parts = 1 + static_cast<int>(random() % 8);
-    for (int i = 0; i < parts; ++i) {
+    const std::size_t parts = 1 + random() % 8;
+    for (std::size_t i = 0; i < parts; ++i) {
       numerators.push_back(
           decimal::from_units(static_cast<std::int64_t>(random() % 200001) - 100000, 3));
       sum += numerators.back();
@@ -171,7 +171,7 @@ TEST(AllocateWholeProperty, PartsAddUpKeepSignsAndStayWithinAUnit) {
     if (total.sign() < 0) ++negative_totals;
     const std::vector<decimal> whole = allocate_whole(total, numerators, denominator);
     decimal added;
-    for (int i = 0; i < parts; ++i) {
+    for (std::size_t i = 0; i < parts; ++i) {
       added += whole[i];
       const decimal exact_toward_zero = divide(numerators[i], denominator, 0, rounding_mode::down);
       EXPECT_TRUE(whole[i].sign() == 0 || whole[i].sign() == numerators[i].sign());
