@@ -88,9 +88,13 @@ enum class binary_op : std::uint8_t {
 struct expression;
 using expression_ptr = std::unique_ptr<expression>;
 
+/// `-x`, `not x`. A run of one prefix operator (`- - x`, `not not x`) is one node that applies
+/// it `times` times, so a run of any length adds one level to the tree, like a chain.
 struct unary {
   unary_op op = unary_op::negate;
   expression_ptr operand;
+  std::uint32_t times = 1;  ///< how many times `op` is written in a row
+  position innermost;       ///< where the last of them is written: it applies to the operand
 };
 
 /// How a division rounds: to a multiple of `step` by `mode`.
@@ -99,11 +103,23 @@ struct division_rounding {
   rounding_mode mode = rounding_mode::half_even;
 };
 
-struct binary {
+/// One operator of a chain and the operand on its right.
+struct chain_link {
   binary_op op = binary_op::add;
-  expression_ptr left;
-  expression_ptr right;
+  expression_ptr operand;
+  position at;                                ///< where the operator is written
   std::optional<division_rounding> rounding;  ///< set exactly for divide
+};
+
+/// Operators of one precedence level, applied left to right: `a + b - c` is `a`, then `+ b`, then
+/// `- c`; a comparison (never chained) is a chain of one link. One node holds the whole chain, so
+/// a chain of any length adds one level to the tree, not one per operator: every walker of the
+/// tree (and its destructor) recurses only as deep as parentheses, calls and prefix operators
+/// nest, which the parser bounds. The expression holding a chain is placed at its last operator,
+/// where an error about the whole value belongs.
+struct chain {
+  expression_ptr first;
+  std::vector<chain_link> links;  ///< at least one
 };
 
 enum class function : std::uint8_t { min, max };
@@ -132,7 +148,7 @@ struct during {
 
 struct expression {
   position at;
-  std::variant<literal, name_ref, attribute_ref, unary, binary, call, in_window, on_days, during>
+  std::variant<literal, name_ref, attribute_ref, unary, chain, call, in_window, on_days, during>
       node;
 };
 

@@ -2,6 +2,8 @@
 
 #include <compare>
 
+#include "check/work_count.hpp"
+
 namespace tariff::checker {
 namespace {
 
@@ -114,34 +116,43 @@ bool is_bool(const std::optional<constant>& c, bool truth) {
   return c && c->value_type.kind == type_kind::boolean && c->truth == truth;
 }
 
-std::optional<constant> fold_binary(const ast::binary& b) {
-  const std::optional<constant> left = fold(*b.left);
-  const std::optional<constant> right = fold(*b.right);
-  if (b.op == ast::binary_op::logical_and) {
+// `left op right`, where either may not be constant: `false and x` is false whatever x is.
+std::optional<constant> fold_step(ast::binary_op op, const std::optional<constant>& left,
+                                  const std::optional<constant>& right) {
+  if (op == ast::binary_op::logical_and) {
     if (is_bool(left, false) || is_bool(right, false)) return boolean(false);
     if (is_bool(left, true) && is_bool(right, true)) return boolean(true);
     return std::nullopt;
   }
-  if (b.op == ast::binary_op::logical_or) {
+  if (op == ast::binary_op::logical_or) {
     if (is_bool(left, true) || is_bool(right, true)) return boolean(true);
     if (is_bool(left, false) && is_bool(right, false)) return boolean(false);
     return std::nullopt;
   }
   if (!left || !right) return std::nullopt;
-  if (std::optional<constant> compared = fold_comparison(b.op, *left, *right)) return compared;
-  return fold_arithmetic(b.op, *left, *right);
+  if (std::optional<constant> compared = fold_comparison(op, *left, *right)) return compared;
+  return fold_arithmetic(op, *left, *right);
+}
+
+// Left to right, as the chain applies.
+std::optional<constant> fold_chain(const ast::chain& c) {
+  std::optional<constant> value = fold(*c.first);
+  for (const ast::chain_link& link : c.links)
+    value = fold_step(link.op, value, fold(*link.operand));
+  return value;
 }
 
 std::optional<constant> fold_unary(const ast::unary& u) {
   std::optional<constant> operand = fold(*u.operand);
   if (!operand) return std::nullopt;
+  const bool odd = u.times % 2 == 1;  // twice is none at all
   if (u.op == ast::unary_op::logical_not) {
     if (operand->value_type.kind != type_kind::boolean) return std::nullopt;
-    operand->truth = !operand->truth;
+    if (odd) operand->truth = !operand->truth;
     return operand;
   }
   if (!is_numeric(*operand)) return std::nullopt;
-  operand->number = -operand->number;
+  if (odd) operand->number = -operand->number;
   return operand;
 }
 
@@ -165,9 +176,10 @@ std::optional<constant> fold_call(const ast::call& c) {
 }  // namespace
 
 std::optional<constant> fold(const ast::expression& e) {
+  work_count::add();
   if (const auto* l = std::get_if<ast::literal>(&e.node)) return from_literal(*l);
   if (const auto* u = std::get_if<ast::unary>(&e.node)) return fold_unary(*u);
-  if (const auto* b = std::get_if<ast::binary>(&e.node)) return fold_binary(*b);
+  if (const auto* c = std::get_if<ast::chain>(&e.node)) return fold_chain(*c);
   if (const auto* c = std::get_if<ast::call>(&e.node)) return fold_call(*c);
   return std::nullopt;
 }
@@ -175,7 +187,7 @@ std::optional<constant> fold(const ast::expression& e) {
 bool is_literal_constant(const ast::expression& e) {
   if (std::holds_alternative<ast::literal>(e.node)) return true;
   const auto* u = std::get_if<ast::unary>(&e.node);
-  return u != nullptr && u->op == ast::unary_op::negate &&
+  return u != nullptr && u->op == ast::unary_op::negate && u->times == 1 &&
          std::holds_alternative<ast::literal>(u->operand->node);
 }
 

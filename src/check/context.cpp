@@ -70,8 +70,8 @@ std::string where(ast::position at) {
 
 ast::position start_of(const ast::expression& e) {
   const ast::expression* first = &e;
-  while (const auto* b = std::get_if<ast::binary>(&first->node))
-    first = b->left.get();
+  while (const auto* c = std::get_if<ast::chain>(&first->node))
+    first = c->first.get();
   return first->at;
 }
 

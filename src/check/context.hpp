@@ -94,8 +94,8 @@ struct context {
 
 /// "line:column", as messages cite an earlier declaration.
 std::string where(ast::position at);
-/// Where the text of `e` starts. The parser places a binary expression at its operator (where
-/// type errors belong); a message about the whole expression points at its first operand.
+/// Where the text of `e` starts. The parser places a chain of operators at its last operator
+/// (where type errors belong); a message about the whole expression points at its first operand.
 ast::position start_of(const ast::expression& e);
 /// `precise` if the parser recorded it, else `fallback`.
 ast::position or_else(ast::position precise, ast::position fallback);

@@ -46,21 +46,27 @@ std::optional<decimal> extreme(const context& ctx, const ast::expression& e, boo
   return best;
 }
 
+// `a op b` and nothing more: the chain of one link, if `e` is one.
+const ast::chain* single_operation(const ast::expression& e, ast::binary_op op) {
+  const auto* c = std::get_if<ast::chain>(&e.node);
+  return c != nullptr && c->links.size() == 1 && c->links.front().op == op ? c : nullptr;
+}
+
 // The other operand of `price * x` or `x * price`.
 const ast::expression* factor_of_price(const ast::expression& e) {
-  const auto* b = std::get_if<ast::binary>(&e.node);
-  if (b == nullptr || b->op != ast::binary_op::multiply) return nullptr;
-  if (is_price(*b->left)) return b->right.get();
-  if (is_price(*b->right)) return b->left.get();
+  const ast::chain* c = single_operation(e, ast::binary_op::multiply);
+  if (c == nullptr) return nullptr;
+  if (is_price(*c->first)) return c->links.front().operand.get();
+  if (is_price(*c->links.front().operand)) return c->first.get();
   return nullptr;
 }
 
 // The lowest factor a rule can apply to the price, if its value has one of the known forms.
 std::optional<decimal> worst_factor(const context& ctx, const ast::expression& value) {
   if (const ast::expression* f = factor_of_price(value)) return extreme(ctx, *f, false);
-  const auto* b = std::get_if<ast::binary>(&value.node);
-  if (b == nullptr || b->op != ast::binary_op::subtract || !is_price(*b->left)) return std::nullopt;
-  const ast::expression* p = factor_of_price(*b->right);
+  const ast::chain* c = single_operation(value, ast::binary_op::subtract);
+  if (c == nullptr || !is_price(*c->first)) return std::nullopt;
+  const ast::expression* p = factor_of_price(*c->links.front().operand);
   if (p == nullptr) return std::nullopt;
   std::optional<decimal> share = extreme(ctx, *p, true);
   if (!share) return std::nullopt;

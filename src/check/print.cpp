@@ -1,5 +1,7 @@
 #include "check/print.hpp"
 
+#include "check/work_count.hpp"
+
 namespace tariff::checker {
 namespace {
 
@@ -33,7 +35,7 @@ int precedence_of(ast::binary_op op) {
 }
 
 int precedence_of(const ast::expression& e) {
-  if (const auto* b = std::get_if<ast::binary>(&e.node)) return precedence_of(b->op);
+  if (const auto* c = std::get_if<ast::chain>(&e.node)) return precedence_of(c->links.front().op);
   if (const auto* u = std::get_if<ast::unary>(&e.node))
     return u->op == ast::unary_op::logical_not ? negation : unary;
   return primary;
@@ -57,56 +59,78 @@ std::string literal_text(const ast::literal& l) {
   return "?";
 }
 
+void write(const ast::expression& e, std::string& out);
+
 // `e` in parentheses if it binds more loosely than `needed`.
-std::string operand_text(const ast::expression& e, int needed) {
-  std::string text = to_text(e);
-  return precedence_of(e) < needed ? "(" + text + ")" : text;
+void write_operand(const ast::expression& e, int needed, std::string& out) {
+  const bool parenthesized = precedence_of(e) < needed;
+  if (parenthesized) out += '(';
+  write(e, out);
+  if (parenthesized) out += ')';
 }
 
-std::string binary_text(const ast::binary& b) {
-  const int own = precedence_of(b.op);
-  // Operators are left-associative: the right operand needs parentheses at equal strength.
-  std::string text = operand_text(*b.left, own) + " " + ast::to_string(b.op) + " " +
-                     operand_text(*b.right, own + 1);
-  if (b.rounding)
-    text += " round " + b.rounding->step.to_string() + " " +
-            std::string(tariff::to_string(b.rounding->mode));
-  return text;
-}
-
-std::string call_text(const ast::call& c) {
-  std::string text = c.fn == ast::function::min ? "min(" : "max(";
-  for (std::size_t i = 0; i < c.arguments.size(); ++i)
-    text += (i == 0 ? "" : ", ") + to_text(*c.arguments[i]);
-  return text + ")";
-}
-
+// Everything is appended to one string, so a chain of any length prints in linear time.
 struct printer {
-  std::string operator()(const ast::literal& l) const { return literal_text(l); }
-  std::string operator()(const ast::name_ref& n) const { return n.name; }
-  std::string operator()(const ast::attribute_ref& a) const {
-    return std::string(ast::to_string(a.scope)) + "." + a.name;
+  std::string& out;
+
+  void operator()(const ast::literal& l) const { out += literal_text(l); }
+  void operator()(const ast::name_ref& n) const { out += n.name; }
+  void operator()(const ast::attribute_ref& a) const {
+    out += ast::to_string(a.scope);
+    out += '.';
+    out += a.name;
   }
-  std::string operator()(const ast::unary& u) const {
-    if (u.op == ast::unary_op::logical_not) return "not " + operand_text(*u.operand, negation);
-    return "-" + operand_text(*u.operand, unary);
+  void operator()(const ast::unary& u) const {
+    for (std::uint32_t i = 0; i < u.times; ++i)
+      out += u.op == ast::unary_op::logical_not ? "not " : "-";
+    write_operand(*u.operand, u.op == ast::unary_op::logical_not ? negation : unary, out);
   }
-  std::string operator()(const ast::binary& b) const { return binary_text(b); }
-  std::string operator()(const ast::call& c) const { return call_text(c); }
-  std::string operator()(const ast::in_window& w) const { return "in " + w.window.text; }
-  std::string operator()(const ast::on_days& d) const {
-    return "on " + (d.day_set ? d.day_set->text : std::string("holiday"));
+  void operator()(const ast::chain& c) const {
+    const int own = precedence_of(c.links.front().op);
+    write_operand(*c.first, own, out);
+    for (const ast::chain_link& link : c.links) {
+      out += ' ';
+      out += ast::to_string(link.op);
+      out += ' ';
+      // Operators are left-associative: a right operand needs parentheses at equal strength.
+      write_operand(*link.operand, own + 1, out);
+      if (link.rounding) {
+        out += " round " + link.rounding->step.to_string() + " ";
+        out += tariff::to_string(link.rounding->mode);
+      }
+    }
   }
-  std::string operator()(const ast::during& d) const {
-    if (d.season) return "during " + d.season->text;
-    return "during " + format_date(d.first) + " .. " + format_date(d.last);
+  void operator()(const ast::call& c) const {
+    out += c.fn == ast::function::min ? "min(" : "max(";
+    for (std::size_t i = 0; i < c.arguments.size(); ++i) {
+      if (i != 0) out += ", ";
+      write(*c.arguments[i], out);
+    }
+    out += ')';
+  }
+  void operator()(const ast::in_window& w) const { out += "in " + w.window.text; }
+  void operator()(const ast::on_days& d) const {
+    out += "on " + (d.day_set ? d.day_set->text : std::string("holiday"));
+  }
+  void operator()(const ast::during& d) const {
+    if (d.season)
+      out += "during " + d.season->text;
+    else
+      out += "during " + format_date(d.first) + " .. " + format_date(d.last);
   }
 };
+
+void write(const ast::expression& e, std::string& out) {
+  work_count::add();
+  std::visit(printer{out}, e.node);
+}
 
 }  // namespace
 
 std::string to_text(const ast::expression& e) {
-  return std::visit(printer{}, e.node);
+  std::string out;
+  write(e, out);
+  return out;
 }
 
 bool is_operand_of_product(const ast::expression& e) {

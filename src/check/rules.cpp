@@ -13,16 +13,23 @@ namespace {
 constexpr std::size_t longest_hint = 32;
 
 // The window a condition cannot be true without: `in night`, or `in night and x`. Conservative:
-// `not`, `or` with a side free of windows, and everything else need none.
+// `not`, `or` with an operand free of windows, and everything else need none.
 std::optional<std::string> required_window(const ast::expression& e) {
   if (const auto* w = std::get_if<ast::in_window>(&e.node)) return w->window.text;
-  const auto* b = std::get_if<ast::binary>(&e.node);
-  if (b == nullptr) return std::nullopt;
-  std::optional<std::string> left = required_window(*b->left);
-  std::optional<std::string> right = required_window(*b->right);
-  if (b->op == ast::binary_op::logical_and) return left ? left : right;
-  if (b->op == ast::binary_op::logical_or && left && right) return left;
-  return std::nullopt;
+  const auto* c = std::get_if<ast::chain>(&e.node);
+  if (c == nullptr) return std::nullopt;
+  const ast::binary_op op = c->links.front().op;  // a chain has one precedence: all and, or all or
+  if (op != ast::binary_op::logical_and && op != ast::binary_op::logical_or) return std::nullopt;
+  std::optional<std::string> first = required_window(*c->first);
+  for (const ast::chain_link& link : c->links) {
+    if (op == ast::binary_op::logical_and && first) return first;  // the first operand needing one
+    std::optional<std::string> next = required_window(*link.operand);
+    if (op == ast::binary_op::logical_and)
+      first = std::move(next);
+    else if (!next)
+      return std::nullopt;  // `or`: only when every operand needs a window, the first one's
+  }
+  return first;
 }
 
 class rule_checker {

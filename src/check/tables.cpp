@@ -186,11 +186,12 @@ void collect_table_names(const context& ctx, const ast::expression& e,
     if (ctx.table_types.contains(n->name)) out.push_back(n->name);
   } else if (const auto* u = std::get_if<ast::unary>(&e.node)) {
     collect_table_names(ctx, *u->operand, out);
-  } else if (const auto* b = std::get_if<ast::binary>(&e.node)) {
-    collect_table_names(ctx, *b->left, out);
-    collect_table_names(ctx, *b->right, out);
-  } else if (const auto* c = std::get_if<ast::call>(&e.node)) {
-    for (const ast::expression_ptr& argument : c->arguments)
+  } else if (const auto* c = std::get_if<ast::chain>(&e.node)) {
+    collect_table_names(ctx, *c->first, out);
+    for (const ast::chain_link& link : c->links)
+      collect_table_names(ctx, *link.operand, out);
+  } else if (const auto* f = std::get_if<ast::call>(&e.node)) {
+    for (const ast::expression_ptr& argument : f->arguments)
       collect_table_names(ctx, *argument, out);
   }
 }

@@ -6,6 +6,7 @@
 #include "check/constant.hpp"
 #include "check/context.hpp"
 #include "check/suggest.hpp"
+#include "check/work_count.hpp"
 
 namespace tariff::checker {
 
@@ -169,7 +170,14 @@ class typer {
  public:
   explicit typer(context& ctx) : ctx_(ctx) {}
 
+  /// The errors past the first `shown`, counted and not reported: a chain of four million
+  /// operands, each an unknown name, must not give four million errors (each carrying its source
+  /// line, which may be the whole 16 MiB rule).
+  static constexpr std::size_t shown = 20;
+  std::size_t not_shown() const { return reported_ > shown ? reported_ - shown : 0; }
+
   type operator()(const ast::expression& e) {
+    work_count::add();
     return std::visit([&](const auto& node) { return type_node(e, node); }, e.node);
   }
 
@@ -178,19 +186,22 @@ class typer {
 
   type type_node(const ast::expression& e, const ast::name_ref& n) {
     if (ctx_.place == expression_place::contract) {
-      ctx_.sink.error(e.at, "'" + n.name +
-                                "' cannot be read here: this condition holds for the whole "
-                                "contract and reads only contract and client attributes");
+      report(e.at, [&] {
+        return "'" + n.name +
+               "' cannot be read here: this condition holds for the whole "
+               "contract and reads only contract and client attributes";
+      });
       return {};
     }
     if (ctx_.place == expression_place::pay_rule) {
       if (n.name == "amount" || n.name == "cost") return of(money);
       if (n.name == "quantity") return of(number);
       if (n.name == "price" || n.name == "base") {
-        ctx_.sink.error(e.at,
-                        "a pay rule reads the priced line: 'amount' (what the client "
-                        "pays for it), 'cost' and 'quantity', not '" +
-                            n.name + "'");
+        report(e.at, [&] {
+          return "a pay rule reads the priced line: 'amount' (what the client "
+                 "pays for it), 'cost' and 'quantity', not '" +
+                 n.name + "'";
+        });
         return {};
       }
     } else {
@@ -199,13 +210,15 @@ class typer {
     }
     if (auto table = ctx_.table_types.find(n.name); table != ctx_.table_types.end())
       return table->second;
-    std::vector<std::string> candidates =
-        ctx_.place == expression_place::pay_rule
-            ? std::vector<std::string>{"amount", "cost", "quantity"}
-            : std::vector<std::string>{"price", "base", "cost", "quantity"};
-    for (const std::string& table_name : ctx_.tables.names())
-      candidates.push_back(table_name);
-    ctx_.sink.error(e.at, unknown_name_message("name", n.name, candidates));
+    report(e.at, [&] {
+      std::vector<std::string> candidates =
+          ctx_.place == expression_place::pay_rule
+              ? std::vector<std::string>{"amount", "cost", "quantity"}
+              : std::vector<std::string>{"price", "base", "cost", "quantity"};
+      for (const std::string& table_name : ctx_.tables.names())
+        candidates.push_back(table_name);
+      return unknown_name_message("name", n.name, candidates);
+    });
     return {};
   }
 
@@ -213,63 +226,84 @@ class typer {
     const std::string key = attribute_key(a.scope, a.name);
     if (ctx_.place == expression_place::contract &&
         (a.scope == ast::attribute_scope::work || a.scope == ast::attribute_scope::site)) {
-      ctx_.sink.error(e.at, "'" + key +
-                                "' cannot be read here: this condition holds for the whole "
-                                "contract and reads only contract and client attributes");
+      report(e.at, [&] {
+        return "'" + key +
+               "' cannot be read here: this condition holds for the whole "
+               "contract and reads only contract and client attributes";
+      });
       return {};
     }
     if (auto found = ctx_.attributes.find(key); found != ctx_.attributes.end())
       return found->second.value_type;
-    std::vector<std::string> same_scope;
-    const std::string prefix = scope_name(a.scope) + ".";
-    for (const auto& [name, info] : ctx_.attributes)
-      if (name.starts_with(prefix)) same_scope.push_back(name);
-    ctx_.sink.error(e.at, unknown_name_message("attribute", key, same_scope));
+    report(e.at, [&] {
+      std::vector<std::string> same_scope;
+      const std::string prefix = scope_name(a.scope) + ".";
+      for (const auto& [name, info] : ctx_.attributes)
+        if (name.starts_with(prefix)) same_scope.push_back(name);
+      return unknown_name_message("attribute", key, same_scope);
+    });
     return {};
   }
 
-  type type_node(const ast::expression& e, const ast::unary& u) {
+  // A run of one operator has the type one of them has; an error belongs to the last of them,
+  // which applies to the operand.
+  type type_node(const ast::expression&, const ast::unary& u) {
     const type operand = (*this)(*u.operand);
     if (operand.kind == invalid) return {};
     if (u.op == ast::unary_op::logical_not) {
       if (operand.kind == boolean) return operand;
-      ctx_.sink.error(e.at, "'not' needs a bool, not " + describe(operand));
+      report(u.innermost, [&] { return "'not' needs a bool, not " + describe(operand); });
       return {};
     }
     if (operand.kind == number || operand.kind == money || operand.kind == percent ||
         operand.kind == duration)
       return operand;
-    ctx_.sink.error(e.at, "cannot negate " + describe(operand));
+    report(u.innermost, [&] { return "cannot negate " + describe(operand); });
     return {};
   }
 
-  type type_node(const ast::expression& e, const ast::binary& b) {
-    const type left = (*this)(*b.left);
-    const type right = (*this)(*b.right);
-    const ast::position at = e.at;  // the parser places a binary expression at its operator
-    if (b.op == ast::binary_op::divide) check_division(b, at);
+  // Left to right, as the chain applies: each operator combines the value so far with its
+  // operand. Every operand is typed, so the errors inside each are reported; once the value so
+  // far is invalid, the operators after it say nothing more.
+  type type_node(const ast::expression&, const ast::chain& c) {
+    type value = (*this)(*c.first);
+    for (const ast::chain_link& link : c.links) {
+      const type right = (*this)(*link.operand);
+      if (link.op == ast::binary_op::divide) check_division(link);
+      value = combine(link, value, right);
+    }
+    return value;
+  }
+
+  // `left op right`, reported at the operator when the types do not go together.
+  type combine(const ast::chain_link& link, const type& left, const type& right) {
     if (left.kind == invalid || right.kind == invalid) return {};
-    if (b.op == ast::binary_op::logical_and || b.op == ast::binary_op::logical_or) {
+    if (link.op == ast::binary_op::logical_and || link.op == ast::binary_op::logical_or) {
       if (left.kind == boolean && right.kind == boolean) return left;
       const type& wrong = left.kind != boolean ? left : right;
-      ctx_.sink.error(at, std::string("'") + ast::to_string(b.op) +
-                              "' needs bool on both sides, not " + describe(wrong));
+      report(link.at, [&] {
+        return std::string("'") + ast::to_string(link.op) + "' needs bool on both sides, not " +
+               describe(wrong);
+      });
       return {};
     }
-    if (std::optional<type> result = result_type(b.op, left, right)) return *result;
-    ctx_.sink.error(at, mismatch_message(b.op, left, right));
+    if (std::optional<type> result = result_type(link.op, left, right)) return *result;
+    report(link.at, [&] { return mismatch_message(link.op, left, right); });
     return {};
   }
 
-  void check_division(const ast::binary& b, ast::position at) {
-    if (b.rounding && b.rounding->step.sign() <= 0)
-      ctx_.sink.error(at, "a division must round to a step greater than 0, not " +
-                              b.rounding->step.to_string());
-    const std::optional<constant> divisor = fold(*b.right);
+  void check_division(const ast::chain_link& link) {
+    if (link.rounding && link.rounding->step.sign() <= 0)
+      report(link.at, [&] {
+        return "a division must round to a step greater than 0, not " +
+               link.rounding->step.to_string();
+      });
+    const std::optional<constant> divisor = fold(*link.operand);
     const bool numeric =
         divisor && (divisor->value_type.kind == number || divisor->value_type.kind == percent ||
                     divisor->value_type.kind == duration);
-    if (numeric && divisor->number.is_zero()) ctx_.sink.error(b.right->at, "division by zero");
+    if (numeric && divisor->number.is_zero())
+      report(link.operand->at, [] { return std::string("division by zero"); });
   }
 
   type type_node(const ast::expression& e, const ast::call& c) {
@@ -278,7 +312,7 @@ class typer {
     for (const ast::expression_ptr& argument : c.arguments)
       arguments.push_back((*this)(*argument));
     if (c.arguments.size() < 2) {
-      ctx_.sink.error(e.at, std::string(name) + " needs at least 2 values");
+      report(e.at, [&] { return std::string(name) + " needs at least 2 values"; });
       return {};
     }
     type common = arguments[0];
@@ -286,9 +320,10 @@ class typer {
       if (common.kind == invalid || arguments[i].kind == invalid) return {};
       std::optional<type> joined = common_ordered_type(common, arguments[i]);
       if (!joined) {
-        ctx_.sink.error(c.arguments[i]->at, std::string("cannot take the ") + name + " of " +
-                                                describe(common) + " and " +
-                                                describe(arguments[i]));
+        report(c.arguments[i]->at, [&] {
+          return std::string("cannot take the ") + name + " of " + describe(common) + " and " +
+                 describe(arguments[i]);
+        });
         return {};
       }
       common = *joined;
@@ -299,25 +334,26 @@ class typer {
   // The segment's time and day exist only while a part of a line is priced.
   bool outside_segments(const ast::expression& e, const char* keyword) {
     if (ctx_.place == expression_place::rule) return false;
-    ctx_.sink.error(e.at,
-                    std::string("'") + keyword +
-                        "' reads the time of a segment being priced, which this " +
-                        (ctx_.place == expression_place::pay_rule ? "pay rule" : "condition") +
-                        " does not have");
+    report(e.at, [&] {
+      return std::string("'") + keyword +
+             "' reads the time of a segment being priced, which this " +
+             (ctx_.place == expression_place::pay_rule ? "pay rule" : "condition") +
+             " does not have";
+    });
     return true;
   }
 
   type type_node(const ast::expression& e, const ast::in_window& w) {
     if (outside_segments(e, "in")) return {};
     if (!ctx_.windows.contains(w.window.text))
-      ctx_.sink.error(w.window.at, unknown_calendar_name("window", w.window.text));
+      report(w.window.at, [&] { return unknown_calendar_name("window", w.window.text); });
     return of(boolean);
   }
 
   type type_node(const ast::expression& e, const ast::on_days& d) {
     if (outside_segments(e, "on")) return {};
     if (d.day_set && !ctx_.day_sets.contains(d.day_set->text))
-      ctx_.sink.error(d.day_set->at, unknown_calendar_name("day set", d.day_set->text));
+      report(d.day_set->at, [&] { return unknown_calendar_name("day set", d.day_set->text); });
     return of(boolean);
   }
 
@@ -325,10 +361,12 @@ class typer {
     if (outside_segments(e, "during")) return {};
     if (d.season) {
       if (!ctx_.seasons.contains(d.season->text))
-        ctx_.sink.error(d.season->at, unknown_calendar_name("season", d.season->text));
+        report(d.season->at, [&] { return unknown_calendar_name("season", d.season->text); });
     } else if (d.last < d.first) {
-      ctx_.sink.error(e.at, "date range " + format_date(d.first) + " .. " + format_date(d.last) +
-                                " ends before it starts");
+      report(e.at, [&] {
+        return "date range " + format_date(d.first) + " .. " + format_date(d.last) +
+               " ends before it starts";
+      });
     }
     return of(boolean);
   }
@@ -353,13 +391,27 @@ class typer {
     return unknown_name_message(kind, name, {});
   }
 
+  // Reports the error `message()` gives at `at`, unless this expression has shown enough; then
+  // the message is not even made (its suggestions search every name).
+  template <class Message>
+  void report(ast::position at, Message message) {
+    if (++reported_ <= shown) ctx_.sink.error(at, message());
+  }
+
   context& ctx_;
+  std::size_t reported_ = 0;
 };
 
 }  // namespace
 
 type check_expression(context& ctx, const ast::expression& e) {
-  return typer(ctx)(e);
+  typer t(ctx);
+  const type result = t(e);
+  if (const std::size_t more = t.not_shown(); more > 0)
+    ctx.sink.error(start_of(e), "this expression has " + std::to_string(more) +
+                                    " more errors; only the first " + std::to_string(typer::shown) +
+                                    " are shown");
+  return result;
 }
 
 }  // namespace tariff::checker

@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "check/work_count.hpp"
+
 namespace tariff::detail {
 
 namespace {
@@ -143,6 +145,7 @@ std::uint32_t expression_compiler::date_range_bit(const ast::during& d, ast::pos
 }
 
 bool expression_compiler::emit(const ast::expression& e, code& out) {
+  work_count::add();
   const std::size_t start = out.ops.size();
   bool constant = false;
   std::visit(
@@ -177,25 +180,10 @@ bool expression_compiler::emit(const ast::expression& e, code& out) {
                  names_.attributes.at(std::string(ast::to_string(node.scope)) + "." + node.name)});
         } else if constexpr (std::is_same_v<T, ast::unary>) {
           constant = emit(*node.operand, out);
-          out.ops.push_back({node.op == ast::unary_op::negate ? op::negate : op::logical_not});
-        } else if constexpr (std::is_same_v<T, ast::binary>) {
-          const bool left = emit(*node.left, out);
-          if (node.op == ast::binary_op::logical_and || node.op == ast::binary_op::logical_or) {
-            const std::size_t jump = out.ops.size();
-            out.ops.push_back({binary_code(node.op)});
-            const bool right = emit(*node.right, out);
-            out.ops[jump].arg = static_cast<std::uint32_t>(out.ops.size());
-            constant = left && right;
-            return;
-          }
-          const bool right = emit(*node.right, out);
-          instruction in{binary_code(node.op)};
-          if (node.op == ast::binary_op::divide) {
-            program_.divisions.push_back({node.rounding->step, node.rounding->mode, e.at});
-            in.arg = static_cast<std::uint32_t>(program_.divisions.size() - 1);
-          }
-          out.ops.push_back(in);
-          constant = left && right;
+          for (std::uint32_t i = 0; i < node.times; ++i)
+            out.ops.push_back({node.op == ast::unary_op::negate ? op::negate : op::logical_not});
+        } else if constexpr (std::is_same_v<T, ast::chain>) {
+          constant = emit_chain(node, out);
         } else if constexpr (std::is_same_v<T, ast::call>) {
           constant = true;
           for (const auto& argument : node.arguments)
@@ -218,18 +206,56 @@ bool expression_compiler::emit(const ast::expression& e, code& out) {
       },
       e.node);
   // Fold a constant subexpression to one value. Its operands were folded already, so this
-  // evaluates a handful of instructions: folding stays linear in the expression's size. A fold
-  // that fails (a division by zero) is left for pricing, which reports it on the line.
-  if (constant && out.ops.size() - start > 1) {
-    try {
-      value v = folder_.run_constant(out.ops, start, out.ops.size());
-      out.ops.resize(start);
-      push_constant(std::move(v), out);
-    } catch (const pricing_error&) {
-    } catch (const decimal_error&) {
-    }
-  }
+  // evaluates a handful of instructions: folding stays linear in the expression's size.
+  if (constant && out.ops.size() - start > 1) constant = fold(start, out);
   return constant;
+}
+
+bool expression_compiler::emit_chain(const ast::chain& c, code& out) {
+  const std::size_t start = out.ops.size();
+  bool constant = emit(*c.first, out);
+  std::vector<std::size_t> jumps;  // this chain's `and` / `or` jumps, to point past its end
+  for (const ast::chain_link& link : c.links) {
+    const bool logical =
+        link.op == ast::binary_op::logical_and || link.op == ast::binary_op::logical_or;
+    if (logical) {
+      jumps.push_back(out.ops.size());
+      out.ops.push_back({binary_code(link.op)});
+    }
+    const bool right = emit(*link.operand, out);
+    if (logical) {
+      // Past this operand for now, so that a constant prefix folds by itself; past the whole
+      // chain once it is complete.
+      out.ops[jumps.back()].arg = static_cast<std::uint32_t>(out.ops.size());
+    } else {
+      instruction in{binary_code(link.op)};
+      if (link.op == ast::binary_op::divide) {
+        program_.divisions.push_back({link.rounding->step, link.rounding->mode, link.at});
+        in.arg = static_cast<std::uint32_t>(program_.divisions.size() - 1);
+      }
+      out.ops.push_back(in);
+    }
+    // The constant prefix folds at each operator, so each fold evaluates three instructions.
+    constant = constant && right && fold(start, out);
+    if (constant) jumps.clear();  // folded away with the prefix
+  }
+  for (const std::size_t jump : jumps)
+    out.ops[jump].arg = static_cast<std::uint32_t>(out.ops.size());
+  return constant;
+}
+
+bool expression_compiler::fold(std::size_t start, code& out) {
+  try {
+    value v = folder_.run_constant(out.ops, start, out.ops.size());
+    out.ops.resize(start);
+    push_constant(std::move(v), out);
+    return true;
+  } catch (const pricing_error&) {
+  } catch (const decimal_error&) {
+  }
+  // Left for pricing, which reports it on the lines that reach it. It no longer counts as
+  // constant, so nothing around it tries (and fails) to fold it again.
+  return false;
 }
 
 }  // namespace tariff::detail

@@ -41,7 +41,10 @@ class expression_compiler {
  private:
   // Appends the code of `e`; returns whether it is constant (reads nothing at pricing time).
   bool emit(const ast::expression& e, code& out);
+  bool emit_chain(const ast::chain& c, code& out);
   bool emit_literal(const ast::literal& l, code& out);
+  // Replaces the constant code from `start` on by its value; false (code kept) if it fails.
+  bool fold(std::size_t start, code& out);
   void push_constant(value v, code& out);
   std::uint32_t date_range_bit(const ast::during& d, ast::position at);
 

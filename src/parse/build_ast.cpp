@@ -97,7 +97,8 @@ class reader {
   diagnostic_sink& sink() { return sink_; }
 
  private:
-  ast::expression binary_chain(const node& n);
+  ast::expression operator_chain(const node& n);
+  ast::expression prefix_run(const node& n);
   diagnostic_sink& sink_;
 };
 
@@ -164,52 +165,70 @@ ast::literal reader::literal(const node& n) {
   return l;
 }
 
-// A first operand followed by operator nodes, each holding its right operand: left-associative.
-ast::expression reader::binary_chain(const node& n) {
-  ast::expression left = expression(*n.children.front());
+// A first operand followed by operator nodes, each holding its right operand: one chain node,
+// applied left to right (see ast::chain), however many operators follow.
+ast::expression reader::operator_chain(const node& n) {
+  ast::expression first = expression(*n.children.front());
+  if (n.children.size() == 1) return first;
+  ast::chain c;
+  c.first = boxed(std::move(first));
+  c.links.reserve(n.children.size() - 1);
   for (std::size_t i = 1; i < n.children.size(); ++i) {
     const node& op = *n.children[i];
-    ast::binary b;
+    ast::chain_link& link = c.links.emplace_back();
+    link.at = pos(op);
     if (op.is_type<g::multiply>()) {
-      b.op = ast::binary_op::multiply;
+      link.op = ast::binary_op::multiply;
     } else if (op.is_type<g::divide>()) {
-      b.op = ast::binary_op::divide;
-      b.rounding = ast::division_rounding{
+      link.op = ast::binary_op::divide;
+      link.rounding = ast::division_rounding{
           number(*op.children.at(1)),  // after the divisor, which may be a number
           mode_of(get<g::rounding_mode>(op))};
     } else if (op.is_type<g::add>()) {
-      b.op = ast::binary_op::add;
+      link.op = ast::binary_op::add;
     } else if (op.is_type<g::subtract>()) {
-      b.op = ast::binary_op::subtract;
+      link.op = ast::binary_op::subtract;
     } else if (op.is_type<g::compare>()) {
-      b.op = compare_op_of(get<g::compare_op>(op).string_view());
+      link.op = compare_op_of(get<g::compare_op>(op).string_view());
     } else if (op.is_type<g::logical_and>()) {
-      b.op = ast::binary_op::logical_and;
+      link.op = ast::binary_op::logical_and;
     } else {
-      b.op = ast::binary_op::logical_or;
+      link.op = ast::binary_op::logical_or;
     }
     // The right operand is the operator node's first child; a comparison's first child is the
     // operator itself, and a division's later children are its rounding.
     const node& right = op.is_type<g::compare>() ? *op.children.back() : *op.children.front();
-    b.left = boxed(std::move(left));
-    b.right = boxed(expression(right));
-    left = make(pos(op), std::move(b));
+    link.operand = boxed(expression(right));
   }
-  return left;
+  const ast::position last_operator = c.links.back().at;
+  return make(last_operator, std::move(c));
+}
+
+// `- - - x` or `not not x`: the parse tree nests one node per operator; the syntax tree takes
+// the run as one node, read in a loop (see ast::unary).
+ast::expression reader::prefix_run(const node& n) {
+  ast::unary u;
+  u.op = n.is_type<g::negate>() ? ast::unary_op::negate : ast::unary_op::logical_not;
+  const auto same_operator = [&](const node& c) {
+    return u.op == ast::unary_op::negate ? c.is_type<g::negate>() : c.is_type<g::logical_not>();
+  };
+  const node* last = &n;
+  while (same_operator(*last->children.back())) {
+    last = last->children.back().get();
+    ++u.times;
+  }
+  u.innermost = pos(*last);
+  u.operand = boxed(expression(*last->children.back()));
+  return make(pos(n), std::move(u));
 }
 
 ast::expression reader::expression(const node& n) {
   if (n.is_type<g::expression>() || n.is_type<g::conjunction>() || n.is_type<g::disjunct>() ||
       n.is_type<g::comparison>() || n.is_type<g::sum>() || n.is_type<g::compared>() ||
       n.is_type<g::product>() || n.is_type<g::term>()) {
-    return binary_chain(n);
+    return operator_chain(n);
   }
-  if (n.is_type<g::negate>() || n.is_type<g::logical_not>()) {
-    ast::unary u;
-    u.op = n.is_type<g::negate>() ? ast::unary_op::negate : ast::unary_op::logical_not;
-    u.operand = boxed(expression(*n.children.back()));
-    return make(pos(n), std::move(u));
-  }
+  if (n.is_type<g::negate>() || n.is_type<g::logical_not>()) return prefix_run(n);
   if (n.is_type<g::name_ref>()) return make(pos(n), ast::name_ref{n.string()});
   if (n.is_type<g::attribute_ref>()) return make(pos(n), attribute_of(n));
   if (n.is_type<g::call>()) {

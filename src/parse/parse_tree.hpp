@@ -77,9 +77,8 @@ using selector = pegtl::parse_tree::selector<
         g::allowance_amount,
         // expressions
         g::name_ref, g::attribute_ref, g::call, g::in_window, g::on_days, g::during,
-        g::during_range, g::negate, g::multiply, g::divide, g::product, g::term, g::add,
-        g::subtract, g::sum, g::compare, g::compared, g::comparison, g::logical_not, g::logical_and,
-        g::conjunction, g::disjunct, g::logical_or, g::expression,
+        g::during_range, g::negate, g::multiply, g::divide, g::add, g::subtract, g::compare,
+        g::logical_not, g::logical_and, g::logical_or, g::expression,
         // declarations
         g::header, g::rounding, g::calendar, g::timezone_entry, g::window_entry, g::days_entry,
         g::date_span, g::holidays_entry, g::season_entry, g::attribute, g::attribute_default,
@@ -90,7 +89,12 @@ using selector = pegtl::parse_tree::selector<
         g::rule_value, g::group, g::plan, g::plan_pricelist, g::plan_period, g::plan_fee,
         g::fee_per_unit, g::plan_includes, g::item_set, g::overage, g::alerts, g::plan_order,
         g::plan_catalogue, g::fee_name, g::plan_prepaid, g::balance_alerts, g::tax, g::tax_basis,
-        g::tax_scope, g::tax_rounding, g::tax_rate, g::tax_rate_items, g::tax_exempt, g::pay>>;
+        g::tax_scope, g::tax_rounding, g::tax_rate, g::tax_rate_items, g::tax_exempt, g::pay>,
+    // The levels of precedence: a node with operators, replaced by its one child without. An
+    // operand then costs its operator's node and its own, not one more per level (`+ 1` took four
+    // nodes): a 16 MiB chain of operators is one declaration, parsed whole.
+    pegtl::parse_tree::fold_one::on<g::product, g::term, g::sum, g::compared, g::comparison,
+                                    g::conjunction, g::disjunct>>;
 
 /// The text at the failure point, for "found ..." in a message: the next token, at most a few
 /// characters, or "end of file". Whole UTF-8 characters (the source was checked to be UTF-8): a

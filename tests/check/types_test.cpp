@@ -71,21 +71,25 @@ ast::expression attribute(ast::attribute_scope scope, std::string n) {
   return make(ast::attribute_ref{scope, std::move(n)});
 }
 
+// `left op right`, a chain of one link; `left` may itself be a chain, as if in parentheses.
 ast::expression binary(binary_op op, ast::expression left, ast::expression right,
                        ast::position at = {7, 9}) {
-  ast::binary b;
-  b.op = op;
-  b.left = std::make_unique<ast::expression>(std::move(left));
-  b.right = std::make_unique<ast::expression>(std::move(right));
+  ast::chain c;
+  c.first = std::make_unique<ast::expression>(std::move(left));
+  ast::chain_link& link = c.links.emplace_back();
+  link.op = op;
+  link.at = at;
+  link.operand = std::make_unique<ast::expression>(std::move(right));
   if (op == binary_op::divide)
-    b.rounding = ast::division_rounding{decimal("0.01"), rounding_mode::half_up};
-  return make(std::move(b), at);
+    link.rounding = ast::division_rounding{decimal("0.01"), rounding_mode::half_up};
+  return make(std::move(c), at);
 }
 
 ast::expression negate(ast::expression operand) {
   ast::unary u;
   u.op = ast::unary_op::negate;
   u.operand = std::make_unique<ast::expression>(std::move(operand));
+  u.innermost = {1, 1};
   return make(std::move(u));
 }
 

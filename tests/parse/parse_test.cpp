@@ -21,8 +21,8 @@ const ast::rule_decl& rule_at(const ast::module& m, std::size_t i) {
   return std::get<ast::rule_decl>(m.rules.at(i));
 }
 
-const ast::binary& as_binary(const ast::expression& e) {
-  return std::get<ast::binary>(e.node);
+const ast::chain& as_chain(const ast::expression& e) {
+  return std::get<ast::chain>(e.node);
 }
 
 std::string text_of(const ast::expression& e) {
@@ -50,14 +50,21 @@ std::string text_of(const ast::expression& e) {
         } else if constexpr (std::is_same_v<T, ast::attribute_ref>) {
           return std::string(ast::to_string(n.scope)) + "." + n.name;
         } else if constexpr (std::is_same_v<T, ast::unary>) {
-          return std::string(n.op == ast::unary_op::negate ? "-" : "not ") + text_of(*n.operand);
-        } else if constexpr (std::is_same_v<T, ast::binary>) {
-          std::string out =
-              "(" + text_of(*n.left) + " " + ast::to_string(n.op) + " " + text_of(*n.right);
-          if (n.rounding)
-            out += " round " + n.rounding->step.to_string() + " " +
-                   std::string(to_string(n.rounding->mode));
-          return out + ")";
+          std::string out;
+          for (std::uint32_t i = 0; i < n.times; ++i)
+            out += n.op == ast::unary_op::negate ? "-" : "not ";
+          return out + text_of(*n.operand);
+        } else if constexpr (std::is_same_v<T, ast::chain>) {
+          // Each operator brackets what it applies to, so the grouping shows: ((a + b) - c).
+          std::string out = text_of(*n.first);
+          for (const ast::chain_link& link : n.links) {
+            out = "(" + out + " " + ast::to_string(link.op) + " " + text_of(*link.operand);
+            if (link.rounding)
+              out += " round " + link.rounding->step.to_string() + " " +
+                     std::string(to_string(link.rounding->mode));
+            out += ")";
+          }
+          return out;
         } else if constexpr (std::is_same_v<T, ast::call>) {
           std::string out = n.fn == ast::function::min ? "min(" : "max(";
           for (std::size_t i = 0; i < n.arguments.size(); ++i)
@@ -104,7 +111,7 @@ TEST(Parse, PositionsPointAtTheOperatorAndTheName) {
   EXPECT_EQ(r.condition->at, (ast::position{2, 17}));
   EXPECT_EQ(std::get<ast::in_window>(r.condition->node).window.at, (ast::position{2, 20}));
   EXPECT_EQ(r.value.at, (ast::position{2, 34}));  // the '*'
-  EXPECT_EQ(as_binary(r.value).left->at, (ast::position{2, 28}));
+  EXPECT_EQ(as_chain(r.value).first->at, (ast::position{2, 28}));
 }
 
 TEST(Parse, HeaderRoundingCalendar) {
