@@ -1,11 +1,13 @@
 // Tables: one kind of key, no key twice, integer keys without overlaps or gaps, constant values.
 #include <algorithm>
-#include <functional>
 #include <limits>
 #include <set>
+#include <unordered_map>
 
 #include "check/constant.hpp"
+#include "check/graph.hpp"
 #include "check/passes.hpp"
+#include "check/work_count.hpp"
 
 namespace tariff::checker {
 namespace {
@@ -179,9 +181,10 @@ class table_checker {
   bool has_else_ = false;
 };
 
-// The tables an expression reads.
+// The tables an expression reads, in the order it names them.
 void collect_table_names(const context& ctx, const ast::expression& e,
-                         std::vector<std::string>& out) {
+                         std::vector<std::string_view>& out) {
+  work_count::add();
   if (const auto* n = std::get_if<ast::name_ref>(&e.node)) {
     if (ctx.table_types.contains(n->name)) out.push_back(n->name);
   } else if (const auto* u = std::get_if<ast::unary>(&e.node)) {
@@ -197,40 +200,33 @@ void collect_table_names(const context& ctx, const ast::expression& e,
 }
 
 // A table looked up by a key that reads the table itself (directly or through others) would
-// never finish. Each cycle is reported once, at the key of its first declared table.
+// never finish. Each group of tables that look each other up is reported once, at the key of its
+// first declared table, with one path back to it. Without recursion, in time linear in the
+// tables and the names their keys read: a chain may be a hundred thousand tables long.
 void report_lookup_cycles(context& ctx) {
-  std::map<std::string, std::vector<std::string>> reads;
-  std::map<std::string, const ast::table_decl*> first_declared;
-  for (const ast::table_decl& table : ctx.module.tables)
-    if (first_declared.emplace(table.name.text, &table).second)
-      collect_table_names(ctx, table.key, reads[table.name.text]);
   const std::vector<std::string>& order = ctx.tables.names();
-  std::map<std::string, std::size_t, std::less<>> position;  // a linear search made this cubic
+  std::unordered_map<std::string_view, std::size_t> index;
   for (std::size_t i = 0; i < order.size(); ++i)
-    position.emplace(order[i], i);
-  auto index_of = [&](const std::string& name) {
-    auto found = position.find(name);
-    return found == position.end() ? order.size() : found->second;
-  };
-  for (const std::string& start : order) {
-    // Depth-first search for a path back to `start` through tables declared after it.
-    std::vector<std::string> path{start};
-    std::set<std::string> seen{start};
-    std::function<bool(const std::string&)> reaches_start = [&](const std::string& from) {
-      for (const std::string& next : reads[from]) {
-        if (next == start) return true;
-        if (index_of(next) < index_of(start) || !seen.insert(next).second) continue;
-        path.push_back(next);
-        if (reaches_start(next)) return true;
-        path.pop_back();
-      }
-      return false;
-    };
-    if (!reaches_start(start)) continue;
+    index.emplace(order[i], i);
+  std::vector<const ast::table_decl*> first_declared(order.size(), nullptr);
+  for (const ast::table_decl& table : ctx.module.tables)
+    if (const auto found = index.find(table.name.text);
+        found != index.end() && first_declared[found->second] == nullptr)
+      first_declared[found->second] = &table;
+  adjacency reads(order.size());
+  std::vector<std::string_view> names;
+  for (std::size_t i = 0; i < order.size(); ++i) {
+    names.clear();
+    collect_table_names(ctx, first_declared[i]->key, names);
+    for (const std::string_view name : names)
+      reads[i].push_back(index.at(name));
+  }
+  for (const std::vector<std::size_t>& cycle : cycles(reads)) {
     std::string text;
-    for (const std::string& name : path)
-      text += name + " -> ";
-    ctx.sink.error(start_of(first_declared[start]->key),
+    for (const std::size_t table : cycle)
+      text += order[table] + " -> ";
+    const std::string& start = order[cycle.front()];
+    ctx.sink.error(start_of(first_declared[cycle.front()]->key),
                    "table '" + start + "' is looked up by itself: " + text + start);
   }
 }

@@ -8,6 +8,7 @@
 #include <tariff/pricing.hpp>
 
 #include "check/checker.hpp"
+#include "check/graph.hpp"
 #include "compile/expressions.hpp"
 #include "compile/pricelists.hpp"
 #include "compile/sha256.hpp"
@@ -144,17 +145,21 @@ class program_builder {
     }
     for (std::size_t i = 0; i < module_.tables.size(); ++i)
       program_.tables[i].key = compiler().compile(module_.tables[i].key);
-    // A key that looks up a table whose key reads the part reads the part too.
-    for (bool changed = true; changed;) {
-      changed = false;
-      for (table& t : program_.tables) {
-        if (t.key.reads_part) continue;
-        for (const instruction& in : t.key.ops)
-          if (in.code == op::table && program_.tables[in.arg].key.reads_part) {
-            t.key.reads_part = changed = true;
-            break;
-          }
-      }
+    propagate_reads_part();
+  }
+
+  // A key that looks up a table whose key reads the part reads the part too. Each table after
+  // the tables its key looks up (the checker refused cycles), so one pass settles a chain of any
+  // length.
+  void propagate_reads_part() {
+    checker::adjacency looks_up(program_.tables.size());
+    for (std::size_t i = 0; i < program_.tables.size(); ++i)
+      for (const instruction& in : program_.tables[i].key.ops)
+        if (in.code == op::table) looks_up[i].push_back(in.arg);
+    for (const std::size_t i : checker::dependencies_first(looks_up)) {
+      code& key = program_.tables[i].key;
+      for (const std::size_t other : looks_up[i])
+        if (program_.tables[other].key.reads_part) key.reads_part = true;
     }
   }
 

@@ -232,11 +232,8 @@ const value& evaluator::attribute(std::uint32_t slot) {
   return cached.emplace(*std::move(converted));
 }
 
-value evaluator::look_up(std::uint32_t index, const part_facts* part) {
+const value& evaluator::entry_for(std::uint32_t index, const value& key) {
   const table& t = program_.tables[index];
-  const bool cacheable = !t.key.reads_part && line_ != nullptr;
-  if (cacheable && tables_[index]) return *tables_[index];
-  const value key = execute(t.key.ops, 0, t.key.ops.size(), part);
   const value* found = nullptr;
   if (t.string_keys) {
     const auto at = std::lower_bound(
@@ -265,163 +262,190 @@ value evaluator::look_up(std::uint32_t index, const part_facts* part) {
     fail(reject_reason::no_table_entry,
          "table '" + t.name + "' has no entry for " + shown + " and no 'else'");
   }
-  if (cacheable) tables_[index] = *found;
   return *found;
+}
+
+bool evaluator::cacheable(std::uint32_t index) const {
+  return !program_.tables[index].key.reads_part && line_ != nullptr;
 }
 
 value evaluator::execute(const std::vector<instruction>& ops, std::size_t begin, std::size_t end,
                          const part_facts* part) {
-  const std::size_t floor = stack_.size();
+  // Never re-entered (a look-up runs its key here, below), so whatever a failed run left behind
+  // goes now.
+  stack_.clear();
+  look_ups_.clear();
   auto pop = [this] {
     value v = std::move(stack_.back());
     stack_.pop_back();
     return v;
   };
-  for (std::size_t pc = begin; pc < end; ++pc) {
-    const instruction in = ops[pc];
-    switch (in.code) {
-      case op::constant:
-        stack_.push_back(program_.constants[in.arg]);
-        break;
-      case op::price:
-        stack_.push_back(value::number(*part->price));
-        break;
-      case op::base:
-        stack_.push_back(value::number(*part->base));
-        break;
-      case op::cost:
-        stack_.push_back(value::number(*part->cost));
-        break;
-      case op::quantity:
-        stack_.push_back(
-            value::number(*part->quantity, part->unit_seconds == 0 ? 1 : part->unit_seconds));
-        break;
-      case op::attribute:
-        stack_.push_back(attribute(in.arg));
-        break;
-      case op::contract_year:
-        stack_.push_back(value::number(line_->contract_year));
-        break;
-      case op::contract_start:
-        stack_.push_back(value::date(line_->deal->start));
-        break;
-      case op::contract_end:
-        stack_.push_back(value::date(line_->deal->end));
-        break;
-      case op::client_since:
-        stack_.push_back(value::date(line_->client_since));
-        break;
-      case op::work_kind:
-        stack_.push_back(value::string(to_string(line_->work->kind)));
-        break;
-      case op::work_billable:
-        stack_.push_back(value::boolean(line_->billable));
-        break;
-      case op::work_date:
-        stack_.push_back(value::date(line_->date));
-        break;
-      case op::work_duration:
-        stack_.push_back(value::number(line_->duration));
-        break;
-      case op::in_window:
-        stack_.push_back(value::boolean(((part->labels->windows >> in.arg) & 1U) != 0));
-        break;
-      case op::on_days:
-        stack_.push_back(value::boolean(((part->labels->day_sets >> in.arg) & 1U) != 0));
-        break;
-      case op::on_holiday:
-        stack_.push_back(value::boolean(part->labels->holiday));
-        break;
-      case op::during:
-        stack_.push_back(value::boolean(((part->labels->date_ranges >> in.arg) & 1U) != 0));
-        break;
-      case op::table: {
-        value found = look_up(in.arg, part);
-        stack_.push_back(std::move(found));
-        break;
-      }
-      case op::negate:
-        stack_.back().num = -stack_.back().num;
-        break;
-      case op::logical_not:
-        stack_.back().truth = !stack_.back().truth;
-        break;
-      case op::add:
-      case op::subtract: {
-        const value b = pop();
-        value& a = stack_.back();
-        a = add(a, b, in.code == op::subtract);
-        break;
-      }
-      case op::multiply: {
-        const value b = pop();
-        value& a = stack_.back();
-        a = multiply(a, b);
-        break;
-      }
-      case op::divide: {
-        const value b = pop();
-        value& a = stack_.back();
-        a = divide_rounded(a, b, program_.divisions[in.arg]);
-        break;
-      }
-      case op::equal:
-      case op::not_equal: {
-        const value b = pop();
-        value& a = stack_.back();
-        const bool same = equal_values(a, b);
-        a = value::boolean(in.code == op::equal ? same : !same);
-        break;
-      }
-      case op::less:
-      case op::less_equal:
-      case op::greater:
-      case op::greater_equal: {
-        const value b = pop();
-        value& a = stack_.back();
-        const int order = order_values(a, b);
-        bool holds = false;
-        switch (in.code) {
-          case op::less:
-            holds = order < 0;
+  const instruction* code = ops.data();
+  std::size_t pc = begin;
+  for (;;) {
+    while (pc < end) {
+      const instruction in = code[pc++];
+      switch (in.code) {
+        case op::constant:
+          stack_.push_back(program_.constants[in.arg]);
+          break;
+        case op::price:
+          stack_.push_back(value::number(*part->price));
+          break;
+        case op::base:
+          stack_.push_back(value::number(*part->base));
+          break;
+        case op::cost:
+          stack_.push_back(value::number(*part->cost));
+          break;
+        case op::quantity:
+          stack_.push_back(
+              value::number(*part->quantity, part->unit_seconds == 0 ? 1 : part->unit_seconds));
+          break;
+        case op::attribute:
+          stack_.push_back(attribute(in.arg));
+          break;
+        case op::contract_year:
+          stack_.push_back(value::number(line_->contract_year));
+          break;
+        case op::contract_start:
+          stack_.push_back(value::date(line_->deal->start));
+          break;
+        case op::contract_end:
+          stack_.push_back(value::date(line_->deal->end));
+          break;
+        case op::client_since:
+          stack_.push_back(value::date(line_->client_since));
+          break;
+        case op::work_kind:
+          stack_.push_back(value::string(to_string(line_->work->kind)));
+          break;
+        case op::work_billable:
+          stack_.push_back(value::boolean(line_->billable));
+          break;
+        case op::work_date:
+          stack_.push_back(value::date(line_->date));
+          break;
+        case op::work_duration:
+          stack_.push_back(value::number(line_->duration));
+          break;
+        case op::in_window:
+          stack_.push_back(value::boolean(((part->labels->windows >> in.arg) & 1U) != 0));
+          break;
+        case op::on_days:
+          stack_.push_back(value::boolean(((part->labels->day_sets >> in.arg) & 1U) != 0));
+          break;
+        case op::on_holiday:
+          stack_.push_back(value::boolean(part->labels->holiday));
+          break;
+        case op::during:
+          stack_.push_back(value::boolean(((part->labels->date_ranges >> in.arg) & 1U) != 0));
+          break;
+        case op::table:
+          if (cacheable(in.arg) && tables_[in.arg]) {
+            stack_.push_back(*tables_[in.arg]);
             break;
-          case op::less_equal:
-            holds = order <= 0;
-            break;
-          case op::greater:
-            holds = order > 0;
-            break;
-          default:
-            holds = order >= 0;
-            break;
+          }
+          // Run the table's key next, on this same stack, and come back here with its value: a
+          // key may look up a table whose key looks up another, through every table of the
+          // tariff, and that costs no stack frame of the host's thread.
+          look_ups_.push_back({code, pc, end, in.arg});
+          code = program_.tables[in.arg].key.ops.data();
+          pc = 0;
+          end = program_.tables[in.arg].key.ops.size();
+          break;
+        case op::negate:
+          stack_.back().num = -stack_.back().num;
+          break;
+        case op::logical_not:
+          stack_.back().truth = !stack_.back().truth;
+          break;
+        case op::add:
+        case op::subtract: {
+          const value b = pop();
+          value& a = stack_.back();
+          a = add(a, b, in.code == op::subtract);
+          break;
         }
-        a = value::boolean(holds);
-        break;
-      }
-      case op::jump_if_false:
-      case op::jump_if_true:
-        if (stack_.back().truth == (in.code == op::jump_if_true))
-          pc = in.arg - 1;  // the loop's ++pc lands on the target
-        else
-          stack_.pop_back();
-        break;
-      case op::min:
-      case op::max: {
-        const std::size_t first = stack_.size() - in.arg;
-        std::size_t best = first;
-        for (std::size_t i = first + 1; i < stack_.size(); ++i) {
-          const int order = compare_numbers(stack_[i], stack_[best]);
-          if (in.code == op::min ? order < 0 : order > 0) best = i;
+        case op::multiply: {
+          const value b = pop();
+          value& a = stack_.back();
+          a = multiply(a, b);
+          break;
         }
-        if (best != first) stack_[first] = std::move(stack_[best]);
-        stack_.resize(first + 1);
-        break;
+        case op::divide: {
+          const value b = pop();
+          value& a = stack_.back();
+          a = divide_rounded(a, b, program_.divisions[in.arg]);
+          break;
+        }
+        case op::equal:
+        case op::not_equal: {
+          const value b = pop();
+          value& a = stack_.back();
+          const bool same = equal_values(a, b);
+          a = value::boolean(in.code == op::equal ? same : !same);
+          break;
+        }
+        case op::less:
+        case op::less_equal:
+        case op::greater:
+        case op::greater_equal: {
+          const value b = pop();
+          value& a = stack_.back();
+          const int order = order_values(a, b);
+          bool holds = false;
+          switch (in.code) {
+            case op::less:
+              holds = order < 0;
+              break;
+            case op::less_equal:
+              holds = order <= 0;
+              break;
+            case op::greater:
+              holds = order > 0;
+              break;
+            default:
+              holds = order >= 0;
+              break;
+          }
+          a = value::boolean(holds);
+          break;
+        }
+        case op::jump_if_false:
+        case op::jump_if_true:
+          if (stack_.back().truth == (in.code == op::jump_if_true))
+            pc = in.arg;
+          else
+            stack_.pop_back();
+          break;
+        case op::min:
+        case op::max: {
+          const std::size_t first = stack_.size() - in.arg;
+          std::size_t best = first;
+          for (std::size_t i = first + 1; i < stack_.size(); ++i) {
+            const int order = compare_numbers(stack_[i], stack_[best]);
+            if (in.code == op::min ? order < 0 : order > 0) best = i;
+          }
+          if (best != first) stack_[first] = std::move(stack_[best]);
+          stack_.resize(first + 1);
+          break;
+        }
       }
     }
+    if (look_ups_.empty()) break;
+    // A key has run: look its table up, and go back to the code that wanted the table.
+    const look_up_frame back = look_ups_.back();
+    look_ups_.pop_back();
+    const value key = pop();
+    const value& found = entry_for(back.table, key);
+    if (cacheable(back.table)) tables_[back.table] = found;
+    stack_.push_back(found);
+    code = back.code;
+    pc = back.pc;
+    end = back.end;
   }
-  value result = pop();
-  stack_.resize(floor);
-  return result;
+  return pop();
 }
 
 }  // namespace tariff::detail

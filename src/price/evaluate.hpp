@@ -58,11 +58,23 @@ class evaluator {
   value execute(const std::vector<instruction>& ops, std::size_t begin, std::size_t end,
                 const part_facts* part);
   const value& attribute(std::uint32_t slot);
-  value look_up(std::uint32_t table, const part_facts* part);
+  // The entry of table `index` for `key`; throws pricing_error when there is none.
+  const value& entry_for(std::uint32_t index, const value& key);
+  // Whether table `index`'s look-up holds for the whole line (its key reads nothing of the part).
+  bool cacheable(std::uint32_t index) const;
+
+  /// Where to go back to once the key of a table being looked up has run.
+  struct look_up_frame {
+    const instruction* code;
+    std::size_t pc;
+    std::size_t end;
+    std::uint32_t table;
+  };
 
   const tariff_program& program_;
   const line_facts* line_ = nullptr;
   std::vector<value> stack_;
+  std::vector<look_up_frame> look_ups_;  ///< the look-ups in progress, innermost last
   std::vector<std::optional<value>> attributes_;
   std::vector<std::optional<value>> tables_;
 };
