@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <unordered_set>
 
+#include "check/work_count.hpp"
+
 namespace tariff::checker {
 
 std::optional<ast::position> name_table::add(const std::string& name, ast::position at) {
@@ -18,33 +20,69 @@ const pricelist_family* context::find_pricelist(std::string_view name) const {
   return found == pricelist_index.end() ? nullptr : &pricelists[found->second];
 }
 
-std::vector<item_info> context::inherited_items(const pricelist_family& list) const {
-  if (!list.base_known) return {};
-  return items_of_chain(list.base->text, list.name);
+namespace {
+
+// The list `name` names as a base seen from `self`, if its chain can be walked: not `self` (a
+// chain that comes back to it), not a broken chain.
+const pricelist_family* walkable_base(const context& ctx, const pricelist_family& self,
+                                      std::string_view name) {
+  const pricelist_family* base = ctx.find_pricelist(name);
+  if (base == nullptr || base == &self || base->chain_broken) return nullptr;
+  return base;
 }
 
-std::vector<item_info> context::items_of_chain(std::string_view base_name,
-                                               std::string_view self) const {
-  std::vector<item_info> items;
-  std::set<std::string, std::less<>> lists_seen{std::string(self)};  // a cycle must not loop
-  std::set<std::string, std::less<>> items_seen;
-  const pricelist_family* base = find_pricelist(base_name);
-  while (base != nullptr && lists_seen.insert(base->name).second) {
-    for (const item_info& item : base->own_items)
-      if (items_seen.insert(item.name).second) items.push_back(item);
-    base = base->base_known ? find_pricelist(base->base->text) : nullptr;
-  }
-  return items;
+// The base of `list` on its chain, or null at the chain's top (or a list that comes back to
+// `self`). An unbroken chain is at most the limit long, so the walks below end quickly.
+const pricelist_family* next_base(const context& ctx, const pricelist_family& self,
+                                  const pricelist_family& list) {
+  work_count::add();
+  if (!list.base_known) return nullptr;
+  const pricelist_family* base = ctx.find_pricelist(list.base->text);
+  return base == &self ? nullptr : base;
 }
 
-std::vector<item_info> context::visible_items(const pricelist_family& list) const {
-  std::vector<item_info> items = list.own_items;
-  std::unordered_set<std::string> own;
-  for (const item_info& item : items)
-    own.insert(item.name);
-  for (item_info& inherited : inherited_items(list))
-    if (!own.contains(inherited.name)) items.push_back(std::move(inherited));
-  return items;
+const item_info* own_item(const pricelist_family& list, std::string_view name) {
+  const auto found = list.own_index.find(name);
+  return found == list.own_index.end() ? nullptr : &list.own_items[found->second];
+}
+
+}  // namespace
+
+const item_info* context::inherited_item(const pricelist_family& self, std::string_view base,
+                                         std::string_view name) const {
+  for (const pricelist_family* list = walkable_base(*this, self, base); list != nullptr;
+       list = next_base(*this, self, *list))
+    if (const item_info* item = own_item(*list, name)) return item;
+  return nullptr;
+}
+
+const item_info* context::visible_item(const pricelist_family& list, std::string_view name) const {
+  work_count::add();
+  if (const item_info* item = own_item(list, name)) return item;
+  if (!list.base_known) return nullptr;
+  return inherited_item(list, list.base->text, name);
+}
+
+std::vector<std::string> context::inherited_names(const pricelist_family& self,
+                                                  std::string_view base) const {
+  std::vector<std::string> names;
+  std::unordered_set<std::string_view> seen;
+  for (const pricelist_family* list = walkable_base(*this, self, base); list != nullptr;
+       list = next_base(*this, self, *list))
+    for (const item_info& item : list->own_items)
+      if (seen.insert(item.name).second) names.push_back(item.name);
+  return names;
+}
+
+std::vector<std::string> context::visible_names(const pricelist_family& list) const {
+  std::vector<std::string> names;
+  for (const item_info& item : list.own_items)
+    names.push_back(item.name);
+  if (!list.base_known) return names;
+  std::unordered_set<std::string_view> own(names.begin(), names.end());
+  for (std::string& name : inherited_names(list, list.base->text))
+    if (!own.contains(name)) names.push_back(std::move(name));
+  return names;
 }
 
 std::vector<std::string> context::all_item_names() const {

@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "ast/ast.hpp"
@@ -43,8 +44,11 @@ struct pricelist_family {
   std::vector<const ast::pricelist_decl*> versions;
   const ast::identifier* base = nullptr;  ///< the `extends` of the first version, if any
   bool base_known = false;                ///< `base` names a declared list
-  bool on_cycle = false;                  ///< its inheritance chain comes back to it
-  std::vector<item_info> own_items;       ///< new items of every version, first declaration wins
+  /// Its `extends` chain comes back on itself or is longer than the limit: that is reported
+  /// once, and nothing it inherits is looked at.
+  bool chain_broken = false;
+  std::vector<item_info> own_items;  ///< new items of every version, first declaration wins
+  std::unordered_map<std::string_view, std::size_t> own_index;  ///< item name -> own_items[i]
 };
 
 /// A declared or built-in attribute.
@@ -79,13 +83,20 @@ struct context {
 
   /// The family called `name`, or null.
   const pricelist_family* find_pricelist(std::string_view name) const;
-  /// The items a list offers: its own, then those it inherits (nearest base first).
-  std::vector<item_info> visible_items(const pricelist_family& list) const;
-  /// The items a list inherits from its base chain.
-  std::vector<item_info> inherited_items(const pricelist_family& list) const;
-  /// The items of list `base` and its own base chain, as seen from list `self` (a chain that
-  /// comes back to `self` stops there).
-  std::vector<item_info> items_of_chain(std::string_view base, std::string_view self) const;
+  /// The item `name` as list `list` offers it: its own, else the nearest base's; null if none.
+  const item_info* visible_item(const pricelist_family& list, std::string_view name) const;
+  /// The item `name` as list `self` inherits it through `base` (a version's `extends`): from the
+  /// nearest list on that chain that declares it; null if none, or if the chain is broken or
+  /// comes back to `self`. Walks at most the chain, which the limit keeps short: never a copy of
+  /// what the lists declare.
+  const item_info* inherited_item(const pricelist_family& self, std::string_view base,
+                                  std::string_view name) const;
+  /// The names of every item list `self` inherits through `base`, nearest first: only to suggest
+  /// a name after an error.
+  std::vector<std::string> inherited_names(const pricelist_family& self,
+                                           std::string_view base) const;
+  /// The names of every item `list` offers, its own first: only to suggest a name after an error.
+  std::vector<std::string> visible_names(const pricelist_family& list) const;
   /// Every item name declared in any price list, in declaration order.
   std::vector<std::string> all_item_names() const;
   /// Every unit an item of this name is billed in, over all price lists.

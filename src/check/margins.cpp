@@ -6,7 +6,9 @@
 // (except a constant false one), rules that raise the price are assumed not to fire, and groups,
 // min/max, divisions and item discounts are not looked at. The warning is a hint, not a proof.
 #include <algorithm>
+#include <map>
 #include <set>
+#include <unordered_map>
 
 #include "check/constant.hpp"
 #include "check/passes.hpp"
@@ -28,16 +30,11 @@ std::optional<decimal> as_fraction(const constant& c) {
   return std::nullopt;
 }
 
-// The smallest (or largest) value `e` can have: itself if constant, a table's extreme entry.
-std::optional<decimal> extreme(const context& ctx, const ast::expression& e, bool largest) {
-  if (std::optional<constant> c = fold(e)) return as_fraction(*c);
-  const auto* n = std::get_if<ast::name_ref>(&e.node);
-  if (n == nullptr) return std::nullopt;
-  auto table = std::find_if(ctx.module.tables.begin(), ctx.module.tables.end(),
-                            [&](const ast::table_decl& t) { return t.name.text == n->name; });
-  if (table == ctx.module.tables.end()) return std::nullopt;
+// The smallest (or largest) value of a table's entries, as fractions; nullopt if one is not a
+// constant number or percent.
+std::optional<decimal> extreme_entry(const ast::table_decl& table, bool largest) {
   std::optional<decimal> best;
-  for (const ast::table_entry& entry : table->entries) {
+  for (const ast::table_entry& entry : table.entries) {
     const std::optional<constant> c = fold(entry.value);
     const std::optional<decimal> value = c ? as_fraction(*c) : std::nullopt;
     if (!value) return std::nullopt;
@@ -45,6 +42,32 @@ std::optional<decimal> extreme(const context& ctx, const ast::expression& e, boo
   }
   return best;
 }
+
+// The extremes of the tables the rules name, each table's found once: ten thousand rules may
+// name one table of ten thousand entries.
+class table_extremes {
+ public:
+  explicit table_extremes(const context& ctx) {
+    for (const ast::table_decl& t : ctx.module.tables)
+      tables_.emplace(t.name.text, &t);  // the first declaration of a name counts
+  }
+
+  // The smallest (or largest) value `e` can have: itself if constant, a table's extreme entry.
+  std::optional<decimal> of(const ast::expression& e, bool largest) {
+    if (std::optional<constant> c = fold(e)) return as_fraction(*c);
+    const auto* n = std::get_if<ast::name_ref>(&e.node);
+    if (n == nullptr) return std::nullopt;
+    const auto table = tables_.find(n->name);
+    if (table == tables_.end()) return std::nullopt;
+    auto [cached, is_new] = found_.try_emplace({table->second, largest});
+    if (is_new) cached->second = extreme_entry(*table->second, largest);
+    return cached->second;
+  }
+
+ private:
+  std::unordered_map<std::string_view, const ast::table_decl*> tables_;
+  std::map<std::pair<const ast::table_decl*, bool>, std::optional<decimal>> found_;
+};
 
 // `a op b` and nothing more: the chain of one link, if `e` is one.
 const ast::chain* single_operation(const ast::expression& e, ast::binary_op op) {
@@ -62,13 +85,13 @@ const ast::expression* factor_of_price(const ast::expression& e) {
 }
 
 // The lowest factor a rule can apply to the price, if its value has one of the known forms.
-std::optional<decimal> worst_factor(const context& ctx, const ast::expression& value) {
-  if (const ast::expression* f = factor_of_price(value)) return extreme(ctx, *f, false);
+std::optional<decimal> worst_factor(table_extremes& extremes, const ast::expression& value) {
+  if (const ast::expression* f = factor_of_price(value)) return extremes.of(*f, false);
   const ast::chain* c = single_operation(value, ast::binary_op::subtract);
   if (c == nullptr || !is_price(*c->first)) return std::nullopt;
   const ast::expression* p = factor_of_price(*c->links.front().operand);
   if (p == nullptr) return std::nullopt;
-  std::optional<decimal> share = extreme(ctx, *p, true);
+  std::optional<decimal> share = extremes.of(*p, true);
   if (!share) return std::nullopt;
   return decimal(1) - *share;
 }
@@ -101,12 +124,13 @@ class margin_checker {
  public:
   // The discounts are read once; each item then only walks them.
   explicit margin_checker(context& ctx) : ctx_(ctx) {
+    table_extremes extremes(ctx);
     for (const ast::rule_or_group& entry : ctx_.module.rules) {
       const auto* rule = std::get_if<ast::rule_decl>(&entry);
       if (rule == nullptr || never_fires(*rule)) continue;
       std::optional<decimal> f;
       try {
-        f = worst_factor(ctx_, rule->value);
+        f = worst_factor(extremes, rule->value);
       } catch (const decimal_error&) {
         continue;  // a factor past the decimal's limits: the hint skips the rule
       }
@@ -151,23 +175,20 @@ class margin_checker {
 // from the item they override.
 std::vector<priced_item> priced_items(const context& ctx) {
   std::vector<priced_item> items;
-  for (const pricelist_family& family : ctx.pricelists) {
-    const std::vector<item_info> inherited = ctx.inherited_items(family);
+  for (const pricelist_family& family : ctx.pricelists)
     for (const ast::pricelist_decl* version : family.versions)
       for (const ast::item_decl& item : version->items) {
         std::optional<decimal> price = item.price;
         std::optional<decimal> cost = item.cost;
-        if (item.is_override) {  // few per list: a linear search is fine
-          auto base = std::find_if(inherited.begin(), inherited.end(),
-                                   [&](const item_info& i) { return i.name == item.name.text; });
-          if (base != inherited.end()) {
+        if (item.is_override && family.base_known && !family.chain_broken) {
+          if (const item_info* base =
+                  ctx.inherited_item(family, family.base->text, item.name.text)) {
             if (!price) price = base->decl->price;
             if (!cost) cost = base->decl->cost;
           }
         }
         if (price && cost) items.push_back({item.name.text, *price, *cost});
       }
-  }
   return items;
 }
 

@@ -12,6 +12,9 @@ inline constexpr std::size_t source_bytes = 16 * 1024 * 1024;  ///< checked befo
 inline constexpr std::size_t table_entries = 10000;            ///< entries of one table
 inline constexpr std::size_t items = 100000;  ///< items and overrides of all price lists
 inline constexpr std::size_t rules = 10000;   ///< rules, those in groups included
+/// Lists above a price list on its `extends` chain: ten times the deepest chain of any tariff
+/// in examples/, tests/ and benchmarks/ (2) and then some; bounds every walk up a chain.
+inline constexpr std::size_t extends_depth = 32;
 }  // namespace limits
 
 /// The size limits; false (with errors reported) if the tariff is past one.

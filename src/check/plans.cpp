@@ -1,6 +1,5 @@
 // Plans: price list, catalogue, allowances and fees.
 #include <algorithm>
-#include <unordered_map>
 
 #include "check/passes.hpp"
 #include "check/suggest.hpp"
@@ -68,19 +67,15 @@ class plan_checker {
                       unknown_name_message("price list", plan_.pricelist->text, names));
       return;
     }
-    items_ = ctx_.visible_items(*list_);
-    for (const item_info& item : items_)
-      item_index_.emplace(item.name, &item);
   }
 
-  // The item `name` in the plan's price list; null (after an error) if it is not there.
+  // The item `name` in the plan's price list; null (after an error) if it is not there. A list
+  // whose `extends` chain is broken is reported already: what it offers is not known.
   const item_info* find_item(const ast::identifier& name) {
     if (list_ == nullptr) return nullptr;  // the missing list is the error
-    if (auto found = item_index_.find(name.text); found != item_index_.end()) return found->second;
-    std::vector<std::string> names;
-    for (const item_info& i : items_)
-      names.push_back(i.name);
-    ctx_.sink.error(name.at, unknown_name_message("item", name.text, names,
+    if (const item_info* item = ctx_.visible_item(*list_, name.text)) return item;
+    if (list_->chain_broken) return nullptr;
+    ctx_.sink.error(name.at, unknown_name_message("item", name.text, ctx_.visible_names(*list_),
                                                   " in price list '" + list_->name + "'"));
     return nullptr;
   }
@@ -144,8 +139,6 @@ class plan_checker {
   context& ctx_;
   const ast::plan_decl& plan_;
   const pricelist_family* list_ = nullptr;
-  std::vector<item_info> items_;
-  std::unordered_map<std::string_view, const item_info*> item_index_;  // catalogues can be long
 };
 
 }  // namespace

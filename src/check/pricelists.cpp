@@ -1,10 +1,14 @@
 // Price lists: versions, inheritance, items and their options, tiers.
 #include <algorithm>
+#include <limits>
+#include <map>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "check/graph.hpp"
 #include "check/passes.hpp"
 #include "check/suggest.hpp"
+#include "check/work_count.hpp"
 
 namespace tariff::checker {
 namespace {
@@ -24,22 +28,23 @@ bool is_duration(const ast::quantity& q) {
 
 // Versions of one list share a name; two with the same effective date (or none) are duplicates.
 void group_versions(context& ctx) {
+  // (list, date) -> the first version: a list may have thousands of versions.
+  std::map<std::pair<std::size_t, std::optional<local_date>>, const ast::pricelist_decl*> dated;
   for (const ast::pricelist_decl& list : ctx.module.pricelists) {
+    work_count::add();
     auto [index, is_new] = ctx.pricelist_index.emplace(list.name.text, ctx.pricelists.size());
     if (is_new) {
-      ctx.pricelists.push_back({list.name.text, {&list}, nullptr, false, false, {}});
-      continue;
+      pricelist_family family;
+      family.name = list.name.text;
+      ctx.pricelists.push_back(std::move(family));
     }
-    pricelist_family* family = &ctx.pricelists[index->second];
-    auto same_date =
-        std::find_if(family->versions.begin(), family->versions.end(),
-                     [&](const ast::pricelist_decl* v) { return v->effective == list.effective; });
-    if (same_date != family->versions.end()) {
+    auto [same_date, first] = dated.try_emplace({index->second, list.effective}, &list);
+    if (!first) {
       ctx.sink.error(list.name.at, "duplicate price list '" + list.name.text + "'" +
                                        effective_text(list) + " (first declared at " +
-                                       where((*same_date)->at) + ")");
+                                       where(same_date->second->at) + ")");
     }
-    family->versions.push_back(&list);
+    ctx.pricelists[index->second].versions.push_back(&list);
   }
 }
 
@@ -72,59 +77,94 @@ void resolve_bases(context& ctx) {
   }
 }
 
-// Reports each cycle once, at the `extends` of the first declared list on it.
+// Reports each inheritance cycle once, at the `extends` of the first declared list on it, and
+// marks the lists on it. One pass over the lists, without recursion.
 void report_cycles(context& ctx) {
+  adjacency extends(ctx.pricelists.size());
+  for (std::size_t i = 0; i < ctx.pricelists.size(); ++i)
+    if (const pricelist_family& list = ctx.pricelists[i]; list.base_known)
+      extends[i].push_back(
+          static_cast<std::size_t>(ctx.find_pricelist(list.base->text) - ctx.pricelists.data()));
+  for (const std::vector<std::size_t>& cycle : cycles(extends)) {
+    std::string text;
+    for (const std::size_t list : cycle) {
+      ctx.pricelists[list].chain_broken = true;
+      text += ctx.pricelists[list].name + " -> ";
+    }
+    const pricelist_family& first = ctx.pricelists[cycle.front()];
+    ctx.sink.error(first.base->at, "price list inheritance cycle: " + text + first.name);
+  }
+}
+
+// How deep each list extends others: past the limit, the first list on each chain that goes
+// beyond it is reported, and it and the lists below it inherit nothing; so are the lists whose
+// chain runs into a cycle (reported at the cycle). Each list's depth is found once, from its
+// base's: linear in the lists however long the chains.
+void check_extends_depth(context& ctx) {
+  constexpr std::size_t unknown = std::numeric_limits<std::size_t>::max();
+  struct chain_end {
+    std::size_t depth = unknown;  ///< lists above it on its chain
+    std::size_t top = 0;          ///< the list at the top of its chain
+  };
+  std::vector<chain_end> ends(ctx.pricelists.size());
+  const auto index_of = [&](const pricelist_family& list) {
+    return static_cast<std::size_t>(&list - ctx.pricelists.data());
+  };
+  std::vector<std::size_t> pending;  // lists whose depth waits for their base's, nearest last
   for (std::size_t start = 0; start < ctx.pricelists.size(); ++start) {
-    std::vector<std::size_t> path{start};
-    std::vector<bool> on_path(ctx.pricelists.size());  // a search of `path` made this cubic
-    on_path[start] = true;
-    std::string text = ctx.pricelists[start].name;
-    for (std::size_t step = 0; step <= ctx.pricelists.size(); ++step) {
-      const pricelist_family& current = ctx.pricelists[path.back()];
-      if (!current.base_known) break;
-      const pricelist_family* next = ctx.find_pricelist(current.base->text);
-      const auto index = static_cast<std::size_t>(next - ctx.pricelists.data());
-      text += " -> " + next->name;
-      if (index == start) {
-        ctx.pricelists[start].on_cycle = true;
-        const bool first_on_cycle = *std::min_element(path.begin(), path.end()) == start;
-        if (first_on_cycle)
-          ctx.sink.error(ctx.pricelists[start].base->at, "price list inheritance cycle: " + text);
+    std::size_t i = start;
+    while (ends[i].depth == unknown && !ctx.pricelists[i].chain_broken) {
+      work_count::add();
+      const pricelist_family& list = ctx.pricelists[i];
+      if (!list.base_known) {
+        ends[i] = {0, i};
         break;
       }
-      if (on_path[index]) break;  // a cycle further up
-      on_path[index] = true;
-      path.push_back(index);
+      pending.push_back(i);
+      i = index_of(*ctx.find_pricelist(list.base->text));
+    }
+    // `i` is settled, or broken (then so is every list waiting on it).
+    while (!pending.empty()) {
+      const std::size_t below = pending.back();
+      pending.pop_back();
+      pricelist_family& list = ctx.pricelists[below];
+      if (ctx.pricelists[i].chain_broken) {
+        list.chain_broken = true;
+      } else {
+        ends[below] = {ends[i].depth + 1, ends[i].top};
+        if (ends[below].depth > limits::extends_depth) {
+          list.chain_broken = true;
+          if (ends[below].depth == limits::extends_depth + 1) {
+            const pricelist_family& top = ctx.pricelists[ends[i].top];
+            ctx.sink.error(list.base->at,
+                           "price list '" + list.name + "' extends a chain of more than " +
+                               std::to_string(limits::extends_depth) + " price lists (from '" +
+                               top.name + "' at " + where(top.versions.front()->at) +
+                               "); that is the limit (docs/language.md, Limits)");
+          }
+        }
+      }
+      i = below;
     }
   }
 }
 
 void collect_items(context& ctx) {
   for (pricelist_family& family : ctx.pricelists) {
-    std::unordered_set<std::string_view> known;  // a price list may hold tens of thousands
     for (const ast::pricelist_decl* version : family.versions)
-      for (const ast::item_decl& item : version->items)
-        if (!item.is_override && known.insert(item.name.text).second)
+      for (const ast::item_decl& item : version->items) {
+        if (item.is_override) continue;
+        work_count::add();
+        if (family.own_index.emplace(item.name.text, family.own_items.size()).second)
           family.own_items.push_back({item.name.text, item.unit, &item, family.name});
+      }
   }
-}
-
-// What one version inherits: through its own `extends` (versions that disagree on it are
-// reported, and each is then checked against the list it names).
-std::vector<item_info> inherited_by(const context& ctx, const pricelist_family& family,
-                                    const ast::pricelist_decl& version) {
-  if (!version.base || family.on_cycle) return {};
-  return ctx.items_of_chain(version.base->text, family.name);
 }
 
 class item_checker {
  public:
-  item_checker(context& ctx, const pricelist_family& family, const ast::pricelist_decl& version,
-               std::vector<item_info> inherited)
-      : ctx_(ctx), family_(family), version_(version), inherited_(std::move(inherited)) {
-    for (const item_info& i : inherited_)
-      inherited_index_.emplace(i.name, &i);
-  }
+  item_checker(context& ctx, const pricelist_family& family, const ast::pricelist_decl& version)
+      : ctx_(ctx), family_(family), version_(version) {}
 
   void run() {
     std::map<std::string, const ast::item_decl*> seen;
@@ -143,9 +183,18 @@ class item_checker {
   }
 
  private:
+  // Whether what this version inherits cannot be known: its base is unknown, or a chain through
+  // it is broken (each reported already).
+  bool inheritance_unknown() const {
+    const pricelist_family* base = ctx_.find_pricelist(version_.base->text);
+    return base == nullptr || base->chain_broken || family_.chain_broken;
+  }
+
+  // What this version inherits through its own `extends` (versions that disagree on it are
+  // reported, and each is then checked against the list it names).
   const item_info* inherited(const std::string& name) const {
-    auto found = inherited_index_.find(name);
-    return found == inherited_index_.end() ? nullptr : found->second;
+    if (!version_.base || family_.chain_broken) return nullptr;
+    return ctx_.inherited_item(family_, version_.base->text, name);
   }
 
   // Returns the unit the overridden item is billed in, if known.
@@ -157,13 +206,11 @@ class item_checker {
                                         item.name.text + " per ...' to declare it");
       return std::nullopt;
     }
-    if (!ctx_.find_pricelist(version_.base->text) || family_.on_cycle)
-      return std::nullopt;  // reported already
+    if (inheritance_unknown()) return std::nullopt;  // reported already
     if (const item_info* base = inherited(item.name.text)) return base->unit;
-    std::vector<std::string> names;
-    for (const item_info& i : inherited_)
-      names.push_back(i.name);
-    ctx_.sink.error(item.name.at, unknown_name_message("inherited item", item.name.text, names));
+    ctx_.sink.error(item.name.at,
+                    unknown_name_message("inherited item", item.name.text,
+                                         ctx_.inherited_names(family_, version_.base->text)));
     return std::nullopt;
   }
 
@@ -283,8 +330,6 @@ class item_checker {
   context& ctx_;
   const pricelist_family& family_;
   const ast::pricelist_decl& version_;
-  std::vector<item_info> inherited_;
-  std::unordered_map<std::string_view, const item_info*> inherited_index_;
 };
 
 }  // namespace
@@ -293,10 +338,11 @@ void check_pricelists(context& ctx) {
   group_versions(ctx);
   resolve_bases(ctx);
   report_cycles(ctx);
+  check_extends_depth(ctx);
   collect_items(ctx);
   for (const pricelist_family& family : ctx.pricelists)
     for (const ast::pricelist_decl* version : family.versions)
-      item_checker(ctx, family, *version, inherited_by(ctx, family, *version)).run();
+      item_checker(ctx, family, *version).run();
 }
 
 }  // namespace tariff::checker

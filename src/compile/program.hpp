@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -207,20 +208,123 @@ struct item {
   ast::position at;
 };
 
+/// Positions of items by id: a dense table when the ids lie close together (the items a list
+/// declares get consecutive ids), sorted pairs when they do not, so an index is never larger
+/// than a few times the items it holds.
+class id_index {
+ public:
+  id_index() = default;
+  /// Indexes positions 0, 1, ... of the items whose ids are `ids`, in that order.
+  explicit id_index(const std::vector<std::uint32_t>& ids);
+  /// The position of item `id`, or -1. Inline: pricing looks an item up for every line.
+  std::int32_t find(std::uint32_t id) const {
+    if (!dense_.empty()) return id >= low_ && id - low_ < dense_.size() ? dense_[id - low_] : -1;
+    return find_sorted(id);
+  }
+
+ private:
+  std::int32_t find_sorted(std::uint32_t id) const;
+
+  std::uint32_t low_ = 0;
+  std::vector<std::int32_t> dense_;                             ///< by id - low_; -1: none
+  std::vector<std::pair<std::uint32_t, std::int32_t>> sorted_;  ///< by id, when not dense
+};
+
+/// Items with an index by id.
+struct indexed_items {
+  std::vector<item> items;
+  id_index index;
+};
+
+/// What a snapshot offers over its base's snapshot on the same date: the items the list's
+/// version in force declares (compiled once per version and shared by all its snapshots) and the
+/// inherited items it overrides, as changed on that date. A list never copies what it inherits,
+/// so snapshots take space for what their lists say, not for what their bases offer: a thousand
+/// lists extending one list of ninety thousand items cost a thousand small layers.
+struct snapshot_layer {
+  std::shared_ptr<const indexed_items> overrides;  ///< may be null
+  std::shared_ptr<const indexed_items> declared;   ///< may be null
+  std::shared_ptr<const snapshot_layer> base;      ///< null: the list extends nothing
+};
+
+/// The parts of a snapshot's layers in the order they are searched, nearest first (its
+/// overrides, what its version declares, then its base's), the layers kept alive with them. At
+/// most two parts per list on the `extends` chain, which the checker bounds.
+struct snapshot_parts {
+  snapshot_parts() = default;
+  explicit snapshot_parts(std::shared_ptr<const snapshot_layer> top);
+
+  std::shared_ptr<const snapshot_layer> top;
+  std::vector<const indexed_items*> parts;  ///< the non-empty parts, nearest first
+};
+
+/// Item id -> position in the snapshot's `items`, or -1: positions count through its parts in
+/// order. Inline, as pricing looks an item up for every line; the usual list has one part.
+class item_positions {
+ public:
+  item_positions() = default;
+  item_positions(snapshot_parts parts, std::size_t item_ids)
+      : parts_(std::move(parts)), item_ids_(item_ids) {}
+  std::int32_t operator[](std::uint32_t id) const {
+    std::size_t offset = 0;
+    for (const indexed_items* part : parts_.parts) {
+      if (const std::int32_t at = part->index.find(id); at >= 0)
+        return static_cast<std::int32_t>(offset + static_cast<std::size_t>(at));
+      offset += part->items.size();
+    }
+    return -1;
+  }
+  /// The number of item ids of the tariff: every id below it may be looked up.
+  std::size_t size() const { return item_ids_; }
+
+ private:
+  snapshot_parts parts_;
+  std::size_t item_ids_ = 0;
+};
+
+/// The items at the positions `item_positions` gives.
+class snapshot_items {
+ public:
+  snapshot_items() = default;
+  explicit snapshot_items(snapshot_parts parts) : parts_(std::move(parts)) {}
+  const item& operator[](std::size_t position) const {
+    for (const indexed_items* part : parts_.parts) {
+      if (position < part->items.size()) return part->items[position];
+      position -= part->items.size();
+    }
+    return no_item();
+  }
+
+ private:
+  [[noreturn]] static const item& no_item();
+  snapshot_parts parts_;
+};
+
 /// What a price list offers from a date on, until the next snapshot.
 struct pricelist_snapshot {
-  std::optional<local_date> from;  ///< empty: from the beginning of time
-  bool in_force = false;           ///< false: no version of the list is in force yet
-  std::vector<item> items;
-  std::vector<std::int32_t> by_id;  ///< item id -> index in items, or -1
+  std::optional<local_date> from;               ///< empty: from the beginning of time
+  bool in_force = false;                        ///< false: no version of the list is in force yet
+  std::shared_ptr<const snapshot_layer> layer;  ///< what `items` and `by_id` read
+  snapshot_items items;
+  item_positions by_id;  ///< item id -> position in items, or -1
 };
 
 struct pricelist {
   std::string name;
-  std::vector<pricelist_snapshot> snapshots;  ///< sorted by `from`
+  std::vector<pricelist_snapshot> snapshots;  ///< sorted by `from`, the undated one first
 
   /// The snapshot in force on `day` (the last one starting on or before it); null if none.
-  const pricelist_snapshot* on(local_date day) const;
+  /// Inline, as pricing asks for every line: a scan of the usual handful of snapshots.
+  const pricelist_snapshot* on(local_date day) const {
+    if (snapshots.size() > 8) return search(day);
+    const pricelist_snapshot* found = nullptr;
+    for (const pricelist_snapshot& s : snapshots)
+      if (!s.from || *s.from <= day) found = &s;
+    return found;
+  }
+
+ private:
+  const pricelist_snapshot* search(local_date day) const;  ///< a binary search, for many
 };
 
 /// A plan's periodic fee.
