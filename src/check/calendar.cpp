@@ -19,7 +19,7 @@ bool declare(context& ctx, name_table& names, const char* kind, const ast::ident
   }
   if (++count == calendar::max_per_kind + 1)
     ctx.sink.error(name.at, std::string("too many ") + kind + "s: a calendar holds at most " +
-                                std::to_string(calendar::max_per_kind));
+                                std::to_string(calendar::max_per_kind) + " " + kind + "s");
   return true;
 }
 

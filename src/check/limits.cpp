@@ -9,26 +9,30 @@ namespace tariff::checker {
 
 bool check_limits(context& ctx) {
   bool within = true;
-  auto over = [&](ast::position at, const std::string& what, std::size_t limit) {
-    ctx.sink.error(at, what + " more than " + std::to_string(limit) +
+  // "table 'big' has more than 10000 entries; that is the limit ..."
+  auto over = [&](ast::position at, const std::string& who, std::size_t limit, const char* what) {
+    ctx.sink.error(at, who + " more than " + std::to_string(limit) + " " + what +
                            "; that is the limit (docs/language.md, Limits)");
     within = false;
   };
   for (const ast::table_decl& t : ctx.module.tables)
     if (t.entries.size() > limits::table_entries)
       over(t.entries[limits::table_entries].at, "table '" + t.name.text + "' has",
-           limits::table_entries);
+           limits::table_entries, "entries");
   std::size_t items = 0;
   for (const ast::pricelist_decl& list : ctx.module.pricelists)
     for (const ast::item_decl& item : list.items)
-      if (++items == limits::items + 1) over(item.at, "the price lists have", limits::items);
+      if (++items == limits::items + 1)
+        over(item.at, "the price lists have", limits::items, "items and overrides");
   std::size_t rules = 0;
   for (const ast::rule_or_group& s : ctx.module.rules) {
     if (const auto* g = std::get_if<ast::group_decl>(&s)) {
       for (const ast::rule_decl& r : g->rules)
-        if (++rules == limits::rules + 1) over(r.at, "the tariff has", limits::rules);
+        if (++rules == limits::rules + 1)
+          over(r.at, "the tariff has", limits::rules, "rules (those in groups included)");
     } else if (++rules == limits::rules + 1) {
-      over(std::get<ast::rule_decl>(s).at, "the tariff has", limits::rules);
+      over(std::get<ast::rule_decl>(s).at, "the tariff has", limits::rules,
+           "rules (those in groups included)");
     }
   }
   return within;

@@ -173,14 +173,15 @@ TEST(Checker, TariffsPastTheSizeLimitsAreRefusedBeforeCheckingThem) {
   const lines t = body_findings(table);
   ASSERT_EQ(t.size(), 1U);
   EXPECT_EQ(t[0], "2:" + std::to_string(table.find("10001:") + 1) +
-                      ": error: table 'big' has more than 10000; that is the limit "
+                      ": error: table 'big' has more than 10000 entries; that is the limit "
                       "(docs/language.md, Limits)");
   std::string rules = "pricelist l {\n  item a per piece price 1.00\n}\n";
   for (int i = 0; i <= 10000; ++i)
     rules += "rule r" + std::to_string(i) + " : price\n";
-  EXPECT_EQ(body_findings(rules),
-            lines{"10005:1: error: the tariff has more than 10000; that is the limit "
-                  "(docs/language.md, Limits)"});
+  EXPECT_EQ(
+      body_findings(rules),
+      lines{"10005:1: error: the tariff has more than 10000 rules (those in groups included); "
+            "that is the limit (docs/language.md, Limits)"});
   const std::string huge = "tariff \"T\" currency EUR\n#" + std::string(16 * 1024 * 1024, 'x');
   EXPECT_EQ(findings(huge), lines{"1:1: error: the tariff source is 16777241 bytes; the limit is "
                                   "16777216 (16 MiB)"});
