@@ -31,6 +31,12 @@ std::optional<std::string> closest(std::string_view name,
   std::size_t best_distance = max_distance + 1;
   for (const std::string& candidate : candidates) {
     if (candidate == name) continue;
+    // The distance is at least the difference in length: most candidates of a long list are
+    // ruled out without measuring it.
+    const std::size_t length_difference = name.size() > candidate.size()
+                                              ? name.size() - candidate.size()
+                                              : candidate.size() - name.size();
+    if (length_difference >= best_distance) continue;
     const std::size_t distance = edit_distance(name, candidate);
     // A distance as long as the name itself would turn "x" into any one-letter name.
     if (distance < best_distance && distance < std::max(name.size(), candidate.size())) {

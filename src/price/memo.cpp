@@ -56,7 +56,8 @@ unit_price_memo& unit_price_memo::for_thread(const tariff_program& program) {
 
 unit_price_memo::unit_price_memo(const tariff_program& program)
     : serial_(program.serial), program_(program) {
-  each_code(program, [this](const code& c) {
+  std::vector<bool> read(program.attributes.size(), false);  // a tariff may read thousands
+  each_code(program, [this, &read](const code& c) {
     for (const instruction& in : c.ops)
       switch (in.code) {
         case op::quantity:
@@ -64,8 +65,10 @@ unit_price_memo::unit_price_memo(const tariff_program& program)
           usable_ = false;
           break;
         case op::attribute:
-          if (std::find(slots_.begin(), slots_.end(), in.arg) == slots_.end())
+          if (!read[in.arg]) {
+            read[in.arg] = true;
             slots_.push_back(in.arg);
+          }
           break;
         case op::contract_year:
           year_ = true;
