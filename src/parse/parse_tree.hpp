@@ -127,7 +127,7 @@ std::string found_at(const Input& in) {
 
 /// How deeply rules may nest: the only recursion the front end has that input can drive deep
 /// (the checker, the compiler and the evaluator recurse only as deep as it allows). 500 is 11
-/// times the deepest tariff of examples/, tests/ and docs/language.md (44), admits 44 levels of
+/// times the deepest tariff of examples/, tests/ and docs/language.md (44), admits 43 levels of
 /// plain parentheses (fewer when each level holds operators: docs/language.md, Limits), and keeps
 /// the descent within a 256 KiB stack even under AddressSanitizer, whose frames are larger: about
 /// 400 bytes a level there, where 640 levels overflowed it (tests/hostile/front_end_test.cpp).
