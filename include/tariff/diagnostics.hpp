@@ -22,7 +22,8 @@ struct diagnostic {
   int line = 0;             ///< 1-based
   int column = 0;           ///< 1-based, in bytes
   std::string message;      ///< plain words, e.g. "unknown item 'vist'; did you mean 'visit'?"
-  std::string source_line;  ///< the text of that line, for the caret display
+  std::string source_line;  ///< the text of that line, for the caret display; empty for a line
+                            ///< longer than 1024 bytes
 
   friend bool operator==(const diagnostic&, const diagnostic&) = default;
 };

@@ -63,8 +63,11 @@ bool has_errors(const std::vector<diagnostic>& ds) {
 
 void diagnostic_sink::add(severity level, ast::position at, std::string message) {
   if (level == severity::error) ++errors_;
-  diagnostics_.push_back(
-      {level, file_, at.line, at.column, std::move(message), std::string(line_text(at.line))});
+  // A line too long to read on a terminal (a generated rule of megabytes) is not quoted: every
+  // diagnostic would carry a copy of it. The place still says where.
+  std::string_view line = line_text(at.line);
+  if (line.size() > max_quoted_line) line = {};
+  diagnostics_.push_back({level, file_, at.line, at.column, std::move(message), std::string(line)});
 }
 
 std::string_view diagnostic_sink::line_text(int line) const {

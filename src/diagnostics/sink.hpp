@@ -14,6 +14,9 @@ namespace tariff {
 /// Every stage reports into one sink; it knows the source, so each diagnostic carries its line.
 class diagnostic_sink {
  public:
+  /// Lines longer than this are not quoted under their diagnostics.
+  static constexpr std::size_t max_quoted_line = 1024;
+
   diagnostic_sink(std::string_view source, std::string file)
       : source_(source), file_(std::move(file)) {}
 
