@@ -79,7 +79,10 @@ std::vector<std::string> context::visible_names(const pricelist_family& list) co
   for (const item_info& item : list.own_items)
     names.push_back(item.name);
   if (!list.base_known) return names;
-  std::unordered_set<std::string_view> own(names.begin(), names.end());
+  // Views of the list's own items, not of `names`, whose strings move as it grows.
+  std::unordered_set<std::string_view> own;
+  for (const item_info& item : list.own_items)
+    own.insert(item.name);
   for (std::string& name : inherited_names(list, list.base->text))
     if (!own.contains(name)) names.push_back(std::move(name));
   return names;
