@@ -3,11 +3,10 @@
 // it, so every hostile-input test runs its worst case here.
 #pragma once
 
-#include <pthread.h>
-
 #include <cstddef>
 #include <exception>
 #include <functional>
+#include <pthread.h>
 #include <stdexcept>
 #include <utility>
 
@@ -17,7 +16,8 @@ inline constexpr std::size_t small_stack_bytes = 256 * 1024;
 
 /// Calls `work` on a new thread whose stack is `stack_bytes`, waits for it, and rethrows what
 /// it threw.
-inline void on_small_stack(std::function<void()> work, std::size_t stack_bytes = small_stack_bytes) {
+inline void on_small_stack(std::function<void()> work,
+                           std::size_t stack_bytes = small_stack_bytes) {
   struct job {
     std::function<void()> work;
     std::exception_ptr thrown;

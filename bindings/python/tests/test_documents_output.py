@@ -85,16 +85,16 @@ def test_an_existing_file_is_replaced_and_keeps_its_mode(tmp_path):
 
 
 def test_a_symbolic_link_is_followed_and_stays_a_link(tmp_path):
-    (tmp_path / "shared").mkdir()
+    (tmp_path / "published").mkdir()
     (tmp_path / "links").mkdir()
-    target = tmp_path / "shared" / "report.html"
+    target = tmp_path / "published" / "report.html"
     target.write_bytes(b"old")
     link = tmp_path / "links" / "report.html"
-    link.symlink_to("../shared/report.html")
+    link.symlink_to("../published/report.html")
     write_file(link, b"new")
-    assert link.is_symlink() and os.readlink(link) == "../shared/report.html"
+    assert link.is_symlink() and os.readlink(link) == "../published/report.html"
     assert target.read_bytes() == b"new"
-    assert listing(tmp_path / "shared") == ["report.html"]
+    assert listing(tmp_path / "published") == ["report.html"]
     assert listing(tmp_path / "links") == ["report.html"]
 
 
