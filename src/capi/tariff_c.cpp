@@ -17,7 +17,7 @@
 #include <tariff/tariff.h>
 #include <tariff/version.hpp>
 
-#include "io/json_writer.hpp"
+#include "formats/json_writer.hpp"
 
 struct tariff_tariff {
   tariff::compiled_tariff compiled;
@@ -217,12 +217,13 @@ tariff_status tariff_check_json(const char* source, size_t size, const char* fil
          tariff::check(std::string_view(source, size), file != nullptr ? file : "<input>")) {
       out += first ? "\n  {\"file\": " : ",\n  {\"file\": ";
       first = false;
-      tariff::io::append_json_string(out, d.file);
+      tariff::formats::append_json_string(out, d.file);
       out += ", \"line\": " + std::to_string(d.line) + ", \"column\": " + std::to_string(d.column) +
              ", \"severity\": ";
-      tariff::io::append_json_string(out, d.level == tariff::severity::error ? "error" : "warning");
+      tariff::formats::append_json_string(out,
+                                          d.level == tariff::severity::error ? "error" : "warning");
       out += ", \"message\": ";
-      tariff::io::append_json_string(out, d.message);
+      tariff::formats::append_json_string(out, d.message);
       out += "}";
     }
     out += first ? "]\n" : "\n]\n";

@@ -7,7 +7,7 @@
 #include <optional>
 
 #include "decimal/wide.hpp"
-#include "price/evaluate.hpp"
+#include "plan/evaluate.hpp"
 
 namespace tariff::detail {
 

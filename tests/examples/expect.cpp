@@ -17,7 +17,7 @@
 #include <tariff/payouts.hpp>
 #include <tariff/staff_pay.hpp>
 
-#include "compile/program.hpp"
+#include "plan/program.hpp"
 
 namespace tariff::examples {
 namespace {
@@ -820,7 +820,7 @@ bool item_is_time(const statement& s, const std::string& item, bool otherwise) {
 // Whether the tariff's tax is computed on the statement's total (and shared over its lines).
 bool per_statement_tax(const compiled_tariff& tariff) {
   return tariff.program().tax_rules &&
-         tariff.program().tax_rules->scope == ast::tax_scope::statement;
+         tariff.program().tax_rules->scope == vocabulary::tax_scope::statement;
 }
 
 bool holds(const date_span& period, local_date day) {
