@@ -12,6 +12,7 @@
 #include "bill/state_entries.hpp"
 #include "bill/taxes.hpp"
 #include "bill/work_order.hpp"
+#include "errors/errors.hpp"
 #include "price/amounts.hpp"
 
 namespace tariff {
@@ -21,8 +22,8 @@ namespace {
 const detail::plan& plan_of(const detail::tariff_program& program, const contract& deal) {
   const auto found = program.plan_index.find(deal.plan);
   if (found == program.plan_index.end())
-    throw std::invalid_argument("contract '" + deal.id + "' has no plan of tariff '" +
-                                program.name + "' (plan '" + deal.plan + "')");
+    throw errors::invalid_call("contract '" + deal.id + "' has no plan of tariff '" + program.name +
+                               "' (plan '" + deal.plan + "')");
   return program.plans[found->second];
 }
 
@@ -169,9 +170,9 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   const detail::tariff_program& program = tariff.program();
   const detail::plan& p = plan_of(program, deal);
   if (detail::scheme_of(p.period).containing(period.first) != period)
-    throw std::invalid_argument(format_span(period) + " is not a statement period of plan '" +
-                                p.name + "' (statements are per " +
-                                vocabulary::to_string(p.period) + ")");
+    throw errors::invalid_call(format_span(period) + " is not a statement period of plan '" +
+                               p.name + "' (statements are per " + vocabulary::to_string(p.period) +
+                               ")");
   if (const std::vector<std::string> problems = detail::unknown_prepaid_fees(p, deal);
       !problems.empty())
     throw billing_input_error("contract '" + deal.id + "': " + problems.front());

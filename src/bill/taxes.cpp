@@ -51,8 +51,8 @@ bool tax_exempt(const tariff_program& program, const tax& t, const contract& dea
   try {
     return ev.run(*t.exempt, part_facts{}).truth;
   } catch (const pricing_error& e) {
-    throw std::invalid_argument("contract '" + deal.id + "': cannot tell whether tax '" + t.name +
-                                "' is exempt: " + e.message);
+    throw billing_input_error("contract '" + deal.id + "': cannot tell whether tax '" + t.name +
+                              "' is exempt: " + e.message);
   }
 }
 

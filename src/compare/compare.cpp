@@ -8,6 +8,7 @@
 
 #include <tariff/compare.hpp>
 
+#include "errors/errors.hpp"
 #include "queries/queries.hpp"
 
 namespace tariff {
@@ -201,10 +202,10 @@ comparison compare(const compiled_tariff& old_tariff, const compiled_tariff& new
                    std::span<const contract> contracts, std::span<const work_line> history,
                    const compare_options& options) {
   if (old_tariff.currency() != new_tariff.currency())
-    throw std::invalid_argument("the tariffs bill in different currencies: " + old_tariff.file() +
-                                " ('" + old_tariff.name() + "') in " + old_tariff.currency() +
-                                ", " + new_tariff.file() + " ('" + new_tariff.name() + "') in " +
-                                new_tariff.currency());
+    throw errors::invalid_call("the tariffs bill in different currencies: " + old_tariff.file() +
+                               " ('" + old_tariff.name() + "') in " + old_tariff.currency() + ", " +
+                               new_tariff.file() + " ('" + new_tariff.name() + "') in " +
+                               new_tariff.currency());
   comparison out;
   out.currency = old_tariff.currency();
   out.old_name = old_tariff.name();

@@ -8,6 +8,7 @@
 #include <tariff/payouts.hpp>
 
 #include "bill/work_order.hpp"
+#include "errors/errors.hpp"
 #include "plan/program.hpp"
 #include "price/amounts.hpp"
 
@@ -41,8 +42,8 @@ std::vector<payout> payouts(const compiled_tariff& tariff, std::span<const contr
   if (!options.pricelist.empty()) {
     rates = find_list(program, options.pricelist);
     if (rates == nullptr)
-      throw std::invalid_argument("tariff '" + program.name + "' has no price list '" +
-                                  options.pricelist + "' for payout rates");
+      throw errors::invalid_call("tariff '" + program.name + "' has no price list '" +
+                                 options.pricelist + "' for payout rates");
   }
   std::vector<priced_line> priced = price(tariff, contracts, work, {.trace = false});
   std::map<std::string, payout, std::less<>> by_performer;

@@ -7,6 +7,7 @@
 #include <tariff/staff_pay.hpp>
 
 #include "bill/work_order.hpp"
+#include "errors/errors.hpp"
 #include "plan/evaluate.hpp"
 #include "plan/program.hpp"
 #include "price/amounts.hpp"
@@ -17,17 +18,17 @@ namespace {
 
 const detail::pay& pay_block(const detail::tariff_program& program, const std::string& name) {
   if (program.pays.empty())
-    throw std::invalid_argument("tariff '" + program.name +
-                                "' has no pay block ('pay NAME { ... }')");
+    throw errors::invalid_call("tariff '" + program.name +
+                               "' has no pay block ('pay NAME { ... }')");
   if (name.empty()) {
     if (program.pays.size() == 1) return program.pays.front();
-    throw std::invalid_argument("tariff '" + program.name + "' has " +
-                                std::to_string(program.pays.size()) +
-                                " pay blocks: name the one to use");
+    throw errors::invalid_call("tariff '" + program.name + "' has " +
+                               std::to_string(program.pays.size()) +
+                               " pay blocks: name the one to use");
   }
   for (const detail::pay& p : program.pays)
     if (p.name == name) return p;
-  throw std::invalid_argument("tariff '" + program.name + "' has no pay block '" + name + "'");
+  throw errors::invalid_call("tariff '" + program.name + "' has no pay block '" + name + "'");
 }
 
 const contract* contract_named(std::span<const contract> contracts, const std::string& id) {
