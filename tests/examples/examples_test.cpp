@@ -56,60 +56,8 @@ class Example : public testing::TestWithParam<std::string> {};
 
 TEST_P(Example, PricesAsExpected) {
   const std::string folder = GetParam();
-  const fs::path dir = examples_dir / folder;
-  const std::string shown = "examples/" + folder + "/";
-  for (const char* name : {"tariff.tariff", "contracts.csv", "work.csv", "expect.txt", "README.md"})
-    ASSERT_TRUE(fs::exists(dir / name)) << shown << name << " is missing";
-
-  const std::string source = read_file(dir / "tariff.tariff").value_or("");
-  const compile_result compiled = compile(source, shown + "tariff.tariff");
-  EXPECT_TRUE(compiled.diagnostics.empty())
-      << "the tariff must compile with no diagnostic at all:\n"
-      << format(compiled.diagnostics);
-  ASSERT_TRUE(compiled.tariff.has_value());
-
-  const read_result<contract> contracts =
-      read_contracts_csv(read_file(dir / "contracts.csv").value_or(""));
-  for (const input_error& e : contracts.errors)
-    ADD_FAILURE() << shown << "contracts.csv: " << format(e);
-  const read_result<work_line> work = read_work_csv(read_file(dir / "work.csv").value_or(""));
-  for (const input_error& e : work.errors)
-    ADD_FAILURE() << shown << "work.csv: " << format(e);
-  ASSERT_FALSE(work.rows.empty()) << shown << "work.csv has no line";
-
-  const std::string expect_name = shown + "expect.txt";
-  const expect_file expect = parse_expect(read_file(dir / "expect.txt").value_or(""), expect_name);
-  for (const std::string& error : expect.errors)
-    ADD_FAILURE() << error;
-  ASSERT_TRUE(expect.errors.empty());
-
-  // The pricing section: every line priced on its own (a file with no run is all pricing).
-  const bool runs = !expect.runs.empty() || !expect.expiring.empty();
-  if (!expect.assertions.empty() || !runs) {
-    const std::vector<priced_line> priced = price(*compiled.tariff, contracts.rows, work.rows);
-    for (const std::string& failure :
-         check_expectations(expect, expect_name, work.rows, priced, labels_of(*compiled.tariff)))
-      ADD_FAILURE() << failure;
-  }
-  // Contractor payouts and staff pay by month.
-  for (const std::string& failure :
-       check_payouts(expect, expect_name, *compiled.tariff, contracts.rows, work.rows))
+  for (const std::string& failure : check_folder(examples_dir / folder, "examples/" + folder + "/"))
     ADD_FAILURE() << failure;
-  for (const std::string& failure :
-       check_pays(expect, expect_name, *compiled.tariff, contracts.rows, work.rows))
-    ADD_FAILURE() << failure;
-  // Payments towards prepaid balances, if the folder has any.
-  const read_result<payment> payments =
-      read_payments_csv(read_file(dir / "payments.csv").value_or("id,contract,date,amount\n"));
-  for (const input_error& e : payments.errors)
-    ADD_FAILURE() << shown << "payments.csv: " << format(e);
-  // Statements, estimates and expiry, each statement also priced request by request.
-  if (runs) {
-    for (const std::string& failure :
-         check_runs(expect, expect_name, *compiled.tariff, contracts.rows, work.rows,
-                    labels_of(*compiled.tariff), payments.rows))
-      ADD_FAILURE() << failure;
-  }
 }
 
 std::string test_name(const testing::TestParamInfo<std::string>& info) {
