@@ -224,7 +224,7 @@ TEST(DecimalRound, Trimmed) {
 }
 
 TEST(DecimalDivide, RoundsOnceAtTheTargetScale) {
-  // 25 minutes at 2500.00 an hour: multiply first, divide once (design.md, Time).
+  // 25 minutes at 2500.00 an hour: multiply first, divide once (docs/design.md, "Time").
   EXPECT_EQ(s(divide(d("2500.00") * decimal(25), decimal(60), 2, rm::half_up)), "1041.67");
   EXPECT_EQ(s(divide(d("1"), d("3"), 5, rm::half_even)), "0.33333");
   EXPECT_EQ(s(divide(d("2"), d("3"), 2, rm::down)), "0.66");

@@ -1,7 +1,7 @@
 // The golden examples: each folder examples/NN-name/ holds a tariff, contracts, work and the
 // expected prices (expect.txt, see expect.hpp). The tariff must compile with no diagnostic at all,
 // the CSV must read with no error, and every assertion must hold. The figures come from
-// shared/domain.md and design.md, never from the engine's output.
+// docs/design.md (its scenarios and decisions), never from the engine's output.
 //
 // The harness's own parser and checker are tested below on small texts, so a typo in an expect
 // file is an error and cannot make an assertion disappear.
