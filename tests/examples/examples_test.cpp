@@ -47,14 +47,6 @@ std::vector<std::string> example_folders() {
   return out;
 }
 
-std::optional<std::string> read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 class Example : public testing::TestWithParam<std::string> {};
 
 TEST_P(Example, PricesAsExpected) {

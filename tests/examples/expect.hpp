@@ -324,4 +324,7 @@ label_namer labels_of(const compiled_tariff& tariff);
 std::vector<std::string> check_folder(const std::filesystem::path& dir, const std::string& shown,
                                       engine_log* log = nullptr);
 
+/// The whole file at `path`, or nullopt when it cannot be opened.
+std::optional<std::string> read_file(const std::filesystem::path& path);
+
 }  // namespace tariff::examples

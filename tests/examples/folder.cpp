@@ -16,14 +16,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::optional<std::string> read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 void add(std::vector<std::string>& failures, std::vector<std::string> more) {
   for (std::string& failure : more)
     failures.push_back(std::move(failure));
@@ -87,6 +79,14 @@ std::vector<std::string> check_folder(const fs::path& dir, const std::string& sh
     add(failures, check_runs(expect, expect_name, *compiled.tariff, contracts.rows, work.rows,
                              labels_of(*compiled.tariff), payments.rows, log));
   return failures;
+}
+
+std::optional<std::string> read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 }  // namespace tariff::examples
