@@ -370,3 +370,15 @@ struct next_declaration : seq<must<declaration>, sep> {};
 #undef TARIFF_KW
 
 }  // namespace tariff::grammar
+
+// How PEGTL's grammar analysis (pegtl::analyze, run by tests/parse/grammar_test.cpp) sees the two
+// rules defined here: an atomic<R> consumes when R does; a keyword always consumes a word.
+namespace tao::pegtl {
+
+template <class Name, class Rule>
+struct analyze_traits<Name, tariff::grammar::atomic<Rule>> : analyze_seq_traits<Rule> {};
+
+template <class Name>
+struct analyze_traits<Name, tariff::grammar::keyword> : analyze_any_traits<> {};
+
+}  // namespace tao::pegtl
