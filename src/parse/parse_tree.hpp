@@ -141,15 +141,22 @@ struct depth_limit : pegtl::limit_depth<max_rule_depth> {};
 /// grammar::reported_at_next_token); the parser driver removes it.
 inline constexpr char at_next_token_marker = '\x01';
 
-/// PEGTL control: a must<> failure raises a parse_error with the rule's message.
+/// PEGTL control: a must<> failure raises a parse_error with the rule's message. A commit point
+/// over a rule without a message in grammar/tariff_errors.hpp does not compile.
 template <class Rule>
 struct control : pegtl::normal<Rule> {
   template <class Input, class... States>
-  [[noreturn]] static void raise(const Input& in, States&&... /*unused*/) {
-    constexpr const char* message = g::error_message<Rule>;
-    std::string text = message != nullptr ? message : "syntax error";
-    if (g::reported_at_next_token<Rule>) text.insert(0, 1, at_next_token_marker);
-    throw pegtl::parse_error(text + ", found " + found_at(in), in);
+  [[noreturn]] static void raise(const Input& in, [[maybe_unused]] States&&... st) {
+    static_assert(g::has_error_message<Rule>,
+                  "a rule that can fail after a commit point (inside must<> or if_must<>) needs "
+                  "its message in grammar/tariff_errors.hpp");
+    if constexpr (g::can_fail<Rule>) {
+      std::string text = g::error_message<Rule>;
+      if (g::reported_at_next_token<Rule>) text.insert(0, 1, at_next_token_marker);
+      throw pegtl::parse_error(text + ", found " + found_at(in), in);
+    } else {
+      pegtl::normal<Rule>::raise(in, st...);  // an opt<> or a star<>: never fails
+    }
   }
 };
 
