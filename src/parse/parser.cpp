@@ -169,6 +169,18 @@ ast::position reported_at(std::string_view source, const pegtl::position& p, std
   return {at.line - newlines, static_cast<int>(stop - line_start) + 1};
 }
 
+/// Reports a syntax error at the token where it was noticed, or (see reported_at) at the end of
+/// the line where the missing piece was due.
+void report(std::string_view source, const pegtl::parse_error& e, bool at_next_token,
+            diagnostic_sink& sink) {
+  std::string message(e.message());
+  const pegtl::position& p = e.positions().front();
+  const ast::position where =
+      at_next_token ? ast::position{static_cast<int>(p.line), static_cast<int>(p.column)}
+                    : reported_at(source, p, message);
+  sink.error(where, std::move(message));
+}
+
 }  // namespace
 
 ast::module parse_module(std::string_view source, diagnostic_sink& sink) {
@@ -193,20 +205,15 @@ ast::module parse_module(std::string_view source, diagnostic_sink& sink) {
       at = cursor_of(in.iterator());
       if (root && !root->children.empty())
         parse::build_declaration(*root->children.front(), module, sink);
-    } catch (const pegtl::parse_error& e) {
-      std::string message(e.message());
-      const pegtl::position& p = e.positions().front();
-      ast::position where{static_cast<int>(p.line), static_cast<int>(p.column)};
-      if (!message.empty() && message.front() == parse::at_next_token_marker) {
-        message.erase(0, 1);
-      } else {
-        where = reported_at(source, p, message);
-      }
-      sink.error(where, std::move(message));
+    } catch (const parse::syntax_error& e) {
+      report(source, e, e.reported_at_next_token(), sink);
       // Resume at the first declaration line after the broken declaration's first line: an
       // error found at the start of the next declaration (a missing operand at the end of a
       // rule) must not swallow that declaration.
       at = skip_to_next_declaration(source, at);
+    } catch (const pegtl::parse_error& e) {  // PEGTL's own: the depth limit
+      report(source, e, false, sink);
+      at = skip_to_next_declaration(source, at);  // as above
     }
   }
   return module;
