@@ -276,9 +276,9 @@ struct tier_high : number {};
 struct tier_value : sor<percent, number> {};
 struct tier : seq<t<tier_low>, opt<t<dots>, opt<t<tier_high>>>, must<t<colon>, t<tier_value>>> {};
 struct package_size : integer {};
+struct tier_package : seq<TARIFF_KW("package"), sep, must<package_size>> {};
 struct tier_kind
-    : sor<TARIFF_KW("graduated"), TARIFF_KW("volume"),
-          seq<TARIFF_KW("package"), sep, must<package_size>>, TARIFF_KW("percentage")> {};
+    : sor<TARIFF_KW("graduated"), TARIFF_KW("volume"), tier_package, TARIFF_KW("percentage")> {};
 struct tier_list : list_tail<tier, t<comma>> {};
 struct tiers_end : t<close_brace> {};
 struct option_tiers
@@ -355,10 +355,10 @@ struct tax_rate_items : if_must<t<TARIFF_KW("for")>, names> {};
 struct tax_rate : if_must<t<TARIFF_KW("rate")>, t<name>, t<percent>, opt<tax_rate_items>> {};
 struct tax_when : TARIFF_KW("when") {};
 struct tax_exempt : if_must<t<TARIFF_KW("exempt")>, t<tax_when>, expression> {};
+struct tax_entry : sor<tax_rate, tax_exempt> {};
 struct tax_end : t<close_brace> {};
-struct tax
-    : if_must<t<TARIFF_KW("tax")>, t<name>, t<tax_basis>, t<tax_per>, t<tax_scope>, t<tax_round>,
-              tax_rounding, t<open_brace>, star<sor<tax_rate, tax_exempt>>, tax_end> {};
+struct tax : if_must<t<TARIFF_KW("tax")>, t<name>, t<tax_basis>, t<tax_per>, t<tax_scope>,
+                     t<tax_round>, tax_rounding, t<open_brace>, star<tax_entry>, tax_end> {};
 
 struct pay_end : t<close_brace> {};
 struct pay : if_must<t<TARIFF_KW("pay")>, t<name>, t<open_brace>, star<rule>, pay_end> {};

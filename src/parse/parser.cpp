@@ -2,11 +2,11 @@
 // next line that starts with a declaration keyword and go on.
 #include "parse/parser.hpp"
 
-#include <array>
 #include <cctype>
 
 #include "parse/build_ast.hpp"
 #include "parse/parse_tree.hpp"
+#include "parse/recovery.hpp"
 #include "parse/source_text.hpp"
 
 // Under AddressSanitizer the pool poisons the blocks it holds, so a node used after it was freed
@@ -108,25 +108,6 @@ struct cursor {
   std::size_t column = 1;
 };
 
-constexpr std::array<std::string_view, 11> declaration_keywords = {
-    "tariff", "rounding", "calendar", "attribute", "table", "pricelist",
-    "rule",   "group",    "plan",     "tax",       "pay"};
-
-bool is_word_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
-/// Whether the line starting at `at` begins (in column 1) with a declaration keyword.
-bool starts_declaration(std::string_view source, std::size_t at) {
-  std::size_t end = at;
-  while (end < source.size() && is_word_char(source[end]))
-    ++end;
-  const std::string_view word = source.substr(at, end - at);
-  for (std::string_view keyword : declaration_keywords)
-    if (word == keyword) return true;
-  return false;
-}
-
 /// The cursor at the start of the first line after the line of `from` that starts a declaration,
 /// or at the end of the source.
 cursor skip_to_next_declaration(std::string_view source, cursor from) {
@@ -138,7 +119,7 @@ cursor skip_to_next_declaration(std::string_view source, cursor from) {
     ++c.byte;
     ++c.line;
     c.column = 1;
-    if (starts_declaration(source, c.byte)) return c;
+    if (parse::starts_declaration(source, c.byte)) return c;
   }
 }
 
