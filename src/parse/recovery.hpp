@@ -1,17 +1,17 @@
 // Error recovery: after a syntax error the parser resumes at the next line that starts, in
 // column 1, with a declaration's keyword. The keywords are the grammar's own
-// (grammar/tariff_vocabulary.hpp), so a declaration added to the grammar is one recovery stops at.
+// (grammar/tariff_lexicon.hpp), so a declaration added to the grammar is one recovery stops at.
 #pragma once
 
 #include <cstddef>
 #include <string_view>
 
-#include "grammar/tariff_vocabulary.hpp"
+#include "grammar/tariff_lexicon.hpp"
 
 namespace tariff::parse {
 
 /// The words at which recovery resumes: the words the grammar's declarations start with.
-inline constexpr const auto& recovery_keywords = grammar::vocabulary::declaration_words;
+inline constexpr const auto& recovery_keywords = grammar::lexicon::declaration_words;
 
 /// Whether the line starting at `at` begins (in column 1) with a declaration keyword, a whole word.
 inline bool starts_declaration(std::string_view source, std::size_t at) {
@@ -21,7 +21,7 @@ inline bool starts_declaration(std::string_view source, std::size_t at) {
   std::size_t end = at;
   while (end < source.size() && is_word_char(source[end]))
     ++end;
-  return grammar::vocabulary::contains(recovery_keywords, source.substr(at, end - at));
+  return grammar::lexicon::contains(recovery_keywords, source.substr(at, end - at));
 }
 
 }  // namespace tariff::parse

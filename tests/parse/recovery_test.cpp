@@ -11,13 +11,13 @@
 
 #include <gtest/gtest.h>
 
-#include "grammar/tariff_vocabulary.hpp"
+#include "grammar/tariff_lexicon.hpp"
 #include "parse/parser.hpp"
 
 namespace tariff {
 namespace {
 
-namespace v = grammar::vocabulary;
+namespace lex = grammar::lexicon;
 
 template <std::size_t N>
 std::vector<std::string_view> list(const std::array<std::string_view, N>& words) {
@@ -26,40 +26,40 @@ std::vector<std::string_view> list(const std::array<std::string_view, N>& words)
 
 // The derivation read back: each set is what the grammar's rules spell. A declaration or an entry
 // added to the grammar shows up here (and nowhere else needs it by hand).
-TEST(Vocabulary, SetsAreTheWordsTheGrammarsRulesStartWith) {
+TEST(Lexicon, SetsAreTheWordsTheGrammarsRulesStartWith) {
   EXPECT_EQ(
-      list(v::declaration_words),
+      list(lex::declaration_words),
       (std::vector<std::string_view>{"attribute", "calendar", "group", "pay", "plan", "pricelist",
                                      "rounding", "rule", "table", "tariff", "tax"}));
-  EXPECT_EQ(list(v::calendar_entry_words),
+  EXPECT_EQ(list(lex::calendar_entry_words),
             (std::vector<std::string_view>{"days", "holidays", "season", "timezone", "window"}));
-  EXPECT_EQ(list(v::plan_entry_words),
+  EXPECT_EQ(list(lex::plan_entry_words),
             (std::vector<std::string_view>{"catalogue", "fee", "includes", "order", "period",
                                            "prepaid", "pricelist"}));
-  EXPECT_EQ(list(v::tax_entry_words), (std::vector<std::string_view>{"exempt", "rate"}));
-  EXPECT_EQ(list(v::item_option_words),
+  EXPECT_EQ(list(lex::tax_entry_words), (std::vector<std::string_view>{"exempt", "rate"}));
+  EXPECT_EQ(list(lex::item_option_words),
             (std::vector<std::string_view>{"bill", "cost", "credit", "discount", "maximum",
                                            "minimum", "price", "tiers"}));
-  EXPECT_EQ(list(v::tier_kind_words),
+  EXPECT_EQ(list(lex::tier_kind_words),
             (std::vector<std::string_view>{"graduated", "package", "percentage", "volume"}));
-  EXPECT_EQ(list(v::words_before_operand),
+  EXPECT_EQ(list(lex::words_before_operand),
             (std::vector<std::string_view>{"and", "default", "not", "or", "when"}));
-  EXPECT_EQ(v::word<grammar::rule>(), "rule");
-  EXPECT_EQ(v::word<grammar::option_minimum_charge>(), "minimum");  // `minimum charge`
-  EXPECT_EQ(v::word<grammar::min_call>(), "min");                   // a rule derived from a keyword
+  EXPECT_EQ(lex::word<grammar::rule>(), "rule");
+  EXPECT_EQ(lex::word<grammar::option_minimum_charge>(), "minimum");  // `minimum charge`
+  EXPECT_EQ(lex::word<grammar::min_call>(), "min");  // a rule derived from a keyword
 }
 
-TEST(Vocabulary, EverySetIsSortedAndEachWordOnce) {
+TEST(Lexicon, EverySetIsSortedAndEachWordOnce) {
   const auto strictly_sorted = [](const auto& words) {
     return std::adjacent_find(words.begin(), words.end(), [](auto a, auto b) { return a >= b; }) ==
            words.end();
   };
-  EXPECT_TRUE(strictly_sorted(v::declaration_words));
-  EXPECT_TRUE(strictly_sorted(v::calendar_entry_words));
-  EXPECT_TRUE(strictly_sorted(v::plan_entry_words));
-  EXPECT_TRUE(strictly_sorted(v::tax_entry_words));
-  EXPECT_TRUE(strictly_sorted(v::item_option_words));
-  EXPECT_TRUE(strictly_sorted(v::reserved_words));
+  EXPECT_TRUE(strictly_sorted(lex::declaration_words));
+  EXPECT_TRUE(strictly_sorted(lex::calendar_entry_words));
+  EXPECT_TRUE(strictly_sorted(lex::plan_entry_words));
+  EXPECT_TRUE(strictly_sorted(lex::tax_entry_words));
+  EXPECT_TRUE(strictly_sorted(lex::item_option_words));
+  EXPECT_TRUE(strictly_sorted(lex::reserved_words));
 }
 
 // Recovery's set is the derived one: over every word the language has (and a few names), a line
@@ -67,23 +67,23 @@ TEST(Vocabulary, EverySetIsSortedAndEachWordOnce) {
 TEST(Recovery, ResumesExactlyAtTheDerivedDeclarationWords) {
   std::set<std::string_view> universe;
   const auto add = [&](const auto& words) { universe.insert(words.begin(), words.end()); };
-  add(v::reserved_words);
-  add(v::declaration_words);
-  add(v::calendar_entry_words);
-  add(v::plan_entry_words);
-  add(v::tax_entry_words);
-  add(v::item_option_words);
+  add(lex::reserved_words);
+  add(lex::declaration_words);
+  add(lex::calendar_entry_words);
+  add(lex::plan_entry_words);
+  add(lex::tax_entry_words);
+  add(lex::item_option_words);
   universe.insert({"visit", "hvac_repair", "x", "rules", "taxes", "Tariff", "pay_", "_tax"});
   std::size_t resumed = 0;
   for (std::string_view word : universe) {
     const std::string line = std::string(word) + " x";
-    const bool declares = v::contains(v::declaration_words, word);
+    const bool declares = lex::contains(lex::declaration_words, word);
     EXPECT_EQ(parse::starts_declaration(line, 0), declares) << word;
     EXPECT_EQ(parse::starts_declaration("  " + line, 0), false) << word;  // column 1 only
     resumed += declares ? 1U : 0U;
   }
-  EXPECT_EQ(resumed, v::declaration_words.size());
-  EXPECT_EQ(&parse::recovery_keywords, &v::declaration_words);
+  EXPECT_EQ(resumed, lex::declaration_words.size());
+  EXPECT_EQ(&parse::recovery_keywords, &lex::declaration_words);
 }
 
 struct parsed {
@@ -125,7 +125,7 @@ TEST(Recovery, EveryDeclarationKeywordHasASample) {
   std::vector<std::string_view> keys;
   for (const auto& [word, sample] : samples())
     keys.push_back(word);
-  EXPECT_EQ(keys, list(v::declaration_words));
+  EXPECT_EQ(keys, list(lex::declaration_words));
 }
 
 class ResynchronisesAt : public testing::TestWithParam<std::string_view> {};
@@ -158,8 +158,8 @@ std::string keyword_name(const testing::TestParamInfo<std::string_view>& param) 
 }
 
 INSTANTIATE_TEST_SUITE_P(EveryDeclarationKeyword, ResynchronisesAt,
-                         testing::ValuesIn(v::declaration_words.begin(),
-                                           v::declaration_words.end()),
+                         testing::ValuesIn(lex::declaration_words.begin(),
+                                           lex::declaration_words.end()),
                          keyword_name);
 
 // A word that starts no declaration is no place to resume: the line is skipped with the broken

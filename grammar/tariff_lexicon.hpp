@@ -12,7 +12,7 @@
 
 #include "tariff_grammar.hpp"
 
-namespace tariff::grammar::vocabulary {
+namespace tariff::grammar::lexicon {
 
 namespace detail {
 
@@ -127,4 +127,4 @@ inline constexpr auto reserved_words = keyword::words;
 static_assert(declaration_words.size() == declaration::subs_t::size);
 static_assert(words(option_start::subs_t{}) == item_option_words);
 
-}  // namespace tariff::grammar::vocabulary
+}  // namespace tariff::grammar::lexicon

@@ -1,6 +1,6 @@
 // The formatter reads the grammar's vocabulary: every word that starts a declaration, an entry of
 // a block or an item option is laid out as one. Table-driven: each table must cover its set of
-// grammar/tariff_vocabulary.hpp, so a word added to the grammar needs a sample here, and then
+// grammar/tariff_lexicon.hpp, so a word added to the grammar needs a sample here, and then
 // its layout is checked.
 #include <map>
 #include <sstream>
@@ -11,12 +11,12 @@
 #include <gtest/gtest.h>
 #include <tariff/formatter.hpp>
 
-#include "grammar/tariff_vocabulary.hpp"
+#include "grammar/tariff_lexicon.hpp"
 
 namespace tariff {
 namespace {
 
-namespace v = grammar::vocabulary;
+namespace lex = grammar::lexicon;
 
 using samples = std::map<std::string_view, std::string_view>;  // word -> a line starting with it
 
@@ -53,7 +53,7 @@ void expect_indented(std::string_view before, std::string_view sample, std::stri
   EXPECT_EQ(line_of(*f.text, sample), std::string(indent, ' ') + std::string(sample)) << source;
 }
 
-TEST(FormatVocabulary, EveryDeclarationStartsAStatement) {
+TEST(FormatLexicon, EveryDeclarationStartsAStatement) {
   const samples table = {
       {"tariff", "tariff \"T\" currency RUB"},
       {"rounding", "rounding line 0.01 half_up"},
@@ -67,12 +67,12 @@ TEST(FormatVocabulary, EveryDeclarationStartsAStatement) {
       {"tax", "tax vat included per line round 0.01 half_up { rate standard 20% }"},
       {"pay", "pay staff { rule r : price }"},
   };
-  ASSERT_EQ(keys(table), list(v::declaration_words));
+  ASSERT_EQ(keys(table), list(lex::declaration_words));
   for (const auto& [word, sample] : table)
     expect_indented("rule before : price * 2\n\n", sample, "", 0);  // apart: no column run
 }
 
-TEST(FormatVocabulary, EveryCalendarEntryStartsAnEntry) {
+TEST(FormatLexicon, EveryCalendarEntryStartsAnEntry) {
   const samples table = {
       {"timezone", "timezone Europe/Moscow"},
       {"window", "window night 22:00 .. 06:00"},
@@ -80,36 +80,36 @@ TEST(FormatVocabulary, EveryCalendarEntryStartsAnEntry) {
       {"holidays", "holidays 2026-01-01"},
       {"season", "season summer 2026-06-01 .. 2026-08-31"},
   };
-  ASSERT_EQ(keys(table), list(v::calendar_entry_words));
+  ASSERT_EQ(keys(table), list(lex::calendar_entry_words));
   for (const auto& [word, sample] : table)
     expect_indented("calendar {\ndays workdays mon\n", sample, "}\n", 2);
 }
 
-TEST(FormatVocabulary, EveryPlanEntryStartsAnEntry) {
+TEST(FormatLexicon, EveryPlanEntryStartsAnEntry) {
   const samples table = {
       {"pricelist", "pricelist retail"},    {"period", "period month"},
       {"fee", "fee 1000.00 per month"},     {"includes", "includes 3 visit per month"},
       {"order", "order cheapest"},          {"catalogue", "catalogue visit"},
       {"prepaid", "prepaid alert 1000.00"},
   };
-  ASSERT_EQ(keys(table), list(v::plan_entry_words));
+  ASSERT_EQ(keys(table), list(lex::plan_entry_words));
   for (const auto& [word, sample] : table)
     expect_indented("plan p {\nincludes 1 a per month\n", sample, "}\n", 2);
 }
 
-TEST(FormatVocabulary, EveryTaxEntryStartsAnEntry) {
+TEST(FormatLexicon, EveryTaxEntryStartsAnEntry) {
   const samples table = {
       {"rate", "rate standard 20%"},
       {"exempt", "exempt when client.tax_exempt"},
   };
-  ASSERT_EQ(keys(table), list(v::tax_entry_words));
+  ASSERT_EQ(keys(table), list(lex::tax_entry_words));
   for (const auto& [word, sample] : table)
     expect_indented("tax vat included per line round 0.01 half_up {\nrate reduced 10%\n", sample,
                     "}\n", 2);
 }
 
 // An option on a line of its own continues its item; an override starts an entry.
-TEST(FormatVocabulary, EveryItemOptionContinuesItsItem) {
+TEST(FormatLexicon, EveryItemOptionContinuesItsItem) {
   const samples table = {
       {"price", "price 1"},
       {"cost", "cost 1"},
@@ -120,7 +120,7 @@ TEST(FormatVocabulary, EveryItemOptionContinuesItsItem) {
       {"tiers", "tiers graduated { 0..10: 1 }"},
       {"credit", "credit"},
   };
-  ASSERT_EQ(keys(table), list(v::item_option_words));
+  ASSERT_EQ(keys(table), list(lex::item_option_words));
   for (const auto& [word, sample] : table) {
     expect_indented("pricelist p {\nitem a per hour\n", sample, "}\n", 4);
     expect_indented("pricelist p {\nitem a per hour price 2\n", "a " + std::string(sample), "}\n",
