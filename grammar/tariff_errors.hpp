@@ -1,14 +1,29 @@
 // What a syntax error says: one message per rule that can fail at a commit point (after an
 // if_must<> or inside a must<>). Kept apart from the rules, as PEGTL's json_errors example does.
+// The table is complete by construction: the parser's control (src/parse/parse_tree.hpp) refuses
+// to compile a commit point over a rule that can fail and has no message here.
 #pragma once
 
 #include "tariff_grammar.hpp"
 
 namespace tariff::grammar {
 
-/// The message for a rule that failed after a commit point; nullptr: "syntax error".
+/// The message for a rule that failed after a commit point; nullptr: none in the table.
 template <class Rule>
 inline constexpr const char* error_message = nullptr;
+
+/// Whether a rule can fail at all. An opt<> or a star<> after a commit point never does, so it
+/// needs no message; every other rule there does.
+template <class Rule>
+inline constexpr bool can_fail = true;
+template <class... Rules>
+inline constexpr bool can_fail<opt<Rules...>> = false;
+template <class Rule, class... Rules>
+inline constexpr bool can_fail<star<Rule, Rules...>> = false;
+
+/// Whether a failure of `Rule` after a commit point has its message in the table.
+template <class Rule>
+inline constexpr bool has_error_message = !can_fail<Rule> || error_message<Rule> != nullptr;
 
 // A token with its trailing space says what the token says.
 template <class Rule>
@@ -42,6 +57,7 @@ TARIFF_ERROR(item_unit, "expected a unit: hour, minute, day, month, visit, piece
 TARIFF_ERROR(period_name, "expected a period: month, quarter or year")
 TARIFF_ERROR(weekday, "expected a weekday: mon, tue, wed, thu, fri, sat or sun")
 TARIFF_ERROR(value_type, "expected a type: string, number, integer, money, percent, bool or date")
+TARIFF_ERROR(attribute_dot, "expected '.' and an attribute name, as in site.region")
 TARIFF_ERROR(attribute_name, "expected an attribute name after '.'")
 TARIFF_ERROR(attribute_ref, "expected an attribute such as site.region")
 TARIFF_ERROR(literal, "expected a value: a number, percentage, string, date, true or false")
@@ -59,16 +75,19 @@ TARIFF_ERROR(on_target, "expected a day set or 'holiday' after 'on'")
 TARIFF_ERROR(during_target, "expected a season or a date range after 'during'")
 TARIFF_ERROR(segment_or_line, "expected 'segment' or 'line'")
 TARIFF_ERROR(weekdays, "expected a weekday: mon, tue, wed, thu, fri, sat or sun")
+TARIFF_ERROR(date_span, "expected a date as YYYY-MM-DD")
 TARIFF_ERROR(date_spans, "expected a date as YYYY-MM-DD")
 TARIFF_ERROR(names, "expected a name")
 TARIFF_ERROR(percents, "expected a percentage such as 80%")
 TARIFF_ERROR(quantity, "expected a quantity such as 1h, 15min or 10 piece")
 TARIFF_ERROR(allowance_amount, "expected an amount such as 3 or 20h")
 TARIFF_ERROR(item_set, "expected an item or a list of items in parentheses")
+TARIFF_ERROR(table_entries, "expected a table entry, as in \"moscow\": 1.00 or 3..4: 10%")
 TARIFF_ERROR(table_value, "expected a value")
 TARIFF_ERROR(default_value,
              "expected a default value: a number, percentage, string, date, true or false")
 TARIFF_ERROR(rule_value, "expected the rule's value, an expression such as price * 2")
+TARIFF_ERROR(tier_list, "expected a tier, as in 0..10: 3000.00")
 TARIFF_ERROR(tier_value, "expected a price or a percentage")
 TARIFF_ERROR(package_size, "expected the package size, a whole number")
 TARIFF_ERROR(tier_kind, "expected a tier kind: graduated, volume, package N or percentage")
@@ -77,6 +96,7 @@ TARIFF_ERROR(order_kind, "expected an allowance order: work, cheapest or dearest
 TARIFF_ERROR(item_option,
              "expected an item option: price, cost, bill started, minimum, maximum charge, "
              "discount, tiers or credit")
+TARIFF_ERROR(item_options, error_message<item_option>)
 TARIFF_ERROR(calendar_end,
              "expected a calendar entry (timezone, window, days, holidays, season) or '}'")
 TARIFF_ERROR(table_end, "expected ',' or '}' after a table entry")
@@ -122,7 +142,11 @@ inline constexpr bool reported_at_next_token<t<Rule>> = reported_at_next_token<R
 template <>
 inline constexpr bool reported_at_next_token<calendar_end> = true;
 template <>
+inline constexpr bool reported_at_next_token<table_entries> = true;
+template <>
 inline constexpr bool reported_at_next_token<table_end> = true;
+template <>
+inline constexpr bool reported_at_next_token<tier_list> = true;
 template <>
 inline constexpr bool reported_at_next_token<tiers_end> = true;
 template <>

@@ -145,7 +145,8 @@ struct expression;
 struct attribute_scope
     : sor<TARIFF_KW("contract"), TARIFF_KW("client"), TARIFF_KW("site"), TARIFF_KW("work")> {};
 struct attribute_name : name {};
-struct attribute_ref : if_must<attribute_scope, one<'.'>, attribute_name> {};
+struct attribute_dot : one<'.'> {};
+struct attribute_ref : if_must<attribute_scope, attribute_dot, attribute_name> {};
 struct name_ref : sor<TARIFF_KW("price"), TARIFF_KW("cost"), name> {
 };  // price, cost: also keywords
 struct true_literal : TARIFF_KW("true") {};
@@ -245,9 +246,10 @@ struct key_range : seq<t<key_low>, opt<t<dots>, opt<t<key_high>>>> {};
 struct table_key : sor<t<string_literal>, t<key_else>, key_range> {};
 struct table_value : expression {};
 struct table_entry : seq<table_key, must<t<colon>, table_value>> {};
+struct table_entries : list_tail<table_entry, t<comma>> {};
 struct table_end : t<close_brace> {};
 struct table : if_must<t<TARIFF_KW("table")>, t<name>, t<TARIFF_KW("by")>, expression,
-                       t<open_brace>, list_tail<table_entry, t<comma>>, table_end> {};
+                       t<open_brace>, table_entries, table_end> {};
 
 // ---------------------------------------------------------------------------------------------
 // Price lists
@@ -274,12 +276,13 @@ struct tier_high : number {};
 struct tier_value : sor<percent, number> {};
 struct tier : seq<t<tier_low>, opt<t<dots>, opt<t<tier_high>>>, must<t<colon>, t<tier_value>>> {};
 struct package_size : integer {};
+struct tier_package : seq<TARIFF_KW("package"), sep, must<package_size>> {};
 struct tier_kind
-    : sor<TARIFF_KW("graduated"), TARIFF_KW("volume"),
-          seq<TARIFF_KW("package"), sep, must<package_size>>, TARIFF_KW("percentage")> {};
+    : sor<TARIFF_KW("graduated"), TARIFF_KW("volume"), tier_package, TARIFF_KW("percentage")> {};
+struct tier_list : list_tail<tier, t<comma>> {};
 struct tiers_end : t<close_brace> {};
-struct option_tiers : if_must<t<TARIFF_KW("tiers")>, t<tier_kind>, t<open_brace>,
-                              list_tail<tier, t<comma>>, tiers_end> {};
+struct option_tiers
+    : if_must<t<TARIFF_KW("tiers")>, t<tier_kind>, t<open_brace>, tier_list, tiers_end> {};
 struct item_option
     : sor<option_price, option_cost, option_bill, option_minimum_charge, option_minimum,
           option_maximum_charge, option_discount, option_tiers, option_credit> {};
@@ -289,7 +292,8 @@ struct item : if_must<t<TARIFF_KW("item")>, t<name>, opt<t<item_title>>, t<TARIF
 struct option_start
     : sor<TARIFF_KW("price"), TARIFF_KW("cost"), TARIFF_KW("bill"), TARIFF_KW("minimum"),
           TARIFF_KW("maximum"), TARIFF_KW("discount"), TARIFF_KW("tiers"), TARIFF_KW("credit")> {};
-struct override_item : if_must<seq<t<name>, at<option_start>>, plus<item_option>> {};
+struct item_options : plus<item_option> {};
+struct override_item : if_must<seq<t<name>, at<option_start>>, item_options> {};
 struct base_list : if_must<t<TARIFF_KW("extends")>, t<name>> {};
 struct effective : if_must<t<TARIFF_KW("effective")>, t<date_literal>> {};
 struct pricelist_end : t<close_brace> {};
@@ -351,10 +355,10 @@ struct tax_rate_items : if_must<t<TARIFF_KW("for")>, names> {};
 struct tax_rate : if_must<t<TARIFF_KW("rate")>, t<name>, t<percent>, opt<tax_rate_items>> {};
 struct tax_when : TARIFF_KW("when") {};
 struct tax_exempt : if_must<t<TARIFF_KW("exempt")>, t<tax_when>, expression> {};
+struct tax_entry : sor<tax_rate, tax_exempt> {};
 struct tax_end : t<close_brace> {};
-struct tax
-    : if_must<t<TARIFF_KW("tax")>, t<name>, t<tax_basis>, t<tax_per>, t<tax_scope>, t<tax_round>,
-              tax_rounding, t<open_brace>, star<sor<tax_rate, tax_exempt>>, tax_end> {};
+struct tax : if_must<t<TARIFF_KW("tax")>, t<name>, t<tax_basis>, t<tax_per>, t<tax_scope>,
+                     t<tax_round>, tax_rounding, t<open_brace>, star<tax_entry>, tax_end> {};
 
 struct pay_end : t<close_brace> {};
 struct pay : if_must<t<TARIFF_KW("pay")>, t<name>, t<open_brace>, star<rule>, pay_end> {};
@@ -370,3 +374,15 @@ struct next_declaration : seq<must<declaration>, sep> {};
 #undef TARIFF_KW
 
 }  // namespace tariff::grammar
+
+// How PEGTL's grammar analysis (pegtl::analyze, run by tests/parse/grammar_test.cpp) sees the two
+// rules defined here: an atomic<R> consumes when R does; a keyword always consumes a word.
+namespace tao::pegtl {
+
+template <class Name, class Rule>
+struct analyze_traits<Name, tariff::grammar::atomic<Rule>> : analyze_seq_traits<Rule> {};
+
+template <class Name>
+struct analyze_traits<Name, tariff::grammar::keyword> : analyze_any_traits<> {};
+
+}  // namespace tao::pegtl

@@ -14,6 +14,7 @@
 
 #include "diagnostics/sink.hpp"
 #include "format/tokens.hpp"
+#include "grammar/tariff_lexicon.hpp"
 #include "parse/parser.hpp"
 #include "parse/source_text.hpp"
 
@@ -24,14 +25,24 @@ namespace {
 using layout::token;
 using layout::token_kind;
 
+// The words that decide the layout are the grammar's (grammar/tariff_lexicon.hpp): a
+// declaration, an entry or an option added to the grammar is laid out as one without a change here.
+namespace g = grammar;
+namespace lex = grammar::lexicon;
+
 bool is(const token* t, std::string_view text) {
   return t != nullptr && t->kind != token_kind::string && t->kind != token_kind::comment &&
          t->text == text;
 }
 
-bool is_word(const token* t, std::initializer_list<std::string_view> words) {
-  if (t == nullptr || t->kind != token_kind::word) return false;
-  return std::find(words.begin(), words.end(), t->text) != words.end();
+bool is_word(const token* t, std::string_view word) {
+  return t != nullptr && t->kind == token_kind::word && t->text == word;
+}
+
+// `words`: one of the sets of grammar/tariff_lexicon.hpp.
+template <std::size_t N>
+bool is_word(const token* t, const std::array<std::string_view, N>& words) {
+  return t != nullptr && t->kind == token_kind::word && lex::contains(words, t->text);
 }
 
 bool is_operator(const token* t) {
@@ -46,7 +57,7 @@ bool is_unary_minus(const token* t, const token* before) {
   if (!is(t, "-")) return false;
   if (before == nullptr) return true;
   if (before->kind == token_kind::punct) return before->text != ")";
-  return is_word(before, {"and", "or", "not", "when", "default"});
+  return is_word(before, lex::words_before_operand);
 }
 
 // What a brace opens: a block of entries (a calendar, price list, group or plan, named by its
@@ -59,21 +70,17 @@ struct block {
 // Whether `first` starts an entry of `b` (or a declaration at the top) rather than continuing
 // the one above.
 bool starts_entry(const token& first, const block* b) {
-  if (b == nullptr)
-    return is_word(&first, {"tariff", "rounding", "calendar", "attribute", "table", "pricelist",
-                            "rule", "group", "plan", "tax", "pay"});
+  if (b == nullptr) return is_word(&first, lex::declaration_words);
   if (b->list) return true;
-  if (b->keyword == "calendar")
-    return is_word(&first, {"timezone", "window", "days", "holidays", "season"});
-  if (b->keyword == "group" || b->keyword == "pay") return is_word(&first, {"rule"});
-  if (b->keyword == "tax") return is_word(&first, {"rate", "exempt"});
-  if (b->keyword == "plan")
-    return is_word(&first,
-                   {"pricelist", "period", "fee", "includes", "order", "catalogue", "prepaid"});
-  if (b->keyword == "pricelist")  // `item …`, or an override: a name and its options
-    return first.kind == token_kind::word &&
-           !is_word(&first, {"price", "cost", "bill", "started", "minimum", "maximum", "charge",
-                             "discount", "tiers", "credit", "per"});
+  if (b->keyword == lex::word<g::calendar>()) return is_word(&first, lex::calendar_entry_words);
+  if (b->keyword == lex::word<g::group>() || b->keyword == lex::word<g::pay>())
+    return is_word(&first, lex::word<g::rule>());
+  if (b->keyword == lex::word<g::tax>()) return is_word(&first, lex::tax_entry_words);
+  if (b->keyword == lex::word<g::plan>()) return is_word(&first, lex::plan_entry_words);
+  if (b->keyword == lex::word<g::pricelist>())  // `item …`, or an override: a name and its options
+    return is_word(&first, lex::word<g::item>()) ||
+           (first.kind == token_kind::word && !is_word(&first, lex::reserved_words) &&
+            !is_word(&first, lex::item_option_words));  // `credit` is no reserved word
   return true;
 }
 
@@ -82,7 +89,7 @@ bool leaves_open(const token* last, const block* b) {
   if (last == nullptr) return false;
   if (is_operator(last) || is(last, ":") || is(last, "(") || is(last, "..")) return true;
   if (is(last, ",")) return b == nullptr || !b->list;
-  return is_word(last, {"and", "or", "not", "when", "default"});
+  return is_word(last, lex::words_before_operand);
 }
 
 // One line of the result.
@@ -138,9 +145,9 @@ class formatter {
     const std::size_t depth = blocks_.size() - (closes && !blocks_.empty() ? 1 : 0);
     line.code = true;
     line.continuing =
-        !closes &&
-        (parens_ > 0 || is_operator(&first) || is(&first, ":") || is_word(&first, {"and", "or"}) ||
-         leaves_open(last_code_, innermost()) || !starts_entry(first, innermost()));
+        !closes && (parens_ > 0 || is_operator(&first) || is(&first, ":") ||
+                    is_word(&first, lex::logical_operator_words) ||
+                    leaves_open(last_code_, innermost()) || !starts_entry(first, innermost()));
     line.indent = 2 * depth + (line.continuing ? 2 : 0);
     if (line.continuing) mark_previous_continued();
     if (!line.continuing && first.kind == token_kind::word) statement_ = std::string(first.text);
@@ -176,7 +183,7 @@ class formatter {
   std::string_view space_between(const token& a, const token& b, const token* before) const {
     if (is_unary_minus(&a, before)) return "";
     if (is(&b, ",") || is(&b, ")") || is(&a, "(")) return "";
-    if (is(&b, "(") && is_word(&a, {"min", "max"})) return "";
+    if (is(&b, "(") && is_word(&a, lex::function_words)) return "";
     if (is(&a, ".") || is(&b, ".")) return "";
     if (is(&b, "..")) return a.kind == token_kind::number ? "" : " ";
     if (is(&a, "..")) return before != nullptr && before->kind == token_kind::number ? "" : " ";
@@ -191,14 +198,14 @@ class formatter {
     if (is(&t, "}") && !blocks_.empty()) blocks_.pop_back();
     if (!is(&t, "{")) return;
     const bool tiers =
-        is_word(before, {"graduated", "volume", "percentage"}) ||
+        is_word(before, lex::tier_kind_words) ||
         (before != nullptr && before->kind == token_kind::number && before_package(before));
-    blocks_.push_back({statement_, statement_ == "table" || tiers});
+    blocks_.push_back({statement_, statement_ == lex::word<g::table>() || tiers});
   }
 
   bool before_package(const token* number) const {
     const auto at = static_cast<std::size_t>(number - tokens_.data());
-    return at > 0 && is_word(&tokens_[at - 1], {"package"});
+    return at > 0 && is_word(&tokens_[at - 1], lex::word<g::tier_package>());
   }
 
   // Where the line's columns start, for the statements whose runs align: `splits_` holds the
@@ -211,15 +218,16 @@ class formatter {
         if (is(&tokens_[i], text)) return i;
       return end;
     };
-    if (is_word(&first, {"rule", "attribute"})) {  // the head, then `: …`
+    if (is_word(&first, lex::word<g::rule>()) ||
+        is_word(&first, lex::word<g::attribute>())) {  // the head, then `: …`
       const std::size_t colon = find(":");
       if (colon == end) return;
       splits_.push_back(colon);
-    } else if (is_word(&first, {"table"})) {  // the head, then `{ …`
+    } else if (is_word(&first, lex::word<g::table>())) {  // the head, then `{ …`
       const std::size_t brace = find("{");
       if (brace == end) return;
       splits_.push_back(brace);
-    } else if (is_word(&first, {"item"}) && end - begin >= 4) {
+    } else if (is_word(&first, lex::word<g::item>()) && end - begin >= 4) {
       // item NAME ["TITLE"] per UNIT OPTION…: the title, `per` and each option align.
       const bool titled = tokens_[begin + 2].kind == token_kind::string;
       const std::size_t per = begin + (titled ? 3 : 2);
@@ -230,7 +238,7 @@ class formatter {
         empty_cell_before_ = per;
       splits_.push_back(per);
       split_options(per + 2, end);
-    } else if (innermost() != nullptr && innermost()->keyword == "pricelist" &&
+    } else if (innermost() != nullptr && innermost()->keyword == lex::word<g::pricelist>() &&
                first.kind == token_kind::word && end - begin >= 2) {
       // An override, NAME OPTION…: the options align with each other's.
       split_options(begin + 1, end);
@@ -245,9 +253,7 @@ class formatter {
   // Each item option in [begin, end) starts a cell: `price 950.00`, `cost 600.00`, `minimum 1h`.
   void split_options(std::size_t begin, std::size_t end) {
     for (std::size_t i = begin; i < end; ++i)
-      if (is_word(&tokens_[i],
-                  {"price", "cost", "bill", "minimum", "maximum", "discount", "tiers", "credit"}))
-        splits_.push_back(i);
+      if (is_word(&tokens_[i], lex::item_option_words)) splits_.push_back(i);
   }
 
   void mark_previous_continued() {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "grammar/tariff_grammar.hpp"
+#include "grammar/tariff_lexicon.hpp"
 
 namespace tariff::layout {
 
@@ -104,10 +105,12 @@ std::optional<std::vector<token>> tokenize(std::string_view source) {
       out.push_back(*t);
       continue;
     }
-    context.after_timezone = t->kind == token_kind::word && t->text == "timezone";
+    const bool is_word = t->kind == token_kind::word;
+    context.after_timezone = is_word && t->text == grammar::lexicon::word<g::timezone_entry>();
     // `window NAME TIME .. TIME`: the four tokens after the keyword.
     if (context.window_tokens_left > 0) --context.window_tokens_left;
-    if (t->kind == token_kind::word && t->text == "window") context.window_tokens_left = 4;
+    if (is_word && t->text == grammar::lexicon::word<g::window_entry>())
+      context.window_tokens_left = 4;
     at += t->text.size();
     out.push_back(*t);
   }

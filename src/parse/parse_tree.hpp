@@ -137,19 +137,36 @@ inline constexpr std::size_t max_rule_depth = 500;
 template <class Rule>
 struct depth_limit : pegtl::limit_depth<max_rule_depth> {};
 
-/// Leads a message whose error stays at the token where it was noticed (see
-/// grammar::reported_at_next_token); the parser driver removes it.
-inline constexpr char at_next_token_marker = '\x01';
+/// A syntax error at a commit point: the message from the error table with what was found
+/// there, and whether it stays at the token where it was noticed (grammar::reported_at_next_token)
+/// or moves back to the end of the line where the missing piece was due.
+class syntax_error : public pegtl::parse_error {
+ public:
+  template <class Input>
+  syntax_error(const std::string& message, const Input& in, bool at_next_token)
+      : pegtl::parse_error(message, in), reported_at_next_token_(at_next_token) {}
 
-/// PEGTL control: a must<> failure raises a parse_error with the rule's message.
+  bool reported_at_next_token() const noexcept { return reported_at_next_token_; }
+
+ private:
+  bool reported_at_next_token_;
+};
+
+/// PEGTL control: a must<> failure raises a syntax_error with the rule's message. A commit point
+/// over a rule without a message in grammar/tariff_errors.hpp does not compile.
 template <class Rule>
 struct control : pegtl::normal<Rule> {
   template <class Input, class... States>
-  [[noreturn]] static void raise(const Input& in, States&&... /*unused*/) {
-    constexpr const char* message = g::error_message<Rule>;
-    std::string text = message != nullptr ? message : "syntax error";
-    if (g::reported_at_next_token<Rule>) text.insert(0, 1, at_next_token_marker);
-    throw pegtl::parse_error(text + ", found " + found_at(in), in);
+  [[noreturn]] static void raise(const Input& in, [[maybe_unused]] States&&... st) {
+    static_assert(g::has_error_message<Rule>,
+                  "a rule that can fail after a commit point (inside must<> or if_must<>) needs "
+                  "its message in grammar/tariff_errors.hpp");
+    if constexpr (g::can_fail<Rule>) {
+      throw syntax_error(std::string(g::error_message<Rule>) + ", found " + found_at(in), in,
+                         g::reported_at_next_token<Rule>);
+    } else {
+      pegtl::normal<Rule>::raise(in, st...);  // an opt<> or a star<>: never fails
+    }
   }
 };
 

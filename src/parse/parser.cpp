@@ -2,11 +2,11 @@
 // next line that starts with a declaration keyword and go on.
 #include "parse/parser.hpp"
 
-#include <array>
 #include <cctype>
 
 #include "parse/build_ast.hpp"
 #include "parse/parse_tree.hpp"
+#include "parse/recovery.hpp"
 #include "parse/source_text.hpp"
 
 // Under AddressSanitizer the pool poisons the blocks it holds, so a node used after it was freed
@@ -108,25 +108,6 @@ struct cursor {
   std::size_t column = 1;
 };
 
-constexpr std::array<std::string_view, 11> declaration_keywords = {
-    "tariff", "rounding", "calendar", "attribute", "table", "pricelist",
-    "rule",   "group",    "plan",     "tax",       "pay"};
-
-bool is_word_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
-}
-
-/// Whether the line starting at `at` begins (in column 1) with a declaration keyword.
-bool starts_declaration(std::string_view source, std::size_t at) {
-  std::size_t end = at;
-  while (end < source.size() && is_word_char(source[end]))
-    ++end;
-  const std::string_view word = source.substr(at, end - at);
-  for (std::string_view keyword : declaration_keywords)
-    if (word == keyword) return true;
-  return false;
-}
-
 /// The cursor at the start of the first line after the line of `from` that starts a declaration,
 /// or at the end of the source.
 cursor skip_to_next_declaration(std::string_view source, cursor from) {
@@ -138,7 +119,7 @@ cursor skip_to_next_declaration(std::string_view source, cursor from) {
     ++c.byte;
     ++c.line;
     c.column = 1;
-    if (starts_declaration(source, c.byte)) return c;
+    if (parse::starts_declaration(source, c.byte)) return c;
   }
 }
 
@@ -169,6 +150,18 @@ ast::position reported_at(std::string_view source, const pegtl::position& p, std
   return {at.line - newlines, static_cast<int>(stop - line_start) + 1};
 }
 
+/// Reports a syntax error at the token where it was noticed, or (see reported_at) at the end of
+/// the line where the missing piece was due.
+void report(std::string_view source, const pegtl::parse_error& e, bool at_next_token,
+            diagnostic_sink& sink) {
+  std::string message(e.message());
+  const pegtl::position& p = e.positions().front();
+  const ast::position where =
+      at_next_token ? ast::position{static_cast<int>(p.line), static_cast<int>(p.column)}
+                    : reported_at(source, p, message);
+  sink.error(where, std::move(message));
+}
+
 }  // namespace
 
 ast::module parse_module(std::string_view source, diagnostic_sink& sink) {
@@ -193,20 +186,15 @@ ast::module parse_module(std::string_view source, diagnostic_sink& sink) {
       at = cursor_of(in.iterator());
       if (root && !root->children.empty())
         parse::build_declaration(*root->children.front(), module, sink);
-    } catch (const pegtl::parse_error& e) {
-      std::string message(e.message());
-      const pegtl::position& p = e.positions().front();
-      ast::position where{static_cast<int>(p.line), static_cast<int>(p.column)};
-      if (!message.empty() && message.front() == parse::at_next_token_marker) {
-        message.erase(0, 1);
-      } else {
-        where = reported_at(source, p, message);
-      }
-      sink.error(where, std::move(message));
+    } catch (const parse::syntax_error& e) {
+      report(source, e, e.reported_at_next_token(), sink);
       // Resume at the first declaration line after the broken declaration's first line: an
       // error found at the start of the next declaration (a missing operand at the end of a
       // rule) must not swallow that declaration.
       at = skip_to_next_declaration(source, at);
+    } catch (const pegtl::parse_error& e) {  // PEGTL's own: the depth limit
+      report(source, e, false, sink);
+      at = skip_to_next_declaration(source, at);  // as above
     }
   }
   return module;
