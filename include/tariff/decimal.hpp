@@ -197,7 +197,7 @@ class decimal {
   std::size_t hash() const;
 
  private:
-  friend struct decimal_access;  // the compiled part's door to the representation
+  friend struct decimal_access;  // src/decimal's door to the representation
 
   constexpr decimal(detail::int128 coefficient, std::int32_t scale) noexcept
       : small_(coefficient), scale_(scale) {}

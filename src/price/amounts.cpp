@@ -15,8 +15,7 @@ void amount_into(decimal& out, const decimal& num, std::int64_t den,
                  const std::optional<rounding>& r, int scale) {
   if (r) {
     // A whole number of steps: divide(num, den × step, 0, mode) × step.
-    decimal per_step;
-    multiply_into(per_step, decimal(den), r->step);
+    const decimal per_step = decimal(den) * r->step;
     divide_into(out, num, per_step, 0, r->mode);
     multiply_into(out, out, r->step);
     return;
