@@ -135,7 +135,7 @@ struct tax_line {
   friend bool operator==(const tax_line&, const tax_line&) = default;
 };
 
-/// How a prepaid balance went in a statement (plans with `prepaid`, domain scenarios 6 and 7a).
+/// How a prepaid balance went in a statement (`prepaid` plans; docs/design.md, scenarios 6, 7a).
 struct prepaid_report {
   decimal opening;                ///< the balance before the period (the opening state's)
   std::vector<payment> payments;  ///< received for the contract up to the period's end, by date
@@ -232,12 +232,12 @@ std::vector<priced_line> price_with_state(const compiled_tariff& tariff, const c
                                           const price_options& options = {});
 
 /// An estimate: planned work priced against the current state, which is left as it is
-/// (pay per fact, domain scenario 7b).
+/// (pay per fact, docs/design.md, scenario 7b).
 std::vector<priced_line> estimate(const compiled_tariff& tariff, const contract& contract,
                                   const billing_state& state, std::span<const work_line> work,
                                   const price_options& options = {});
 
-/// The registered contracts that end within `days` days on or after `day` (domain scenario 2),
+/// Registered contracts that end within `days` days on or after `day` (docs/design.md, scenario 2),
 /// soonest first.
 std::vector<contract> expiring_contracts(std::span<const contract> contracts, local_date day,
                                          int days = 30);

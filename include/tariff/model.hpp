@@ -22,7 +22,7 @@ namespace tariff {
 /// rejects a line whose value does not convert.
 using attribute_map = std::map<std::string, std::string, std::less<>>;
 
-/// Where a contract stands. Only a registered contract may be billed (domain.md scenario 2).
+/// Where a contract stands. Only a registered contract may be billed (docs/design.md, scenario 2).
 enum class contract_status : std::uint8_t {
   draft,       ///< not signed yet
   registered,  ///< signed and in force between its start and end dates
@@ -70,7 +70,7 @@ struct contract {
 };
 
 /// What kind of work a line records. Only billable work is billed to the client; the other kinds
-/// are recorded and priced at cost (domain.md scenarios 10 and 11).
+/// are recorded and priced at cost (docs/design.md, scenarios 10 and 11).
 enum class work_kind : std::uint8_t {
   billable,      ///< billed to the client
   internal,      ///< the company's own work: recorded, not billed
@@ -100,7 +100,7 @@ struct work_line {
   friend bool operator==(const work_line&, const work_line&) = default;
 };
 
-/// Money a client paid towards a prepaid balance (domain scenario 7a).
+/// Money a client paid towards a prepaid balance (docs/design.md, scenario 7a).
 struct payment {
   std::string id;        ///< the host's payment id
   std::string contract;  ///< the contract whose balance it tops up

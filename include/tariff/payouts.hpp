@@ -1,5 +1,5 @@
 // tariff — what the company owes the people who did the work: contractor payouts for a period,
-// payable only for work the client accepted (domain scenario 5).
+// payable only for work the client accepted (docs/design.md, scenario 5).
 //
 //   tariff::payout_options rates{.pricelist = "contractors"};  // or empty: each item's cost
 //   for (const tariff::payout& p : tariff::payouts(tariff, contracts, work, march, rates))

@@ -1,4 +1,4 @@
-// tariff — staff piece-rate pay from the tariff's `pay` rules (domain scenario 11): what each
+// tariff — staff piece-rate pay by `pay` rules (docs/design.md, scenario 11): what each
 // employee earned for the work they did in a period.
 //
 //   pay technicians {

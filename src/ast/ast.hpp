@@ -13,14 +13,23 @@
 #include <tariff/calendar.hpp>
 #include <tariff/decimal.hpp>
 
+#include "vocabulary/vocabulary.hpp"
+
 namespace tariff::ast {
 
-/// A place in the source: 1-based line and column (column counts bytes). 0 means "none".
-struct position {
-  int line = 0;
-  int column = 0;
-  friend bool operator==(const position&, const position&) = default;
-};
+// The words and places the syntax tree shares with the compiled plan (src/vocabulary), under
+// the names the front end has always used for them.
+using vocabulary::allowance_order;
+using vocabulary::attribute_scope;
+using vocabulary::item_unit;
+using vocabulary::period_kind;
+using vocabulary::position;
+using vocabulary::stacking;
+using vocabulary::tax_basis;
+using vocabulary::tax_scope;
+using vocabulary::tier_kind;
+using vocabulary::to_string;
+using vocabulary::value_type;
 
 /// A name as written, with its place.
 struct identifier {
@@ -59,8 +68,6 @@ struct literal {
 struct name_ref {
   std::string name;
 };
-
-enum class attribute_scope : std::uint8_t { contract, client, site, work };
 
 /// contract.year, site.region, work.kind ...
 struct attribute_ref {
@@ -205,8 +212,6 @@ struct calendar_decl {
   position at;
 };
 
-enum class value_type : std::uint8_t { string, number, money, percent, boolean, date, integer };
-
 /// A contract, client, site or work attribute the host supplies.
 struct attribute_decl {
   attribute_scope scope = attribute_scope::work;
@@ -234,15 +239,11 @@ struct table_decl {
   position at;
 };
 
-enum class item_unit : std::uint8_t { hour, minute, day, month, visit, piece, km, kg, m2, m3 };
-
 struct billing_step {
   quantity step;             ///< bill started 15min
   bool per_segment = false;  ///< per segment instead of per line
   position at;
 };
-
-enum class tier_kind : std::uint8_t { graduated, volume, package, percentage };
 
 struct tier {
   decimal low;
@@ -296,8 +297,6 @@ struct rule_decl {
   position at;
 };
 
-enum class stacking : std::uint8_t { multiply, largest, add };
-
 /// Rules whose factors combine by `stack` before they apply to the price.
 struct group_decl {
   identifier name;
@@ -305,8 +304,6 @@ struct group_decl {
   std::vector<rule_decl> rules;
   position at;
 };
-
-enum class period_kind : std::uint8_t { month, quarter, year };
 
 struct fee_decl {
   std::optional<identifier> name;  ///< `fee support 25000.00 per month`: what prepaid spans name
@@ -328,8 +325,6 @@ struct allowance_decl {
   std::vector<position> alerts_at;  ///< where each alert percentage is written
   position at;
 };
-
-enum class allowance_order : std::uint8_t { work, cheapest, dearest };
 
 /// `prepaid alert 20000.00, 5000.00`: the contract draws a prepaid balance down.
 struct prepaid_decl {
@@ -358,9 +353,6 @@ struct tax_rate_decl {
   std::vector<identifier> items;
   position at;
 };
-
-enum class tax_basis : std::uint8_t { included, excluded };
-enum class tax_scope : std::uint8_t { line, statement };
 
 /// `tax vat excluded per line round 0.01 half_up { rate ... exempt when ... }`
 struct tax_decl {
@@ -402,15 +394,6 @@ struct module {
 
 /// The keyword or name for each enumerator, as the language writes it.
 const char* to_string(binary_op op);
-const char* to_string(attribute_scope s);
-const char* to_string(item_unit u);
-const char* to_string(value_type t);
-const char* to_string(period_kind p);
 const char* to_string(rounding_point p);
-const char* to_string(tier_kind k);
-const char* to_string(stacking s);
-const char* to_string(allowance_order o);
-const char* to_string(tax_basis b);
-const char* to_string(tax_scope s);
 
 }  // namespace tariff::ast

@@ -10,14 +10,15 @@ namespace tariff::detail {
 namespace {
 
 // The order in which a line's parts use an allowance: time order, or by unit price.
-std::vector<std::size_t> use_order(const std::vector<priced_part>& parts, ast::allowance_order o) {
+std::vector<std::size_t> use_order(const std::vector<priced_part>& parts,
+                                   vocabulary::allowance_order o) {
   std::vector<std::size_t> order(parts.size());
   std::iota(order.begin(), order.end(), 0);
-  if (o == ast::allowance_order::cheapest)
+  if (o == vocabulary::allowance_order::cheapest)
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
       return parts[a].unit_price < parts[b].unit_price;
     });
-  if (o == ast::allowance_order::dearest)
+  if (o == vocabulary::allowance_order::dearest)
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
       return parts[b].unit_price < parts[a].unit_price;
     });
@@ -45,7 +46,7 @@ void apply_allowances(line_pricer& pricer, const plan& p, const item& it, priced
       auto free = [&](std::size_t i) {
         return line.parts[i].allowance.empty() && line.parts[i].billed.value.sign() > 0;
       };
-      if (p.order == ast::allowance_order::work) {  // time order: no order to build
+      if (p.order == vocabulary::allowance_order::work) {  // time order: no order to build
         for (std::size_t i = 0; i < line.parts.size() && !next; ++i)
           if (free(i)) next = i;
       } else {

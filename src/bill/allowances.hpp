@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "bill/ledger.hpp"
-#include "compile/program.hpp"
+#include "plan/program.hpp"
 #include "price/line_pricer.hpp"
 
 namespace tariff::detail {

@@ -12,6 +12,7 @@
 #include "bill/state_entries.hpp"
 #include "bill/taxes.hpp"
 #include "bill/work_order.hpp"
+#include "errors/errors.hpp"
 #include "price/amounts.hpp"
 
 namespace tariff {
@@ -21,8 +22,8 @@ namespace {
 const detail::plan& plan_of(const detail::tariff_program& program, const contract& deal) {
   const auto found = program.plan_index.find(deal.plan);
   if (found == program.plan_index.end())
-    throw std::invalid_argument("contract '" + deal.id + "' has no plan of tariff '" +
-                                program.name + "' (plan '" + deal.plan + "')");
+    throw errors::invalid_call("contract '" + deal.id + "' has no plan of tariff '" + program.name +
+                               "' (plan '" + deal.plan + "')");
   return program.plans[found->second];
 }
 
@@ -52,13 +53,6 @@ item_quantity quantity_of(const detail::allowance& a, const decimal& value) {
   return {value, a.unit_seconds};
 }
 
-// Zero at the scale amounts are rounded to (0.00 for a step of 0.01), so that a statement
-// without fees or work writes its totals like the others.
-decimal zero_amount(const detail::tariff_program& program) {
-  const int scale = program.line_rounding ? program.line_rounding->step.scale() : 0;
-  return decimal::from_units(0, scale);
-}
-
 void report_allowances(const detail::tariff_program& program, const detail::plan& p,
                        const date_span& period, const detail::allowance_ledger& opening,
                        const std::vector<detail::allowance_take>& takes, statement& out) {
@@ -67,7 +61,7 @@ void report_allowances(const detail::tariff_program& program, const detail::plan
     const date_span span = detail::scheme_of(al.period).containing(period.first);
     const decimal before = opening.used(al.key, span);
     decimal used;
-    decimal covered = zero_amount(program);
+    decimal covered = program.zero_amount();
     for (const detail::allowance_take& t : takes)
       if (t.allowance == a && t.period == span) {
         used += t.taken;
@@ -99,7 +93,7 @@ void report_allowances(const detail::tariff_program& program, const detail::plan
 // Totals, taxes and the prepaid balance; the order matters: taxes need the amounts, the total
 // needs the taxes, and the balance is drawn by what each amount costs with its tax.
 void add_totals(const detail::tariff_program& program, const contract& deal, statement& s) {
-  s.fees_total = s.work_total = s.cost = s.tax = zero_amount(program);
+  s.fees_total = s.work_total = s.cost = s.tax = program.zero_amount();
   for (const fee_line& f : s.fees)
     s.fees_total += f.amount;
   for (const auto* lines : {&s.lines, &s.adjustments})
@@ -108,7 +102,8 @@ void add_totals(const detail::tariff_program& program, const contract& deal, sta
       s.cost += l.cost;
     }
   detail::apply_taxes(program, deal, s);
-  const bool included = program.tax_rules && program.tax_rules->basis == ast::tax_basis::included;
+  const bool included =
+      program.tax_rules && program.tax_rules->basis == vocabulary::tax_basis::included;
   s.total = s.fees_total + s.work_total;
   if (!included) s.total += s.tax;
   if (program.statement_rounding)
@@ -175,8 +170,9 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   const detail::tariff_program& program = tariff.program();
   const detail::plan& p = plan_of(program, deal);
   if (detail::scheme_of(p.period).containing(period.first) != period)
-    throw std::invalid_argument(format_span(period) + " is not a statement period of plan '" +
-                                p.name + "' (statements are per " + ast::to_string(p.period) + ")");
+    throw errors::invalid_call(format_span(period) + " is not a statement period of plan '" +
+                               p.name + "' (statements are per " + vocabulary::to_string(p.period) +
+                               ")");
   if (const std::vector<std::string> problems = detail::unknown_prepaid_fees(p, deal);
       !problems.empty())
     throw billing_input_error("contract '" + deal.id + "': " + problems.front());
@@ -261,7 +257,7 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   out.closing.balance = opening.balance;
   if (p.prepaid) {
     const bool tax_added =
-        program.tax_rules && program.tax_rules->basis == ast::tax_basis::excluded;
+        program.tax_rules && program.tax_rules->basis == vocabulary::tax_basis::excluded;
     out.closing.balance = detail::draw_prepaid(p, opening.balance, deal, payments, tax_added, out);
   }
   return out;

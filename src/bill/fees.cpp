@@ -38,10 +38,11 @@ std::optional<local_date> amended_on(const contract& deal, bool client, std::str
 std::optional<decimal> units_on(const tariff_program& program, const fee& f, const contract& deal,
                                 local_date day) {
   const attribute_slot& a = program.attributes[*f.per_unit];
-  if (a.scope != ast::attribute_scope::contract && a.scope != ast::attribute_scope::client)
+  if (a.scope != vocabulary::attribute_scope::contract &&
+      a.scope != vocabulary::attribute_scope::client)
     return std::nullopt;  // a statement has no one site or work line
-  const bool client = a.scope == ast::attribute_scope::client;
-  const bool whole = a.type == ast::value_type::integer;
+  const bool client = a.scope == vocabulary::attribute_scope::client;
+  const bool whole = a.type == vocabulary::value_type::integer;
   std::string text;
   std::string source;
   if (const std::string* given = attribute_on(deal, client, a.name, day)) {
@@ -71,7 +72,7 @@ std::vector<local_date> change_days(const tariff_program& program, const fee& f,
   std::vector<local_date> days;
   if (!f.per_unit) return days;
   const attribute_slot& a = program.attributes[*f.per_unit];
-  const bool client = a.scope == ast::attribute_scope::client;
+  const bool client = a.scope == vocabulary::attribute_scope::client;
   for (const contract_amendment& m : deal.amendments) {
     const attribute_map& values = client ? m.client_attributes : m.attributes;
     if (values.find(a.name) != values.end() && covers.first < m.effective &&

@@ -53,13 +53,13 @@ billing_state allowance_ledger::state() const {
   return s;
 }
 
-period_scheme scheme_of(ast::period_kind kind) {
+period_scheme scheme_of(vocabulary::period_kind kind) {
   switch (kind) {
-    case ast::period_kind::month:
+    case vocabulary::period_kind::month:
       return period_scheme::monthly();
-    case ast::period_kind::quarter:
+    case vocabulary::period_kind::quarter:
       return period_scheme::quarterly();
-    case ast::period_kind::year:
+    case vocabulary::period_kind::year:
       return period_scheme::yearly();
   }
   return period_scheme::monthly();

@@ -7,7 +7,7 @@
 
 #include <tariff/billing.hpp>
 
-#include "ast/ast.hpp"
+#include "vocabulary/vocabulary.hpp"
 
 namespace tariff::detail {
 
@@ -33,6 +33,6 @@ class allowance_ledger {
 };
 
 /// The calendar periods of this kind: months, quarters or years.
-period_scheme scheme_of(ast::period_kind kind);
+period_scheme scheme_of(vocabulary::period_kind kind);
 
 }  // namespace tariff::detail

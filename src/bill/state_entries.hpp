@@ -8,7 +8,7 @@
 
 #include <tariff/billing.hpp>
 
-#include "compile/program.hpp"
+#include "plan/program.hpp"
 
 namespace tariff::detail {
 

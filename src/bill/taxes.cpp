@@ -6,7 +6,7 @@
 #include <optional>
 #include <stdexcept>
 
-#include "price/evaluate.hpp"
+#include "plan/evaluate.hpp"
 
 namespace tariff::detail {
 
@@ -21,7 +21,7 @@ decimal tax_numerator(const decimal& amount, const decimal& percent) {
 
 decimal tax_denominator(const tax& t, const decimal& percent) {
   const decimal hundred(100);
-  return (t.basis == ast::tax_basis::included ? hundred + percent : hundred) * t.step;
+  return (t.basis == vocabulary::tax_basis::included ? hundred + percent : hundred) * t.step;
 }
 
 // The tax on `amount`, rounded once to a multiple of the tax's step (the quotient is exact
@@ -51,8 +51,8 @@ bool tax_exempt(const tariff_program& program, const tax& t, const contract& dea
   try {
     return ev.run(*t.exempt, part_facts{}).truth;
   } catch (const pricing_error& e) {
-    throw std::invalid_argument("contract '" + deal.id + "': cannot tell whether tax '" + t.name +
-                                "' is exempt: " + e.message);
+    throw billing_input_error("contract '" + deal.id + "': cannot tell whether tax '" + t.name +
+                              "' is exempt: " + e.message);
   }
 }
 
@@ -110,7 +110,7 @@ void tax_each_line(const tariff_program& program, const contract& deal,
     if (!l.ok()) continue;
     l.tax = exempt.on(*l.date) ? zero
                                : tax_of(t, l.amount, t.rates[rate_of(program, t, l.item)].percent);
-    if (t.basis == ast::tax_basis::included && !l.tax.is_zero())
+    if (t.basis == vocabulary::tax_basis::included && !l.tax.is_zero())
       l.margin = l.amount - l.tax - l.cost;
   }
 }
@@ -122,7 +122,7 @@ void apply_taxes(const tariff_program& program, const contract& deal, statement&
   const std::optional<period_scheme> statements = statements_of(program, deal);
   exemption exempt(program, t, deal, statements ? &*statements : nullptr);
   s.tax = zero;
-  s.tax_included = t.basis == ast::tax_basis::included;
+  s.tax_included = t.basis == vocabulary::tax_basis::included;
   s.tax_exempt = exempt.on(s.period.first);
 
   // Fees are taxed by the statement's period, lines by their own (late work by its period's).
@@ -148,7 +148,7 @@ void apply_taxes(const tariff_program& program, const contract& deal, statement&
       }
     if (at_rate.empty()) continue;
     decimal total = zero;
-    if (t.scope == ast::tax_scope::line) {
+    if (t.scope == vocabulary::tax_scope::line) {
       for (taxed* a : at_rate) {
         *a->tax = tax_of(t, *a->amount, rate.percent);
         total += *a->tax;
@@ -168,7 +168,7 @@ void apply_taxes(const tariff_program& program, const contract& deal, statement&
       for (std::size_t i = 0; i < at_rate.size(); ++i)
         *at_rate[i]->tax = shares[i] * t.step;
     }
-    const decimal base = t.basis == ast::tax_basis::included ? gross - total : gross;
+    const decimal base = t.basis == vocabulary::tax_basis::included ? gross - total : gross;
     s.taxes.push_back({t.name, rate.name, rate.percent, base, total});
     s.tax += total;
   }

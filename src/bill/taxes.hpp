@@ -6,7 +6,7 @@
 #include <tariff/billing.hpp>
 
 #include "bill/ledger.hpp"
-#include "compile/program.hpp"
+#include "plan/program.hpp"
 
 namespace tariff::detail {
 

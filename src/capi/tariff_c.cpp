@@ -17,7 +17,8 @@
 #include <tariff/tariff.h>
 #include <tariff/version.hpp>
 
-#include "io/json_writer.hpp"
+#include "errors/errors.hpp"
+#include "formats/json_writer.hpp"
 
 struct tariff_tariff {
   tariff::compiled_tariff compiled;
@@ -42,44 +43,42 @@ void clear(char** out) {
   if (out != nullptr) *out = nullptr;
 }
 
+// The status of each fault (errors::current_failure sorts the exceptions).
+tariff_status status_of(tariff::errors::fault f) {
+  switch (f) {
+    case tariff::errors::fault::input:
+      return TARIFF_INVALID_INPUT;
+    case tariff::errors::fault::call:
+      return TARIFF_INVALID_ARGUMENT;
+    case tariff::errors::fault::memory:
+      return TARIFF_OUT_OF_MEMORY;
+    case tariff::errors::fault::defect:
+      break;
+  }
+  return TARIFF_INTERNAL_ERROR;
+}
+
 // Runs `body`, turning every exception into a status (and a message where there is room).
 template <class Body>
 tariff_status guarded(char** errors, Body&& body) noexcept {
   try {
     return body();
-  } catch (const std::bad_alloc&) {
-    return TARIFF_OUT_OF_MEMORY;
-  } catch (const tariff::decimal_error& e) {  // a value of the data past the decimal limits
-    try {
-      set(errors, e.what());
-    } catch (...) {
-    }
-    return TARIFF_INVALID_INPUT;
-  } catch (const tariff::billing_input_error& e) {  // the host's data, not its call
-    try {
-      set(errors, e.what());
-    } catch (...) {
-    }
-    return TARIFF_INVALID_INPUT;
-  } catch (const std::invalid_argument& e) {
-    try {
-      set(errors, e.what());
-    } catch (...) {
-    }
-    return TARIFF_INVALID_ARGUMENT;
-  } catch (const std::exception& e) {
-    try {
-      set(errors, std::string("internal error: ") + e.what());
-    } catch (...) {
-    }
-    return TARIFF_INTERNAL_ERROR;
   } catch (...) {
-    return TARIFF_INTERNAL_ERROR;
+    const tariff::errors::failure f = tariff::errors::current_failure();
+    if (f.kind != tariff::errors::fault::memory) {
+      try {
+        set(errors,
+            f.kind == tariff::errors::fault::defect ? "internal error: " + f.message : f.message);
+      } catch (...) {
+        return TARIFF_OUT_OF_MEMORY;
+      }
+    }
+    return status_of(f.kind);
   }
 }
 
 void require(const void* p, const char* name) {
-  if (p == nullptr) throw std::invalid_argument(std::string(name) + " is null");
+  if (p == nullptr) throw tariff::errors::invalid_call(std::string(name) + " is null");
 }
 
 // Every input error, one per line ("contracts: row 2 (id C-1), column 'end': ...").
@@ -93,7 +92,8 @@ const tariff::contract& find_contract(const std::vector<tariff::contract>& contr
                                       std::string_view id) {
   for (const tariff::contract& c : contracts)
     if (c.id == id) return c;
-  throw std::invalid_argument("contract '" + std::string(id) + "' is not among the contracts");
+  throw tariff::errors::invalid_call("contract '" + std::string(id) +
+                                     "' is not among the contracts");
 }
 
 tariff::billing_state read_state(const char* json, std::string& errors) {
@@ -144,7 +144,8 @@ tariff_status bill_json(const tariff_tariff* tariff, const char* contracts_json,
   require(work_json, "work_json");
   require(statement, "statement");
   const std::optional<tariff::local_date> on = tariff::parse_date(day);
-  if (!on) throw std::invalid_argument("'" + std::string(day) + "' is not a date YYYY-MM-DD");
+  if (!on)
+    throw tariff::errors::invalid_call("'" + std::string(day) + "' is not a date YYYY-MM-DD");
   inputs in = read_inputs(contracts_json, work_json, state_json);
   const std::vector<tariff::payment> payments = read_payments(payments_json, in.problems);
   if (!in.problems.empty()) {
@@ -217,12 +218,13 @@ tariff_status tariff_check_json(const char* source, size_t size, const char* fil
          tariff::check(std::string_view(source, size), file != nullptr ? file : "<input>")) {
       out += first ? "\n  {\"file\": " : ",\n  {\"file\": ";
       first = false;
-      tariff::io::append_json_string(out, d.file);
+      tariff::formats::append_json_string(out, d.file);
       out += ", \"line\": " + std::to_string(d.line) + ", \"column\": " + std::to_string(d.column) +
              ", \"severity\": ";
-      tariff::io::append_json_string(out, d.level == tariff::severity::error ? "error" : "warning");
+      tariff::formats::append_json_string(out,
+                                          d.level == tariff::severity::error ? "error" : "warning");
       out += ", \"message\": ";
-      tariff::io::append_json_string(out, d.message);
+      tariff::formats::append_json_string(out, d.message);
       out += "}";
     }
     out += first ? "]\n" : "\n]\n";

@@ -11,8 +11,8 @@
 
 #include "cli/cli.hpp"
 #include "cli/progress.hpp"
-#include "compile/program.hpp"
-#include "io/visible.hpp"
+#include "queries/queries.hpp"
+#include "text/visible.hpp"
 
 namespace tariff::cli {
 
@@ -58,9 +58,10 @@ std::vector<contract> contracts_to_bill(const std::vector<contract>& contracts,
     if (has_plan(c))
       out.push_back(c);
     else
-      fmt::print(
-          stderr, "tariff: contract '{}' has {}, which the tariff does not have; not billed\n",
-          io::visible(c.id), c.plan.empty() ? std::string("no plan") : "plan " + io::quote(c.plan));
+      fmt::print(stderr,
+                 "tariff: contract '{}' has {}, which the tariff does not have; not billed\n",
+                 text::visible(c.id),
+                 c.plan.empty() ? std::string("no plan") : "plan " + text::quote(c.plan));
   }
   if (out.empty())
     throw failure("no contract to bill: none has a plan of tariff '" + tariff.name() + "'");
@@ -96,8 +97,7 @@ void report_orphan_payments(const std::vector<payment>& payments,
 // it has no balance for; a payments file may hold them for any contract, so the tool names them
 // and leaves them out instead.
 bool takes_payments(const compiled_tariff& tariff, const contract& c) {
-  const detail::tariff_program& program = tariff.program();
-  return program.plans[program.plan_index.at(c.plan)].prepaid;
+  return queries::keeps_prepaid_balance(tariff, c.plan);
 }
 
 // A contract's payments that its statement did not credit: those dated after the period, which
@@ -109,7 +109,7 @@ void report_uncredited(const statement& s, std::size_t payments) {
     fmt::print(stderr,
                "tariff: contract '{}': {} payment(s) dated after the period; not credited, they "
                "wait for their own statement\n",
-               io::visible(s.contract), later);
+               text::visible(s.contract), later);
 }
 
 // Contracts whose data the tariff refuses before any statement (a prepaid span naming a fee the
@@ -215,7 +215,7 @@ void add_bill_command(CLI::App& app) {
         fmt::print(stderr,
                    "tariff: contract '{}' has plan '{}', which has no prepaid balance; its {} "
                    "payment(s) not credited\n",
-                   io::visible(c.id), io::visible(c.plan), own_payments.size());
+                   text::visible(c.id), text::visible(c.plan), own_payments.size());
         own_payments = {};
       }
       statement s;
@@ -227,7 +227,7 @@ void add_bill_command(CLI::App& app) {
       } catch (const std::invalid_argument& e) {
         // This contract's data cannot be billed (a negative per-unit value, a state entry its
         // plan lacks): the others are, and the run fails.
-        fmt::print(stderr, "tariff: {}; not billed\n", io::visible(e.what()));
+        fmt::print(stderr, "tariff: {}; not billed\n", text::visible(e.what()));
         ++refused;
         continue;
       }

@@ -23,7 +23,7 @@
 #include <tariff/version.hpp>
 
 #include "cli/cli.hpp"
-#include "io/visible.hpp"
+#include "text/visible.hpp"
 
 namespace {
 
@@ -67,7 +67,7 @@ int main(int argc, char** argv) {
       fmt::print(stderr,
                  "tariff: unknown command '{}'; the commands are check, price, bill, "
                  "estimate, diff, payouts, pay and fmt (tariff --help)\n",
-                 tariff::io::visible(command));
+                 tariff::text::visible(command));
       return 2;
     }
   }
@@ -88,10 +88,10 @@ int main(int argc, char** argv) {
   } catch (const tariff::cli::failure& e) {
     // Messages may quote names from the input: a line break or an escape sequence in one is
     // shown visibly, never sent to the terminal.
-    if (*e.what() != '\0') fmt::print(stderr, "tariff: {}\n", tariff::io::visible(e.what()));
+    if (*e.what() != '\0') fmt::print(stderr, "tariff: {}\n", tariff::text::visible(e.what()));
     return e.exit_code;
   } catch (const std::exception& e) {
-    fmt::print(stderr, "tariff: {}\n", tariff::io::visible(e.what()));
+    fmt::print(stderr, "tariff: {}\n", tariff::text::visible(e.what()));
     return 1;
   }
   return 0;

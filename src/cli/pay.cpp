@@ -5,7 +5,7 @@
 #include <tariff/staff_pay.hpp>
 
 #include "cli/cli.hpp"
-#include "io/visible.hpp"
+#include "text/visible.hpp"
 
 namespace tariff::cli {
 
@@ -36,7 +36,7 @@ void add_pay_command(CLI::App& app) {
     const std::vector<staff_pay> earned =
         staff_pays(tariff, contracts, work, month, opts->pay, &rejected);
     for (const priced_line& line : rejected)
-      fmt::print(stderr, "tariff: not paid: {}\n", io::visible(line.message));
+      fmt::print(stderr, "tariff: not paid: {}\n", text::visible(line.message));
     write_output(opts->output, opts->format == "csv" ? write_staff_pay_csv(earned)
                                                      : write_staff_pay_text(earned));
   });

@@ -5,7 +5,7 @@
 #include <tariff/payouts.hpp>
 
 #include "cli/cli.hpp"
-#include "io/visible.hpp"
+#include "text/visible.hpp"
 
 namespace tariff::cli {
 
@@ -36,7 +36,7 @@ void add_payouts_command(CLI::App& app) {
     const std::vector<payout> owed =
         payouts(tariff, contracts, work, month, {.pricelist = opts->rates}, &rejected);
     for (const priced_line& line : rejected)
-      fmt::print(stderr, "tariff: not paid: {}\n", io::visible(line.message));
+      fmt::print(stderr, "tariff: not paid: {}\n", text::visible(line.message));
     write_output(opts->output,
                  opts->format == "csv" ? write_payouts_csv(owed) : write_payouts_text(owed));
   });

@@ -8,7 +8,8 @@
 
 #include <tariff/compare.hpp>
 
-#include "compile/program.hpp"
+#include "errors/errors.hpp"
+#include "queries/queries.hpp"
 
 namespace tariff {
 
@@ -160,20 +161,13 @@ void add_fee(change& g, const decimal& amount, bool old_tariff) {
   (old_tariff ? g.old_margin : g.new_margin) += amount;
 }
 
-// Zero at the scale each tariff rounds amounts to (0.00 for a step of 0.01), so that a group
-// without revenue writes its figures like the others.
-decimal zero_amount(const compiled_tariff& tariff) {
-  const auto& rounding = tariff.program().line_rounding;
-  return decimal::from_units(0, rounding ? rounding->step.scale() : 0);
-}
-
 // A group with nothing in it yet.
 change empty_change(std::string key, const compiled_tariff& old_tariff,
                     const compiled_tariff& new_tariff) {
   change g;
   g.key = std::move(key);
-  g.old_revenue = g.old_cost = g.old_margin = zero_amount(old_tariff);
-  g.new_revenue = g.new_cost = g.new_margin = zero_amount(new_tariff);
+  g.old_revenue = g.old_cost = g.old_margin = queries::zero_amount(old_tariff);
+  g.new_revenue = g.new_cost = g.new_margin = queries::zero_amount(new_tariff);
   return g;
 }
 
@@ -208,10 +202,10 @@ comparison compare(const compiled_tariff& old_tariff, const compiled_tariff& new
                    std::span<const contract> contracts, std::span<const work_line> history,
                    const compare_options& options) {
   if (old_tariff.currency() != new_tariff.currency())
-    throw std::invalid_argument("the tariffs bill in different currencies: " + old_tariff.file() +
-                                " ('" + old_tariff.name() + "') in " + old_tariff.currency() +
-                                ", " + new_tariff.file() + " ('" + new_tariff.name() + "') in " +
-                                new_tariff.currency());
+    throw errors::invalid_call("the tariffs bill in different currencies: " + old_tariff.file() +
+                               " ('" + old_tariff.name() + "') in " + old_tariff.currency() + ", " +
+                               new_tariff.file() + " ('" + new_tariff.name() + "') in " +
+                               new_tariff.currency());
   comparison out;
   out.currency = old_tariff.currency();
   out.old_name = old_tariff.name();

@@ -1,7 +1,7 @@
 // The public handle's accessors over the compiled program.
 #include <tariff/pricing.hpp>
 
-#include "compile/program.hpp"
+#include "plan/program.hpp"
 
 namespace tariff {
 

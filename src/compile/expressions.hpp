@@ -6,8 +6,8 @@
 #include <string>
 
 #include "ast/ast.hpp"
-#include "compile/program.hpp"
-#include "price/evaluate.hpp"
+#include "plan/evaluate.hpp"
+#include "plan/program.hpp"
 
 namespace tariff::detail {
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "ast/ast.hpp"
-#include "compile/program.hpp"
+#include "plan/program.hpp"
 
 namespace tariff::detail {
 

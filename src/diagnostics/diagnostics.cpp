@@ -4,8 +4,8 @@
 #include <tariff/diagnostics.hpp>
 
 #include "diagnostics/sink.hpp"
-#include "io/visible.hpp"
 #include "text/utf8.hpp"
+#include "text/visible.hpp"
 
 namespace tariff {
 
@@ -13,7 +13,7 @@ namespace {
 
 // The source line as a terminal may show it, with the caret line under it. A character that
 // would not print as itself (a control character, a byte that is not UTF-8) is shown escaped as
-// all output text is (io::visible: \r, \x00), never raw: a NUL or an escape sequence would cut
+// all output text is (text::visible: \r, \x00), never raw: a NUL or an escape sequence would cut
 // or restyle the message. Columns count bytes; the caret counts what is shown: one place per
 // character, an escape's width, tabs kept so they line up at any width.
 void append_line_with_caret(std::string& out, std::string_view line, int column) {
@@ -27,7 +27,7 @@ void append_line_with_caret(std::string& out, std::string_view line, int column)
       shown += '\t';
       if (before_caret) caret += '\t';
     } else {
-      const std::string piece = io::visible(character);
+      const std::string piece = text::visible(character);
       shown += piece;
       if (before_caret) caret.append(piece == character ? 1 : piece.size(), ' ');
     }
@@ -61,7 +61,7 @@ bool has_errors(const std::vector<diagnostic>& ds) {
                      [](const diagnostic& d) { return d.level == severity::error; });
 }
 
-void diagnostic_sink::add(severity level, ast::position at, std::string message) {
+void diagnostic_sink::add(severity level, vocabulary::position at, std::string message) {
   if (level == severity::error) ++errors_;
   // A line too long to read on a terminal (a generated rule of megabytes) is not quoted: every
   // diagnostic would carry a copy of it. The place still says where.

@@ -7,7 +7,7 @@
 
 #include <tariff/diagnostics.hpp>
 
-#include "ast/ast.hpp"
+#include "vocabulary/vocabulary.hpp"
 
 namespace tariff {
 
@@ -21,11 +21,11 @@ class diagnostic_sink {
       : source_(source), file_(std::move(file)) {}
 
   /// Reports an error at `at`.
-  void error(ast::position at, std::string message) {
+  void error(vocabulary::position at, std::string message) {
     add(severity::error, at, std::move(message));
   }
   /// Reports a warning at `at`.
-  void warning(ast::position at, std::string message) {
+  void warning(vocabulary::position at, std::string message) {
     add(severity::warning, at, std::move(message));
   }
   /// Whether an error has been reported.
@@ -36,7 +36,7 @@ class diagnostic_sink {
   std::vector<diagnostic> take();
 
  private:
-  void add(severity level, ast::position at, std::string message);
+  void add(severity level, vocabulary::position at, std::string message);
   std::string_view line_text(int line) const;
 
   std::string_view source_;

@@ -3,8 +3,8 @@
 #include <optional>
 #include <string>
 
-#include "io/visible.hpp"
 #include "text/utf8.hpp"
+#include "text/visible.hpp"
 
 namespace tariff {
 
@@ -25,13 +25,13 @@ std::optional<std::string> problem_at(std::string_view s, std::size_t at, std::s
         "save the file with LF or CRLF line ends");
   }
   if (c < 0x20 || c == 0x7F)
-    return "a control character (" + io::visible(s.substr(at, 1)) +
+    return "a control character (" + text::visible(s.substr(at, 1)) +
            "): a tariff holds text, tabs and line ends";
   if (c < 0x80) return std::nullopt;
   length = text::utf8_length(s, at);
   if (length == 0) {
     length = 1;
-    return "byte " + io::visible(s.substr(at, 1)) + " is not UTF-8: save the file as UTF-8";
+    return "byte " + text::visible(s.substr(at, 1)) + " is not UTF-8: save the file as UTF-8";
   }
   if (s.substr(at, length) == bom)
     return std::string(

@@ -6,7 +6,7 @@
 
 #include <tariff/decimal.hpp>
 
-#include "compile/program.hpp"
+#include "plan/program.hpp"
 
 namespace tariff::detail {
 

@@ -42,7 +42,7 @@ void reuse_parts(std::vector<priced_part>& parts, std::size_t n) {
   }
 }
 
-std::string where(const tariff_program& p, ast::position at) {
+std::string where(const tariff_program& p, vocabulary::position at) {
   return p.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
 }
 
@@ -246,7 +246,7 @@ line_pricer::resolved line_pricer::resolve(const contract& deal, const work_line
                                                       format_date(day) + " does not have item '" +
                                                       work.item + "'");
   r.found = &snapshot->items[static_cast<std::size_t>(index)];
-  if (r.found->tiers && r.found->tiers->kind == ast::tier_kind::package &&
+  if (r.found->tiers && r.found->tiers->kind == vocabulary::tier_kind::package &&
       r.found->unit_seconds != 0)
     reject(reject_reason::not_supported,
            "item '" + work.item + "' is billed by time; package tiers price counted items only");
@@ -258,7 +258,9 @@ void line_pricer::check_shape(const item& it, const work_line& work) {
     reject(reject_reason::end_before_start, "it ends (" + format_instant(*work.end) +
                                                 ") before it starts (" +
                                                 format_instant(work.start) + ")");
-  const auto unit = [&it] { return std::string(ast::to_string(it.unit)); };  // for messages only
+  const auto unit = [&it] {
+    return std::string(vocabulary::to_string(it.unit));
+  };  // for messages only
   if (it.unit_seconds != 0) {
     if (work.quantity)
       reject(reject_reason::unexpected_quantity,
@@ -399,14 +401,15 @@ void line_pricer::apply_tiers(const item& it, local_date day, priced_line& out) 
   const tier_table& table = *it.tiers;
   decimal volume = volume_before_ ? volume_before_(it, day) : decimal();
   // A package tier bills whole packages: the line's billed quantity becomes their number.
-  if (table.kind == ast::tier_kind::package) {
+  if (table.kind == vocabulary::tier_kind::package) {
     priced_part& p = out.parts.front();  // a counted line has one part
     p.billed.value = divide(p.billed.value, decimal(table.package_size), 0, rounding_mode::ceiling);
     out.billed.value = p.billed.value;
   }
   const int scale = it.price.scale();
   auto start_price = [&](const tier& t) {
-    return table.kind == ast::tier_kind::percentage ? tidy(it.price * t.value, scale) : t.value;
+    return table.kind == vocabulary::tier_kind::percentage ? tidy(it.price * t.value, scale)
+                                                           : t.value;
   };
   auto mark = [&](priced_part& p, const tier& t) {
     p.list_price = start_price(t);
@@ -420,7 +423,7 @@ void line_pricer::apply_tiers(const item& it, local_date day, priced_line& out) 
       if (!t.high || x <= *t.high) return t;
     return table.tiers.back();
   };
-  if (table.kind == ast::tier_kind::volume) {
+  if (table.kind == vocabulary::tier_kind::volume) {
     const tier& t = tier_of(volume + out.billed.value);
     for (priced_part& p : out.parts)
       mark(p, t);
@@ -440,7 +443,7 @@ void line_pricer::apply_tiers(const item& it, local_date day, priced_line& out) 
       const decimal take = *t->high - volume;
       // Package tiers bill packages but measure units: the first packages hold N units each.
       const decimal units =
-          table.kind == ast::tier_kind::package ? take * decimal(table.package_size) : take;
+          table.kind == vocabulary::tier_kind::package ? take * decimal(table.package_size) : take;
       split_part(out.parts, i, take, units);
     }
     mark(out.parts[i], *t);
@@ -607,17 +610,17 @@ void line_pricer::apply_group(const group& g, const item& it, const part_facts& 
           {trace_kind::group_factor, r.name, shown, shown, factor, r.at.line, r.at.column});
     }
     if (!combined) {
-      combined = g.stack == ast::stacking::add ? decimal(1) + (factor - decimal(1)) : factor;
+      combined = g.stack == vocabulary::stacking::add ? decimal(1) + (factor - decimal(1)) : factor;
       continue;
     }
     switch (g.stack) {
-      case ast::stacking::multiply:
+      case vocabulary::stacking::multiply:
         *combined = *combined * factor;
         break;
-      case ast::stacking::largest:
+      case vocabulary::stacking::largest:
         *combined = max(*combined, factor);
         break;
-      case ast::stacking::add:
+      case vocabulary::stacking::add:
         *combined = *combined + (factor - decimal(1));
         break;
     }
@@ -658,7 +661,7 @@ void line_pricer::total(const item& it, bool billable, priced_line& out, line_su
 }
 
 void line_pricer::limit(priced_line& out, trace_kind kind, const item& it, const decimal& bound,
-                        ast::position at, decimal& amount_num, std::int64_t& amount_den) {
+                        vocabulary::position at, decimal& amount_num, std::int64_t& amount_den) {
   if (options_.trace)
     out.line_trace.push_back({kind, it.name,
                               amount_of(amount_num, amount_den, std::nullopt, it.price.scale()),

@@ -15,8 +15,8 @@
 #include <tariff/pricing.hpp>
 
 #include "calendar/internal.hpp"
-#include "compile/program.hpp"
-#include "price/evaluate.hpp"
+#include "plan/evaluate.hpp"
+#include "plan/program.hpp"
 #include "price/memo.hpp"
 #include "price/same_text.hpp"
 
@@ -129,7 +129,7 @@ class line_pricer {
   void total(const item& it, bool billable, priced_line& out, line_sums& sums);
   line_sums sums_;  // finish()'s, kept to be reused
   void limit(priced_line& out, trace_kind kind, const item& it, const decimal& bound,
-             ast::position at, decimal& amount_num, std::int64_t& amount_den);
+             vocabulary::position at, decimal& amount_num, std::int64_t& amount_den);
 
   const tariff_program& program_;
   const price_options& options_;

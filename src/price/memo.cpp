@@ -125,13 +125,14 @@ void unit_price_memo::start_line(const line_facts& line) {
     const attribute_slot& a = program_.attributes[slots_[i]];
     const std::string* text = nullptr;
     switch (a.scope) {
-      case ast::attribute_scope::contract:
-      case ast::attribute_scope::client:
-        text = attribute_on(*line.deal, a.scope == ast::attribute_scope::client, a.name, line.date);
+      case vocabulary::attribute_scope::contract:
+      case vocabulary::attribute_scope::client:
+        text = attribute_on(*line.deal, a.scope == vocabulary::attribute_scope::client, a.name,
+                            line.date);
         break;
-      case ast::attribute_scope::site:
-      case ast::attribute_scope::work: {
-        const attribute_map& source = a.scope == ast::attribute_scope::site
+      case vocabulary::attribute_scope::site:
+      case vocabulary::attribute_scope::work: {
+        const attribute_map& source = a.scope == vocabulary::attribute_scope::site
                                           ? line.work->site_attributes
                                           : line.work->attributes;
         text = find_text(source, a.name);

@@ -26,8 +26,8 @@
 
 #include <tariff/model.hpp>
 
-#include "compile/program.hpp"
-#include "price/evaluate.hpp"
+#include "plan/evaluate.hpp"
+#include "plan/program.hpp"
 
 namespace tariff::detail {
 

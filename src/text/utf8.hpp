@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string_view>
 
 namespace tariff::text {
@@ -33,6 +34,26 @@ constexpr std::size_t utf8_length(std::string_view s, std::size_t at) {
   for (std::size_t i = 2; i < n; ++i)
     if (b(at + i) < 0x80 || b(at + i) > 0xBF) return 0;
   return n;
+}
+
+/// One character decoded from UTF-8: its code point and how many bytes it took.
+struct utf8_char {
+  char32_t code = 0;
+  std::size_t length = 0;
+};
+
+/// The character that starts at byte `at` of `text`, or nullopt when the bytes there are not
+/// UTF-8 (RFC 3629): a stray continuation byte, a sequence cut short, an overlong form, a
+/// surrogate (U+D800..U+DFFF) or a code point beyond U+10FFFF.
+inline std::optional<utf8_char> decode_utf8(std::string_view text, std::size_t at) {
+  const std::size_t length = utf8_length(text, at);
+  if (length == 0) return std::nullopt;
+  const auto lead = static_cast<unsigned char>(text[at]);
+  // The lead byte keeps 7 bits alone, then 5, 4 or 3 bits before 6 from each continuation byte.
+  char32_t code = length == 1 ? lead : lead & (0x7FU >> length);
+  for (std::size_t i = 1; i < length; ++i)
+    code = (code << 6U) | (static_cast<unsigned char>(text[at + i]) & 0x3FU);
+  return utf8_char{code, length};
 }
 
 }  // namespace tariff::text

@@ -1,4 +1,4 @@
-// Period billing against the figures of shared/domain.md (scenarios 2, 3, 7, 8) and the
+// Period billing against the figures of docs/design.md (scenarios 2, 3, 7, 8) and the
 // decisions of docs/statement.md.
 #include <gtest/gtest.h>
 #include <tariff/billing.hpp>
@@ -84,7 +84,7 @@ work_line hvac(std::string id, std::string_view start, std::string_view end) {
 const date_span march{*parse_date("2026-03-01"), *parse_date("2026-04-01")};
 
 TEST(Bill, TheFourthVisitOfTheMonthIsBilled) {
-  // domain.md scenario 3: a monthly fee covers three visits; the fourth is billed.
+  // docs/design.md, scenario 3: a monthly fee covers three visits; the fourth is billed.
   const compiled_tariff t = compile_ok(service_tariff);
   const std::vector<work_line> work{
       visit("V4", "2026-03-20T10:00:00+03:00"), visit("V1", "2026-03-02T10:00:00+03:00"),
@@ -118,7 +118,7 @@ TEST(Bill, TheFourthVisitOfTheMonthIsBilled) {
 }
 
 TEST(Bill, AnAllowanceRunsOutInTheMiddleOfAJob) {
-  // domain.md scenario 8: 8.5 h used, a 3 h job: 1.5 h included and 1.5 h billed.
+  // docs/design.md, scenario 8: 8.5 h used, a 3 h job: 1.5 h included and 1.5 h billed.
   const compiled_tariff t = compile_ok(service_tariff);
   billing_state opening;
   opening.allowances.push_back({"hvac_repair/month", march, decimal(8 * 3600 + 1800)});
@@ -262,7 +262,7 @@ TEST(Bill, LateWorkIsAnAdjustmentAndLaterWorkWaits) {
 }
 
 TEST(Bill, OneRequestAtATimeGivesTheSameFigures) {
-  // design.md §9: pricing request by request with the state gives the whole period's figures.
+  // Design decision 9: request by request with the state gives the whole period's figures.
   const compiled_tariff t = compile_ok(service_tariff);
   std::vector<work_line> work;
   for (int i = 0; i < 12; ++i) {
@@ -342,7 +342,7 @@ plan support {
 }
 
 TEST(Bill, ExpiringContracts) {
-  // domain.md scenario 2: which contracts expire within 30 days of a date.
+  // docs/design.md, scenario 2: which contracts expire within 30 days of a date.
   std::vector<contract> cs(4, deal("pos_service"));
   cs[0].id = "A";
   cs[0].end = *parse_date("2026-04-10");

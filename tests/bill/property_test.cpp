@@ -1,5 +1,5 @@
 // Properties of billing over random work (fixed seeds, so a failure reproduces):
-//  - billing a period at once equals pricing it request by request with the state (design §9);
+//  - billing a period at once equals pricing request by request with the state (design decision 9);
 //  - allowances never include more than they hold, and what they include plus what is billed is
 //    the billed quantity of every line;
 //  - splitting a line into included and billed parts keeps its measured time and its cost.

@@ -51,7 +51,7 @@ seconds total(const std::vector<segment>& segments) {
 }
 
 TEST(Split, DayThenNightInMoscow) {
-  // domain.md scenario 4: 20:00..23:30 is 2 h at the day rate and 1.5 h at the night rate.
+  // docs/design.md, scenario 4: 20:00..23:30 is 2 h at the day rate and 1.5 h at the night rate.
   const auto& moscow = tariff::find_time_zone("Europe/Moscow");
   calendar cal(moscow);
   cal.add_window({"night", hm("22:00"), hm("06:00")});

@@ -1,5 +1,7 @@
 // Unit tests of tariff::decimal: exact expected values for every operation and error.
+#include <ostream>
 #include <sstream>
+#include <string>
 #include <unordered_set>
 
 #include <gtest/gtest.h>
@@ -151,6 +153,11 @@ struct rounding_case {
   const char* expected;
 };
 
+// gtest prints a parameter in the test's description (and ctest lists it): "2.675 to 2 half_up".
+void PrintTo(const rounding_case& c, std::ostream* out) {
+  *out << c.value << " to " << c.scale << " " << to_string(c.mode);
+}
+
 class DecimalRescale : public testing::TestWithParam<rounding_case> {};
 
 TEST_P(DecimalRescale, RoundsByMode) {
@@ -183,7 +190,15 @@ INSTANTIATE_TEST_SUITE_P(
         rounding_case{"0.00000000000000000000000000000000000000000000000005", 0, rm::up, "1"},
         rounding_case{"0.00000000000000000000000000000000000000000000000005", 0, rm::half_up, "0"},
         rounding_case{"123456789012345678901234567890123456789012.345", 1, rm::half_even,
-                      "123456789012345678901234567890123456789012.3"}));
+                      "123456789012345678901234567890123456789012.3"}),
+    // "minus_2_675_to_2_half_up"
+    [](const testing::TestParamInfo<rounding_case>& case_info) {
+      std::string name;
+      for (const char* c = case_info.param.value; *c != '\0'; ++c)
+        name += *c == '-' ? std::string("minus_") : std::string(1, *c == '.' ? '_' : *c);
+      return name + "_to_" + std::to_string(case_info.param.scale) + "_" +
+             std::string(to_string(case_info.param.mode));
+    });
 
 TEST(DecimalRound, ToIncrements) {
   EXPECT_EQ(s(d("12.33").round_to(d("0.05"), rm::half_up)), "12.35");
@@ -209,7 +224,7 @@ TEST(DecimalRound, Trimmed) {
 }
 
 TEST(DecimalDivide, RoundsOnceAtTheTargetScale) {
-  // 25 minutes at 2500.00 an hour: multiply first, divide once (design.md, Time).
+  // 25 minutes at 2500.00 an hour: multiply first, divide once (docs/design.md, "Time").
   EXPECT_EQ(s(divide(d("2500.00") * decimal(25), decimal(60), 2, rm::half_up)), "1041.67");
   EXPECT_EQ(s(divide(d("1"), d("3"), 5, rm::half_even)), "0.33333");
   EXPECT_EQ(s(divide(d("2"), d("3"), 2, rm::down)), "0.66");

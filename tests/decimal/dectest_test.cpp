@@ -1,5 +1,5 @@
 // Conformance of tariff::decimal with the decTest suite of the General Decimal Arithmetic
-// specification (see shared/testdata/dectest/README.md for the format).
+// specification (see docs/design.md, "Exact decimal money", for the format).
 //
 // The type is exact and has no precision, so the harness emulates the suite's context with the
 // type's own operations: it computes the exact result (+, -, *, divide) and rounds it to

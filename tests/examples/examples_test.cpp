@@ -1,7 +1,7 @@
 // The golden examples: each folder examples/NN-name/ holds a tariff, contracts, work and the
 // expected prices (expect.txt, see expect.hpp). The tariff must compile with no diagnostic at all,
 // the CSV must read with no error, and every assertion must hold. The figures come from
-// shared/domain.md and design.md, never from the engine's output.
+// docs/design.md (its scenarios and decisions), never from the engine's output.
 //
 // The harness's own parser and checker are tested below on small texts, so a typo in an expect
 // file is an error and cannot make an assertion disappear.
@@ -13,6 +13,7 @@
 #include <fstream>
 #include <map>
 #include <optional>
+#include <span>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -21,7 +22,9 @@
 #include <tariff/billing.hpp>
 #include <tariff/diagnostics.hpp>
 #include <tariff/io.hpp>
+#include <tariff/payouts.hpp>
 #include <tariff/pricing.hpp>
+#include <tariff/staff_pay.hpp>
 
 #include "expect.hpp"
 
@@ -44,72 +47,12 @@ std::vector<std::string> example_folders() {
   return out;
 }
 
-std::optional<std::string> read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 class Example : public testing::TestWithParam<std::string> {};
 
 TEST_P(Example, PricesAsExpected) {
   const std::string folder = GetParam();
-  const fs::path dir = examples_dir / folder;
-  const std::string shown = "examples/" + folder + "/";
-  for (const char* name : {"tariff.tariff", "contracts.csv", "work.csv", "expect.txt", "README.md"})
-    ASSERT_TRUE(fs::exists(dir / name)) << shown << name << " is missing";
-
-  const std::string source = read_file(dir / "tariff.tariff").value_or("");
-  const compile_result compiled = compile(source, shown + "tariff.tariff");
-  EXPECT_TRUE(compiled.diagnostics.empty())
-      << "the tariff must compile with no diagnostic at all:\n"
-      << format(compiled.diagnostics);
-  ASSERT_TRUE(compiled.tariff.has_value());
-
-  const read_result<contract> contracts =
-      read_contracts_csv(read_file(dir / "contracts.csv").value_or(""));
-  for (const input_error& e : contracts.errors)
-    ADD_FAILURE() << shown << "contracts.csv: " << format(e);
-  const read_result<work_line> work = read_work_csv(read_file(dir / "work.csv").value_or(""));
-  for (const input_error& e : work.errors)
-    ADD_FAILURE() << shown << "work.csv: " << format(e);
-  ASSERT_FALSE(work.rows.empty()) << shown << "work.csv has no line";
-
-  const std::string expect_name = shown + "expect.txt";
-  const expect_file expect = parse_expect(read_file(dir / "expect.txt").value_or(""), expect_name);
-  for (const std::string& error : expect.errors)
-    ADD_FAILURE() << error;
-  ASSERT_TRUE(expect.errors.empty());
-
-  // The pricing section: every line priced on its own (a file with no run is all pricing).
-  const bool runs = !expect.runs.empty() || !expect.expiring.empty();
-  if (!expect.assertions.empty() || !runs) {
-    const std::vector<priced_line> priced = price(*compiled.tariff, contracts.rows, work.rows);
-    for (const std::string& failure :
-         check_expectations(expect, expect_name, work.rows, priced, labels_of(*compiled.tariff)))
-      ADD_FAILURE() << failure;
-  }
-  // Contractor payouts and staff pay by month.
-  for (const std::string& failure :
-       check_payouts(expect, expect_name, *compiled.tariff, contracts.rows, work.rows))
+  for (const std::string& failure : check_folder(examples_dir / folder, "examples/" + folder + "/"))
     ADD_FAILURE() << failure;
-  for (const std::string& failure :
-       check_pays(expect, expect_name, *compiled.tariff, contracts.rows, work.rows))
-    ADD_FAILURE() << failure;
-  // Payments towards prepaid balances, if the folder has any.
-  const read_result<payment> payments =
-      read_payments_csv(read_file(dir / "payments.csv").value_or("id,contract,date,amount\n"));
-  for (const input_error& e : payments.errors)
-    ADD_FAILURE() << shown << "payments.csv: " << format(e);
-  // Statements, estimates and expiry, each statement also priced request by request.
-  if (runs) {
-    for (const std::string& failure :
-         check_runs(expect, expect_name, *compiled.tariff, contracts.rows, work.rows,
-                    labels_of(*compiled.tariff), payments.rows))
-      ADD_FAILURE() << failure;
-  }
 }
 
 std::string test_name(const testing::TestParamInfo<std::string>& info) {
@@ -975,6 +918,148 @@ TEST(examples_expect_runs, ThreadTheStateAndCheckEveryLine) {
       "pricing section",
   };
   EXPECT_EQ(check_runs(bad, "b.txt", *compiled.tariff, contracts, work, labels), expected);
+}
+
+// What the checks ask of the engine, each call as one line of text.
+class text_log final : public engine_log {
+ public:
+  std::vector<std::string> calls;
+
+  void compiled(const compiled_tariff& tariff) override {
+    calls.push_back("compiled " + tariff.name());
+  }
+  void priced(std::span<const priced_line> lines) override {
+    calls.push_back("price ->" + results(lines));
+  }
+  void billed(const contract& deal, local_date d, const date_span& period,
+              const billing_state& opening, std::span<const work_line> work,
+              std::span<const payment> payments, const statement& s) override {
+    calls.push_back("bill " + deal.id + " " + format_date(d) + " " + format_date(period.first) +
+                    ".." + format_date(period.end) + " " + state(opening) + ids(work) +
+                    " payments" + std::to_string(payments.size()) + " -> revenue " +
+                    s.revenue.to_string() + " closing " + state(s.closing));
+  }
+  void estimated(const contract& deal, const billing_state& opening,
+                 std::span<const work_line> work, std::span<const priced_line> lines) override {
+    calls.push_back("estimate " + deal.id + " " + state(opening) + ids(work) + " ->" +
+                    results(lines));
+  }
+  void priced_with_state(const contract& deal, const billing_state& before,
+                         std::span<const work_line> work, std::span<const priced_line> lines,
+                         const billing_state& after) override {
+    calls.push_back("price_with_state " + deal.id + " " + state(before) + ids(work) + " ->" +
+                    results(lines) + " " + state(after));
+  }
+  void expiring(local_date d, int days, std::span<const contract> found) override {
+    calls.push_back("expiring " + format_date(d) + " " + std::to_string(days) + " ->" + ids(found));
+  }
+  void paid_out(const date_span& month, const std::string& rates,
+                std::span<const payout> found) override {
+    calls.push_back("payouts " + format_date(month.first) + " '" + rates + "' " +
+                    std::to_string(found.size()));
+  }
+  void paid_staff(const date_span& month, const std::string& block,
+                  std::span<const staff_pay> found) override {
+    calls.push_back("staff_pays " + format_date(month.first) + " '" + block + "' " +
+                    std::to_string(found.size()));
+  }
+
+ private:
+  template <class T>
+  static std::string ids(std::span<const T> rows) {
+    std::string out;
+    for (const T& row : rows)
+      out += " " + row.id;
+    return out;
+  }
+  static std::string results(std::span<const priced_line> lines) {
+    std::string out;
+    for (const priced_line& l : lines)
+      out +=
+          " " + l.id + " " + (l.ok() ? l.amount.to_string() : std::string(to_string(*l.rejected)));
+    return out;
+  }
+  static std::string state(const billing_state& s) {
+    std::string out = "[";
+    for (const billing_state::allowance_use& u : s.allowances)
+      out += u.allowance + " " + format_date(u.period.first) + " " + u.used.to_string() + ";";
+    return out + "]";
+  }
+};
+
+TEST(examples_expect_runs, TheLogHearsEachCallWithWhatWasPassedAndWhatCameBack) {
+  const compile_result compiled = compile(small_tariff, "small.tariff");
+  ASSERT_TRUE(compiled.tariff.has_value()) << format(compiled.diagnostics);
+  const std::vector<contract> contracts{small_contract("C-1")};
+  const std::vector<work_line> work{
+      small_visit("V1", "C-1", "2026-03-02T10:00:00+03:00"),
+      small_visit("V2", "C-1", "2026-03-03T10:00:00+03:00"),
+      small_visit("V3", "C-1", "2026-03-04T10:00:00+03:00"),
+      small_visit("A1", "C-1", "2026-04-02T10:00:00+03:00"),
+  };
+  const expect_file runs = parse_expect(
+      "bill C-1 2026-03 except V3\n"
+      "statement revenue 2800.00\n"
+      "fee 1 amount 1000.00\n"
+      "line V1 amount 0.00\n"
+      "line V2 amount 1800.00\n"
+      "estimate C-1 only V3\n"
+      "line V3 amount 1800.00\n"
+      "bill C-1 2026-04\n"
+      "fee 1 amount 1000.00\n"
+      "line V3 in adjustments amount 1800.00\n"
+      "line A1 in lines amount 0.00\n"
+      "expiring 2026-12-01 30 C-1\n",
+      "g.txt");
+  ASSERT_TRUE(runs.errors.empty()) << runs.errors.front();
+  text_log log;
+  EXPECT_EQ(check_runs(runs, "g.txt", *compiled.tariff, contracts, work,
+                       labels_of(*compiled.tariff), {}, &log),
+            std::vector<std::string>{});
+  // March is given every waiting line but V3 and bills V1 (included) and V2; A1, dated in April,
+  // waits (after_period), so it is not priced request by request: V1, then V2, the state passed
+  // along.
+  // The estimate of V3 starts from March's closing state and leaves it as it was, so April
+  // bills V3 as late work with March's visit used, and A1 as April's included visit.
+  const std::vector<std::string> expected{
+      "bill C-1 2026-03-01 2026-03-01..2026-04-01 [] V1 V2 A1 payments0 -> revenue 2800.00 "
+      "closing "
+      "[engineer_visit/month 2026-03-01 1;]",
+      "price_with_state C-1 [] V1 -> V1 0.00 [engineer_visit/month 2026-03-01 1;]",
+      "price_with_state C-1 [engineer_visit/month 2026-03-01 1;] V2 -> V2 1800.00 "
+      "[engineer_visit/month 2026-03-01 1;]",
+      "estimate C-1 [engineer_visit/month 2026-03-01 1;] V3 -> V3 1800.00",
+      "price_with_state C-1 [engineer_visit/month 2026-03-01 1;] V3 -> V3 1800.00 "
+      "[engineer_visit/month 2026-03-01 1;]",
+      "bill C-1 2026-04-01 2026-04-01..2026-05-01 [engineer_visit/month 2026-03-01 1;] V3 A1 "
+      "payments0 -> revenue 2800.00 closing [engineer_visit/month 2026-03-01 1;"
+      "engineer_visit/month 2026-04-01 1;]",
+      "price_with_state C-1 [engineer_visit/month 2026-03-01 1;] V3 -> V3 1800.00 "
+      "[engineer_visit/month 2026-03-01 1;]",
+      "price_with_state C-1 [engineer_visit/month 2026-03-01 1;] A1 -> A1 0.00 "
+      "[engineer_visit/month 2026-03-01 1;engineer_visit/month 2026-04-01 1;]",
+      "expiring 2026-12-01 30 -> C-1",
+  };
+  EXPECT_EQ(log.calls, expected);
+}
+
+TEST(examples_folders, CheckFolderTellsTheLogTheTariffThenEachCall) {
+  // 11-repair-kinds: a pricing section and staff pay.
+  text_log log;
+  EXPECT_EQ(check_folder(examples_dir / "11-repair-kinds", "examples/11-repair-kinds/", &log),
+            std::vector<std::string>{});
+  ASSERT_EQ(log.calls.size(), 3U);
+  EXPECT_EQ(log.calls[0].rfind("compiled ", 0), 0U) << log.calls[0];
+  EXPECT_EQ(log.calls[1].rfind("price -> ", 0), 0U) << log.calls[1];
+  EXPECT_EQ(log.calls[2].rfind("staff_pays 2026-05-01 '' ", 0), 0U) << log.calls[2];
+  // A folder that does not hold fails with its place.
+  EXPECT_EQ(check_folder(examples_dir / "no-such-example", "examples/no-such-example/", &log),
+            (std::vector<std::string>{"examples/no-such-example/tariff.tariff is missing",
+                                      "examples/no-such-example/contracts.csv is missing",
+                                      "examples/no-such-example/work.csv is missing",
+                                      "examples/no-such-example/expect.txt is missing",
+                                      "examples/no-such-example/README.md is missing"}));
+  EXPECT_EQ(log.calls.size(), 3U);  // nothing asked of the engine
 }
 
 // Tiers count the period's volume from the opening state: `opening volume` gives it.

@@ -14,10 +14,8 @@
 
 #include <tariff/calendar.hpp>
 #include <tariff/decimal.hpp>
-#include <tariff/payouts.hpp>
-#include <tariff/staff_pay.hpp>
 
-#include "compile/program.hpp"
+#include "plan/program.hpp"
 
 namespace tariff::examples {
 namespace {
@@ -820,7 +818,7 @@ bool item_is_time(const statement& s, const std::string& item, bool otherwise) {
 // Whether the tariff's tax is computed on the statement's total (and shared over its lines).
 bool per_statement_tax(const compiled_tariff& tariff) {
   return tariff.program().tax_rules &&
-         tariff.program().tax_rules->scope == ast::tax_scope::statement;
+         tariff.program().tax_rules->scope == vocabulary::tax_scope::statement;
 }
 
 bool holds(const date_span& period, local_date day) {
@@ -1264,7 +1262,7 @@ std::vector<std::string> check_same_as_statement(std::string_view where, const s
 std::vector<std::string> check_payouts(const expect_file& expect, std::string_view file,
                                        const compiled_tariff& tariff,
                                        std::span<const contract> contracts,
-                                       std::span<const work_line> work) {
+                                       std::span<const work_line> work, engine_log* log) {
   std::vector<std::string> failures;
   // The payouts of each (month, rates) asserted, and what of them was asserted.
   std::map<std::pair<std::string, std::string>, std::vector<payout>> computed;
@@ -1280,6 +1278,7 @@ std::vector<std::string> check_payouts(const expect_file& expect, std::string_vi
       const date_span month{first, local_date{date::year_month_day{first} + date::months{1}}};
       try {
         found = computed.emplace(key, payouts(tariff, contracts, work, month, {a.rates})).first;
+        if (log) log->paid_out(month, a.rates, found->second);
       } catch (const std::exception& e) {
         failures.push_back(where + e.what());
         continue;
@@ -1336,7 +1335,7 @@ std::vector<std::string> check_runs(const expect_file& expect, std::string_view 
                                     const compiled_tariff& tariff,
                                     std::span<const contract> contracts,
                                     std::span<const work_line> work, const label_namer& labels,
-                                    std::span<const payment> payments) {
+                                    std::span<const payment> payments, engine_log* log) {
   std::vector<std::string> failures;
   std::set<std::string, std::less<>> credited;  // payments a statement credited
   const auto where = [&](int line) {
@@ -1442,11 +1441,14 @@ std::vector<std::string> check_runs(const expect_file& expect, std::string_view 
 
       if (run.kind == billing_run::kind_t::estimate) {
         const std::vector<priced_line> lines = estimate(tariff, deal, opening, chosen);
+        if (log) log->estimated(deal, opening, chosen, lines);
         check_volume_units(std::span<const priced_line>(lines));
         for (std::string& failure : check_estimate(run, file, lines, labels))
           failures.push_back(std::move(failure));
         billing_state scratch = opening;
-        if (price_with_state(tariff, deal, scratch, chosen) != lines)
+        const std::vector<priced_line> same = price_with_state(tariff, deal, scratch, chosen);
+        if (log) log->priced_with_state(deal, opening, chosen, same, scratch);
+        if (same != lines)
           failures.push_back(run_where +
                              "the estimate differs from price_with_state on the same state");
         for (const priced_line& l : lines)
@@ -1461,8 +1463,9 @@ std::vector<std::string> check_runs(const expect_file& expect, std::string_view 
       std::vector<payment> owed_to_credit;
       for (const payment& p : payments)
         if (!credited.contains(p.id)) owed_to_credit.push_back(p);
-      const statement s = bill(tariff, deal, statement_period(tariff, deal, run.day), opening,
-                               chosen, owed_to_credit);
+      const date_span period = statement_period(tariff, deal, run.day);
+      const statement s = bill(tariff, deal, period, opening, chosen, owed_to_credit);
+      if (log) log->billed(deal, run.day, period, opening, chosen, owed_to_credit, s);
       if (s.prepaid)
         for (const payment& p : s.prepaid->payments)
           credited.insert(p.id);
@@ -1489,8 +1492,11 @@ std::vector<std::string> check_runs(const expect_file& expect, std::string_view 
         while (j < ordered.size() && !ordered[i].request.empty() &&
                ordered[j].request == ordered[i].request)
           ++j;
-        for (priced_line& l : price_with_state(
-                 tariff, deal, state, std::span<const work_line>(ordered).subspan(i, j - i)))
+        const auto request = std::span<const work_line>(ordered).subspan(i, j - i);
+        const billing_state before = state;
+        std::vector<priced_line> lines = price_with_state(tariff, deal, state, request);
+        if (log) log->priced_with_state(deal, before, request, lines, state);
+        for (priced_line& l : lines)
           one_by_one.push_back(std::move(l));
         i = j;
       }
@@ -1526,7 +1532,9 @@ std::vector<std::string> check_runs(const expect_file& expect, std::string_view 
 
   for (const expiry_assertion& e : expect.expiring) {
     std::string got;
-    for (const contract& c : expiring_contracts(contracts, e.day, e.days))
+    const std::vector<contract> found = expiring_contracts(contracts, e.day, e.days);
+    if (log) log->expiring(e.day, e.days, found);
+    for (const contract& c : found)
       got += (got.empty() ? "" : " ") + c.id;
     std::string expected;
     for (const std::string& id : e.contracts)
@@ -1552,7 +1560,7 @@ std::vector<std::string> check_runs(const expect_file& expect, std::string_view 
 std::vector<std::string> check_pays(const expect_file& expect, std::string_view file,
                                     const compiled_tariff& tariff,
                                     std::span<const contract> contracts,
-                                    std::span<const work_line> work) {
+                                    std::span<const work_line> work, engine_log* log) {
   std::vector<std::string> failures;
   // The pay of each (month, block) asserted, and what of it was asserted.
   std::map<std::pair<std::string, std::string>, std::vector<staff_pay>> computed;
@@ -1568,6 +1576,7 @@ std::vector<std::string> check_pays(const expect_file& expect, std::string_view 
       const date_span month{first, local_date{date::year_month_day{first} + date::months{1}}};
       try {
         found = computed.emplace(key, staff_pays(tariff, contracts, work, month, a.block)).first;
+        if (log) log->paid_staff(month, a.block, found->second);
       } catch (const std::exception& e) {
         failures.push_back(where + e.what());
         continue;

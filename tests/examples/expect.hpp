@@ -62,6 +62,7 @@
 // Each work line is asserted somewhere: in the pricing section, or in a run that has it.
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <span>
@@ -71,7 +72,9 @@
 
 #include <tariff/billing.hpp>
 #include <tariff/model.hpp>
+#include <tariff/payouts.hpp>
 #include <tariff/pricing.hpp>
+#include <tariff/staff_pay.hpp>
 
 namespace tariff::examples {
 
@@ -211,6 +214,40 @@ struct expect_file {
   std::vector<std::string> errors;  ///< "FILE:LINE: message"; an expect file with any is unusable
 };
 
+/// Hears every call the checks below make of the engine, with what was passed and what came
+/// back, in the order made: a host of the same engine asks the same and must get the same
+/// (golden_json.cpp writes them for the Python package's test). Lines passed are named by id.
+class engine_log {
+ public:
+  engine_log() = default;
+  engine_log(const engine_log&) = default;
+  engine_log& operator=(const engine_log&) = default;
+  virtual ~engine_log() = default;
+
+  /// The folder's tariff, compiled: before any other call.
+  virtual void compiled(const compiled_tariff& tariff) = 0;
+  /// tariff::price of the folder's contracts and all its work (the pricing section).
+  virtual void priced(std::span<const priced_line> lines) = 0;
+  /// tariff::bill of `period`, the statement period of `day`.
+  virtual void billed(const contract& deal, local_date day, const date_span& period,
+                      const billing_state& opening, std::span<const work_line> work,
+                      std::span<const payment> payments, const statement& s) = 0;
+  virtual void estimated(const contract& deal, const billing_state& opening,
+                         std::span<const work_line> work, std::span<const priced_line> lines) = 0;
+  /// tariff::price_with_state: the state before the call and after it.
+  virtual void priced_with_state(const contract& deal, const billing_state& before,
+                                 std::span<const work_line> work,
+                                 std::span<const priced_line> lines,
+                                 const billing_state& after) = 0;
+  virtual void expiring(local_date day, int days, std::span<const contract> found) = 0;
+  /// tariff::payouts of a month; `rates` empty for cost prices.
+  virtual void paid_out(const date_span& month, const std::string& rates,
+                        std::span<const payout> found) = 0;
+  /// tariff::staff_pays of a month; `block` empty for the tariff's only pay block.
+  virtual void paid_staff(const date_span& month, const std::string& block,
+                          std::span<const staff_pay> found) = 0;
+};
+
 /// The fields a line assertion may name, and those a part assertion may name.
 std::span<const std::string_view> line_fields();
 std::span<const std::string_view> part_fields();
@@ -258,23 +295,36 @@ std::vector<std::string> check_runs(const expect_file& expect, std::string_view 
                                     const compiled_tariff& tariff,
                                     std::span<const contract> contracts,
                                     std::span<const work_line> work, const label_namer& labels,
-                                    std::span<const payment> payments = {});
+                                    std::span<const payment> payments = {},
+                                    engine_log* log = nullptr);
 
 /// Holds the staff pay of each month the `pay` directives name against them; every employee's
 /// total and every line of an asserted month must be asserted.
 std::vector<std::string> check_pays(const expect_file& expect, std::string_view file,
                                     const compiled_tariff& tariff,
                                     std::span<const contract> contracts,
-                                    std::span<const work_line> work);
+                                    std::span<const work_line> work, engine_log* log = nullptr);
 
 /// Holds the payouts of each month the `payout` directives name against them; every performer's
 /// totals and every line of an asserted month must be asserted.
 std::vector<std::string> check_payouts(const expect_file& expect, std::string_view file,
                                        const compiled_tariff& tariff,
                                        std::span<const contract> contracts,
-                                       std::span<const work_line> work);
+                                       std::span<const work_line> work, engine_log* log = nullptr);
 
 /// `labels` for a compiled tariff.
 label_namer labels_of(const compiled_tariff& tariff);
+
+/// Everything the golden test holds of one example folder (folder.cpp): its five files are
+/// there, the tariff compiles with no diagnostic at all, contracts.csv, work.csv and
+/// payments.csv (if any) read with no error, the expect file parses, and each of its directives
+/// holds (check_expectations, check_payouts, check_pays, check_runs). `shown` names the folder
+/// in messages ("examples/04-night-work/"). Returns one message per failure; `log`, if given,
+/// hears every call made of the engine.
+std::vector<std::string> check_folder(const std::filesystem::path& dir, const std::string& shown,
+                                      engine_log* log = nullptr);
+
+/// The whole file at `path`, or nullopt when it cannot be opened.
+std::optional<std::string> read_file(const std::filesystem::path& path);
 
 }  // namespace tariff::examples

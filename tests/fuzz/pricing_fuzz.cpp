@@ -23,7 +23,7 @@
 #include <tariff/pricing.hpp>
 #include <tariff/staff_pay.hpp>
 
-#include "compile/program.hpp"
+#include "plan/program.hpp"
 
 namespace {
 

@@ -15,7 +15,7 @@
 #include <tariff/statement_io.hpp>
 #include <tariff/tariff.h>
 
-#include "io/json_reader.hpp"
+#include "formats/json_reader.hpp"
 #include "small_stack.hpp"
 
 namespace {
@@ -23,7 +23,7 @@ namespace {
 using namespace tariff;
 using tariff::testing::on_small_stack;
 
-constexpr std::size_t limit = io::max_json_depth;
+constexpr std::size_t limit = formats::max_json_depth;
 
 // `depth` arrays, one inside the other, around `inner`.
 std::string arrays(std::size_t depth, std::string_view inner = "") {

@@ -1,5 +1,5 @@
-// The CSV tokenizer and field writer (internal: src/io/csv.hpp).
-#include "io/csv.hpp"
+// The CSV tokenizer and field writer (internal: src/formats/csv.hpp).
+#include "formats/csv.hpp"
 
 #include <string>
 #include <vector>
@@ -8,9 +8,9 @@
 
 namespace {
 
-using tariff::io::append_csv_field;
-using tariff::io::append_csv_record;
-using tariff::io::split_csv;
+using tariff::formats::append_csv_field;
+using tariff::formats::append_csv_record;
+using tariff::formats::split_csv;
 
 using fields = std::vector<std::string>;
 

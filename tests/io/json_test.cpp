@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 #include <tariff/io.hpp>
 
-#include "io/json_reader.hpp"
+#include "formats/json_reader.hpp"
 #include "messages.hpp"
 
 namespace {
@@ -15,7 +15,7 @@ using namespace tariff;
 using testing_io::messages;
 
 TEST(JsonTree, NumbersKeepTheirText) {
-  const auto parsed = io::parse_json(
+  const auto parsed = formats::parse_json(
       R"([1.50, 0.1, 123456789012345678901234567890, 123456789012345678901234567890.000,
           -7, 18446744073709551615, 1e3, 0.000000000000000000000000000001])");
   ASSERT_TRUE(parsed.value) << parsed.error;
@@ -29,14 +29,14 @@ TEST(JsonTree, NumbersKeepTheirText) {
 }
 
 TEST(JsonTree, NestingAndDuplicateKeysAreKept) {
-  const auto parsed = io::parse_json(R"({"a": [true, null, {"b": "x"}], "a": false})");
+  const auto parsed = formats::parse_json(R"({"a": [true, null, {"b": "x"}], "a": false})");
   ASSERT_TRUE(parsed.value);
   const auto& root = *parsed.value;
   ASSERT_EQ(root.members.size(), 2U);
   EXPECT_EQ(root.members[0].key, "a");
   ASSERT_EQ(root.members[0].value.items.size(), 3U);
   EXPECT_EQ(root.members[0].value.items[0].text, "true");
-  EXPECT_EQ(root.members[0].value.items[1].type, io::json_value::kind::null);
+  EXPECT_EQ(root.members[0].value.items[1].type, formats::json_value::kind::null);
   EXPECT_EQ(root.members[0].value.items[2].members[0].value.text, "x");
   EXPECT_EQ(root.members[1].value.text, "false");
 }

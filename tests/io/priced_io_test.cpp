@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 #include <tariff/priced_io.hpp>
 
-#include "io/csv.hpp"
+#include "formats/csv.hpp"
 
 namespace {
 
@@ -220,7 +220,8 @@ TEST(PricedCsv, EmptyIsTheHeader) {
 
 TEST(PricedCsv, EveryRowHasEveryColumnAndReadsBack) {
   const std::vector<priced_line> lines = all_lines();
-  const std::vector<io::csv_record> records = io::split_csv(write_priced_csv(lines, test_tariff()));
+  const std::vector<formats::csv_record> records =
+      formats::split_csv(write_priced_csv(lines, test_tariff()));
   ASSERT_EQ(records.size(), lines.size() + 1);
   for (const auto& r : records) {
     EXPECT_EQ(r.error, "");
@@ -236,8 +237,8 @@ TEST(PricedCsv, StepsWithoutALocationAndRules) {
   l.parts[0].trace = {step(trace_kind::rule, "promo", "3200.00", "2880.00", "0", 0, 0),
                       step(trace_kind::rule, "margin_floor", "2880.00", "2880.00", "0", 15, 1)};
   l.line_trace = {step(trace_kind::minimum_charge, "cartridge", "100.00", "2850.00", "0", 8, 3)};
-  const std::vector<io::csv_record> records =
-      io::split_csv(write_priced_csv(std::vector{l}, test_tariff()));
+  const std::vector<formats::csv_record> records =
+      formats::split_csv(write_priced_csv(std::vector{l}, test_tariff()));
   ASSERT_EQ(records.size(), 2U);
   EXPECT_EQ(records[1].fields[16],
             "[1] promo 3200.00 -> 2880.00; [1] margin_floor 2880.00 -> 2880.00 (15:1); "

@@ -82,7 +82,7 @@ work_line hvac(std::string id, std::string_view start, std::string_view end) {
 
 const date_span march{*parse_date("2026-03-01"), *parse_date("2026-04-01")};
 
-// domain.md scenario 3: a monthly fee covers three visits; the fourth is billed.
+// docs/design.md, scenario 3: a monthly fee covers three visits; the fourth is billed.
 statement four_visits() {
   const std::vector<work_line> work{
       visit("V1", "2026-03-02T10:00:00+03:00"), visit("V2", "2026-03-05T10:00:00+03:00"),

@@ -17,10 +17,10 @@
 #include <tariff/staff_pay.hpp>
 #include <tariff/statement_io.hpp>
 
-#include "io/json_reader.hpp"
-#include "io/json_writer.hpp"
-#include "io/text_layout.hpp"
-#include "io/visible.hpp"
+#include "formats/json_reader.hpp"
+#include "formats/json_writer.hpp"
+#include "report/text_layout.hpp"
+#include "text/visible.hpp"
 
 namespace {
 
@@ -60,22 +60,22 @@ const std::vector<shown>& escapes() {
 
 TEST(Visible, ShowsWhatWouldNotPrintAsItself) {
   for (const shown& c : escapes())
-    EXPECT_EQ(io::visible(c.text), c.visible);
+    EXPECT_EQ(text::visible(c.text), c.visible);
 }
 
 TEST(Visible, EscapingTwiceChangesNothing) {
   for (const shown& c : escapes())
-    EXPECT_EQ(io::visible(io::visible(c.text)), io::visible(c.text));
+    EXPECT_EQ(text::visible(text::visible(c.text)), text::visible(c.text));
 }
 
 TEST(Visible, RenderedTablesAlignTheEscapedText) {
-  io::text_table table(2, {false, true});
+  report::text_table table(2, {false, true});
   table.add({"a\nb", "1"}, "10.00");
   table.add({"long name", "22"}, "5.00", "note\x1b");
-  std::vector<io::text_row> rows;
+  std::vector<report::text_row> rows;
   rows.push_back({"title\r", std::string("EUR"), {}});
   table.append_to(rows);
-  EXPECT_EQ(io::render(rows),
+  EXPECT_EQ(report::render(rows),
             "title\\r            EUR\n"
             "  a\\nb        1  10.00\n"
             "  long name  22   5.00  note\\x1b\n");
@@ -85,9 +85,9 @@ TEST(Visible, RenderedTablesAlignTheEscapedText) {
 
 TEST(JsonOutput, BytesThatAreNotUtf8AreWrittenAsTheReplacementCharacter) {
   std::string out;
-  io::append_json_string(out, "L-\xff\xc3 é\n\x1b");
+  formats::append_json_string(out, "L-\xff\xc3 é\n\x1b");
   EXPECT_EQ(out, "\"L-\\ufffd\\ufffd é\\n\\u001b\"");
-  const io::json_parse_result parsed = io::parse_json(out);
+  const formats::json_parse_result parsed = formats::parse_json(out);
   ASSERT_TRUE(parsed.value) << parsed.error;
   EXPECT_EQ(parsed.value->text, "L-\xef\xbf\xbd\xef\xbf\xbd é\n\x1b");
 }

@@ -2,7 +2,7 @@
 // and JSON input, no control character but tab in ids, codes, keys and zone names, tab and line
 // breaks only in free text, a byte order mark only at the very start. Each refusal names its row
 // and column and shows the text visibly.
-#include "io/text_rules.hpp"
+#include "formats/text_rules.hpp"
 
 #include <string>
 #include <string_view>
@@ -12,8 +12,8 @@
 #include <tariff/io.hpp>
 #include <tariff/statement_io.hpp>
 
-#include "io/utf8.hpp"
 #include "messages.hpp"
+#include "text/utf8.hpp"
 
 namespace {
 
@@ -51,27 +51,27 @@ TEST(Utf8, DecodesExactlyWhatRfc3629Allows) {
       {"\xff", false},
   };
   for (const utf8_case& c : cases) {
-    const auto decoded = io::decode_utf8(c.text, 0);
+    const auto decoded = text::decode_utf8(c.text, 0);
     EXPECT_EQ(decoded.has_value() && decoded->length == c.text.size(), c.valid) << c.text;
   }
 }
 
 TEST(TextRules, MessagesNameTheByteOrCharacterAtFault) {
-  using io::text_kind;
-  EXPECT_EQ(io::text_problem("L-\xff", text_kind::code),
+  using formats::text_kind;
+  EXPECT_EQ(formats::text_problem("L-\xff", text_kind::code),
             "'L-\\xff' is not valid UTF-8 at byte 3 (0xff)");
-  EXPECT_EQ(io::text_problem("é\xc3", text_kind::prose),
+  EXPECT_EQ(formats::text_problem("é\xc3", text_kind::prose),
             "'é\\xc3' is not valid UTF-8 at byte 3 (0xc3)");
-  EXPECT_EQ(io::text_problem("L\n1", text_kind::code),
+  EXPECT_EQ(formats::text_problem("L\n1", text_kind::code),
             "'L\\n1' holds a control character, \\n, at character 2" + code_rule);
-  EXPECT_EQ(io::text_problem("Zoë\x1b[2J", text_kind::prose),
+  EXPECT_EQ(formats::text_problem("Zoë\x1b[2J", text_kind::prose),
             "'Zoë\\x1b[2J' holds a control character, \\x1b, at character 4" + prose_rule);
-  EXPECT_EQ(io::text_problem("L-1\xef\xbb\xbf", text_kind::code),
+  EXPECT_EQ(formats::text_problem("L-1\xef\xbb\xbf", text_kind::code),
             "'L-1\\ufeff' holds a byte order mark (U+FEFF) at character 4: one may only start the "
             "input");
-  EXPECT_EQ(io::text_problem("a\tb", text_kind::code), std::nullopt);
-  EXPECT_EQ(io::text_problem("Acme\r\nLtd\t", text_kind::prose), std::nullopt);
-  EXPECT_EQ(io::text_problem("\x7f\xc2\x85\xe2\x80\xae", text_kind::code), std::nullopt)
+  EXPECT_EQ(formats::text_problem("a\tb", text_kind::code), std::nullopt);
+  EXPECT_EQ(formats::text_problem("Acme\r\nLtd\t", text_kind::prose), std::nullopt);
+  EXPECT_EQ(formats::text_problem("\x7f\xc2\x85\xe2\x80\xae", text_kind::code), std::nullopt)
       << "DEL, C1 and bidi controls are read; text output shows them visibly";
 }
 

@@ -1,4 +1,5 @@
 // Work lines from CSV: every field, every error with its exact text and row.
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -63,9 +64,15 @@ TEST(WorkCsv, ColumnsInAnyOrder) {
 }
 
 struct bad_row {
+  const char* name;  ///< the test's name in ctest
   const char* row;
   const char* expected;
 };
+
+// gtest prints a parameter in the test's description (and ctest lists it): its name, not bytes.
+void PrintTo(const bad_row& row, std::ostream* out) {
+  *out << row.name;
+}
 
 class WorkCsvRowError : public testing::TestWithParam<bad_row> {};
 
@@ -80,35 +87,41 @@ TEST_P(WorkCsvRowError, ReportsExactly) {
 INSTANTIATE_TEST_SUITE_P(
     Messages, WorkCsvRowError,
     testing::Values(
-        bad_row{"L-2,C,x,2026-03-29 01:30,,1\n",
+        bad_row{"start_with_a_space_and_no_offset", "L-2,C,x,2026-03-29 01:30,,1\n",
                 "row 3 (id L-2), column 'start': '2026-03-29 01:30' is not a timestamp with an "
                 "offset, like 2026-03-29T01:30:00+03:00 or 2026-03-28T22:30Z"},
-        bad_row{"L-2,C,x,2026-03-29T01:30,,1\n",
+        bad_row{"start_with_no_offset", "L-2,C,x,2026-03-29T01:30,,1\n",
                 "row 3 (id L-2), column 'start': '2026-03-29T01:30' is not a timestamp with an "
                 "offset, like 2026-03-29T01:30:00+03:00 or 2026-03-28T22:30Z"},
-        bad_row{"L-2,C,x,2026-01-01T10:00Z,2026-01-01T09:00Z,\n",
+        bad_row{"end_before_start", "L-2,C,x,2026-01-01T10:00Z,2026-01-01T09:00Z,\n",
                 "row 3 (id L-2), column 'end': the end is before the start"},
-        bad_row{"L-2,C,x,2026-01-01T10:00Z,,\n",
+        bad_row{"neither_end_nor_quantity", "L-2,C,x,2026-01-01T10:00Z,,\n",
                 "row 3 (id L-2): a line needs either an end time or a quantity"},
-        bad_row{"L-2,C,x,2026-01-01T10:00Z,2026-01-01T11:00Z,1\n",
+        bad_row{"both_end_and_quantity", "L-2,C,x,2026-01-01T10:00Z,2026-01-01T11:00Z,1\n",
                 "row 3 (id L-2): a line has both an end time and a quantity; give one"},
-        bad_row{"L-2,C,x,2026-01-01T10:00Z,,1.5e3\n",
+        bad_row{"quantity_in_exponent_form", "L-2,C,x,2026-01-01T10:00Z,,1.5e3\n",
                 "row 3 (id L-2), column 'quantity': '1.5e3' is not a decimal number"},
-        bad_row{"L-2,C,x,2026-01-01T10:00Z,,0.00\n",
+        bad_row{"quantity_zero", "L-2,C,x,2026-01-01T10:00Z,,0.00\n",
                 "row 3 (id L-2), column 'quantity': the quantity must be greater than zero"},
-        bad_row{"L-2,C,x,2026-01-01T10:00Z,,-1\n",
+        bad_row{"quantity_negative", "L-2,C,x,2026-01-01T10:00Z,,-1\n",
                 "row 3 (id L-2), column 'quantity': the quantity must be greater than zero"},
-        bad_row{",C,x,2026-01-01T10:00Z,,1\n", "row 3, column 'id': a value is required"},
-        bad_row{"L-2,,x,2026-01-01T10:00Z,,1\n",
+        bad_row{"id_missing", ",C,x,2026-01-01T10:00Z,,1\n",
+                "row 3, column 'id': a value is required"},
+        bad_row{"contract_missing", "L-2,,x,2026-01-01T10:00Z,,1\n",
                 "row 3 (id L-2), column 'contract': a value is required"},
-        bad_row{"L-2,C,x,,,1\n", "row 3 (id L-2), column 'start': a value is required"},
-        bad_row{"L-1,C,x,2026-01-01T10:00Z,,1\n",
+        bad_row{"start_missing", "L-2,C,x,,,1\n",
+                "row 3 (id L-2), column 'start': a value is required"},
+        bad_row{"id_duplicate", "L-1,C,x,2026-01-01T10:00Z,,1\n",
                 "row 3 (id L-1), column 'id': duplicate id 'L-1' (first on row 2)"},
-        bad_row{"L-2,C,x\n", "row 3 (id L-2): the row has 3 fields; the header has 6"},
-        bad_row{"L-2,C,x,2026-01-01T10:00Z,,1,extra\n",
+        bad_row{"too_few_fields", "L-2,C,x\n",
+                "row 3 (id L-2): the row has 3 fields; the header has 6"},
+        bad_row{"too_many_fields", "L-2,C,x,2026-01-01T10:00Z,,1,extra\n",
                 "row 3 (id L-2): the row has 7 fields; the header has 6"},
-        bad_row{"L-2,C\",x,2026-01-01T10:00Z,,1\n",
-                "row 3 (id L-2): a quote inside an unquoted field (quote the whole field)"}));
+        bad_row{"quote_inside_unquoted_field", "L-2,C\",x,2026-01-01T10:00Z,,1\n",
+                "row 3 (id L-2): a quote inside an unquoted field (quote the whole field)"}),
+    [](const testing::TestParamInfo<bad_row>& row_info) {
+      return std::string(row_info.param.name);
+    });
 
 TEST(WorkCsv, KindAcceptedDateAndZoneErrors) {
   const auto r = read_work_csv(

@@ -1,5 +1,5 @@
-// Contractor payouts (domain scenario 5): "4 200 RUB for two closed and accepted requests (2 100
-// each), while two more awaiting acceptance are not payable yet".
+// Contractor payouts (docs/design.md, scenario 5): "4 200 RUB for two closed and accepted requests
+// (2 100 each), while two more awaiting acceptance are not payable yet".
 #include <gtest/gtest.h>
 #include <tariff/io.hpp>
 #include <tariff/payouts.hpp>

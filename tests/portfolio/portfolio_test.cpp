@@ -1,5 +1,5 @@
 // The portfolio: statements summed by contract, client and item, per currency, worst first.
-// Scenario 6 of domain.md: a client paying 100 000.00 a month whose support costs 150 000.00.
+// Scenario 6 of docs/design.md: a client paying 100 000.00 a month whose support costs 150 000.00.
 #include <gtest/gtest.h>
 #include <tariff/io.hpp>
 #include <tariff/portfolio.hpp>

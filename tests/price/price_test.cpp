@@ -1,4 +1,4 @@
-// The pricing core against the figures of docs/language.md and shared/domain.md.
+// The pricing core against the figures of docs/language.md and docs/design.md.
 #include <algorithm>
 
 #include <gtest/gtest.h>
@@ -69,7 +69,7 @@ rule night when in night : price * 2
 )";
 
 TEST(Price, DayAndNightPartsOfOneJob) {
-  // domain.md scenario 4: 20:00 to 23:30 is 2 h at the day rate and 1.5 h at the night rate.
+  // docs/design.md, scenario 4: 20:00 to 23:30 is 2 h at the day rate and 1.5 h at the night rate.
   const compiled_tariff t = compile_ok(night_tariff);
   const priced_line l = price_one(
       t, registered(),
@@ -92,7 +92,7 @@ TEST(Price, DayAndNightPartsOfOneJob) {
 }
 
 TEST(Price, RoundedUpTimeGoesToTheLastSegment) {
-  // design.md §3: 20:10-23:30 per started hour = day 1 h 50 + night 2 h 10.
+  // docs/design.md, decision 3: 20:10-23:30 per started hour = day 1 h 50 + night 2 h 10.
   const compiled_tariff t = compile_ok(night_tariff);
   const priced_line l = price_one(
       t, registered(),
@@ -118,7 +118,7 @@ TEST(Price, RoundedUpTimeGoesToTheLastSegment) {
 }
 
 TEST(Price, OneProductDividedOnce) {
-  // design.md: 25 minutes at 2500.00 per hour is 2500 x 25 / 60 = 1041.666..., rounded once.
+  // docs/design.md, "Time": 25 min at 2500.00 an hour = 2500 x 25 / 60 = 1041.666..., rounded once.
   const compiled_tariff t = compile_ok(night_tariff);
   const priced_line l = price_one(
       t, registered(),
@@ -193,7 +193,7 @@ TEST(Price, TheOverviewTableOfTheLanguageReference) {
 }
 
 TEST(Price, LoyaltyByContractYear) {
-  // domain.md scenario 9: 2nd year 5 %, 3rd 10 %, 5 years and more 15 %.
+  // docs/design.md, scenario 9: 2nd year 5 %, 3rd 10 %, 5 years and more 15 %.
   const compiled_tariff t = compile_ok(overview_tariff);
   const std::pair<const char*, const char*> cases[] = {
       {"2026-01-10", "1800.00"}, {"2025-01-10", "1710.00"}, {"2024-01-10", "1620.00"},
@@ -264,7 +264,7 @@ TEST(Price, ChargeLimitsBoundTheLine) {
 
 TEST(Price, BillingStepMinimumAndDiscount) {
   const compiled_tariff t = compile_ok(limits_tariff);
-  // domain.md scenario 10: per started 15 minutes, 50 minutes bill as 1 h.
+  // docs/design.md, scenario 10: per started 15 minutes, 50 minutes bill as 1 h.
   const priced_line s = price_one(
       t, registered(), timed("S1", "support", "2026-03-02T09:00:00Z", "2026-03-02T09:50:00Z"));
   EXPECT_EQ(s.billed.to_string(), "1h");
@@ -282,7 +282,7 @@ TEST(Price, BillingStepMinimumAndDiscount) {
 }
 
 TEST(Price, NonBillableWorkIsPricedAtCostOnly) {
-  // domain.md scenarios 10 and 11: recorded, not billed; the company bears the cost.
+  // docs/design.md, scenarios 10 and 11: recorded, not billed; the company bears the cost.
   const compiled_tariff t = compile_ok(limits_tariff);
   for (work_kind kind :
        {work_kind::internal, work_kind::warranty, work_kind::bug_fix, work_kind::company_cost}) {
@@ -524,7 +524,7 @@ pricelist wholesale extends retail {
 }
 
 TEST(Price, ContractValidity) {
-  // domain.md scenario 2: work after the end is rejected; only a registered contract bills.
+  // docs/design.md, scenario 2: work after the end is rejected; only a registered contract bills.
   const compiled_tariff t = compile_ok(catalogue_tariff);
   contract c = registered("pos", "");
   c.start = *parse_date("2026-01-01");

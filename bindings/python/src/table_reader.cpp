@@ -1,6 +1,6 @@
 // Work lines from columns (table_reader.hpp). The checks and their messages are those of the
-// work readers (src/io/work_io.cpp, docs/formats.md "Errors"), so a table and a CSV file of the
-// same work fail alike; the Python objects are read with the C API directly, because this runs
+// work readers (src/formats/work_io.cpp, docs/formats.md "Errors"), so a table and a CSV file of
+// the same work fail alike; the Python objects are read with the C API directly, because this runs
 // once per cell of tables of millions of rows.
 #include "table_reader.hpp"
 

@@ -1,0 +1,41 @@
+// The engine's failures, sorted by who must act on them. Every exception the library lets out is
+// one of: a std::bad_alloc; a tariff::decimal_error, tariff::calendar_error or
+// tariff::billing_input_error (the host's data); a std::invalid_argument (the host's call: an
+// errors::invalid_call inside the library); anything else is a defect. current_failure() is the
+// one place that sorts them, so the C interface's statuses and any other host boundary cannot
+// disagree about a failure.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+
+namespace tariff::errors {
+
+/// Who must act on a failure.
+enum class fault : std::uint8_t {
+  input,   ///< the host's data: a value past the decimal limits, a contract that cannot be billed
+  call,    ///< the host's call: a period not the plan's, tariffs in different currencies
+  memory,  ///< an allocation failed
+  defect,  ///< a defect in the library
+};
+
+/// A call that cannot be made as given: a contract on a plan the tariff lacks, a period that is
+/// not a statement period of the plan, two tariffs in different currencies, a price list or pay
+/// block the tariff lacks. A std::invalid_argument, which is what hosts catch for it.
+class invalid_call : public std::invalid_argument {
+ public:
+  using std::invalid_argument::invalid_argument;
+};
+
+/// An exception sorted: its fault and its message (what() as thrown).
+struct failure {
+  fault kind = fault::defect;
+  std::string message;
+};
+
+/// The exception in flight, sorted; called inside a catch block. Never throws: when even the
+/// message cannot be copied, the failure is `memory` with no message.
+[[nodiscard]] failure current_failure() noexcept;
+
+}  // namespace tariff::errors

@@ -1,0 +1,232 @@
+// Priced lines as CSV and JSON (docs/formats.md, "Priced lines"). Decimals are written with
+// decimal::to_string, keeping their scale; nothing passes through a double.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <tariff/priced_io.hpp>
+
+#include "formats/csv.hpp"
+#include "formats/priced_writer.hpp"
+
+namespace tariff {
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// Compact text (the CSV's parts and trace columns)
+
+// "1h30min night+weekend @ 5000.00 = 7500.00"; without labels "2h @ 2500.00 = 5000.00".
+std::string part_text(const priced_part& part, const compiled_tariff& tariff) {
+  std::string out = part.billed.to_string();
+  const std::vector<std::string> labels = tariff.label_names(part.labels);
+  if (!labels.empty()) {
+    out += ' ';
+    out += formats::join(labels, "+");
+  }
+  out += " @ ";
+  out += part.unit_price.to_string();
+  out += " = ";
+  out += part.amount.to_string();
+  if (!part.allowance.empty()) {
+    out += " included by ";
+    out += part.allowance;
+    out += ", covered ";
+    out += part.covered.to_string();
+  }
+  return out;
+}
+
+// " (12:3)", or nothing when the step has no source location.
+std::string location_text(const trace_step& step) {
+  if (step.line == 0) return {};
+  return " (" + std::to_string(step.line) + ":" + std::to_string(step.column) + ")";
+}
+
+std::string change_text(const trace_step& step) {
+  return step.before.to_string() + " -> " + step.after.to_string();
+}
+
+}  // namespace
+
+// One step, as docs/formats.md lists them.
+std::string formats::trace_step_text(const trace_step& step, work_kind kind) {
+  switch (step.kind) {
+    case trace_kind::discount:
+      return step.name + " -" + step.factor.to_string() + "% " + change_text(step) +
+             location_text(step);
+    case trace_kind::group:
+      return step.name + " " + change_text(step) + " x " + step.factor.to_string() +
+             location_text(step);
+    case trace_kind::group_factor:
+      return step.name + " x " + step.factor.to_string() + location_text(step);
+    case trace_kind::not_billable:
+      return "not billable (" + std::string(to_string(kind)) + ") " + change_text(step);
+    case trace_kind::minimum_charge:
+      return "minimum charge " + step.name + " " + change_text(step) + location_text(step);
+    case trace_kind::maximum_charge:
+      return "maximum charge " + step.name + " " + change_text(step) + location_text(step);
+    case trace_kind::overage:
+      return "overage " + step.name + " " + change_text(step) + location_text(step);
+    case trace_kind::tier:
+      return "tier " + step.name + " " + change_text(step) + location_text(step);
+    case trace_kind::rule:
+      break;
+  }
+  return step.name + " " + change_text(step) + location_text(step);
+}
+
+namespace {
+
+// Every step of every part ("[1] …"), then the line's own steps ("[line] …").
+std::string trace_text(const priced_line& line) {
+  std::vector<std::string> steps;
+  for (std::size_t p = 0; p < line.parts.size(); ++p) {
+    const std::string prefix = "[" + std::to_string(p + 1) + "] ";
+    for (const trace_step& step : line.parts[p].trace) {
+      steps.push_back(prefix + formats::trace_step_text(step, line.kind));
+    }
+  }
+  for (const trace_step& step : line.line_trace) {
+    steps.push_back("[line] " + formats::trace_step_text(step, line.kind));
+  }
+  return formats::join(steps, "; ");
+}
+
+// ---------------------------------------------------------------------------------------------
+// JSON
+
+using formats::append_object_array;
+using formats::append_string_array;
+using formats::object_writer;
+
+bool has_factor(trace_kind kind) {
+  return kind == trace_kind::group || kind == trace_kind::group_factor ||
+         kind == trace_kind::discount;
+}
+
+void append_step(std::string& out, const trace_step& step, std::size_t indent) {
+  object_writer o(out, indent);
+  o.string("kind", to_string(step.kind));
+  o.string("name", step.name);
+  o.string("before", step.before.to_string());
+  o.string("after", step.after.to_string());
+  if (has_factor(step.kind)) o.string("factor", step.factor.to_string());
+  o.raw("line", std::to_string(step.line));
+  o.raw("column", std::to_string(step.column));
+  o.close();
+}
+
+void append_steps(std::string& out, const std::vector<trace_step>& steps, std::size_t indent) {
+  append_object_array(out, steps, indent, append_step);
+}
+
+void append_part(std::string& out, const priced_part& part, std::size_t indent,
+                 const compiled_tariff& tariff) {
+  object_writer o(out, indent);
+  o.string("begin", format_instant(part.begin));
+  o.string("end", format_instant(part.end));
+  o.string("date", format_date(part.date));
+  o.key("labels");
+  append_string_array(out, tariff.label_names(part.labels));
+  o.string("measured", part.measured.to_string());
+  o.string("billed", part.billed.to_string());
+  o.string("list_price", part.list_price.to_string());
+  o.string("unit_price", part.unit_price.to_string());
+  o.string("amount", part.amount.to_string());
+  o.string("cost", part.cost.to_string());
+  if (!part.allowance.empty()) {
+    o.string("allowance", part.allowance);
+    o.string("covered", part.covered.to_string());
+  }
+  o.key("trace");
+  append_steps(out, part.trace, indent + 2);
+  o.close();
+}
+
+}  // namespace
+
+void formats::append_priced_line(std::string& out, const priced_line& line, std::size_t indent,
+                                 const compiled_tariff& tariff, bool with_tax) {
+  object_writer o(out, indent);
+  o.string("id", line.id);
+  o.string("request", line.request);
+  o.string("contract", line.contract);
+  o.string("item", line.item);
+  o.string("kind", to_string(line.kind));
+  o.string("date", line.date ? format_date(*line.date) : std::string());
+  if (line.rejected) {
+    o.string("status", "rejected");
+    o.string("reason", to_string(*line.rejected));
+    o.string("message", line.message);
+    o.close();
+    return;
+  }
+  o.string("status", "priced");
+  o.string("title", line.title);
+  o.string("price_list", line.price_list);
+  o.string("measured", line.measured.to_string());
+  o.string("billed", line.billed.to_string());
+  o.string("amount", line.amount.to_string());
+  o.string("cost", line.cost.to_string());
+  o.string("margin", line.margin.to_string());
+  if (with_tax) o.string("tax", line.tax.to_string());
+  o.key("parts");
+  append_object_array(out, line.parts, indent + 2,
+                      [&](std::string& text, const priced_part& part, std::size_t inner) {
+                        append_part(text, part, inner, tariff);
+                      });
+  o.key("line_trace");
+  append_steps(out, line.line_trace, indent + 2);
+  o.close();
+}
+
+std::string write_priced_csv(std::span<const priced_line> lines, const compiled_tariff& tariff) {
+  std::string out;
+  formats::append_csv_record(
+      out, {"id", "request", "contract", "item", "kind", "date", "status", "reason", "message",
+            "price_list", "measured", "billed", "amount", "cost", "margin", "parts", "trace"});
+  std::vector<std::string> fields;
+  for (const priced_line& line : lines) {
+    fields.clear();
+    fields.push_back(line.id);
+    fields.push_back(line.request);
+    fields.push_back(line.contract);
+    fields.push_back(line.item);
+    fields.emplace_back(to_string(line.kind));
+    fields.push_back(line.date ? format_date(*line.date) : std::string());
+    fields.emplace_back(line.ok() ? "priced" : "rejected");
+    fields.emplace_back(line.rejected ? to_string(*line.rejected) : std::string_view());
+    fields.push_back(line.message);
+    if (line.ok()) {
+      fields.push_back(line.price_list);
+      fields.push_back(line.measured.to_string());
+      fields.push_back(line.billed.to_string());
+      fields.push_back(line.amount.to_string());
+      fields.push_back(line.cost.to_string());
+      fields.push_back(line.margin.to_string());
+      std::vector<std::string> parts;
+      for (const priced_part& part : line.parts)
+        parts.push_back(part_text(part, tariff));
+      fields.push_back(formats::join(parts, "; "));
+      fields.push_back(trace_text(line));
+    } else {
+      fields.resize(fields.size() + 8);
+    }
+    formats::append_csv_record(out, fields);
+  }
+  return out;
+}
+
+std::string write_priced_json(std::span<const priced_line> lines, const compiled_tariff& tariff) {
+  if (lines.empty()) return "[]\n";
+  std::string out = "[\n";
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    out += "  ";
+    formats::append_priced_line(out, lines[i], 4, tariff);
+    out += i + 1 < lines.size() ? ",\n" : "\n";
+  }
+  out += "]\n";
+  return out;
+}
+
+}  // namespace tariff

@@ -1,0 +1,56 @@
+// The readers' rules for text in a field (text_rules.hpp).
+#include "formats/text_rules.hpp"
+
+#include <array>
+
+#include "text/utf8.hpp"
+#include "text/visible.hpp"
+
+namespace tariff::formats {
+
+namespace {
+
+bool allowed_control(char32_t c, text_kind kind) {
+  return c == '\t' || (kind == text_kind::prose && (c == '\n' || c == '\r'));
+}
+
+std::string hex_byte(unsigned char byte) {
+  static constexpr std::array<char, 16> hex{'0', '1', '2', '3', '4', '5', '6', '7',
+                                            '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
+  return {'0', 'x', hex[byte >> 4U], hex[byte & 0xFU]};
+}
+
+}  // namespace
+
+std::optional<std::string> text_problem(std::string_view text, text_kind kind) {
+  std::size_t character = 0;
+  for (std::size_t at = 0; at < text.size();) {
+    const auto byte = static_cast<unsigned char>(text[at]);
+    ++character;
+    if (byte >= 0x20U && byte < 0x80U) {  // printable ASCII, the usual case
+      ++at;
+      continue;
+    }
+    const std::optional<text::utf8_char> c = text::decode_utf8(text, at);
+    if (!c) {
+      return text::quote(text) + " is not valid UTF-8 at byte " + std::to_string(at + 1) + " (" +
+             hex_byte(byte) + ")";
+    }
+    if (c->code == 0xFEFF) {
+      return text::quote(text) + " holds a byte order mark (U+FEFF) at character " +
+             std::to_string(character) + ": one may only start the input";
+    }
+    if (c->code < 0x20 && !allowed_control(c->code, kind)) {
+      return text::quote(text) + " holds a control character, " +
+             text::visible(text.substr(at, c->length)) + ", at character " +
+             std::to_string(character) +
+             (kind == text_kind::code
+                  ? ": ids, codes, keys and zone names may hold no control character but tab"
+                  : ": text may hold no control character but tab and line breaks");
+    }
+    at += c->length;
+  }
+  return std::nullopt;
+}
+
+}  // namespace tariff::formats

@@ -1,0 +1,194 @@
+// Statements for people: the text a client reads and the one-row-per-statement CSV summary
+// (docs/formats.md, "Statements").
+#include <algorithm>
+#include <optional>
+#include <span>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <tariff/statement_io.hpp>
+
+#include "formats/csv.hpp"
+#include "formats/values.hpp"
+#include "queries/queries.hpp"
+#include "report/text_layout.hpp"
+#include "text/visible.hpp"
+
+namespace tariff {
+namespace {
+
+using report::render;
+using report::text_row;
+using report::text_table;
+
+using formats::last_day;
+// ---------------------------------------------------------------------------------------------
+// Text
+
+// "late work for 2026-02-01..2026-02-28": the statement period of the plan the line is dated in.
+std::string late_note(const priced_line& line, const statement& s, const compiled_tariff& tariff) {
+  const std::vector<std::string> plans = tariff.plans();
+  if (!line.date || std::find(plans.begin(), plans.end(), s.plan) == plans.end())
+    return "late work";
+  contract deal;
+  deal.plan = s.plan;
+  return "late work for " + format_span(statement_period(tariff, deal, *line.date));
+}
+
+// The lines of Work or Adjustments: each line, its parts below it, their trace with `explain`.
+void add_lines(report::text_table& table, const std::vector<priced_line>& lines, const statement& s,
+               const compiled_tariff& tariff, bool explain, bool late) {
+  for (const priced_line& line : lines) {
+    std::vector<std::string> notes;
+    if (late) notes.push_back(late_note(line, s, tariff));
+    report::add_priced_line(table, line, tariff, explain, std::move(notes));
+  }
+}
+
+std::string short_hash(const std::string& hash) {
+  return hash.substr(0, 12);
+}
+
+}  // namespace
+
+std::string write_statement_text(const statement& s, const compiled_tariff& tariff, bool explain) {
+  std::vector<text_row> rows;
+  const auto title = [&](std::string text, bool amounts) {
+    if (!rows.empty()) rows.push_back({});
+    rows.push_back({std::move(text), amounts ? std::optional(s.currency) : std::nullopt, {}});
+  };
+
+  rows.push_back({"Statement for contract " + s.contract, {}, {}});
+  text_table header(2, {false, false});
+  header.add({"client", s.client});
+  header.add({"plan", s.plan});
+  header.add({"period", format_span(s.period)});
+  header.add({"currency", s.currency});
+  header.add({"tariff", s.tariff_hash == tariff.source_hash()
+                            ? tariff.name() + ", hash " + short_hash(s.tariff_hash)
+                            : "hash " + short_hash(s.tariff_hash) + " (written with " +
+                                  tariff.name() + ", hash " + short_hash(tariff.source_hash()) +
+                                  ")"});
+  header.append_to(rows);
+
+  title("Fees", true);
+  const bool units = std::any_of(s.fees.begin(), s.fees.end(),
+                                 [](const fee_line& f) { return f.units != decimal(1); });
+  text_table fees(2, {false, false, true});
+  for (const fee_line& f : s.fees) {
+    std::string covers = format_span(f.covers);
+    if (f.covers != f.fee_period)
+      covers += " (" + std::to_string(f.covers.days()) + " of " +
+                std::to_string(f.fee_period.days()) + " days)";
+    std::string note;
+    if (!f.prepaid_units.is_zero())
+      note = f.prepaid_units == f.units ? "prepaid, covers " + f.covered.to_string()
+                                        : "prepaid for " + f.prepaid_units.to_string() +
+                                              " units, covers " + f.covered.to_string();
+    fees.add({f.description, std::move(covers), units ? "x " + f.units.to_string() : std::string()},
+             f.amount.to_string(), std::move(note));
+  }
+  fees.append_to(rows);
+  if (s.fees.empty()) rows.push_back({"  none", {}, {}});
+
+  // Work and adjustments share their columns.
+  title("Work", true);
+  text_table work(2, {false, false, false, true, true});
+  add_lines(work, s.lines, s, tariff, explain, false);
+  if (s.lines.empty()) work.add_raw({"  none", {}, {}});
+  if (!s.adjustments.empty()) {
+    work.add_raw({});
+    work.add_raw({"Adjustments (late work)", s.currency, {}});
+    add_lines(work, s.adjustments, s, tariff, explain, true);
+  }
+  work.append_to(rows);
+
+  if (!s.rejected.empty()) {
+    title("Rejected (not billed)", false);
+    text_table rejected(2, {false, false, false, false});
+    for (const priced_line& l : s.rejected)
+      rejected.add({l.id, l.date ? format_date(*l.date) : "-",
+                    l.rejected ? std::string(to_string(*l.rejected)) : std::string(), l.message});
+    rejected.append_to(rows);
+  }
+
+  if (!s.allowances.empty()) {
+    title("Allowances", false);
+    text_table allowances(2, {false, false, true, true, true, true, true});
+    allowances.add(
+        {"allowance", "period", "included", "used before", "used now", "remaining", "covered"});
+    for (const allowance_report& a : s.allowances)
+      allowances.add({a.allowance, format_span(a.period), a.included.to_string(),
+                      a.used_before.to_string(), a.used.to_string(), a.remaining.to_string(),
+                      a.covered_value.to_string()});
+    allowances.append_to(rows);
+  }
+
+  if (!s.alerts.empty()) {
+    title("Alerts", false);
+    for (const alert& a : s.alerts)
+      rows.push_back({"  - " + a.message, {}, {}});
+  }
+
+  if (s.prepaid) {
+    const prepaid_report& p = *s.prepaid;
+    title("Prepaid balance", true);
+    text_table balance(2, {false, false});
+    balance.add({"opening", {}}, p.opening.to_string());
+    for (const payment& paid : p.payments)
+      balance.add({"payment " + paid.id, format_date(paid.date)}, paid.amount.to_string());
+    balance.add({"drawn", {}}, p.drawn.to_string());
+    balance.add({"closing", {}}, p.closing.to_string());
+    balance.add({"owed", {}}, p.owed.to_string(), "not covered by the balance");
+    balance.append_to(rows);
+  }
+
+  title("Totals", true);
+  text_table totals(2, {false});
+  totals.add({"fees"}, s.fees_total.to_string());
+  totals.add({"work"}, s.work_total.to_string());
+  if (const std::optional<queries::tax_terms> t = queries::tax_of(tariff)) {
+    const bool included = t->included;
+    for (const tax_line& line : s.taxes)
+      totals.add({line.tax + " " + line.percent.to_string() + "% (" + line.rate + ")"},
+                 line.amount.to_string(),
+                 (included ? "included, on " : "on ") + line.base.to_string());
+    if (s.tax_exempt) totals.add({t->name}, s.tax.to_string(), "exempt");
+    totals.add({"total"}, s.total.to_string(), "to pay");
+  }
+  totals.add({"revenue"}, s.revenue.to_string());
+  totals.add({"cost"}, s.cost.to_string());
+  totals.add({"margin"}, s.margin.to_string());
+  if (s.margin_percent) {
+    totals.add({"margin %"}, s.margin_percent->to_string());
+  } else {
+    totals.add({"margin %"}, "-", "no revenue");
+  }
+  totals.append_to(rows);
+  return render(rows);
+}
+
+std::string write_statements_csv(std::span<const statement> statements) {
+  std::string out;
+  formats::append_csv_record(
+      out, {"contract", "client", "plan", "first", "last", "currency", "lines", "adjustments",
+            "rejected", "fees", "work", "revenue", "cost", "margin", "margin_percent", "tax",
+            "total", "owed", "balance"});
+  for (const statement& s : statements) {
+    // A prepaid balance's figures; empty for a plan without one.
+    const std::string owed = s.prepaid ? s.prepaid->owed.to_string() : std::string();
+    const std::string balance = s.prepaid ? s.prepaid->closing.to_string() : std::string();
+    formats::append_csv_record(
+        out,
+        {s.contract, s.client, s.plan, format_date(s.period.first), format_date(last_day(s.period)),
+         s.currency, std::to_string(s.lines.size()), std::to_string(s.adjustments.size()),
+         std::to_string(s.rejected.size()), s.fees_total.to_string(), s.work_total.to_string(),
+         s.revenue.to_string(), s.cost.to_string(), s.margin.to_string(),
+         s.margin_percent ? s.margin_percent->to_string() : std::string(), s.tax.to_string(),
+         s.total.to_string(), owed, balance});
+  }
+  return out;
+}
+
+}  // namespace tariff
