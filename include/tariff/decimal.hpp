@@ -142,31 +142,34 @@ class decimal {
   }
   /// Exact sum; the result's scale is the larger of the two.
   friend decimal operator+(const decimal& a, const decimal& b) {
-    detail::int128 sum;
-    if (a.both_small_same_scale(b) && !__builtin_add_overflow(a.small_, b.small_, &sum) &&
-        sum != detail::int128_min)
-      return decimal(sum, a.scale_);
-    return add_slow(a, b, false);
+    decimal sum;
+    add_into(sum, a, b, false);
+    return sum;
   }
   /// Exact difference; the result's scale is the larger of the two.
   friend decimal operator-(const decimal& a, const decimal& b) {
-    detail::int128 difference;
-    if (a.both_small_same_scale(b) && !__builtin_sub_overflow(a.small_, b.small_, &difference) &&
-        difference != detail::int128_min)
-      return decimal(difference, a.scale_);
-    return add_slow(a, b, true);
+    decimal difference;
+    add_into(difference, a, b, true);
+    return difference;
   }
   /// Exact product; the result's scale is the sum of the two (throws past max_scale).
   friend decimal operator*(const decimal& a, const decimal& b) {
-    // Two coefficients of at most 64 bits cannot overflow 127: no check needed on this path.
-    if (a.big_ == nullptr && b.big_ == nullptr && fits_int64(a.small_) && fits_int64(b.small_) &&
-        a.scale_ + b.scale_ <= max_scale)
-      return decimal(a.small_ * b.small_, a.scale_ + b.scale_);
-    return multiply_slow(a, b);
+    decimal product;
+    multiply_into(product, a, b);
+    return product;
   }
-  decimal& operator+=(const decimal& b) { return *this = *this + b; }
-  decimal& operator-=(const decimal& b) { return *this = *this - b; }
-  decimal& operator*=(const decimal& b) { return *this = *this * b; }
+  decimal& operator+=(const decimal& b) {
+    add_into(*this, *this, b, false);
+    return *this;
+  }
+  decimal& operator-=(const decimal& b) {
+    add_into(*this, *this, b, true);
+    return *this;
+  }
+  decimal& operator*=(const decimal& b) {
+    multiply_into(*this, *this, b);
+    return *this;
+  }
 
   /// Numeric equality: 1.5 == 1.50.
   friend bool operator==(const decimal& a, const decimal& b) { return compare(a, b) == 0; }
@@ -194,7 +197,7 @@ class decimal {
   std::size_t hash() const;
 
  private:
-  friend struct decimal_access;  // the compiled part's door to the representation
+  friend struct decimal_access;  // src/decimal's door to the representation
 
   constexpr decimal(detail::int128 coefficient, std::int32_t scale) noexcept
       : small_(coefficient), scale_(scale) {}
@@ -209,10 +212,52 @@ class decimal {
     if (a.both_small_same_scale(b)) return (a.small_ > b.small_) - (a.small_ < b.small_);
     return compare_slow(a, b);
   }
+  // this = coefficient × 10^-scale (a small coefficient, not int128_min; a checked scale),
+  // written in place.
+  void set_small(detail::int128 coefficient, std::int32_t scale) noexcept {
+    if (big_ != nullptr) {
+      destroy(big_);
+      big_ = nullptr;
+    }
+    small_ = coefficient;
+    scale_ = scale;
+  }
+  // out = a + b, or a - b, written in place; `out` may be `a` or `b`. The one implementation of
+  // + - += -= and of the compiled part's in-place forms (src/decimal/in_place.hpp): the 128-bit
+  // path here, the rest in add_slow. 0 at scale 0 plus b is b at b's scale in place: the first
+  // term of a total that starts as decimal().
+  static void add_into(decimal& out, const decimal& a, const decimal& b, bool subtract) {
+    if (a.big_ == nullptr && b.big_ == nullptr) {
+      if (a.scale_ == b.scale_) {
+        detail::int128 r;
+        if (!(subtract ? __builtin_sub_overflow(a.small_, b.small_, &r)
+                       : __builtin_add_overflow(a.small_, b.small_, &r)) &&
+            r != detail::int128_min) {
+          out.set_small(r, a.scale_);
+          return;
+        }
+      } else if (a.small_ == 0 && a.scale_ == 0) {
+        out.set_small(subtract ? -b.small_ : b.small_, b.scale_);
+        return;
+      }
+    }
+    add_slow(out, a, b, subtract);
+  }
+  // out = a × b, written in place; `out` may be `a` or `b`. The one implementation of * and *=
+  // and of the in-place form. Two coefficients of at most 64 bits cannot overflow 127: no check
+  // needed on this path.
+  static void multiply_into(decimal& out, const decimal& a, const decimal& b) {
+    if (a.big_ == nullptr && b.big_ == nullptr && fits_int64(a.small_) && fits_int64(b.small_) &&
+        a.scale_ + b.scale_ <= max_scale) {
+      out.set_small(a.small_ * b.small_, a.scale_ + b.scale_);
+      return;
+    }
+    multiply_slow(out, a, b);
+  }
   static int compare_slow(const decimal& a, const decimal& b);
   static decimal negate_slow(const decimal& a);
-  static decimal add_slow(const decimal& a, const decimal& b, bool subtract);
-  static decimal multiply_slow(const decimal& a, const decimal& b);
+  static void add_slow(decimal& out, const decimal& a, const decimal& b, bool subtract);
+  static void multiply_slow(decimal& out, const decimal& a, const decimal& b);
   static detail::big_coefficient* clone(const detail::big_coefficient* b);
   static void destroy(detail::big_coefficient* b) noexcept;
 

@@ -1,14 +1,19 @@
 // Exact decimal arithmetic: the slow (wide) paths, rounding, parsing and formatting.
-// The 128-bit fast paths of + − × and comparison are inline in decimal.hpp.
+// The 128-bit fast paths of + − × and comparison are inline in decimal.hpp, the 64-bit paths of
+// division, rescaling and trimming in decimal/in_place.hpp; the public functions below are those
+// in-place operations with a new decimal as their result.
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <functional>
 #include <mutex>
+#include <numeric>
 #include <ostream>
 
 #include <tariff/decimal.hpp>
 
+#include "decimal/in_place.hpp"
 #include "decimal/wide.hpp"
 
 namespace tariff {
@@ -205,8 +210,9 @@ bool decimal::try_parse(std::string_view text, decimal& out) {
 }
 
 decimal decimal::from_units(std::int64_t coefficient, int scale) {
-  check_scale(scale, "from_units");
-  return decimal(coefficient, scale);
+  decimal d;
+  set_units(d, coefficient, scale);
+  return d;
 }
 
 std::string decimal::to_string() const {
@@ -287,7 +293,8 @@ decimal decimal::negate_slow(const decimal& a) {
   return decimal_access::from_big(-a.big_->value, a.scale_);
 }
 
-decimal decimal::add_slow(const decimal& a, const decimal& b, bool subtract) {
+// `out` may be `a` or `b`: each path reads both before it writes `out`.
+void decimal::add_slow(decimal& out, const decimal& a, const decimal& b, bool subtract) {
   if (a.big_ == nullptr && b.big_ == nullptr) {
     int128 ca = a.small_;
     int128 cb = b.small_;
@@ -295,18 +302,20 @@ decimal decimal::add_slow(const decimal& a, const decimal& b, bool subtract) {
     int128 r = 0;
     if (wide::scale_up(ca, scale - a.scale_, ca) && wide::scale_up(cb, scale - b.scale_, cb) &&
         !(subtract ? __builtin_sub_overflow(ca, cb, &r) : __builtin_add_overflow(ca, cb, &r)) &&
-        r != detail::int128_min)
-      return decimal(r, scale);
+        r != detail::int128_min) {
+      out.set_small(r, scale);
+      return;
+    }
   }
   aligned x = align(a, b);
-  return decimal_access::from_big(subtract ? big(x.a - x.b) : big(x.a + x.b), x.scale);
+  out = decimal_access::from_big(subtract ? big(x.a - x.b) : big(x.a + x.b), x.scale);
 }
 
-decimal decimal::multiply_slow(const decimal& a, const decimal& b) {
+void decimal::multiply_slow(decimal& out, const decimal& a, const decimal& b) {
   const int scale = a.scale_ + b.scale_;
   check_scale(scale, "product");
-  return decimal_access::from_big(decimal_access::coefficient(a) * decimal_access::coefficient(b),
-                                  scale);
+  out = decimal_access::from_big(decimal_access::coefficient(a) * decimal_access::coefficient(b),
+                                 scale);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -340,37 +349,55 @@ decimal scaled_quotient(const decimal& n, int up, const decimal& d, int down, in
 }  // namespace
 
 decimal decimal::rescale(int scale, rounding_mode mode) const {
+  decimal r;
+  rescale_into(r, *this, scale, mode);
+  return r;
+}
+
+void rescale_slow(decimal& out, const decimal& x, int scale, rounding_mode mode) {
   check_scale(scale, "rescale");
-  if (scale == scale_) return *this;
-  if (scale > scale_) {
-    int128 c = 0;
-    if (big_ == nullptr && wide::scale_up(small_, scale - scale_, c)) return decimal(c, scale);
-    return decimal_access::from_big(
-        decimal_access::coefficient(*this) * wide::pow10_big(scale - scale_), scale);
+  if (scale == x.scale()) {
+    if (&out != &x) out = x;
+    return;
   }
-  const int drop = scale_ - scale;
-  if (big_ == nullptr && fits_int64(small_) && drop <= 18) {
+  if (scale > x.scale()) {
+    int128 c = 0;
+    if (decimal_access::is_small(x) &&
+        wide::scale_up(decimal_access::small(x), scale - x.scale(), c))
+      decimal_access::set_small(out, c, scale);
+    else
+      out = decimal_access::from_big(
+          decimal_access::coefficient(x) * wide::pow10_big(scale - x.scale()), scale);
+    return;
+  }
+  const int drop = x.scale() - scale;
+  std::int64_t v = 0;
+  if (small_path::coefficient64(x, v) && drop <= 18) {
     // The common case (a product rounded to cents): 64-bit, and a constant divisor for the
     // usual drops, which the compiler turns into a multiplication.
-    const auto v = static_cast<std::int64_t>(small_);
+    std::int64_t q = 0;
     switch (drop) {
       case 1:
-        return decimal(wide::round_quotient<std::int64_t>(v, 10, mode), scale);
+        q = wide::round_quotient<std::int64_t>(v, 10, mode);
+        break;
       case 2:
-        return decimal(wide::round_quotient<std::int64_t>(v, 100, mode), scale);
+        q = wide::round_quotient<std::int64_t>(v, 100, mode);
+        break;
       case 3:
-        return decimal(wide::round_quotient<std::int64_t>(v, 1000, mode), scale);
+        q = wide::round_quotient<std::int64_t>(v, 1000, mode);
+        break;
       case 4:
-        return decimal(wide::round_quotient<std::int64_t>(v, 10000, mode), scale);
+        q = wide::round_quotient<std::int64_t>(v, 10000, mode);
+        break;
       default:
-        return decimal(
-            wide::round_quotient<std::int64_t>(
-                v, static_cast<std::int64_t>(wide::pow10_small[static_cast<std::size_t>(drop)]),
-                mode),
-            scale);
+        q = wide::round_quotient<std::int64_t>(
+            v, static_cast<std::int64_t>(wide::pow10_small[static_cast<std::size_t>(drop)]), mode);
+        break;
     }
+    decimal_access::set_small(out, q, scale);
+    return;
   }
-  return scaled_quotient(*this, 0, decimal(1), drop, scale, mode);
+  out = scaled_quotient(x, 0, decimal(1), drop, scale, mode);
 }
 
 decimal decimal::round_to(const decimal& increment, rounding_mode mode) const {
@@ -394,63 +421,102 @@ decimal decimal::round_to(const decimal& increment, rounding_mode mode) const {
 }
 
 decimal decimal::trimmed() const {
-  if (scale_ == 0 || is_zero()) return is_zero() ? decimal() : *this;
-  if (big_ == nullptr && fits_int64(small_)) {
-    // 64-bit divisions by a constant: a multiplication each, where int128 calls __modti3.
-    auto c = static_cast<std::int64_t>(small_);
-    int s = scale_;
-    while (s > 0 && c % 10 == 0) {
+  decimal t;
+  trim_into(t, *this, 0);
+  return t;
+}
+
+void trim_slow(decimal& out, const decimal& x, int scale) {
+  check_scale(scale, "trim");
+  if (x.scale() <= scale) {  // exact: adds zeros
+    rescale_into(out, x, scale, rounding_mode::down);
+    return;
+  }
+  int s = x.scale();
+  if (decimal_access::is_small(x)) {
+    int128 c = decimal_access::small(x);
+    while (s > scale && c % 10 == 0) {
       c /= 10;
       --s;
     }
-    return decimal(c, s);
+    decimal_access::set_small(out, c, s);
+    return;
   }
-  if (big_ == nullptr) {
-    int128 c = small_;
-    int s = scale_;
-    while (s > 0 && c % 10 == 0) {
-      c /= 10;
-      --s;
-    }
-    return decimal(c, s);
-  }
-  big c = big_->value;
-  int s = scale_;
-  while (s > 0 && c % 10 == 0) {
+  big c = decimal_access::coefficient(x);
+  while (s > scale && c % 10 == 0) {
     c /= 10;
     --s;
   }
-  return decimal_access::from_big(std::move(c), s);
+  out = decimal_access::from_big(std::move(c), s);
 }
 
 decimal divide(const decimal& a, const decimal& b, int scale, rounding_mode mode) {
+  decimal q;
+  divide_into(q, a, b, scale, mode);
+  return q;
+}
+
+void divide_slow(decimal& out, const decimal& a, const decimal& b, int scale, rounding_mode mode) {
   check_scale(scale, "divide");
   if (b.is_zero())
     fail(decimal_errc::division_by_zero, "decimal division of " + a.to_string() + " by zero");
   // a / b at `scale` = ca × 10^(scale + sb - sa) / cb.
   const int e = scale + b.scale() - a.scale();
-  if (decimal_access::is_small(a) && decimal_access::is_small(b) && e >= 0 && e <= 18) {
-    // The common case (seconds into steps, an amount into cents): 64-bit coefficients, so the
-    // scaled numerator fits 128 bits, and usually 64, where one hardware division does it.
-    const int128 ca = decimal_access::small(a);
-    const int128 cb = decimal_access::small(b);
-    constexpr int128 i64_max = std::numeric_limits<std::int64_t>::max();
-    if (abs_small(ca) <= i64_max && abs_small(cb) <= i64_max) {
-      const int128 n = ca * wide::pow10_small[static_cast<std::size_t>(e)];
-      if (abs_small(n) <= i64_max)
-        return decimal_access::from_small(
-            wide::round_quotient(static_cast<std::int64_t>(n), static_cast<std::int64_t>(cb), mode),
-            scale);
-      return decimal_access::from_small(wide::round_quotient(n, cb, mode), scale);
-    }
-  }
   auto coefficient_only = [](const decimal& x) {
     return decimal_access::is_small(x)
                ? decimal_access::from_small(decimal_access::small(x), 0)
                : decimal_access::from_big(decimal_access::coefficient(x), 0);
   };
-  return scaled_quotient(coefficient_only(a), std::max(e, 0), coefficient_only(b), std::max(-e, 0),
-                         scale, mode);
+  out = scaled_quotient(coefficient_only(a), std::max(e, 0), coefficient_only(b), std::max(-e, 0),
+                        scale, mode);
+}
+
+quotient_form divide_exact_slow(decimal& out, const decimal& a, std::int64_t b) {
+  if (b == 0)
+    fail(decimal_errc::division_by_zero, "decimal division of " + a.to_string() + " by zero");
+  if (b == 1) {
+    if (&out != &a) out = a;
+    return quotient_form::exact;
+  }
+  // |b| as unsigned, so INT64_MIN works.
+  const std::uint64_t magnitude =
+      b < 0 ? 0 - static_cast<std::uint64_t>(b) : static_cast<std::uint64_t>(b);
+  const int scale = a.scale() + wide::terminating_digits(magnitude);
+  if (scale <= decimal::max_scale) {
+    // The quotient terminates within that many digits or not at all.
+    decimal q;
+    divide_into(q, a, decimal(b), scale, rounding_mode::down);
+    decimal back;
+    multiply_into(back, q, decimal(b));
+    if (back != a) return quotient_form::repeating;
+    out = std::move(q);
+    return quotient_form::exact;
+  }
+  // That bound passes max_scale; the quotient may still need fewer digits (a 125-digit price
+  // over 3600 s, 1.5 h of it).
+  const std::optional<int> digits = quotient_digits(a, b);
+  if (!digits) return quotient_form::repeating;
+  if (*digits > decimal::max_scale) return quotient_form::too_long;
+  divide_into(out, a, decimal(b), *digits, rounding_mode::down);
+  return quotient_form::exact;
+}
+
+// a = c × 10^-s, and c / b in lowest terms is c' / (b / gcd(c mod b, b)): it terminates when that
+// denominator has no prime factor but 2 and 5, after as many digits as it has of the more
+// frequent of the two.
+std::optional<int> quotient_digits(const decimal& a, std::int64_t b) {
+  if (b == 0)
+    fail(decimal_errc::division_by_zero, "decimal division of " + a.to_string() + " by zero");
+  const std::uint64_t magnitude =
+      b < 0 ? 0 - static_cast<std::uint64_t>(b) : static_cast<std::uint64_t>(b);
+  const big c = abs(decimal_access::coefficient(a));
+  const auto remainder = static_cast<std::uint64_t>(big(c % magnitude));
+  const std::uint64_t reduced = magnitude / std::gcd(remainder, magnitude);
+  std::uint64_t rest = reduced >> std::countr_zero(reduced);
+  while (rest % 5 == 0)
+    rest /= 5;
+  if (rest != 1) return std::nullopt;
+  return a.scale() + wide::terminating_digits(reduced);
 }
 
 decimal percent_of(const decimal& base, const decimal& percent, int scale, rounding_mode mode) {

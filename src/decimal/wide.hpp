@@ -158,7 +158,8 @@ Int round_quotient(const Int& n, const Int& d, rounding_mode mode) {
 
 }  // namespace wide
 
-/// The compiled part's access to a decimal's representation.
+/// src/decimal's access to a decimal's representation; the rest of the compiled part uses the
+/// operations of decimal/in_place.hpp instead.
 struct decimal_access {
   static bool is_small(const decimal& d) { return d.big_ == nullptr; }
   static detail::int128 small(const decimal& d) { return d.small_; }
@@ -170,18 +171,18 @@ struct decimal_access {
     return decimal(c, static_cast<std::int32_t>(scale));
   }
   /// d = from_small(c, scale), written in place: no temporary decimal is returned and moved.
-  /// (A decimal just returned through memory and then copied is read back by a 16-byte load
-  /// of two 8-byte stores, which the processor cannot forward from its store buffer.)
   static void set_small(decimal& d, detail::int128 c, int scale) {
-    if (d.big_ != nullptr) {
-      d = from_small(c, scale);
-      return;
-    }
-    d.small_ = c;
-    d.scale_ = static_cast<std::int32_t>(scale);
+    d.set_small(c, static_cast<std::int32_t>(scale));
   }
   /// A decimal from any coefficient; checks max_digits and max_scale, demotes to small if it fits.
   static decimal from_big(wide::big c, int scale);
+  /// out = a + b or a - b, and out = a × b: the operators' own in-place implementation.
+  static void add(decimal& out, const decimal& a, const decimal& b, bool subtract) {
+    decimal::add_into(out, a, b, subtract);
+  }
+  static void multiply(decimal& out, const decimal& a, const decimal& b) {
+    decimal::multiply_into(out, a, b);
+  }
 };
 
 /// Throws decimal_error(limit) unless 0 <= scale <= max_scale; `what` names the operation.

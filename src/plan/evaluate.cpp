@@ -3,16 +3,13 @@
 #include "plan/evaluate.hpp"
 
 #include <algorithm>
-#include <limits>
 #include <utility>
 
-#include "decimal/wide.hpp"
+#include "decimal/in_place.hpp"
 
 namespace tariff::detail {
 
 namespace {
-
-using tariff::detail::int128;
 
 [[noreturn]] void fail(reject_reason reason, std::string message) {
   throw pricing_error{reason, std::move(message)};
@@ -133,37 +130,12 @@ const char* type_words(vocabulary::value_type t) {
 
 }  // namespace
 
+// The decimal's own exact division (decimal/in_place.hpp), which amounts use too.
 std::optional<decimal> exact_quotient(const decimal& a, std::int64_t b) {
-  if (b == 1) return a;
-  // a / b has a finite decimal form exactly when it has one at terminating_digits(|b|) more
-  // digits than a: one division at that scale decides it. |b| as unsigned, so INT64_MIN works.
-  const std::uint64_t magnitude =
-      b < 0 ? 0 - static_cast<std::uint64_t>(b) : static_cast<std::uint64_t>(b);
-  if (magnitude == 0) return std::nullopt;  // no quotient (denominators are never 0)
-  const int shift = wide::terminating_digits(magnitude);
-  const int scale = a.scale() + shift;
-  if (scale > decimal::max_scale) return std::nullopt;
-  if (decimal_access::is_small(a) && shift <= 18) {
-    // The usual case (an amount over 3600 s): the coefficient times 10^shift fits in 128 bits,
-    // so the division is one integer division and its remainder says whether it is exact.
-    const int128 c = decimal_access::small(a);
-    constexpr int128 limit = int128{1} << 64;
-    if (-limit < c && c < limit) {
-      const int128 n = c * wide::pow10_small[static_cast<std::size_t>(shift)];
-      constexpr int128 i64_max = std::numeric_limits<std::int64_t>::max();
-      if (-i64_max <= n && n <= i64_max) {  // a hardware division, not libgcc's 128-bit one
-        const auto n64 = static_cast<std::int64_t>(n);
-        if (n64 % b != 0) return std::nullopt;
-        return decimal_access::from_small(n64 / b, scale);
-      }
-      if (n % b != 0) return std::nullopt;
-      return decimal_access::from_small(n / b, scale);
-    }
-  }
-  const decimal divisor(b);
-  decimal q = divide(a, divisor, scale, rounding_mode::down);
-  if (q * divisor == a) return q;
-  return std::nullopt;
+  if (b == 0) return std::nullopt;  // no quotient (denominators are never 0)
+  decimal q;
+  if (divide_exact_into(q, a, b) != quotient_form::exact) return std::nullopt;
+  return q;
 }
 
 decimal to_decimal(const value& v, std::string_view what) {

@@ -79,7 +79,8 @@ class evaluator {
   std::vector<std::optional<value>> tables_;
 };
 
-/// a / b exactly when the quotient has a finite decimal form; nullopt otherwise.
+/// a / b exactly when the quotient has a finite decimal form within decimal::max_scale digits
+/// after the point; nullopt otherwise.
 std::optional<decimal> exact_quotient(const decimal& a, std::int64_t b);
 /// The decimal a value stands for (num / den), exactly; throws pricing_error if it has no finite
 /// decimal form (`what` names the value in the message).

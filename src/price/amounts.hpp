@@ -18,13 +18,14 @@ inline constexpr int undeclared_scale = 20;
 /// else exact (tidied to `scale`), or to `undeclared_scale` digits when it does not terminate.
 decimal amount_of(const decimal& num, std::int64_t den, const std::optional<rounding>& r,
                   int scale);
-/// out = amount_of(num, den, r, scale), written in place where it can be (pricing's hot path:
-/// no decimal is returned through memory and copied again).
+/// out = amount_of(num, den, r, scale), written in place (pricing's hot path: no decimal is
+/// returned through memory and copied again).
 void amount_into(decimal& out, const decimal& num, std::int64_t den,
                  const std::optional<rounding>& r, int scale);
 
 /// x without trailing zeros beyond `scale` digits, and with at least `scale` digits: 2250.000000
-/// (2500.00 × 1.00 × 90%) is 2250.00 at scale 2, while 2999.985 keeps its digits. Same value.
+/// (2500.00 × 1.00 × 90%) is 2250.00 at scale 2, while 2999.985 keeps its digits. Same value
+/// (decimal/in_place.hpp's trim_into).
 decimal tidy(const decimal& x, int scale);
 
 }  // namespace tariff::detail

@@ -11,7 +11,7 @@
 #include <utility>
 
 #include "calendar/internal.hpp"
-#include "decimal/wide.hpp"
+#include "decimal/in_place.hpp"
 #include "price/amounts.hpp"
 #include "price/parts.hpp"
 
@@ -28,28 +28,6 @@ decimal round_up_to(const decimal& x, const decimal& step) {
   return divide(x, step, 0, rounding_mode::ceiling) * step;
 }
 
-// sum += x, where a sum still at its initial 0 takes x's scale: 0 + 2500.00 would take the
-// mixed-scale path of decimal addition for every line. Written in place on the usual path (see
-// decimal_access::set_small).
-void add_to(decimal& sum, const decimal& x) {
-  const bool small = decimal_access::is_small(sum) && decimal_access::is_small(x);
-  if (sum.is_zero() && sum.scale() == 0) {
-    if (small)
-      decimal_access::set_small(sum, decimal_access::small(x), x.scale());
-    else
-      sum = x;
-    return;
-  }
-  int128 total = 0;
-  if (small && sum.scale() == x.scale() &&
-      !__builtin_add_overflow(decimal_access::small(sum), decimal_access::small(x), &total) &&
-      total != int128_min) {
-    decimal_access::set_small(sum, total, x.scale());
-    return;
-  }
-  sum += x;
-}
-
 // `parts` as n parts for split() to fill: new ones are default-constructed; those a line priced
 // before had (price_into) keep their memory and are emptied of what only some lines write (an
 // allowance, trace steps). Every other field is written for every part of a line priced in full:
@@ -62,18 +40,6 @@ void reuse_parts(std::vector<priced_part>& parts, std::size_t n) {
     parts[i].allowance.clear();
     parts[i].trace.clear();
   }
-}
-
-// out = a - b, written in place on decimal subtraction's own fast path (see amount_into).
-void difference_into(decimal& out, const decimal& a, const decimal& b) {
-  int128 difference = 0;
-  if (decimal_access::is_small(a) && decimal_access::is_small(b) && a.scale() == b.scale() &&
-      !__builtin_sub_overflow(decimal_access::small(a), decimal_access::small(b), &difference) &&
-      difference != int128_min) {
-    decimal_access::set_small(out, difference, a.scale());
-    return;
-  }
-  out = a - b;
 }
 
 std::string where(const tariff_program& p, vocabulary::position at) {
@@ -343,7 +309,7 @@ void line_pricer::split(const item& it, const work_line& work, const date::time_
     p.end = s.end;
     p.date = s.date;
     p.labels = s.labels;
-    decimal_access::set_small(p.measured.value, s.duration().count(), 0);  // in place
+    set_units(p.measured.value, s.duration().count(), 0);  // in place
     p.measured.unit_seconds = it.unit_seconds;
     p.list_price = it.price;
   }
@@ -386,10 +352,9 @@ void line_pricer::bill_quantities(const item& it, bool billable, priced_line& ou
 // would not fit; bill_quantities then takes the decimal path.
 bool line_pricer::bill_seconds(const item& it, bool billable, priced_line& out) {
   auto seconds = [](const decimal& x, std::int64_t& to) {
-    if (x.scale() != 0 || !decimal_access::is_small(x)) return false;
-    const int128 c = decimal_access::small(x);
-    if (c < 0 || c > std::numeric_limits<std::int64_t>::max()) return false;
-    to = static_cast<std::int64_t>(c);
+    std::int64_t c = 0;
+    if (x.scale() != 0 || !units_of(x, c) || c < 0) return false;
+    to = c;
     return true;
   };
   std::int64_t step_s = 0;
@@ -416,18 +381,18 @@ bool line_pricer::bill_seconds(const item& it, bool billable, priced_line& out) 
     added += minimum - billed;
     billed = minimum;
   }
-  // Written in place (decimal_access::set_small): the seconds as the decimals above would hold
-  // them, at scale 0. The last part's cannot overflow: it is at most the line's billed seconds.
+  // Written in place (set_units): the seconds as the decimals above would hold them, at scale 0.
+  // The last part's cannot overflow: it is at most the line's billed seconds.
   for (priced_part& p : out.parts) {
-    std::int64_t s =
-        billable ? static_cast<std::int64_t>(decimal_access::small(p.measured.value)) : 0;
+    std::int64_t s = 0;
+    if (billable) seconds(p.measured.value, s);  // read above: whole seconds within 64 bits
     if (&p == &out.parts.back()) s += added;
-    decimal_access::set_small(p.billed.value, s, 0);
+    set_units(p.billed.value, s, 0);
     p.billed.unit_seconds = it.unit_seconds;
   }
-  decimal_access::set_small(out.measured.value, measured, 0);
+  set_units(out.measured.value, measured, 0);
   out.measured.unit_seconds = it.unit_seconds;
-  decimal_access::set_small(out.billed.value, billed, 0);
+  set_units(out.billed.value, billed, 0);
   out.billed.unit_seconds = it.unit_seconds;
   return true;
 }
@@ -522,9 +487,10 @@ void line_pricer::finish(const item& it, bool billable, priced_line& line) {
   // that total() need not multiply them again (§6: without `segment` rounding the parts are
   // summed exactly and divided once).
   // The sums are a member, set to 0 here: a local's three decimals were zeroed by a `rep stos`.
+  // 0 at scale 0, which the first add_into replaces by its term at the term's scale.
   line_sums& sums = sums_;
   for (decimal* sum : {&sums.amount, &sums.cost, &sums.billed})
-    decimal_access::set_small(*sum, 0, 0);
+    set_units(*sum, 0, 0);
   for (priced_part& p : line.parts) {
     decimal value_num = p.unit_price * p.billed.value;
     decimal cost_num = it.cost * p.measured.value;
@@ -532,20 +498,20 @@ void line_pricer::finish(const item& it, bool billable, priced_line& line) {
     // Written in place (amount_into): these are the figures of every part of every line.
     if (!included) {
       amount_into(p.amount, value_num, den, program_.segment_rounding, scale);
-      decimal_access::set_small(p.covered, 0, 0);
+      set_units(p.covered, 0, 0);
     } else {
-      decimal_access::set_small(p.amount, 0, scale);  // tidy(decimal(), scale)
+      set_units(p.amount, 0, scale);  // tidy(decimal(), scale)
       amount_into(p.covered, value_num, den, program_.segment_rounding, scale);
     }
     amount_into(p.cost, cost_num, den, program_.segment_rounding, scale);
-    if (!included) add_to(sums.billed, p.billed.value);
+    if (!included) add_into(sums.billed, sums.billed, p.billed.value);
     // An included part adds nothing to the amount (its value is `covered`), all to the cost.
     if (rounded) {
-      add_to(sums.amount, p.amount);
-      add_to(sums.cost, p.cost);
+      add_into(sums.amount, sums.amount, p.amount);
+      add_into(sums.cost, sums.cost, p.cost);
     } else {
-      if (!included) add_to(sums.amount, value_num);
-      add_to(sums.cost, cost_num);
+      if (!included) add_into(sums.amount, sums.amount, value_num);
+      add_into(sums.cost, sums.cost, cost_num);
     }
   }
   line.line_trace.clear();
@@ -691,7 +657,7 @@ void line_pricer::total(const item& it, bool billable, priced_line& out, line_su
   amount_into(out.amount, amount_num, amount_den, program_.line_rounding, scale);
   amount_into(out.cost, cost_num, program_.segment_rounding ? 1 : den, program_.line_rounding,
               scale);
-  difference_into(out.margin, out.amount, out.cost);
+  subtract_into(out.margin, out.amount, out.cost);
 }
 
 void line_pricer::limit(priced_line& out, trace_kind kind, const item& it, const decimal& bound,
