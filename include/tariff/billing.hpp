@@ -31,9 +31,9 @@ namespace tariff {
 /// A contract's data that cannot be billed as given, found while billing it: a per-unit value
 /// that is negative or not whole, a prepaid span naming a fee its plan lacks, an opening state
 /// entry its plan cannot match in a period still open, a payment to a plan without a prepaid
-/// balance, a sum past the decimal limits. The message names the contract and the
-/// value. It is a std::invalid_argument, so handlers of that catch it too; the C interface
-/// returns TARIFF_INVALID_INPUT for it.
+/// balance, a tax exemption its attributes cannot decide, a sum past the decimal limits. The
+/// message names the contract and the value. It is a std::invalid_argument, so handlers of that
+/// catch it too; the C interface returns TARIFF_INVALID_INPUT for it.
 class billing_input_error : public std::invalid_argument {
  public:
   using std::invalid_argument::invalid_argument;
