@@ -12,6 +12,7 @@
 #include <tariff/formatter.hpp>
 
 #include "grammar/tariff_lexicon.hpp"
+#include "tests/parse/samples.hpp"
 
 namespace tariff {
 namespace {
@@ -54,19 +55,7 @@ void expect_indented(std::string_view before, std::string_view sample, std::stri
 }
 
 TEST(FormatLexicon, EveryDeclarationStartsAStatement) {
-  const samples table = {
-      {"tariff", "tariff \"T\" currency RUB"},
-      {"rounding", "rounding line 0.01 half_up"},
-      {"calendar", "calendar { timezone Europe/Moscow }"},
-      {"attribute", "attribute site.region : string"},
-      {"table", "table t by site.region { \"x\": 1 }"},
-      {"pricelist", "pricelist p { item a per hour price 1 }"},
-      {"rule", "rule r : price"},
-      {"group", "group g stack multiply { rule r : price }"},
-      {"plan", "plan p { period month }"},
-      {"tax", "tax vat included per line round 0.01 half_up { rate standard 20% }"},
-      {"pay", "pay staff { rule r : price }"},
-  };
+  const samples& table = testing_parse::declaration_samples();
   ASSERT_EQ(keys(table), list(lex::declaration_words));
   for (const auto& [word, sample] : table)
     expect_indented("rule before : price * 2\n\n", sample, "", 0);  // apart: no column run

@@ -2,20 +2,13 @@
 #include <gtest/gtest.h>
 
 #include "parse/parser.hpp"
+#include "tests/parse/samples.hpp"
 
 namespace tariff {
 namespace {
 
-struct parsed {
-  ast::module module;
-  std::vector<diagnostic> diagnostics;
-};
-
-parsed parse(std::string_view source) {
-  diagnostic_sink sink(source, "test.tariff");
-  ast::module m = parse_module(source, sink);
-  return {std::move(m), sink.take()};
-}
+using testing_parse::parse;
+using testing_parse::parsed;
 
 const ast::rule_decl& rule_at(const ast::module& m, std::size_t i) {
   return std::get<ast::rule_decl>(m.rules.at(i));

@@ -13,6 +13,7 @@
 
 #include "grammar/tariff_lexicon.hpp"
 #include "parse/parser.hpp"
+#include "tests/parse/samples.hpp"
 
 namespace tariff {
 namespace {
@@ -86,44 +87,15 @@ TEST(Recovery, ResumesExactlyAtTheDerivedDeclarationWords) {
   EXPECT_EQ(&parse::recovery_keywords, &lex::declaration_words);
 }
 
-struct parsed {
-  ast::module module;
-  std::vector<diagnostic> diagnostics;
-};
-
-parsed parse(std::string_view source) {
-  diagnostic_sink sink(source, "test.tariff");
-  ast::module m = parse_module(source, sink);
-  return {std::move(m), sink.take()};
-}
-
 std::size_t declarations(const ast::module& m) {
   return m.headers.size() + m.roundings.size() + m.calendars.size() + m.attributes.size() +
          m.tables.size() + m.pricelists.size() + m.rules.size() + m.plans.size() + m.taxes.size() +
          m.pays.size();
 }
 
-// One well-formed declaration for each declaration keyword.
-const std::map<std::string_view, std::string_view>& samples() {
-  static const std::map<std::string_view, std::string_view> table = {
-      {"tariff", "tariff \"T\" currency RUB"},
-      {"rounding", "rounding line 0.01 half_up"},
-      {"calendar", "calendar { timezone Europe/Moscow }"},
-      {"attribute", "attribute site.region : string"},
-      {"table", "table t by site.region { \"x\": 1 }"},
-      {"pricelist", "pricelist p { item a per hour price 1 }"},
-      {"rule", "rule r : price"},
-      {"group", "group g stack multiply { rule r : price }"},
-      {"plan", "plan p { period month }"},
-      {"tax", "tax vat included per line round 0.01 half_up { rate standard 20% }"},
-      {"pay", "pay staff { rule r : price }"},
-  };
-  return table;
-}
-
 TEST(Recovery, EveryDeclarationKeywordHasASample) {
   std::vector<std::string_view> keys;
-  for (const auto& [word, sample] : samples())
+  for (const auto& [word, sample] : testing_parse::declaration_samples())
     keys.push_back(word);
   EXPECT_EQ(keys, list(lex::declaration_words));
 }
@@ -134,10 +106,10 @@ constexpr std::string_view broken = "rounding line 0.01 half_upp\n";  // an erro
 
 // After a broken declaration, a declaration starting with the keyword is parsed.
 TEST_P(ResynchronisesAt, AWellFormedDeclaration) {
-  const auto found = samples().find(GetParam());
-  ASSERT_NE(found, samples().end()) << GetParam();
+  const auto found = testing_parse::declaration_samples().find(GetParam());
+  ASSERT_NE(found, testing_parse::declaration_samples().end()) << GetParam();
   const std::string source = std::string(broken) + std::string(found->second) + "\n";
-  const parsed p = parse(source);
+  const testing_parse::parsed p = testing_parse::parse(source);
   ASSERT_EQ(p.diagnostics.size(), 1U) << format(p.diagnostics);
   EXPECT_EQ(p.diagnostics[0].line, 1);
   EXPECT_EQ(declarations(p.module), 1U) << source;
@@ -146,7 +118,7 @@ TEST_P(ResynchronisesAt, AWellFormedDeclaration) {
 // After a broken declaration, a broken declaration starting with the keyword gets its own error.
 TEST_P(ResynchronisesAt, ABrokenDeclaration) {
   const std::string source = std::string(broken) + std::string(GetParam()) + " @\n";
-  const parsed p = parse(source);
+  const testing_parse::parsed p = testing_parse::parse(source);
   ASSERT_EQ(p.diagnostics.size(), 2U) << format(p.diagnostics);
   EXPECT_EQ(p.diagnostics[0].line, 1);
   EXPECT_EQ(p.diagnostics[1].line, 2);
@@ -167,7 +139,7 @@ INSTANTIATE_TEST_SUITE_P(EveryDeclarationKeyword, ResynchronisesAt,
 TEST(Recovery, DoesNotResumeAtOtherWords) {
   for (std::string_view word : {"item", "price", "when", "window", "fee", "rate", "visit"}) {
     const std::string source = std::string(broken) + std::string(word) + " @\n";
-    const parsed p = parse(source);
+    const testing_parse::parsed p = testing_parse::parse(source);
     EXPECT_EQ(p.diagnostics.size(), 1U) << word << "\n" << format(p.diagnostics);
   }
 }
