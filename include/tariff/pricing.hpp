@@ -31,7 +31,7 @@
 namespace tariff {
 
 namespace detail {
-struct tariff_program;  // the evaluation plan, defined in src/compile
+struct tariff_program;  // the evaluation plan, defined in src/plan
 }
 
 /// A tariff compiled for evaluation: names resolved, tables indexed, constants folded.
