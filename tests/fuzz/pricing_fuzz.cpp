@@ -70,7 +70,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
           w.time_zone = with_attributes != 0 ? "Europe/Berlin" : "";
           if (with_attributes != 0)
             for (const auto& a : program.attributes) {
-              if (a.scope == tariff::vocabulary::attribute_scope::site) w.site_attributes[a.name] = "1";
+              if (a.scope == tariff::vocabulary::attribute_scope::site)
+                w.site_attributes[a.name] = "1";
               if (a.scope == tariff::vocabulary::attribute_scope::work) w.attributes[a.name] = "1";
             }
           tariff::work_line counted = w;
