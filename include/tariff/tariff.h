@@ -41,8 +41,10 @@ typedef enum tariff_status {
   TARIFF_INVALID_INPUT = 2,    /**< contracts, work, payments or state did not read (errors
                                     say which rows), or the contract's data cannot be billed as
                                     given (a negative per-unit value, a state entry its plan
-                                    lacks, payments to a plan without a prepaid balance, a value
-                                    past the decimal limits): errors say what and where */
+                                    lacks, payments to a plan without a prepaid balance, a tax
+                                    exemption its attributes cannot decide, a value past the
+                                    decimal limits, an unknown time zone): errors say what and
+                                    where */
   TARIFF_INVALID_ARGUMENT = 3, /**< a null pointer, an unknown contract, a period not the plan's */
   TARIFF_OUT_OF_MEMORY = 4,    /**< an allocation failed; nothing was returned */
   TARIFF_INTERNAL_ERROR = 5    /**< a defect in the library; the message says what */
