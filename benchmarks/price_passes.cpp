@@ -48,7 +48,8 @@ int main(int argc, char** argv) {
   std::vector<tariff::priced_line> out;
   const tariff::date_span march{*tariff::parse_date("2026-03-01"),
                                 *tariff::parse_date("2026-04-01")};
-  const tariff::bill_options bill_options{30, false};
+  tariff::bill_options bill_options;
+  bill_options.trace = false;
   std::size_t priced = 0;
   for (int p = 0; p < passes; ++p) {
     const double start = thread_cpu_seconds();

@@ -7,9 +7,12 @@
 //
 // A statement holds the plan's fees, every work line priced (the parts its allowances include at
 // price 0 with their covered value, the rest billed), late work for earlier periods as adjustments,
-// totals, allowance use, alerts, and the closing state. Pricing request by request with
-// price_with_state, passing the state along in work order, gives the same lines and the same
-// closing state. docs/statement.md explains every figure.
+// totals, allowance use, alerts, and the closing state. The state is a ledger of what was billed:
+// billing a period again, or passing work or payments billed before, never charges twice, and a
+// changed line is reversed exactly and billed again (docs/statement.md, "Billing twice never
+// charges twice"). Pricing request by request with price_with_state, passing the state along in
+// work order, gives the same lines and the same allowance and volume use; only bill() writes the
+// ledger. docs/statement.md explains every figure.
 #pragma once
 
 #include <cstdint>
@@ -39,8 +42,19 @@ class billing_input_error : public std::invalid_argument {
   using std::invalid_argument::invalid_argument;
 };
 
-/// What a host stores between statements (design decision 9). Plain data; the host keeps it.
+/// What a host stores between statements (design decisions 9 and 11): the allowance use,
+/// volumes and balance a statement reads, and the ledger of what was billed, by which billing the
+/// same thing twice changes nothing. Plain data; the host keeps it, one per contract.
 struct billing_state {
+  /// The format write_state_json writes. read_state_json also reads format 1 (no ledger).
+  static constexpr int current_format = 2;
+
+  /// The format the state was read in: 1 for a state written before the ledger (migrated: it has
+  /// no records, so what it billed cannot be recognised). bill() closes every state in format 2.
+  int format = current_format;
+  std::string contract;        ///< the contract's id; empty for a new (or migrated) state
+  std::uint64_t revision = 0;  ///< raised by one by every statement that records something
+
   /// How much of one allowance was used in one of its periods.
   struct allowance_use {
     std::string allowance;  ///< the allowance's key: its items and period, "engineer_visit/month"
@@ -63,8 +77,67 @@ struct billing_state {
 
   decimal balance;  ///< plans with `prepaid`: what is left of the client's prepaid money
 
+  /// A work line as it was billed: what a correction or a void reverses, exactly.
+  struct billed_line {
+    std::string id;           ///< the work line's id
+    std::string fingerprint;  ///< work_fingerprint() of the version billed; "void" once voided
+    local_date date{};        ///< its date: the local date of its start
+    std::string item;         ///< its item
+    decimal amount;           ///< as billed
+    decimal cost;
+    decimal tax;
+    std::string rate;  ///< the tax rate that taxed it ("standard"); empty without a tax
+    std::vector<allowance_use> included;  ///< what each allowance period included of it
+    decimal volume;  ///< what it added to its tiered item's volume in its statement period
+
+    friend bool operator==(const billed_line&, const billed_line&) = default;
+  };
+  std::vector<billed_line> lines;  ///< sorted by id
+
+  /// A fee period charged (one record per fee line: a period split by an amendment has two).
+  struct billed_fee {
+    std::string fee;       ///< the fee's name, or its description when it has none
+    date_span fee_period;  ///< the fee's whole period
+    date_span covers;      ///< the days charged
+    decimal units;         ///< the units charged for
+    decimal amount;        ///< as billed (with any adjustment since)
+
+    friend bool operator==(const billed_fee&, const billed_fee&) = default;
+  };
+  std::vector<billed_fee> fees;  ///< sorted by fee, then fee period, then covers
+
+  /// A payment credited, or a refund or chargeback recorded.
+  struct credited_payment {
+    std::string id;
+    local_date date{};
+    decimal amount;
+    payment_kind kind = payment_kind::payment;
+    std::string reverses;  ///< a refund's payment id
+    decimal refunded;      ///< a payment: how much of it refunds have taken back since
+
+    friend bool operator==(const credited_payment&, const credited_payment&) = default;
+  };
+  std::vector<credited_payment> payments;  ///< sorted by id
+
+  /// A statement issued from this state (within the horizon).
+  struct issued_statement {
+    std::string id;              ///< statement::id
+    date_span period;            ///< its period
+    std::uint64_t revision = 0;  ///< the revision it closed with
+
+    friend bool operator==(const issued_statement&, const issued_statement&) = default;
+  };
+  std::vector<issued_statement> statements;  ///< in the order issued
+
   friend bool operator==(const billing_state&, const billing_state&) = default;
 };
+
+/// The fingerprint of a work line's pricing fields — item, start, end, quantity, kind, site, time
+/// zone, site and work attributes; not its id, request, contract, performer or acceptance — as
+/// 32 lower-case hex digits (the first half of a SHA-256 of a canonical text). Two versions of a
+/// line with the same fingerprint price the same; the ledger keeps it to tell a line sent again
+/// from a corrected one. Stable across versions and machines.
+[[nodiscard]] std::string work_fingerprint(const work_line& line);
 
 /// A plan's fee charged in a statement.
 struct fee_line {
@@ -82,6 +155,8 @@ struct fee_line {
   decimal tax;              ///< the fee's tax, at the tax's default rate (statements with a tax)
   int line = 0;             ///< where the fee is written in the tariff
   int column = 0;
+  std::optional<decimal> billed_before;  ///< a fee adjustment: what an earlier statement billed
+                                         ///< for these days; `amount` is the difference
 
   friend bool operator==(const fee_line&, const fee_line&) = default;
 };
@@ -107,6 +182,9 @@ enum class alert_kind : std::uint8_t {
   balance_exhausted,    ///< the prepaid balance ran out: the rest of the period is owed
   unknown_state_entry,  ///< the opening state has an entry of a closed period that the plan
                         ///< cannot match (an allowance key it lacks); kept, not used
+  state_migrated,       ///< the opening state was format 1: it has no ledger to recognise
+                        ///< what it billed before
+  balance_negative,     ///< a refund or chargeback took more than the balance held: owed back
 };
 
 /// The kind's name as files write it ("allowance_threshold").
@@ -135,20 +213,49 @@ struct tax_line {
   friend bool operator==(const tax_line&, const tax_line&) = default;
 };
 
+/// Why a billed line is reversed.
+enum class reversal_reason : std::uint8_t {
+  corrected,  ///< sent again with other pricing fields: the new version is billed after it
+  voided,     ///< sent again marked `void`: cancelled
+};
+
+/// The name as files write it ("corrected").
+std::string_view to_string(reversal_reason reason);
+
+/// A billed line taken back, exactly as the ledger recorded it (design decision 11).
+struct reversal {
+  std::string id;  ///< the work line's id
+  reversal_reason reason = reversal_reason::corrected;
+  local_date date{};  ///< the billed version's date
+  std::string item;   ///< the billed version's item
+  decimal amount;     ///< minus what was billed
+  decimal cost;       ///< minus its cost
+  decimal tax;        ///< minus its tax
+  std::string rate;   ///< the tax rate it was taxed at; empty without a tax
+  std::vector<billing_state::allowance_use> returned;  ///< included quantity given back
+
+  friend bool operator==(const reversal&, const reversal&) = default;
+};
+
 /// How a prepaid balance went in a statement (`prepaid` plans; docs/design.md, scenarios 6, 7a).
 struct prepaid_report {
   decimal opening;                ///< the balance before the period (the opening state's)
-  std::vector<payment> payments;  ///< received for the contract up to the period's end, by date
-  decimal received;               ///< their sum
+  std::vector<payment> payments;  ///< received for the contract up to the period's end, by date,
+                                  ///< refunds and chargebacks among them
+  decimal received;               ///< the payments' sum
+  decimal refunded;               ///< the refunds' and chargebacks' sum
   decimal drawn;                  ///< taken by the period's fees and lines, in work order
-  decimal closing;                ///< opening + received − drawn: the closing state's balance
-  decimal owed;                   ///< what the balance did not cover: to be invoiced
+  decimal closing;  ///< opening + received − refunded − drawn: the closing state's balance
+  decimal owed;     ///< what the balance did not cover: to be invoiced
 
   friend bool operator==(const prepaid_report&, const prepaid_report&) = default;
 };
 
 /// What a contract is billed for one period.
 struct statement {
+  std::string id;  ///< deterministic: contract, period, opening revision and a hash of the content
+  std::uint64_t opening_revision = 0;  ///< the opening state's revision, for a compare-and-swap
+  bool supplementary = false;  ///< the period was billed before: this bills only what that did not
   std::string contract;
   std::string client;
   std::string plan;
@@ -157,14 +264,17 @@ struct statement {
   date_span period;
 
   std::vector<fee_line> fees;
-  std::vector<priced_line> lines;        ///< work dated in the period, in work order
-  std::vector<priced_line> adjustments;  ///< late work dated in earlier periods, in work order
-  std::vector<priced_line> rejected;     ///< lines that could not be priced, in input order
+  std::vector<priced_line> lines;             ///< work dated in the period, in work order
+  std::vector<priced_line> adjustments;       ///< late work dated in earlier periods, in work order
+  std::vector<priced_line> rejected;          ///< lines that could not be priced, in input order
+  std::vector<reversal> reversals;            ///< billed lines taken back (corrections, voids)
+  std::vector<std::string> already_billed;    ///< work lines billed before, skipped: input order
+  std::vector<std::string> already_credited;  ///< payments credited before, skipped: input order
 
   decimal fees_total;                     ///< sum of fees
-  decimal work_total;                     ///< sum of lines and adjustments
+  decimal work_total;                     ///< sum of lines, adjustments and reversals
   decimal revenue;                        ///< fees + work without tax: total − tax
-  decimal cost;                           ///< cost of lines and adjustments
+  decimal cost;                           ///< cost of lines, adjustments and reversals
   decimal margin;                         ///< revenue − cost
   std::optional<decimal> margin_percent;  ///< margin / revenue × 100, 2 decimals half_even;
                                           ///< empty when revenue is 0
@@ -183,12 +293,27 @@ struct statement {
   billing_state closing;  ///< the opening state with this statement's use added
 };
 
+/// What billing does with a work line or payment the ledger has billed as it is now.
+enum class repeat_policy : std::uint8_t {
+  skip,   ///< leave it out and list it (statement::already_billed, already_credited)
+  error,  ///< refuse the statement (billing_input_error naming it)
+};
+
 /// Options for billing.
 struct bill_options {
   int expiry_warning_days = 30;  ///< alert when the contract ends within this many days after
                                  ///< the period (and in it)
   bool trace = true;             ///< as price_options::trace
+  repeat_policy on_repeat = repeat_policy::skip;
+  /// The late-work horizon in statement periods, overriding the plan's `late work N periods`
+  /// (default_late_work_periods when neither says): late work may be dated in the N periods
+  /// before the statement's; the ledger forgets older periods, and work, fees and payments dated
+  /// in them are refused (`period_closed`). At least 1.
+  std::optional<int> late_work_periods;
 };
+
+/// The late-work horizon when neither the plan nor the options give one.
+inline constexpr int default_late_work_periods = 12;
 
 /// What is wrong with `contract` for billing under `tariff`, found before any statement: its plan
 /// is not in the tariff, or a prepaid fee span names a fee its plan lacks (bill() refuses such a
@@ -202,29 +327,36 @@ struct bill_options {
 /// in the tariff.
 date_span statement_period(const compiled_tariff& tariff, const contract& contract, local_date day);
 
-/// Bills `contract` for `period` (one of its plan's statement periods): fees, then `work` — the
-/// lines not billed before — priced, with allowances used in work order from `opening`. Lines
-/// dated before the period are late work: billed as adjustments, using their own period's
-/// allowance. Lines dated after it are rejected (after_period). Throws std::invalid_argument if
-/// the contract has no plan of the tariff or `period` is not one of its statement periods, and
-/// billing_input_error if the contract's data cannot be billed as given (a per-unit value below
-/// 0 or, for an `integer` attribute, not whole; a prepaid span naming a fee the plan lacks; an
-/// opening state entry the plan cannot match in this statement's periods — older ones become
-/// `unknown_state_entry` alerts). Allowance keys are read in any order of their items.
+/// Bills `contract` for `period` (one of its plan's statement periods): fees, then `work`
+/// priced, with allowances used in work order from `opening`. Lines dated before the period are
+/// late work: billed as adjustments, using their own period's allowance. Lines dated after it are
+/// rejected (after_period). What the opening state's ledger holds is never billed twice (design
+/// decision 11): a line sent again is skipped (`already_billed`), a changed or voided one is
+/// reversed and (if changed) billed again, fee periods charged before are charged only by a
+/// retroactive difference, and a second statement of a period is `supplementary`. Throws
+/// std::invalid_argument if the contract has no plan of the tariff or `period` is not one of its
+/// statement periods, and billing_input_error if the contract's data cannot be billed as given (a
+/// per-unit value below 0 or, for an `integer` attribute, not whole; a prepaid span naming a fee
+/// the plan lacks; an opening state entry the plan cannot match in this statement's periods —
+/// older ones become `unknown_state_entry` alerts; a state of another contract; a period before
+/// the horizon; a payment id credited with other figures; a refund of more than its payment; a
+/// repeat under repeat_policy::error). Allowance keys are read in any order of their items.
 statement bill(const compiled_tariff& tariff, const contract& contract, date_span period,
                const billing_state& opening, std::span<const work_line> work,
                const bill_options& options = {});
 
-/// As above, for a plan with `prepaid`: `payments` — those not credited by an earlier statement,
-/// like `work` — top the balance up on their dates (those dated before the period from its first
-/// day; those after its end wait for their own statement; other contracts' are ignored). Fees,
-/// then lines in work order, draw the balance down; what it cannot cover is owed.
+/// As above, for a plan with `prepaid`: `payments` — those the ledger has credited are skipped —
+/// top the balance up on their dates, and refunds and chargebacks take it down (those dated before
+/// the period from its first day; those after its end wait for their own statement; other
+/// contracts' are ignored). Fees, then lines in work order, draw the balance down; what it cannot
+/// cover is owed.
 statement bill(const compiled_tariff& tariff, const contract& contract, date_span period,
                const billing_state& opening, std::span<const work_line> work,
                std::span<const payment> payments, const bill_options& options = {});
 
 /// Lines priced with allowances, as bill() prices them, without fees or totals: what a host does
-/// when a request closes. `state` is advanced by what the lines use. Throws billing_input_error,
+/// when a request closes. `state` is advanced by what the lines use (allowances and volumes);
+/// its ledger, revision and balance are bill()'s and stay as they were. Throws billing_input_error,
 /// leaving `state` as it was, if the state has an entry the plan cannot match in a period a
 /// line falls in.
 std::vector<priced_line> price_with_state(const compiled_tariff& tariff, const contract& contract,

@@ -96,22 +96,37 @@ struct work_line {
   std::string time_zone;  ///< the site's zone ("Europe/Berlin"); empty: the tariff calendar's
   attribute_map site_attributes;  ///< site.X in the tariff
   attribute_map attributes;       ///< work.X in the tariff
+  bool voided = false;  ///< `void`: cancels the line billed under this id (a reversal only)
 
   friend bool operator==(const work_line&, const work_line&) = default;
 };
 
-/// Money a client paid towards a prepaid balance (docs/design.md, scenario 7a).
+/// What a payment record is: money received, or money given back.
+enum class payment_kind : std::uint8_t {
+  payment,     ///< received: tops the balance up
+  refund,      ///< given back to the client: takes (part of) a credited payment back
+  chargeback,  ///< taken back by the client's bank: as a refund
+};
+
+/// Money a client paid towards a prepaid balance (docs/design.md, scenario 7a), or a refund or
+/// chargeback of such a payment. (contract, id) identifies a record: billing credits it once.
 struct payment {
   std::string id;        ///< the host's payment id
   std::string contract;  ///< the contract whose balance it tops up
-  local_date date{};     ///< when it was received: work from that day on may draw on it
-  decimal amount;        ///< positive
+  local_date date{};     ///< when it was received (or given back): work from that day on sees it
+  decimal amount;        ///< positive; for a refund, what it gives back
+  payment_kind kind = payment_kind::payment;
+  std::string reverses;  ///< a refund's or chargeback's payment id; empty for a payment
 
   friend bool operator==(const payment&, const payment&) = default;
 };
 
 /// The kind's name as files write it ("bug_fix").
 std::string_view to_string(work_kind kind);
+/// The kind's name as files write it ("refund").
+std::string_view to_string(payment_kind kind);
+/// The kind with this name, or nullopt.
+std::optional<payment_kind> parse_payment_kind(std::string_view name);
 /// The kind with this name, or nullopt.
 std::optional<work_kind> parse_work_kind(std::string_view name);
 /// The status's name as files write it ("registered").

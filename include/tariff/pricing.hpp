@@ -169,6 +169,9 @@ enum class reject_reason : std::uint8_t {
   negative_price,           ///< a rule took the price of an item not declared `credit` below 0
   accepted_before_work,     ///< payouts: the client's acceptance is dated before the work
   span_too_long,            ///< the line lasts longer than max_line_span: split it
+  period_closed,            ///< billing: dated before the late-work horizon (its records are gone)
+  not_billed,               ///< billing: a `void` line the ledger has not billed
+  moved_contract,           ///< billing: a billed line sent again under another contract
 };
 
 /// The longest a line of an item billed by time may last: a year and a day, so that a year's

@@ -34,10 +34,21 @@ std::string write_statement_text(const statement& s, const compiled_tariff& tari
 /// balance (both empty otherwise). A bill run's summary.
 std::string write_statements_csv(std::span<const statement> statements);
 
-/// The billing state as a JSON object, {"allowances": [...]}; read_state_json reads it back.
-std::string write_state_json(const billing_state& state);
+/// The billing state as a JSON object in format 2 ({"format": 2, "contract": …, "revision": …,
+/// "allowances": [...], …}); read_state_json reads it back.
+[[nodiscard]] std::string write_state_json(const billing_state& state);
 
 /// The billing state from JSON: one state in rows (none if unreadable), errors by element and key.
-read_result<billing_state> read_state_json(std::string_view text);
+/// Reads format 2 and format 1 (no `format` key: allowances, volumes and balance only); a format 1
+/// state comes back with `format` 1, migrated: an empty ledger, revision 0, no contract.
+[[nodiscard]] read_result<billing_state> read_state_json(std::string_view text);
+
+/// Many contracts' states in one document, {"format": 2, "states": [state, …]}, sorted by
+/// contract: what `tariff bill --state` keeps for a portfolio.
+[[nodiscard]] std::string write_states_json(std::span<const billing_state> states);
+
+/// Many contracts' states: a document write_states_json wrote, or one state (either format) as
+/// read_state_json reads it. Each state of a `states` array must name its contract, once.
+[[nodiscard]] read_result<billing_state> read_states_json(std::string_view text);
 
 }  // namespace tariff

@@ -134,8 +134,16 @@ std::string_view to_string(alert_kind kind) {
       return "balance_exhausted";
     case alert_kind::unknown_state_entry:
       return "unknown_state_entry";
+    case alert_kind::state_migrated:
+      return "state_migrated";
+    case alert_kind::balance_negative:
+      return "balance_negative";
   }
   return "alert";
+}
+
+std::string_view to_string(reversal_reason reason) {
+  return reason == reversal_reason::voided ? "voided" : "corrected";
 }
 
 std::vector<input_error> contract_problems(const compiled_tariff& tariff, const contract& deal) {

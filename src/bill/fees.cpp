@@ -165,8 +165,17 @@ void charge_fees(const tariff_program& program, const plan& p, const contract& d
           prepaid_units = min(units, paid->units.value_or(units));
         if (prepaid_units.sign() < 0) prepaid_units = decimal();
         const decimal charged_units = units - prepaid_units;
-        fee_line line{f.description, stretch, fp, units,     amount_for(charged_units),
-                      prepaid_units, {},      {}, f.at.line, f.at.column};
+        fee_line line{.description = f.description,
+                      .covers = stretch,
+                      .fee_period = fp,
+                      .units = units,
+                      .amount = amount_for(charged_units),
+                      .prepaid_units = prepaid_units,
+                      .covered = {},
+                      .tax = {},
+                      .line = f.at.line,
+                      .column = f.at.column,
+                      .billed_before = {}};
         line.covered =
             prepaid_units.is_zero() ? line.amount - line.amount : amount_for(prepaid_units);
         fees.push_back(std::move(line));

@@ -191,8 +191,8 @@ void add_bill_command(CLI::App& app) {
     report_orphans(work, contracts);
     report_orphan_payments(payments, contracts);
 
-    const bill_options options{.expiry_warning_days = 30,
-                               .trace = opts->explain || opts->format == "json"};
+    bill_options options;
+    options.trace = opts->explain || opts->format == "json";
     // Each contract's lines, gathered once: a bill run has many contracts.
     std::map<std::string, std::vector<work_line>, std::less<>> work_by_contract;
     for (const work_line& w : work)

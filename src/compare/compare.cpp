@@ -90,7 +90,9 @@ std::vector<charged_fee> charge_fees(const compiled_tariff& tariff,
   std::vector<charged_fee> out;
   if (history.first >= history.end) return out;
   const std::vector<std::string> plans = tariff.plans();
-  const bill_options options{.expiry_warning_days = 0, .trace = false};
+  bill_options options;
+  options.expiry_warning_days = 0;
+  options.trace = false;
   for (std::size_t c = 0; c < contracts.size(); ++c) {
     const contract& deal = contracts[c];
     if (deal.status != contract_status::registered ||

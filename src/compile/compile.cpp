@@ -11,7 +11,7 @@
 #include "check/graph.hpp"
 #include "compile/expressions.hpp"
 #include "compile/pricelists.hpp"
-#include "compile/sha256.hpp"
+#include "text/sha256.hpp"
 #include "model/allowance_key.hpp"
 #include "parse/parser.hpp"
 #include "parse/source_text.hpp"
@@ -328,7 +328,7 @@ compile_result compile(std::string_view source, std::string_view file) {
   if (!sink.has_errors()) {
     auto program = std::make_shared<detail::tariff_program>();
     program->file = std::string(file);
-    program->source_hash = detail::sha256_hex(source);
+    program->source_hash = text::sha256_hex(source);
     try {
       detail::program_builder(module, *program).build();
       result.tariff = compiled_tariff_access::make(std::move(program));

@@ -1,4 +1,4 @@
-// Names of work kinds and contract statuses as files write them.
+// Names of work kinds, payment kinds and contract statuses as files write them.
 #include <array>
 #include <utility>
 
@@ -22,7 +22,27 @@ constexpr std::array<std::pair<contract_status, std::string_view>, 3> status_nam
     {contract_status::closed, "closed"},
 }};
 
+constexpr std::array<std::pair<payment_kind, std::string_view>, 3> payment_kind_names{{
+    {payment_kind::payment, "payment"},
+    {payment_kind::refund, "refund"},
+    {payment_kind::chargeback, "chargeback"},
+}};
+
 }  // namespace
+
+std::string_view to_string(payment_kind kind) {
+  for (const auto& [value, name] : payment_kind_names) {
+    if (value == kind) return name;
+  }
+  return "?";
+}
+
+std::optional<payment_kind> parse_payment_kind(std::string_view name) {
+  for (const auto& [value, text] : payment_kind_names) {
+    if (text == name) return value;
+  }
+  return std::nullopt;
+}
 
 std::string_view to_string(work_kind kind) {
   for (const auto& [value, name] : work_kind_names) {

@@ -361,6 +361,7 @@ struct plan {
   std::vector<allowance> allowances;
   bool prepaid = false;                 ///< the contract draws a prepaid balance down
   std::vector<decimal> balance_alerts;  ///< alert when the balance falls to or below these
+  std::optional<std::int32_t> late_work_periods;  ///< `late work N periods`: the ledger's horizon
 };
 
 /// The tariff's tax (`tax vat excluded per line round 0.01 half_up { ... }`).

@@ -9,7 +9,7 @@ namespace tariff {
 namespace {
 
 // In declaration order, so a reason's code is its enumerator's name.
-constexpr std::array<std::pair<reject_reason, std::string_view>, 28> reject_reason_names{{
+constexpr std::array<std::pair<reject_reason, std::string_view>, 31> reject_reason_names{{
     {reject_reason::unknown_contract, "unknown_contract"},
     {reject_reason::wrong_contract, "wrong_contract"},
     {reject_reason::contract_not_registered, "contract_not_registered"},
@@ -38,6 +38,9 @@ constexpr std::array<std::pair<reject_reason, std::string_view>, 28> reject_reas
     {reject_reason::negative_price, "negative_price"},
     {reject_reason::accepted_before_work, "accepted_before_work"},
     {reject_reason::span_too_long, "span_too_long"},
+    {reject_reason::period_closed, "period_closed"},
+    {reject_reason::not_billed, "not_billed"},
+    {reject_reason::moved_contract, "moved_contract"},
 }};
 
 // Whole seconds as hours, minutes and seconds, only the non-zero parts: "1h2min5s", "0min".

@@ -176,8 +176,12 @@ TEST(Payments, ReadFromCsvAndJsonAndBack) {
       "P-2,C-1,2026-03-32,10.00\n"
       "P-3,C-1,2026-03-12,-5.00\n");
   ASSERT_EQ(csv.rows.size(), 1U);
-  EXPECT_EQ(csv.rows[0],
-            (payment{"P-1", "C-1", parse_date("2026-03-10").value(), decimal("50000.00")}));
+  EXPECT_EQ(csv.rows[0], (payment{"P-1",
+                                  "C-1",
+                                  parse_date("2026-03-10").value(),
+                                  decimal("50000.00"),
+                                  payment_kind::payment,
+                                  {}}));
   ASSERT_EQ(csv.errors.size(), 2U);
   EXPECT_EQ(format(csv.errors[0]),
             "row 3 (id P-2), column 'date': '2026-03-32' is not a date: 2026-03-32 is not a day, "

@@ -287,7 +287,8 @@ fee_line fee(std::string description, std::string_view covers_first, std::string
           .covered = {},
           .tax = {},
           .line = line,
-          .column = 3};
+          .column = 3,
+          .billed_before = {}};
 }
 
 TEST(StatementText, FeesPerUnitAndForPartOfTheirPeriod) {

@@ -47,7 +47,8 @@ class Prepaid : public ::testing::Test {
     work = read.rows;
   }
   payment paid(std::string id, std::string contract, std::string_view day, std::string amount) {
-    return {std::move(id), std::move(contract), *parse_date(day), decimal(amount)};
+    return {std::move(id),   std::move(contract),   *parse_date(day),
+            decimal(amount), payment_kind::payment, {}};
   }
   std::optional<compiled_tariff> tariff;
   contract deal;

@@ -368,8 +368,12 @@ void bind_model(py::module_& m) {
                       "Money a client paid towards a prepaid balance (a plan with `prepaid`; "
                       "docs/formats.md, Payments).")
       .def(py::init([](std::string id, std::string contract_id, py::handle day, py::handle amount) {
-             return payment{std::move(id), std::move(contract_id), to_local_date(day, "date"),
-                            payment_amount(amount)};
+             payment out;
+             out.id = std::move(id);
+             out.contract = std::move(contract_id);
+             out.date = to_local_date(day, "date");
+             out.amount = payment_amount(amount);
+             return out;
            }),
            py::arg("id"), py::arg("contract"), py::arg("date"), py::arg("amount"),
            "Payment(id, contract, date, amount): `amount` (above 0) received on `date` for the "
@@ -432,8 +436,11 @@ void bind_model(py::module_& m) {
                             "the next opening state.")
       .def(py::init(
                [](std::vector<use> allowances, std::vector<volume> volumes, py::handle balance) {
-                 return billing_state{std::move(allowances), std::move(volumes),
-                                      to_decimal(balance, "balance")};
+                 billing_state out;
+                 out.allowances = std::move(allowances);
+                 out.volumes = std::move(volumes);
+                 out.balance = to_decimal(balance, "balance");
+                 return out;
                }),
            py::arg("allowances") = std::vector<use>{}, py::arg("volumes") = std::vector<volume>{},
            py::kw_only(), py::arg("balance") = 0)

@@ -196,10 +196,13 @@ void bind_tariff(py::module_& m) {
             const std::vector<payment> paid = payments_of(payments);
             const billing_state empty;
             statement_result out{{}, t.compiled};
+            bill_options options;
+            options.expiry_warning_days = expiry_warning_days;
+            options.trace = trace;
             {
               py::gil_scoped_release unlocked;
               out.value = bill(t.compiled, deal, span, state != nullptr ? *state : empty, lines,
-                               paid, bill_options{expiry_warning_days, trace});
+                               paid, options);
             }
             return out;
           },

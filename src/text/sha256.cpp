@@ -1,7 +1,7 @@
 // A plain SHA-256: the library has no crypto dependency, and this is ~60 lines of FIPS 180-4.
 // On x86-64 processors with the SHA extensions the blocks go through those instructions instead:
 // hashing the source was 9 % of compiling a 10 000-item tariff with the plain rounds.
-#include "compile/sha256.hpp"
+#include "text/sha256.hpp"
 
 #include <array>
 #include <cstdint>
@@ -13,7 +13,7 @@
 #define TARIFF_SHA_NI 1
 #endif
 
-namespace tariff::detail {
+namespace tariff::text {
 
 namespace {
 
@@ -164,4 +164,4 @@ std::string sha256_hex(std::string_view data) {
   return out;
 }
 
-}  // namespace tariff::detail
+}  // namespace tariff::text

@@ -1,0 +1,53 @@
+// A work line's fingerprint: what the ledger compares to tell a line sent again from a corrected
+// one. A canonical text of the pricing fields, each field tagged and each string length-prefixed
+// so that no two different lines write the same text, hashed with SHA-256.
+#include <tariff/billing.hpp>
+
+#include "text/sha256.hpp"
+
+namespace tariff {
+
+namespace {
+
+void put(std::string& out, char tag, std::string_view value) {
+  out += tag;
+  out += std::to_string(value.size());
+  out += ':';
+  out += value;
+}
+
+// A quantity by its value, not its scale: 1.5 and 1.50 price the same.
+std::string quantity_text(const decimal& q) {
+  std::string text = q.to_string();
+  if (text.find('.') == std::string::npos) return text;
+  while (text.back() == '0')
+    text.pop_back();
+  if (text.back() == '.') text.pop_back();
+  return text;
+}
+
+void put_attributes(std::string& out, char tag, const attribute_map& values) {
+  put(out, tag, std::to_string(values.size()));
+  for (const auto& [name, value] : values) {  // a std::map: in name order
+    put(out, 'k', name);
+    put(out, 'v', value);
+  }
+}
+
+}  // namespace
+
+std::string work_fingerprint(const work_line& line) {
+  std::string text = "tariff-work-1";  // the canonical text's own version
+  put(text, 'i', line.item);
+  put(text, 's', std::to_string(line.start.time_since_epoch().count()));
+  put(text, 'e', line.end ? std::to_string(line.end->time_since_epoch().count()) : "-");
+  put(text, 'q', line.quantity ? quantity_text(*line.quantity) : "-");
+  put(text, 'w', to_string(line.kind));
+  put(text, 'p', line.site);
+  put(text, 'z', line.time_zone);
+  put_attributes(text, 'S', line.site_attributes);
+  put_attributes(text, 'A', line.attributes);
+  return text::sha256_hex(text).substr(0, 32);
+}
+
+}  // namespace tariff
