@@ -1,10 +1,8 @@
-// Statements and the billing state as JSON (docs/formats.md, "Statements" and
-// "Billing state"). Decimals are written with decimal::to_string, keeping their scale; nothing
+// Statements as JSON (docs/formats.md, "Statements"); the state they close with is
+// state_io.cpp's. Decimals are written with decimal::to_string, keeping their scale; nothing
 // passes through a double. A period [first, end) is written as its first and last day.
 #include <algorithm>
-#include <array>
 #include <chrono>
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -15,8 +13,8 @@
 
 #include "formats/json_table.hpp"
 #include "formats/priced_writer.hpp"
+#include "formats/state_writer.hpp"
 #include "formats/values.hpp"
-#include "model/allowance_key.hpp"
 #include "queries/queries.hpp"
 #include "text/visible.hpp"
 
@@ -38,38 +36,6 @@ void append_span(std::string& out, const date_span& s) {
   out += ", \"last\": ";
   formats::append_json_string(out, format_date(last_day(s)));
   out += '}';
-}
-
-void append_use(std::string& out, const billing_state::allowance_use& use, std::size_t indent) {
-  object_writer o(out, indent);
-  o.string("allowance", use.allowance);
-  o.string("first", format_date(use.period.first));
-  o.string("last", format_date(last_day(use.period)));
-  o.string("used", use.used.to_string());
-  o.close();
-}
-
-void append_volume(std::string& out, const billing_state::volume& v, std::size_t indent) {
-  object_writer o(out, indent);
-  o.string("item", v.item);
-  o.string("first", format_date(v.period.first));
-  o.string("last", format_date(last_day(v.period)));
-  o.string("quantity", v.quantity.to_string());
-  o.close();
-}
-
-// "volumes" and "balance" only when there are some: a state without tiered items or a prepaid
-// balance reads as before they existed.
-void append_state(std::string& out, const billing_state& state, std::size_t indent) {
-  object_writer o(out, indent);
-  o.key("allowances");
-  append_object_array(out, state.allowances, indent + 2, append_use);
-  if (!state.volumes.empty()) {
-    o.key("volumes");
-    append_object_array(out, state.volumes, indent + 2, append_volume);
-  }
-  if (!state.balance.is_zero()) o.string("balance", state.balance.to_string());
-  o.close();
 }
 
 void append_fee(std::string& out, const fee_line& fee, std::size_t indent, bool with_tax) {
@@ -155,134 +121,6 @@ bool has_tax(const compiled_tariff& tariff) {
   return queries::tax_of(tariff).has_value();
 }
 
-// ---------------------------------------------------------------------------------------------
-// Reading the state
-
-// One element of "allowances" as it is read, before its days become a date_span.
-struct use_row {
-  std::string allowance;
-  local_date first{};
-  local_date last{};
-  decimal used;
-};
-
-template <auto Member>
-constexpr auto read = formats::read_member<use_row, Member>;
-template <auto Member>
-constexpr auto write = formats::write_member<use_row, Member>;
-
-constexpr std::array<formats::field_spec<use_row>, 4> use_fields{{
-    {"allowance", true, formats::json_string, read<&use_row::allowance>,
-     write<&use_row::allowance>},
-    {"first", true, formats::json_string, read<&use_row::first>, write<&use_row::first>},
-    {"last", true, formats::json_string, read<&use_row::last>, write<&use_row::last>},
-    {"used", true, formats::json_string | formats::json_number, read<&use_row::used>,
-     write<&use_row::used>},
-}};
-
-std::optional<formats::row_problem> check_use(const use_row& u) {
-  if (u.last < u.first) return formats::row_problem{"last", "the last day is before the first"};
-  if (u.used.sign() < 0) return formats::row_problem{"used", "the quantity used is negative"};
-  return std::nullopt;
-}
-
-const formats::row_spec<use_row> use_spec{use_fields, {}, check_use};
-
-// One element of "volumes" as it is read.
-struct volume_row {
-  std::string item;
-  local_date first{};
-  local_date last{};
-  decimal quantity;
-};
-
-constexpr std::array<formats::field_spec<volume_row>, 4> volume_fields{{
-    {"item", true, formats::json_string, formats::read_member<volume_row, &volume_row::item>,
-     formats::write_member<volume_row, &volume_row::item>},
-    {"first", true, formats::json_string, formats::read_member<volume_row, &volume_row::first>,
-     formats::write_member<volume_row, &volume_row::first>},
-    {"last", true, formats::json_string, formats::read_member<volume_row, &volume_row::last>,
-     formats::write_member<volume_row, &volume_row::last>},
-    {"quantity", true, formats::json_string | formats::json_number,
-     formats::read_member<volume_row, &volume_row::quantity>,
-     formats::write_member<volume_row, &volume_row::quantity>},
-}};
-
-std::optional<formats::row_problem> check_volume(const volume_row& v) {
-  if (v.last < v.first) return formats::row_problem{"last", "the last day is before the first"};
-  if (v.quantity.sign() < 0) return formats::row_problem{"quantity", "the volume is negative"};
-  return std::nullopt;
-}
-
-const formats::row_spec<volume_row> volume_spec{volume_fields, {}, check_volume};
-
-// Reads the elements of "volumes" into `state`; errors are numbered within "volumes".
-void read_volumes(const formats::json_value& array, billing_state& state,
-                  std::vector<input_error>& errors) {
-  std::map<std::pair<std::string, local_date>, std::size_t> given;
-  for (std::size_t i = 0; i < array.items.size(); ++i) {
-    const formats::json_value& item = array.items[i];
-    if (item.type != formats::json_value::kind::object) {
-      errors.push_back({i + 1,
-                        {},
-                        "volumes",
-                        "expected an object, not " + std::string(formats::describe(item.type))});
-      continue;
-    }
-    formats::seen_ids seen;
-    auto outcome =
-        formats::read_row(volume_spec, i + 1, formats::json_cells(volume_spec, item), seen);
-    if (auto* error = std::get_if<input_error>(&outcome)) {
-      errors.push_back(std::move(*error));
-      continue;
-    }
-    volume_row& v = std::get<volume_row>(outcome);
-    const date_span period{v.first, v.last + date::days{1}};
-    if (!given.try_emplace({v.item, v.first}, i + 1).second) {
-      errors.push_back(
-          {i + 1, v.item, "first",
-           "the volume of '" + v.item + "' for " + format_span(period) + " is given twice"});
-      continue;
-    }
-    state.volumes.push_back({std::move(v.item), period, std::move(v.quantity)});
-  }
-}
-
-// Reads the elements of "allowances" into `result.rows[0]`.
-void read_uses(const formats::json_value& array, read_result<billing_state>& result) {
-  billing_state& state = result.rows.emplace_back();
-  result.row_numbers.push_back(0);  // the document as a whole
-  // Where each (allowance, first day) was first given: the ledger would add up a second one.
-  std::map<std::pair<std::string, local_date>, std::size_t> given;
-  for (std::size_t i = 0; i < array.items.size(); ++i) {
-    const formats::json_value& item = array.items[i];
-    if (item.type != formats::json_value::kind::object) {
-      result.errors.push_back(
-          {i + 1, {}, {}, "expected an object, not " + std::string(formats::describe(item.type))});
-      continue;
-    }
-    formats::seen_ids seen;  // the allowance key repeats across periods: not an id to keep unique
-    auto outcome = formats::read_row(use_spec, i + 1, formats::json_cells(use_spec, item), seen);
-    if (auto* error = std::get_if<input_error>(&outcome)) {
-      result.errors.push_back(std::move(*error));
-      continue;
-    }
-    use_row& u = std::get<use_row>(outcome);
-    // The key as the engine spells it now: a state saved as "visit+call/month" still reads.
-    u.allowance = detail::canonical_allowance_key(u.allowance);
-    const date_span period{u.first, u.last + date::days{1}};
-    const auto [at, added] = given.try_emplace({u.allowance, u.first}, i + 1);
-    if (!added) {
-      result.errors.push_back({i + 1, u.allowance, "first",
-                               "allowance '" + u.allowance + "' for " + format_span(period) +
-                                   " is given twice (first on row " + std::to_string(at->second) +
-                                   ")"});
-      continue;
-    }
-    state.allowances.push_back({std::move(u.allowance), period, std::move(u.used)});
-  }
-}
-
 }  // namespace
 
 std::string write_statement_json(const statement& s, const compiled_tariff& tariff) {
@@ -337,100 +175,10 @@ std::string write_statement_json(const statement& s, const compiled_tariff& tari
   o.key("alerts");
   append_object_array(out, s.alerts, 4, append_alert);
   o.key("closing");
-  append_state(out, s.closing, 4);
+  formats::append_state(out, s.closing, 4);
   o.close();
   out += '\n';
   return out;
-}
-
-std::string write_state_json(const billing_state& state) {
-  std::string out;
-  append_state(out, state, 2);
-  out += '\n';
-  return out;
-}
-
-read_result<billing_state> read_state_json(std::string_view text) {
-  using kind = formats::json_value::kind;
-  read_result<billing_state> result;
-  formats::json_parse_result parsed = formats::parse_json(text);
-  if (!parsed.value) {
-    result.errors.push_back({0, {}, {}, parsed.error});
-    return result;
-  }
-  const formats::json_value& document = *parsed.value;
-  if (document.type == kind::array && document.items.empty()) {
-    result.rows.emplace_back();
-    result.row_numbers.push_back(0);
-    return result;
-  }
-  if (document.type != kind::object) {
-    result.errors.push_back({0,
-                             {},
-                             {},
-                             document.type == kind::array
-                                 ? "expected an object {\"allowances\": [...]}, not an array "
-                                   "(an array is read only when empty)"
-                                 : "expected an object {\"allowances\": [...]}, not " +
-                                       std::string(formats::describe(document.type))});
-    return result;
-  }
-  const formats::json_value* uses = nullptr;
-  const formats::json_value* volumes = nullptr;
-  const formats::json_value* balance = nullptr;
-  bool seen = false;
-  for (const formats::json_member& m : document.members) {
-    if (m.key == "balance") {
-      if (balance != nullptr)
-        result.errors.push_back({0, {}, text::visible(m.key), "the key appears more than once"});
-      else if (m.value.type != kind::string && m.value.type != kind::number)
-        result.errors.push_back(
-            {0,
-             {},
-             m.key,
-             "expected a decimal number, not " + std::string(formats::describe(m.value.type))});
-      else
-        balance = &m.value;
-    } else if (m.key == "volumes" && volumes == nullptr && m.value.type == kind::array) {
-      volumes = &m.value;
-    } else if (m.key == "volumes") {
-      result.errors.push_back(
-          {0,
-           {},
-           m.key,
-           volumes != nullptr
-               ? "the key appears more than once"
-               : "expected an array, not " + std::string(formats::describe(m.value.type))});
-    } else if (m.key != "allowances") {
-      result.errors.push_back({0, {}, text::visible(m.key), "unknown key"});
-    } else if (seen) {
-      result.errors.push_back({0, {}, text::visible(m.key), "the key appears more than once"});
-    } else {
-      seen = true;
-      if (m.value.type == kind::array) {
-        uses = &m.value;
-      } else if (m.value.type != kind::null) {
-        result.errors.push_back(
-            {0,
-             {},
-             text::visible(m.key),
-             "expected an array, not " + std::string(formats::describe(m.value.type))});
-        return result;
-      }
-    }
-  }
-  if (uses == nullptr) {
-    result.rows.emplace_back();
-    result.row_numbers.push_back(0);
-  } else
-    read_uses(*uses, result);
-  if (volumes != nullptr && !result.rows.empty())
-    read_volumes(*volumes, result.rows.front(), result.errors);
-  if (balance != nullptr && !result.rows.empty()) {
-    if (auto problem = formats::parse_value(balance->text, result.rows.front().balance))
-      result.errors.push_back({0, {}, "balance", *problem});
-  }
-  return result;
 }
 
 }  // namespace tariff

@@ -434,6 +434,9 @@ TEST(StatementJson, NoWorkExactly) {
   ],
   "alerts": [],
   "closing": {
+    "format": 2,
+    "contract": "",
+    "revision": 0,
     "allowances": []
   }
 }
@@ -529,6 +532,9 @@ TEST(BillingStateJson, Exactly) {
   state.allowances = {use("hvac_repair/quarter", "2026-01-01", "2026-04-01", "5400"),
                       use("engineer_visit/month", "2026-03-01", "2026-04-01", "1.50")};
   EXPECT_EQ(write_state_json(state), R"({
+  "format": 2,
+  "contract": "",
+  "revision": 0,
   "allowances": [
     {
       "allowance": "hvac_repair/quarter",
@@ -545,7 +551,9 @@ TEST(BillingStateJson, Exactly) {
   ]
 }
 )");
-  EXPECT_EQ(write_state_json({}), "{\n  \"allowances\": []\n}\n");
+  EXPECT_EQ(
+      write_state_json({}),
+      "{\n  \"format\": 2,\n  \"contract\": \"\",\n  \"revision\": 0,\n  \"allowances\": []\n}\n");
 }
 
 TEST(BillingStateJson, RoundTripIsExact) {
@@ -671,6 +679,9 @@ TEST(BillingStateJson, VolumesOfTieredItems) {
   const std::string text = write_state_json(state);
   EXPECT_EQ(text,
             "{\n"
+            "  \"format\": 2,\n"
+            "  \"contract\": \"\",\n"
+            "  \"revision\": 0,\n"
             "  \"allowances\": [\n"
             "    {\n"
             "      \"allowance\": \"a/month\",\n"
@@ -695,7 +706,8 @@ TEST(BillingStateJson, VolumesOfTieredItems) {
   const read_result<billing_state> bad = read_state_json(
       R"({"volumes": [{"item": "x", "first": "2026-03-01", "last": "2026-03-31", "quantity": "-1"}]})");
   EXPECT_EQ(testing_io::messages(bad),
-            (std::vector<std::string>{"row 1 (id x), column 'quantity': the volume is negative"}));
+            (std::vector<std::string>{
+                "row 1 (id x), column 'volumes.quantity': the volume is negative"}));
 }
 
 TEST(BillingStateJson, UnknownAndRepeatedKeysOfTheDocument) {

@@ -272,7 +272,7 @@ TEST(TextRulesJson, TheStateFollowsTheSameRules) {
                 "row 1, column 'allowance': 'visit/month\\n' holds a control character, \\n, at "
                 "character 12" +
                     code_rule,
-                "row 1, column 'item': 'sup\\x00port' holds a control character, \\x00, at "
+                "row 1, column 'volumes.item': 'sup\\x00port' holds a control character, \\x00, at "
                 "character 4" +
                     code_rule}));
 }
