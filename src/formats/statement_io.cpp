@@ -47,6 +47,7 @@ void append_fee(std::string& out, const fee_line& fee, std::size_t indent, bool 
   append_span(out, fee.fee_period);
   o.string("units", fee.units.to_string());
   o.string("amount", fee.amount.to_string());
+  if (fee.billed_before) o.string("billed_before", fee.billed_before->to_string());
   if (!fee.prepaid_units.is_zero()) {
     o.string("prepaid_units", fee.prepaid_units.to_string());
     o.string("covered", fee.covered.to_string());
@@ -95,11 +96,39 @@ void append_tax_line(std::string& out, const tax_line& t, std::size_t indent) {
   o.close();
 }
 
+// A refund or chargeback names its kind and the payment it reverses; a payment is as before.
 void append_payment(std::string& out, const payment& p, std::size_t indent) {
   object_writer o(out, indent);
   o.string("id", p.id);
   o.string("date", format_date(p.date));
   o.string("amount", p.amount.to_string());
+  if (p.kind != payment_kind::payment) o.string("kind", to_string(p.kind));
+  if (!p.reverses.empty()) o.string("reverses", p.reverses);
+  o.close();
+}
+
+void append_returned(std::string& out, const billing_state::allowance_use& use,
+                     std::size_t indent) {
+  object_writer o(out, indent);
+  o.string("allowance", use.allowance);
+  o.key("period");
+  append_span(out, use.period);
+  o.string("used", use.used.to_string());
+  o.close();
+}
+
+void append_reversal(std::string& out, const reversal& r, std::size_t indent, bool with_tax) {
+  object_writer o(out, indent);
+  o.string("id", r.id);
+  o.string("reason", to_string(r.reason));
+  o.string("date", format_date(r.date));
+  o.string("item", r.item);
+  o.string("amount", r.amount.to_string());
+  o.string("cost", r.cost.to_string());
+  if (with_tax) o.string("tax", r.tax.to_string());
+  if (!r.rate.empty()) o.string("rate", r.rate);
+  o.key("returned");
+  append_object_array(out, r.returned, indent + 2, append_returned);
   o.close();
 }
 
@@ -109,6 +138,7 @@ void append_prepaid(std::string& out, const prepaid_report& p, std::size_t inden
   o.key("payments");
   append_object_array(out, p.payments, indent + 2, append_payment);
   o.string("received", p.received.to_string());
+  o.string("refunded", p.refunded.to_string());
   o.string("drawn", p.drawn.to_string());
   o.string("closing", p.closing.to_string());
   o.string("owed", p.owed.to_string());
@@ -131,8 +161,14 @@ std::string write_statement_json(const statement& s, const compiled_tariff& tari
   const auto fee = [&](std::string& out, const fee_line& f, std::size_t indent) {
     append_fee(out, f, indent, with_tax);
   };
+  const auto reversed = [&](std::string& out, const reversal& r, std::size_t indent) {
+    append_reversal(out, r, indent, with_tax);
+  };
   std::string out;
   object_writer o(out, 2);
+  o.string("id", s.id);
+  o.raw("opening_revision", std::to_string(s.opening_revision));
+  o.raw("supplementary", s.supplementary ? "true" : "false");
   o.string("contract", s.contract);
   o.string("client", s.client);
   o.string("plan", s.plan);
@@ -148,6 +184,12 @@ std::string write_statement_json(const statement& s, const compiled_tariff& tari
   append_object_array(out, s.adjustments, 4, line);
   o.key("rejected");
   append_object_array(out, s.rejected, 4, line);
+  o.key("reversals");
+  append_object_array(out, s.reversals, 4, reversed);
+  o.key("already_billed");
+  formats::append_string_array(out, s.already_billed);
+  o.key("already_credited");
+  formats::append_string_array(out, s.already_credited);
   o.string("fees_total", s.fees_total.to_string());
   o.string("work_total", s.work_total.to_string());
   o.string("revenue", s.revenue.to_string());

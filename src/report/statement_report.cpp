@@ -10,6 +10,7 @@
 #include <tariff/statement_io.hpp>
 
 #include "formats/csv.hpp"
+#include "formats/priced_writer.hpp"
 #include "formats/values.hpp"
 #include "queries/queries.hpp"
 #include "report/text_layout.hpp"
@@ -61,6 +62,11 @@ std::string write_statement_text(const statement& s, const compiled_tariff& tari
 
   rows.push_back({"Statement for contract " + s.contract, {}, {}});
   text_table header(2, {false, false});
+  if (!s.id.empty())
+    header.add({"statement", s.id + (s.supplementary ? ", supplementary" : "") +
+                                 " (opening revision " + std::to_string(s.opening_revision) + ")"});
+  else if (s.supplementary)
+    header.add({"statement", "supplementary"});
   header.add({"client", s.client});
   header.add({"plan", s.plan});
   header.add({"period", format_span(s.period)});
@@ -82,7 +88,9 @@ std::string write_statement_text(const statement& s, const compiled_tariff& tari
       covers += " (" + std::to_string(f.covers.days()) + " of " +
                 std::to_string(f.fee_period.days()) + " days)";
     std::string note;
-    if (!f.prepaid_units.is_zero())
+    if (f.billed_before)
+      note = "adjustment: " + f.billed_before->to_string() + " billed before";
+    else if (!f.prepaid_units.is_zero())
       note = f.prepaid_units == f.units ? "prepaid, covers " + f.covered.to_string()
                                         : "prepaid for " + f.prepaid_units.to_string() +
                                               " units, covers " + f.covered.to_string();
@@ -103,6 +111,30 @@ std::string write_statement_text(const statement& s, const compiled_tariff& tari
     add_lines(work, s.adjustments, s, tariff, explain, true);
   }
   work.append_to(rows);
+
+  if (!s.reversals.empty()) {
+    title("Reversals (billed before, taken back)", true);
+    text_table reversals(2, {false, false, false});
+    for (const reversal& r : s.reversals) {
+      std::string note;
+      for (const billing_state::allowance_use& u : r.returned)
+        note += (note.empty() ? "returns " : ", ") + u.used.to_string() + " to " + u.allowance +
+                " for " + format_span(u.period);
+      reversals.add({"reverses " + r.id + " (" + std::string(to_string(r.reason)) + ")",
+                     format_date(r.date), r.item},
+                    r.amount.to_string(), std::move(note));
+    }
+    reversals.append_to(rows);
+  }
+
+  if (!s.already_billed.empty() || !s.already_credited.empty()) {
+    title("Billed before (skipped)", false);
+    text_table skipped(2, {false, false});
+    if (!s.already_billed.empty()) skipped.add({"work", formats::join(s.already_billed, ", ")});
+    if (!s.already_credited.empty())
+      skipped.add({"payments", formats::join(s.already_credited, ", ")});
+    skipped.append_to(rows);
+  }
 
   if (!s.rejected.empty()) {
     title("Rejected (not billed)", false);
@@ -136,8 +168,13 @@ std::string write_statement_text(const statement& s, const compiled_tariff& tari
     title("Prepaid balance", true);
     text_table balance(2, {false, false});
     balance.add({"opening", {}}, p.opening.to_string());
-    for (const payment& paid : p.payments)
-      balance.add({"payment " + paid.id, format_date(paid.date)}, paid.amount.to_string());
+    for (const payment& paid : p.payments) {
+      if (paid.kind == payment_kind::payment)
+        balance.add({"payment " + paid.id, format_date(paid.date)}, paid.amount.to_string());
+      else
+        balance.add({std::string(to_string(paid.kind)) + " " + paid.id, format_date(paid.date)},
+                    (-paid.amount).to_string(), "reverses " + paid.reverses);
+    }
     balance.add({"drawn", {}}, p.drawn.to_string());
     balance.add({"closing", {}}, p.closing.to_string());
     balance.add({"owed", {}}, p.owed.to_string(), "not covered by the balance");
@@ -172,21 +209,36 @@ std::string write_statement_text(const statement& s, const compiled_tariff& tari
 std::string write_statements_csv(std::span<const statement> statements) {
   std::string out;
   formats::append_csv_record(
-      out, {"contract", "client", "plan", "first", "last", "currency", "lines", "adjustments",
-            "rejected", "fees", "work", "revenue", "cost", "margin", "margin_percent", "tax",
-            "total", "owed", "balance"});
+      out,
+      {"contract",       "client",   "plan",  "first", "last",    "currency", "lines",
+       "adjustments",    "rejected", "fees",  "work",  "revenue", "cost",     "margin",
+       "margin_percent", "tax",      "total", "owed",  "balance", "id",       "supplementary"});
   for (const statement& s : statements) {
     // A prepaid balance's figures; empty for a plan without one.
     const std::string owed = s.prepaid ? s.prepaid->owed.to_string() : std::string();
     const std::string balance = s.prepaid ? s.prepaid->closing.to_string() : std::string();
-    formats::append_csv_record(
-        out,
-        {s.contract, s.client, s.plan, format_date(s.period.first), format_date(last_day(s.period)),
-         s.currency, std::to_string(s.lines.size()), std::to_string(s.adjustments.size()),
-         std::to_string(s.rejected.size()), s.fees_total.to_string(), s.work_total.to_string(),
-         s.revenue.to_string(), s.cost.to_string(), s.margin.to_string(),
-         s.margin_percent ? s.margin_percent->to_string() : std::string(), s.tax.to_string(),
-         s.total.to_string(), owed, balance});
+    formats::append_csv_record(out,
+                               {s.contract,
+                                s.client,
+                                s.plan,
+                                format_date(s.period.first),
+                                format_date(last_day(s.period)),
+                                s.currency,
+                                std::to_string(s.lines.size()),
+                                std::to_string(s.adjustments.size()),
+                                std::to_string(s.rejected.size()),
+                                s.fees_total.to_string(),
+                                s.work_total.to_string(),
+                                s.revenue.to_string(),
+                                s.cost.to_string(),
+                                s.margin.to_string(),
+                                s.margin_percent ? s.margin_percent->to_string() : std::string(),
+                                s.tax.to_string(),
+                                s.total.to_string(),
+                                owed,
+                                balance,
+                                s.id,
+                                s.supplementary ? "true" : "false"});
   }
   return out;
 }

@@ -151,9 +151,13 @@ def test_bill_csv_is_a_row_of_totals_per_statement():
     assert r.returncode == 0, r.stderr
     rows = r.stdout.splitlines()
     assert rows[0] == ("contract,client,plan,first,last,currency,lines,adjustments,rejected,fees,"
-                       "work,revenue,cost,margin,margin_percent,tax,total,owed,balance")
+                       "work,revenue,cost,margin,margin_percent,tax,total,owed,balance,id,"
+                       "supplementary")
     assert len(rows) == 3
-    assert rows[2].endswith(",100000.00,0.00,100000.00,4666.67,95333.33,95.33,0.00,100000.00,,")
+    *totals, statement_id, supplementary = rows[2].split(",")
+    assert ",".join(totals).endswith(",100000.00,0.00,100000.00,4666.67,95333.33,95.33,0.00,"
+                                     "100000.00,,")
+    assert supplementary == "false"
 
 
 def test_bill_state_needs_one_contract(tmp_path):

@@ -393,8 +393,11 @@ TEST(StatementText, NamesInUtf8KeepTheColumns) {
 // JSON
 
 TEST(StatementJson, NoWorkExactly) {
-  EXPECT_EQ(write_statement_json(no_work(), test_tariff()),
-            R"({
+  const statement s = no_work();
+  std::string expected = R"({
+  "id": "ID",
+  "opening_revision": 0,
+  "supplementary": false,
   "contract": "C-1",
   "client": "K-1",
   "plan": "pos_service",
@@ -415,6 +418,9 @@ TEST(StatementJson, NoWorkExactly) {
   "lines": [],
   "adjustments": [],
   "rejected": [],
+  "reversals": [],
+  "already_billed": [],
+  "already_credited": [],
   "fees_total": "45000.00",
   "work_total": "0.00",
   "revenue": "45000.00",
@@ -440,7 +446,9 @@ TEST(StatementJson, NoWorkExactly) {
     "allowances": []
   }
 }
-)");
+)";
+  expected.replace(expected.find("ID"), 2, s.id);  // the statement's id: a hash of its content
+  EXPECT_EQ(write_statement_json(s, test_tariff()), expected);
 }
 
 // write_priced_json's text with every line but the first indented two more spaces, as the array
@@ -474,10 +482,31 @@ TEST(StatementJson, KeyParts) {
   std::vector<std::string> keys;
   for (const auto& [key, value] : j.items())
     keys.push_back(key);
-  EXPECT_EQ(keys, (std::vector<std::string>{"contract", "client", "plan", "currency", "tariff_hash",
-                                            "period", "fees", "lines", "adjustments", "rejected",
-                                            "fees_total", "work_total", "revenue", "cost", "margin",
-                                            "margin_percent", "allowances", "alerts", "closing"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"id",
+                                            "opening_revision",
+                                            "supplementary",
+                                            "contract",
+                                            "client",
+                                            "plan",
+                                            "currency",
+                                            "tariff_hash",
+                                            "period",
+                                            "fees",
+                                            "lines",
+                                            "adjustments",
+                                            "rejected",
+                                            "reversals",
+                                            "already_billed",
+                                            "already_credited",
+                                            "fees_total",
+                                            "work_total",
+                                            "revenue",
+                                            "cost",
+                                            "margin",
+                                            "margin_percent",
+                                            "allowances",
+                                            "alerts",
+                                            "closing"}));
   EXPECT_EQ(j["tariff_hash"], test_tariff().source_hash());
   EXPECT_EQ(j["period"],
             nlohmann::ordered_json::parse(R"({"first": "2026-03-01", "last": "2026-03-31"})"));
@@ -517,6 +546,146 @@ TEST(StatementJson, OtherAlertsAndNoMarginPercent) {
   EXPECT_EQ(j["alerts"][0], nlohmann::ordered_json::parse(R"j({
     "kind": "contract_expiring",
     "message": "contract 'C-1' ends on 2026-04-15, within 30 days of the period's end (2026-03-31)"})j"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the ledger adds to a statement (design decision 11), built by hand: a supplementary
+// statement with a fee adjustment, a corrected line reversed, work and a payment billed before,
+// and a refund.
+
+statement supplementary() {
+  statement s = no_work();
+  s.id = "S-2026-03-01-3-0123456789abcdef";
+  s.opening_revision = 3;
+  s.supplementary = true;
+  s.fees[0].billed_before = decimal("40000.00");
+  s.fees[0].amount = decimal("5000.00");
+  reversal r;
+  r.id = "V2";
+  r.reason = reversal_reason::corrected;
+  r.date = *parse_date("2026-03-05");
+  r.item = "engineer_visit";
+  r.amount = decimal("-1800.00");
+  r.cost = decimal("-900.00");
+  r.returned = {{"engineer_visit/month", march, decimal("1")}};
+  reversal v;
+  v.id = "H9";
+  v.reason = reversal_reason::voided;
+  v.date = *parse_date("2026-03-10");
+  v.item = "hvac_repair";
+  v.amount = decimal("-2500.00");
+  v.cost = decimal("-1400.00");
+  s.reversals = {r, v};
+  s.already_billed = {"V1", "V3"};
+  s.already_credited = {"P-1"};
+  return s;
+}
+
+TEST(StatementLedger, Text) {
+  const statement s = supplementary();
+  EXPECT_EQ(write_statement_text(s, test_tariff(), false),
+            R"(Statement for contract C-1
+  statement  S-2026-03-01-3-0123456789abcdef, supplementary (opening revision 3)
+  client     K-1
+  plan       pos_service
+  period     2026-03-01..2026-03-31
+  currency   RUB
+  tariff     Service, hash 62c5c9e0a7f2
+
+Fees                                                        RUB
+  fee 45000.00 per month  2026-03-01..2026-03-31        5000.00  adjustment: 40000.00 billed before
+
+Work                                                        RUB
+  none
+
+Reversals (billed before, taken back)                       RUB
+  reverses V2 (corrected)  2026-03-05  engineer_visit  -1800.00  returns 1 to engineer_visit/month for 2026-03-01..2026-03-31
+  reverses H9 (voided)     2026-03-10  hvac_repair     -2500.00
+
+Billed before (skipped)
+  work      V1, V3
+  payments  P-1
+
+Allowances
+  allowance             period                  included  used before  used now  remaining  covered
+  engineer_visit/month  2026-03-01..2026-03-31         3            0         0          3     0.00
+
+Totals                                                      RUB
+  fees                                                 45000.00
+  work                                                     0.00
+  revenue                                              45000.00
+  cost                                                     0.00
+  margin                                               45000.00
+  margin %                                               100.00
+)");
+}
+
+TEST(StatementLedger, Json) {
+  const statement s = supplementary();
+  const auto j = nlohmann::ordered_json::parse(write_statement_json(s, test_tariff()));
+  EXPECT_EQ(j["id"], "S-2026-03-01-3-0123456789abcdef");
+  EXPECT_EQ(j["opening_revision"], 3);
+  EXPECT_EQ(j["supplementary"], true);
+  EXPECT_EQ(j["fees"][0]["amount"], "5000.00");
+  EXPECT_EQ(j["fees"][0]["billed_before"], "40000.00");
+  EXPECT_EQ(j["reversals"], nlohmann::ordered_json::parse(R"([
+    {"id": "V2", "reason": "corrected", "date": "2026-03-05", "item": "engineer_visit",
+     "amount": "-1800.00", "cost": "-900.00",
+     "returned": [{"allowance": "engineer_visit/month",
+                   "period": {"first": "2026-03-01", "last": "2026-03-31"}, "used": "1"}]},
+    {"id": "H9", "reason": "voided", "date": "2026-03-10", "item": "hvac_repair",
+     "amount": "-2500.00", "cost": "-1400.00", "returned": []}])"));
+  EXPECT_EQ(j["already_billed"], nlohmann::ordered_json::parse(R"(["V1", "V3"])"));
+  EXPECT_EQ(j["already_credited"], nlohmann::ordered_json::parse(R"(["P-1"])"));
+  // A fee that is no adjustment has no billed_before.
+  EXPECT_FALSE(
+      nlohmann::ordered_json::parse(write_statement_json(no_work(), test_tariff()))["fees"][0]
+          .contains("billed_before"));
+}
+
+TEST(StatementLedger, ARefundInThePrepaidBalance) {
+  statement s = no_work();
+  prepaid_report p;
+  p.opening = decimal("100.00");
+  payment paid{"P-2", "C-1", *parse_date("2026-03-02"), decimal("1000.00"), payment_kind::payment,
+               ""};
+  payment refund{"R-1", "C-1", *parse_date("2026-03-20"), decimal("500.00"), payment_kind::refund,
+                 "P-1"};
+  p.payments = {paid, refund};
+  p.received = decimal("1000.00");
+  p.refunded = decimal("500.00");
+  p.drawn = decimal("0.00");
+  p.closing = decimal("600.00");
+  p.owed = decimal("0.00");
+  s.prepaid = p;
+  const auto j = nlohmann::ordered_json::parse(write_statement_json(s, test_tariff()));
+  EXPECT_EQ(j["prepaid"], nlohmann::ordered_json::parse(R"({
+    "opening": "100.00",
+    "payments": [{"id": "P-2", "date": "2026-03-02", "amount": "1000.00"},
+                 {"id": "R-1", "date": "2026-03-20", "amount": "500.00", "kind": "refund",
+                  "reverses": "P-1"}],
+    "received": "1000.00", "refunded": "500.00", "drawn": "0.00", "closing": "600.00",
+    "owed": "0.00"})"));
+  const std::string text = write_statement_text(s, test_tariff(), false);
+  const std::size_t at = text.find("Prepaid balance");
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_EQ(text.substr(at, text.find("\n\n", at) - at),
+            R"(Prepaid balance                                        RUB
+  opening                                           100.00
+  payment P-2  2026-03-02                          1000.00
+  refund R-1   2026-03-20                          -500.00  reverses P-1
+  drawn                                               0.00
+  closing                                           600.00
+  owed                                                0.00  not covered by the balance)");
+}
+
+TEST(StatementLedger, CsvEndsWithTheIdAndWhetherSupplementary) {
+  const std::vector<statement> statements{no_work(), supplementary()};
+  const std::string csv = write_statements_csv(statements);
+  const std::string header = csv.substr(0, csv.find('\n'));
+  EXPECT_TRUE(header.ends_with(",owed,balance,id,supplementary")) << header;
+  EXPECT_NE(csv.find(",S-2026-03-01-3-0123456789abcdef,true\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("," + no_work().id + ",false\n"), std::string::npos) << csv;
 }
 
 // ---------------------------------------------------------------------------------------------
