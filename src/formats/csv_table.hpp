@@ -1,6 +1,7 @@
 // Rows of any row_spec as CSV with a header row.
 #pragma once
 
+#include <algorithm>
 #include <optional>
 #include <set>
 #include <span>
@@ -127,16 +128,24 @@ std::string write_csv_rows(std::span<const Row> rows, const row_spec<Row>& spec)
       }
     }
   }
+  // The fields written: all but a sparse one no row has a value for.
+  std::vector<const field_spec<Row>*> written;
+  for (const auto& f : spec.fields) {
+    const bool some = !f.sparse || std::any_of(rows.begin(), rows.end(), [&](const Row& row) {
+      return !f.write(row).value_or("").empty();
+    });
+    if (some) written.push_back(&f);
+  }
   std::vector<std::string> fields;
-  for (const auto& f : spec.fields)
-    fields.emplace_back(f.name);
+  for (const auto* f : written)
+    fields.emplace_back(f->name);
   fields.insert(fields.end(), attribute_columns.begin(), attribute_columns.end());
   std::string out;
   append_csv_record(out, fields);
   for (const Row& row : rows) {
     fields.clear();
-    for (const auto& f : spec.fields)
-      fields.push_back(f.write(row).value_or(""));
+    for (const auto* f : written)
+      fields.push_back(f->write(row).value_or(""));
     for (const std::string& column : attribute_columns) {
       std::string value;
       for (const auto& group : spec.attributes) {

@@ -33,6 +33,9 @@ struct field_spec {
   std::optional<std::string> (*write)(const Row& row);
   /// The control characters its text may hold (text_rules.hpp): a code unless it is free text.
   text_kind text = text_kind::code;
+  /// The CSV writer writes the column only when some row has a value: a column added to a format
+  /// later (a payment's `kind`, a work line's `void`) leaves the files without it as they were.
+  bool sparse = false;
 };
 
 /// A group of attributes: CSV columns `prefix` + NAME, or the JSON object under `key`.

@@ -51,6 +51,18 @@ std::optional<std::string> write_accepted(const work_line& line) {
   return line.accepted ? "true" : "false";
 }
 
+std::optional<std::string> read_void(work_line& line, std::string_view text) {
+  if (text != "true" && text != "false") return text::quote(text) + " is not true or false";
+  line.voided = text == "true";
+  return std::nullopt;
+}
+
+// Written only for a voided line: other lines read and write as before `void` existed.
+std::optional<std::string> write_void(const work_line& line) {
+  if (!line.voided) return std::nullopt;
+  return "true";
+}
+
 std::optional<std::string> read_time_zone(work_line& line, std::string_view text) {
   try {
     (void)find_time_zone(text);
@@ -66,7 +78,7 @@ constexpr auto read = formats::read_member<work_line, Member>;
 template <auto Member>
 constexpr auto write = formats::write_member<work_line, Member>;
 
-constexpr std::array<field_spec<work_line>, 13> work_fields{{
+constexpr std::array<field_spec<work_line>, 14> work_fields{{
     {"id", true, json_string, read<&work_line::id>, write<&work_line::id>},
     {"request", false, json_string, read<&work_line::request>, write<&work_line::request>},
     {"contract", true, json_string, read<&work_line::contract>, write<&work_line::contract>},
@@ -82,6 +94,7 @@ constexpr std::array<field_spec<work_line>, 13> work_fields{{
      write<&work_line::accepted_on>},
     {"site", false, json_string, read<&work_line::site>, write<&work_line::site>, prose},
     {"time_zone", false, json_string, read_time_zone, write<&work_line::time_zone>},
+    {"void", false, json_boolean, read_void, write_void, formats::text_kind::code, true},
 }};
 
 constexpr std::array<formats::attribute_spec<work_line>, 2> work_attributes{{

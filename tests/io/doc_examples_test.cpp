@@ -66,6 +66,13 @@ TEST(FormatsDoc, ExamplesRead) {
   const auto paid = read_payments_csv(payments[0]);
   expect_clean(paid, 1);
   EXPECT_EQ(paid.rows.at(0).amount.to_string(), "20000.00");
+  // The refund example.
+  const auto refunds = examples("csv refunds");
+  ASSERT_EQ(refunds.size(), 1U);
+  const auto refunded = read_payments_csv(refunds[0]);
+  expect_clean(refunded, 2);
+  EXPECT_EQ(refunded.rows.at(1).kind, payment_kind::refund);
+  EXPECT_EQ(refunded.rows.at(1).reverses, "P-1");
 }
 
 // The "Priced lines" example: its tariff, contract and work, priced, written as the document

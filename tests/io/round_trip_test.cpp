@@ -6,6 +6,8 @@
 #include <gtest/gtest.h>
 #include <tariff/io.hpp>
 
+#include "messages.hpp"
+
 namespace {
 
 using namespace tariff;
@@ -332,6 +334,133 @@ TEST(RoundTrip, SeededRandomContracts) {
     cs.push_back(std::move(c));
   }
   expect_contract_round_trip(cs);
+}
+
+// Refunds and chargebacks (design decision 11): `kind` and `reverses`, written only when a
+// payment is not a plain one, so files of plain payments read and write as before.
+TEST(Payments, RefundsAndChargebacks) {
+  const auto csv = read_payments_csv(
+      "id,contract,date,amount,kind,reverses\n"
+      "P-1,C-1,2026-03-10,50000.00,,\n"
+      "P-2,C-1,2026-03-11,10.00,payment,\n"
+      "R-1,C-1,2026-03-20,5000.00,refund,P-1\n"
+      "B-1,C-1,2026-03-21,10.00,chargeback,P-2\n"
+      "R-2,C-1,2026-03-20,5000.00,refund,\n"
+      "R-3,C-1,2026-03-20,5000.00,chargeback,\n"
+      "P-3,C-1,2026-03-20,5000.00,,P-1\n"
+      "P-4,C-1,2026-03-20,5000.00,payment,P-1\n"
+      "R-4,C-1,2026-03-20,5000.00,gift,P-1\n"
+      "R-5,C-1,2026-03-20,5000.00,Refund,P-1\n"
+      "R-6,C-1,2026-03-20,0,refund,P-1\n"
+      "R-7,C-1,2026-03-20,5.00,refund,R-7\n");
+  EXPECT_EQ(testing_io::messages(csv),
+            (std::vector<std::string>{
+                "row 6 (id R-2), column 'reverses': a refund must name the payment it reverses",
+                "row 7 (id R-3), column 'reverses': a chargeback must name the payment it "
+                "reverses",
+                "row 8 (id P-3), column 'reverses': a payment reverses nothing; only a refund or "
+                "chargeback does",
+                "row 9 (id P-4), column 'reverses': a payment reverses nothing; only a refund or "
+                "chargeback does",
+                "row 10 (id R-4), column 'kind': 'gift' is not a payment kind (payment, refund, "
+                "chargeback)",
+                "row 11 (id R-5), column 'kind': 'Refund' is not a payment kind (payment, refund, "
+                "chargeback)",
+                "row 12 (id R-6), column 'amount': a refund must be above 0, not 0",
+                "row 13 (id R-7), column 'reverses': a refund cannot reverse itself",
+            }));
+  ASSERT_EQ(csv.rows.size(), 4U);
+  EXPECT_EQ(csv.rows[2], (payment{"R-1", "C-1", parse_date("2026-03-20").value(),
+                                  decimal("5000.00"), payment_kind::refund, "P-1"}));
+  EXPECT_EQ(csv.rows[3].kind, payment_kind::chargeback);
+  EXPECT_EQ(write_payments_csv(csv.rows),
+            "id,contract,date,amount,kind,reverses\n"
+            "P-1,C-1,2026-03-10,50000.00,,\n"
+            "P-2,C-1,2026-03-11,10.00,,\n"
+            "R-1,C-1,2026-03-20,5000.00,refund,P-1\n"
+            "B-1,C-1,2026-03-21,10.00,chargeback,P-2\n");
+  EXPECT_EQ(write_payments_json(std::span(csv.rows).subspan(1, 2)),
+            R"([
+  {
+    "id": "P-2",
+    "contract": "C-1",
+    "date": "2026-03-11",
+    "amount": "10.00"
+  },
+  {
+    "id": "R-1",
+    "contract": "C-1",
+    "date": "2026-03-20",
+    "amount": "5000.00",
+    "kind": "refund",
+    "reverses": "P-1"
+  }
+]
+)");
+  // Plain payments only: no kind, no reverses.
+  EXPECT_EQ(write_payments_csv(std::span(csv.rows).first(2)),
+            "id,contract,date,amount\n"
+            "P-1,C-1,2026-03-10,50000.00\n"
+            "P-2,C-1,2026-03-11,10.00\n");
+  EXPECT_EQ(read_payments_csv(write_payments_csv(csv.rows)).rows, csv.rows);
+  EXPECT_EQ(read_payments_json(write_payments_json(csv.rows)).rows, csv.rows);
+  const auto json = read_payments_json(R"([
+    {"id": "R-1", "contract": "C-1", "date": "2026-03-20", "amount": "1", "kind": "refund",
+     "reverses": "P-1"},
+    {"id": "R-2", "contract": "C-1", "date": "2026-03-20", "amount": "1", "kind": 1},
+    {"id": "R-3", "contract": "C-1", "date": "2026-03-20", "amount": "1", "kind": null,
+     "reverses": ""}])");
+  EXPECT_EQ(
+      testing_io::messages(json),
+      std::vector<std::string>{"row 2 (id R-2), column 'kind': expected a string, not a number"});
+  ASSERT_EQ(json.rows.size(), 2U);
+  EXPECT_EQ(json.rows[1].kind, payment_kind::payment);  // null and "" are absent
+}
+
+// A `void` work line cancels the line billed under its id (design decision 11).
+TEST(WorkVoid, ReadAndWritten) {
+  const auto csv = read_work_csv(
+      "id,contract,item,start,quantity,void\n"
+      "L-1,C-1,visit,2026-03-02T06:00Z,1,true\n"
+      "L-2,C-1,visit,2026-03-02T06:00Z,1,false\n"
+      "L-3,C-1,visit,2026-03-02T06:00Z,1,\n"
+      "L-4,C-1,visit,2026-03-02T06:00Z,1,yes\n"
+      "L-5,C-1,visit,2026-03-02T06:00Z,1,TRUE\n");
+  EXPECT_EQ(testing_io::messages(csv),
+            (std::vector<std::string>{
+                "row 5 (id L-4), column 'void': 'yes' is not true or false",
+                "row 6 (id L-5), column 'void': 'TRUE' is not true or false",
+            }));
+  ASSERT_EQ(csv.rows.size(), 3U);
+  EXPECT_TRUE(csv.rows[0].voided);
+  EXPECT_FALSE(csv.rows[1].voided);
+  EXPECT_FALSE(csv.rows[2].voided);
+  EXPECT_EQ(write_work_csv(csv.rows),
+            "id,request,contract,item,start,end,quantity,kind,performer,accepted,accepted_on,site,"
+            "time_zone,void\n"
+            "L-1,,C-1,visit,2026-03-02T06:00:00Z,,1,billable,,false,,,,true\n"
+            "L-2,,C-1,visit,2026-03-02T06:00:00Z,,1,billable,,false,,,,\n"
+            "L-3,,C-1,visit,2026-03-02T06:00:00Z,,1,billable,,false,,,,\n");
+  // Without a voided line the column is left out, as before `void` existed.
+  EXPECT_EQ(write_work_csv(std::span(csv.rows).subspan(1)).substr(0, 98),
+            "id,request,contract,item,start,end,quantity,kind,performer,accepted,accepted_on,site,"
+            "time_zone\nL-2");
+  expect_work_round_trip(csv.rows);
+  const std::string json = write_work_json(std::span(csv.rows).first(1));
+  EXPECT_NE(json.find("\n    \"void\": true\n"), std::string::npos) << json;
+  const auto from_json = read_work_json(R"([
+    {"id": "L-1", "contract": "C-1", "item": "visit", "start": "2026-03-02T06:00Z", "quantity": 1,
+     "void": true},
+    {"id": "L-2", "contract": "C-1", "item": "visit", "start": "2026-03-02T06:00Z", "quantity": 1,
+     "void": "true"},
+    {"id": "L-3", "contract": "C-1", "item": "visit", "start": "2026-03-02T06:00Z", "quantity": 1,
+     "void": null}])");
+  EXPECT_EQ(
+      testing_io::messages(from_json),
+      std::vector<std::string>{"row 2 (id L-2), column 'void': expected a boolean, not a string"});
+  ASSERT_EQ(from_json.rows.size(), 2U);
+  EXPECT_TRUE(from_json.rows[0].voided);
+  EXPECT_FALSE(from_json.rows[1].voided);
 }
 
 }  // namespace
