@@ -90,16 +90,20 @@ tariff_status tariff_price(const tariff_tariff* tariff, const char* contracts_js
 
 /** Bills the contract with id `contract_id` (one of `contracts_json`) for the statement period of
  *  its plan that contains `day` ("2026-03-17"), from the opening state `state_json` (NULL or ""
- *  for none) and the work not billed before: *statement is the statement's JSON (docs/formats.md,
- *  "Statements"), and its "closing" key is the state to store. */
+ *  for none; format 2, or format 1 read as migrated) and the work: *statement is the statement's
+ *  JSON (docs/formats.md, "Statements"), and its "closing" key is the state to store. Work the
+ *  state's ledger billed before is not billed again (listed in "already_billed"); a changed line
+ *  is reversed and billed again. tariff_bill_with_options takes the options. */
 tariff_status tariff_bill(const tariff_tariff* tariff, const char* contracts_json,
                           const char* contract_id, const char* day, const char* state_json,
                           const char* work_json, char** statement, char** errors);
 
 /** As tariff_bill, for a plan with `prepaid`: `payments_json` is a JSON array of payments
- *  ({"id", "contract", "date", "amount"}; NULL or "" for none), those no earlier statement
- *  credited. They top the contract's balance up on their dates (other contracts' are ignored;
- *  those dated after the period wait for their own statement). The statement's "prepaid" key
+ *  ({"id", "contract", "date", "amount"}, and "kind" and "reverses" for a refund or chargeback;
+ *  NULL or "" for none); those the state's ledger credited before are skipped (listed in
+ *  "already_credited"). They top the contract's balance up on their dates, refunds take it down
+ *  (other contracts' are ignored; those dated after the period wait for their own statement).
+ *  The statement's "prepaid" key
  *  lists the payments it credited, the balance drawn and what is owed; "closing" carries the
  *  balance. With TARIFF_INVALID_INPUT *errors names the payments that did not read too
  *  ("payments: row 1 (id P-1), column 'amount': ..."), or the payment given for a contract whose
@@ -108,6 +112,31 @@ tariff_status tariff_bill_with_payments(const tariff_tariff* tariff, const char*
                                         const char* contract_id, const char* day,
                                         const char* state_json, const char* work_json,
                                         const char* payments_json, char** statement, char** errors);
+
+/** As tariff_bill_with_payments, with `options_json` (NULL or "" for the defaults): a JSON object
+ *  of billing options, each key optional (null: the default):
+ *    "on_repeat"            "skip" (the default): work and payments the state's ledger has
+ *                           billed as they are now are left out and listed in the statement's
+ *                           "already_billed" and "already_credited"; "error": such a repeat
+ *                           refuses the statement (TARIFF_INVALID_INPUT naming it)
+ *    "late_work_periods"    the late-work horizon in statement periods, 1 to 1200 (default: the
+ *                           plan's `late work N periods`, else 12): older work, fees and
+ *                           payments are refused (period_closed) and the ledger forgets them
+ *    "expiry_warning_days"  alert when the contract ends within this many days, 0 to 36600
+ *                           (default 30)
+ *    "trace"                true (the default) or false: each price's trace in the lines
+ *  e.g. {"on_repeat": "error", "late_work_periods": 3}. An unknown key or a value of the wrong
+ *  type is TARIFF_INVALID_INPUT, *errors naming it ("options: 'on_repeat': expected \"skip\" or
+ *  \"error\", not 'retry'"). The state read may be of format 2 or format 1 (migrated: its ledger
+ *  is empty, so what it billed cannot be recognised; docs/formats.md, "Billing state"). Billing
+ *  the same work, payments and period again from the closing state charges nothing twice: the
+ *  statement is then supplementary, and its "id" and "opening_revision" let a host drop a retried
+ *  call (docs/c_interface.md, "Billing twice"). */
+tariff_status tariff_bill_with_options(const tariff_tariff* tariff, const char* contracts_json,
+                                       const char* contract_id, const char* day,
+                                       const char* state_json, const char* work_json,
+                                       const char* payments_json, const char* options_json,
+                                       char** statement, char** errors);
 
 /** Prices planned work against the state without changing it (an estimate): *priced as for
  *  tariff_price, with the plan's allowances applied. */

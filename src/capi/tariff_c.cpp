@@ -1,9 +1,11 @@
 // The C interface (include/tariff/tariff.h) over the C++ API: text in, text out, statuses for
 // errors. Every entry point catches everything, so no exception crosses into a C host.
+#include <charconv>
 #include <cstdlib>
 #include <cstring>
 #include <new>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -18,7 +20,9 @@
 #include <tariff/version.hpp>
 
 #include "errors/errors.hpp"
+#include "formats/json_reader.hpp"
 #include "formats/json_writer.hpp"
+#include "text/visible.hpp"
 
 struct tariff_tariff {
   tariff::compiled_tariff compiled;
@@ -132,11 +136,82 @@ std::vector<tariff::payment> read_payments(const char* json, std::string& errors
   return std::move(read.rows);
 }
 
-// tariff_bill and tariff_bill_with_payments: one statement as JSON.
+// A whole number from a JSON number's text within [least, most], or nullopt.
+std::optional<int> whole_number(const tariff::formats::json_value& v, int least, int most) {
+  if (v.type != tariff::formats::json_value::kind::number) return std::nullopt;
+  int n = 0;
+  const char* end = v.text.data() + v.text.size();
+  const auto [at, error] = std::from_chars(v.text.data(), end, n);
+  if (error != std::errc() || at != end || n < least || n > most) return std::nullopt;
+  return n;
+}
+
+// The options of tariff_bill_with_options (NULL or "": the defaults): every key that does not
+// read adds a line to `errors` ("options: 'trace': expected true or false, not a string").
+tariff::bill_options read_options(const char* json, std::string& errors) {
+  using kind = tariff::formats::json_value::kind;
+  tariff::bill_options options;
+  if (json == nullptr || *json == '\0') return options;
+  const tariff::formats::json_parse_result parsed = tariff::formats::parse_json(json);
+  if (!parsed.value) {
+    errors += "options: " + parsed.error + "\n";
+    return options;
+  }
+  if (parsed.value->type != kind::object) {
+    errors += "options: expected an object {\"on_repeat\": ..., \"late_work_periods\": ...}, not " +
+              std::string(tariff::formats::describe(parsed.value->type)) + "\n";
+    return options;
+  }
+  std::set<std::string, std::less<>> seen;
+  for (const tariff::formats::json_member& m : parsed.value->members) {
+    const std::string key = tariff::text::visible(m.key);
+    const tariff::formats::json_value& v = m.value;
+    // The value as messages quote it: a string or number's text, else its type.
+    const std::string given =
+        v.type == kind::string || v.type == kind::number || v.type == kind::boolean
+            ? tariff::text::quote(v.text)
+            : std::string(tariff::formats::describe(v.type));
+    const auto complain = [&](const std::string& message) {
+      errors += "options: '" + key + "': " + message + "\n";
+    };
+    if (!seen.insert(m.key).second) {
+      complain("the key appears more than once");
+    } else if (v.type == kind::null) {
+      // absent: the default
+    } else if (m.key == "on_repeat") {
+      if (v.type == kind::string && v.text == "skip")
+        options.on_repeat = tariff::repeat_policy::skip;
+      else if (v.type == kind::string && v.text == "error")
+        options.on_repeat = tariff::repeat_policy::error;
+      else
+        complain("expected \"skip\" or \"error\", not " + given);
+    } else if (m.key == "late_work_periods") {
+      if (const std::optional<int> n = whole_number(v, 1, 1200))
+        options.late_work_periods = *n;
+      else
+        complain("expected a whole number of statement periods from 1 to 1200, not " + given);
+    } else if (m.key == "expiry_warning_days") {
+      if (const std::optional<int> n = whole_number(v, 0, 36600))
+        options.expiry_warning_days = *n;
+      else
+        complain("expected a whole number of days from 0 to 36600, not " + given);
+    } else if (m.key == "trace") {
+      if (v.type == kind::boolean)
+        options.trace = v.text == "true";
+      else
+        complain("expected true or false, not " + given);
+    } else {
+      complain("unknown key (on_repeat, late_work_periods, expiry_warning_days, trace)");
+    }
+  }
+  return options;
+}
+
+// tariff_bill, tariff_bill_with_payments and tariff_bill_with_options: one statement as JSON.
 tariff_status bill_json(const tariff_tariff* tariff, const char* contracts_json,
                         const char* contract_id, const char* day, const char* state_json,
-                        const char* work_json, const char* payments_json, char** statement,
-                        char** errors) {
+                        const char* work_json, const char* payments_json, const char* options_json,
+                        char** statement, char** errors) {
   require(tariff, "tariff");
   require(contracts_json, "contracts_json");
   require(contract_id, "contract_id");
@@ -148,6 +223,7 @@ tariff_status bill_json(const tariff_tariff* tariff, const char* contracts_json,
     throw tariff::errors::invalid_call("'" + std::string(day) + "' is not a date YYYY-MM-DD");
   inputs in = read_inputs(contracts_json, work_json, state_json);
   const std::vector<tariff::payment> payments = read_payments(payments_json, in.problems);
+  const tariff::bill_options options = read_options(options_json, in.problems);
   if (!in.problems.empty()) {
     set(errors, in.problems);
     return TARIFF_INVALID_INPUT;
@@ -155,7 +231,7 @@ tariff_status bill_json(const tariff_tariff* tariff, const char* contracts_json,
   const tariff::contract& deal = find_contract(in.contracts, contract_id);
   const tariff::date_span period = tariff::statement_period(tariff->compiled, deal, *on);
   const tariff::statement s =
-      tariff::bill(tariff->compiled, deal, period, in.state, in.work, payments);
+      tariff::bill(tariff->compiled, deal, period, in.state, in.work, payments, options);
   set(statement, tariff::write_statement_json(s, tariff->compiled));
   return TARIFF_OK;
 }
@@ -268,7 +344,7 @@ tariff_status tariff_bill(const tariff_tariff* tariff, const char* contracts_jso
   clear(errors);
   return guarded(errors, [&] {
     return bill_json(tariff, contracts_json, contract_id, day, state_json, work_json, nullptr,
-                     statement, errors);
+                     nullptr, statement, errors);
   });
 }
 
@@ -281,7 +357,20 @@ tariff_status tariff_bill_with_payments(const tariff_tariff* tariff, const char*
   clear(errors);
   return guarded(errors, [&] {
     return bill_json(tariff, contracts_json, contract_id, day, state_json, work_json, payments_json,
-                     statement, errors);
+                     nullptr, statement, errors);
+  });
+}
+
+tariff_status tariff_bill_with_options(const tariff_tariff* tariff, const char* contracts_json,
+                                       const char* contract_id, const char* day,
+                                       const char* state_json, const char* work_json,
+                                       const char* payments_json, const char* options_json,
+                                       char** statement, char** errors) {
+  clear(statement);
+  clear(errors);
+  return guarded(errors, [&] {
+    return bill_json(tariff, contracts_json, contract_id, day, state_json, work_json, payments_json,
+                     options_json, statement, errors);
   });
 }
 

@@ -34,6 +34,15 @@ static int failures = 0;
     }                                                                           \
   } while (0)
 
+#define CHECK_EQUALS(text, expected)                                                    \
+  do {                                                                                  \
+    if ((text) == NULL || strcmp((text), (expected)) != 0) {                            \
+      fprintf(stderr, "%s:%d: expected:\n%s\ngot:\n%s\n", __FILE__, __LINE__, expected, \
+              (text) != NULL ? (text) : "(null)");                                      \
+      ++failures;                                                                       \
+    }                                                                                   \
+  } while (0)
+
 static const char* source =
     "tariff \"POS service centre\" currency RUB\n"
     "rounding line 0.01 half_up\n"
@@ -186,8 +195,9 @@ static void money_flows(void) {
                                            prepaid_work, huge, &out, &errors),
                  TARIFF_INVALID_INPUT);
     CHECK(out == NULL);
-    CHECK_CONTAINS(errors, "contract 'C-P': its statement for 2026-03-01..2026-03-31 cannot be "
-                           "computed: ");
+    CHECK_CONTAINS(errors,
+                   "contract 'C-P': its statement for 2026-03-01..2026-03-31 cannot be "
+                   "computed: ");
     tariff_free(errors);
   }
   CHECK_STATUS(tariff_bill_with_payments(NULL, prepaid_contracts, "C-P", "2026-03-01", opening,
@@ -196,6 +206,119 @@ static void money_flows(void) {
   CHECK_CONTAINS(errors, "tariff is null");
   tariff_free(errors);
   tariff_release(t);
+}
+
+/* tariff_bill_with_options: the options JSON, every way it can be wrong, and the state formats. */
+static void options(tariff_tariff* t) {
+  char* out = NULL;
+  char* errors = NULL;
+  /* NULL and "" are the defaults; so is an object of nulls. */
+  CHECK_STATUS(tariff_bill_with_options(t, contracts, "C-1", "2026-03-17", NULL, work, NULL, NULL,
+                                        &out, &errors),
+               TARIFF_OK);
+  CHECK(errors == NULL);
+  CHECK_CONTAINS(out, "\"revenue\": \"53200.00\"");
+  CHECK_CONTAINS(out, "\"trace\": [");
+  tariff_free(out);
+  CHECK_STATUS(
+      tariff_bill_with_options(t, contracts, "C-1", "2026-03-17", "", work, "", "", &out, &errors),
+      TARIFF_OK);
+  tariff_free(out);
+  CHECK_STATUS(tariff_bill_with_options(t, contracts, "C-1", "2026-03-17", NULL, work, NULL,
+                                        "{\"on_repeat\": null, \"trace\": null}", &out, &errors),
+               TARIFF_OK);
+  tariff_free(out);
+  /* Every option given: no traces, the contract's end far enough away to warn of. */
+  CHECK_STATUS(tariff_bill_with_options(t, contracts, "C-1", "2026-03-17", NULL, work, NULL,
+                                        "{\"on_repeat\": \"error\", \"late_work_periods\": 3, "
+                                        "\"expiry_warning_days\": 400, \"trace\": false}",
+                                        &out, &errors),
+               TARIFF_OK);
+  CHECK(errors == NULL);
+  CHECK_CONTAINS(out, "\"revenue\": \"53200.00\"");
+  CHECK(out != NULL && strstr(out, "\"trace\": [\n") == NULL);
+  CHECK_CONTAINS(out, "\"kind\": \"contract_expiring\"");
+  tariff_free(out);
+  /* Every key wrong at once: one line each, in key order, and nothing billed. */
+  CHECK_STATUS(tariff_bill_with_options(
+                   t, contracts, "C-1", "2026-03-17", NULL, work, NULL,
+                   "{\"on_repeat\": \"retry\", \"late_work_periods\": 0, "
+                   "\"expiry_warning_days\": 1.5, \"trace\": \"yes\", \"horizon\": 3, "
+                   "\"on_repeat\": \"skip\", \"late_work_periods\": 99999999999999999999}",
+                   &out, &errors),
+               TARIFF_INVALID_INPUT);
+  CHECK(out == NULL);
+  CHECK_EQUALS(errors,
+               "options: 'on_repeat': expected \"skip\" or \"error\", not 'retry'\n"
+               "options: 'late_work_periods': expected a whole number of statement periods from 1 "
+               "to 1200, not '0'\n"
+               "options: 'expiry_warning_days': expected a whole number of days from 0 to 36600, "
+               "not '1.5'\n"
+               "options: 'trace': expected true or false, not 'yes'\n"
+               "options: 'horizon': unknown key (on_repeat, late_work_periods, "
+               "expiry_warning_days, trace)\n"
+               "options: 'on_repeat': the key appears more than once\n"
+               "options: 'late_work_periods': the key appears more than once\n");
+  tariff_free(errors);
+  CHECK_STATUS(tariff_bill_with_options(t, contracts, "C-1", "2026-03-17", NULL, work, NULL,
+                                        "{\"late_work_periods\": \"3\", \"on_repeat\": 1, "
+                                        "\"trace\": [], \"expiry_warning_days\": -1}",
+                                        &out, &errors),
+               TARIFF_INVALID_INPUT);
+  CHECK_EQUALS(errors,
+               "options: 'late_work_periods': expected a whole number of statement periods from 1 "
+               "to 1200, not '3'\n"
+               "options: 'on_repeat': expected \"skip\" or \"error\", not '1'\n"
+               "options: 'trace': expected true or false, not an array\n"
+               "options: 'expiry_warning_days': expected a whole number of days from 0 to 36600, "
+               "not '-1'\n");
+  tariff_free(errors);
+  CHECK_STATUS(tariff_bill_with_options(t, contracts, "C-1", "2026-03-17", NULL, work, NULL,
+                                        "[\"skip\"]", &out, &errors),
+               TARIFF_INVALID_INPUT);
+  CHECK_EQUALS(errors,
+               "options: expected an object {\"on_repeat\": ..., \"late_work_periods\": ...}, "
+               "not an array\n");
+  tariff_free(errors);
+  CHECK_STATUS(tariff_bill_with_options(t, contracts, "C-1", "2026-03-17", NULL, work, NULL,
+                                        "{\"trace\": tru}", &out, &errors),
+               TARIFF_INVALID_INPUT);
+  CHECK_CONTAINS(errors, "options: malformed JSON at byte ");
+  tariff_free(errors);
+  /* Bad options and a bad work row: both named. */
+  CHECK_STATUS(tariff_bill_with_options(t, contracts, "C-1", "2026-03-17", NULL,
+                                        "[{\"id\": \"X\"}]", NULL, "{\"x\": 1}", &out, &errors),
+               TARIFF_INVALID_INPUT);
+  CHECK_CONTAINS(errors, "work: row 1 (id X)");
+  CHECK_CONTAINS(errors, "options: 'x': unknown key");
+  tariff_free(errors);
+  CHECK_STATUS(
+      tariff_bill_with_options(t, NULL, "C-1", "2026-03-17", NULL, work, NULL, NULL, &out, &errors),
+      TARIFF_INVALID_ARGUMENT);
+  CHECK_EQUALS(errors, "contracts_json is null");
+  tariff_free(errors);
+  /* A state of format 1 (no "format" key) reads, migrated; a format it does not know does not. */
+  {
+    const char* v1 =
+        "{\"allowances\": [{\"allowance\": \"engineer_visit/month\", \"first\": "
+        "\"2026-03-01\", \"last\": \"2026-03-31\", \"used\": \"3\"}]}";
+    const char* one_more =
+        "[{\"id\": \"P1\", \"contract\": \"C-1\", \"item\": \"engineer_visit\", "
+        "\"start\": \"2026-03-28T10:00:00+03:00\", \"quantity\": 1}]";
+    CHECK_STATUS(tariff_bill_with_options(t, contracts, "C-1", "2026-03-17", v1, one_more, NULL,
+                                          NULL, &out, &errors),
+                 TARIFF_OK);
+    CHECK_CONTAINS(out, "\"work_total\": \"1800.00\"");
+    CHECK_CONTAINS(out, "\"closing\": {\n    \"format\": 2,\n");
+    tariff_free(out);
+    CHECK_STATUS(tariff_bill_with_options(t, contracts, "C-1", "2026-03-17", "{\"format\": 3}",
+                                          one_more, NULL, NULL, &out, &errors),
+                 TARIFF_INVALID_INPUT);
+    CHECK_EQUALS(errors,
+                 "state: row 0, column 'format': format 3 is not one this version reads (1 or "
+                 "2)\n");
+    tariff_free(errors);
+  }
 }
 
 int main(void) {
@@ -305,6 +428,7 @@ int main(void) {
     tariff_free(diagnostics);
   }
 
+  options(t);
   tariff_release(t);
   money_flows();
   tariff_release(NULL);
