@@ -69,6 +69,23 @@ prepaid_fee prepaid_fee_of(std::string fee, py::handle first, py::handle last, p
   return out;
 }
 
+payment_kind payment_kind_of(const std::string& name) {
+  const std::optional<payment_kind> kind = parse_payment_kind(name);
+  if (!kind)
+    throw py::value_error("'" + name + "' is not a payment kind (payment, refund, chargeback)");
+  return *kind;
+}
+
+// A payment's kind and the payment it reverses, as the readers hold them (docs/formats.md,
+// Payments): a refund or chargeback names a payment, a payment names none.
+void check_reverses(const payment& p) {
+  if (p.kind == payment_kind::payment && !p.reverses.empty())
+    throw py::value_error("a payment reverses nothing; only a refund or chargeback does");
+  if (p.kind != payment_kind::payment && p.reverses.empty())
+    throw py::value_error("a " + std::string(to_string(p.kind)) +
+                          " must name the payment it reverses");
+}
+
 decimal payment_amount(py::handle amount) {
   decimal out = to_decimal(amount, "amount");
   if (out.sign() <= 0) throw py::value_error("a payment must be above 0, not " + out.to_string());
@@ -289,7 +306,7 @@ void bind_model(py::module_& m) {
                     py::handle end, py::handle quantity, std::string request,
                     const std::string& kind, std::string performer, bool accepted,
                     py::handle accepted_on, std::string site, std::string time_zone,
-                    py::handle site_attributes, py::handle attributes) {
+                    py::handle site_attributes, py::handle attributes, bool voided) {
           work_line out;
           out.id = std::move(id);
           out.contract = std::move(contract_id);
@@ -306,6 +323,7 @@ void bind_model(py::module_& m) {
           out.time_zone = std::move(time_zone);
           out.site_attributes = to_attribute_map(site_attributes, "site_attributes");
           out.attributes = to_attribute_map(attributes, "attributes");
+          out.voided = voided;
           return out;
         }),
         py::arg("id"), py::arg("contract"), py::arg("item"), py::arg("start"),
@@ -313,7 +331,7 @@ void bind_model(py::module_& m) {
         py::arg("request") = "", py::arg("kind") = "billable", py::arg("performer") = "",
         py::arg("accepted") = false, py::arg("accepted_on") = py::none(), py::arg("site") = "",
         py::arg("time_zone") = "", py::arg("site_attributes") = py::none(),
-        py::arg("attributes") = py::none())
+        py::arg("attributes") = py::none(), py::arg("void") = false)
       .def_readwrite("id", &work_line::id)
       .def_readwrite("request", &work_line::request)
       .def_readwrite("contract", &work_line::contract)
@@ -349,7 +367,9 @@ void bind_model(py::module_& m) {
           [](work_line& x, py::handle d) { x.accepted_on = optional_date(d, "accepted_on"); })
       .def_readwrite("site", &work_line::site)
       .def_readwrite("time_zone", &work_line::time_zone,
-                     "The site's zone ('Europe/Berlin'); '' for the tariff calendar's.");
+                     "The site's zone ('Europe/Berlin'); '' for the tariff calendar's.")
+      .def_readwrite("void", &work_line::voided,
+                     "The line cancels the line billed under its id: billing reverses it.");
   attribute_property(w, "site_attributes", &work_line::site_attributes, "site.X values.");
   attribute_property(w, "attributes", &work_line::attributes, "work.X values.");
   w.def(
@@ -367,17 +387,23 @@ void bind_model(py::module_& m) {
   py::class_<payment>(m, "Payment",
                       "Money a client paid towards a prepaid balance (a plan with `prepaid`; "
                       "docs/formats.md, Payments).")
-      .def(py::init([](std::string id, std::string contract_id, py::handle day, py::handle amount) {
+      .def(py::init([](std::string id, std::string contract_id, py::handle day, py::handle amount,
+                       const std::string& kind, std::string reverses) {
              payment out;
              out.id = std::move(id);
              out.contract = std::move(contract_id);
              out.date = to_local_date(day, "date");
              out.amount = payment_amount(amount);
+             out.kind = payment_kind_of(kind);
+             out.reverses = std::move(reverses);
+             check_reverses(out);
              return out;
            }),
-           py::arg("id"), py::arg("contract"), py::arg("date"), py::arg("amount"),
+           py::arg("id"), py::arg("contract"), py::arg("date"), py::arg("amount"), py::kw_only(),
+           py::arg("kind") = "payment", py::arg("reverses") = "",
            "Payment(id, contract, date, amount): `amount` (above 0) received on `date` for the "
-           "contract's balance; work from that day on may draw on it.")
+           "contract's balance; work from that day on may draw on it. kind='refund' or "
+           "'chargeback' with reverses=PAYMENT_ID gives (part of) that payment back.")
       .def_readwrite("id", &payment::id, "The host's payment id.")
       .def_readwrite("contract", &payment::contract, "The contract whose balance it tops up.")
       .def_property(
@@ -387,12 +413,22 @@ void bind_model(py::module_& m) {
       .def_property(
           "amount", [](const payment& p) { return p.amount; },
           [](payment& p, py::handle a) { p.amount = payment_amount(a); }, "Decimal, above 0.")
+      .def_property(
+          "kind", [](const payment& p) { return std::string(to_string(p.kind)); },
+          [](payment& p, const std::string& k) { p.kind = payment_kind_of(k); },
+          "'payment', 'refund' or 'chargeback'.")
+      .def_readwrite("reverses", &payment::reverses,
+                     "A refund's or chargeback's payment id; '' for a payment.")
       .def(
           "__eq__", [](const payment& a, const payment& b) { return a == b; }, py::is_operator())
       .def("__repr__",
            [](const payment& p) {
              return "Payment(" + p.id + ", " + p.contract + ", " + format_date(p.date) + ", " +
-                    p.amount.to_string() + ")";
+                    p.amount.to_string() +
+                    (p.kind == payment_kind::payment
+                         ? std::string()
+                         : ", " + std::string(to_string(p.kind)) + " of " + p.reverses) +
+                    ")";
            })
       .def(py::pickle(
           [](const payment& p) { return write_payments_json(std::span<const payment>(&p, 1)); },
@@ -430,20 +466,95 @@ void bind_model(py::module_& m) {
                ")";
       });
 
+  using billed_line = billing_state::billed_line;
+  py::class_<billed_line>(m, "BilledLine",
+                          "A work line as the ledger recorded it billed: what a correction or a "
+                          "void reverses, exactly.")
+      .def_readonly("id", &billed_line::id)
+      .def_readonly("fingerprint", &billed_line::fingerprint,
+                    "work_fingerprint() of the version billed; 'void' once voided.")
+      .def_property_readonly("date", [](const billed_line& l) { return to_py_date(l.date); })
+      .def_readonly("item", &billed_line::item)
+      .def_readonly("amount", &billed_line::amount)
+      .def_readonly("cost", &billed_line::cost)
+      .def_readonly("tax", &billed_line::tax)
+      .def_readonly("rate", &billed_line::rate)
+      .def_readonly("included", &billed_line::included,
+                    "AllowanceUse: what each allowance period included of it.")
+      .def_readonly("volume", &billed_line::volume)
+      .def(
+          "__eq__", [](const billed_line& a, const billed_line& b) { return a == b; },
+          py::is_operator())
+      .def("__repr__", [](const billed_line& l) {
+        return "BilledLine(" + l.id + ", " + l.item + ", " + format_date(l.date) + ", " +
+               l.amount.to_string() + ")";
+      });
+
+  using billed_fee = billing_state::billed_fee;
+  py::class_<billed_fee>(m, "BilledFee", "A fee period charged, as the ledger recorded it.")
+      .def_readonly("fee", &billed_fee::fee, "The fee's name, or its description.")
+      .def_readonly("fee_period", &billed_fee::fee_period)
+      .def_readonly("covers", &billed_fee::covers, "The days charged.")
+      .def_readonly("units", &billed_fee::units)
+      .def_readonly("amount", &billed_fee::amount)
+      .def(
+          "__eq__", [](const billed_fee& a, const billed_fee& b) { return a == b; },
+          py::is_operator())
+      .def("__repr__", [](const billed_fee& f) {
+        return "BilledFee(" + f.fee + ", " + format_span(f.covers) + ", " + f.amount.to_string() +
+               ")";
+      });
+
+  using credited = billing_state::credited_payment;
+  py::class_<credited>(m, "CreditedPayment",
+                       "A payment credited, or a refund or chargeback recorded, by the ledger.")
+      .def_readonly("id", &credited::id)
+      .def_property_readonly("date", [](const credited& p) { return to_py_date(p.date); })
+      .def_readonly("amount", &credited::amount)
+      .def_property_readonly(
+          "kind", [](const credited& p) { return std::string(to_string(p.kind)); })
+      .def_readonly("reverses", &credited::reverses)
+      .def_readonly("refunded", &credited::refunded,
+                    "A payment: how much of it refunds have taken back since.")
+      .def(
+          "__eq__", [](const credited& a, const credited& b) { return a == b; }, py::is_operator())
+      .def("__repr__", [](const credited& p) {
+        return "CreditedPayment(" + p.id + ", " + std::string(to_string(p.kind)) + ", " +
+               p.amount.to_string() + ")";
+      });
+
+  using issued = billing_state::issued_statement;
+  py::class_<issued>(m, "IssuedStatement", "A statement issued from the state.")
+      .def_readonly("id", &issued::id)
+      .def_readonly("period", &issued::period)
+      .def_readonly("revision", &issued::revision, "The revision it closed with.")
+      .def(
+          "__eq__", [](const issued& a, const issued& b) { return a == b; }, py::is_operator())
+      .def("__repr__", [](const issued& s) {
+        return "IssuedStatement(" + s.id + ", " + format_span(s.period) + ", revision " +
+               std::to_string(s.revision) + ")";
+      });
+
   py::class_<billing_state>(m, "BillingState",
                             "What a host stores between statements: allowance use, tier "
-                            "volumes and the prepaid balance. Plain data; Statement.closing is "
-                            "the next opening state.")
-      .def(py::init(
-               [](std::vector<use> allowances, std::vector<volume> volumes, py::handle balance) {
-                 billing_state out;
-                 out.allowances = std::move(allowances);
-                 out.volumes = std::move(volumes);
-                 out.balance = to_decimal(balance, "balance");
-                 return out;
-               }),
+                            "volumes, the prepaid balance and the ledger of what was billed "
+                            "(format 2). Plain data; Statement.closing is the next opening "
+                            "state.")
+      .def(py::init([](std::vector<use> allowances, std::vector<volume> volumes,
+                       py::handle balance, std::string contract_id, std::uint64_t revision) {
+             billing_state out;
+             out.allowances = std::move(allowances);
+             out.volumes = std::move(volumes);
+             out.balance = to_decimal(balance, "balance");
+             out.contract = std::move(contract_id);
+             out.revision = revision;
+             return out;
+           }),
            py::arg("allowances") = std::vector<use>{}, py::arg("volumes") = std::vector<volume>{},
-           py::kw_only(), py::arg("balance") = 0)
+           py::kw_only(), py::arg("balance") = 0, py::arg("contract") = "",
+           py::arg("revision") = 0,
+           "A state with no ledger (format 2): only billing records what it billed; a stored state "
+           "with its ledger is read with from_json.")
       .def_readwrite("allowances", &billing_state::allowances,
                      "A copy: assign a new list to change it.")
       .def_readwrite("volumes", &billing_state::volumes, "A copy: assign a new list to change it.")
@@ -451,11 +562,25 @@ void bind_model(py::module_& m) {
           "balance", [](const billing_state& s) { return s.balance; },
           [](billing_state& s, py::handle b) { s.balance = to_decimal(b, "balance"); },
           "Plans with `prepaid`: what is left of the client's prepaid money (Decimal).")
-      .def("to_json", &write_state_json, "The state as docs/formats.md writes it.")
+      .def_readonly("format", &billing_state::format,
+                    "2; 1 for a state read in format 1 (migrated: no ledger).")
+      .def_readwrite("contract", &billing_state::contract,
+                     "The contract's id; '' for a new or migrated state.")
+      .def_readonly("revision", &billing_state::revision,
+                    "Raised by one by every statement that records something.")
+      .def_readonly("lines", &billing_state::lines, "BilledLine per work line billed, by id.")
+      .def_readonly("fees", &billing_state::fees, "BilledFee per fee period charged.")
+      .def_readonly("payments", &billing_state::payments,
+                    "CreditedPayment per payment credited and refund recorded, by id.")
+      .def_readonly("statements", &billing_state::statements,
+                    "IssuedStatement per statement issued, in order.")
+      .def("to_json", &write_state_json, "The state as docs/formats.md writes it (format 2).")
       .def_static(
           "from_json",
           [](const std::string& text) { return read_one(read_state_json(text), "state"); },
-          py::arg("text"), "Reads the state back; raises TariffError naming bad elements.")
+          py::arg("text"),
+          "Reads the state back, format 2 or format 1 (migrated); raises TariffError naming bad "
+          "elements.")
       .def("copy", [](const billing_state& s) { return s; })
       .def("__copy__", [](const billing_state& s) { return s; })
       .def("__deepcopy__", [](const billing_state& s, py::handle) { return s; })
@@ -464,8 +589,11 @@ void bind_model(py::module_& m) {
           py::is_operator())
       .def("__repr__",
            [](const billing_state& s) {
-             return "BillingState(" + std::to_string(s.allowances.size()) + " allowance uses, " +
+             return "BillingState(" + (s.contract.empty() ? std::string() : s.contract + ", ") +
+                    "revision " + std::to_string(s.revision) + ", " +
+                    std::to_string(s.allowances.size()) + " allowance uses, " +
                     std::to_string(s.volumes.size()) + " volumes" +
+                    (s.lines.empty() ? "" : ", " + std::to_string(s.lines.size()) + " lines billed") +
                     (s.balance.is_zero() ? "" : ", balance " + s.balance.to_string()) + ")";
            })
       .def(py::pickle(&write_state_json, [](const std::string& json) {

@@ -34,10 +34,15 @@ py::dict prepaid_dict(const prepaid_report& p) {
     one["contract"] = paid.contract;
     one["date"] = to_py_date(paid.date);
     one["amount"] = to_py_decimal(paid.amount);
+    if (paid.kind != payment_kind::payment) {
+      one["kind"] = std::string(to_string(paid.kind));
+      one["reverses"] = paid.reverses;
+    }
     payments.append(one);
   }
   d["payments"] = payments;
   d["received"] = to_py_decimal(p.received);
+  d["refunded"] = to_py_decimal(p.refunded);
   d["drawn"] = to_py_decimal(p.drawn);
   d["closing"] = to_py_decimal(p.closing);
   d["owed"] = to_py_decimal(p.owed);
@@ -62,6 +67,13 @@ void bind_statement(py::module_& m) {
       .def_readonly("covered", &fee_line::covered, "What the prepaid units would have cost.")
       .def_readonly("tax", &fee_line::tax,
                     "The fee's tax, at the tax's default rate (0 without a tax, or when exempt).")
+      .def_property_readonly(
+          "billed_before",
+          [](const fee_line& f) -> py::object {
+            return f.billed_before ? to_py_decimal(*f.billed_before) : py::none();
+          },
+          "A fee adjustment: what an earlier statement billed for these days (amount is the "
+          "difference); None for a fee charged the first time.")
       .def_readonly("line", &fee_line::line)
       .def_readonly("column", &fee_line::column)
       .def("__repr__", [](const fee_line& f) {
@@ -88,8 +100,8 @@ void bind_statement(py::module_& m) {
   py::class_<alert>(m, "Alert", "Something the statement warns about.")
       .def_property_readonly(
           "kind", [](const alert& a) { return std::string(to_string(a.kind)); },
-          "'allowance_threshold', 'contract_expiring', 'fee_not_charged', 'balance_low' or "
-          "'balance_exhausted'.")
+          "'allowance_threshold', 'contract_expiring', 'fee_not_charged', 'balance_low', "
+          "'balance_exhausted', 'unknown_state_entry', 'state_migrated' or 'balance_negative'.")
       .def_readonly("message", &alert::message)
       .def_readonly("allowance", &alert::allowance, "allowance_threshold: the key.")
       .def_readonly("percent", &alert::percent, "allowance_threshold: the threshold reached.")
@@ -123,12 +135,14 @@ void bind_statement(py::module_& m) {
       .def_readonly("payments", &prepaid_report::payments,
                     "The Payments credited: received for the contract up to the period's end, by "
                     "date.")
-      .def_readonly("received", &prepaid_report::received, "Their sum.")
+      .def_readonly("received", &prepaid_report::received, "The payments' sum.")
+      .def_readonly("refunded", &prepaid_report::refunded,
+                    "The refunds' and chargebacks' sum (they are among `payments`).")
       .def_readonly("drawn", &prepaid_report::drawn,
                     "Taken by the period's fees and lines (with their tax when it is added), in "
                     "work order.")
       .def_readonly("closing", &prepaid_report::closing,
-                    "opening + received - drawn: the closing state's balance.")
+                    "opening + received - refunded - drawn: the closing state's balance.")
       .def_readonly("owed", &prepaid_report::owed, "What the balance did not cover: to invoice.")
       .def("to_dict", &prepaid_dict,
            "The report as a dict (Decimal money; payments as dicts of id, contract, date, "
@@ -142,11 +156,42 @@ void bind_statement(py::module_& m) {
                p.closing.to_string() + ", owed " + p.owed.to_string() + ")";
       });
 
+  py::class_<reversal>(m, "Reversal",
+                       "A billed line taken back exactly as the ledger recorded it: corrected "
+                       "(billed again after it) or voided.")
+      .def_readonly("id", &reversal::id, "The work line's id.")
+      .def_property_readonly(
+          "reason", [](const reversal& r) { return std::string(to_string(r.reason)); },
+          "'corrected' or 'voided'.")
+      .def_property_readonly("date", [](const reversal& r) { return to_py_date(r.date); })
+      .def_readonly("item", &reversal::item)
+      .def_readonly("amount", &reversal::amount, "Minus what was billed.")
+      .def_readonly("cost", &reversal::cost)
+      .def_readonly("tax", &reversal::tax)
+      .def_readonly("rate", &reversal::rate)
+      .def_readonly("returned", &reversal::returned,
+                    "AllowanceUse: the included quantity given back to each allowance period.")
+      .def(
+          "__eq__", [](const reversal& a, const reversal& b) { return a == b; }, py::is_operator())
+      .def("__repr__", [](const reversal& r) {
+        return "Reversal(" + r.id + ", " + std::string(to_string(r.reason)) + ", " +
+               r.amount.to_string() + ")";
+      });
+
   using s = statement_result;
   py::class_<s>(m, "Statement",
                 "What a contract is billed for one period: fees, lines, adjustments (late "
                 "work), rejected lines, totals, taxes, the prepaid balance, allowances, alerts "
                 "and the closing state.")
+      .def_property_readonly(
+          "id", [](const s& r) { return r.value.id; },
+          "Deterministic: contract, period, opening revision and a hash of the content.")
+      .def_property_readonly(
+          "opening_revision", [](const s& r) { return r.value.opening_revision; },
+          "The opening state's revision, for a compare-and-swap of the stored state.")
+      .def_property_readonly(
+          "supplementary", [](const s& r) { return r.value.supplementary; },
+          "The period was billed before: this bills only what that did not.")
       .def_property_readonly("contract", [](const s& r) { return r.value.contract; })
       .def_property_readonly("client", [](const s& r) { return r.value.client; })
       .def_property_readonly("plan", [](const s& r) { return r.value.plan; })
@@ -164,6 +209,15 @@ void bind_statement(py::module_& m) {
           "rejected", [](const s& r) { return named(r.value.rejected, r.tariff); },
           "Lines that could not be billed, in input order (after_period: wait for a later "
           "statement).")
+      .def_property_readonly(
+          "reversals", [](const s& r) { return r.value.reversals; },
+          "Reversal per billed line taken back (corrections, voids).")
+      .def_property_readonly(
+          "already_billed", [](const s& r) { return r.value.already_billed; },
+          "Ids of work lines billed before, skipped, in input order.")
+      .def_property_readonly(
+          "already_credited", [](const s& r) { return r.value.already_credited; },
+          "Ids of payments credited before, skipped, in input order.")
       .def_property_readonly("fees_total", [](const s& r) { return r.value.fees_total; })
       .def_property_readonly("work_total", [](const s& r) { return r.value.work_total; })
       .def_property_readonly(

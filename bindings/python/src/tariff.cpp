@@ -3,6 +3,7 @@
 // the GIL released: a compiled tariff is immutable, so Python threads may price at once.
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -190,13 +191,24 @@ void bind_tariff(py::module_& m) {
       .def(
           "bill",
           [](const py_tariff& t, const contract& deal, py::handle period, py::handle work,
-             const billing_state* state, py::handle payments, int expiry_warning_days, bool trace) {
+             const billing_state* state, py::handle payments, int expiry_warning_days, bool trace,
+             const std::string& on_repeat, std::optional<int> late_work_periods) {
+            bill_options options;
+            if (on_repeat == "skip")
+              options.on_repeat = repeat_policy::skip;
+            else if (on_repeat == "error")
+              options.on_repeat = repeat_policy::error;
+            else
+              throw py::value_error("on_repeat is 'skip' or 'error', not '" + on_repeat + "'");
+            if (late_work_periods && *late_work_periods < 1)
+              throw py::value_error("late_work_periods is 1 or more, not " +
+                                    std::to_string(*late_work_periods));
+            options.late_work_periods = late_work_periods;
             const date_span span = period_for(t, deal, period);
             const std::vector<work_line> lines = work_of(work);
             const std::vector<payment> paid = payments_of(payments);
             const billing_state empty;
             statement_result out{{}, t.compiled};
-            bill_options options;
             options.expiry_warning_days = expiry_warning_days;
             options.trace = trace;
             {
@@ -209,13 +221,20 @@ void bind_tariff(py::module_& m) {
           py::arg("contract"), py::arg("period"), py::arg("work"), py::kw_only(),
           py::arg("state") = py::none(), py::arg("payments") = py::none(),
           py::arg("expiry_warning_days") = 30, py::arg("trace") = true,
+          py::arg("on_repeat") = "skip", py::arg("late_work_periods") = py::none(),
           "Bills the contract for a statement period (a Period, or any day of it) from the "
-          "opening `state` (None: empty) and the work not billed before. For a plan with "
-          "`prepaid`, `payments` (Payment objects not credited by an earlier statement; other "
-          "contracts' are ignored) top the balance up on their dates. ValueError if the period "
-          "is not one of the plan's, or if the contract's data cannot be billed as given (a "
-          "per-unit value below 0 or not whole for an integer attribute, a prepaid span naming "
-          "a fee the plan lacks, a state entry the plan lacks in a period still open).")
+          "opening `state` (None: empty) and the work. What the state's ledger billed is never "
+          "billed twice: work and payments sent again are skipped (Statement.already_billed, "
+          "already_credited; on_repeat='error' raises instead), a changed or `void` line is "
+          "reversed, a period billed before gives a supplementary statement. For a plan with "
+          "`prepaid`, `payments` (Payment objects; other contracts' are ignored) top the balance "
+          "up on their dates, refunds take it down. late_work_periods: the late-work horizon in "
+          "statement periods (None: the plan's, else 12). ValueError if the period is not one of "
+          "the plan's, or if the contract's data cannot be billed as given (a per-unit value "
+          "below 0 or not whole for an integer attribute, a prepaid span naming a fee the plan "
+          "lacks, a state entry the plan lacks in a period still open, a state of another "
+          "contract, a payment id credited with other figures, a repeat with "
+          "on_repeat='error').")
       .def(
           "price_with_state",
           [](const py_tariff& t, const contract& deal, billing_state& state, py::handle work,

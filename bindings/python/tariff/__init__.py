@@ -23,11 +23,15 @@ from ._tariff import (
     AllowanceReport,
     AllowanceUse,
     Amendment,
+    BilledFee,
+    BilledLine,
     BillingState,
     Contract,
+    CreditedPayment,
     Diagnostic,
     FeeLine,
     InputError,
+    IssuedStatement,
     ItemQuantity,
     Period,
     Payment,
@@ -35,6 +39,7 @@ from ._tariff import (
     PrepaidReport,
     PricedLine,
     PricedPart,
+    Reversal,
     Statement,
     Tariff,
     TariffError,
@@ -61,7 +66,8 @@ from ._tariff import Change, Comparison, LineChange, Payout, PayoutLine, Portfol
 from ._tariff import StaffPay, StaffPayLine, write_staff_pay_csv, write_staff_pay_text
 
 __all__ = [
-    "Alert", "AllowanceReport", "AllowanceUse", "Amendment", "BillingState", "Change",
+    "Alert", "AllowanceReport", "AllowanceUse", "Amendment", "BilledFee", "BilledLine",
+    "BillingState", "Change", "CreditedPayment", "IssuedStatement", "Reversal",
     "Comparison", "Contract", "LineChange", "Payment", "Payout", "PayoutLine", "PortfolioRow",
     "Diagnostic", "FeeLine", "InputError", "ItemQuantity", "Period", "PrepaidFee",
     "PrepaidReport", "PricedLine", "PricedPart", "StaffPay", "StaffPayLine", "Statement",

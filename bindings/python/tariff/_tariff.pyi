@@ -100,19 +100,24 @@ class WorkLine:
     time_zone: str
     site_attributes: dict[str, str]
     attributes: dict[str, str]
+    void: bool
     def __init__(self, id: str, contract: str, item: str, start: InstantLike,
                  end: Optional[InstantLike] = ..., quantity: Optional[DecimalLike] = ..., *,
                  request: str = ..., kind: str = ..., performer: str = ..., accepted: bool = ...,
                  accepted_on: Optional[DateLike] = ..., site: str = ..., time_zone: str = ...,
                  site_attributes: Optional[Mapping[str, AttributeValue]] = ...,
-                 attributes: Optional[Mapping[str, AttributeValue]] = ...) -> None: ...
+                 attributes: Optional[Mapping[str, AttributeValue]] = ...,
+                 void: bool = ...) -> None: ...
 
 class Payment:
     id: str
     contract: str
     date: datetime.date
     amount: Decimal
-    def __init__(self, id: str, contract: str, date: DateLike, amount: DecimalLike) -> None: ...
+    kind: str
+    reverses: str
+    def __init__(self, id: str, contract: str, date: DateLike, amount: DecimalLike, *,
+                 kind: str = ..., reverses: str = ...) -> None: ...
 
 Payments = Union[Payment, Iterable[Payment]]
 
@@ -128,12 +133,57 @@ class Volume:
     quantity: Decimal
     def __init__(self, item: str, period: Period, quantity: DecimalLike) -> None: ...
 
+class BilledLine:
+    id: str
+    fingerprint: str
+    date: datetime.date
+    item: str
+    amount: Decimal
+    cost: Decimal
+    tax: Decimal
+    rate: str
+    included: list[AllowanceUse]
+    volume: Decimal
+
+class BilledFee:
+    fee: str
+    fee_period: Period
+    covers: Period
+    units: Decimal
+    amount: Decimal
+
+class CreditedPayment:
+    id: str
+    date: datetime.date
+    amount: Decimal
+    kind: str
+    reverses: str
+    refunded: Decimal
+
+class IssuedStatement:
+    id: str
+    period: Period
+    revision: int
+
 class BillingState:
     allowances: list[AllowanceUse]
     volumes: list[Volume]
     balance: Decimal
+    contract: str
+    @property
+    def format(self) -> int: ...
+    @property
+    def revision(self) -> int: ...
+    @property
+    def lines(self) -> list[BilledLine]: ...
+    @property
+    def fees(self) -> list[BilledFee]: ...
+    @property
+    def payments(self) -> list[CreditedPayment]: ...
+    @property
+    def statements(self) -> list[IssuedStatement]: ...
     def __init__(self, allowances: list[AllowanceUse] = ..., volumes: list[Volume] = ..., *,
-                 balance: DecimalLike = ...) -> None: ...
+                 balance: DecimalLike = ..., contract: str = ..., revision: int = ...) -> None: ...
     def to_json(self) -> str: ...
     @staticmethod
     def from_json(text: str) -> BillingState: ...
@@ -204,6 +254,7 @@ class FeeLine:
     prepaid_units: Decimal
     covered: Decimal
     tax: Decimal
+    billed_before: Optional[Decimal]
     line: int
     column: int
 
@@ -236,12 +287,27 @@ class PrepaidReport:
     opening: Decimal
     payments: list[Payment]
     received: Decimal
+    refunded: Decimal
     drawn: Decimal
     closing: Decimal
     owed: Decimal
     def to_dict(self) -> dict[str, Any]: ...
 
+class Reversal:
+    id: str
+    reason: str
+    date: datetime.date
+    item: str
+    amount: Decimal
+    cost: Decimal
+    tax: Decimal
+    rate: str
+    returned: list[AllowanceUse]
+
 class Statement:
+    id: str
+    opening_revision: int
+    supplementary: bool
     contract: str
     client: str
     plan: str
@@ -252,6 +318,9 @@ class Statement:
     lines: list[PricedLine]
     adjustments: list[PricedLine]
     rejected: list[PricedLine]
+    reversals: list[Reversal]
+    already_billed: list[str]
+    already_credited: list[str]
     fees_total: Decimal
     work_total: Decimal
     revenue: Decimal
@@ -385,7 +454,8 @@ class Tariff:
     def statement_period(self, contract: Contract, day: DateLike) -> Period: ...
     def bill(self, contract: Contract, period: Union[Period, DateLike], work: Iterable[WorkLine], *,
              state: Optional[BillingState] = ..., payments: Optional[Payments] = ...,
-             expiry_warning_days: int = ..., trace: bool = ...) -> Statement: ...
+             expiry_warning_days: int = ..., trace: bool = ..., on_repeat: str = ...,
+             late_work_periods: Optional[int] = ...) -> Statement: ...
     def price_with_state(self, contract: Contract, state: BillingState, work: Iterable[WorkLine], *,
                          trace: bool = ...) -> list[PricedLine]: ...
     def estimate(self, contract: Contract, state: BillingState, work: Iterable[WorkLine], *,

@@ -121,23 +121,67 @@ def lines_json(lines) -> list:
     return [line_json(l) for l in lines]
 
 
+def _use(u: tariff.AllowanceUse) -> dict:
+    return {"allowance": u.allowance, "first": _day(u.period.first), "last": _day(u.period.last),
+            "used": _money(u.used)}
+
+
+def _billed_line(l: tariff.BilledLine) -> dict:
+    out = {"id": l.id, "fingerprint": l.fingerprint, "date": _day(l.date), "item": l.item,
+           "amount": _money(l.amount), "cost": _money(l.cost)}
+    if l.rate or l.tax != 0:
+        out["tax"] = _money(l.tax)
+    if l.rate:
+        out["rate"] = l.rate
+    if l.volume != 0:
+        out["volume"] = _money(l.volume)
+    if l.included:
+        out["included"] = [_use(u) for u in l.included]
+    return out
+
+
+def _credited(p: tariff.CreditedPayment) -> dict:
+    out = {"id": p.id, "date": _day(p.date), "amount": _money(p.amount)}
+    if p.kind != "payment":
+        out["kind"] = p.kind
+    if p.reverses:
+        out["reverses"] = p.reverses
+    if p.refunded != 0:
+        out["refunded"] = _money(p.refunded)
+    return out
+
+
 def state_json(state: tariff.BillingState) -> dict:
-    """The billing state as write_state_json writes it."""
-    out = {"allowances": [{"allowance": u.allowance, "first": _day(u.period.first),
-                           "last": _day(u.period.last), "used": _money(u.used)}
-                          for u in state.allowances]}
+    """The billing state as write_state_json writes it (format 2)."""
+    out = {"format": 2, "contract": state.contract, "revision": state.revision,
+           "allowances": [_use(u) for u in state.allowances]}
     if state.volumes:
         out["volumes"] = [{"item": v.item, "first": _day(v.period.first),
                            "last": _day(v.period.last), "quantity": _money(v.quantity)}
                           for v in state.volumes]
     if state.balance != 0:
         out["balance"] = _money(state.balance)
+    if state.lines:
+        out["lines"] = [_billed_line(l) for l in state.lines]
+    if state.fees:
+        out["fees"] = [{"fee": f.fee, "fee_first": _day(f.fee_period.first),
+                        "fee_last": _day(f.fee_period.last), "first": _day(f.covers.first),
+                        "last": _day(f.covers.last), "units": _money(f.units),
+                        "amount": _money(f.amount)} for f in state.fees]
+    if state.payments:
+        out["payments"] = [_credited(p) for p in state.payments]
+    if state.statements:
+        out["statements"] = [{"id": x.id, "first": _day(x.period.first),
+                              "last": _day(x.period.last), "revision": x.revision}
+                             for x in state.statements]
     return out
 
 
 def _fee(f: tariff.FeeLine) -> dict:
     out = {"description": f.description, "covers": _span(f.covers),
            "fee_period": _span(f.fee_period), "units": _money(f.units), "amount": _money(f.amount)}
+    if f.billed_before is not None:
+        out["billed_before"] = _money(f.billed_before)
     if f.prepaid_units != 0:
         out.update(prepaid_units=_money(f.prepaid_units), covered=_money(f.covered))
     out.update(tax=_money(f.tax), line=f.line, column=f.column)
@@ -161,21 +205,39 @@ def _alert(a: tariff.Alert) -> dict:
     return out
 
 
+def _payment(x: tariff.Payment) -> dict:
+    out = {"id": x.id, "date": _day(x.date), "amount": _money(x.amount)}
+    if x.kind != "payment":
+        out.update(kind=x.kind, reverses=x.reverses)
+    return out
+
+
 def _prepaid(p: tariff.PrepaidReport) -> dict:
-    return {"opening": _money(p.opening),
-            "payments": [{"id": x.id, "date": _day(x.date), "amount": _money(x.amount)}
-                         for x in p.payments],
-            "received": _money(p.received), "drawn": _money(p.drawn),
-            "closing": _money(p.closing), "owed": _money(p.owed)}
+    return {"opening": _money(p.opening), "payments": [_payment(x) for x in p.payments],
+            "received": _money(p.received), "refunded": _money(p.refunded),
+            "drawn": _money(p.drawn), "closing": _money(p.closing), "owed": _money(p.owed)}
+
+
+def _reversal(r: tariff.Reversal) -> dict:
+    out = {"id": r.id, "reason": r.reason, "date": _day(r.date), "item": r.item,
+           "amount": _money(r.amount), "cost": _money(r.cost), "tax": _money(r.tax)}
+    if r.rate:
+        out["rate"] = r.rate
+    out["returned"] = [{"allowance": u.allowance, "period": _span(u.period), "used": _money(u.used)}
+                       for u in r.returned]
+    return out
 
 
 def statement_json(s: tariff.Statement) -> dict:
     """The statement as write_statement_json writes it, every tax field included (golden_json
     adds those it leaves out for a tariff without a tax)."""
-    out = {"contract": s.contract, "client": s.client, "plan": s.plan, "currency": s.currency,
+    out = {"id": s.id, "opening_revision": s.opening_revision, "supplementary": s.supplementary,
+           "contract": s.contract, "client": s.client, "plan": s.plan, "currency": s.currency,
            "tariff_hash": s.tariff_hash, "period": _span(s.period),
            "fees": [_fee(f) for f in s.fees], "lines": lines_json(s.lines),
            "adjustments": lines_json(s.adjustments), "rejected": lines_json(s.rejected),
+           "reversals": [_reversal(r) for r in s.reversals],
+           "already_billed": list(s.already_billed), "already_credited": list(s.already_credited),
            "fees_total": _money(s.fees_total), "work_total": _money(s.work_total),
            "revenue": _money(s.revenue), "cost": _money(s.cost), "margin": _money(s.margin),
            "margin_percent": None if s.margin_percent is None else _money(s.margin_percent),
@@ -210,13 +272,17 @@ def staff_pay_json(p: tariff.StaffPay) -> dict:
 
 
 def _built_state(written: dict) -> tariff.BillingState:
-    """A billing state made with the package's constructors from write_state_json's JSON."""
+    """A billing state made with the package's constructors from write_state_json's JSON; one
+    with a ledger, which only billing writes, is read with BillingState.from_json."""
+    if any(key in written for key in ("lines", "fees", "payments", "statements")):
+        return tariff.BillingState.from_json(json.dumps(written))
     return tariff.BillingState(
         [tariff.AllowanceUse(u["allowance"], tariff.Period(u["first"], u["last"]),
                              Decimal(u["used"])) for u in written["allowances"]],
         [tariff.Volume(v["item"], tariff.Period(v["first"], v["last"]), Decimal(v["quantity"]))
          for v in written.get("volumes", [])],
-        balance=Decimal(written.get("balance", "0")))
+        balance=Decimal(written.get("balance", "0")), contract=written.get("contract", ""),
+        revision=written.get("revision", 0))
 
 
 class Replay:
