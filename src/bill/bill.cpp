@@ -189,19 +189,31 @@ statement bill(const compiled_tariff& tariff, const contract& deal, date_span pe
 
 namespace {
 
+// What bill() keeps of a line it priced, until the ledger records it.
+struct priced_extras {
+  std::size_t work = 0;        // its index in the work
+  std::size_t first_take = 0;  // its allowance takes: [first_take, end_take)
+  std::size_t end_take = 0;
+  decimal volume;  // what it added to its tiered item's volume
+};
+
 // The ledger's record of a line this statement billed.
 billing_state::billed_line record_of(const detail::tariff_program& program, const priced_line& l,
-                                     std::string fingerprint,
+                                     std::string fingerprint, const priced_extras& extras,
                                      const std::vector<detail::allowance_take>& takes,
-                                     const detail::plan& p, const decimal& volume) {
-  billing_state::billed_line out{l.id,     std::move(fingerprint),
-                                 *l.date,  l.item,
-                                 l.amount, l.cost,
-                                 l.tax,    detail::rate_name(program, l.item),
-                                 {},       volume};
-  for (const detail::allowance_take& t : takes)
-    if (t.line == l.id && t.taken.sign() > 0)
-      out.included.push_back({p.allowances[t.allowance].key, t.period, t.taken});
+                                     const detail::plan& p) {
+  billing_state::billed_line out;
+  out.id = l.id;
+  out.fingerprint = std::move(fingerprint);
+  out.date = *l.date;
+  out.item = l.item;
+  out.amount = l.amount;
+  out.cost = l.cost;
+  out.tax = l.tax;
+  out.rate = detail::rate_name(program, l.item);
+  out.volume = extras.volume;
+  for (std::size_t t = extras.first_take; t < extras.end_take; ++t)
+    out.included.push_back({p.allowances[takes[t].allowance].key, takes[t].period, takes[t].taken});
   return out;
 }
 
@@ -277,10 +289,10 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   if (deal.status == contract_status::registered)
     detail::charge_fees_once(program, p, deal, period, state.fees, out.fees, out.alerts);
 
-  detail::billed_lines billed;
-  for (const billing_state::billed_line& l : state.lines)
-    billed.emplace(l.id, &l);
-  detail::sorted_work sorted = detail::sort_work(deal, work, billed, options.on_repeat);
+  const auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
+  if (!std::is_sorted(state.lines.begin(), state.lines.end(), by_id))  // a host's hand-made state
+    std::stable_sort(state.lines.begin(), state.lines.end(), by_id);
+  detail::sorted_work sorted = detail::sort_work(deal, work, state.lines, options.on_repeat);
   out.already_billed = std::move(sorted.already_billed);
 
   const price_options price_opts{options.trace};
@@ -341,9 +353,11 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
                         {}});
   }
 
-  std::map<std::string, std::size_t, std::less<>> index_of;  // priced lines' ids: their work index
-  std::map<std::string, decimal, std::less<>> volume_of;     // and the volume each added
+  std::vector<priced_extras> extras(work.size());  // by work index
+  std::vector<std::size_t> line_work;              // the work index of each line and adjustment
+  std::vector<std::size_t> adjustment_work;
   out.lines.reserve(sorted.to_price.size());
+  line_work.reserve(sorted.to_price.size());
   for (std::size_t i : detail::work_order(work)) {
     if (!pricing[i]) continue;
     const work_line& w = work[i];
@@ -353,9 +367,9 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
     if (line.ok())
       if (const auto why = outside(line)) detail::line_pricer::fail(line, why->first, why->second);
     if (line.ok()) {
+      const std::size_t first_take = takes.size();
       const decimal volume = use_allowances(pricer, &p, line, ledger, takes);
-      index_of.emplace(line.id, i);
-      if (!volume.is_zero()) volume_of.emplace(line.id, volume);
+      extras[i] = priced_extras{i, first_take, takes.size(), volume};
     }
     if (!line.ok()) {
       rejected.emplace_back(i, std::move(line));
@@ -363,6 +377,9 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
     } else if (*line.date < period.first) {
       out.adjustments.push_back(std::move(line));
       out.lines.pop_back();
+      adjustment_work.push_back(i);
+    } else {
+      line_work.push_back(i);
     }
   }
   // The state's entries the plan cannot match: an error for the periods this statement bills
@@ -410,19 +427,23 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   const billing_state used = ledger.state();
   state.allowances = used.allowances;
   state.volumes = used.volumes;
-  std::vector<billing_state::billed_line> lines;
-  lines.reserve(state.lines.size() + out.lines.size() + out.adjustments.size());
-  for (billing_state::billed_line& l : state.lines)
-    if (!replaced.contains(l.id)) lines.push_back(std::move(l));
-  for (billing_state::billed_line& l : voided)
-    lines.push_back(std::move(l));
-  for (const auto* priced : {&out.adjustments, &out.lines})
-    for (const priced_line& l : *priced) {
-      const auto volume = volume_of.find(l.id);
-      lines.push_back(record_of(program, l, std::move(sorted.fingerprints[index_of.at(l.id)]),
-                                takes, p, volume == volume_of.end() ? decimal() : volume->second));
+  std::vector<billing_state::billed_line> fresh = std::move(voided);
+  fresh.reserve(fresh.size() + out.lines.size() + out.adjustments.size());
+  for (const auto& [priced, indexes] :
+       {std::pair{&out.adjustments, &adjustment_work}, std::pair{&out.lines, &line_work}})
+    for (std::size_t k = 0; k < priced->size(); ++k) {
+      const priced_extras& e = extras[(*indexes)[k]];
+      fresh.push_back(
+          record_of(program, (*priced)[k], std::move(sorted.fingerprints[e.work]), e, takes, p));
     }
-  std::sort(lines.begin(), lines.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  std::sort(fresh.begin(), fresh.end(), by_id);
+  if (!replaced.empty())
+    std::erase_if(state.lines, [&](const auto& l) { return replaced.contains(l.id); });
+  std::vector<billing_state::billed_line> lines;
+  lines.reserve(state.lines.size() + fresh.size());
+  std::merge(std::make_move_iterator(state.lines.begin()),
+             std::make_move_iterator(state.lines.end()), std::make_move_iterator(fresh.begin()),
+             std::make_move_iterator(fresh.end()), std::back_inserter(lines), by_id);
   state.lines = std::move(lines);
   state.format = billing_state::current_format;
   state.contract = deal.id;

@@ -1,5 +1,8 @@
 #include "bill/repeats.hpp"
 
+#include <algorithm>
+#include <unordered_map>
+
 #include "price/line_pricer.hpp"
 
 namespace tariff::detail {
@@ -28,15 +31,22 @@ void repeat(const contract& deal, const work_line& w, repeat_policy on_repeat,
 }  // namespace
 
 sorted_work sort_work(const contract& deal, std::span<const work_line> work,
-                      const billed_lines& billed, repeat_policy on_repeat) {
+                      std::span<const billing_state::billed_line> billed, repeat_policy on_repeat) {
   sorted_work out;
   out.fingerprints.resize(work.size());
-  std::map<std::string_view, std::size_t> seen;  // ids of this input: the first line's index
+  std::unordered_map<std::string_view, std::size_t> seen;  // ids of this input: the first's index
+  seen.reserve(work.size());
+  const auto find = [&](std::string_view id) -> const billing_state::billed_line* {
+    const auto at =
+        std::lower_bound(billed.begin(), billed.end(), id,
+                         [](const auto& l, std::string_view key) { return l.id < key; });
+    return at != billed.end() && at->id == id ? &*at : nullptr;
+  };
   for (std::size_t i = 0; i < work.size(); ++i) {
     const work_line& w = work[i];
-    const auto recorded = billed.find(w.id);
+    const billing_state::billed_line* recorded = billed.empty() ? nullptr : find(w.id);
     if (w.contract != deal.id) {
-      if (recorded != billed.end())
+      if (recorded != nullptr)
         out.rejected.emplace_back(
             i, refused(w, reject_reason::moved_contract,
                        "it was billed to contract '" + deal.id + "' and now names contract '" +
@@ -60,7 +70,7 @@ sorted_work sort_work(const contract& deal, std::span<const work_line> work,
                            "one version of a line"));
       continue;
     }
-    if (recorded == billed.end()) {
+    if (recorded == nullptr) {
       if (w.voided)
         out.rejected.emplace_back(
             i, refused(w, reject_reason::not_billed,
@@ -70,7 +80,7 @@ sorted_work sort_work(const contract& deal, std::span<const work_line> work,
         out.to_price.push_back(i);
       continue;
     }
-    const billing_state::billed_line& was = *recorded->second;
+    const billing_state::billed_line& was = *recorded;
     if (was.fingerprint == print) {
       repeat(deal, w, on_repeat, out.already_billed);
     } else if (w.voided) {

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstddef>
-#include <map>
 #include <span>
 #include <string>
 #include <utility>
@@ -28,15 +27,12 @@ struct sorted_work {
   std::vector<std::pair<std::size_t, priced_line>> rejected;  ///< refused before pricing
 };
 
-/// The ledger's billed lines by id.
-using billed_lines = std::map<std::string, const billing_state::billed_line*, std::less<>>;
-
-/// Sorts `work` for `deal` against `billed`. A line of another contract whose id the ledger holds
-/// is refused (moved_contract); a line of another contract the ledger does not hold is left to
-/// pricing, which rejects it (wrong_contract). Throws billing_input_error for a repeat under
-/// repeat_policy::error.
+/// Sorts `work` for `deal` against `billed` (the ledger's records, sorted by id). A line of another
+/// contract whose id the ledger holds is refused (moved_contract); a line of another contract the
+/// ledger does not hold is left to pricing, which rejects it (wrong_contract). Throws
+/// billing_input_error for a repeat under repeat_policy::error.
 sorted_work sort_work(const contract& deal, std::span<const work_line> work,
-                      const billed_lines& billed, repeat_policy on_repeat);
+                      std::span<const billing_state::billed_line> billed, repeat_policy on_repeat);
 
 /// The fingerprint the ledger keeps for a voided line.
 inline constexpr std::string_view voided_fingerprint = "void";

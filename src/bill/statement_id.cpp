@@ -13,20 +13,18 @@ void put(std::string& out, std::string_view value) {
   out += value;
 }
 
+// A line by its id and amount: what it bills. Its other figures follow from the same inputs,
+// and the totals below catch the rest.
 void put_line(std::string& out, const priced_line& l) {
   put(out, l.id);
-  put(out, l.item);
-  put(out, l.date ? format_date(*l.date) : "-");
-  put(out, l.billed.value.to_string());
   put(out, l.amount.to_string());
-  put(out, l.cost.to_string());
-  put(out, l.tax.to_string());
 }
 
 }  // namespace
 
 std::string statement_id(const statement& s) {
   std::string text = "tariff-statement-1";
+  text.reserve(128 + 32 * (s.lines.size() + s.adjustments.size() + s.rejected.size()));
   put(text, s.tariff_hash);
   put(text, s.contract);
   put(text, format_span(s.period));
@@ -56,6 +54,8 @@ std::string statement_id(const statement& s) {
       put(text, p.id);
       put(text, p.amount.to_string());
     }
+  put(text, s.cost.to_string());
+  put(text, s.tax.to_string());
   put(text, s.total.to_string());
   return s.contract + "/" + format_date(s.period.first) + "/r" +
          std::to_string(s.opening_revision) + "/" + text::sha256_hex(text).substr(0, 16);
