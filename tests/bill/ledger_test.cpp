@@ -512,6 +512,24 @@ TEST(Ledger, TheHorizonClosesOldPeriodsAndForgetsTheirRecords) {
   }
 }
 
+TEST(Ledger, APlansLateWorkHorizonIsTheDefaultTheOptionsOverride) {
+  std::string source(ledger_tariff);
+  source.replace(source.find("  includes 3 visit per month\n"), 0, "  late work 1 period\n");
+  const compiled_tariff t = compile_ok(source);
+  const std::vector<work_line> work{visit("J1", "2026-01-20T10:00:00+03:00"),
+                                    visit("F1", "2026-02-20T10:00:00+03:00")};
+  const statement march = bill(t, deal("service"), month(3), {}, work);
+  ASSERT_EQ(march.rejected.size(), 1U);  // March reaches back to February only
+  EXPECT_EQ(march.rejected[0].id, "J1");
+  EXPECT_EQ(march.rejected[0].rejected, reject_reason::period_closed);
+  EXPECT_EQ(ids(march.adjustments), (std::vector<std::string>{"F1"}));
+  bill_options two;
+  two.late_work_periods = 2;
+  EXPECT_TRUE(bill(t, deal("service"), month(3), {}, work, two).rejected.empty());
+  two.late_work_periods = 0;
+  EXPECT_THROW((void)bill(t, deal("service"), month(3), {}, work, two), std::invalid_argument);
+}
+
 TEST(Ledger, PricingRequestByRequestLeavesTheLedgerToBilling) {
   const statement march = bill(ledger(), deal("service"), month(3), {}, march_visits());
   billing_state state = march.closing;
