@@ -105,9 +105,11 @@ TARIFF_ERROR(pricelist_end,
              "expected an item ('item code \"Title\" per unit price ...'), an "
              "override ('code price ...') or '}'")
 TARIFF_ERROR(group_end, "expected a rule or '}'")
+TARIFF_ERROR(late_work_count, "expected the number of periods, as in: late work 3 periods")
+TARIFF_ERROR(late_work_unit, "expected 'periods' ('period' after 1), as in: late work 3 periods")
 TARIFF_ERROR(plan_end,
              "expected a plan entry (pricelist, period, fee, includes, order, catalogue, "
-             "prepaid) or '}'")
+             "prepaid, late work) or '}'")
 TARIFF_ERROR(tax_basis, "expected whether prices include the tax: included or excluded")
 TARIFF_ERROR(tax_per, "expected 'per line' or 'per statement': where the tax is computed")
 TARIFF_ERROR(tax_scope, "expected 'line' or 'statement': where the tax is computed")
@@ -128,6 +130,7 @@ TARIFF_ERROR(TAO_PEGTL_KEYWORD("per"), "expected 'per' and a unit, as in: per ho
 TARIFF_ERROR(TAO_PEGTL_KEYWORD("started"), "expected 'started', as in: bill started 15min")
 TARIFF_ERROR(TAO_PEGTL_KEYWORD("charge"), "expected 'charge' and an amount")
 TARIFF_ERROR(TAO_PEGTL_KEYWORD("stack"), "expected 'stack' and multiply, largest or add")
+TARIFF_ERROR(TAO_PEGTL_KEYWORD("work"), "expected 'work', as in: late work 3 periods")
 
 #undef TARIFF_ERROR
 

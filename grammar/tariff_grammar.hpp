@@ -337,8 +337,14 @@ struct plan_catalogue : if_must<t<TARIFF_KW("catalogue")>, names> {};
 struct balances : list_must<t<number>, t<comma>> {};
 struct balance_alerts : if_must<t<TARIFF_KW("alert")>, balances> {};
 struct plan_prepaid : if_must<t<TARIFF_KW("prepaid")>, opt<balance_alerts>> {};
+// `late work 3 periods` (`late work 1 period`): the late-work horizon. `late` and `periods` are
+// not reserved; the checker wants a whole number from 1 and `period` exactly after 1.
+struct late_work_count : number {};
+struct late_work_unit : sor<TARIFF_KW("periods"), TARIFF_KW("period")> {};
+struct plan_late_work
+    : if_must<t<TARIFF_KW("late")>, t<TARIFF_KW("work")>, t<late_work_count>, t<late_work_unit>> {};
 struct plan_entry : sor<plan_pricelist, plan_period, plan_fee, plan_includes, plan_order,
-                        plan_catalogue, plan_prepaid> {};
+                        plan_catalogue, plan_prepaid, plan_late_work> {};
 struct plan_end : t<close_brace> {};
 struct plan : if_must<t<TARIFF_KW("plan")>, t<name>, t<open_brace>, star<plan_entry>, plan_end> {};
 

@@ -308,7 +308,7 @@ struct bill_options {
   /// The late-work horizon in statement periods, overriding the plan's `late work N periods`
   /// (default_late_work_periods when neither says): late work may be dated in the N periods
   /// before the statement's; the ledger forgets older periods, and work, fees and payments dated
-  /// in them are refused (`period_closed`). At least 1.
+  /// in them are refused (`period_closed`). From 1 to 1200 (std::invalid_argument otherwise).
   std::optional<int> late_work_periods;
 };
 

@@ -172,6 +172,7 @@ enum class reject_reason : std::uint8_t {
   period_closed,            ///< billing: dated before the late-work horizon (its records are gone)
   not_billed,               ///< billing: a `void` line the ledger has not billed
   moved_contract,           ///< billing: a billed line sent again under another contract
+  duplicate_id,             ///< billing: the id appears earlier in the same input, changed
 };
 
 /// The longest a line of an item billed by time may last: a year and a day, so that a year's

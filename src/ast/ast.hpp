@@ -333,6 +333,16 @@ struct prepaid_decl {
   position at;
 };
 
+/// `late work 3 periods`: late work may be dated in the 3 statement periods before the
+/// statement's (the billing ledger's horizon).
+struct late_work_decl {
+  std::optional<decimal> periods;  ///< as written; none if past the decimal's limits (reported)
+  position periods_at;
+  bool plural = true;  ///< written `periods`; false: `period`
+  position word_at;    ///< where `periods` or `period` is written
+  position at;
+};
+
 struct plan_decl {
   identifier name;
   std::optional<identifier> pricelist;
@@ -342,6 +352,7 @@ struct plan_decl {
   std::optional<allowance_order> order;
   std::vector<identifier> catalogue;
   std::optional<prepaid_decl> prepaid;
+  std::optional<late_work_decl> late_work;
   position at;
 };
 

@@ -1,15 +1,23 @@
 // Period billing: fees, lines with allowances in work order, adjustments, totals, alerts, state.
 #include <algorithm>
+#include <map>
 #include <numeric>
+#include <optional>
+#include <set>
 #include <stdexcept>
 
 #include <tariff/billing.hpp>
 
 #include "bill/allowances.hpp"
+#include "bill/fee_ledger.hpp"
 #include "bill/fees.hpp"
+#include "bill/horizon.hpp"
 #include "bill/ledger.hpp"
+#include "bill/payment_ledger.hpp"
 #include "bill/prepaid.hpp"
+#include "bill/repeats.hpp"
 #include "bill/state_entries.hpp"
+#include "bill/statement_id.hpp"
 #include "bill/taxes.hpp"
 #include "bill/work_order.hpp"
 #include "errors/errors.hpp"
@@ -39,14 +47,19 @@ void count_volumes(detail::line_pricer& pricer, const detail::plan* p,
 
 // A line priced on its own adds to its item's volume (tiered items) and goes through the plan's
 // allowances (billable work only). It must be the line `pricer` priced last.
-void use_allowances(detail::line_pricer& pricer, const detail::plan* p, priced_line& line,
-                    detail::allowance_ledger& ledger, std::vector<detail::allowance_take>& takes) {
-  if (!line.ok() || line.kind != work_kind::billable || p == nullptr) return;
+// Returns the volume the line added.
+decimal use_allowances(detail::line_pricer& pricer, const detail::plan* p, priced_line& line,
+                       detail::allowance_ledger& ledger,
+                       std::vector<detail::allowance_take>& takes) {
+  if (!line.ok() || line.kind != work_kind::billable || p == nullptr) return {};
   const detail::item& it = *pricer.last_item();
-  if (it.tiers)
-    ledger.add_volume(it.name, detail::scheme_of(p->period).containing(*line.date),
-                      line.billed.value);
+  decimal volume;
+  if (it.tiers) {
+    volume = line.billed.value;
+    ledger.add_volume(it.name, detail::scheme_of(p->period).containing(*line.date), volume);
+  }
   if (!p->allowances.empty()) detail::apply_allowances(pricer, *p, it, line, ledger, takes);
+  return volume;
 }
 
 item_quantity quantity_of(const detail::allowance& a, const decimal& value) {
@@ -101,6 +114,10 @@ void add_totals(const detail::tariff_program& program, const contract& deal, sta
       s.work_total += l.amount;
       s.cost += l.cost;
     }
+  for (const reversal& r : s.reversals) {
+    s.work_total += r.amount;
+    s.cost += r.cost;
+  }
   detail::apply_taxes(program, deal, s);
   const bool included =
       program.tax_rules && program.tax_rules->basis == vocabulary::tax_basis::included;
@@ -172,12 +189,60 @@ statement bill(const compiled_tariff& tariff, const contract& deal, date_span pe
 
 namespace {
 
+// What bill() keeps of a line it priced, until the ledger records it.
+struct priced_extras {
+  std::size_t work = 0;        // its index in the work
+  std::size_t first_take = 0;  // its allowance takes: [first_take, end_take)
+  std::size_t end_take = 0;
+  decimal volume;  // what it added to its tiered item's volume
+};
+
+// The ledger's record of a line this statement billed.
+billing_state::billed_line record_of(const detail::tariff_program& program, const priced_line& l,
+                                     std::string fingerprint, const priced_extras& extras,
+                                     const std::vector<detail::allowance_take>& takes,
+                                     const detail::plan& p) {
+  billing_state::billed_line out;
+  out.id = l.id;
+  out.fingerprint = std::move(fingerprint);
+  out.date = *l.date;
+  out.item = l.item;
+  out.amount = l.amount;
+  out.cost = l.cost;
+  out.tax = l.tax;
+  out.rate = detail::rate_name(program, l.item);
+  out.volume = extras.volume;
+  for (std::size_t t = extras.first_take; t < extras.end_take; ++t)
+    out.included.push_back({p.allowances[takes[t].allowance].key, takes[t].period, takes[t].taken});
+  return out;
+}
+
+// The reversal of a billed line: its recorded figures, negated; its included quantity goes back
+// to its periods' pools (and its volume off its item's), in `ledger` and as negative takes.
+reversal reverse(const billing_state::billed_line& was, reversal_reason reason,
+                 const detail::plan& p, detail::allowance_ledger& ledger,
+                 std::vector<detail::allowance_take>& takes) {
+  reversal out{was.id,    reason,   was.date, was.item,    -was.amount,
+               -was.cost, -was.tax, was.rate, was.included};
+  for (const billing_state::allowance_use& use : was.included) {
+    const decimal before = ledger.used(use.allowance, use.period);
+    ledger.add(use.allowance, use.period, -use.used);
+    for (std::size_t a = 0; a < p.allowances.size(); ++a)
+      if (p.allowances[a].key == use.allowance)
+        takes.push_back({a, use.period, before, -use.used, decimal(), was.id});
+  }
+  if (!was.volume.is_zero())
+    ledger.add_volume(was.item, detail::scheme_of(p.period).containing(was.date), -was.volume);
+  return out;
+}
+
 statement bill_contract(const compiled_tariff& tariff, const contract& deal, date_span period,
                         const billing_state& opening, std::span<const work_line> work,
                         std::span<const payment> payments, const bill_options& options) {
   const detail::tariff_program& program = tariff.program();
   const detail::plan& p = plan_of(program, deal);
-  if (detail::scheme_of(p.period).containing(period.first) != period)
+  const period_scheme statements = detail::scheme_of(p.period);
+  if (statements.containing(period.first) != period)
     throw errors::invalid_call(format_span(period) + " is not a statement period of plan '" +
                                p.name + "' (statements are per " + vocabulary::to_string(p.period) +
                                ")");
@@ -191,37 +256,120 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
                                   format_date(paid.date) + " (" + paid.amount.to_string() +
                                   ") tops up a prepaid balance, but plan '" + p.name +
                                   "' has none ('prepaid'): it cannot be credited");
+  if (!opening.contract.empty() && opening.contract != deal.id)
+    throw billing_input_error("contract '" + deal.id + "': the opening state is contract '" +
+                              opening.contract + "''s");
+  const local_date horizon =
+      detail::horizon_start(p, deal, period, opening, detail::horizon_periods(p, options));
+
+  // The closing state in the making: the opening one, less what the horizon forgets.
+  billing_state state = opening;
+  detail::forget_before(state, horizon, statements);
+
   statement out;
+  out.opening_revision = opening.revision;
+  out.supplementary = std::any_of(state.statements.begin(), state.statements.end(),
+                                  [&](const auto& issued) { return issued.period == period; });
   out.contract = deal.id;
   out.client = deal.client;
   out.plan = p.name;
   out.currency = program.currency;
   out.tariff_hash = program.source_hash;
   out.period = period;
+  if (opening.format < billing_state::current_format)
+    out.alerts.push_back({alert_kind::state_migrated,
+                          "the opening state is format " + std::to_string(opening.format) +
+                              ", read as format 2 without a ledger: work, fees and payments " +
+                              "billed before it cannot be recognised if sent again",
+                          {},
+                          {},
+                          {},
+                          {}});
 
   if (deal.status == contract_status::registered)
-    detail::charge_fees(program, p, deal, period, out.fees, out.alerts);
+    detail::charge_fees_once(program, p, deal, period, state.fees, out.fees, out.alerts);
+
+  const auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
+  if (!std::is_sorted(state.lines.begin(), state.lines.end(), by_id))  // a host's hand-made state
+    std::stable_sort(state.lines.begin(), state.lines.end(), by_id);
+  detail::sorted_work sorted = detail::sort_work(deal, work, state.lines, options.on_repeat);
+  out.already_billed = std::move(sorted.already_billed);
 
   const price_options price_opts{options.trace};
   detail::line_pricer pricer(tariff, price_opts);
-  const detail::allowance_ledger before(opening);
-  detail::allowance_ledger ledger(opening);
+  detail::allowance_ledger ledger(state);
   count_volumes(pricer, &p, ledger);
+  std::vector<std::pair<std::size_t, priced_line>> rejected = std::move(sorted.rejected);
+  // Why a line dated outside what this statement bills is not billed now, or nothing.
+  auto outside =
+      [&](const priced_line& line) -> std::optional<std::pair<reject_reason, std::string>> {
+    if (*line.date >= period.end)  // waits for its own statement; it uses nothing now
+      return std::pair{reject_reason::after_period, "it is dated " + format_date(*line.date) +
+                                                        ", after the statement's period " +
+                                                        format_span(period)};
+    if (*line.date < horizon)
+      return std::pair{reject_reason::period_closed, "it is dated " + format_date(*line.date) +
+                                                         ", before the late-work horizon (" +
+                                                         format_date(horizon) +
+                                                         "): that period is closed"};
+    return std::nullopt;
+  };
+
+  // A correction whose new version cannot be billed now keeps the version billed: reversing it
+  // alone would credit the client for work done.
+  std::vector<bool> pricing(work.size(), false);
+  for (std::size_t i : sorted.to_price)
+    pricing[i] = true;
   std::vector<detail::allowance_take> takes;
-  std::vector<std::pair<std::size_t, priced_line>> rejected;
-  out.lines.reserve(work.size());
+  std::set<std::string, std::less<>> replaced;  // ids whose records this statement rewrites
+  std::vector<billing_state::billed_line> voided;
+  for (const detail::sorted_work::reversed& r : sorted.reversals) {
+    if (r.reason == reversal_reason::corrected) {
+      priced_line trial;
+      pricer.price(&deal, work[r.index], trial);
+      if (trial.ok())
+        if (const auto why = outside(trial))
+          detail::line_pricer::fail(trial, why->first, why->second);
+      if (!trial.ok()) {
+        trial.message += " (line " + trial.id + " stays as billed)";
+        rejected.emplace_back(r.index, std::move(trial));
+        pricing[r.index] = false;
+        continue;
+      }
+    }
+    replaced.insert(r.billed->id);
+    if (r.billed->fingerprint == detail::voided_fingerprint) continue;  // nothing left to reverse
+    out.reversals.push_back(reverse(*r.billed, r.reason, p, ledger, takes));
+    if (r.reason == reversal_reason::voided)
+      voided.push_back({r.billed->id,
+                        std::string(detail::voided_fingerprint),
+                        r.billed->date,
+                        r.billed->item,
+                        {},
+                        {},
+                        {},
+                        {},
+                        {},
+                        {}});
+  }
+
+  std::vector<priced_extras> extras(work.size());  // by work index
+  std::vector<std::size_t> line_work;              // the work index of each line and adjustment
+  std::vector<std::size_t> adjustment_work;
+  out.lines.reserve(sorted.to_price.size());
+  line_work.reserve(sorted.to_price.size());
   for (std::size_t i : detail::work_order(work)) {
+    if (!pricing[i]) continue;
     const work_line& w = work[i];
     // Priced in place as one of the period's lines, which most are; moved if it is not.
     priced_line& line = out.lines.emplace_back();
     pricer.price(&deal, w, line);
-    // A line dated after the period waits for its own statement; it uses nothing now.
-    if (line.ok() && *line.date >= period.end) {
-      detail::line_pricer::fail(line, reject_reason::after_period,
-                                "it is dated " + format_date(*line.date) +
-                                    ", after the statement's period " + format_span(period));
-    } else {
-      use_allowances(pricer, &p, line, ledger, takes);
+    if (line.ok())
+      if (const auto why = outside(line)) detail::line_pricer::fail(line, why->first, why->second);
+    if (line.ok()) {
+      const std::size_t first_take = takes.size();
+      const decimal volume = use_allowances(pricer, &p, line, ledger, takes);
+      extras[i] = priced_extras{i, first_take, takes.size(), volume};
     }
     if (!line.ok()) {
       rejected.emplace_back(i, std::move(line));
@@ -229,12 +377,15 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
     } else if (*line.date < period.first) {
       out.adjustments.push_back(std::move(line));
       out.lines.pop_back();
+      adjustment_work.push_back(i);
+    } else {
+      line_work.push_back(i);
     }
   }
   // The state's entries the plan cannot match: an error for the periods this statement bills
   // (its own, later ones, and those its late work falls in), reported for older ones.
   detail::check_state_entries(
-      program, p, deal, opening,
+      program, p, deal, state,
       [&](const date_span& span) {
         if (span.end > period.first) return true;
         for (const auto* lines : {&out.lines, &out.adjustments})
@@ -248,6 +399,7 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   for (auto& [index, line] : rejected)
     out.rejected.push_back(std::move(line));
 
+  const detail::allowance_ledger before(state);
   report_allowances(program, p, period, before, takes, out);
   const local_date last_day = period.end - date::days{1};
   if (deal.status == contract_status::registered && deal.end >= period.first &&
@@ -260,13 +412,49 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
                           {},
                           {},
                           {}});
+  std::vector<payment> credited;
+  if (p.prepaid)
+    credited = detail::payments_to_credit(deal, payments, period, horizon, options.on_repeat,
+                                          state.payments, out.already_credited);
   add_totals(program, deal, out);
-  out.closing = ledger.state();
-  out.closing.balance = opening.balance;
   if (p.prepaid) {
     const bool tax_added =
         program.tax_rules && program.tax_rules->basis == vocabulary::tax_basis::excluded;
-    out.closing.balance = detail::draw_prepaid(p, opening.balance, deal, payments, tax_added, out);
+    state.balance = detail::draw_prepaid(p, state.balance, deal, credited, tax_added, out);
+  }
+
+  // The closing state: the use recorded, the lines billed and reversed.
+  const billing_state used = ledger.state();
+  state.allowances = used.allowances;
+  state.volumes = used.volumes;
+  std::vector<billing_state::billed_line> fresh = std::move(voided);
+  fresh.reserve(fresh.size() + out.lines.size() + out.adjustments.size());
+  for (const auto& [priced, indexes] :
+       {std::pair{&out.adjustments, &adjustment_work}, std::pair{&out.lines, &line_work}})
+    for (std::size_t k = 0; k < priced->size(); ++k) {
+      const priced_extras& e = extras[(*indexes)[k]];
+      fresh.push_back(
+          record_of(program, (*priced)[k], std::move(sorted.fingerprints[e.work]), e, takes, p));
+    }
+  std::sort(fresh.begin(), fresh.end(), by_id);
+  if (!replaced.empty())
+    std::erase_if(state.lines, [&](const auto& l) { return replaced.contains(l.id); });
+  std::vector<billing_state::billed_line> lines;
+  lines.reserve(state.lines.size() + fresh.size());
+  std::merge(std::make_move_iterator(state.lines.begin()),
+             std::make_move_iterator(state.lines.end()), std::make_move_iterator(fresh.begin()),
+             std::make_move_iterator(fresh.end()), std::back_inserter(lines), by_id);
+  state.lines = std::move(lines);
+  state.format = billing_state::current_format;
+  state.contract = deal.id;
+
+  out.id = detail::statement_id(out);
+  if (state == opening) {  // everything was billed before: billing it again changes nothing
+    out.closing = opening;
+  } else {
+    state.revision = opening.revision + 1;
+    state.statements.push_back({out.id, period, state.revision});
+    out.closing = std::move(state);
   }
   return out;
 }
@@ -300,7 +488,7 @@ std::vector<priced_line> price_with_state(const compiled_tariff& tariff, const c
   std::vector<priced_line> out(work.size());
   for (std::size_t i : detail::work_order(work)) {
     out[i] = pricer.price(&deal, work[i]);
-    use_allowances(pricer, p, out[i], ledger, takes);
+    (void)use_allowances(pricer, p, out[i], ledger, takes);
   }
   if (p != nullptr)  // an entry the plan cannot match, in a period a line falls in, is an error
     detail::check_state_entries(
@@ -311,9 +499,10 @@ std::vector<priced_line> price_with_state(const compiled_tariff& tariff, const c
           });
         },
         nullptr);
-  const decimal balance = state.balance;  // drawn by statements, which know the payments
-  state = ledger.state();
-  state.balance = balance;
+  // Only the use: the ledger and the balance are bill()'s, which knows what was billed and paid.
+  billing_state used = ledger.state();
+  state.allowances = std::move(used.allowances);
+  state.volumes = std::move(used.volumes);
   detail::tax_each_line(program, deal, out);
   return out;
 }

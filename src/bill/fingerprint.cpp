@@ -1,6 +1,8 @@
 // A work line's fingerprint: what the ledger compares to tell a line sent again from a corrected
 // one. A canonical text of the pricing fields, each field tagged and each string length-prefixed
 // so that no two different lines write the same text, hashed with SHA-256.
+#include <charconv>
+
 #include <tariff/billing.hpp>
 
 #include "text/sha256.hpp"
@@ -9,11 +11,23 @@ namespace tariff {
 
 namespace {
 
+void put_number(std::string& out, long long n) {
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+  out.append(digits, end);
+}
+
 void put(std::string& out, char tag, std::string_view value) {
   out += tag;
-  out += std::to_string(value.size());
+  put_number(out, static_cast<long long>(value.size()));
   out += ':';
   out += value;
+}
+
+void put_seconds(std::string& out, char tag, const instant& t) {
+  out += tag;
+  put_number(out, static_cast<long long>(t.time_since_epoch().count()));
+  out += ';';
 }
 
 // A quantity by its value, not its scale: 1.5 and 1.50 price the same.
@@ -27,7 +41,9 @@ std::string quantity_text(const decimal& q) {
 }
 
 void put_attributes(std::string& out, char tag, const attribute_map& values) {
-  put(out, tag, std::to_string(values.size()));
+  out += tag;
+  put_number(out, static_cast<long long>(values.size()));
+  out += ';';
   for (const auto& [name, value] : values) {  // a std::map: in name order
     put(out, 'k', name);
     put(out, 'v', value);
@@ -37,10 +53,15 @@ void put_attributes(std::string& out, char tag, const attribute_map& values) {
 }  // namespace
 
 std::string work_fingerprint(const work_line& line) {
-  std::string text = "tariff-work-1";  // the canonical text's own version
+  std::string text;
+  text.reserve(96 + line.item.size() + line.site.size() + line.time_zone.size());
+  text += "tariff-work-1";  // the canonical text's own version
   put(text, 'i', line.item);
-  put(text, 's', std::to_string(line.start.time_since_epoch().count()));
-  put(text, 'e', line.end ? std::to_string(line.end->time_since_epoch().count()) : "-");
+  put_seconds(text, 's', line.start);
+  if (line.end)
+    put_seconds(text, 'e', *line.end);
+  else
+    put(text, 'e', "-");
   put(text, 'q', line.quantity ? quantity_text(*line.quantity) : "-");
   put(text, 'w', to_string(line.kind));
   put(text, 'p', line.site);

@@ -21,9 +21,24 @@ class balance_drawer {
       : plan_(p), report_(report), alerts_(alerts), balance_(report.opening) {}
 
   void credit(const payment& paid) {
+    report_.payments.push_back(paid);
+    if (paid.kind != payment_kind::payment) {  // a refund or chargeback takes money back
+      balance_ -= paid.amount;
+      report_.refunded += paid.amount;
+      if (balance_.sign() < 0)
+        alerts_.push_back({alert_kind::balance_negative,
+                           "prepaid balance is " + balance_.to_string() + " after " +
+                               std::string(to_string(paid.kind)) + " '" + paid.id + "' of " +
+                               paid.amount.to_string() + ": the client owes it back",
+                           {},
+                           {},
+                           paid.id,
+                           {}});
+      exhausted_ = balance_.sign() <= 0;
+      return;
+    }
     balance_ += paid.amount;
     report_.received += paid.amount;
-    report_.payments.push_back(paid);
     exhausted_ = balance_.sign() <= 0;
   }
 
@@ -78,17 +93,23 @@ decimal draw_prepaid(const plan& p, const decimal& opening, const contract& deal
   const decimal zero = s.total - s.total;  // at the amounts' scale
   prepaid_report& report = s.prepaid.emplace();
   report.opening = opening.is_zero() ? zero : opening;  // a new balance at the amounts' scale
-  report.received = report.drawn = report.owed = zero;
+  report.received = report.refunded = report.drawn = report.owed = zero;
 
   std::vector<const payment*> credits;
   for (const payment& paid : payments)
     if (paid.contract == deal.id && paid.date < s.period.end) credits.push_back(&paid);
   std::stable_sort(credits.begin(), credits.end(), [](const payment* a, const payment* b) {
-    return a->date != b->date ? a->date < b->date : a->id < b->id;
+    const bool a_pays = a->kind == payment_kind::payment;  // a day's payments before its refunds
+    const bool b_pays = b->kind == payment_kind::payment;
+    return a->date != b->date ? a->date < b->date : a_pays != b_pays ? a_pays : a->id < b->id;
   });
 
   std::vector<charge> charges;
   decimal charged = zero;
+  // Reversals give back what their lines drew, on the period's first day, before any charge.
+  for (const reversal& r : s.reversals)
+    charges.push_back({s.period.first, r.id, "the reversal of line " + r.id,
+                       tax_added ? r.amount + r.tax : r.amount});
   for (const fee_line& f : s.fees)
     charges.push_back(
         {s.period.first, f.description, f.description, tax_added ? f.amount + f.tax : f.amount});

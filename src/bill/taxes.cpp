@@ -99,6 +99,12 @@ std::optional<period_scheme> statements_of(const tariff_program& program, const 
 
 }  // namespace
 
+std::string rate_name(const tariff_program& program, const std::string& item) {
+  if (!program.tax_rules) return {};
+  const tax& t = *program.tax_rules;
+  return t.rates[rate_of(program, t, item)].name;
+}
+
 void tax_each_line(const tariff_program& program, const contract& deal,
                    std::span<priced_line> lines) {
   if (!program.tax_rules) return;
@@ -146,9 +152,22 @@ void apply_taxes(const tariff_program& program, const contract& deal, statement&
         at_rate.push_back(&a);
         gross += *a.amount;
       }
-    if (at_rate.empty()) continue;
+    // A reversal takes back the tax its line was billed, exactly: it is added to its rate's
+    // figures as recorded, never shared or rounded again.
+    bool reversed = false;
+    decimal reversed_gross;
+    decimal reversed_tax;
+    for (const reversal& rev : s.reversals)
+      if (rev.rate == rate.name) {
+        reversed = true;
+        reversed_gross += rev.amount;
+        reversed_tax += rev.tax;
+      }
+    if (at_rate.empty() && !reversed) continue;
     decimal total = zero;
-    if (t.scope == vocabulary::tax_scope::line) {
+    if (at_rate.empty()) {
+      // only reversals at this rate
+    } else if (t.scope == vocabulary::tax_scope::line) {
       for (taxed* a : at_rate) {
         *a->tax = tax_of(t, *a->amount, rate.percent);
         total += *a->tax;
@@ -167,6 +186,10 @@ void apply_taxes(const tariff_program& program, const contract& deal, statement&
       const std::vector<decimal> shares = allocate_whole(steps, numerators, denominator);
       for (std::size_t i = 0; i < at_rate.size(); ++i)
         *at_rate[i]->tax = shares[i] * t.step;
+    }
+    if (reversed) {
+      gross += reversed_gross;
+      total += reversed_tax;
     }
     const decimal base = t.basis == vocabulary::tax_basis::included ? gross - total : gross;
     s.taxes.push_back({t.name, rate.name, rate.percent, base, total});

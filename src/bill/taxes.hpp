@@ -2,6 +2,7 @@
 #pragma once
 
 #include <span>
+#include <string>
 
 #include <tariff/billing.hpp>
 
@@ -24,6 +25,9 @@ bool tax_exempt(const tariff_program& program, const tax& t, const contract& dea
 /// statement period of the contract's plan: the fees and the lines by the statement's, late work by
 /// its own period's.
 void apply_taxes(const tariff_program& program, const contract& deal, statement& s);
+
+/// The name of the tax rate the tariff taxes `item` at ("standard"); empty without a tax.
+std::string rate_name(const tariff_program& program, const std::string& item);
 
 /// Sets the tax of each priced line on its own, as a statement taxed per line would (the
 /// exemption of the statement period of its date): what price_with_state and estimate give. With

@@ -15,6 +15,9 @@ inline constexpr std::size_t rules = 10000;   ///< rules, those in groups includ
 /// Lists above a price list on its `extends` chain: ten times the deepest chain of any tariff
 /// in examples/, tests/ and benchmarks/ (2) and then some; bounds every walk up a chain.
 inline constexpr std::size_t extends_depth = 32;
+/// A plan's `late work N periods`: a hundred years of monthly statements. The billing ledger
+/// keeps N periods of records for every contract, so N is bounded like the counts above.
+inline constexpr std::size_t late_work_periods = 1200;
 }  // namespace limits
 
 /// The size limits; false (with errors reported) if the tariff is past one.
@@ -32,7 +35,7 @@ void check_tables(context& ctx);
 void check_pricelists(context& ctx);
 /// Rules and groups: names, items, condition and value types, rules that can never fire.
 void check_rules(context& ctx);
-/// Plans: price list, catalogue, allowances, fees.
+/// Plans: price list, catalogue, allowances, fees, the late-work horizon.
 void check_plans(context& ctx);
 /// Taxes: one tax, its rates and rounding, an exemption that reads only the contract.
 void check_taxes(context& ctx);

@@ -33,6 +33,7 @@ class plan_checker {
                                           where(*first) + ")");
     }
     if (plan_.prepaid) check_prepaid(*plan_.prepaid);
+    if (plan_.late_work) check_late_work(*plan_.late_work);
     name_table allowance_keys;
     for (const ast::allowance_decl& allowance : plan_.allowances) {
       check_allowance(allowance);
@@ -106,6 +107,29 @@ class plan_checker {
                         "a balance alert must be above 0 (an exhausted balance always alerts), "
                         "not " +
                             prepaid.alerts[i].to_string());
+  }
+
+  // A whole number from 1 to the limit, and `period` after 1 only: the one spelling of each
+  // horizon, which the formatter, changing no word, cannot settle.
+  void check_late_work(const ast::late_work_decl& late) {
+    if (!late.periods) return;  // past the decimal's limits: reported by the parser
+    const decimal& periods = *late.periods;
+    const ast::position at = or_else(late.periods_at, late.at);
+    const std::string text = periods.to_string();
+    if (periods.scale() != 0) {
+      ctx_.sink.error(at, "late work must be a whole number of periods, such as 3, not " + text);
+    } else if (periods.is_zero()) {
+      ctx_.sink.error(at, "late work must be at least 1 period, not 0");
+    } else if (periods > decimal(limits::late_work_periods)) {
+      ctx_.sink.error(at, "late work must be at most " + std::to_string(limits::late_work_periods) +
+                              " periods, not " + text +
+                              "; that is the limit (docs/language.md, Limits)");
+    } else if ((periods == 1) == late.plural) {
+      const std::string written = text + (late.plural ? " periods" : " period");
+      const std::string wanted = text + (late.plural ? " period" : " periods");
+      ctx_.sink.error(or_else(late.word_at, late.at),
+                      "write 'late work " + wanted + "', not '" + written + "'");
+    }
   }
 
   void check_allowance(const ast::allowance_decl& allowance) {

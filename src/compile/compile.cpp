@@ -220,6 +220,8 @@ class program_builder {
         p.prepaid = true;
         p.balance_alerts = d.prepaid->alerts;
       }
+      if (d.late_work)  // checked: a whole number from 1 to 1200
+        p.late_work_periods = static_cast<std::int32_t>(d.late_work->periods->to_units(0));
       program_.plan_index.emplace(p.name, static_cast<std::uint32_t>(program_.plans.size()));
       program_.plans.push_back(std::move(p));
     }

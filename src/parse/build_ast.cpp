@@ -2,6 +2,7 @@
 // the shape; what remains is reading values (numbers, dates, times) and placing them.
 #include "parse/build_ast.hpp"
 
+#include <optional>
 #include <string>
 
 namespace tariff::parse {
@@ -47,14 +48,20 @@ class reader {
  public:
   explicit reader(diagnostic_sink& sink) : sink_(sink) {}
 
-  decimal number(const node& n, std::string_view text) {
-    decimal value;
+  // The number, or none (reported) when it is past the decimal's limits.
+  std::optional<decimal> number_if_readable(const node& n, std::string_view text) {
     try {
-      value = decimal(text);
+      return decimal(text);
     } catch (const decimal_error& e) {
       sink_.error(pos(n), e.what());
+      return std::nullopt;
     }
-    return value;
+  }
+  std::optional<decimal> number_if_readable(const node& n) {
+    return number_if_readable(n, n.string_view());
+  }
+  decimal number(const node& n, std::string_view text) {
+    return number_if_readable(n, text).value_or(decimal());
   }
   decimal number(const node& n) { return number(n, n.string_view()); }
   decimal percent(const node& n) {
@@ -594,6 +601,17 @@ void build_plan(reader& r, const node& n, ast::module& m) {
           prepaid.alerts_at.push_back(pos(*balance));
         }
       plan.prepaid = std::move(prepaid);
+    } else if (e.is_type<g::plan_late_work>()) {
+      if (!once(e, plan.late_work.has_value(), "late work")) continue;
+      ast::late_work_decl late;
+      late.at = pos(e);
+      const node& count = get<g::late_work_count>(e);
+      late.periods = r.number_if_readable(count);
+      late.periods_at = pos(count);
+      const node& unit = get<g::late_work_unit>(e);
+      late.plural = unit.string_view() == "periods";
+      late.word_at = pos(unit);
+      plan.late_work = std::move(late);
     }
   }
   m.plans.push_back(std::move(plan));

@@ -88,8 +88,9 @@ using selector = pegtl::parse_tree::selector<
         g::option_credit, g::tier, g::tier_value, g::rule, g::rule_items, g::rule_condition,
         g::rule_value, g::group, g::plan, g::plan_pricelist, g::plan_period, g::plan_fee,
         g::fee_per_unit, g::plan_includes, g::item_set, g::overage, g::alerts, g::plan_order,
-        g::plan_catalogue, g::fee_name, g::plan_prepaid, g::balance_alerts, g::tax, g::tax_basis,
-        g::tax_scope, g::tax_rounding, g::tax_rate, g::tax_rate_items, g::tax_exempt, g::pay>,
+        g::plan_catalogue, g::fee_name, g::plan_prepaid, g::balance_alerts, g::plan_late_work,
+        g::late_work_count, g::late_work_unit, g::tax, g::tax_basis, g::tax_scope, g::tax_rounding,
+        g::tax_rate, g::tax_rate_items, g::tax_exempt, g::pay>,
     // The levels of precedence: a node with operators, replaced by its one child without. An
     // operand then costs its operator's node and its own, not one more per level (`+ 1` took four
     // nodes): a 16 MiB chain of operators is one declaration, parsed whole.

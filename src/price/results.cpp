@@ -9,7 +9,7 @@ namespace tariff {
 namespace {
 
 // In declaration order, so a reason's code is its enumerator's name.
-constexpr std::array<std::pair<reject_reason, std::string_view>, 31> reject_reason_names{{
+constexpr std::array<std::pair<reject_reason, std::string_view>, 32> reject_reason_names{{
     {reject_reason::unknown_contract, "unknown_contract"},
     {reject_reason::wrong_contract, "wrong_contract"},
     {reject_reason::contract_not_registered, "contract_not_registered"},
@@ -41,6 +41,7 @@ constexpr std::array<std::pair<reject_reason, std::string_view>, 31> reject_reas
     {reject_reason::period_closed, "period_closed"},
     {reject_reason::not_billed, "not_billed"},
     {reject_reason::moved_contract, "moved_contract"},
+    {reject_reason::duplicate_id, "duplicate_id"},
 }};
 
 // Whole seconds as hours, minutes and seconds, only the non-zero parts: "1h2min5s", "0min".

@@ -281,7 +281,8 @@ TEST(Bill, OneRequestAtATimeGivesTheSameFigures) {
     one_by_one.push_back(priced.at(0));
   }
   EXPECT_EQ(one_by_one, whole.lines);
-  EXPECT_EQ(state, whole.closing);
+  EXPECT_EQ(state.allowances, whole.closing.allowances);  // the use; the ledger is bill()'s
+  EXPECT_EQ(state.volumes, whole.closing.volumes);
   // An estimate leaves the state as it was.
   const billing_state kept = state;
   const auto estimated = estimate(t, deal("pos_service"), state, std::span(&work[0], 1));
@@ -338,7 +339,8 @@ plan support {
   for (const work_line& w : work)
     one_by_one.push_back(price_with_state(t, deal("support"), state, std::span(&w, 1)).at(0));
   EXPECT_EQ(one_by_one, s.lines);
-  EXPECT_EQ(state, s.closing);
+  EXPECT_EQ(state.allowances, s.closing.allowances);  // the use; the ledger is bill()'s
+  EXPECT_EQ(state.volumes, s.closing.volumes);
 }
 
 TEST(Bill, ExpiringContracts) {

@@ -49,7 +49,9 @@ std::vector<work_line> random_work(std::uint64_t seed, int lines) {
   std::vector<work_line> out;
   for (int i = 0; i < lines; ++i) {
     work_line w;
-    w.id = "L" + std::to_string(1000 + random() % 9000);  // ids repeat: the tie-break is tested
+    // Random ids, unique within the input (a statement refuses a changed repeat of an id), so
+    // equal starts are ordered by an id unrelated to the input order.
+    w.id = "L" + std::to_string(1000 + random() % 9000) + "-" + std::to_string(i);
     w.contract = "C-1";
     w.item = items[random() % 4];
     w.kind = kinds[random() % 4];
@@ -112,7 +114,8 @@ TEST(BillingProperties, AtOnceEqualsRequestByRequestAndAllowancesHold) {
     for (const priced_line& l : one_by_one)
       if (l.ok()) b.insert(key(l));
     EXPECT_EQ(a, b);
-    EXPECT_EQ(state, s.closing);
+    EXPECT_EQ(state.allowances, s.closing.allowances);  // the use; the ledger is bill()'s
+    EXPECT_EQ(state.volumes, s.closing.volumes);
 
     // Allowances hold: used never exceeds what they include, in any period.
     for (const billing_state::allowance_use& u : s.closing.allowances) {

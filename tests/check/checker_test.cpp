@@ -136,6 +136,32 @@ TEST(Checker, AllowancePeriodsAreAtLeastThePlans) {
       lines{"8:3: error: an allowance per month is shorter than the plan's period (quarter)"});
 }
 
+// `late work N periods`: a whole number from 1 to 1200, `period` exactly after 1.
+TEST(Checker, LateWorkIsAWholeNumberOfPeriodsFromOneTo1200) {
+  const auto plan = [](std::string_view entry) {
+    return body_findings(
+        "pricelist retail {\n  item visit \"Visit\" per visit price 100.00\n}\n"
+        "plan p {\n  pricelist retail\n  " +
+        std::string(entry) + "\n}\n");
+  };
+  EXPECT_EQ(plan("late work 1 period"), lines{});
+  EXPECT_EQ(plan("late work 3 periods"), lines{});
+  EXPECT_EQ(plan("late work 1200 periods"), lines{});
+  EXPECT_EQ(plan("late work 0 periods"),
+            lines{"7:13: error: late work must be at least 1 period, not 0"});
+  EXPECT_EQ(plan("late work 1.5 periods"),
+            lines{"7:13: error: late work must be a whole number of periods, such as 3, not 1.5"});
+  EXPECT_EQ(plan("late work 1201 periods"),
+            lines{"7:13: error: late work must be at most 1200 periods, not 1201; that is the "
+                  "limit (docs/language.md, Limits)"});
+  EXPECT_EQ(plan("late work 1 periods"),
+            lines{"7:15: error: write 'late work 1 period', not '1 periods'"});
+  EXPECT_EQ(plan("late work 12 period"),
+            lines{"7:16: error: write 'late work 12 periods', not '12 period'"});
+  EXPECT_EQ(plan("late work 3 periods\n  late work 3 periods"),
+            lines{"8:3: error: 'late work' given twice in this plan"});
+}
+
 TEST(Checker, NamesAnUnknownTimeZone) {
   EXPECT_EQ(body_findings("calendar {\n  timezone Mars/Olympus\n}\n"),
             lines{"3:12: error: unknown time zone 'Mars/Olympus'"});

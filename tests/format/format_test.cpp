@@ -1,6 +1,10 @@
 // The formatter's layout, case by case: each input with its exact output.
 #include <gtest/gtest.h>
+#include <tariff/diagnostics.hpp>
 #include <tariff/formatter.hpp>
+#include <tariff/pricing.hpp>
+
+#include "plan/program.hpp"
 
 namespace tariff {
 namespace {
@@ -92,6 +96,45 @@ TEST(Format, ContinuedExpressionsIndentOnce) {
             "  : price * 2\n"
             "rule x : (price +\n"
             "  1)\n");
+}
+
+// `late work N periods` is a plan entry: indented as one, its words one space apart, a line that
+// continues it indented once more; formatting the result again changes nothing, and it still
+// checks clean. The words stay as written (the checker keeps `period` for 1 alone).
+TEST(Format, LateWorkIsAPlanEntry) {
+  const std::string source =
+      "tariff \"T\" currency EUR\n"
+      "pricelist main { item visit per visit price 1.00 }\n"
+      "plan support {\n"
+      "pricelist main\n"
+      "    period month\n"
+      "late   work 3\tperiods   # the ledger's horizon\n"
+      "  fee 45000.00 per month\n"
+      "}\n"
+      "plan single { pricelist main\n"
+      "late work\n"
+      "        1 period }\n";
+  const std::string expected =
+      "tariff \"T\" currency EUR\n"
+      "pricelist main { item visit per visit price 1.00 }\n"
+      "plan support {\n"
+      "  pricelist main\n"
+      "  period month\n"
+      "  late work 3 periods  # the ledger's horizon\n"
+      "  fee 45000.00 per month\n"
+      "}\n"
+      "plan single { pricelist main\n"
+      "  late work\n"
+      "    1 period }\n";
+  const std::string once = formatted(source);
+  EXPECT_EQ(once, expected);
+  EXPECT_EQ(formatted(once), once);
+  const compile_result compiled = compile(once, "t.tariff");
+  ASSERT_TRUE(compiled.tariff) << format(compiled.diagnostics);
+  EXPECT_TRUE(compiled.diagnostics.empty()) << format(compiled.diagnostics);
+  const detail::tariff_program& program = compiled.tariff->program();
+  EXPECT_EQ(program.plans.at(program.plan_index.at("support")).late_work_periods, 3);
+  EXPECT_EQ(program.plans.at(program.plan_index.at("single")).late_work_periods, 1);
 }
 
 TEST(Format, CrlfLinesBecomePlainLines) {

@@ -79,7 +79,7 @@ TEST(FormatLexicon, EveryPlanEntryStartsAnEntry) {
       {"pricelist", "pricelist retail"},    {"period", "period month"},
       {"fee", "fee 1000.00 per month"},     {"includes", "includes 3 visit per month"},
       {"order", "order cheapest"},          {"catalogue", "catalogue visit"},
-      {"prepaid", "prepaid alert 1000.00"},
+      {"prepaid", "prepaid alert 1000.00"}, {"late", "late work 3 periods"},
   };
   ASSERT_EQ(keys(table), list(lex::plan_entry_words));
   for (const auto& [word, sample] : table)

@@ -91,15 +91,16 @@ TEST(RejectReasonText, EveryReasonByItsEnumeratorName) {
       {reject_reason::period_closed, "period_closed"},
       {reject_reason::not_billed, "not_billed"},
       {reject_reason::moved_contract, "moved_contract"},
+      {reject_reason::duplicate_id, "duplicate_id"},
   };
   for (const auto& [reason, name] : expected) {
     EXPECT_EQ(to_string(reason), name);
   }
-  // The list above is every enumerator: they are numbered 0..30 in declaration order.
+  // The list above is every enumerator: they are numbered 0..31 in declaration order.
   for (std::size_t i = 0; i < expected.size(); ++i) {
     EXPECT_EQ(static_cast<std::size_t>(expected[i].first), i);
   }
-  EXPECT_EQ(static_cast<std::size_t>(reject_reason::moved_contract) + 1, expected.size());
+  EXPECT_EQ(static_cast<std::size_t>(reject_reason::duplicate_id) + 1, expected.size());
   EXPECT_EQ(to_string(static_cast<reject_reason>(expected.size())), "?");
 }
 

@@ -258,6 +258,76 @@ TEST(Parse, GroupsAndPlans) {
   EXPECT_EQ(plan.catalogue.size(), 3U);
 }
 
+TEST(Parse, LateWorkHorizonOfAPlan) {
+  const auto p = parse(
+      "plan support {\n"
+      "  pricelist main\n"
+      "  late work 3 periods\n"
+      "}\n"
+      "plan single { late work 1 period }\n"
+      "plan none { period month }\n");
+  ASSERT_TRUE(p.diagnostics.empty()) << format(p.diagnostics);
+  ASSERT_EQ(p.module.plans.size(), 3U);
+  const auto& late = p.module.plans[0].late_work;
+  ASSERT_TRUE(late.has_value());
+  ASSERT_TRUE(late->periods.has_value());
+  EXPECT_TRUE(identical(*late->periods, decimal(3)));
+  EXPECT_TRUE(late->plural);
+  EXPECT_EQ(late->at, (ast::position{3, 3}));
+  EXPECT_EQ(late->periods_at, (ast::position{3, 13}));
+  EXPECT_EQ(late->word_at, (ast::position{3, 15}));
+  const auto& single = p.module.plans[1].late_work;
+  ASSERT_TRUE(single.has_value());
+  EXPECT_TRUE(identical(*single->periods, decimal(1)));
+  EXPECT_FALSE(single->plural);
+  EXPECT_EQ(single->word_at, (ast::position{5, 27}));
+  EXPECT_FALSE(p.module.plans[2].late_work.has_value());
+}
+
+// The number is read as written (the checker judges it); the parser itself reports only a second
+// horizon, and a number past the decimal's limits, which it leaves unread.
+TEST(Parse, LateWorkKeepsTheNumberAsWrittenAndTheFirstOfTwo) {
+  const auto p = parse(
+      "plan a {\n"
+      "  late work 2.50 periods\n"
+      "  late work 6 periods\n"
+      "}\n"
+      "plan b { late work " +
+      std::string(300, '9') + " periods }\n");
+  ASSERT_EQ(p.diagnostics.size(), 2U) << format(p.diagnostics);
+  EXPECT_EQ(p.diagnostics[0].message, "'late work' given twice in this plan");
+  EXPECT_EQ(p.diagnostics[0].line, 3);
+  EXPECT_EQ(p.diagnostics[0].column, 3);
+  EXPECT_EQ(p.diagnostics[1].line, 5);
+  EXPECT_EQ(p.diagnostics[1].column, 20);
+  ASSERT_EQ(p.module.plans.size(), 2U);
+  ASSERT_TRUE(p.module.plans[0].late_work->periods.has_value());
+  EXPECT_EQ(p.module.plans[0].late_work->periods->to_string(), "2.50");
+  ASSERT_TRUE(p.module.plans[1].late_work.has_value());
+  EXPECT_FALSE(p.module.plans[1].late_work->periods.has_value());
+}
+
+// `late` and `periods` are not reserved: they stay names everywhere but where a plan entry starts.
+TEST(Parse, LateAndPeriodsRemainNames) {
+  const auto p = parse(
+      "pricelist retail { item late per visit price 1 item periods per visit price 2 }\n"
+      "rule late for late : price * 2\n"
+      "plan p {\n"
+      "  pricelist retail\n"
+      "  fee late 100.00 per month\n"
+      "  catalogue periods, late\n"
+      "  late work 12 periods\n"
+      "  includes 3 late per month\n"
+      "}\n");
+  ASSERT_TRUE(p.diagnostics.empty()) << format(p.diagnostics);
+  const auto& plan = p.module.plans.at(0);
+  EXPECT_EQ(plan.fees.at(0).name->text, "late");
+  ASSERT_EQ(plan.catalogue.size(), 2U);
+  EXPECT_EQ(plan.catalogue[1].text, "late");
+  EXPECT_EQ(plan.late_work->periods->to_string(), "12");
+  EXPECT_EQ(plan.allowances.at(0).items.at(0).text, "late");
+}
+
 TEST(Parse, EveryBrokenDeclarationIsReportedAndTheRestParses) {
   const auto p = parse(
       "rule a : price *\n"

@@ -35,8 +35,8 @@ TEST(Lexicon, SetsAreTheWordsTheGrammarsRulesStartWith) {
   EXPECT_EQ(list(lex::calendar_entry_words),
             (std::vector<std::string_view>{"days", "holidays", "season", "timezone", "window"}));
   EXPECT_EQ(list(lex::plan_entry_words),
-            (std::vector<std::string_view>{"catalogue", "fee", "includes", "order", "period",
-                                           "prepaid", "pricelist"}));
+            (std::vector<std::string_view>{"catalogue", "fee", "includes", "late", "order",
+                                           "period", "prepaid", "pricelist"}));
   EXPECT_EQ(list(lex::tax_entry_words), (std::vector<std::string_view>{"exempt", "rate"}));
   EXPECT_EQ(list(lex::item_option_words),
             (std::vector<std::string_view>{"bill", "cost", "credit", "discount", "maximum",

@@ -1,0 +1,23 @@
+// Fees against the ledger (design decision 11): a fee period is charged once; a second statement
+// of the period charges only what the first did not, and a retroactive change to what a fee
+// period costs (an amendment of its units, dated back) is billed as the difference.
+#pragma once
+
+#include <vector>
+
+#include <tariff/billing.hpp>
+
+#include "plan/program.hpp"
+
+namespace tariff::detail {
+
+/// Charges `period`'s fees of `p` for `deal` into `fees` (and `alerts`), as charge_fees does,
+/// leaving out the fee periods `records` holds; then, for this period and every earlier one
+/// `records` holds, a fee period whose amount recomputed today differs from the one recorded
+/// gets a fee adjustment line (`billed_before` set, `amount` the difference). `records` ends
+/// holding every fee period charged, as now computed, sorted by fee, fee period and days.
+void charge_fees_once(const tariff_program& program, const plan& p, const contract& deal,
+                      const date_span& period, std::vector<billing_state::billed_fee>& records,
+                      std::vector<fee_line>& fees, std::vector<alert>& alerts);
+
+}  // namespace tariff::detail

@@ -1,0 +1,64 @@
+#include "bill/statement_id.hpp"
+
+#include "text/sha256.hpp"
+
+namespace tariff::detail {
+
+namespace {
+
+// Fields length-prefixed, so that no two different statements write the same text.
+void put(std::string& out, std::string_view value) {
+  out += std::to_string(value.size());
+  out += ':';
+  out += value;
+}
+
+// A line by its id and amount: what it bills. Its other figures follow from the same inputs,
+// and the totals below catch the rest.
+void put_line(std::string& out, const priced_line& l) {
+  put(out, l.id);
+  put(out, l.amount.to_string());
+}
+
+}  // namespace
+
+std::string statement_id(const statement& s) {
+  std::string text = "tariff-statement-1";
+  text.reserve(128 + 32 * (s.lines.size() + s.adjustments.size() + s.rejected.size()));
+  put(text, s.tariff_hash);
+  put(text, s.contract);
+  put(text, format_span(s.period));
+  put(text, std::to_string(s.opening_revision));
+  for (const fee_line& f : s.fees) {
+    put(text, f.description);
+    put(text, format_span(f.covers));
+    put(text, f.amount.to_string());
+  }
+  for (const auto* lines : {&s.lines, &s.adjustments, &s.rejected}) {
+    put(text, std::to_string(lines->size()));
+    for (const priced_line& l : *lines)
+      put_line(text, l);
+  }
+  for (const reversal& r : s.reversals) {
+    put(text, r.id);
+    put(text, to_string(r.reason));
+    put(text, r.amount.to_string());
+  }
+  for (const auto* ids : {&s.already_billed, &s.already_credited}) {
+    put(text, std::to_string(ids->size()));
+    for (const std::string& id : *ids)
+      put(text, id);
+  }
+  if (s.prepaid)
+    for (const payment& p : s.prepaid->payments) {
+      put(text, p.id);
+      put(text, p.amount.to_string());
+    }
+  put(text, s.cost.to_string());
+  put(text, s.tax.to_string());
+  put(text, s.total.to_string());
+  return s.contract + "/" + format_date(s.period.first) + "/r" +
+         std::to_string(s.opening_revision) + "/" + text::sha256_hex(text).substr(0, 16);
+}
+
+}  // namespace tariff::detail
