@@ -63,10 +63,10 @@ std::string write_statement_text(const statement& s, const compiled_tariff& tari
   rows.push_back({"Statement for contract " + s.contract, {}, {}});
   text_table header(2, {false, false});
   if (!s.id.empty())
-    header.add({"statement", s.id + (s.supplementary ? ", supplementary" : "") +
-                                 " (opening revision " + std::to_string(s.opening_revision) + ")"});
+    header.add({"id", s.id + (s.supplementary ? ", supplementary" : "") + " (opening revision " +
+                          std::to_string(s.opening_revision) + ")"});
   else if (s.supplementary)
-    header.add({"statement", "supplementary"});
+    header.add({"id", "supplementary"});
   header.add({"client", s.client});
   header.add({"plan", s.plan});
   header.add({"period", format_span(s.period)});

@@ -108,12 +108,22 @@ statement no_work() {
   return bill(test_tariff(), deal(), march, {}, {});
 }
 
+// The text of a statement with its id's row after the title, as billing gives every statement
+// one (a hash of its content: the tests do not spell it out).
+std::string with_id(const statement& s, std::string_view text) {
+  std::string out(text);
+  out.insert(out.find('\n') + 1,
+             "  id        " + s.id + (s.supplementary ? ", supplementary" : "") +
+                 " (opening revision " + std::to_string(s.opening_revision) + ")\n");
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Text
 
 TEST(StatementText, TheFourthVisitIsBilled) {
   EXPECT_EQ(write_statement_text(four_visits(), test_tariff(), false),
-            R"(Statement for contract C-1
+            with_id(four_visits(), R"(Statement for contract C-1
   client    K-1
   plan      pos_service
   period    2026-03-01..2026-03-31
@@ -147,12 +157,12 @@ Totals                                                 RUB
   cost                                             3600.00
   margin                                          43200.00
   margin %                                           92.31
-)");
+)"));
 }
 
 TEST(StatementText, EverythingExplained) {
   EXPECT_EQ(write_statement_text(everything(), test_tariff(), true),
-            R"(Statement for contract C-1
+            with_id(everything(), R"(Statement for contract C-1
   client    K-1
   plan      pos_service
   period    2026-03-01..2026-03-31
@@ -197,7 +207,7 @@ Totals                                                 RUB
   cost                                             7300.00
   margin                                          47000.00
   margin %                                           86.56
-)");
+)"));
 }
 
 TEST(StatementText, WithoutExplainTheTraceIsLeftOut) {
@@ -210,7 +220,7 @@ TEST(StatementText, WithoutExplainTheTraceIsLeftOut) {
 
 TEST(StatementText, NoWork) {
   EXPECT_EQ(write_statement_text(no_work(), test_tariff(), false),
-            R"(Statement for contract C-1
+            with_id(no_work(), R"(Statement for contract C-1
   client    K-1
   plan      pos_service
   period    2026-03-01..2026-03-31
@@ -234,7 +244,7 @@ Totals                                                 RUB
   cost                                                0.00
   margin                                          45000.00
   margin %                                          100.00
-)");
+)"));
 }
 
 TEST(StatementText, PartsAcrossMidnightAndWorkNotBillable) {
@@ -242,9 +252,10 @@ TEST(StatementText, PartsAcrossMidnightAndWorkNotBillable) {
   // which names its date. Warranty work is priced at cost only.
   work_line w = hvac("W1", "2026-03-12T23:30:00+03:00", "2026-03-13T00:30:00+03:00");
   w.kind = work_kind::warranty;
-  EXPECT_EQ(write_statement_text(bill(test_tariff(), deal(), march, {}, std::vector{w}),
-                                 test_tariff(), true),
-            R"(Statement for contract C-1
+  EXPECT_EQ(
+      write_statement_text(bill(test_tariff(), deal(), march, {}, std::vector{w}), test_tariff(),
+                           true),
+      with_id(bill(test_tariff(), deal(), march, {}, std::vector{w}), R"(Statement for contract C-1
   client    K-1
   plan      pos_service
   period    2026-03-01..2026-03-31
@@ -272,7 +283,7 @@ Totals                                                        RUB
   cost                                                    1400.00
   margin                                                 43600.00
   margin %                                                  96.89
-)");
+)"));
 }
 
 fee_line fee(std::string description, std::string_view covers_first, std::string_view covers_end,
@@ -306,8 +317,7 @@ TEST(StatementText, FeesPerUnitAndForPartOfTheirPeriod) {
   s.fees_total = decimal("113500.00");
   s.revenue = s.fees_total;
   s.margin = s.fees_total;
-  EXPECT_EQ(write_statement_text(s, test_tariff(), false),
-            R"(Statement for contract C-1
+  EXPECT_EQ(write_statement_text(s, test_tariff(), false), with_id(s, R"(Statement for contract C-1
   client    K-1
   plan      pos_service
   period    2026-03-01..2026-03-31
@@ -329,7 +339,7 @@ Totals                                                                          
   cost                                                                                                     0.00
   margin                                                                                              113500.00
   margin %                                                                                               100.00
-)");
+)"));
 }
 
 TEST(StatementText, NothingChargedAndALineRejectedBeforeItIsDated) {
@@ -338,8 +348,7 @@ TEST(StatementText, NothingChargedAndALineRejectedBeforeItIsDated) {
   const statement s =
       bill(test_tariff(), c, march, {}, std::vector{visit("V1", "2026-03-02T10:00:00+03:00")});
   ASSERT_FALSE(s.margin_percent.has_value());
-  EXPECT_EQ(write_statement_text(s, test_tariff(), true),
-            R"(Statement for contract C-1
+  EXPECT_EQ(write_statement_text(s, test_tariff(), true), with_id(s, R"(Statement for contract C-1
   client    K-1
   plan      pos_service
   period    2026-03-01..2026-03-31
@@ -366,7 +375,7 @@ Totals       RUB
   cost      0.00
   margin    0.00
   margin %     -  no revenue
-)");
+)"));
 }
 
 TEST(StatementText, AnotherTariffIsNamed) {
@@ -395,7 +404,7 @@ TEST(StatementText, NamesInUtf8KeepTheColumns) {
 TEST(StatementJson, NoWorkExactly) {
   const statement s = no_work();
   std::string expected = R"({
-  "id": "ID",
+  "id": "@ID@",
   "opening_revision": 0,
   "supplementary": false,
   "contract": "C-1",
@@ -441,13 +450,34 @@ TEST(StatementJson, NoWorkExactly) {
   "alerts": [],
   "closing": {
     "format": 2,
-    "contract": "",
-    "revision": 0,
-    "allowances": []
+    "contract": "C-1",
+    "revision": 1,
+    "allowances": [],
+    "fees": [
+      {
+        "fee": "fee 45000.00 per month",
+        "fee_first": "2026-03-01",
+        "fee_last": "2026-03-31",
+        "first": "2026-03-01",
+        "last": "2026-03-31",
+        "units": "1",
+        "amount": "45000.00"
+      }
+    ],
+    "statements": [
+      {
+        "id": "@ID@",
+        "first": "2026-03-01",
+        "last": "2026-03-31",
+        "revision": 1
+      }
+    ]
   }
 }
 )";
-  expected.replace(expected.find("ID"), 2, s.id);  // the statement's id: a hash of its content
+  // The statement's id (a hash of its content), at the top and in the closing state's ledger.
+  for (std::size_t at = expected.find("@ID@"); at != std::string::npos; at = expected.find("@ID@"))
+    expected.replace(at, 4, s.id);
   EXPECT_EQ(write_statement_json(s, test_tariff()), expected);
 }
 
@@ -585,12 +615,12 @@ TEST(StatementLedger, Text) {
   const statement s = supplementary();
   EXPECT_EQ(write_statement_text(s, test_tariff(), false),
             R"(Statement for contract C-1
-  statement  S-2026-03-01-3-0123456789abcdef, supplementary (opening revision 3)
-  client     K-1
-  plan       pos_service
-  period     2026-03-01..2026-03-31
-  currency   RUB
-  tariff     Service, hash 62c5c9e0a7f2
+  id        S-2026-03-01-3-0123456789abcdef, supplementary (opening revision 3)
+  client    K-1
+  plan      pos_service
+  period    2026-03-01..2026-03-31
+  currency  RUB
+  tariff    Service, hash 62c5c9e0a7f2
 
 Fees                                                        RUB
   fee 45000.00 per month  2026-03-01..2026-03-31        5000.00  adjustment: 40000.00 billed before
