@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fmt/core.h>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <tariff/billing.hpp>
@@ -101,10 +102,11 @@ bool takes_payments(const compiled_tariff& tariff, const contract& c) {
 }
 
 // A contract's payments that its statement did not credit: those dated after the period, which
-// wait for their own statement.
+// wait for their own statement (those credited before are the statement's already_credited).
 void report_uncredited(const statement& s, std::size_t payments) {
   if (!s.prepaid) return;
-  const std::size_t later = payments - s.prepaid->payments.size();
+  const std::size_t credited = s.prepaid->payments.size() + s.already_credited.size();
+  const std::size_t later = payments > credited ? payments - credited : 0;
   if (later > 0)
     fmt::print(stderr,
                "tariff: contract '{}': {} payment(s) dated after the period; not credited, they "
@@ -136,6 +138,58 @@ void check_contracts(const read_result<contract>& read, const std::vector<contra
                     path, bad, tariff.name()));
 }
 
+// Which contract's state records each billed line id, over every state of the file.
+std::map<std::string, std::string, std::less<>> billed_by(const state_file& states) {
+  std::map<std::string, std::string, std::less<>> out;
+  for (const auto& [id, state] : states.by_contract)
+    for (const billing_state::billed_line& line : state.lines)
+      out.emplace(line.id, id);
+  return out;
+}
+
+// Work lines of `deal` that another contract's state in the file records as billed, and its own
+// does not: a billed line cannot move (design decision 11). They are taken out of `work` and
+// come back as rejected lines, moved_contract, naming the id and both contracts.
+std::vector<priced_line> moved_lines(const contract& deal, const billing_state& own,
+                                     const std::map<std::string, std::string, std::less<>>& by,
+                                     std::vector<work_line>& work, const std::string& path) {
+  std::vector<priced_line> moved;
+  if (by.empty()) return moved;
+  const auto own_has = [&](const std::string& id) {  // the ledger's lines are sorted by id
+    const auto at = std::lower_bound(
+        own.lines.begin(), own.lines.end(), id,
+        [](const billing_state::billed_line& l, const std::string& key) { return l.id < key; });
+    return at != own.lines.end() && at->id == id;
+  };
+  std::vector<work_line> kept;
+  kept.reserve(work.size());
+  for (work_line& w : work) {
+    const auto at = by.find(w.id);
+    if (at == by.end() || at->second == deal.id || own_has(w.id)) {
+      kept.push_back(std::move(w));
+      continue;
+    }
+    priced_line line;
+    line.id = w.id;
+    line.request = w.request;
+    line.contract = w.contract;
+    line.item = w.item;
+    line.kind = w.kind;
+    line.rejected = reject_reason::moved_contract;
+    line.message = "line " + w.id + ": it was billed to contract '" + at->second +
+                   "' (its state in " + path + ") and now names contract '" + deal.id +
+                   "': a billed line cannot move; void it there and send it here under a new id";
+    fmt::print(stderr,
+               "tariff: contract '{}': work line '{}' was billed to contract '{}' (state {}); "
+               "not billed (moved_contract)\n",
+               text::visible(deal.id), text::visible(w.id), text::visible(at->second),
+               text::visible(path));
+    moved.push_back(std::move(line));
+  }
+  work = std::move(kept);
+  return moved;
+}
+
 }  // namespace
 
 void add_bill_command(CLI::App& app) {
@@ -143,6 +197,8 @@ void add_bill_command(CLI::App& app) {
     std::string tariff, contracts, work, payments, period, state, save_state, output;
     std::vector<std::string> ids;
     std::string format = "text";
+    std::string on_repeat = "skip";
+    std::optional<int> late_work;
     bool explain = false;
     bool portfolio = false;
   };
@@ -158,9 +214,19 @@ void add_bill_command(CLI::App& app) {
   cmd->add_option("--period", opts->period,
                   "A day of the period, YYYY-MM or YYYY-MM-DD; default: the earliest line's");
   cmd->add_option("--contract", opts->ids, "Bill only these contracts (repeatable)");
-  cmd->add_option("-s,--state", opts->state, "Opening billing state (JSON); one contract only");
+  cmd->add_option("-s,--state", opts->state,
+                  "Opening billing states (JSON): one contract's, or many contracts' in one file");
   cmd->add_option("--save-state", opts->save_state,
-                  "Write the closing billing state here (JSON); one contract only");
+                  "Write the billing states here (JSON): the closing states, and the other states "
+                  "read, unchanged");
+  cmd->add_option("--on-repeat", opts->on_repeat,
+                  "Work and payments billed before as they are now: skip them (listed), or "
+                  "error (the contract is not billed)")
+      ->check(CLI::IsMember({"skip", "error"}))
+      ->capture_default_str();
+  cmd->add_option("--late-work", opts->late_work,
+                  "The late-work horizon in statement periods (default: the plan's, else 12)")
+      ->check(CLI::Range(1, 1200));
   cmd->add_option("-f,--format", opts->format,
                   "text, json, or csv (one row of totals per statement)")
       ->check(CLI::IsMember({"text", "json", "csv"}))
@@ -181,18 +247,21 @@ void add_bill_command(CLI::App& app) {
         opts->payments.empty() ? std::vector<payment>() : load_payments(opts->payments);
     const std::vector<contract> billed = contracts_to_bill(contracts, opts->ids, tariff);
     check_contracts(read, billed, tariff, opts->contracts);
-    if ((!opts->state.empty() || !opts->save_state.empty()) && billed.size() != 1)
-      throw failure(
-          "a billing state belongs to one contract: give --contract with --state or "
-          "--save-state",
-          2);
-    const billing_state opening = load_state(opts->state);
+    state_file states = load_states(opts->state);
+    if (states.unnamed && billed.size() != 1)
+      throw failure(opts->state +
+                        ": the state names no contract (format 1, or new), so it opens one "
+                        "contract only: give --contract",
+                    2);
+    const auto billed_lines = billed_by(states);
     const local_date day = billing_day(opts->period, work, tariff);
     report_orphans(work, contracts);
     report_orphan_payments(payments, contracts);
 
     bill_options options;
     options.trace = opts->explain || opts->format == "json";
+    options.on_repeat = opts->on_repeat == "error" ? repeat_policy::error : repeat_policy::skip;
+    options.late_work_periods = opts->late_work;
     // Each contract's lines, gathered once: a bill run has many contracts.
     std::map<std::string, std::vector<work_line>, std::less<>> work_by_contract;
     for (const work_line& w : work)
@@ -202,7 +271,10 @@ void add_bill_command(CLI::App& app) {
       payments_by_contract[p.contract].push_back(p);
     std::vector<std::string> texts;
     std::vector<statement> statements;
-    billing_state closing;
+    // The states to save: every state read, each billed contract's replaced by its closing state
+    // (a refused contract's stays as it was).
+    std::map<std::string, billing_state, std::less<>> closing = states.by_contract;
+    std::size_t made = 0;
     std::size_t refused = 0;
     progress_bar bar("contracts", billed.size(), 2000);
     for (const contract& c : billed) {
@@ -218,12 +290,17 @@ void add_bill_command(CLI::App& app) {
                    text::visible(c.id), text::visible(c.plan), own_payments.size());
         own_payments = {};
       }
+      const auto stored = states.by_contract.find(c.id);
+      const billing_state opening = stored != states.by_contract.end() ? stored->second
+                                    : states.unnamed                   ? *states.unnamed
+                                                                       : billing_state{};
+      std::vector<work_line> own_work =
+          own == work_by_contract.end() ? std::vector<work_line>() : own->second;
+      std::vector<priced_line> moved = moved_lines(c, opening, billed_lines, own_work, opts->state);
       statement s;
       try {
-        s = bill(tariff, c, statement_period(tariff, c, day), opening,
-                 own == work_by_contract.end() ? std::span<const work_line>()
-                                               : std::span<const work_line>(own->second),
-                 own_payments, options);
+        s = bill(tariff, c, statement_period(tariff, c, day), opening, own_work, own_payments,
+                 options);
       } catch (const std::invalid_argument& e) {
         // This contract's data cannot be billed (a negative per-unit value, a state entry its
         // plan lacks): the others are, and the run fails.
@@ -232,7 +309,10 @@ void add_bill_command(CLI::App& app) {
         continue;
       }
       if (!own_payments.empty()) report_uncredited(s, own_payments.size());
-      closing = s.closing;
+      for (priced_line& line : moved)
+        s.rejected.push_back(std::move(line));
+      closing.insert_or_assign(c.id, s.closing);
+      ++made;
       if (opts->portfolio)
         statements.push_back(std::move(s));
       else if (opts->format == "json")
@@ -268,9 +348,16 @@ void add_bill_command(CLI::App& app) {
         out += (i > 0 ? "\n" : "") + texts[i];
     }
     write_output(opts->output, out);
-    if (refused > 0)  // the state of a refused contract stays as it was: nothing is saved
+    // Saved when a statement was made: one state as one state, many as one document of states.
+    if (!opts->save_state.empty() && made > 0) {
+      std::vector<billing_state> saved;
+      for (auto& [id, state] : closing)
+        saved.push_back(std::move(state));
+      write_output(opts->save_state,
+                   saved.size() == 1 ? write_state_json(saved.front()) : write_states_json(saved));
+    }
+    if (refused > 0)  // a refused contract's state stays as it was
       throw failure(fmt::format("{} of {} contract(s) not billed", refused, billed.size()));
-    if (!opts->save_state.empty()) write_output(opts->save_state, write_state_json(closing));
   });
 }
 

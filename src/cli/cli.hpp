@@ -2,6 +2,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -64,8 +65,19 @@ date_span month_option(const std::string& text);
 /// Payments towards prepaid balances, read as load_contracts reads contracts.
 std::vector<payment> load_payments(const std::string& path);
 
-/// A billing state from JSON; an empty path gives the empty state.
-billing_state load_state(const std::string& path);
+/// The billing states of a state file (read_states_json: one state, or many contracts' states).
+struct state_file {
+  std::map<std::string, billing_state, std::less<>> by_contract;  ///< the states naming a contract
+  std::optional<billing_state> unnamed;  ///< a file of one state naming no contract (format 1)
+};
+
+/// The states of the file at `path`; an empty path gives none. Bad elements are printed to
+/// standard error with the file and row, then failure is thrown.
+state_file load_states(const std::string& path);
+
+/// The contract's billing state from the file at `path` (one state naming no contract is taken
+/// for any contract); an empty path, or a file without the contract's state, gives the empty state.
+billing_state load_state(const std::string& path, const std::string& contract_id);
 
 /// The contract with this id; throws failure if there is none.
 const contract& find_contract(const std::vector<contract>& contracts, const std::string& id);

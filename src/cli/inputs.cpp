@@ -155,11 +155,26 @@ std::vector<payment> load_payments(const std::string& path) {
   return all_rows(is_json(path) ? read_payments_json(text) : read_payments_csv(text), path);
 }
 
-billing_state load_state(const std::string& path) {
-  if (path.empty()) return {};
-  std::vector<billing_state> states = all_rows(read_state_json(read_file(path)), path);
-  if (states.empty()) throw failure(path + ": no billing state in the file");
-  return std::move(states.front());
+state_file load_states(const std::string& path) {
+  state_file out;
+  if (path.empty()) return out;
+  std::vector<billing_state> states = all_rows(read_states_json(read_file(path)), path);
+  if (states.size() == 1 && states.front().contract.empty()) {
+    out.unnamed = std::move(states.front());
+    return out;
+  }
+  for (billing_state& s : states) {
+    std::string id = s.contract;
+    out.by_contract.emplace(std::move(id), std::move(s));
+  }
+  return out;
+}
+
+billing_state load_state(const std::string& path, const std::string& contract_id) {
+  state_file file = load_states(path);
+  if (file.unnamed) return std::move(*file.unnamed);
+  const auto it = file.by_contract.find(contract_id);
+  return it == file.by_contract.end() ? billing_state{} : std::move(it->second);
 }
 
 const contract& find_contract(const std::vector<contract>& contracts, const std::string& id) {

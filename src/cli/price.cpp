@@ -94,14 +94,15 @@ void add_estimate_command(CLI::App& app) {
       "estimate", "Price planned work for a contract against its state, leaving the state as is");
   add_input_options(cmd, opts->in);
   cmd->add_option("--contract", opts->contract, "The contract")->required();
-  cmd->add_option("-s,--state", opts->state, "The contract's billing state (JSON); default empty");
+  cmd->add_option("-s,--state", opts->state,
+                  "The billing state (JSON; one state, or many contracts' states); default empty");
   add_output_options(cmd, opts->out);
   cmd->callback([opts] {
     const compiled_tariff tariff = load_tariff(opts->in.tariff);
     const std::vector<contract> contracts = load_contracts(opts->in.contracts);
     const contract& deal = find_contract(contracts, opts->contract);
     const std::vector<work_line> work = load_work(opts->in.work);
-    const billing_state state = load_state(opts->state);
+    const billing_state state = load_state(opts->state, opts->contract);
     const price_options options{opts->out.explain || opts->out.format != "table"};
     write_priced(opts->out, estimate(tariff, deal, state, work, options), tariff);
   });

@@ -160,17 +160,46 @@ def test_bill_csv_is_a_row_of_totals_per_statement():
     assert supplementary == "false"
 
 
-def test_bill_state_needs_one_contract(tmp_path):
+def test_bill_saves_every_contracts_state_in_one_file(tmp_path):
     facilities = ["-t", FACILITIES, "-c", EXAMPLES / "work" / "facilities-contracts.csv",
                   "-w", EXAMPLES / "work" / "facilities-work.csv", "--period", "2026-03"]
-    r = run("bill", *facilities, "--save-state", tmp_path / "s.json")
-    assert r.returncode == 2
-    assert "one contract" in r.stderr
-    # A contract named twice is billed once, so its state can be saved.
-    r = run("bill", *facilities, "--save-state", tmp_path / "s.json", "--contract", "C-200",
+    saved = tmp_path / "s.json"
+    r = run("bill", *facilities, "--save-state", saved)
+    assert (r.returncode, r.stderr) == (0, "")
+    states = json.loads(saved.read_text())
+    assert states["format"] == 2
+    assert [s["contract"] for s in states["states"]] == ["C-100", "C-200"]
+    assert [s["revision"] for s in states["states"]] == [1, 1]
+    # Billed again from it: nothing is charged twice, and the file stays as it was.
+    again = tmp_path / "again.json"
+    r = run("bill", *facilities, "--state", saved, "--save-state", again, "-f", "json")
+    assert (r.returncode, r.stderr) == (0, "")
+    assert [s["supplementary"] for s in json.loads(r.stdout)] == [True, True]
+    assert [s["fees_total"] for s in json.loads(r.stdout)] == ["0.00", "0.00"]
+    assert again.read_text() == saved.read_text()
+    # One contract billed from the file: the other's state is kept as it was.
+    one = tmp_path / "one.json"
+    r = run("bill", *facilities, "--state", saved, "--save-state", one, "--contract", "C-200",
             "--contract", "C-200")
     assert r.returncode == 0, r.stderr
     assert r.stdout.count("Statement for contract") == 1
+    assert one.read_text() == saved.read_text()
+
+
+def test_a_state_naming_no_contract_opens_one_contract_only(tmp_path):
+    facilities = ["-t", FACILITIES, "-c", EXAMPLES / "work" / "facilities-contracts.csv",
+                  "-w", EXAMPLES / "work" / "facilities-work.csv", "--period", "2026-03"]
+    old = tmp_path / "old.json"
+    old.write_text('{"allowances": []}\n')  # format 1: no contract
+    r = run("bill", *facilities, "--state", old)
+    assert r.returncode == 2
+    assert r.stderr == (f"tariff: {old}: the state names no contract (format 1, or new), so it "
+                        "opens one contract only: give --contract\n")
+    saved = tmp_path / "saved.json"
+    r = run("bill", *facilities, "--state", old, "--contract", "C-200", "--save-state", saved)
+    assert r.returncode == 0, r.stderr
+    state = json.loads(saved.read_text())  # one contract: one state, now naming it
+    assert (state["format"], state["contract"], state["revision"]) == (2, "C-200", 1)
 
 
 def test_bill_says_when_there_is_no_contract_to_bill(tmp_path):
@@ -469,3 +498,117 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     os.close(leader)
     assert b"of 25000 lines" in seen
     assert b"100%" in seen
+
+
+# --- the ledger: billing twice never charges twice (design decision 11) ------------------------
+
+def test_the_same_work_billed_twice_is_a_supplementary_statement_and_the_same_state(tmp_path):
+    march = tmp_path / "march.json"
+    again = tmp_path / "again.json"
+    base = ["bill", *inputs(), "--period", "2026-03", "--contract", "C-1"]
+    r = run(*base, "--save-state", march, "-f", "json")
+    assert (r.returncode, r.stderr) == (0, "")
+    [first] = json.loads(r.stdout)
+    assert (first["opening_revision"], first["supplementary"]) == (0, False)
+    assert first["already_billed"] == []
+    r = run(*base, "--state", march, "--save-state", again, "-f", "json")
+    assert (r.returncode, r.stderr) == (0, "")
+    [second] = json.loads(r.stdout)
+    assert (second["opening_revision"], second["supplementary"]) == (1, True)
+    rejected = {l["id"] for l in first["rejected"]}  # A1, after the period: not billed yet
+    work_ids = [row.split(",")[0] for row in (SUBSCRIPTION / "work.csv").read_text().splitlines()]
+    billed = [i for i in work_ids[1:] if i not in rejected]  # in input order
+    assert len(billed) == len(first["lines"]) + len(first["adjustments"])
+    assert second["already_billed"] == billed
+    assert (second["fees"], second["lines"], second["adjustments"]) == ([], [], [])
+    assert (second["fees_total"], second["work_total"], second["revenue"]) == (
+        "0.00", "0.00", "0.00")
+    assert second["id"] != first["id"]
+    assert again.read_text() == march.read_text()  # f(f(x)) = f(x): the revision included
+    # The text says so.
+    r = run(*base, "--state", march)
+    assert r.returncode == 0, r.stderr
+    assert f"\n  id        {second['id']}, supplementary (opening revision 1)\n" in r.stdout
+    assert "\nBilled before (skipped)\n  work  " + ", ".join(billed) + "\n" in r.stdout
+    # --on-repeat error: the repeat refuses the statement, and the state is not saved.
+    r = run(*base, "--state", march, "--save-state", again, "--on-repeat", "error")
+    assert r.returncode == 1
+    assert r.stderr == (f"tariff: contract 'C-1': line '{billed[0]}' was billed before as it is "
+                        "now (on_repeat: error); not billed\n"
+                        "tariff: 1 of 1 contract(s) not billed\n")
+    assert again.read_text() == march.read_text()
+
+
+def test_a_payment_sent_again_is_skipped(tmp_path):
+    paid = payments(tmp_path / "paid.csv", "P-1,C-1,2026-03-01,20000.00")
+    march = tmp_path / "march.json"
+    base = ["bill", *money(tmp_path, VISITS), "--period", "2026-03", "--payments", paid,
+            "-f", "json", "--contract", "C-1"]
+    r = run(*base, "--save-state", march)
+    assert (r.returncode, r.stderr) == (0, "")
+    assert json.loads(r.stdout)[0]["prepaid"]["received"] == "20000.00"
+    # March billed again with the same payment: credited once, the balance as it was.
+    r = run(*base, "--state", march)
+    assert (r.returncode, r.stderr) == (0, "")
+    [s] = json.loads(r.stdout)
+    assert s["already_credited"] == ["P-1"]
+    assert (s["prepaid"]["payments"], s["prepaid"]["received"], s["prepaid"]["closing"]) == (
+        [], "0.00", "4400.00")
+    # A refund of part of it, in April: its own record, taking the balance down.
+    refund = tmp_path / "refund.csv"
+    refund.write_text("id,contract,date,amount,kind,reverses\n"
+                      "R-1,C-1,2026-04-02,1000.00,refund,P-1\n")
+    r = run("bill", *money(tmp_path, []), "--period", "2026-04", "--contract", "C-1",
+            "--state", march, "--payments", refund, "-f", "json")
+    assert (r.returncode, r.stderr) == (0, "")
+    [s] = json.loads(r.stdout)
+    assert s["prepaid"]["payments"] == [{"id": "R-1", "date": "2026-04-02", "amount": "1000.00",
+                                         "kind": "refund", "reverses": "P-1"}]
+    assert (s["prepaid"]["opening"], s["prepaid"]["refunded"]) == ("4400.00", "1000.00")
+
+
+def test_a_billed_line_sent_under_another_contract_is_refused(tmp_path):
+    contracts = tmp_path / "contracts.csv"
+    contracts.write_text((SUBSCRIPTION / "contracts.csv").read_text()
+                         + "C-2,K-2,pos_service,,registered,2026-01-01,2026-12-31,\n")
+    tariff_file = SUBSCRIPTION / "tariff.tariff"
+    states = tmp_path / "states.json"
+    r = run("bill", "-t", tariff_file, "-c", contracts, "-w", SUBSCRIPTION / "work.csv",
+            "--period", "2026-03", "--save-state", states)
+    assert (r.returncode, r.stderr) == (0, "")
+    moved = tmp_path / "moved.csv"
+    moved.write_text("id,contract,item,start,quantity\n"
+                     "V1,C-2,engineer_visit,2026-03-03T09:30:00+03:00,1\n"
+                     "N1,C-2,engineer_visit,2026-03-04T09:30:00+03:00,1\n")
+    r = run("bill", "-t", tariff_file, "-c", contracts, "-w", moved, "--period", "2026-03",
+            "--state", states, "--contract", "C-2", "-f", "json")
+    assert r.returncode == 0, r.stderr
+    assert r.stderr == (f"tariff: contract 'C-2': work line 'V1' was billed to contract 'C-1' "
+                        f"(state {states}); not billed (moved_contract)\n")
+    [s] = json.loads(r.stdout)
+    assert [l["id"] for l in s["lines"]] == ["N1"]
+    [refused] = s["rejected"]
+    assert (refused["id"], refused["reason"], refused["message"]) == (
+        "V1", "moved_contract",
+        f"line V1: it was billed to contract 'C-1' (its state in {states}) and now names "
+        "contract 'C-2': a billed line cannot move; void it there and send it here under a new "
+        "id")
+
+
+def test_the_late_work_horizon_option(tmp_path):
+    r = run("bill", *inputs(), "--period", "2026-03", "--late-work", "0")
+    assert r.returncode == 2
+    assert r.stderr == ("--late-work: Value 0 not in range 1 to 1200\n"
+                        "Run with --help for more information.\n")
+    late = tmp_path / "late.csv"
+    late.write_text("id,contract,item,start,quantity\n"
+                    "L1,C-1,engineer_visit,2026-01-20T10:00:00+03:00,1\n")
+    r = run("bill", "-t", SUBSCRIPTION / "tariff.tariff", "-c", SUBSCRIPTION / "contracts.csv",
+            "-w", late, "--period", "2026-03", "--late-work", "1", "-f", "json")
+    assert (r.returncode, r.stderr) == (0, "")
+    [s] = json.loads(r.stdout)
+    assert [(l["id"], l["reason"]) for l in s["rejected"]] == [("L1", "period_closed")]
+    r = run("bill", "-t", SUBSCRIPTION / "tariff.tariff", "-c", SUBSCRIPTION / "contracts.csv",
+            "-w", late, "--period", "2026-03", "--late-work", "2", "-f", "json")
+    [s] = json.loads(r.stdout)
+    assert [l["id"] for l in s["adjustments"]] == ["L1"]
