@@ -1,6 +1,7 @@
 /* The C interface from C: compile, price, bill (with payments), estimate, and every error path.
  * Plain C11, so it proves the header is C; each check prints what it expected and what it got. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <tariff/tariff.h>
@@ -112,6 +113,22 @@ static const char* payments =
     " {\"id\": \"P-2\", \"contract\": \"C-P\", \"date\": \"2026-04-02\", "
     "\"amount\": \"1000.00\"}]";
 
+/* The closing state of a statement's JSON (its last key), as a new string to tariff_free with
+   free(); NULL if there is none. */
+static char* closing_of(const char* statement) {
+  const char* key = statement != NULL ? strstr(statement, "\n  \"closing\": ") : NULL;
+  if (key == NULL) return NULL;
+  const char* begin = key + strlen("\n  \"closing\": ");
+  const char* end = strrchr(statement, '}'); /* the statement's own closing brace */
+  if (end == NULL || end <= begin) return NULL;
+  size_t size = (size_t)(end - begin);
+  char* out = (char*)malloc(size + 1);
+  if (out == NULL) return NULL;
+  memcpy(out, begin, size);
+  out[size] = '\0';
+  return out;
+}
+
 static void money_flows(void) {
   tariff_tariff* t = NULL;
   char* out = NULL;
@@ -141,6 +158,36 @@ static void money_flows(void) {
   CHECK_CONTAINS(out, "\"kind\": \"balance_low\"");
   CHECK_CONTAINS(out, "\"threshold\": \"5000.00\"");
   CHECK_CONTAINS(out, "\"balance\": \"5600.00\"");
+
+  /* The same payment passed again with the closing state: credited once. */
+  {
+    char* state = closing_of(out);
+    char* again = NULL;
+    CHECK_STATUS(tariff_bill_with_payments(t, prepaid_contracts, "C-P", "2026-03-17", state,
+                                           prepaid_work, payments, &again, &errors),
+                 TARIFF_OK);
+    CHECK_CONTAINS(again, "\"already_credited\": [\"P-1\"],");
+    CHECK_CONTAINS(again, "\"payments\": [],\n    \"received\": \"0.00\"");
+    CHECK_CONTAINS(again, "\"balance\": \"5600.00\"");
+    tariff_free(again);
+    /* A refund of part of P-1 in April: its own record, taking the balance down. */
+    CHECK_STATUS(tariff_bill_with_payments(t, prepaid_contracts, "C-P", "2026-04-10", state, "[]",
+                                           "[{\"id\": \"R-1\", \"contract\": \"C-P\", "
+                                           "\"date\": \"2026-04-03\", \"amount\": \"1000.00\", "
+                                           "\"kind\": \"refund\", \"reverses\": \"P-1\"}]",
+                                           &again, &errors),
+                 TARIFF_OK);
+    CHECK_CONTAINS(again,
+                   "\"payments\": [\n      {\n        \"id\": \"R-1\",\n"
+                   "        \"date\": \"2026-04-03\",\n        \"amount\": \"1000.00\",\n"
+                   "        \"kind\": \"refund\",\n        \"reverses\": \"P-1\"\n      }\n    ],\n"
+                   "    \"received\": \"0.00\",\n    \"refunded\": \"1000.00\",");
+    /* The fee took the balance to 0 before the refund: the client owes the refund back. */
+    CHECK_CONTAINS(again, "\"kind\": \"balance_negative\"");
+    CHECK_CONTAINS(again, "\"amount\": \"5000.00\",\n        \"refunded\": \"1000.00\"");
+    tariff_free(again);
+    free(state);
+  }
   tariff_free(out);
 
   /* Without payments (NULL, as tariff_bill): V2 takes the balance to 600.00. */
@@ -206,6 +253,48 @@ static void money_flows(void) {
   CHECK_CONTAINS(errors, "tariff is null");
   tariff_free(errors);
   tariff_release(t);
+}
+
+/* Billing twice never charges twice (design decision 11): the same work billed again from the
+   closing state is a supplementary statement that skips it, and leaves the state as it was. */
+static void billing_twice(tariff_tariff* t) {
+  char* first = NULL;
+  char* second = NULL;
+  char* errors = NULL;
+  CHECK_STATUS(tariff_bill_with_options(t, contracts, "C-1", "2026-03-17", NULL, work, NULL, NULL,
+                                        &first, &errors),
+               TARIFF_OK);
+  CHECK_CONTAINS(first, "\"opening_revision\": 0,\n  \"supplementary\": false,");
+  CHECK_CONTAINS(first, "\"already_billed\": [],");
+  char* march = closing_of(first);
+  CHECK_CONTAINS(march, "\"contract\": \"C-1\",\n    \"revision\": 1,");
+  CHECK_STATUS(tariff_bill_with_options(t, contracts, "C-1", "2026-03-17", march, work, NULL, NULL,
+                                        &second, &errors),
+               TARIFF_OK);
+  CHECK(errors == NULL);
+  CHECK_CONTAINS(second, "\"opening_revision\": 1,\n  \"supplementary\": true,");
+  CHECK_CONTAINS(second, "\"already_billed\": [\"V1\", \"V2\", \"V3\", \"V4\", \"M1\"],");
+  CHECK_CONTAINS(second, "\"fees\": [],\n  \"lines\": [],");
+  CHECK_CONTAINS(second, "\"revenue\": \"0.00\"");
+  char* again = closing_of(second);
+  CHECK(march != NULL && again != NULL && strcmp(march, again) == 0); /* revision included */
+  free(again);
+  tariff_free(second);
+  /* With on_repeat "error", the repeat is the host's to explain. */
+  CHECK_STATUS(tariff_bill_with_options(t, contracts, "C-1", "2026-03-17", march, work, NULL,
+                                        "{\"on_repeat\": \"error\"}", &second, &errors),
+               TARIFF_INVALID_INPUT);
+  CHECK(second == NULL);
+  CHECK_EQUALS(errors,
+               "contract 'C-1': line 'V1' was billed before as it is now (on_repeat: error)");
+  tariff_free(errors);
+  /* tariff_bill, which keeps its meaning, skips the repeats too. */
+  CHECK_STATUS(tariff_bill(t, contracts, "C-1", "2026-03-17", march, work, &second, &errors),
+               TARIFF_OK);
+  CHECK_CONTAINS(second, "\"supplementary\": true");
+  tariff_free(second);
+  free(march);
+  tariff_free(first);
 }
 
 /* tariff_bill_with_options: the options JSON, every way it can be wrong, and the state formats. */
@@ -429,6 +518,7 @@ int main(void) {
   }
 
   options(t);
+  billing_twice(t);
   tariff_release(t);
   money_flows();
   tariff_release(NULL);
