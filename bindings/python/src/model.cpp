@@ -511,8 +511,8 @@ void bind_model(py::module_& m) {
       .def_readonly("id", &credited::id)
       .def_property_readonly("date", [](const credited& p) { return to_py_date(p.date); })
       .def_readonly("amount", &credited::amount)
-      .def_property_readonly(
-          "kind", [](const credited& p) { return std::string(to_string(p.kind)); })
+      .def_property_readonly("kind",
+                             [](const credited& p) { return std::string(to_string(p.kind)); })
       .def_readonly("reverses", &credited::reverses)
       .def_readonly("refunded", &credited::refunded,
                     "A payment: how much of it refunds have taken back since.")
@@ -540,8 +540,8 @@ void bind_model(py::module_& m) {
                             "volumes, the prepaid balance and the ledger of what was billed "
                             "(format 2). Plain data; Statement.closing is the next opening "
                             "state.")
-      .def(py::init([](std::vector<use> allowances, std::vector<volume> volumes,
-                       py::handle balance, std::string contract_id, std::uint64_t revision) {
+      .def(py::init([](std::vector<use> allowances, std::vector<volume> volumes, py::handle balance,
+                       std::string contract_id, std::uint64_t revision) {
              billing_state out;
              out.allowances = std::move(allowances);
              out.volumes = std::move(volumes);
@@ -551,8 +551,7 @@ void bind_model(py::module_& m) {
              return out;
            }),
            py::arg("allowances") = std::vector<use>{}, py::arg("volumes") = std::vector<volume>{},
-           py::kw_only(), py::arg("balance") = 0, py::arg("contract") = "",
-           py::arg("revision") = 0,
+           py::kw_only(), py::arg("balance") = 0, py::arg("contract") = "", py::arg("revision") = 0,
            "A state with no ledger (format 2): only billing records what it billed; a stored state "
            "with its ledger is read with from_json.")
       .def_readwrite("allowances", &billing_state::allowances,
@@ -593,7 +592,8 @@ void bind_model(py::module_& m) {
                     "revision " + std::to_string(s.revision) + ", " +
                     std::to_string(s.allowances.size()) + " allowance uses, " +
                     std::to_string(s.volumes.size()) + " volumes" +
-                    (s.lines.empty() ? "" : ", " + std::to_string(s.lines.size()) + " lines billed") +
+                    (s.lines.empty() ? ""
+                                     : ", " + std::to_string(s.lines.size()) + " lines billed") +
                     (s.balance.is_zero() ? "" : ", balance " + s.balance.to_string()) + ")";
            })
       .def(py::pickle(&write_state_json, [](const std::string& json) {

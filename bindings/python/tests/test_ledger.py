@@ -128,3 +128,34 @@ def test_the_billing_options(subscription):
         t.bill(c1, datetime.date(2026, 3, 1), march, on_repeat="retry")
     with pytest.raises(ValueError, match="^late_work_periods is 1 or more, not 0$"):
         t.bill(c1, datetime.date(2026, 3, 1), march, late_work_periods=0)
+
+
+def test_billing_twice_never_charges_twice(subscription):
+    t, contracts, work = subscription
+    c1 = contracts[0]
+    march = [w for w in work if w.id != "V5"]
+    first = t.bill(c1, datetime.date(2026, 3, 1), march)
+    assert (first.closing.contract, first.closing.revision) == ("C-1", 1)
+    assert [l.id for l in first.closing.lines] == sorted(
+        [l.id for l in first.lines] + [l.id for l in first.adjustments])
+    second = t.bill(c1, datetime.date(2026, 3, 1), march, state=first.closing)
+    assert (second.supplementary, second.opening_revision) == (True, 1)
+    assert second.already_billed == [w.id for w in march if w.id != "A1"]  # A1: after March
+    assert (second.fees, second.lines, second.revenue) == ([], [], Decimal("0.00"))
+    assert second.closing == first.closing
+    with pytest.raises(ValueError, match="was billed before as it is now"):
+        t.bill(c1, datetime.date(2026, 3, 1), march, state=first.closing, on_repeat="error")
+    # A corrected line: the billed version reversed exactly, the new one billed.
+    v4 = next(w for w in march if w.id == "V4")
+    changed = tariff.WorkLine("V4", "C-1", "engineer_visit", "2026-03-25T11:00:00+03:00",
+                              quantity=1)
+    corrected = t.bill(c1, datetime.date(2026, 3, 1), [changed], state=first.closing)
+    [r] = corrected.reversals
+    billed_v4 = next(l for l in first.lines if l.id == "V4")
+    assert (r.id, r.reason, r.amount) == ("V4", "corrected", -billed_v4.amount)
+    assert v4.start != changed.start
+    # A void line: a reversal only.
+    void = tariff.WorkLine("V4", "C-1", "engineer_visit", v4.start, quantity=1, void=True)
+    voided = t.bill(c1, datetime.date(2026, 3, 1), [void], state=first.closing)
+    assert [(x.id, x.reason) for x in voided.reversals] == [("V4", "voided")]
+    assert voided.lines == [] and voided.adjustments == []
