@@ -124,6 +124,14 @@ TEST(FormatsDoc, StatementExampleIsWhatBillingWrites) {
   const statement s = bill(*compiled.tariff, contracts.rows[0], march, {}, work.rows);
   EXPECT_EQ(write_statement_text(s, *compiled.tariff, true), text[0]);
   EXPECT_EQ(write_state_json(s.closing), state[0]);
+  // The example of many contracts' states reads, and writes back as shown.
+  const auto many = examples("json states");
+  ASSERT_EQ(many.size(), 1U);
+  const read_result<billing_state> states = read_states_json(many[0]);
+  for (const auto& e : states.errors)
+    ADD_FAILURE() << format(e);
+  ASSERT_EQ(states.rows.size(), 2U);
+  EXPECT_EQ(write_states_json(states.rows), many[0]);
   const read_result<billing_state> read = read_state_json(state[0]);
   expect_clean(read, 1);
   ASSERT_EQ(read.rows.size(), 1U);
