@@ -1,9 +1,7 @@
 // Period billing: fees, lines with allowances in work order, adjustments, totals, alerts, state.
 #include <algorithm>
-#include <map>
 #include <numeric>
 #include <optional>
-#include <set>
 #include <stdexcept>
 
 #include <tariff/billing.hpp>
@@ -13,6 +11,7 @@
 #include "bill/fees.hpp"
 #include "bill/horizon.hpp"
 #include "bill/ledger.hpp"
+#include "bill/line_records.hpp"
 #include "bill/payment_ledger.hpp"
 #include "bill/prepaid.hpp"
 #include "bill/repeats.hpp"
@@ -189,53 +188,6 @@ statement bill(const compiled_tariff& tariff, const contract& deal, date_span pe
 
 namespace {
 
-// What bill() keeps of a line it priced, until the ledger records it.
-struct priced_extras {
-  std::size_t work = 0;        // its index in the work
-  std::size_t first_take = 0;  // its allowance takes: [first_take, end_take)
-  std::size_t end_take = 0;
-  decimal volume;  // what it added to its tiered item's volume
-};
-
-// The ledger's record of a line this statement billed.
-billing_state::billed_line record_of(const detail::tariff_program& program, const priced_line& l,
-                                     std::string fingerprint, const priced_extras& extras,
-                                     const std::vector<detail::allowance_take>& takes,
-                                     const detail::plan& p) {
-  billing_state::billed_line out;
-  out.id = l.id;
-  out.fingerprint = std::move(fingerprint);
-  out.date = *l.date;
-  out.item = l.item;
-  out.amount = l.amount;
-  out.cost = l.cost;
-  out.tax = l.tax;
-  out.rate = detail::rate_name(program, l.item);
-  out.volume = extras.volume;
-  for (std::size_t t = extras.first_take; t < extras.end_take; ++t)
-    out.included.push_back({p.allowances[takes[t].allowance].key, takes[t].period, takes[t].taken});
-  return out;
-}
-
-// The reversal of a billed line: its recorded figures, negated; its included quantity goes back
-// to its periods' pools (and its volume off its item's), in `ledger` and as negative takes.
-reversal reverse(const billing_state::billed_line& was, reversal_reason reason,
-                 const detail::plan& p, detail::allowance_ledger& ledger,
-                 std::vector<detail::allowance_take>& takes) {
-  reversal out{was.id,    reason,   was.date, was.item,    -was.amount,
-               -was.cost, -was.tax, was.rate, was.included};
-  for (const billing_state::allowance_use& use : was.included) {
-    const decimal before = ledger.used(use.allowance, use.period);
-    ledger.add(use.allowance, use.period, -use.used);
-    for (std::size_t a = 0; a < p.allowances.size(); ++a)
-      if (p.allowances[a].key == use.allowance)
-        takes.push_back({a, use.period, before, -use.used, decimal(), was.id});
-  }
-  if (!was.volume.is_zero())
-    ledger.add_volume(was.item, detail::scheme_of(p.period).containing(was.date), -was.volume);
-  return out;
-}
-
 statement bill_contract(const compiled_tariff& tariff, const contract& deal, date_span period,
                         const billing_state& opening, std::span<const work_line> work,
                         std::span<const payment> payments, const bill_options& options) {
@@ -321,8 +273,7 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   for (std::size_t i : sorted.to_price)
     pricing[i] = true;
   std::vector<detail::allowance_take> takes;
-  std::set<std::string, std::less<>> replaced;  // ids whose records this statement rewrites
-  std::vector<billing_state::billed_line> voided;
+  detail::line_records records(work.size());
   for (const detail::sorted_work::reversed& r : sorted.reversals) {
     if (r.reason == reversal_reason::corrected) {
       priced_line trial;
@@ -337,27 +288,11 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
         continue;
       }
     }
-    replaced.insert(r.billed->id);
-    if (r.billed->fingerprint == detail::voided_fingerprint) continue;  // nothing left to reverse
-    out.reversals.push_back(reverse(*r.billed, r.reason, p, ledger, takes));
-    if (r.reason == reversal_reason::voided)
-      voided.push_back({r.billed->id,
-                        std::string(detail::voided_fingerprint),
-                        r.billed->date,
-                        r.billed->item,
-                        {},
-                        {},
-                        {},
-                        {},
-                        {},
-                        {}});
+    if (auto back = records.reverse(*r.billed, r.reason, p, ledger, takes))
+      out.reversals.push_back(std::move(*back));
   }
 
-  std::vector<priced_extras> extras(work.size());  // by work index
-  std::vector<std::size_t> line_work;              // the work index of each line and adjustment
-  std::vector<std::size_t> adjustment_work;
   out.lines.reserve(sorted.to_price.size());
-  line_work.reserve(sorted.to_price.size());
   for (std::size_t i : detail::work_order(work)) {
     if (!pricing[i]) continue;
     const work_line& w = work[i];
@@ -366,20 +301,19 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
     pricer.price(&deal, w, line);
     if (line.ok())
       if (const auto why = outside(line)) detail::line_pricer::fail(line, why->first, why->second);
-    if (line.ok()) {
-      const std::size_t first_take = takes.size();
-      const decimal volume = use_allowances(pricer, &p, line, ledger, takes);
-      extras[i] = priced_extras{i, first_take, takes.size(), volume};
-    }
+    const std::size_t first_take = takes.size();
+    decimal volume;
+    if (line.ok()) volume = use_allowances(pricer, &p, line, ledger, takes);
     if (!line.ok()) {
       rejected.emplace_back(i, std::move(line));
       out.lines.pop_back();
-    } else if (*line.date < period.first) {
+      continue;
+    }
+    const bool late = *line.date < period.first;
+    records.priced(i, first_take, takes.size(), std::move(volume), late);
+    if (late) {
       out.adjustments.push_back(std::move(line));
       out.lines.pop_back();
-      adjustment_work.push_back(i);
-    } else {
-      line_work.push_back(i);
     }
   }
   // The state's entries the plan cannot match: an error for the periods this statement bills
@@ -427,24 +361,7 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   const billing_state used = ledger.state();
   state.allowances = used.allowances;
   state.volumes = used.volumes;
-  std::vector<billing_state::billed_line> fresh = std::move(voided);
-  fresh.reserve(fresh.size() + out.lines.size() + out.adjustments.size());
-  for (const auto& [priced, indexes] :
-       {std::pair{&out.adjustments, &adjustment_work}, std::pair{&out.lines, &line_work}})
-    for (std::size_t k = 0; k < priced->size(); ++k) {
-      const priced_extras& e = extras[(*indexes)[k]];
-      fresh.push_back(
-          record_of(program, (*priced)[k], std::move(sorted.fingerprints[e.work]), e, takes, p));
-    }
-  std::sort(fresh.begin(), fresh.end(), by_id);
-  if (!replaced.empty())
-    std::erase_if(state.lines, [&](const auto& l) { return replaced.contains(l.id); });
-  std::vector<billing_state::billed_line> lines;
-  lines.reserve(state.lines.size() + fresh.size());
-  std::merge(std::make_move_iterator(state.lines.begin()),
-             std::make_move_iterator(state.lines.end()), std::make_move_iterator(fresh.begin()),
-             std::make_move_iterator(fresh.end()), std::back_inserter(lines), by_id);
-  state.lines = std::move(lines);
+  records.close(program, p, out, sorted.fingerprints, takes, state.lines);
   state.format = billing_state::current_format;
   state.contract = deal.id;
 

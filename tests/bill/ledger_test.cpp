@@ -345,6 +345,39 @@ TEST(Ledger, RepeatsAreRefusedWhenAskedTo) {
   }
 }
 
+TEST(Ledger, AReversalTakesBackTheTaxAsBilledNotAsRecomputed) {
+  // Per statement, three visits of 0.05 at 20 % share a rate's tax of 0.03 as 0.01 each; voided
+  // one by one later, each takes back the 0.01 it was billed, not a share of a new rounding.
+  std::string source(ledger_tariff);
+  source.replace(source.find("pricelist retail"), 0,
+                 "tax vat excluded per statement round 0.01 half_up {\n  rate standard 20%\n}\n");
+  source.replace(source.find("price 1800.00"), 13, "price 0.05");
+  const compiled_tariff t = compile_ok(source);
+  contract c = deal("seats");
+  c.attributes["workstations"] = "0";
+  const std::vector<work_line> work{visit("V1", "2026-03-03T10:00:00+03:00"),
+                                    visit("V2", "2026-03-04T10:00:00+03:00"),
+                                    visit("V3", "2026-03-05T10:00:00+03:00")};
+  const statement march = bill(t, c, month(3), {}, work);
+  ASSERT_EQ(march.lines.size(), 3U);
+  EXPECT_DEC(march.tax, "0.03");  // 0.15 × 20 % = 0.03, shared 0.01, 0.01, 0.01
+  EXPECT_DEC(march.closing.lines[0].tax, "0.01");
+  EXPECT_EQ(march.closing.lines[0].rate, "standard");
+  work_line cancelled = work[0];
+  cancelled.voided = true;
+  const std::vector<work_line> april_work{cancelled};
+  const statement april = bill(t, c, month(4), march.closing, april_work);
+  ASSERT_EQ(april.reversals.size(), 1U);
+  EXPECT_DEC(april.reversals[0].amount, "-0.05");
+  EXPECT_DEC(april.reversals[0].tax, "-0.01");
+  ASSERT_EQ(april.taxes.size(), 1U);
+  EXPECT_EQ(april.taxes[0].rate, "standard");
+  EXPECT_DEC(april.taxes[0].base, "-0.05");
+  EXPECT_DEC(april.taxes[0].amount, "-0.01");
+  EXPECT_DEC(april.tax, "-0.01");
+  EXPECT_DEC(april.total, "-0.06");  // the fee is 0 workstations × 2500.00
+}
+
 // ---------------------------------------------------------------------------------------------
 // Payments and refunds
 

@@ -6,8 +6,9 @@
 // has a message and no amount; pricing without the trace gives the same amounts. Then each
 // contract with a plan is billed for March 2026, with a payment: its statement accounts for every
 // line, its taxes add up (the lines' and fees' shares to each rate's tax, the rates to the
-// statement's), a prepaid balance's drawn and owed make the total, and pricing request by request
-// with the state gives the same lines. Billing may throw only std::invalid_argument, naming the
+// statement's), a prepaid balance's drawn and owed make the total, billing it again from its
+// closing state bills nothing and changes nothing, and pricing request by request with the state
+// gives the same lines. Billing may throw only std::invalid_argument, naming the
 // contract: a tax whose exemption a contract cannot decide, or data the tariff refuses
 // (billing_input_error). Every pay block pays the work of March.
 #include <cstddef>
@@ -99,8 +100,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // A payment only where the plan keeps a prepaid balance: elsewhere it refuses the statement.
     std::vector<tariff::payment> payments;
     if (program.plans[program.plan_index.at(c.plan)].prepaid)
-      payments.push_back(
-          {"P1", c.id, *tariff::parse_date("2026-03-10"), tariff::decimal("100.00")});
+      payments.push_back({"P1",
+                          c.id,
+                          *tariff::parse_date("2026-03-10"),
+                          tariff::decimal("100.00"),
+                          tariff::payment_kind::payment,
+                          {}});
     tariff::statement s;
     try {
       s = tariff::bill(*compiled.tariff, c, march, {}, own, payments);
@@ -109,7 +114,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       // refuses them (a per-unit attribute whose default is below 0): billing_input_error.
       continue;
     }
-    if (s.lines.size() + s.adjustments.size() + s.rejected.size() != own.size()) std::abort();
+    if (s.lines.size() + s.adjustments.size() + s.rejected.size() + s.already_billed.size() !=
+        own.size())
+      std::abort();
     tariff::decimal rates;
     tariff::decimal shares;
     for (const tariff::tax_line& t : s.taxes)
@@ -121,6 +128,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         shares += l.tax;
     if (rates != s.tax || shares != s.tax) std::abort();
     if (s.prepaid && s.prepaid->drawn + s.prepaid->owed != s.total) std::abort();
+    // Billed again from its closing state, the same work and payments bill nothing and change
+    // nothing (design decision 11).
+    const tariff::statement again =
+        tariff::bill(*compiled.tariff, c, march, s.closing, own, payments);
+    if (!(again.closing == s.closing) || !again.lines.empty() || !again.adjustments.empty() ||
+        !again.reversals.empty() || !again.fees.empty() || !again.supplementary)
+      std::abort();
     tariff::billing_state state;
     const auto priced = tariff::price_with_state(*compiled.tariff, c, state, own);
     if (priced.size() != own.size()) std::abort();
