@@ -79,7 +79,8 @@ void append_alert(std::string& out, const alert& a, std::size_t indent) {
     o.string("allowance", a.allowance);
     o.string("percent", a.percent.to_string());
     o.string("line", a.line);
-  } else if (a.kind == alert_kind::balance_low || a.kind == alert_kind::balance_exhausted) {
+  } else if (a.kind == alert_kind::balance_low || a.kind == alert_kind::balance_exhausted ||
+             a.kind == alert_kind::balance_negative) {
     o.string("line", a.line);
     if (a.kind == alert_kind::balance_low) o.string("threshold", a.threshold.to_string());
   }

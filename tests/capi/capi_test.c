@@ -183,7 +183,10 @@ static void money_flows(void) {
                    "        \"kind\": \"refund\",\n        \"reverses\": \"P-1\"\n      }\n    ],\n"
                    "    \"received\": \"0.00\",\n    \"refunded\": \"1000.00\",");
     /* The fee took the balance to 0 before the refund: the client owes the refund back. */
-    CHECK_CONTAINS(again, "\"kind\": \"balance_negative\"");
+    CHECK_CONTAINS(again,
+                   "\"kind\": \"balance_negative\",\n      \"message\": \"prepaid balance is "
+                   "-1000.00 after refund 'R-1' of 1000.00: the client owes it back\",\n"
+                   "      \"line\": \"R-1\"\n");
     CHECK_CONTAINS(again, "\"amount\": \"5000.00\",\n        \"refunded\": \"1000.00\"");
     tariff_free(again);
     free(state);

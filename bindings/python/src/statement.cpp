@@ -107,7 +107,8 @@ void bind_statement(py::module_& m) {
       .def_readonly("percent", &alert::percent, "allowance_threshold: the threshold reached.")
       .def_readonly("line", &alert::line,
                     "allowance_threshold, balance_low, balance_exhausted: the work line that "
-                    "reached it (for a balance, a fee's description when a fee drew it down).")
+                    "reached it (for a balance, a fee's description when a fee drew it down); "
+                    "balance_negative: the refund or chargeback.")
       .def_readonly("threshold", &alert::threshold,
                     "balance_low: the plan's threshold the balance fell to or below; else 0.")
       .def("__repr__", [](const alert& a) { return "Alert(" + a.message + ")"; });

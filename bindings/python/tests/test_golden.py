@@ -198,7 +198,7 @@ def _alert(a: tariff.Alert) -> dict:
     out = {"kind": a.kind, "message": a.message}
     if a.kind == "allowance_threshold":
         out.update(allowance=a.allowance, percent=_money(a.percent), line=a.line)
-    elif a.kind in ("balance_low", "balance_exhausted"):
+    elif a.kind in ("balance_low", "balance_exhausted", "balance_negative"):
         out["line"] = a.line
         if a.kind == "balance_low":
             out["threshold"] = _money(a.threshold)
