@@ -82,3 +82,23 @@ def test_a_misspelt_state_key_refuses_the_statement_and_keeps_the_state(tmp_path
     assert ("the opening state's allowance 'engineer_vist/month' for 2026-03-01..2026-03-31 "
             "matches nothing in plan") in r.stderr
     assert state.read_text() == text  # not saved: no statement was made
+
+
+def test_a_refused_contracts_state_stays_as_it_was_among_the_states_saved(tmp_path):
+    contracts = tmp_path / "contracts.csv"
+    contracts.write_text(HEADER + GOOD + "C-2,K-2,annual,,registered,2026-01-01,2026-12-31,,10,"
+                         "2026-03-16: contract.workstations=-5,\n")
+    states = tmp_path / "states.json"
+    before = {"format": 2, "states": [
+        {"format": 2, "contract": "C-1", "revision": 0, "allowances": []},
+        {"format": 2, "contract": "C-2", "revision": 4, "allowances": []},
+        {"format": 2, "contract": "C-9", "revision": 2, "allowances": []}]}
+    states.write_text(json.dumps(before))
+    r = bill(contracts, "--state", states, "--save-state", states)
+    assert r.returncode == 1
+    assert r.stderr.endswith("tariff: 1 of 2 contract(s) not billed\n")
+    after = json.loads(states.read_text())
+    assert [(s["contract"], s["revision"]) for s in after["states"]] == [
+        ("C-1", 1), ("C-2", 4), ("C-9", 2)]  # C-1 billed; C-2 refused and C-9 not billed: kept
+    assert after["states"][1] == before["states"][1]
+    assert after["states"][2] == before["states"][2]
