@@ -857,7 +857,7 @@ read_result<billing_state> read_states_json(std::string_view text) {
       result.errors.push_back({0, {}, text::visible(m.key), "unknown key"});
     }
   }
-  const std::size_t formats_given =
+  const auto formats_given =
       std::count_if(document.members.begin(), document.members.end(),
                     [](const formats::json_member& m) { return m.key == "format"; });
   if (formats_given == 0) {

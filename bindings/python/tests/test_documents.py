@@ -31,7 +31,7 @@ import pytest
 
 import tariff
 from tariff import documents
-from tariff.documents import DetailsError, DocumentInfo, cli
+from tariff.documents import DetailsError, DocumentInfo, _figures, cli
 from tariff.documents.accounting_csv import COLUMNS
 from tariff.documents.formatting import NBSP, format_amount
 from tariff.documents.report import period_report_model
@@ -754,3 +754,49 @@ def test_taxes_of_the_engine(examples, details, prices):
     exempt_text = html_text(documents.invoice(exempt, ours).html)
     assert f"Без налога (НДС): — Всего к оплате: {spaced(format_amount(exempt.total, 'ru'))}" \
         in exempt_text
+
+
+def test_a_reversal_is_a_row_and_the_rows_still_add_up(facilities, march, details):
+    """A line billed in March and voided in April (docs/statement.md, "Billing twice never
+    charges twice"): April's invoice has the reversal as a row at the negative amount, and the
+    rows add up to the statement's figures."""
+    t, contracts, work = facilities
+    contract = next(c for c in contracts if c.id == "C-100")
+    l13 = next(w for w in work if w.id == "L13")
+    cancelled = tariff.WorkLine(l13.id, l13.contract, l13.item, l13.start, quantity=l13.quantity,
+                                request=l13.request, site=l13.site, time_zone=l13.time_zone,
+                                site_attributes=l13.site_attributes, void=True)
+    april = t.bill(contract, datetime.date(2026, 4, 1), [cancelled], state=march.closing)
+    assert [(r.id, r.reason, r.amount) for r in april.reversals] == [
+        ("L13", "voided", Decimal("-2880.00"))]
+    rows = document_rows(april, details, "ru")
+    assert [(r.kind, r.line_id, spaced(r.description), r.note, r.amount) for r in rows[1:]] == [
+        ("reversal", "L13", "Сторно: Картридж от 26.03.2026, строка L13", "отменено",
+         Decimal("-2880.00"))]
+    assert sum((r.amount for r in rows), Decimal("0.00")) == _figures.subtotal(april)
+    # The period report's summary: fees, work, materials and reversals make the revenue.
+    model = period_report_model(april, details)
+    assert (model.work, model.materials, model.reversed) == (
+        Decimal("0.00"), Decimal("0.00"), Decimal("-2880.00"))
+    assert april.fees_total + model.work + model.materials + model.reversed == april.revenue
+    en = document_rows(april, details, "en")
+    assert (spaced(en[1].description), en[1].note) == (
+        "Reversal: Картридж, 26 Mar 2026, line L13", "cancelled")
+
+
+def test_a_reversal_is_a_row_of_the_workbooks_lines(facilities, march, details, tmp_path):
+    import openpyxl
+
+    t, contracts, work = facilities
+    contract = next(c for c in contracts if c.id == "C-100")
+    l13 = next(w for w in work if w.id == "L13")
+    cancelled = tariff.WorkLine(l13.id, l13.contract, l13.item, l13.start, quantity=l13.quantity,
+                                request=l13.request, site=l13.site, time_zone=l13.time_zone,
+                                site_attributes=l13.site_attributes, void=True)
+    april = t.bill(contract, datetime.date(2026, 4, 1), [cancelled], state=march.closing)
+    path = tmp_path / "april.xlsx"
+    documents.write_workbook(april, path, locale="en", details=details)
+    lines = list(openpyxl.load_workbook(path)["Lines"].iter_rows(min_row=2, values_only=True))
+    assert [(r[0], r[1], r[6], r[10], r[12], r[13]) for r in lines] == [
+        ("reversal", "L13", "voided", Decimal("-2880.00"), Decimal("-2100.00"),
+         Decimal("-780.00"))]

@@ -70,6 +70,7 @@ class PeriodReport:
     work: Decimal
     materials: Decimal
     covered: Decimal
+    reversed: Decimal  # lines billed before and taken back (negative; zero when none)
 
 
 def _line(line: Any, late: bool, details: Details) -> ReportLine:
@@ -116,4 +117,8 @@ def period_report_model(statement: Any, details: Details) -> PeriodReport:
         work += request.work
         materials += request.materials
         covered += request.covered
-    return PeriodReport(requests=tuple(requests), work=work, materials=materials, covered=covered)
+    reversed = zero
+    for back in getattr(statement, "reversals", ()):
+        reversed += back.amount
+    return PeriodReport(requests=tuple(requests), work=work, materials=materials, covered=covered,
+                        reversed=reversed)

@@ -11,7 +11,9 @@ Quantity × price is printed only where it holds exactly:
   one row per group, its billed quantity at that price; a line whose amount a charge limit changed
   (minimum or maximum charge) is one service at the line's amount;
 - parts an allowance included bill nothing: an invoice leaves them out; an act, which certifies the
-  work done, lists them at 0.00 with the value the subscription covered.
+  work done, lists them at 0.00 with the value the subscription covered;
+- a line billed before and taken back (a correction or a void, docs/statement.md, "Billing twice
+  never charges twice") is one row at the negative amount the statement reverses.
 """
 
 from __future__ import annotations
@@ -61,7 +63,7 @@ class DocumentRow:
     (a rounding row, work the subscription included)."""
 
     number: int
-    kind: str  # "fee", "work", "adjustment" (late work), "rounding"
+    kind: str  # "fee", "work", "adjustment" (late work), "reversal", "rounding"
     description: str
     quantity: Optional[Quantity]
     unit: str
@@ -222,6 +224,16 @@ def _work_rows(line: Any, kind: str, details: Details, locale: str,
     return rows
 
 
+def _reversal_row(back: Any, details: Details, locale: str) -> dict:
+    t = labels(locale)
+    title = details.item(back.item).title or back.item
+    text = t["work_dated"].format(title=title, date=format_date(back.date, locale))
+    return dict(kind="reversal", description=t["reversal"].format(text=text, id=back.id),
+                quantity=None, unit="", price=None, amount=back.amount,
+                note=t[f"reversal_{back.reason}"], line_id=back.id, date=back.date,
+                item=back.item, tax=line_tax(back))
+
+
 def _quantity_sum(quantities: Iterable[Any]) -> Optional[Quantity]:
     total = None
     for q in quantities:
@@ -233,13 +245,16 @@ def document_rows(statement: Any, details: Details, locale: str, *,
                   include_covered: bool = False) -> list[DocumentRow]:
     """The rows of an invoice (``include_covered=False``: what is billed) or of an act
     (``include_covered=True``: every line of work, included ones at 0.00), numbered from 1: the
-    fees, the period's lines and the late work in work order, and a rounding row when the
-    tariff rounds the statement's total. They add up to ``_figures.subtotal(statement)``."""
+    fees, the period's lines and the late work in work order, the reversals of lines billed
+    before, and a rounding row when the tariff rounds the statement's total. They add up to
+    ``_figures.subtotal(statement)``."""
     rows = _fee_rows(statement, details, locale)
     for line in statement.lines:
         rows += _work_rows(line, "work", details, locale, include_covered)
     for line in statement.adjustments:
         rows += _work_rows(line, "adjustment", details, locale, include_covered)
+    for back in getattr(statement, "reversals", ()):
+        rows.append(_reversal_row(back, details, locale))
     rounded = _figures.rounding(statement)
     if rounded != 0:
         rows.append(dict(kind="rounding", description=labels(locale)["rounding"], quantity=None,

@@ -167,6 +167,14 @@ def statement_workbook(statement: Any, *, locale: str = "en",
             if taxed:
                 values.append(_figures.line_tax(line))
             lines.append(values, money_columns={10, 11, 12, 13, 15})
+    for back in getattr(statement, "reversals", ()):  # lines billed before, taken back
+        zero = back.amount - back.amount
+        values = [t["section_reversal"], back.id, "", back.date, back.item,
+                  details.item(back.item).title or back.item, back.reason, "", "", "",
+                  back.amount, zero, back.cost, back.amount - back.cost, ""]
+        if taxed:
+            values.append(back.tax)
+        lines.append(values, money_columns={10, 11, 12, 13, 15})
     lines.sheet.auto_filter.ref = lines.sheet.dimensions
     lines.finish()
 
