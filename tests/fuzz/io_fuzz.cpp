@@ -1,6 +1,7 @@
-// libFuzzer target: the CSV and JSON readers of work, contracts (amendments included) and the
-// billing state take any bytes without crashing, and whatever they read survives a round trip
-// through the writer unchanged (same values, same decimal scales).
+// libFuzzer target: the CSV and JSON readers of work, contracts (amendments included), payments
+// and the billing state (one, or many contracts') take any bytes without crashing, and whatever
+// they read survives a round trip through the writer unchanged (same values, same decimal scales).
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -36,6 +37,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                 [](const auto& rows) { return tariff::write_work_csv(rows); });
   round_trip<tariff::work_line>(text, tariff::read_work_json,
                                 [](const auto& rows) { return tariff::write_work_json(rows); });
+  round_trip<tariff::payment>(text, tariff::read_payments_csv,
+                              [](const auto& rows) { return tariff::write_payments_csv(rows); });
+  round_trip<tariff::payment>(text, tariff::read_payments_json,
+                              [](const auto& rows) { return tariff::write_payments_json(rows); });
   round_trip<tariff::contract>(text, tariff::read_contracts_csv,
                                [](const auto& rows) { return tariff::write_contracts_csv(rows); });
   round_trip<tariff::contract>(text, tariff::read_contracts_json,
@@ -48,6 +53,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (!again.errors.empty() || again.rows.size() != 1 ||
         tariff::write_state_json(again.rows.front()) != written)
       std::abort();
+  }
+  // So do many contracts' states in one document (each naming its contract, as the document's
+  // states must; a single state of format 1 names none).
+  const tariff::read_result<tariff::billing_state> states = tariff::read_states_json(text);
+  if (states.errors.empty() && !states.rows.empty() &&
+      std::none_of(states.rows.begin(), states.rows.end(),
+                   [](const tariff::billing_state& one) { return one.contract.empty(); })) {
+    const std::string written = tariff::write_states_json(states.rows);
+    const tariff::read_result<tariff::billing_state> again = tariff::read_states_json(written);
+    if (!again.errors.empty() || tariff::write_states_json(again.rows) != written) std::abort();
   }
   return 0;
 }
