@@ -44,7 +44,8 @@ std::string write_statements_csv(std::span<const statement> statements);
 [[nodiscard]] read_result<billing_state> read_state_json(std::string_view text);
 
 /// Many contracts' states in one document, {"format": 2, "states": [state, …]}, sorted by
-/// contract: what `tariff bill --state` keeps for a portfolio.
+/// contract: what `tariff bill --state` keeps for a portfolio. Each state must name its contract,
+/// once (as read_states_json requires); throws std::invalid_argument otherwise.
 [[nodiscard]] std::string write_states_json(std::span<const billing_state> states);
 
 /// Many contracts' states: a document write_states_json wrote, or one state (either format) as

@@ -17,6 +17,7 @@
 
 #include <tariff/statement_io.hpp>
 
+#include "errors/errors.hpp"
 #include "formats/json_table.hpp"
 #include "formats/priced_writer.hpp"
 #include "formats/state_writer.hpp"
@@ -793,6 +794,17 @@ std::string write_states_json(std::span<const billing_state> states) {
   std::stable_sort(
       sorted.begin(), sorted.end(),
       [](const billing_state* a, const billing_state* b) { return a->contract < b->contract; });
+  // A document read_states_json would refuse is never written: each state names its contract,
+  // once, or the states could not be told apart when read back.
+  for (std::size_t i = 0; i < sorted.size(); ++i) {
+    if (sorted[i]->contract.empty())
+      throw errors::invalid_call(
+          "write_states_json: a state names no contract (a state no statement has closed, or "
+          "one read in format 1); bill it first, or write it alone with write_state_json");
+    if (i > 0 && sorted[i]->contract == sorted[i - 1]->contract)
+      throw errors::invalid_call("write_states_json: contract '" + sorted[i]->contract +
+                                 "' has two states");
+  }
   std::string out =
       "{\n  \"format\": " + std::to_string(billing_state::current_format) + ",\n  \"states\": ";
   if (sorted.empty()) {

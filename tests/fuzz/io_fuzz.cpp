@@ -55,7 +55,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       std::abort();
   }
   // So do many contracts' states in one document (each naming its contract, as the document's
-  // states must; a single state of format 1 names none).
+  // states must: write_states_json refuses a state of format 1 read alone, which names none).
   const tariff::read_result<tariff::billing_state> states = tariff::read_states_json(text);
   if (states.errors.empty() && !states.rows.empty() &&
       std::none_of(states.rows.begin(), states.rows.end(),

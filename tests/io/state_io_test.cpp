@@ -1,6 +1,7 @@
 // The billing state as JSON in format 2, with its ledger (docs/formats.md, "Billing state"),
 // format 1 read as a migrated state, and many contracts' states in one document. The states are
 // built by hand, so these tests hold the writers and readers to the format, not to billing.
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -563,6 +564,27 @@ TEST(StatesJson, EachStateNamesItsContractOnce) {
   EXPECT_EQ(read.rows[0].contract, "C-1");
   EXPECT_EQ(read.rows[1].contract, "C-2");
   EXPECT_EQ(read.row_numbers, (std::vector<std::size_t>{1, 5}));
+}
+
+TEST(StatesJson, NothingIsWrittenThatCouldNotBeReadBack) {
+  billing_state named;
+  named.contract = "C-1";
+  billing_state unnamed;  // never billed, or read alone in format 1
+  try {
+    (void)write_states_json(std::vector<billing_state>{named, unnamed});
+    ADD_FAILURE() << "a state without its contract was written among many";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_STREQ(e.what(),
+                 "write_states_json: a state names no contract (a state no statement has "
+                 "closed, or one read in format 1); bill it first, or write it alone with "
+                 "write_state_json");
+  }
+  try {
+    (void)write_states_json(std::vector<billing_state>{named, named});
+    ADD_FAILURE() << "two states of one contract were written";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_STREQ(e.what(), "write_states_json: contract 'C-1' has two states");
+  }
 }
 
 TEST(StatesJson, TheDocument) {
