@@ -11,10 +11,10 @@
 #include "check/graph.hpp"
 #include "compile/expressions.hpp"
 #include "compile/pricelists.hpp"
-#include "text/sha256.hpp"
 #include "model/allowance_key.hpp"
 #include "parse/parser.hpp"
 #include "parse/source_text.hpp"
+#include "text/sha256.hpp"
 
 namespace tariff {
 
