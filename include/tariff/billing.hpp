@@ -222,7 +222,7 @@ enum class reversal_reason : std::uint8_t {
 /// The name as files write it ("corrected").
 std::string_view to_string(reversal_reason reason);
 
-/// A billed line taken back, exactly as the ledger recorded it (design decision 11).
+/// A billed line taken back, exactly as the ledger recorded it (docs/design.md, decision 11).
 struct reversal {
   std::string id;  ///< the work line's id
   reversal_reason reason = reversal_reason::corrected;
@@ -330,10 +330,10 @@ date_span statement_period(const compiled_tariff& tariff, const contract& contra
 /// Bills `contract` for `period` (one of its plan's statement periods): fees, then `work`
 /// priced, with allowances used in work order from `opening`. Lines dated before the period are
 /// late work: billed as adjustments, using their own period's allowance. Lines dated after it are
-/// rejected (after_period). What the opening state's ledger holds is never billed twice (design
-/// decision 11): a line sent again is skipped (`already_billed`), a changed or voided one is
-/// reversed and (if changed) billed again, fee periods charged before are charged only by a
-/// retroactive difference, and a second statement of a period is `supplementary`. Throws
+/// rejected (after_period). What the opening state's ledger holds is never billed twice
+/// (docs/design.md, decision 11): a line sent again is skipped (`already_billed`), a changed or
+/// voided one is reversed and (if changed) billed again, fee periods charged before are charged
+/// only by a retroactive difference, and a second statement of a period is `supplementary`. Throws
 /// std::invalid_argument if the contract has no plan of the tariff or `period` is not one of its
 /// statement periods, and billing_input_error if the contract's data cannot be billed as given (a
 /// per-unit value below 0 or, for an `integer` attribute, not whole; a prepaid span naming a fee

@@ -1,6 +1,6 @@
-// Fees against the ledger (design decision 11): a fee period is charged once; a second statement
-// of the period charges only what the first did not, and a retroactive change to what a fee
-// period costs (an amendment of its units, dated back) is billed as the difference.
+// Fees against the ledger (docs/design.md, decision 11): a fee period is charged once; a second
+// statement of the period charges only what the first did not, and a retroactive change to what a
+// fee period costs (an amendment of its units, dated back) is billed as the difference.
 #pragma once
 
 #include <vector>

@@ -68,7 +68,7 @@ std::string work_fingerprint(const work_line& line) {
   put(text, 'z', line.time_zone);
   put_attributes(text, 'S', line.site_attributes);
   put_attributes(text, 'A', line.attributes);
-  return text::sha256_hex(text).substr(0, 32);
+  return text::sha256_hex(text, 32);
 }
 
 }  // namespace tariff

@@ -1,6 +1,6 @@
-// The late-work horizon (design decision 11): how far back a statement reaches, and the ledger
-// entries it forgets. A record is dropped only together with the right to bill its period, so a
-// dropped record can never let the same line, fee or payment be billed twice.
+// The late-work horizon (docs/design.md, decision 11): how far back a statement reaches, and the
+// ledger entries it forgets. A record is dropped only together with the right to bill its period,
+// so a dropped record can never let the same line, fee or payment be billed twice.
 #pragma once
 
 #include <optional>

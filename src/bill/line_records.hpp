@@ -1,5 +1,5 @@
-// The ledger's records of work lines (design decision 11): what a statement reverses and what it
-// bills, kept while the statement is made and written into the closing state at its end.
+// The ledger's records of work lines (docs/design.md, decision 11): what a statement reverses and
+// what it bills, kept while the statement is made and written into the closing state at its end.
 #pragma once
 
 #include <cstddef>

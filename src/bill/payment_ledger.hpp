@@ -1,5 +1,5 @@
-// Payments against the ledger (design decision 11): (contract, payment id) is the key. A payment
-// sent again is credited once; the same id with other figures is an error; a refund or
+// Payments against the ledger (docs/design.md, decision 11): (contract, payment id) is the key. A
+// payment sent again is credited once; the same id with other figures is an error; a refund or
 // chargeback is its own record and takes back at most what is left of the payment it names.
 #pragma once
 

@@ -1,6 +1,6 @@
-// Work a statement is given, sorted against the ledger of what was billed (design decision 11):
-// new lines are priced, lines sent again are skipped, changed ones are reversed and priced again,
-// voided ones reversed. Only the sorting is here; bill() prices and records.
+// Work a statement is given, sorted against the ledger of what was billed (docs/design.md, decision
+// 11): new lines are priced, lines sent again are skipped, changed ones are reversed and priced
+// again, voided ones reversed. Only the sorting is here; bill() prices and records.
 #pragma once
 
 #include <cstddef>

@@ -58,7 +58,7 @@ std::string statement_id(const statement& s) {
   put(text, s.tax.to_string());
   put(text, s.total.to_string());
   return s.contract + "/" + format_date(s.period.first) + "/r" +
-         std::to_string(s.opening_revision) + "/" + text::sha256_hex(text).substr(0, 16);
+         std::to_string(s.opening_revision) + "/" + text::sha256_hex(text, 16);
 }
 
 }  // namespace tariff::detail

@@ -1,5 +1,5 @@
-// A statement's id (design decision 11): the same call gives the same id, so a host that retries
-// a call, or stores statements, can tell one it already has.
+// A statement's id (docs/design.md, decision 11): the same call gives the same id, so a host that
+// retries a call, or stores statements, can tell one it already has.
 #pragma once
 
 #include <string>

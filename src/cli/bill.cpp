@@ -148,8 +148,8 @@ std::map<std::string, std::string, std::less<>> billed_by(const state_file& stat
 }
 
 // Work lines of `deal` that another contract's state in the file records as billed, and its own
-// does not: a billed line cannot move (design decision 11). They are taken out of `work` and
-// come back as rejected lines, moved_contract, naming the id and both contracts.
+// does not: a billed line cannot move (docs/design.md, decision 11). They are taken out of `work`
+// and come back as rejected lines, moved_contract, naming the id and both contracts.
 std::vector<priced_line> moved_lines(const contract& deal, const billing_state& own,
                                      const std::map<std::string, std::string, std::less<>>& by,
                                      std::vector<work_line>& work, const std::string& path) {

@@ -1,7 +1,7 @@
 // The billing state as JSON (docs/formats.md, "Billing state"): format 2, the ledger of what was
-// billed (design decision 11), and format 1 read as a migrated state; many contracts' states in
-// one document. Decimals are written with decimal::to_string, keeping their scale; nothing passes
-// through a double. A period [first, end) is written as its first and last day.
+// billed (docs/design.md, decision 11), and format 1 read as a migrated state; many contracts'
+// states in one document. Decimals are written with decimal::to_string, keeping their scale;
+// nothing passes through a double. A period [first, end) is written as its first and last day.
 #include <algorithm>
 #include <array>
 #include <charconv>

@@ -137,7 +137,7 @@ void compress_all(std::array<std::uint32_t, 8>& h, const unsigned char* data, st
 
 }  // namespace
 
-std::string sha256_hex(std::string_view data) {
+std::string sha256_hex(std::string_view data, std::size_t digits) {
   std::array<std::uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                     0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
@@ -156,11 +156,10 @@ std::string sha256_hex(std::string_view data) {
         static_cast<unsigned char>(bits >> (8 * i));
   compress_all(h, tail.data(), blocks);
   static constexpr char hex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(64);
-  for (std::uint32_t word : h)
-    for (int shift = 28; shift >= 0; shift -= 4)
-      out.push_back(hex[(word >> shift) & 0xF]);
+  digits = digits < 64 ? digits : 64;
+  std::string out(digits, '0');
+  for (std::size_t i = 0; i < digits; ++i)
+    out[i] = hex[(h[i / 8] >> (28 - 4 * (i % 8))) & 0xF];
   return out;
 }
 

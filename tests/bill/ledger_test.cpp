@@ -428,6 +428,50 @@ TEST(Ledger, APaymentIsCreditedOnceAndARefundTakesPartOfItBack) {
   }
 }
 
+// The message a refused statement gives, or "" when it was billed.
+template <typename Bill>
+std::string refusal(Bill&& billing) {
+  try {
+    (void)billing();
+  } catch (const billing_input_error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(Ledger, PaymentsTheLedgerCannotTakeAreRefusedByTheirIds) {
+  const std::vector<payment> march_paid{paid("P-1", "2026-03-01", "30000.00")};
+  const statement march = bill(ledger(), deal("wallet"), month(3), {}, {}, march_paid);
+  const auto april = [&](std::vector<payment> payments, bill_options options = {}) {
+    return [&, payments, options] {
+      return bill(ledger(), deal("wallet"), month(4), march.closing, {}, payments, options);
+    };
+  };
+  EXPECT_EQ(refusal(april({refund("R-1", "2026-04-10", "100.00", "P-9")})),
+            "contract 'C-1': refund 'R-1' of 2026-04-10 (100.00) reverses payment 'P-9', which "
+            "the contract's ledger has not credited");
+  EXPECT_EQ(refusal(april({paid("P-2", "2026-04-10", "0.00")})),
+            "contract 'C-1': payment 'P-2' of 2026-04-10 (0.00): an amount must be above 0 (a "
+            "refund is its own record, kind refund, with a positive amount)");
+  bill_options strict;
+  strict.on_repeat = repeat_policy::error;
+  EXPECT_EQ(refusal(april(march_paid, strict)),
+            "contract 'C-1': payment 'P-1' of 2026-03-01 (30000.00) was credited before as it "
+            "is now (on_repeat: error)");
+  bill_options one;
+  one.late_work_periods = 1;
+  EXPECT_EQ(refusal(april({paid("P-3", "2026-02-27", "500.00")}, one)),
+            "contract 'C-1': payment 'P-3' of 2026-02-27 (500.00) is dated before the late-work "
+            "horizon (2026-03-01): the ledger no longer knows whether it was credited");
+  // A refund in the same input as its payment finds it; the same day, payments come first.
+  const statement may = bill(ledger(), deal("wallet"), month(4), march.closing, {},
+                             std::vector<payment>{refund("R-2", "2026-04-05", "700.00", "P-4"),
+                                                  paid("P-4", "2026-04-05", "1000.00")});
+  EXPECT_DEC(may.prepaid->received, "1000.00");
+  EXPECT_DEC(may.prepaid->refunded, "700.00");
+  EXPECT_DEC(may.prepaid->closing, "20300.00");  // 25000.00 − 5000.00 + 1000.00 − 700.00
+}
+
 TEST(Ledger, AChargebackOfMoneyAlreadySpentLeavesTheBalanceOwing) {
   const std::vector<payment> march_paid{paid("P-1", "2026-03-01", "6000.00")};
   const statement march = bill(ledger(), deal("wallet"), month(3), {}, {}, march_paid);
@@ -482,6 +526,15 @@ TEST(Ledger, ARetroactiveAmendmentBillsTheDifferenceOnce) {
   EXPECT_DEC(may.fees[1].amount, "-12500.00");  // April
   EXPECT_DEC(may.fees[2].amount, "25000.00");   // May
   EXPECT_DEC(may.total, "0.00");
+
+  // A fee period that cannot be computed now (the units are no longer given) keeps its record:
+  // nothing is adjusted on a guess, and the alert says why May's fee is missing.
+  contract unknown = deal("seats");
+  const statement june = bill(ledger(), unknown, month(6), may.closing, {});
+  EXPECT_TRUE(june.fees.empty());
+  EXPECT_EQ(june.closing.fees, may.closing.fees);
+  ASSERT_EQ(june.alerts.size(), 1U);
+  EXPECT_EQ(june.alerts[0].kind, alert_kind::fee_not_charged);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -560,7 +613,12 @@ TEST(Ledger, APlansLateWorkHorizonIsTheDefaultTheOptionsOverride) {
   two.late_work_periods = 2;
   EXPECT_TRUE(bill(t, deal("service"), month(3), {}, work, two).rejected.empty());
   two.late_work_periods = 0;
-  EXPECT_THROW((void)bill(t, deal("service"), month(3), {}, work, two), std::invalid_argument);
+  try {
+    (void)bill(t, deal("service"), month(3), {}, work, two);
+    ADD_FAILURE() << "a horizon of 0 periods was taken";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_STREQ(e.what(), "the late-work horizon must be from 1 to 1200 periods, not 0");
+  }
 }
 
 TEST(Ledger, PricingRequestByRequestLeavesTheLedgerToBilling) {

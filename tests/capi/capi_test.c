@@ -258,8 +258,8 @@ static void money_flows(void) {
   tariff_release(t);
 }
 
-/* Billing twice never charges twice (design decision 11): the same work billed again from the
-   closing state is a supplementary statement that skips it, and leaves the state as it was. */
+/* Billing twice never charges twice (docs/design.md, decision 11): the same work billed again from
+   the closing state is a supplementary statement that skips it, and leaves the state as it was. */
 static void billing_twice(tariff_tariff* t) {
   char* first = NULL;
   char* second = NULL;

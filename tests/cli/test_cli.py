@@ -500,7 +500,7 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     assert b"100%" in seen
 
 
-# --- the ledger: billing twice never charges twice (design decision 11) ------------------------
+# --- the ledger: billing twice never charges twice (docs/design.md, decision 11) -----------
 
 def test_the_same_work_billed_twice_is_a_supplementary_statement_and_the_same_state(tmp_path):
     march = tmp_path / "march.json"

@@ -1253,7 +1253,7 @@ std::vector<std::string> check_same_as_statement(std::string_view where, const s
     if (!in_statement.contains(l.id))
       failures.push_back(prefix + "line " + l.id +
                          " was priced, but the statement does not bill it");
-  // Only the use: the ledger, revision and balance are bill()'s (design decision 11).
+  // Only the use: the ledger, revision and balance are bill()'s (docs/design.md, decision 11).
   if (state.allowances != s.closing.allowances || state.volumes != s.closing.volumes)
     failures.push_back(prefix + "the state left is " + state_text(state, &s) +
                        "; the statement's closing state is " + state_text(s.closing, &s));

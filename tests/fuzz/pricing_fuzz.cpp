@@ -129,7 +129,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (rates != s.tax || shares != s.tax) std::abort();
     if (s.prepaid && s.prepaid->drawn + s.prepaid->owed != s.total) std::abort();
     // Billed again from its closing state, the same work and payments bill nothing and change
-    // nothing (design decision 11).
+    // nothing (docs/design.md, decision 11).
     const tariff::statement again =
         tariff::bill(*compiled.tariff, c, march, s.closing, own, payments);
     if (!(again.closing == s.closing) || !again.lines.empty() || !again.adjustments.empty() ||

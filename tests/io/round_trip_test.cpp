@@ -336,7 +336,7 @@ TEST(RoundTrip, SeededRandomContracts) {
   expect_contract_round_trip(cs);
 }
 
-// Refunds and chargebacks (design decision 11): `kind` and `reverses`, written only when a
+// Refunds and chargebacks (docs/design.md, decision 11): `kind` and `reverses`, written only when a
 // payment is not a plain one, so files of plain payments read and write as before.
 TEST(Payments, RefundsAndChargebacks) {
   const auto csv = read_payments_csv(
@@ -417,7 +417,7 @@ TEST(Payments, RefundsAndChargebacks) {
   EXPECT_EQ(json.rows[1].kind, payment_kind::payment);  // null and "" are absent
 }
 
-// A `void` work line cancels the line billed under its id (design decision 11).
+// A `void` work line cancels the line billed under its id (docs/design.md, decision 11).
 TEST(WorkVoid, ReadAndWritten) {
   const auto csv = read_work_csv(
       "id,contract,item,start,quantity,void\n"

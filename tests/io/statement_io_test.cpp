@@ -579,7 +579,7 @@ TEST(StatementJson, OtherAlertsAndNoMarginPercent) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// What the ledger adds to a statement (design decision 11), built by hand: a supplementary
+// What the ledger adds to a statement (docs/design.md, decision 11), built by hand: a supplementary
 // statement with a fee adjustment, a corrected line reversed, work and a payment billed before,
 // and a refund.
 

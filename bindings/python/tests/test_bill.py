@@ -56,7 +56,8 @@ def test_request_by_request_gives_the_statement(subscription):
     for request in dict.fromkeys(w.request for w in march_work):
         lines += t.price_with_state(c1, state, [w for w in march_work if w.request == request])
     assert lines == s.lines
-    # The same allowance and volume use; only bill() writes the ledger (design decision 11).
+    # The same allowance and volume use; only bill() writes the ledger
+    # (docs/design.md, decision 11).
     assert (state.allowances, state.volumes) == (s.closing.allowances, s.closing.volumes)
     assert (state.lines, state.revision) == ([], 0)
 

@@ -1,5 +1,5 @@
-"""The billing state as a ledger from Python (design decision 11): the state's format 2 and its
-records, format 1 read as migrated, refunds and chargebacks, void work lines, and the billing
+"""The billing state as a ledger from Python (docs/design.md, decision 11): the state's format 2 and
+its records, format 1 read as migrated, refunds and chargebacks, void work lines, and the billing
 options on_repeat and late_work_periods (examples/03-subscription, March 2026)."""
 
 import copy
