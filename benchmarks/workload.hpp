@@ -23,6 +23,10 @@ struct workload {
 /// The first `contracts` contracts of the typical mix, each with 30 lines of March 2026.
 workload make_workload(std::size_t contracts);
 
+/// Appends contract `c` of the mix and its 30 lines to `w` (make_workload adds 0, 1, 2…): a
+/// program writing millions of lines generates them a block of contracts at a time.
+void add_contract(workload& w, std::size_t c);
+
 /// The typical tariff's source (benchmarks/typical/typical.tariff).
 std::string typical_tariff_source();
 
