@@ -7,6 +7,8 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -45,6 +47,40 @@ struct read_result {
 read_result<work_line> read_work_csv(std::string_view text);
 /// Work lines from a JSON array of objects.
 read_result<work_line> read_work_json(std::string_view text);
+/// Work lines from CSV a block at a time, for input too large to hold: a file of any size is read
+/// in the memory of one block. What it reads, with the row numbers and messages, is what
+/// read_work_csv reads from the same text, except one check: an id given twice is not found
+/// across blocks (a caller that keeps no more than a block checks ids itself, as the `tariff`
+/// tool does by sorting them).
+///
+///     std::FILE* file = std::fopen("work.csv", "rb");
+///     tariff::work_csv_reader reader(
+///         [file](char* buffer, std::size_t size) { return std::fread(buffer, 1, size, file); });
+///     tariff::read_result<tariff::work_line> block;
+///     while (reader.next(block))
+///       price_and_write(block.rows);  // block.errors: the rows of this block that did not read
+class work_csv_reader {
+ public:
+  /// Fills `buffer` with up to `size` bytes of the input and returns how many; 0 at its end. An
+  /// exception it throws (a read error) leaves next().
+  using source = std::function<std::size_t(char* buffer, std::size_t size)>;
+
+  explicit work_csv_reader(source in);
+  work_csv_reader(work_csv_reader&&) noexcept;
+  work_csv_reader& operator=(work_csv_reader&&) noexcept;
+  ~work_csv_reader();
+
+  /// Reads the next block of about `max_rows` rows into `block` (cleared first): the rows that
+  /// read, with their row numbers, and the errors of those that did not. A problem with the
+  /// header is the one error of the first block, and nothing follows. False, with `block` empty,
+  /// once the input is exhausted.
+  [[nodiscard]] bool next(read_result<work_line>& block, std::size_t max_rows = 4096);
+
+ private:
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
 /// Contracts from CSV with a header row.
 read_result<contract> read_contracts_csv(std::string_view text);
 /// Contracts from a JSON array of objects.

@@ -17,6 +17,34 @@ std::string write_priced_csv(std::span<const priced_line> lines, const compiled_
 /// Priced lines as a JSON array of objects, parts and trace steps nested.
 std::string write_priced_json(std::span<const priced_line> lines, const compiled_tariff& tariff);
 
+/// Priced lines written a block at a time, for a stream of lines too long to hold at once: the
+/// blocks' text together is what write_priced_csv or write_priced_json gives for all the lines.
+///
+///     tariff::priced_writer writer(tariff::priced_writer::format::csv, tariff);
+///     std::string text;
+///     while (/* more blocks */) {
+///       tariff::price_into(tariff, contracts, block, priced);
+///       writer.append(text, priced);
+///       send(text), text.clear();
+///     }
+///     writer.finish(text);  // the header of an empty CSV, the end of the JSON array
+class priced_writer {
+ public:
+  enum class format { csv, json };
+  /// `tariff` must be the tariff that priced the lines, and outlive the writer.
+  priced_writer(format f, const compiled_tariff& tariff);
+  /// Appends the lines' text to `out`, after the header or the array's opening the first time.
+  void append(std::string& out, std::span<const priced_line> lines);
+  /// Appends the end: what an empty input needs, and the closing of a JSON array.
+  void finish(std::string& out);
+
+ private:
+  format format_;
+  const compiled_tariff* tariff_;
+  bool started_ = false;
+  std::string scratch_;
+};
+
 /// Priced lines as aligned text for a terminal: each priced line with its parts (and with
 /// `explain` their trace steps), then the rejected lines with their reasons, then totals.
 std::string write_priced_text(std::span<const priced_line> lines, const compiled_tariff& tariff,

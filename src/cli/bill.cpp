@@ -1,17 +1,26 @@
 // tariff bill: a statement per contract for one period: fees, work with allowances, taxes, a
 // prepaid balance topped up by payments, totals, alerts and the closing state.
 #include <algorithm>
+#include <cstdint>
 #include <fmt/core.h>
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
 
 #include <tariff/billing.hpp>
 #include <tariff/portfolio.hpp>
 #include <tariff/statement_io.hpp>
 
 #include "cli/cli.hpp"
+#include "cli/external_sort.hpp"
+#include "cli/output_stream.hpp"
 #include "cli/progress.hpp"
+#include "cli/work_input.hpp"
+#include "cli/work_record.hpp"
 #include "queries/queries.hpp"
 #include "text/visible.hpp"
 
@@ -27,13 +36,11 @@ local_date day_of(const std::string& period) {
 }
 
 // The day whose statement period is billed: --period, else the local date of the earliest line.
-local_date billing_day(const std::string& period, const std::vector<work_line>& work,
+local_date billing_day(const std::string& period, std::optional<instant> earliest,
                        const compiled_tariff& tariff) {
   if (!period.empty()) return day_of(period);
-  if (work.empty()) throw failure("no work lines to date the statement by; give --period", 2);
-  const auto first = std::min_element(
-      work.begin(), work.end(), [](const auto& a, const auto& b) { return a.start < b.start; });
-  return local_date_of(first->start, tariff.time_zone());
+  if (!earliest) throw failure("no work lines to date the statement by; give --period", 2);
+  return local_date_of(*earliest, tariff.time_zone());
 }
 
 // The contracts to bill: those named, else every contract with a plan of the tariff.
@@ -70,13 +77,7 @@ std::vector<contract> contracts_to_bill(const std::vector<contract>& contracts,
 }
 
 // Work that names none of the contracts is priced by no statement: say so rather than drop it.
-void report_orphans(const std::vector<work_line>& work, const std::vector<contract>& contracts) {
-  std::set<std::string, std::less<>> known;
-  for (const contract& c : contracts)
-    known.insert(c.id);
-  std::size_t orphans = 0;
-  for (const work_line& w : work)
-    if (!known.contains(w.contract)) ++orphans;
+void report_orphans(std::size_t orphans) {
   if (orphans > 0)
     fmt::print(stderr, "tariff: {} work line(s) name no contract given; not billed\n", orphans);
 }
@@ -138,6 +139,12 @@ void check_contracts(const read_result<contract>& read, const std::vector<contra
                     path, bad, tariff.name()));
 }
 
+// The state of a contract billed for the first time.
+const billing_state& empty_state() {
+  static const billing_state none;
+  return none;
+}
+
 // Which contract's state records each billed line id, over every state of the file.
 std::map<std::string, std::string, std::less<>> billed_by(const state_file& states) {
   std::map<std::string, std::string, std::less<>> out;
@@ -190,19 +197,248 @@ std::vector<priced_line> moved_lines(const contract& deal, const billing_state& 
   return moved;
 }
 
+// The command line of `tariff bill`.
+struct bill_args {
+  std::string tariff, contracts, work, payments, period, state, save_state, output;
+  std::vector<std::string> ids;
+  std::string format = "text";
+  std::string on_repeat = "skip";
+  std::optional<int> late_work;
+  bool explain = false;
+  bool portfolio = false;
+};
+
+// The sort key of a line to bill: its contract's place among those billed, then its row, both
+// big-endian so that comparing bytes compares numbers. Each contract's lines come back together
+// and in input order, as a file grouped by contract gives them: bill() puts them in work order
+// (start, then id) itself, and lists what it skips in the order it was given.
+void line_key(std::string& key, std::uint32_t contract, std::size_t row) {
+  key.clear();
+  for (int shift = 24; shift >= 0; shift -= 8)
+    key += static_cast<char>((contract >> shift) & 0xFF);
+  const auto r = static_cast<std::uint64_t>(row);
+  for (int shift = 56; shift >= 0; shift -= 8)
+    key += static_cast<char>((r >> shift) & 0xFF);
+}
+
+std::uint32_t contract_of_key(std::string_view key) {
+  std::uint32_t n = 0;
+  for (const char c : key.substr(0, 4))
+    n = (n << 8) | static_cast<unsigned char>(c);
+  return n;
+}
+
+// The sorted lines handed out a contract at a time, in the order of the contracts billed.
+class sorted_work {
+ public:
+  explicit sorted_work(external_sort& sorted) : sorted_(sorted) {
+    pending_ = sorted_.next(key_, record_);
+  }
+
+  // The lines of the contract billed `place`-th; the contracts are asked for in order.
+  std::vector<work_line> lines_of(std::uint32_t place) {
+    std::vector<work_line> out;
+    while (pending_ && contract_of_key(key_) == place) {
+      std::size_t row = 0;
+      out.push_back(read_work_record(record_, row));
+      pending_ = sorted_.next(key_, record_);
+    }
+    return out;
+  }
+
+ private:
+  external_sort& sorted_;
+  std::string_view key_, record_;
+  bool pending_ = false;
+};
+
+// The statements written as they are made, in the format asked for; a portfolio sums them all
+// first.
+class statement_output {
+ public:
+  statement_output(const bill_args& args, const compiled_tariff& tariff)
+      : args_(args), tariff_(tariff) {}
+
+  void add(statement s, std::string& out) {
+    const bool first = std::exchange(first_, false);
+    if (args_.portfolio) {
+      held_.push_back(std::move(s));
+    } else if (args_.format == "json") {  // an array of statements, however many contracts
+      const std::string text = write_statement_json(s, tariff_);
+      out += first ? "[\n" : ",\n";
+      // Each statement one level in, as the elements of every other JSON array are.
+      for (std::size_t at = 0; at < text.size();) {
+        const std::size_t end = text.find('\n', at);
+        out += "  ";
+        out.append(text, at, end - at);
+        at = end + 1;
+        if (at < text.size()) out += '\n';
+      }
+    } else if (args_.format == "text") {
+      if (!first) out += '\n';
+      out += write_statement_text(s, tariff_, args_.explain);
+    } else {
+      // One row per statement under the header the first one writes.
+      const std::string text = write_statements_csv(std::span<const statement>(&s, 1));
+      out.append(first ? text : text.substr(text.find('\n') + 1));
+    }
+  }
+
+  void finish(std::string& out) {
+    if (args_.portfolio) {
+      const portfolio summed = summarize(held_);
+      out += args_.format == "csv" ? write_portfolio_csv(summed) : write_portfolio_text(summed);
+    } else if (args_.format == "json") {
+      out += first_ ? "[\n]\n" : "\n]\n";
+    } else if (args_.format == "csv" && first_) {
+      out += write_statements_csv({});
+    }
+  }
+
+ private:
+  const bill_args& args_;
+  const compiled_tariff& tariff_;
+  std::vector<statement> held_;
+  bool first_ = true;
+};
+
+// tariff bill. The work is read as a stream and sorted into contracts (in memory, or in
+// temporary files past TARIFF_SORT_MEMORY), so that every row is checked before anything is
+// billed and each statement is made and written in turn, in the memory of one contract's work.
+void run_bill(const bill_args& a) {
+  if (a.portfolio && a.format == "json") throw failure("--portfolio is written as text or csv", 2);
+  const compiled_tariff tariff = load_tariff(a.tariff);
+  const read_result<contract> read = load_contract_rows(a.contracts);
+  const std::vector<contract>& contracts = read.rows;
+  const std::vector<contract> billed = contracts_to_bill(contracts, a.ids, tariff);
+  std::unordered_map<std::string_view, std::uint32_t> place;
+  for (std::size_t k = 0; k < billed.size(); ++k)
+    place.emplace(billed[k].id, static_cast<std::uint32_t>(k));
+  std::unordered_set<std::string_view> known;
+  for (const contract& c : contracts)
+    known.insert(c.id);
+
+  const std::size_t memory = sort_memory();
+  external_sort sorted(memory - memory / 4);
+  std::optional<instant> earliest;
+  std::size_t orphans = 0;
+  {
+    work_input work(a.work, memory / 4);
+    progress_bar bar("bytes of work read", work.size(), progress_bytes);
+    std::vector<work_line> lines;
+    std::vector<std::size_t> rows;
+    std::string key, record;
+    while (work.next(lines, rows)) {
+      bar.update(work.bytes_read());
+      for (std::size_t i = 0; i < lines.size(); ++i) {
+        const work_line& w = lines[i];
+        if (!earliest || w.start < *earliest) earliest = w.start;
+        if (!known.contains(w.contract)) {
+          ++orphans;
+          continue;
+        }
+        const auto at = place.find(w.contract);
+        if (at == place.end()) continue;  // a contract not billed in this run
+        line_key(key, at->second, rows[i]);
+        record.clear();
+        append_work_record(record, w, rows[i]);
+        sorted.add(key, record);
+      }
+    }
+    if (work.errors() > 0)
+      throw failure(fmt::format("{}: {} row(s) could not be read; nothing was priced", work.path(),
+                                work.errors()));
+  }
+  const std::vector<payment> payments =
+      a.payments.empty() ? std::vector<payment>() : load_payments(a.payments);
+  check_contracts(read, billed, tariff, a.contracts);
+  state_file states = load_states(a.state);
+  if (states.unnamed && billed.size() != 1)
+    throw failure(a.state +
+                      ": the state names no contract (format 1, or new), so it opens one "
+                      "contract only: give --contract",
+                  2);
+  const auto billed_lines = billed_by(states);
+  const local_date day = billing_day(a.period, earliest, tariff);
+  report_orphans(orphans);
+  report_orphan_payments(payments, contracts);
+
+  bill_options options;
+  options.trace = a.explain || a.format == "json";
+  options.on_repeat = a.on_repeat == "error" ? repeat_policy::error : repeat_policy::skip;
+  options.late_work_periods = a.late_work;
+  std::map<std::string, std::vector<payment>, std::less<>> payments_by_contract;
+  for (const payment& p : payments)
+    payments_by_contract[p.contract].push_back(p);
+  // The states to save: every state read, each billed contract's replaced by its closing state
+  // (a refused contract's stays as it was). Kept only when they are saved.
+  const bool saving = !a.save_state.empty();
+  std::map<std::string, billing_state, std::less<>> closing;
+  if (saving) closing = states.by_contract;
+  std::size_t made = 0;
+  std::size_t refused = 0;
+  sorted.finish();
+  sorted_work work_of(sorted);
+  output_stream output(a.output);
+  statement_output statements(a, tariff);
+  progress_bar bar("contracts", billed.size(), 2000);
+  for (std::size_t k = 0; k < billed.size(); ++k) {
+    const contract& c = billed[k];
+    std::vector<work_line> own_work = work_of.lines_of(static_cast<std::uint32_t>(k));
+    const auto paid = payments_by_contract.find(c.id);
+    std::span<const payment> own_payments = paid == payments_by_contract.end()
+                                                ? std::span<const payment>()
+                                                : std::span<const payment>(paid->second);
+    if (!own_payments.empty() && !takes_payments(tariff, c)) {
+      fmt::print(stderr,
+                 "tariff: contract '{}' has plan '{}', which has no prepaid balance; its {} "
+                 "payment(s) not credited\n",
+                 text::visible(c.id), text::visible(c.plan), own_payments.size());
+      own_payments = {};
+    }
+    const auto stored = states.by_contract.find(c.id);
+    const billing_state& opening = stored != states.by_contract.end() ? stored->second
+                                   : states.unnamed                   ? *states.unnamed
+                                                                      : empty_state();
+    std::vector<priced_line> moved = moved_lines(c, opening, billed_lines, own_work, a.state);
+    statement s;
+    try {
+      s = bill(tariff, c, statement_period(tariff, c, day), opening, own_work, own_payments,
+               options);
+    } catch (const std::invalid_argument& e) {
+      // This contract's data cannot be billed (a negative per-unit value, a state entry its
+      // plan lacks): the others are, and the run fails.
+      fmt::print(stderr, "tariff: {}; not billed\n", text::visible(e.what()));
+      ++refused;
+      continue;
+    }
+    if (!own_payments.empty()) report_uncredited(s, own_payments.size());
+    for (priced_line& line : moved)
+      s.rejected.push_back(std::move(line));
+    if (saving) closing.insert_or_assign(c.id, s.closing);
+    ++made;
+    statements.add(std::move(s), output.text());
+    output.wrote();
+    bar.update(k + 1);
+  }
+  statements.finish(output.text());
+  output.finish();
+  // Saved when a statement was made: one state as one state, many as one document of states.
+  if (saving && made > 0) {
+    std::vector<billing_state> saved;
+    for (auto& [id, state] : closing)
+      saved.push_back(std::move(state));
+    write_output(a.save_state,
+                 saved.size() == 1 ? write_state_json(saved.front()) : write_states_json(saved));
+  }
+  if (refused > 0)  // a refused contract's state stays as it was
+    throw failure(fmt::format("{} of {} contract(s) not billed", refused, billed.size()));
+}
+
 }  // namespace
 
 void add_bill_command(CLI::App& app) {
-  struct options {
-    std::string tariff, contracts, work, payments, period, state, save_state, output;
-    std::vector<std::string> ids;
-    std::string format = "text";
-    std::string on_repeat = "skip";
-    std::optional<int> late_work;
-    bool explain = false;
-    bool portfolio = false;
-  };
-  auto opts = std::make_shared<options>();
+  auto opts = std::make_shared<bill_args>();
   CLI::App* cmd =
       app.add_subcommand("bill", "Bill contracts for a period: fees, work, allowances, totals");
   cmd->add_option("-t,--tariff", opts->tariff, "The tariff")->required();
@@ -236,129 +472,7 @@ void add_bill_command(CLI::App& app) {
   cmd->add_flag("--portfolio", opts->portfolio,
                 "Print the statements summed by contract, client and item instead (text or csv)");
   cmd->add_option("-o,--output", opts->output, "Write to this file instead of standard output");
-  cmd->callback([opts] {
-    if (opts->portfolio && opts->format == "json")
-      throw failure("--portfolio is written as text or csv", 2);
-    const compiled_tariff tariff = load_tariff(opts->tariff);
-    const read_result<contract> read = load_contract_rows(opts->contracts);
-    const std::vector<contract>& contracts = read.rows;
-    const std::vector<work_line> work = load_work(opts->work);
-    const std::vector<payment> payments =
-        opts->payments.empty() ? std::vector<payment>() : load_payments(opts->payments);
-    const std::vector<contract> billed = contracts_to_bill(contracts, opts->ids, tariff);
-    check_contracts(read, billed, tariff, opts->contracts);
-    state_file states = load_states(opts->state);
-    if (states.unnamed && billed.size() != 1)
-      throw failure(opts->state +
-                        ": the state names no contract (format 1, or new), so it opens one "
-                        "contract only: give --contract",
-                    2);
-    const auto billed_lines = billed_by(states);
-    const local_date day = billing_day(opts->period, work, tariff);
-    report_orphans(work, contracts);
-    report_orphan_payments(payments, contracts);
-
-    bill_options options;
-    options.trace = opts->explain || opts->format == "json";
-    options.on_repeat = opts->on_repeat == "error" ? repeat_policy::error : repeat_policy::skip;
-    options.late_work_periods = opts->late_work;
-    // Each contract's lines, gathered once: a bill run has many contracts.
-    std::map<std::string, std::vector<work_line>, std::less<>> work_by_contract;
-    for (const work_line& w : work)
-      work_by_contract[w.contract].push_back(w);
-    std::map<std::string, std::vector<payment>, std::less<>> payments_by_contract;
-    for (const payment& p : payments)
-      payments_by_contract[p.contract].push_back(p);
-    std::vector<std::string> texts;
-    std::vector<statement> statements;
-    // The states to save: every state read, each billed contract's replaced by its closing state
-    // (a refused contract's stays as it was).
-    std::map<std::string, billing_state, std::less<>> closing = states.by_contract;
-    std::size_t made = 0;
-    std::size_t refused = 0;
-    progress_bar bar("contracts", billed.size(), 2000);
-    for (const contract& c : billed) {
-      const auto own = work_by_contract.find(c.id);
-      const auto paid = payments_by_contract.find(c.id);
-      std::span<const payment> own_payments = paid == payments_by_contract.end()
-                                                  ? std::span<const payment>()
-                                                  : std::span<const payment>(paid->second);
-      if (!own_payments.empty() && !takes_payments(tariff, c)) {
-        fmt::print(stderr,
-                   "tariff: contract '{}' has plan '{}', which has no prepaid balance; its {} "
-                   "payment(s) not credited\n",
-                   text::visible(c.id), text::visible(c.plan), own_payments.size());
-        own_payments = {};
-      }
-      const auto stored = states.by_contract.find(c.id);
-      const billing_state opening = stored != states.by_contract.end() ? stored->second
-                                    : states.unnamed                   ? *states.unnamed
-                                                                       : billing_state{};
-      std::vector<work_line> own_work =
-          own == work_by_contract.end() ? std::vector<work_line>() : own->second;
-      std::vector<priced_line> moved = moved_lines(c, opening, billed_lines, own_work, opts->state);
-      statement s;
-      try {
-        s = bill(tariff, c, statement_period(tariff, c, day), opening, own_work, own_payments,
-                 options);
-      } catch (const std::invalid_argument& e) {
-        // This contract's data cannot be billed (a negative per-unit value, a state entry its
-        // plan lacks): the others are, and the run fails.
-        fmt::print(stderr, "tariff: {}; not billed\n", text::visible(e.what()));
-        ++refused;
-        continue;
-      }
-      if (!own_payments.empty()) report_uncredited(s, own_payments.size());
-      for (priced_line& line : moved)
-        s.rejected.push_back(std::move(line));
-      closing.insert_or_assign(c.id, s.closing);
-      ++made;
-      if (opts->portfolio)
-        statements.push_back(std::move(s));
-      else if (opts->format == "json")
-        texts.push_back(write_statement_json(s, tariff));
-      else if (opts->format == "text")
-        texts.push_back(write_statement_text(s, tariff, opts->explain));
-      else
-        statements.push_back(std::move(s));
-      bar.update(texts.size() + statements.size());
-    }
-    std::string out;
-    if (opts->portfolio) {
-      const portfolio summed = summarize(statements);
-      out = opts->format == "csv" ? write_portfolio_csv(summed) : write_portfolio_text(summed);
-    } else if (opts->format == "csv") {
-      out = write_statements_csv(statements);
-    } else if (opts->format == "json") {  // an array of statements, however many contracts
-      out = "[\n";
-      for (std::size_t i = 0; i < texts.size(); ++i) {
-        // Each statement one level in, as the elements of every other JSON array are.
-        for (std::size_t at = 0; at < texts[i].size();) {
-          const std::size_t end = texts[i].find('\n', at);
-          out += "  ";
-          out.append(texts[i], at, end - at);
-          at = end + 1;
-          if (at < texts[i].size()) out += '\n';
-        }
-        out += i + 1 < texts.size() ? ",\n" : "\n";
-      }
-      out += "]\n";
-    } else {
-      for (std::size_t i = 0; i < texts.size(); ++i)
-        out += (i > 0 ? "\n" : "") + texts[i];
-    }
-    write_output(opts->output, out);
-    // Saved when a statement was made: one state as one state, many as one document of states.
-    if (!opts->save_state.empty() && made > 0) {
-      std::vector<billing_state> saved;
-      for (auto& [id, state] : closing)
-        saved.push_back(std::move(state));
-      write_output(opts->save_state,
-                   saved.size() == 1 ? write_state_json(saved.front()) : write_states_json(saved));
-    }
-    if (refused > 0)  // a refused contract's state stays as it was
-      throw failure(fmt::format("{} of {} contract(s) not billed", refused, billed.size()));
-  });
+  cmd->callback([opts] { run_bill(*opts); });
 }
 
 }  // namespace tariff::cli

@@ -31,6 +31,9 @@ std::string read_file(const std::string& path);
 /// than one input: the second would read nothing. Run before the command reads any input.
 void standard_input_once(const CLI::App& app);
 
+/// Whether the file is read as JSON: its name ends in .json, in any case; otherwise CSV.
+bool is_json_path(const std::string& path);
+
 /// The name diagnostics give a file: "<stdin>" for "-".
 std::string display_name(const std::string& path);
 

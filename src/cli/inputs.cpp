@@ -25,14 +25,6 @@ namespace tariff::cli {
 
 namespace {
 
-bool is_json(const std::string& path) {
-  if (path.size() < 5) return false;
-  std::string suffix = path.substr(path.size() - 5);
-  for (char& c : suffix)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return suffix == ".json";
-}
-
 // The rows that read, unless some did not: then each of those is printed and nothing is used.
 template <class Row>
 std::vector<Row> all_rows(read_result<Row> read, const std::string& path) {
@@ -52,6 +44,14 @@ failure standard_output_failure(int error) {
 }
 
 }  // namespace
+
+bool is_json_path(const std::string& path) {
+  if (path.size() < 5) return false;
+  std::string suffix = path.substr(path.size() - 5);
+  for (char& c : suffix)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return suffix == ".json";
+}
 
 std::string display_name(const std::string& path) {
   return path == "-" ? "<stdin>" : path;
@@ -138,7 +138,8 @@ std::vector<contract> load_contracts(const std::string& path) {
 
 read_result<contract> load_contract_rows(const std::string& path) {
   const std::string text = read_file(path);
-  read_result<contract> read = is_json(path) ? read_contracts_json(text) : read_contracts_csv(text);
+  read_result<contract> read =
+      is_json_path(path) ? read_contracts_json(text) : read_contracts_csv(text);
   std::vector<std::size_t> numbers = std::move(read.row_numbers);
   read.rows = all_rows(std::move(read), path);
   read.row_numbers = std::move(numbers);
@@ -147,12 +148,12 @@ read_result<contract> load_contract_rows(const std::string& path) {
 
 std::vector<work_line> load_work(const std::string& path) {
   const std::string text = read_file(path);
-  return all_rows(is_json(path) ? read_work_json(text) : read_work_csv(text), path);
+  return all_rows(is_json_path(path) ? read_work_json(text) : read_work_csv(text), path);
 }
 
 std::vector<payment> load_payments(const std::string& path) {
   const std::string text = read_file(path);
-  return all_rows(is_json(path) ? read_payments_json(text) : read_payments_csv(text), path);
+  return all_rows(is_json_path(path) ? read_payments_json(text) : read_payments_csv(text), path);
 }
 
 state_file load_states(const std::string& path) {

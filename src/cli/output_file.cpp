@@ -151,35 +151,26 @@ std::error_code find_destination(const std::string& path, destination& out) {
   }
 }
 
-std::error_code write_directly(const std::string& path, std::string_view text) {
-  descriptor fd(::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC | O_NOCTTY));
-  if (fd.get() < 0) return last_error();
-  if (const std::error_code e = write_all(fd.get(), text)) return e;
-  return fd.close();
-}
-
 // A new file `.NAME.tariff-XXXXXX` next to the target. It is created as mkstemp creates one
 // (O_CREAT | O_EXCL on a random name, retried if taken), but with mode 0666, so that the
 // umask gives a new output file the permissions any new file gets; mkstemp's 0600 could only be
 // widened by reading the umask, which means changing it.
-std::error_code create_temporary(const destination& d, std::string& path, descriptor& fd) {
+std::error_code create_temporary(const std::string& directory, const std::string& file,
+                                 std::string& path, int& fd) {
   constexpr std::string_view letters =
       "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   static std::mt19937 random{std::random_device{}()};
   std::uniform_int_distribution<std::size_t> pick(0, letters.size() - 1);
-  const std::string name = split(d.file).second;
+  const std::string name = split(file).second;
   // Cut a long name, so that the temporary one stays within NAME_MAX.
   const std::string prefix =
-      d.directory + (d.directory == "/" ? "." : "/.") + name.substr(0, NAME_MAX - 32) + ".tariff-";
+      directory + (directory == "/" ? "." : "/.") + name.substr(0, NAME_MAX - 32) + ".tariff-";
   for (int attempt = 0; attempt < 100; ++attempt) {
     path = prefix;
     for (int i = 0; i < 6; ++i)
       path += letters[pick(random)];
-    descriptor created(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666));
-    if (created.get() >= 0) {
-      fd = std::move(created);
-      return {};
-    }
+    fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd >= 0) return {};
     if (errno != EEXIST) return last_error();
   }
   return error_of(EEXIST);
@@ -195,32 +186,71 @@ std::error_code sync_directory(const std::string& directory) {
   return fd.close();
 }
 
-std::error_code replace(const destination& d, std::string_view text) {
-  std::string temporary;
-  descriptor fd;
-  if (const std::error_code e = create_temporary(d, temporary, fd)) return e;
-  // On any failure before the rename the old file is untouched; the temporary one goes.
-  const auto fail = [&](std::error_code e) {
-    fd = descriptor();
-    ::unlink(temporary.c_str());
-    return e;
-  };
-  if (d.exists && ::fchmod(fd.get(), d.mode) != 0) return fail(last_error());
-  if (const std::error_code e = write_all(fd.get(), text)) return fail(e);
-  // The data must be on disk before the rename makes it the file, or a crash could leave
-  // an empty file under the target's name.
-  if (::fsync(fd.get()) != 0) return fail(last_error());
-  if (const std::error_code e = fd.close()) return fail(e);
-  if (::rename(temporary.c_str(), d.file.c_str()) != 0) return fail(last_error());
-  return sync_directory(d.directory);
-}
-
 }  // namespace
 
-std::error_code write_file(const std::string& path, std::string_view text) {
+output_file::~output_file() {
+  discard();
+}
+
+void output_file::discard() noexcept {
+  if (fd_ >= 0) ::close(std::exchange(fd_, -1));
+  if (!temporary_.empty()) ::unlink(std::exchange(temporary_, {}).c_str());
+}
+
+std::error_code output_file::open(const std::string& path) {
+  discard();
   destination d;
   if (const std::error_code e = find_destination(path, d)) return e;
-  return d.direct ? write_directly(path, text) : replace(d, text);
+  if (d.direct) {
+    fd_ = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC | O_NOCTTY);
+    return fd_ < 0 ? last_error() : std::error_code();
+  }
+  directory_ = d.directory;
+  file_ = d.file;
+  if (const std::error_code e = create_temporary(d.directory, d.file, temporary_, fd_)) {
+    temporary_.clear();
+    return e;
+  }
+  if (d.exists && ::fchmod(fd_, d.mode) != 0) {
+    const std::error_code e = last_error();
+    discard();
+    return e;
+  }
+  return {};
+}
+
+std::error_code output_file::write(std::string_view text) {
+  if (const std::error_code e = write_all(fd_, text)) {
+    discard();
+    return e;
+  }
+  return {};
+}
+
+std::error_code output_file::commit() {
+  const auto fail = [&](std::error_code e) {
+    discard();
+    return e;
+  };
+  if (temporary_.empty()) {  // written in place
+    descriptor fd(std::exchange(fd_, -1));
+    return fd.close();
+  }
+  // The data must be on disk before the rename makes it the file, or a crash could leave
+  // an empty file under the target's name.
+  if (::fsync(fd_) != 0) return fail(last_error());
+  descriptor fd(std::exchange(fd_, -1));
+  if (const std::error_code e = fd.close()) return fail(e);
+  if (::rename(temporary_.c_str(), file_.c_str()) != 0) return fail(last_error());
+  temporary_.clear();
+  return sync_directory(directory_);
+}
+
+std::error_code write_file(const std::string& path, std::string_view text) {
+  output_file out;
+  if (const std::error_code e = out.open(path)) return e;
+  if (const std::error_code e = out.write(text)) return e;
+  return out.commit();
 }
 
 }  // namespace tariff::cli

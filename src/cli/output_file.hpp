@@ -28,4 +28,31 @@ namespace tariff::cli {
 ///   descriptor already holds (`2>> log`) is kept.
 [[nodiscard]] std::error_code write_file(const std::string& path, std::string_view text);
 
+/// One output file written a piece at a time, as write_file writes it whole: for a regular file
+/// every piece goes to the temporary file, and only commit() makes it the file; an error, or the
+/// object's end without commit(), removes the temporary file and leaves the target as it was. A
+/// device or a descriptor (output_file.hpp's first comment) is written in place as it goes.
+class output_file {
+ public:
+  output_file() = default;
+  output_file(const output_file&) = delete;
+  output_file& operator=(const output_file&) = delete;
+  ~output_file();
+
+  /// Opens `path` for writing: the temporary file next to it, or the device itself.
+  [[nodiscard]] std::error_code open(const std::string& path);
+  /// Appends `text`; after an error nothing more is written and the target stays as it was.
+  [[nodiscard]] std::error_code write(std::string_view text);
+  /// Makes what was written the file: synced, renamed over the target, the directory synced.
+  [[nodiscard]] std::error_code commit();
+
+ private:
+  void discard() noexcept;
+
+  int fd_ = -1;
+  std::string directory_;  // the canonical directory of the file to replace
+  std::string file_;       // the file to replace, after every symbolic link
+  std::string temporary_;  // the temporary file while it exists; empty when written in place
+};
+
 }  // namespace tariff::cli

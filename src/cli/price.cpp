@@ -2,12 +2,18 @@
 // contract's billing state, which is left as it is.
 #include <algorithm>
 #include <fmt/core.h>
+#include <iterator>
+#include <string_view>
+#include <unordered_map>
 
 #include <tariff/billing.hpp>
 #include <tariff/priced_io.hpp>
 
 #include "cli/cli.hpp"
+#include "cli/external_sort.hpp"
+#include "cli/output_stream.hpp"
 #include "cli/progress.hpp"
+#include "cli/work_input.hpp"
 
 namespace tariff::cli {
 
@@ -50,6 +56,82 @@ void add_input_options(CLI::App* cmd, inputs& in) {
   cmd->add_option("-w,--work", in.work, "Work lines, CSV or .json")->required();
 }
 
+// Each contract by its id, found once for all the lines (the first of a repeated id, as price()
+// takes it).
+using contract_index = std::unordered_map<std::string_view, const contract*>;
+
+contract_index index_contracts(const std::vector<contract>& contracts) {
+  contract_index out;
+  out.reserve(contracts.size());
+  for (const contract& c : contracts)
+    out.emplace(c.id, &c);
+  return out;
+}
+
+// Prices `lines` into `priced`, each under the contract it names: each run of lines of one
+// contract in one call, so that a block of a date-ordered export costs no more than one of
+// lines grouped by contract.
+void price_block(const compiled_tariff& tariff, const contract_index& contracts,
+                 std::span<const work_line> lines, std::vector<priced_line>& priced,
+                 std::vector<priced_line>& run, const price_options& options) {
+  priced.resize(lines.size());
+  for (std::size_t at = 0; at < lines.size();) {
+    std::size_t end = at + 1;
+    while (end < lines.size() && lines[end].contract == lines[at].contract)
+      ++end;
+    const auto found = contracts.find(lines[at].contract);
+    const auto part = lines.subspan(at, end - at);
+    if (found == contracts.end())
+      price_into(tariff, std::span<const contract>(), part, run, options);
+    else
+      price_into(tariff, *found->second, part, run, options);
+    for (std::size_t i = 0; i < run.size(); ++i)
+      std::swap(priced[at + i], run[i]);
+    at = end;
+  }
+}
+
+// tariff price: the lines are read, priced and written a block at a time, in input order, so
+// that an export of any size takes the memory of a block (docs/cli.md, "Large inputs"); the
+// table, which sums and aligns every line, holds them all.
+void price_stream(const inputs& in, const priced_output& out) {
+  const compiled_tariff tariff = load_tariff(in.tariff);
+  const std::vector<contract> contracts = load_contracts(in.contracts);
+  const contract_index index = index_contracts(contracts);
+  work_input work(in.work, sort_memory());
+  output_stream output(out.output);
+  const price_options options{out.explain || out.format != "table"};
+  const bool table = out.format == "table";
+  priced_writer writer(
+      out.format == "json" ? priced_writer::format::json : priced_writer::format::csv, tariff);
+  std::vector<work_line> lines;
+  std::vector<std::size_t> rows;
+  std::vector<priced_line> priced, run, all;
+  progress_bar bar("bytes of work read", work.size(), progress_bytes);
+  while (work.next(lines, rows)) {
+    bar.update(work.bytes_read());
+    // After a row that did not read the command fails: the rest is read for its errors only.
+    if (work.errors() > 0) continue;
+    price_block(tariff, index, lines, priced, run, options);
+    if (table) {
+      std::move(priced.begin(), priced.end(), std::back_inserter(all));
+      continue;
+    }
+    writer.append(output.text(), priced);
+    output.wrote();
+  }
+  if (work.errors() > 0)
+    throw failure(fmt::format("{}: {} row(s) could not be read; {}", work.path(), work.errors(),
+                              output.partly_written()
+                                  ? "the output above stops before the first of them"
+                                  : "nothing was priced"));
+  if (table)
+    output.write(write_priced_text(all, tariff, out.explain));
+  else
+    writer.finish(output.text());
+  output.finish();
+}
+
 }  // namespace
 
 void add_price_command(CLI::App& app) {
@@ -61,25 +143,7 @@ void add_price_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("price", "Price work lines, each on its own");
   add_input_options(cmd, opts->in);
   add_output_options(cmd, opts->out);
-  cmd->callback([opts] {
-    const compiled_tariff tariff = load_tariff(opts->in.tariff);
-    const std::vector<contract> contracts = load_contracts(opts->in.contracts);
-    const std::vector<work_line> work = load_work(opts->in.work);
-    // Lines are priced independently, so pricing them block by block gives the same results
-    // while the bar moves.
-    const price_options options{opts->out.explain || opts->out.format != "table"};
-    std::vector<priced_line> priced;
-    priced.reserve(work.size());
-    progress_bar bar("lines", work.size());
-    constexpr std::size_t block = 16384;
-    for (std::size_t at = 0; at < work.size(); at += block) {
-      const std::span<const work_line> part(work.data() + at, std::min(block, work.size() - at));
-      std::vector<priced_line> done = price(tariff, contracts, part, options);
-      std::move(done.begin(), done.end(), std::back_inserter(priced));
-      bar.update(priced.size());
-    }
-    write_priced(opts->out, priced, tariff);
-  });
+  cmd->callback([opts] { price_stream(opts->in, opts->out); });
 }
 
 void add_estimate_command(CLI::App& app) {

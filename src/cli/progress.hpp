@@ -8,6 +8,9 @@
 
 namespace tariff::cli {
 
+/// The threshold of a bar counting the bytes of an input read: a megabyte.
+inline constexpr std::size_t progress_bytes = std::size_t{1} << 20;
+
 class progress_bar {
  public:
   /// `what` names the units ("lines", "contracts"); no bar for fewer than `threshold` of them.

@@ -180,52 +180,90 @@ void formats::append_priced_line(std::string& out, const priced_line& line, std:
   o.close();
 }
 
+namespace {
+
+// One priced line as a CSV row, the fields written straight into `out`: a stream of millions of
+// lines builds no field strings of its own.
+void append_priced_row(std::string& out, const priced_line& line, const compiled_tariff& tariff,
+                       std::string& scratch) {
+  const auto field = [&](std::string_view text, bool last = false) {
+    formats::append_csv_field(out, text);
+    out += last ? '\n' : ',';
+  };
+  field(line.id);
+  field(line.request);
+  field(line.contract);
+  field(line.item);
+  field(to_string(line.kind));
+  field(line.date ? format_date(*line.date) : std::string());
+  field(line.ok() ? "priced" : "rejected");
+  field(line.rejected ? to_string(*line.rejected) : std::string_view());
+  if (!line.ok()) {
+    field(line.message);
+    out.append(7, ',');
+    out += '\n';
+    return;
+  }
+  field(line.message);
+  field(line.price_list);
+  field(line.measured.to_string());
+  field(line.billed.to_string());
+  field(line.amount.to_string());
+  field(line.cost.to_string());
+  field(line.margin.to_string());
+  scratch.clear();
+  for (std::size_t i = 0; i < line.parts.size(); ++i) {
+    if (i > 0) scratch += "; ";
+    scratch += part_text(line.parts[i], tariff);
+  }
+  field(scratch);
+  field(trace_text(line), true);
+}
+
+}  // namespace
+
+priced_writer::priced_writer(format f, const compiled_tariff& tariff)
+    : format_(f), tariff_(&tariff) {}
+
+void priced_writer::append(std::string& out, std::span<const priced_line> lines) {
+  if (format_ == format::csv) {
+    if (!started_)
+      formats::append_csv_record(
+          out, {"id", "request", "contract", "item", "kind", "date", "status", "reason", "message",
+                "price_list", "measured", "billed", "amount", "cost", "margin", "parts", "trace"});
+    started_ = true;
+    for (const priced_line& line : lines)
+      append_priced_row(out, line, *tariff_, scratch_);
+    return;
+  }
+  for (const priced_line& line : lines) {
+    out += started_ ? ",\n  " : "[\n  ";
+    started_ = true;
+    formats::append_priced_line(out, line, 4, *tariff_);
+  }
+}
+
+void priced_writer::finish(std::string& out) {
+  if (format_ == format::csv) {
+    append(out, {});  // the header, if no line came
+  } else {
+    out += started_ ? "\n]\n" : "[]\n";
+  }
+}
+
 std::string write_priced_csv(std::span<const priced_line> lines, const compiled_tariff& tariff) {
   std::string out;
-  formats::append_csv_record(
-      out, {"id", "request", "contract", "item", "kind", "date", "status", "reason", "message",
-            "price_list", "measured", "billed", "amount", "cost", "margin", "parts", "trace"});
-  std::vector<std::string> fields;
-  for (const priced_line& line : lines) {
-    fields.clear();
-    fields.push_back(line.id);
-    fields.push_back(line.request);
-    fields.push_back(line.contract);
-    fields.push_back(line.item);
-    fields.emplace_back(to_string(line.kind));
-    fields.push_back(line.date ? format_date(*line.date) : std::string());
-    fields.emplace_back(line.ok() ? "priced" : "rejected");
-    fields.emplace_back(line.rejected ? to_string(*line.rejected) : std::string_view());
-    fields.push_back(line.message);
-    if (line.ok()) {
-      fields.push_back(line.price_list);
-      fields.push_back(line.measured.to_string());
-      fields.push_back(line.billed.to_string());
-      fields.push_back(line.amount.to_string());
-      fields.push_back(line.cost.to_string());
-      fields.push_back(line.margin.to_string());
-      std::vector<std::string> parts;
-      for (const priced_part& part : line.parts)
-        parts.push_back(part_text(part, tariff));
-      fields.push_back(formats::join(parts, "; "));
-      fields.push_back(trace_text(line));
-    } else {
-      fields.resize(fields.size() + 8);
-    }
-    formats::append_csv_record(out, fields);
-  }
+  priced_writer writer(priced_writer::format::csv, tariff);
+  writer.append(out, lines);
+  writer.finish(out);
   return out;
 }
 
 std::string write_priced_json(std::span<const priced_line> lines, const compiled_tariff& tariff) {
-  if (lines.empty()) return "[]\n";
-  std::string out = "[\n";
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    out += "  ";
-    formats::append_priced_line(out, lines[i], 4, tariff);
-    out += i + 1 < lines.size() ? ",\n" : "\n";
-  }
-  out += "]\n";
+  std::string out;
+  priced_writer writer(priced_writer::format::json, tariff);
+  writer.append(out, lines);
+  writer.finish(out);
   return out;
 }
 

@@ -1,0 +1,139 @@
+// Work lines as a stream (work_input.hpp).
+#include "cli/work_input.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <filesystem>
+#include <fmt/core.h>
+#include <sys/stat.h>
+#include <system_error>
+
+#include "cli/cli.hpp"
+
+namespace tariff::cli {
+
+namespace {
+
+// What the ids' sort keeps beside an id: its row, 8 bytes big-endian, and whether the row was
+// already reported for something else.
+std::string row_bytes(std::size_t row, bool reported) {
+  std::string out(9, '\0');
+  for (std::size_t i = 8; i-- > 0; row >>= 8)
+    out[i] = static_cast<char>(row & 0xFF);
+  out[8] = reported ? '1' : '0';
+  return out;
+}
+
+std::size_t row_of(std::string_view bytes) {
+  std::size_t row = 0;
+  for (const char c : bytes.substr(0, 8))
+    row = (row << 8) | static_cast<unsigned char>(c);
+  return row;
+}
+
+}  // namespace
+
+work_input::work_input(const std::string& path, std::size_t id_memory) : path_(path) {
+  if (is_json_path(path)) {
+    json_ = true;
+    const std::string text = read_file(path);
+    size_ = bytes_read_ = text.size();
+    json_rows_ = read_work_json(text);
+    for (const input_error& e : json_rows_.errors)
+      report(e);
+    return;
+  }
+  if (path == "-") {
+    file_ = stdin;
+  } else {
+    // A directory opens as a stream that reads nothing: it would pass for an empty file.
+    std::error_code error;
+    if (std::filesystem::is_directory(path, error))
+      throw failure(path + " is a directory, not a file");
+    file_ = std::fopen(path.c_str(), "rb");
+    if (file_ == nullptr) throw failure("cannot read " + path);
+  }
+  struct stat status {};
+  if (::fstat(::fileno(file_), &status) == 0 && S_ISREG(status.st_mode))
+    size_ = static_cast<std::size_t>(status.st_size);
+  ids_ = std::make_unique<external_sort>(id_memory);
+  csv_.emplace([this](char* buffer, std::size_t size) {
+    const std::size_t n = std::fread(buffer, 1, size, file_);
+    if (n < size && std::ferror(file_))
+      throw failure("cannot read " + display_name(path_) + ": " +
+                    std::generic_category().message(errno != 0 ? errno : EIO));
+    bytes_read_ += n;
+    return n;
+  });
+}
+
+work_input::~work_input() {
+  if (file_ != nullptr && file_ != stdin) std::fclose(file_);
+}
+
+void work_input::report(const input_error& e) {
+  fmt::print(stderr, "{}: {}\n", path_, format(e));
+  ++errors_;
+}
+
+bool work_input::next(std::vector<work_line>& lines, std::vector<std::size_t>& rows) {
+  lines.clear();
+  rows.clear();
+  if (ended_) return false;
+  if (json_) {
+    constexpr std::size_t block = 4096;
+    const std::size_t end = std::min(json_rows_.rows.size(), json_next_ + block);
+    for (; json_next_ < end; ++json_next_) {
+      lines.push_back(std::move(json_rows_.rows[json_next_]));
+      rows.push_back(json_rows_.row_numbers[json_next_]);
+    }
+    ended_ = lines.empty();
+    return !ended_;
+  }
+  // A block may hold only rows that did not read: go on to one with lines, or the end.
+  while (lines.empty()) {
+    if (!csv_->next(block_)) {
+      ended_ = true;
+      check_ids();
+      return false;
+    }
+    for (const input_error& e : block_.errors) {
+      report(e);
+      if (!e.id.empty()) ids_->add(e.id, row_bytes(e.row, true));
+    }
+    for (std::size_t i = 0; i < block_.rows.size(); ++i)
+      ids_->add(block_.rows[i].id, row_bytes(block_.row_numbers[i], false));
+    lines = std::move(block_.rows);
+    rows = std::move(block_.row_numbers);
+  }
+  return true;
+}
+
+// Each id given again after its first row, reported for the later rows, in row order. A later
+// row already reported for something else is not reported twice.
+void work_input::check_ids() {
+  ids_->finish();
+  std::vector<input_error> repeats;
+  std::string id;
+  std::size_t first = 0;
+  bool any = false;
+  std::string_view key, payload;
+  while (ids_->next(key, payload)) {
+    const std::size_t row = row_of(payload);
+    if (!any || key != id) {
+      any = true;
+      id.assign(key);
+      first = row;
+      continue;
+    }
+    if (payload[8] == '1') continue;
+    repeats.push_back(
+        {row, id, "id", "duplicate id '" + id + "' (first on row " + std::to_string(first) + ")"});
+  }
+  std::sort(repeats.begin(), repeats.end(),
+            [](const input_error& a, const input_error& b) { return a.row < b.row; });
+  for (const input_error& e : repeats)
+    report(e);
+}
+
+}  // namespace tariff::cli

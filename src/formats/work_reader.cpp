@@ -1,0 +1,23 @@
+// The public streaming reader (io.hpp, work_csv_reader): the formats' own stream behind a
+// pointer, so that the public header names none of the reader's parts.
+#include <tariff/io.hpp>
+
+#include "formats/work_stream.hpp"
+
+namespace tariff {
+
+struct work_csv_reader::impl {
+  explicit impl(source in) : stream(std::move(in)) {}
+  formats::work_csv_stream stream;
+};
+
+work_csv_reader::work_csv_reader(source in) : impl_(std::make_unique<impl>(std::move(in))) {}
+work_csv_reader::work_csv_reader(work_csv_reader&&) noexcept = default;
+work_csv_reader& work_csv_reader::operator=(work_csv_reader&&) noexcept = default;
+work_csv_reader::~work_csv_reader() = default;
+
+bool work_csv_reader::next(read_result<work_line>& block, std::size_t max_rows) {
+  return impl_->stream.next(block, max_rows);
+}
+
+}  // namespace tariff
