@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -83,6 +84,41 @@ struct compare_options {
   /// Called now and then with the lines priced so far of `total` (each line is priced twice, so
   /// total is twice the history); for a progress bar. Runs on the calling thread.
   std::function<void(std::size_t done, std::size_t total)> progress;
+};
+
+/// compare() a contract at a time, for a history too long to hold at once: each contract's lines
+/// are added once, in any order, then finish() gives the figures compare() gives for the whole
+/// history. The changed lines are handed back as they are found, for the host to write or drop,
+/// rather than kept (compare() gathers them in history order).
+///
+///     tariff::comparison_stream stream(current, proposed, {.trace = false});
+///     for (/* each contract and its lines */)
+///       for (const tariff::line_change& l : stream.add(&deal, lines, positions))
+///         write(l);
+///     const tariff::comparison figures = stream.finish(contracts);
+class comparison_stream {
+ public:
+  /// Throws std::invalid_argument if the tariffs bill in different currencies. Both tariffs must
+  /// outlive the stream. `options.progress` is not called (the stream does not know the total).
+  comparison_stream(const compiled_tariff& old_tariff, const compiled_tariff& new_tariff,
+                    const compare_options& options = {});
+  comparison_stream(comparison_stream&&) noexcept;
+  comparison_stream& operator=(comparison_stream&&) noexcept;
+  ~comparison_stream();
+
+  /// Prices one contract's lines with both tariffs, as compare() does, and adds them to the
+  /// figures; `deal` null for lines naming no contract (rejected by both). `positions` gives
+  /// each line's position in the history (line_change::index); throws std::invalid_argument if
+  /// it is not one per line. Returns the lines priced differently (none unless keep_lines).
+  [[nodiscard]] std::vector<line_change> add(const contract* deal, std::span<const work_line> lines,
+                                             std::span<const std::size_t> positions);
+  /// Adds the plans' fees of `contracts` (as compare() takes them) for the days of the lines
+  /// added, and returns the figures, without lines. Call once, last.
+  [[nodiscard]] comparison finish(std::span<const contract> contracts);
+
+ private:
+  struct sums;
+  std::unique_ptr<sums> sums_;
 };
 
 /// Prices `history` done under `contracts` with both tariffs and reports the difference. Lines

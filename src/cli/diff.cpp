@@ -1,53 +1,182 @@
-// tariff diff: the same history priced under the current tariff and a proposed one.
+// tariff diff: the same history priced under the current tariff and a proposed one. The history
+// is read as a stream and sorted into contracts (in memory, or in temporary files past
+// TARIFF_SORT_MEMORY), and each contract's lines go through a comparison_stream: the figures
+// take the memory of the groups, and the changed lines kept for the report at most --lines N.
+#include <algorithm>
+#include <cstdint>
 #include <fmt/core.h>
 #include <memory>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
 
 #include <tariff/compare.hpp>
 #include <tariff/compare_io.hpp>
 
 #include "cli/cli.hpp"
+#include "cli/external_sort.hpp"
 #include "cli/progress.hpp"
+#include "cli/work_input.hpp"
+#include "cli/work_record.hpp"
 
 namespace tariff::cli {
 
+namespace {
+
+struct diff_args {
+  std::string old_tariff, new_tariff, contracts, work, output;
+  std::string format = "text";
+  bool lines = false;
+  std::optional<std::size_t> most;  // --lines N: list at most N changed lines
+  bool no_fees = false;
+};
+
+// The sort key of a line: its contract's place in the contracts file (lines naming none last),
+// then its position in the history, both big-endian so that comparing bytes compares numbers.
+void line_key(std::string& key, std::uint32_t place, std::size_t position) {
+  key.clear();
+  for (int shift = 24; shift >= 0; shift -= 8)
+    key += static_cast<char>((place >> shift) & 0xFF);
+  const auto p = static_cast<std::uint64_t>(position);
+  for (int shift = 56; shift >= 0; shift -= 8)
+    key += static_cast<char>((p >> shift) & 0xFF);
+}
+
+std::uint32_t place_of_key(std::string_view key) {
+  std::uint32_t n = 0;
+  for (const char c : key.substr(0, 4))
+    n = (n << 8) | static_cast<unsigned char>(c);
+  return n;
+}
+
+// The changed lines the report lists: all, or the first `most` in history order (a heap of the
+// earliest so far, so that the memory is that of `most` lines whatever the history).
+class kept_lines {
+ public:
+  explicit kept_lines(std::optional<std::size_t> most) : most_(most) {}
+
+  void add(line_change&& l) {
+    ++seen_;
+    if (most_ && lines_.size() == *most_) {
+      if (*most_ == 0 || l.index > lines_.front().index) return;
+      std::pop_heap(lines_.begin(), lines_.end(), earlier);
+      lines_.back() = std::move(l);
+    } else {
+      lines_.push_back(std::move(l));
+    }
+    std::push_heap(lines_.begin(), lines_.end(), earlier);
+  }
+  std::size_t seen() const { return seen_; }
+  std::vector<line_change> take() {
+    std::sort(lines_.begin(), lines_.end(), earlier);
+    return std::move(lines_);
+  }
+
+ private:
+  static bool earlier(const line_change& a, const line_change& b) { return a.index < b.index; }
+
+  std::optional<std::size_t> most_;
+  std::vector<line_change> lines_;
+  std::size_t seen_ = 0;
+};
+
+void run_diff(const diff_args& a) {
+  const compiled_tariff old_tariff = load_tariff(a.old_tariff);
+  const compiled_tariff new_tariff = load_tariff(a.new_tariff);
+  const std::vector<contract> contracts = load_contracts(a.contracts);
+  std::unordered_map<std::string_view, std::uint32_t> place;
+  for (std::size_t c = 0; c < contracts.size(); ++c)
+    place.emplace(contracts[c].id, static_cast<std::uint32_t>(c));  // the first of a repeated id
+  const auto orphan = static_cast<std::uint32_t>(contracts.size());
+
+  const std::size_t memory = sort_memory();
+  external_sort sorted(memory - memory / 4);
+  std::size_t history = 0;
+  {
+    work_input work(a.work, memory / 4);
+    progress_bar bar("bytes of work read", work.size(), progress_bytes);
+    std::vector<work_line> lines;
+    std::vector<std::size_t> rows;
+    std::string key, record;
+    while (work.next(lines, rows)) {
+      bar.update(work.bytes_read());
+      for (const work_line& w : lines) {
+        const auto at = place.find(w.contract);
+        line_key(key, at == place.end() ? orphan : at->second, history);
+        record.clear();
+        append_work_record(record, w, history++);
+        sorted.add(key, record);
+      }
+    }
+    if (work.errors() > 0)
+      throw failure(fmt::format("{}: {} row(s) could not be read; nothing was priced", work.path(),
+                                work.errors()));
+  }
+  sorted.finish();
+
+  compare_options options;
+  options.keep_lines = a.lines || a.format == "json";
+  options.trace = options.keep_lines;
+  options.include_fees = !a.no_fees;
+  comparison_stream stream(old_tariff, new_tariff, options);
+  kept_lines kept(a.most);
+  progress_bar bar("lines priced", 2 * history);
+  std::size_t done = 0;
+  std::vector<work_line> group;
+  std::vector<std::size_t> positions;
+  std::string_view key, record;
+  bool more = sorted.next(key, record);
+  while (more) {
+    const std::uint32_t at = place_of_key(key);
+    group.clear();
+    positions.clear();
+    for (; more && place_of_key(key) == at; more = sorted.next(key, record)) {
+      std::size_t position = 0;
+      group.push_back(read_work_record(record, position));
+      positions.push_back(position);
+    }
+    for (line_change& l : stream.add(at == orphan ? nullptr : &contracts[at], group, positions))
+      kept.add(std::move(l));
+    done += 2 * group.size();
+    bar.update(done);
+  }
+  comparison c = stream.finish(contracts);
+  const std::size_t changed = kept.seen();
+  c.lines = kept.take();
+  if (c.lines.size() < changed)
+    fmt::print(stderr,
+               "tariff: {} lines priced differently; the first {} are listed (--lines {})\n",
+               changed, c.lines.size(), c.lines.size());
+  if (a.format == "json")
+    write_output(a.output, write_comparison_json(c, old_tariff, new_tariff));
+  else if (a.format == "csv")
+    write_output(a.output, write_comparison_csv(c));
+  else
+    write_output(a.output, write_comparison_text(c, old_tariff, new_tariff, a.lines));
+}
+
+}  // namespace
+
 void add_diff_command(CLI::App& app) {
-  struct options {
-    std::string old_tariff, new_tariff, contracts, work, output;
-    std::string format = "text";
-    bool lines = false;
-    bool no_fees = false;
-  };
-  auto opts = std::make_shared<options>();
+  auto opts = std::make_shared<diff_args>();
   CLI::App* cmd = app.add_subcommand(
       "diff", "What-if: revenue and margin of a history under the current and a proposed tariff");
   cmd->add_option("--old", opts->old_tariff, "The current tariff")->required();
   cmd->add_option("--new", opts->new_tariff, "The proposed tariff")->required();
   cmd->add_option("-c,--contracts", opts->contracts, "Contracts, CSV or .json")->required();
   cmd->add_option("-w,--work", opts->work, "The history: work lines, CSV or .json")->required();
-  cmd->add_flag("--lines", opts->lines, "List each line priced differently, traces side by side");
+  cmd->add_option("--lines", opts->most,
+                  "List each line priced differently, traces side by side; with N, the first N "
+                  "(in history order)")
+      ->expected(0, 1);
   cmd->add_flag("--no-fees", opts->no_fees, "Compare work only, without the plans' fees");
   cmd->add_option("-f,--format", opts->format, "text, json or csv (csv: the figures only)")
       ->check(CLI::IsMember({"text", "json", "csv"}))
       ->capture_default_str();
   cmd->add_option("-o,--output", opts->output, "Write to this file instead of standard output");
-  cmd->callback([opts] {
-    const compiled_tariff old_tariff = load_tariff(opts->old_tariff);
-    const compiled_tariff new_tariff = load_tariff(opts->new_tariff);
-    const std::vector<contract> contracts = load_contracts(opts->contracts);
-    const std::vector<work_line> work = load_work(opts->work);
-    progress_bar bar("lines priced", 2 * work.size());
-    compare_options options;
-    options.keep_lines = opts->lines || opts->format == "json";
-    options.trace = options.keep_lines;
-    options.include_fees = !opts->no_fees;
-    options.progress = [&bar](std::size_t done, std::size_t) { bar.update(done); };
-    const comparison c = compare(old_tariff, new_tariff, contracts, work, options);
-    if (opts->format == "json")
-      write_output(opts->output, write_comparison_json(c, old_tariff, new_tariff));
-    else if (opts->format == "csv")
-      write_output(opts->output, write_comparison_csv(c));
-    else
-      write_output(opts->output, write_comparison_text(c, old_tariff, new_tariff, opts->lines));
+  cmd->callback([opts, cmd] {
+    opts->lines = cmd->count("--lines") > 0;
+    run_diff(*opts);
   });
 }
 

@@ -2,6 +2,7 @@
 // differences summed per group.
 #include <algorithm>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <stdexcept>
 #include <unordered_map>
@@ -43,41 +44,6 @@ lines_by_contract group_lines(std::span<const contract> contracts,
   return out;
 }
 
-// Every line priced as bill() prices it: a contract's lines in work order through its plan's
-// allowances, the state carried from one period to the next (price_with_state is proven equal
-// to billing period by period). Results in history order.
-std::vector<priced_line> price_history(const compiled_tariff& tariff,
-                                       std::span<const contract> contracts,
-                                       std::span<const work_line> history,
-                                       const lines_by_contract& groups, bool trace,
-                                       const std::function<void(std::size_t)>& priced_more) {
-  std::vector<priced_line> out(history.size());
-  std::vector<work_line> work;
-  const price_options options{trace};
-  for (std::size_t c = 0; c < contracts.size(); ++c) {
-    const std::vector<std::size_t>& indexes = groups.of_contract[c];
-    if (indexes.empty()) continue;
-    work.clear();
-    for (std::size_t i : indexes)
-      work.push_back(history[i]);
-    billing_state state;
-    std::vector<priced_line> priced = price_with_state(tariff, contracts[c], state, work, options);
-    for (std::size_t k = 0; k < indexes.size(); ++k)
-      out[indexes[k]] = std::move(priced[k]);
-    priced_more(indexes.size());
-  }
-  if (!groups.orphans.empty()) {
-    work.clear();
-    for (std::size_t i : groups.orphans)
-      work.push_back(history[i]);
-    std::vector<priced_line> priced = price(tariff, contracts, work, options);
-    for (std::size_t k = 0; k < groups.orphans.size(); ++k)
-      out[groups.orphans[k]] = std::move(priced[k]);
-    priced_more(groups.orphans.size());
-  }
-  return out;
-}
-
 struct charged_fee {
   std::size_t contract = 0;
   fee_line fee;
@@ -109,19 +75,6 @@ std::vector<charged_fee> charge_fees(const compiled_tariff& tariff,
     }
   }
   return out;
-}
-
-// The days from the first dated line to the last, under either pricing.
-date_span history_span(const std::vector<priced_line>& a, const std::vector<priced_line>& b) {
-  std::optional<local_date> first, last;
-  for (const auto* lines : {&a, &b})
-    for (const priced_line& line : *lines) {
-      if (!line.date) continue;
-      if (!first || *line.date < *first) first = line.date;
-      if (!last || *line.date > *last) last = line.date;
-    }
-  if (!first) return {};
-  return {*first, *last + date::days{1}};
 }
 
 std::string month_of(local_date day) {
@@ -200,69 +153,136 @@ class grouping {
 
 }  // namespace
 
-comparison compare(const compiled_tariff& old_tariff, const compiled_tariff& new_tariff,
-                   std::span<const contract> contracts, std::span<const work_line> history,
-                   const compare_options& options) {
+// What a stream has summed so far.
+struct comparison_stream::sums {
+  sums(const compiled_tariff& old_one, const compiled_tariff& new_one,
+       const compare_options& given)
+      : old_tariff(old_one),
+        new_tariff(new_one),
+        options(given),
+        by_client(old_one, new_one),
+        by_item(old_one, new_one),
+        by_month(old_one, new_one) {}
+
+  const compiled_tariff& old_tariff;
+  const compiled_tariff& new_tariff;
+  compare_options options;
+  comparison out;
+  grouping by_client, by_item, by_month;
+  std::optional<local_date> first, last;  // the days of the dated lines so far
+  std::vector<work_line> copy;            // a contract's lines, as price_with_state takes them
+};
+
+comparison_stream::comparison_stream(const compiled_tariff& old_tariff,
+                                     const compiled_tariff& new_tariff,
+                                     const compare_options& options) {
   if (old_tariff.currency() != new_tariff.currency())
     throw errors::invalid_call("the tariffs bill in different currencies: " + old_tariff.file() +
                                " ('" + old_tariff.name() + "') in " + old_tariff.currency() + ", " +
                                new_tariff.file() + " ('" + new_tariff.name() + "') in " +
                                new_tariff.currency());
-  comparison out;
+  sums_ = std::make_unique<sums>(old_tariff, new_tariff, options);
+  comparison& out = sums_->out;
   out.currency = old_tariff.currency();
   out.old_name = old_tariff.name();
   out.new_name = new_tariff.name();
   out.old_hash = old_tariff.source_hash();
   out.new_hash = new_tariff.source_hash();
-
-  const lines_by_contract groups = group_lines(contracts, history);
-  const bool trace = options.trace && options.keep_lines;
-  std::size_t done = 0;
-  const auto priced_more = [&](std::size_t lines) {
-    done += lines;
-    if (options.progress) options.progress(done, 2 * history.size());
-  };
-  std::vector<priced_line> old_lines =
-      price_history(old_tariff, contracts, history, groups, trace, priced_more);
-  std::vector<priced_line> new_lines =
-      price_history(new_tariff, contracts, history, groups, trace, priced_more);
-  out.history = history_span(old_lines, new_lines);
-
-  std::vector<std::string> client_of(history.size());
-  for (std::size_t c = 0; c < contracts.size(); ++c)
-    for (std::size_t i : groups.of_contract[c])
-      client_of[i] = contracts[c].client;
-
   out.total = empty_change({}, old_tariff, new_tariff);
   out.fees = empty_change({}, old_tariff, new_tariff);
-  grouping by_client(old_tariff, new_tariff), by_item(old_tariff, new_tariff),
-      by_month(old_tariff, new_tariff);
-  for (std::size_t i = 0; i < history.size(); ++i) {
+}
+
+comparison_stream::comparison_stream(comparison_stream&&) noexcept = default;
+comparison_stream& comparison_stream::operator=(comparison_stream&&) noexcept = default;
+comparison_stream::~comparison_stream() = default;
+
+std::vector<line_change> comparison_stream::add(const contract* deal,
+                                                std::span<const work_line> lines,
+                                                std::span<const std::size_t> indexes) {
+  if (indexes.size() != lines.size())
+    throw errors::invalid_call("comparison_stream::add: " + std::to_string(lines.size()) +
+                               " lines and " + std::to_string(indexes.size()) + " indexes");
+  sums& s = *sums_;
+  const bool trace = s.options.trace && s.options.keep_lines;
+  const price_options options{trace};
+  // Each line priced as bill() prices it: a contract's lines in work order through its plan's
+  // allowances, the state carried from one period to the next (price_with_state is proven equal
+  // to billing period by period); a line naming no contract, rejected by both.
+  const auto priced_by = [&](const compiled_tariff& tariff) {
+    if (deal == nullptr) return price(tariff, std::span<const contract>(), lines, options);
+    s.copy.assign(lines.begin(), lines.end());
+    billing_state state;
+    return price_with_state(tariff, *deal, state, s.copy, options);
+  };
+  std::vector<priced_line> old_lines = priced_by(s.old_tariff);
+  std::vector<priced_line> new_lines = priced_by(s.new_tariff);
+  const std::string client = deal != nullptr ? deal->client : std::string();
+  std::vector<line_change> changed;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
     const priced_line& a = old_lines[i];
     const priced_line& b = new_lines[i];
+    for (const priced_line* line : {&a, &b}) {
+      if (!line->date) continue;
+      if (!s.first || *line->date < *s.first) s.first = line->date;
+      if (!s.last || *line->date > *s.last) s.last = line->date;
+    }
     const bool differs = priced_differently(a, b);
-    add_line(out.total, a, b, differs);
-    add_line(by_client[client_of[i]], a, b, differs);
-    add_line(by_item[history[i].item], a, b, differs);
-    add_line(by_month[month_of(a, b, history[i])], a, b, differs);
-    if (differs && options.keep_lines)
-      out.lines.push_back({i, client_of[i], std::move(old_lines[i]), std::move(new_lines[i])});
+    add_line(s.out.total, a, b, differs);
+    add_line(s.by_client[client], a, b, differs);
+    add_line(s.by_item[lines[i].item], a, b, differs);
+    add_line(s.by_month[month_of(a, b, lines[i])], a, b, differs);
+    if (differs && s.options.keep_lines)
+      changed.push_back({indexes[i], client, std::move(old_lines[i]), std::move(new_lines[i])});
   }
+  return changed;
+}
 
-  if (options.include_fees) {
+comparison comparison_stream::finish(std::span<const contract> contracts) {
+  sums& s = *sums_;
+  comparison& out = s.out;
+  if (s.first) out.history = {*s.first, *s.last + date::days{1}};
+  if (s.options.include_fees) {
     for (const bool is_old : {true, false}) {
       for (const charged_fee& f :
-           charge_fees(is_old ? old_tariff : new_tariff, contracts, out.history)) {
+           charge_fees(is_old ? s.old_tariff : s.new_tariff, contracts, out.history)) {
         add_fee(out.total, f.fee.amount, is_old);
         add_fee(out.fees, f.fee.amount, is_old);
-        add_fee(by_client[contracts[f.contract].client], f.fee.amount, is_old);
-        add_fee(by_month[month_of(f.fee.covers.first)], f.fee.amount, is_old);
+        add_fee(s.by_client[contracts[f.contract].client], f.fee.amount, is_old);
+        add_fee(s.by_month[month_of(f.fee.covers.first)], f.fee.amount, is_old);
       }
     }
   }
-  out.by_client = by_client.take();
-  out.by_item = by_item.take();
-  out.by_month = by_month.take();
+  out.by_client = s.by_client.take();
+  out.by_item = s.by_item.take();
+  out.by_month = s.by_month.take();
+  return std::move(out);
+}
+
+comparison compare(const compiled_tariff& old_tariff, const compiled_tariff& new_tariff,
+                   std::span<const contract> contracts, std::span<const work_line> history,
+                   const compare_options& options) {
+  comparison_stream stream(old_tariff, new_tariff, options);
+  const lines_by_contract groups = group_lines(contracts, history);
+  std::size_t done = 0;
+  std::vector<line_change> changed;
+  std::vector<work_line> lines;
+  const auto add = [&](const contract* deal, const std::vector<std::size_t>& indexes) {
+    if (indexes.empty()) return;
+    lines.clear();
+    for (std::size_t i : indexes)
+      lines.push_back(history[i]);
+    std::vector<line_change> more = stream.add(deal, lines, indexes);
+    std::move(more.begin(), more.end(), std::back_inserter(changed));
+    done += 2 * indexes.size();  // each line priced under both tariffs
+    if (options.progress) options.progress(done, 2 * history.size());
+  };
+  for (std::size_t c = 0; c < contracts.size(); ++c)
+    add(&contracts[c], groups.of_contract[c]);
+  add(nullptr, groups.orphans);
+  comparison out = stream.finish(contracts);
+  std::sort(changed.begin(), changed.end(),
+            [](const line_change& a, const line_change& b) { return a.index < b.index; });
+  out.lines = std::move(changed);
   return out;
 }
 
