@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <filesystem>
 #include <fmt/core.h>
 #include <sys/stat.h>
@@ -14,22 +15,30 @@ namespace tariff::cli {
 
 namespace {
 
-// What the ids' sort keeps beside an id: its row, 8 bytes big-endian, and whether the row was
-// already reported for something else.
-std::string row_bytes(std::size_t row, bool reported) {
-  std::string out(9, '\0');
-  for (std::size_t i = 8; i-- > 0; row >>= 8)
-    out[i] = static_cast<char>(row & 0xFF);
-  out[8] = reported ? '1' : '0';
-  return out;
+// The key of an id in the ids' sort: the id, a NUL (which no id read holds: text_rules.hpp), its
+// row as 8 big-endian bytes; so an id's rows come back together and in row order, whatever order
+// the blocks gave them in.
+void id_key(std::string& key, std::string_view id, std::size_t row) {
+  key.assign(id);
+  key += '\0';
+  for (int shift = 56; shift >= 0; shift -= 8)
+    key += static_cast<char>((static_cast<std::uint64_t>(row) >> shift) & 0xFF);
 }
 
-std::size_t row_of(std::string_view bytes) {
+std::string_view id_of(std::string_view key) {
+  return key.substr(0, key.size() - 9);
+}
+
+std::size_t row_of(std::string_view key) {
   std::size_t row = 0;
-  for (const char c : bytes.substr(0, 8))
+  for (const char c : key.substr(key.size() - 8))
     row = (row << 8) | static_cast<unsigned char>(c);
   return row;
 }
+
+// The payload of an id's record: whether its row was already reported for something else.
+constexpr std::string_view reported = "1";
+constexpr std::string_view unreported = "0";
 
 }  // namespace
 
@@ -99,10 +108,14 @@ bool work_input::next(std::vector<work_line>& lines, std::vector<std::size_t>& r
     }
     for (const input_error& e : block_.errors) {
       report(e);
-      if (!e.id.empty()) ids_->add(e.id, row_bytes(e.row, true));
+      if (e.id.empty()) continue;
+      id_key(key_, e.id, e.row);
+      ids_->add(key_, reported);
     }
-    for (std::size_t i = 0; i < block_.rows.size(); ++i)
-      ids_->add(block_.rows[i].id, row_bytes(block_.row_numbers[i], false));
+    for (std::size_t i = 0; i < block_.rows.size(); ++i) {
+      id_key(key_, block_.rows[i].id, block_.row_numbers[i]);
+      ids_->add(key_, unreported);
+    }
     lines = std::move(block_.rows);
     rows = std::move(block_.row_numbers);
   }
@@ -119,14 +132,14 @@ void work_input::check_ids() {
   bool any = false;
   std::string_view key, payload;
   while (ids_->next(key, payload)) {
-    const std::size_t row = row_of(payload);
-    if (!any || key != id) {
+    const std::size_t row = row_of(key);
+    if (!any || id_of(key) != id) {
       any = true;
-      id.assign(key);
+      id.assign(id_of(key));
       first = row;
       continue;
     }
-    if (payload[8] == '1') continue;
+    if (payload == reported) continue;
     repeats.push_back(
         {row, id, "id", "duplicate id '" + id + "' (first on row " + std::to_string(first) + ")"});
   }

@@ -52,6 +52,7 @@ class work_input {
   std::size_t json_next_ = 0;
   bool json_ = false;
   std::unique_ptr<external_sort> ids_;  // CSV: (id, row, reported) of every row with an id
+  std::string key_;
   std::size_t errors_ = 0;
   std::size_t bytes_read_ = 0;
   std::size_t size_ = 0;
