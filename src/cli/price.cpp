@@ -1,7 +1,9 @@
 // tariff price: each work line priced on its own; tariff estimate: planned work priced against a
 // contract's billing state, which is left as it is.
 #include <algorithm>
+#include <array>
 #include <fmt/core.h>
+#include <future>
 #include <iterator>
 #include <string_view>
 #include <unordered_map>
@@ -14,6 +16,7 @@
 #include "cli/output_stream.hpp"
 #include "cli/progress.hpp"
 #include "cli/work_input.hpp"
+#include "cli/worker.hpp"
 
 namespace tariff::cli {
 
@@ -104,21 +107,45 @@ void price_stream(const inputs& in, const priced_output& out) {
   const bool table = out.format == "table";
   priced_writer writer(
       out.format == "json" ? priced_writer::format::json : priced_writer::format::csv, tariff);
-  std::vector<work_line> lines;
-  std::vector<std::size_t> rows;
-  std::vector<priced_line> priced, run, all;
+  // Two blocks in turn: while the worker prices and writes one into its text, this thread
+  // reads the next and sends out the text of the one before.
+  struct block {
+    std::vector<work_line> lines;
+    std::vector<std::size_t> rows;
+    std::vector<priced_line> priced, run;
+    std::string text;
+  };
+  std::array<block, 2> blocks;
+  std::vector<priced_line> all;  // the table's lines
+  worker pricer;
+  std::future<void> pending;
+  std::size_t next = 0;
+  const auto collect = [&](block& done) {
+    pending.get();
+    if (table)
+      std::move(done.priced.begin(), done.priced.end(), std::back_inserter(all));
+    else
+      output.write(done.text);
+  };
   progress_bar bar("bytes of work read", work.size(), progress_bytes);
-  while (work.next(lines, rows)) {
+  while (work.next(blocks[next].lines, blocks[next].rows)) {
     bar.update(work.bytes_read());
     // After a row that did not read the command fails: the rest is read for its errors only.
     if (work.errors() > 0) continue;
-    price_block(tariff, index, lines, priced, run, options);
-    if (table) {
-      std::move(priced.begin(), priced.end(), std::back_inserter(all));
-      continue;
-    }
-    writer.append(output.text(), priced);
-    output.wrote();
+    if (pending.valid()) collect(blocks[next ^ 1]);
+    block& b = blocks[next];
+    pending = pricer.run([&b, &tariff, &index, &writer, &options, table] {
+      price_block(tariff, index, b.lines, b.priced, b.run, options);
+      b.text.clear();
+      if (!table) writer.append(b.text, b.priced);
+    });
+    next ^= 1;
+  }
+  if (pending.valid()) {
+    if (work.errors() > 0)
+      pending.get();  // its text is not written
+    else
+      collect(blocks[next ^ 1]);
   }
   if (work.errors() > 0)
     throw failure(fmt::format("{}: {} row(s) could not be read; {}", work.path(), work.errors(),
