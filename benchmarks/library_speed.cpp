@@ -13,10 +13,11 @@
 // - the hand-written pricer (bench::hand_pricer) over the same lines.
 //
 // The lines are grouped by contract (in the order of contracts.csv, each contract's lines in file
-// order) before any timing; grouping is not timed. Before timing, every line is priced once by
-// the engine and by hand: the two must agree to the cent on every line, or the program fails
-// (exit status 1) without a figure. The totals it prints are what the Python end-to-end script's
-// must equal.
+// order) before any timing, each contract's lines copied together, so that the figures after the
+// readers' are the same for an export by date and by contract; grouping is not timed. Before
+// timing, every line is priced once by the engine and by hand: the two must agree to the cent on
+// every line, or the program fails (exit status 1) without a figure. The totals it prints are what
+// the Python end-to-end script's must equal.
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -108,14 +109,25 @@ int main(int argc, char** argv) {
   std::unordered_map<std::string, std::size_t> index;
   for (std::size_t c = 0; c < contracts.rows.size(); ++c)
     index.emplace(contracts.rows[c].id, c);
-  std::vector<std::vector<tariff::work_line>> by_contract(contracts.rows.size());
-  for (tariff::work_line& l : work.rows) {
-    const auto found = index.find(l.contract);
-    if (found == index.end()) fail("line " + l.id + " names no contract of contracts.csv");
-    by_contract[found->second].push_back(std::move(l));
+  std::vector<std::vector<std::size_t>> positions(contracts.rows.size());
+  for (std::size_t i = 0; i < work.rows.size(); ++i) {
+    const auto found = index.find(work.rows[i].contract);
+    if (found == index.end())
+      fail("line " + work.rows[i].id + " names no contract of contracts.csv");
+    positions[found->second].push_back(i);
   }
-  work.rows.clear();
-  work.rows.shrink_to_fit();
+  // Copied, contract after contract, so that each contract's lines and their strings lie together
+  // in memory whatever the file's order, as for a host that holds them grouped (moving them would
+  // leave their strings where the reader allocated them, in the file's order, and every figure
+  // below would depend on the order of the file).
+  std::vector<std::vector<tariff::work_line>> by_contract(contracts.rows.size());
+  for (std::size_t c = 0; c < positions.size(); ++c) {
+    by_contract[c].reserve(positions[c].size());
+    for (const std::size_t i : positions[c])
+      by_contract[c].push_back(work.rows[i]);
+  }
+  work = {};
+  positions = {};
 
   // The check before timing: the engine against the hand-written pricer, line by line; and the
   // totals that the Python script must equal.
