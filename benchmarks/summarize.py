@@ -173,4 +173,11 @@ summary = {
         target("totals equal to the cent", totals_equal, "equal", totals_equal, ""),
     ],
 }
+# The tool against the library (issue 23): benchmarks/tool_speed's summary as it is, with its own
+# targets (docs/performance.md, "Readers, the tool and memory").
+try:
+    with open(f"{folder}/tool.json") as f:
+        summary["tool"] = json.load(f)
+except FileNotFoundError:
+    summary["tool"] = None
 print(json.dumps(summary, indent=2))
