@@ -126,12 +126,22 @@ def test_invalid_utf8_at_the_end_of_a_large_csv_is_refused_at_its_row_and_column
     work = tmp_path / "work.csv"
     rows = "".join(f"W{i},R,C-1,visit,2026-03-03T10:00:00+03:00,,1\n" for i in range(50_000))
     work.write_bytes((HEADER + rows).encode() + b"W-last,R\xff,C-1,visit,2026-03-03T10:00:00+03:00,,1\n")
+    message = (f"{work}: row 50002 (id W-last), column 'request': 'R\\xff' is not valid UTF-8 at "
+               "byte 2 (0xff)\n")
+    # To a file: the file is not made, and nothing was priced into it.
+    r = run("price", "-t", TARIFF, "-c", CONTRACTS, "-w", work, "-f", "json",
+            "-o", tmp_path / "out.json")
+    assert (r.returncode, text(r)) == (1, ("", message + f"tariff: {work}: 1 row(s) could not be "
+                                               "read; nothing was priced\n"))
+    assert not (tmp_path / "out.json").exists()
+    # To standard output, read and written as a stream (cli.md, Large inputs): the blocks before
+    # the bad row are out, and the message says the output stops before it.
     r = run("price", "-t", TARIFF, "-c", CONTRACTS, "-w", work, "-f", "json")
     out, err = text(r)
-    assert (r.returncode, out) == (1, "")
-    assert err == (f"{work}: row 50002 (id W-last), column 'request': 'R\\xff' is not valid UTF-8 "
-                   "at byte 2 (0xff)\n"
-                   f"tariff: {work}: 1 row(s) could not be read; nothing was priced\n")
+    assert r.returncode == 1
+    assert out.startswith('[\n  {\n    "id": "W0",') and not out.endswith("]\n")
+    assert err == message + (f"tariff: {work}: 1 row(s) could not be read; the output above stops "
+                             "before the first of them\n")
 
 
 def test_a_nul_or_an_escape_in_an_id_is_refused_and_shown_visibly(tmp_path):
