@@ -1,7 +1,8 @@
 // tariff diff: the same history priced under the current tariff and a proposed one. The history
 // is read as a stream and sorted into contracts (in memory, or in temporary files past
-// TARIFF_SORT_MEMORY), and each contract's lines go through a comparison_stream: the figures
-// take the memory of the groups, and the changed lines kept for the report at most --lines N.
+// TARIFF_SORT_MEMORY), and each contract's lines go through a comparison_stream: the figures take
+// the memory of the groups; the changed lines are kept, at most --lines N, or written as they
+// are found into a sort that gives them back in history order for the report's end.
 #include <algorithm>
 #include <cstdint>
 #include <fmt/core.h>
@@ -9,12 +10,14 @@
 #include <optional>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 #include <tariff/compare.hpp>
 #include <tariff/compare_io.hpp>
 
 #include "cli/cli.hpp"
 #include "cli/external_sort.hpp"
+#include "cli/output_stream.hpp"
 #include "cli/progress.hpp"
 #include "cli/work_input.hpp"
 #include "cli/work_record.hpp"
@@ -119,40 +122,78 @@ void run_diff(const diff_args& a) {
   options.trace = options.keep_lines;
   options.include_fees = !a.no_fees;
   comparison_stream stream(old_tariff, new_tariff, options);
+  const auto format =
+      a.format == "json" ? comparison_writer::format::json : comparison_writer::format::text;
+  // The changed lines the report lists: at most N, kept (in memory) until the end; or all of
+  // them, each written as it is found into a sort by its position in the history, which gives
+  // them back in history order after the figures.
   kept_lines kept(a.most);
+  std::optional<external_sort> listed;
+  if (options.keep_lines && !a.most) listed.emplace(memory / 4);
+  std::string key, text;
+  std::size_t changed = 0;
+
   progress_bar bar("lines priced", 2 * history);
   std::size_t done = 0;
   std::vector<work_line> group;
   std::vector<std::size_t> positions;
-  std::string_view key, record;
-  bool more = sorted.next(key, record);
+  std::string_view sorted_key, record;
+  bool more = sorted.next(sorted_key, record);
   while (more) {
-    const std::uint32_t at = place_of_key(key);
+    const std::uint32_t at = place_of_key(sorted_key);
     group.clear();
     positions.clear();
-    for (; more && place_of_key(key) == at; more = sorted.next(key, record)) {
+    for (; more && place_of_key(sorted_key) == at; more = sorted.next(sorted_key, record)) {
       std::size_t position = 0;
       group.push_back(read_work_record(record, position));
       positions.push_back(position);
     }
-    for (line_change& l : stream.add(at == orphan ? nullptr : &contracts[at], group, positions))
-      kept.add(std::move(l));
+    for (line_change& l : stream.add(at == orphan ? nullptr : &contracts[at], group, positions)) {
+      ++changed;
+      if (!listed) {
+        kept.add(std::move(l));
+        continue;
+      }
+      line_key(key, 0, l.index);
+      text.clear();
+      comparison_writer(format, old_tariff, new_tariff).append(text, std::span(&l, 1));
+      listed->add(key, text);
+    }
     done += 2 * group.size();
     bar.update(done);
   }
   comparison c = stream.finish(contracts);
-  const std::size_t changed = kept.seen();
-  c.lines = kept.take();
-  if (c.lines.size() < changed)
-    fmt::print(stderr,
-               "tariff: {} lines priced differently; the first {} are listed (--lines {})\n",
-               changed, c.lines.size(), c.lines.size());
-  if (a.format == "json")
-    write_output(a.output, write_comparison_json(c, old_tariff, new_tariff));
-  else if (a.format == "csv")
-    write_output(a.output, write_comparison_csv(c));
-  else
-    write_output(a.output, write_comparison_text(c, old_tariff, new_tariff, a.lines));
+
+  output_stream out(a.output);
+  if (a.format == "csv") {
+    out.write(write_comparison_csv(c));
+  } else if (!options.keep_lines) {
+    out.write(write_comparison_text(c, old_tariff, new_tariff, false));
+  } else if (!listed) {
+    c.lines = kept.take();
+    if (c.lines.size() < changed)
+      fmt::print(stderr,
+                 "tariff: {} lines priced differently; the first {} are listed (--lines {})\n",
+                 changed, c.lines.size(), c.lines.size());
+    comparison_writer writer(format, old_tariff, new_tariff);
+    out.write(writer.head(c, c.lines.size()));
+    writer.append(out.text(), c.lines);
+    out.write(writer.tail());
+  } else {
+    comparison_writer writer(format, old_tariff, new_tariff);
+    out.write(writer.head(c, changed));
+    listed->finish();
+    bool first = true;
+    while (listed->next(sorted_key, record)) {
+      // Each line was written by a writer of its own, as the first of a JSON array: the others
+      // take the comma that separates them.
+      if (format == comparison_writer::format::json && !std::exchange(first, false))
+        out.text() += ',';
+      out.write(record);
+    }
+    out.write(writer.tail());
+  }
+  out.finish();
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 
 #include <tariff/compare_io.hpp>
 
+#include "formats/compare_json.hpp"
 #include "formats/priced_writer.hpp"
 #include "formats/values.hpp"
 
@@ -43,9 +44,8 @@ void append_tariff(std::string& out, const std::string& name, const std::string&
 
 }  // namespace
 
-std::string write_comparison_json(const comparison& c, const compiled_tariff& old_tariff,
-                                  const compiled_tariff& new_tariff) {
-  std::string out;
+void formats::append_comparison_json_head(std::string& out, const comparison& c) {
+  // The object's members up to "lines", written as object_writer writes them (at indent 2).
   formats::object_writer o(out, 2);
   o.string("currency", c.currency);
   o.key("old");
@@ -72,19 +72,30 @@ std::string write_comparison_json(const comparison& c, const compiled_tariff& ol
   o.key("by_month");
   formats::append_object_array(out, c.by_month, 4, append_change);
   o.key("lines");
+}
+
+void formats::append_line_change_json(std::string& out, const line_change& l, std::size_t indent,
+                                      const compiled_tariff& old_tariff,
+                                      const compiled_tariff& new_tariff) {
+  formats::object_writer line(out, indent);
+  line.raw("index", std::to_string(l.index));
+  line.string("client", l.client);
+  line.key("old");
+  formats::append_priced_line(out, l.old_line, indent + 2, old_tariff);
+  line.key("new");
+  formats::append_priced_line(out, l.new_line, indent + 2, new_tariff);
+  line.close();
+}
+
+std::string write_comparison_json(const comparison& c, const compiled_tariff& old_tariff,
+                                  const compiled_tariff& new_tariff) {
+  std::string out;
+  formats::append_comparison_json_head(out, c);
   formats::append_object_array(
       out, c.lines, 4, [&](std::string& text, const line_change& l, std::size_t indent) {
-        formats::object_writer line(text, indent);
-        line.raw("index", std::to_string(l.index));
-        line.string("client", l.client);
-        line.key("old");
-        formats::append_priced_line(text, l.old_line, indent + 2, old_tariff);
-        line.key("new");
-        formats::append_priced_line(text, l.new_line, indent + 2, new_tariff);
-        line.close();
+        formats::append_line_change_json(text, l, indent, old_tariff, new_tariff);
       });
-  o.close();
-  out += '\n';
+  out += "\n}\n";  // the object's close, as object_writer closes it at indent 2
   return out;
 }
 

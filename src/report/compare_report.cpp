@@ -7,6 +7,7 @@
 
 #include <tariff/compare_io.hpp>
 
+#include "formats/compare_json.hpp"
 #include "formats/csv.hpp"
 #include "formats/priced_writer.hpp"
 #include "report/text_layout.hpp"
@@ -82,27 +83,30 @@ void append_side_by_side(std::string& out, const std::vector<std::string>& left,
   }
 }
 
-void append_changed_lines(std::string& out, const comparison& c, const compiled_tariff& old_tariff,
-                          const compiled_tariff& new_tariff) {
-  out += "\nLines priced differently (" + std::to_string(c.lines.size()) + ")\n";
-  for (const line_change& l : c.lines) {
-    const priced_line& a = l.old_line;
-    const priced_line& b = l.new_line;
-    const std::string old_amount = a.ok() ? a.amount.to_string() : "rejected";
-    const std::string new_amount = b.ok() ? b.amount.to_string() : "rejected";
-    // Names from the input and the tariffs are made visible (visible.hpp), as render() does.
-    std::string head = "\n  " + text::visible(a.id) + "  " + text::visible(a.item) + "  contract " +
-                       text::visible(a.contract);
-    if (!l.client.empty()) head += ", client " + text::visible(l.client);
-    head += ":  " + old_amount + " -> " + new_amount;
-    if (a.ok() && b.ok()) head += "  (" + signed_text(b.amount - a.amount) + ")";
-    out += head + '\n';
-    std::vector<std::string> left = pricing_lines(a, old_tariff);
-    std::vector<std::string> right = pricing_lines(b, new_tariff);
-    left.insert(left.begin(), "old: " + text::visible(old_tariff.name()));
-    right.insert(right.begin(), "new: " + text::visible(new_tariff.name()));
-    append_side_by_side(out, left, right, 4);
-  }
+// The heading of the list of changed lines.
+void append_lines_heading(std::string& out, std::size_t count) {
+  out += "\nLines priced differently (" + std::to_string(count) + ")\n";
+}
+
+// One changed line: the line, both amounts and the change, then both pricings side by side.
+void append_changed_line(std::string& out, const line_change& l, const compiled_tariff& old_tariff,
+                         const compiled_tariff& new_tariff) {
+  const priced_line& a = l.old_line;
+  const priced_line& b = l.new_line;
+  const std::string old_amount = a.ok() ? a.amount.to_string() : "rejected";
+  const std::string new_amount = b.ok() ? b.amount.to_string() : "rejected";
+  // Names from the input and the tariffs are made visible (visible.hpp), as render() does.
+  std::string head = "\n  " + text::visible(a.id) + "  " + text::visible(a.item) + "  contract " +
+                     text::visible(a.contract);
+  if (!l.client.empty()) head += ", client " + text::visible(l.client);
+  head += ":  " + old_amount + " -> " + new_amount;
+  if (a.ok() && b.ok()) head += "  (" + signed_text(b.amount - a.amount) + ")";
+  out += head + '\n';
+  std::vector<std::string> left = pricing_lines(a, old_tariff);
+  std::vector<std::string> right = pricing_lines(b, new_tariff);
+  left.insert(left.begin(), "old: " + text::visible(old_tariff.name()));
+  right.insert(right.begin(), "new: " + text::visible(new_tariff.name()));
+  append_side_by_side(out, left, right, 4);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -120,8 +124,10 @@ void append_change_record(std::string& out, std::string group, const change& g) 
 
 }  // namespace
 
-std::string write_comparison_text(const comparison& c, const compiled_tariff& old_tariff,
-                                  const compiled_tariff& new_tariff, bool lines) {
+namespace {
+
+// The text report's figures: everything before the changed lines.
+std::string comparison_summary(const comparison& c) {
   // The lines written here, outside render(), make their names visible as render() does.
   std::string out = "What-if comparison in " + text::visible(c.currency);
   if (c.history.first < c.history.end) out += " over " + format_span(c.history);
@@ -143,8 +149,54 @@ std::string write_comparison_text(const comparison& c, const compiled_tariff& ol
   add_groups(table, "By month", c.by_month);
   table.append_to(rows);
   out += report::render(rows);
-  if (lines) append_changed_lines(out, c, old_tariff, new_tariff);
   return out;
+}
+
+}  // namespace
+
+std::string write_comparison_text(const comparison& c, const compiled_tariff& old_tariff,
+                                  const compiled_tariff& new_tariff, bool lines) {
+  if (!lines) return comparison_summary(c);
+  comparison_writer writer(comparison_writer::format::text, old_tariff, new_tariff);
+  std::string out = writer.head(c, c.lines.size());
+  writer.append(out, c.lines);
+  out += writer.tail();
+  return out;
+}
+
+comparison_writer::comparison_writer(format f, const compiled_tariff& old_tariff,
+                                     const compiled_tariff& new_tariff)
+    : format_(f), old_(&old_tariff), new_(&new_tariff) {}
+
+std::string comparison_writer::head(const comparison& c, std::size_t lines) {
+  count_ = lines;
+  std::string out;
+  if (format_ == format::text) {
+    out = comparison_summary(c);
+    append_lines_heading(out, lines);
+  } else {
+    formats::append_comparison_json_head(out, c);
+    out += lines == 0 ? "[]" : "[";
+  }
+  return out;
+}
+
+void comparison_writer::append(std::string& out, std::span<const line_change> lines) {
+  for (const line_change& l : lines) {
+    if (format_ == format::text) {
+      append_changed_line(out, l, *old_, *new_);
+      continue;
+    }
+    // As append_object_array writes the elements of "lines", at indent 4.
+    out += written_ == 0 ? "\n    " : ",\n    ";
+    formats::append_line_change_json(out, l, 6, *old_, *new_);
+    ++written_;
+  }
+}
+
+std::string comparison_writer::tail() const {
+  if (format_ == format::text) return {};
+  return count_ == 0 ? "\n}\n" : "\n  ]\n}\n";
 }
 
 std::string write_comparison_csv(const comparison& c) {
