@@ -127,3 +127,16 @@ def test_a_sort_memory_that_does_not_read_is_refused(tmp_path):
         assert (r.returncode, r.stdout) == (2, "")
         assert r.stderr == (f"tariff: TARIFF_SORT_MEMORY={value}: expected a size of at least 1K "
                             "in bytes, or with K, M or G\n")
+
+
+def test_a_temporary_directory_that_cannot_be_written_is_named(tmp_path):
+    deals = contracts(tmp_path)
+    by_date = work(tmp_path, "by_date.csv", "date")
+    env = dict(os.environ, TARIFF_SORT_MEMORY="1K", TMPDIR=str(tmp_path / "missing"))
+    r = subprocess.run([CLI, "bill", "-t", str(TARIFF), "-c", str(deals), "-w", str(by_date),
+                        "-o", str(tmp_path / "out.txt")], capture_output=True, text=True,
+                       stdin=subprocess.DEVNULL, env=env, timeout=120)
+    assert (r.returncode, r.stdout) == (1, "")
+    assert r.stderr == (f"tariff: cannot create a temporary file of the sort in {tmp_path}/missing: "
+                        "No such file or directory\n")
+    assert not (tmp_path / "out.txt").exists()
