@@ -19,18 +19,26 @@ class seen_ids {
   std::optional<std::size_t> first_row(std::string_view id, std::size_t row);
 
  private:
+  // An id, in the order first seen.
+  struct entry {
+    std::size_t offset;  // of its bytes in bytes_
+    std::size_t size;
+    std::size_t row;
+  };
+  // A slot of the table: small, so that more of the table stays in the cache.
   struct slot {
-    std::size_t hash = 0;
-    std::size_t offset = 0;  // of the id in bytes_
-    std::size_t size = 0;    // 0: the slot is free (ids are never empty)
-    std::size_t row = 0;
+    std::uint32_t tag = 0;    // bits of the id's hash, to compare before the id itself
+    std::uint32_t entry = 0;  // 1 + its index in entries_; 0: the slot is free
   };
 
   void grow();
+  std::string_view id_of(const entry& e) const {
+    return std::string_view(bytes_).substr(e.offset, e.size);
+  }
 
   std::vector<slot> slots_;  // open addressing, linear probing; a power of two long
+  std::vector<entry> entries_;
   std::string bytes_;
-  std::size_t count_ = 0;
 };
 
 }  // namespace tariff::formats
