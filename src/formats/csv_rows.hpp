@@ -92,7 +92,8 @@ class csv_row_reader {
   std::size_t read(std::string_view text, bool last, std::size_t max_rows, read_result<Row>& out,
                    seen_ids* seen) {
     std::size_t read = 0;
-    for (std::size_t count = 0; !finished_ && count < max_rows; ++count) {
+    const std::size_t before = out.rows.size() + out.errors.size();
+    while (!finished_ && out.rows.size() + out.errors.size() - before < max_rows) {
       std::size_t used = 0;
       const csv_tokenizer::status status = tokens_.next(text.substr(read), last, record_, used);
       read += used;

@@ -16,8 +16,8 @@ constexpr std::string_view not_closed = "a quoted field is not closed before the
 // The bytes that end a run of plain bytes in an unquoted field.
 constexpr std::array<bool, 256> special = [] {
   std::array<bool, 256> table{};
-  for (const unsigned char c : {',', '\n', '\r', '"'})
-    table[c] = true;
+  for (const char c : {',', '\n', '\r', '"'})
+    table[static_cast<unsigned char>(c)] = true;
   return table;
 }();
 
@@ -168,8 +168,7 @@ bool csv_tokenizer::read_record(std::string_view text, bool last, csv_record_vie
         ended = true;
         break;
       }
-      if (c == '\r') {
-        if (pos + 1 == n && !last) return false;
+      if (c == '\r') {  // at the end of a block, the loop above asks for what follows
         if (pos + 1 < n && text[pos + 1] == '\n') {
           spans_.push_back({begin, pos - begin, false});
           pos += 2;

@@ -6,6 +6,7 @@
 #include "formats/csv_table.hpp"
 #include "formats/json_table.hpp"
 #include "formats/values.hpp"
+#include "formats/work_spec.hpp"
 #include "text/visible.hpp"
 
 namespace tariff {
@@ -135,6 +136,10 @@ std::optional<formats::row_problem> check_line(const work_line& line) {
 const formats::row_spec<work_line> work_spec{work_fields, work_attributes, check_line};
 
 }  // namespace
+
+const formats::row_spec<work_line>& formats::work_row_spec() {
+  return work_spec;
+}
 
 read_result<work_line> read_work_csv(std::string_view text) {
   return formats::read_csv_rows(text, work_spec);
