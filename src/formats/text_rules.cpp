@@ -2,6 +2,8 @@
 #include "formats/text_rules.hpp"
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 #include "text/utf8.hpp"
 #include "text/visible.hpp"
@@ -23,8 +25,19 @@ std::string hex_byte(unsigned char byte) {
 }  // namespace
 
 std::optional<std::string> text_problem(std::string_view text, text_kind kind) {
-  std::size_t character = 0;
-  for (std::size_t at = 0; at < text.size();) {
+  // Eight bytes at a time while every one is printable ASCII (0x20..0x7f): subtracting 0x20
+  // from each sets its top bit exactly when some byte is below 0x20, and a byte from 0x80 up
+  // has it already. Where a word fails, the byte loop below finds out why.
+  constexpr std::uint64_t spaces = 0x2020202020202020U;
+  constexpr std::uint64_t tops = 0x8080808080808080U;
+  std::size_t at = 0;
+  for (; at + 8 <= text.size(); at += 8) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, text.data() + at, sizeof word);
+    if ((((word - spaces) | word) & tops) != 0) break;
+  }
+  std::size_t character = at;  // each byte passed was a character
+  while (at < text.size()) {
     const auto byte = static_cast<unsigned char>(text[at]);
     ++character;
     if (byte >= 0x20U && byte < 0x80U) {  // printable ASCII, the usual case

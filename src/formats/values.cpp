@@ -7,7 +7,7 @@
 namespace tariff::formats {
 
 std::optional<std::string> parse_value(std::string_view text, std::string& out) {
-  out = std::string(text);
+  out.assign(text);
   return std::nullopt;
 }
 

@@ -6,6 +6,7 @@
 #include "formats/csv_table.hpp"
 #include "formats/json_table.hpp"
 #include "formats/values.hpp"
+#include "formats/work_spec.hpp"
 #include "text/visible.hpp"
 
 namespace tariff {
@@ -63,13 +64,30 @@ std::optional<std::string> write_void(const work_line& line) {
   return "true";
 }
 
-std::optional<std::string> read_time_zone(work_line& line, std::string_view text) {
-  try {
-    (void)find_time_zone(text);
-  } catch (const calendar_error&) {
-    return text::quote(text) + " is not a time zone the tz database knows";
+// Whether find_time_zone knows `name`. An export names a handful of zones on millions of lines,
+// so the names found are remembered (per thread: the readers share nothing); a name not found
+// is looked up again each time, and its message made as before.
+bool known_time_zone(std::string_view name) {
+  constexpr std::size_t remembered = 16;
+  thread_local std::array<std::string, remembered> found;
+  thread_local std::size_t next = 0;  // the slot the next name found replaces
+  for (const std::string& f : found) {
+    if (!f.empty() && f == name) return true;
   }
-  line.time_zone = std::string(text);
+  try {
+    (void)find_time_zone(name);
+  } catch (const calendar_error&) {
+    return false;
+  }
+  found[next].assign(name);
+  next = (next + 1) % remembered;
+  return true;
+}
+
+std::optional<std::string> read_time_zone(work_line& line, std::string_view text) {
+  if (!known_time_zone(text))
+    return text::quote(text) + " is not a time zone the tz database knows";
+  line.time_zone.assign(text);
   return std::nullopt;
 }
 
@@ -118,6 +136,10 @@ std::optional<formats::row_problem> check_line(const work_line& line) {
 const formats::row_spec<work_line> work_spec{work_fields, work_attributes, check_line};
 
 }  // namespace
+
+const formats::row_spec<work_line>& formats::work_row_spec() {
+  return work_spec;
+}
 
 read_result<work_line> read_work_csv(std::string_view text) {
   return formats::read_csv_rows(text, work_spec);
