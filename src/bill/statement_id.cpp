@@ -1,16 +1,31 @@
 #include "bill/statement_id.hpp"
 
+#include <charconv>
+
 #include "text/sha256.hpp"
 
 namespace tariff::detail {
 
 namespace {
 
+void put_number(std::string& out, std::size_t n) {
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+  out.append(digits, end);
+}
+
 // Fields length-prefixed, so that no two different statements write the same text.
 void put(std::string& out, std::string_view value) {
-  out += std::to_string(value.size());
+  put_number(out, value.size());
   out += ':';
   out += value;
+}
+
+// A count as a field: its digits, length-prefixed like any other (written without a string).
+void put_count(std::string& out, std::size_t n) {
+  char digits[24];
+  const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+  put(out, std::string_view(digits, static_cast<std::size_t>(end - digits)));
 }
 
 // A line by its id and amount: what it bills. Its other figures follow from the same inputs,
@@ -35,7 +50,7 @@ std::string statement_id(const statement& s) {
     put(text, f.amount.to_string());
   }
   for (const auto* lines : {&s.lines, &s.adjustments, &s.rejected}) {
-    put(text, std::to_string(lines->size()));
+    put_count(text, lines->size());
     for (const priced_line& l : *lines)
       put_line(text, l);
   }
@@ -45,7 +60,7 @@ std::string statement_id(const statement& s) {
     put(text, r.amount.to_string());
   }
   for (const auto* ids : {&s.already_billed, &s.already_credited}) {
-    put(text, std::to_string(ids->size()));
+    put_count(text, ids->size());
     for (const std::string& id : *ids)
       put(text, id);
   }

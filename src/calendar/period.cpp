@@ -47,35 +47,45 @@ period_scheme period_scheme::every_days(int days, local_date anchor) {
   return {unit::day, days, anchor};
 }
 
-local_date period_scheme::start_of(std::int64_t index) const {
-  if (unit_ == unit::day) {
-    return anchor_ + date::days{index * length_};
-  }
-  const date::year_month_day a{anchor_};
-  const std::int64_t months = month_count(a) + index * length_;
+namespace {
+
+// The start of period `index` of a scheme of `length` months anchored on `anchor`: start_of, with
+// the anchor's calendar date computed once by the caller (containing needs two starts).
+local_date month_start(const date::year_month_day& anchor, int length, std::int64_t index) {
+  const std::int64_t months = month_count(anchor) + index * length;
   const std::int64_t y = floor_div(months, 12);
   if (y < static_cast<int>(date::year::min()) || y > static_cast<int>(date::year::max())) {
     throw calendar_error("billing period out of the supported date range");
   }
   const auto m = static_cast<unsigned>(months - y * 12 + 1);
-  return local_date{
-      calendar_internal::clamped_date(date::year{static_cast<int>(y)}, date::month{m}, a.day())};
+  return local_date{calendar_internal::clamped_date(date::year{static_cast<int>(y)}, date::month{m},
+                                                    anchor.day())};
+}
+
+}  // namespace
+
+local_date period_scheme::start_of(std::int64_t index) const {
+  if (unit_ == unit::day) {
+    return anchor_ + date::days{index * length_};
+  }
+  return month_start(date::year_month_day{anchor_}, length_, index);
 }
 
 date_span period_scheme::containing(local_date d) const {
-  std::int64_t index = 0;
   if (unit_ == unit::day) {
-    index = floor_div((d - anchor_).count(), length_);
-  } else {
-    // The index of the period whose start falls in d's month or before; a start clamped to a
-    // later day of d's month (anchor on the 31st, d on the 15th) means d is in the period before.
-    index = floor_div(
-        month_count(date::year_month_day{d}) - month_count(date::year_month_day{anchor_}), length_);
-    if (start_of(index) > d) {
-      --index;
-    }
+    const std::int64_t index = floor_div((d - anchor_).count(), length_);
+    return {start_of(index), start_of(index + 1)};
   }
-  return {start_of(index), start_of(index + 1)};
+  // The index of the period whose start falls in d's month or before; a start clamped to a
+  // later day of d's month (anchor on the 31st, d on the 15th) means d is in the period before.
+  const date::year_month_day anchor{anchor_};
+  const std::int64_t index =
+      floor_div(month_count(date::year_month_day{d}) - month_count(anchor), length_);
+  const local_date start = month_start(anchor, length_, index);
+  if (start > d) {
+    return {month_start(anchor, length_, index - 1), start};
+  }
+  return {start, month_start(anchor, length_, index + 1)};
 }
 
 }  // namespace tariff
