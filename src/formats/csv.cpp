@@ -1,6 +1,8 @@
 // RFC 4180 CSV: whole texts split by the tokenizer (csv_tokens.hpp), and the field writer.
 #include "formats/csv.hpp"
 
+#include <algorithm>
+
 #include "formats/csv_tokens.hpp"
 
 namespace tariff::formats {
@@ -20,7 +22,9 @@ std::vector<csv_record> split_csv(std::string_view text) {
 }
 
 void append_csv_field(std::string& out, std::string_view field) {
-  if (field.find_first_of(",\"\r\n") == std::string_view::npos) {
+  // One pass over the bytes: find_first_of with a set of four looks each byte up in the set.
+  const auto special = [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; };
+  if (std::none_of(field.begin(), field.end(), special)) {
     out += field;
     return;
   }

@@ -2,6 +2,7 @@
 // decimal::to_string, keeping their scale; nothing passes through a double.
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <tariff/priced_io.hpp>
@@ -37,59 +38,113 @@ std::string part_text(const priced_part& part, const compiled_tariff& tariff) {
 }
 
 // " (12:3)", or nothing when the step has no source location.
-std::string location_text(const trace_step& step) {
-  if (step.line == 0) return {};
-  return " (" + std::to_string(step.line) + ":" + std::to_string(step.column) + ")";
+void append_location(std::string& out, const trace_step& step) {
+  if (step.line == 0) return;
+  out += " (";
+  out += std::to_string(step.line);
+  out += ':';
+  out += std::to_string(step.column);
+  out += ')';
 }
 
-std::string change_text(const trace_step& step) {
-  return step.before.to_string() + " -> " + step.after.to_string();
+void append_change(std::string& out, const trace_step& step) {
+  out += step.before.to_string();
+  out += " -> ";
+  out += step.after.to_string();
 }
 
 }  // namespace
 
-// One step, as docs/formats.md lists them.
-std::string formats::trace_step_text(const trace_step& step, work_kind kind) {
+// One step, as docs/formats.md lists them, appended to `out`: a line's trace is written into one
+// string, step after step.
+void formats::append_trace_step_text(std::string& out, const trace_step& step, work_kind kind) {
+  const auto named = [&](std::string_view before) {
+    out += before;
+    out += step.name;
+  };
   switch (step.kind) {
     case trace_kind::discount:
-      return step.name + " -" + step.factor.to_string() + "% " + change_text(step) +
-             location_text(step);
+      named("");
+      out += " -";
+      out += step.factor.to_string();
+      out += "% ";
+      append_change(out, step);
+      break;
     case trace_kind::group:
-      return step.name + " " + change_text(step) + " x " + step.factor.to_string() +
-             location_text(step);
+      named("");
+      out += ' ';
+      append_change(out, step);
+      out += " x ";
+      out += step.factor.to_string();
+      break;
     case trace_kind::group_factor:
-      return step.name + " x " + step.factor.to_string() + location_text(step);
+      named("");
+      out += " x ";
+      out += step.factor.to_string();
+      break;
     case trace_kind::not_billable:
-      return "not billable (" + std::string(to_string(kind)) + ") " + change_text(step);
+      out += "not billable (";
+      out += to_string(kind);
+      out += ") ";
+      append_change(out, step);
+      return;  // no place: the kind, not a rule, made it
     case trace_kind::minimum_charge:
-      return "minimum charge " + step.name + " " + change_text(step) + location_text(step);
+      named("minimum charge ");
+      out += ' ';
+      append_change(out, step);
+      break;
     case trace_kind::maximum_charge:
-      return "maximum charge " + step.name + " " + change_text(step) + location_text(step);
+      named("maximum charge ");
+      out += ' ';
+      append_change(out, step);
+      break;
     case trace_kind::overage:
-      return "overage " + step.name + " " + change_text(step) + location_text(step);
+      named("overage ");
+      out += ' ';
+      append_change(out, step);
+      break;
     case trace_kind::tier:
-      return "tier " + step.name + " " + change_text(step) + location_text(step);
+      named("tier ");
+      out += ' ';
+      append_change(out, step);
+      break;
     case trace_kind::rule:
+      named("");
+      out += ' ';
+      append_change(out, step);
       break;
   }
-  return step.name + " " + change_text(step) + location_text(step);
+  append_location(out, step);
+}
+
+std::string formats::trace_step_text(const trace_step& step, work_kind kind) {
+  std::string out;
+  append_trace_step_text(out, step, kind);
+  return out;
 }
 
 namespace {
 
-// Every step of every part ("[1] …"), then the line's own steps ("[line] …").
-std::string trace_text(const priced_line& line) {
-  std::vector<std::string> steps;
+// Every step of every part ("[1] …"), then the line's own steps ("[line] …"), into `out`.
+void append_trace_text(std::string& out, const priced_line& line) {
+  bool first = true;
+  const auto next = [&] {
+    if (!std::exchange(first, false)) out += "; ";
+  };
   for (std::size_t p = 0; p < line.parts.size(); ++p) {
-    const std::string prefix = "[" + std::to_string(p + 1) + "] ";
     for (const trace_step& step : line.parts[p].trace) {
-      steps.push_back(prefix + formats::trace_step_text(step, line.kind));
+      next();
+      out += '[';
+      out += std::to_string(p + 1);
+      out += "] ";
+      formats::append_trace_step_text(out, step, line.kind);
     }
   }
   for (const trace_step& step : line.line_trace) {
-    steps.push_back("[line] " + formats::trace_step_text(step, line.kind));
+    next();
+    out += "[line] ";
+    formats::append_trace_step_text(out, step, line.kind);
   }
-  return formats::join(steps, "; ");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -217,7 +272,9 @@ void append_priced_row(std::string& out, const priced_line& line, const compiled
     scratch += part_text(line.parts[i], tariff);
   }
   field(scratch);
-  field(trace_text(line), true);
+  scratch.clear();
+  append_trace_text(scratch, line);
+  field(scratch, true);
 }
 
 }  // namespace

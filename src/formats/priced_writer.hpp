@@ -97,5 +97,7 @@ void append_priced_line(std::string& out, const priced_line& line, std::size_t i
 /// One trace step as the CSV's trace column writes it (without the "[1] " prefix):
 /// "surcharges 2500.00 -> 7500.00 x 3.0 (13:1)". `kind` is the line's work kind.
 std::string trace_step_text(const trace_step& step, work_kind kind);
+/// As trace_step_text, appended to `out`.
+void append_trace_step_text(std::string& out, const trace_step& step, work_kind kind);
 
 }  // namespace tariff::formats
