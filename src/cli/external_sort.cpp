@@ -162,12 +162,22 @@ external_sort::external_sort(std::size_t memory) : memory_(memory) {}
 external_sort::~external_sort() = default;
 
 void external_sort::add(std::string_view key, std::string_view payload) {
+  // A record that would take the memory past the budget goes after a spill: the budget is the
+  // most the records take, never a point they grow past (a record larger than the whole budget
+  // is a run of its own).
+  constexpr std::size_t varints = 20;  // at most two 10-byte lengths
+  const std::size_t size = varints + key.size() + payload.size();
+  if (!starts_.empty() &&
+      records_.size() + size + (starts_.size() + 1) * sizeof(std::uint64_t) > memory_)
+    spill();
+  // The whole budget at once: a string left to grow by doubling would hold up to twice the
+  // budget, and both its old and new buffers while it moves. Only what is written is resident.
+  if (records_.capacity() < memory_) records_.reserve(memory_);
   starts_.push_back(records_.size());
   put_varint(records_, key.size());
   put_varint(records_, payload.size());
   records_.append(key);
   records_.append(payload);
-  if (records_.size() + starts_.size() * sizeof(std::uint64_t) >= memory_) spill();
 }
 
 void external_sort::sort_memory_records() {

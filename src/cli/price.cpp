@@ -101,7 +101,7 @@ void price_stream(const inputs& in, const priced_output& out) {
   const compiled_tariff tariff = load_tariff(in.tariff);
   const std::vector<contract> contracts = load_contracts(in.contracts);
   const contract_index index = index_contracts(contracts);
-  work_input work(in.work, sort_memory());
+  work_input work(in.work, sort_memory() / 4);  // the ids' share, as bill and diff give it
   output_stream output(out.output);
   const price_options options{out.explain || out.format != "table"};
   const bool table = out.format == "table";

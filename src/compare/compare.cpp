@@ -44,17 +44,13 @@ lines_by_contract group_lines(std::span<const contract> contracts,
   return out;
 }
 
-struct charged_fee {
-  std::size_t contract = 0;
-  fee_line fee;
-};
-
-// The fees of every statement period of each registered contract's plan that overlaps both the
-// history and the contract's term.
-std::vector<charged_fee> charge_fees(const compiled_tariff& tariff,
-                                     std::span<const contract> contracts, date_span history) {
-  std::vector<charged_fee> out;
-  if (history.first >= history.end) return out;
+// Hands each fee of every statement period of each registered contract's plan that overlaps
+// both the history and the contract's term to `charged(contract's index, fee)`, as it is made:
+// a history of many contracts keeps none of them.
+void charge_fees(const compiled_tariff& tariff, std::span<const contract> contracts,
+                 date_span history,
+                 const std::function<void(std::size_t, const fee_line&)>& charged) {
+  if (history.first >= history.end) return;
   const std::vector<std::string> plans = tariff.plans();
   bill_options options;
   options.expiry_warning_days = 0;
@@ -69,12 +65,11 @@ std::vector<charged_fee> charge_fees(const compiled_tariff& tariff,
     if (first > last) continue;
     for (date_span period = statement_period(tariff, deal, first); period.first <= last;
          period = statement_period(tariff, deal, period.end)) {
-      statement s = bill(tariff, deal, period, {}, {}, options);
-      for (fee_line& fee : s.fees)
-        out.push_back({c, std::move(fee)});
+      const statement s = bill(tariff, deal, period, {}, {}, options);
+      for (const fee_line& fee : s.fees)
+        charged(c, fee);
     }
   }
-  return out;
 }
 
 std::string month_of(local_date day) {
@@ -155,8 +150,7 @@ class grouping {
 
 // What a stream has summed so far.
 struct comparison_stream::sums {
-  sums(const compiled_tariff& old_one, const compiled_tariff& new_one,
-       const compare_options& given)
+  sums(const compiled_tariff& old_one, const compiled_tariff& new_one, const compare_options& given)
       : old_tariff(old_one),
         new_tariff(new_one),
         options(given),
@@ -243,13 +237,13 @@ comparison comparison_stream::finish(std::span<const contract> contracts) {
   if (s.first) out.history = {*s.first, *s.last + date::days{1}};
   if (s.options.include_fees) {
     for (const bool is_old : {true, false}) {
-      for (const charged_fee& f :
-           charge_fees(is_old ? s.old_tariff : s.new_tariff, contracts, out.history)) {
-        add_fee(out.total, f.fee.amount, is_old);
-        add_fee(out.fees, f.fee.amount, is_old);
-        add_fee(s.by_client[contracts[f.contract].client], f.fee.amount, is_old);
-        add_fee(s.by_month[month_of(f.fee.covers.first)], f.fee.amount, is_old);
-      }
+      charge_fees(is_old ? s.old_tariff : s.new_tariff, contracts, out.history,
+                  [&](std::size_t c, const fee_line& fee) {
+                    add_fee(out.total, fee.amount, is_old);
+                    add_fee(out.fees, fee.amount, is_old);
+                    add_fee(s.by_client[contracts[c].client], fee.amount, is_old);
+                    add_fee(s.by_month[month_of(fee.covers.first)], fee.amount, is_old);
+                  });
     }
   }
   out.by_client = s.by_client.take();
