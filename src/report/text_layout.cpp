@@ -53,16 +53,19 @@ void text_table::add_length(std::size_t length) {
 }
 
 std::size_t text_table::add_field(std::string_view text) {
+  // Its length twice, and one when its width is another number, written after it.
   if (printable_ascii(text)) {
-    add_length(text.size());
+    add_length(text.size() << 1U);
     rows_ += text;
     return text.size();
   }
   scratch_.clear();
   text::append_visible(scratch_, text);
-  add_length(scratch_.size());
+  const std::size_t shown = width(scratch_);
+  add_length((scratch_.size() << 1U) | (shown != scratch_.size() ? 1U : 0U));
+  if (shown != scratch_.size()) add_length(shown);
   rows_ += scratch_;
-  return width(scratch_);
+  return shown;
 }
 
 void text_table::add_amount(std::optional<std::string_view> amount) {
@@ -117,6 +120,12 @@ void text_page::add(text_table&& table) {
 
 namespace {
 
+// A field of a row: its text, made visible, and the columns it takes.
+struct field {
+  std::string_view text;
+  std::size_t width = 0;
+};
+
 // The rows of a table read back: each one's kind, then its fields in the order they were added.
 class row_reader {
  public:
@@ -131,15 +140,17 @@ class row_reader {
       if ((byte & 0x80U) == 0) return value;
     }
   }
-  std::string_view field() {
+  field next() {
     const std::size_t n = length();
-    const std::string_view text = rows_.substr(at_, n);
-    at_ += n;
-    return text;
+    field f;
+    f.width = (n & 1U) != 0 ? length() : n >> 1U;
+    f.text = rows_.substr(at_, n >> 1U);
+    at_ += n >> 1U;
+    return f;
   }
-  std::optional<std::string_view> amount() {
+  std::optional<field> amount() {
     if (rows_[at_++] == 0) return std::nullopt;
-    return field();
+    return next();
   }
 
  private:
@@ -159,12 +170,21 @@ std::vector<std::size_t> column_starts(std::size_t indent, const std::vector<std
   return starts;
 }
 
-// The width of `text` without the spaces it ends with.
-std::size_t trimmed_width(std::string_view text) {
-  std::size_t end = text.size();
-  while (end > 0 && text[end - 1] == ' ')
-    --end;
-  return width(text.substr(0, end));
+// The width of a row of cells laid out, without the spaces it ends with: up to the last
+// character of the last cell that is not all spaces.
+std::size_t trimmed_width(const std::vector<field>& cells, const std::vector<std::size_t>& starts,
+                          const std::vector<std::size_t>& widths, const std::vector<bool>& right) {
+  for (std::size_t c = cells.size(); c-- > 0;) {
+    if (widths[c] == 0) continue;
+    const std::string_view text = cells[c].text;
+    std::size_t spaces = 0;  // at its end
+    while (spaces < text.size() && text[text.size() - 1 - spaces] == ' ')
+      ++spaces;
+    if (spaces == text.size()) continue;
+    const std::size_t shown = cells[c].width - spaces;
+    return right[c] ? starts[c] + widths[c] - cells[c].width + shown : starts[c] + shown;
+  }
+  return 0;
 }
 
 void trim_right_from(std::string& out, std::size_t from) {
@@ -181,7 +201,7 @@ void text_page::render_to(std::string& out) const {
   std::size_t amount_width = 0;
   std::size_t amounts = 0;
   std::size_t bound = 0;
-  std::vector<std::string_view> cells;
+  std::vector<field> cells;
   for (const text_table& table : tables_) {
     const std::vector<std::size_t> starts = column_starts(table.indent_, table.widths_);
     std::size_t end = table.indent_;  // of the last column
@@ -192,94 +212,87 @@ void text_page::render_to(std::string& out) const {
       const char kind = r.kind();
       std::size_t bytes = 0;  // of its text, over its width
       std::size_t left = 0;   // the width of its left part
-      std::optional<std::string_view> amount;
-      std::string_view note;
+      std::optional<field> amount;
+      field note;
       if (kind == text_table::free_row) {
         const std::size_t column = r.length();
-        const std::string_view text = r.field();
-        left = starts[column] + 2 + width(text);
-        bytes = text.size() - width(text);
+        const field text = r.next();
+        left = starts[column] + 2 + text.width;
+        bytes = text.text.size() - text.width;
       } else if (kind == text_table::raw_row) {
-        const std::string_view text = r.field();
+        const field text = r.next();
         amount = r.amount();
-        note = r.field();
-        left = width(text);
-        bytes = text.size() - left;
+        note = r.next();
+        left = text.width;
+        bytes = text.text.size() - left;
       } else {
-        for (std::string_view& cell : cells) {
-          cell = r.field();
-          bytes += cell.size() - width(cell);
+        for (field& cell : cells) {
+          cell = r.next();
+          bytes += cell.text.size() - cell.width;
         }
         amount = r.amount();
-        note = r.field();
-        left = end;
-        if (amount) {
-          // Trimmed: right after the last character of the last cell that is not all spaces.
-          left = 0;
-          for (std::size_t c = cells.size(); c-- > 0;) {
-            if (table.widths_[c] == 0) continue;
-            const std::size_t shown = trimmed_width(cells[c]);
-            if (shown == 0) continue;
-            left = table.right_[c] ? starts[c] + table.widths_[c] - width(cells[c]) + shown
-                                   : starts[c] + shown;
-            break;
-          }
-        }
+        note = r.next();
+        left = amount ? trimmed_width(cells, starts, table.widths_, table.right_) : end;
       }
       if (amount) {
         ++amounts;
         left_width = std::max(left_width, left);
-        amount_width = std::max(amount_width, width(*amount));
-        bytes += amount->size() - width(*amount);
+        amount_width = std::max(amount_width, amount->width);
+        bytes += amount->text.size() - amount->width;
       } else {
         bound += left;
       }
-      bound += bytes + 2 + note.size() + 1;
+      bound += bytes + 2 + note.text.size() + 1;
     }
   }
   out.reserve(out.size() + bound + amounts * (left_width + 2 + amount_width));
 
   for (const text_table& table : tables_) {
     const std::vector<std::size_t> starts = column_starts(table.indent_, table.widths_);
+    cells.resize(table.right_.size());
     for (row_reader r(table.rows_); !r.done();) {
       const std::size_t line = out.size();
       const char kind = r.kind();
-      std::optional<std::string_view> amount;
-      std::string_view note;
+      std::size_t left = 0;  // the width of its left part
+      std::optional<field> amount;
+      field note;
       if (kind == text_table::free_row) {
         const std::size_t column = r.length();
         out.append(starts[column] + 2, ' ');
-        out += r.field();
+        out += r.next().text;
         trim_right_from(out, line);
       } else if (kind == text_table::raw_row) {
-        out += r.field();
+        const field text = r.next();
+        out += text.text;
+        left = text.width;
         amount = r.amount();
-        note = r.field();
+        note = r.next();
       } else {
+        for (field& cell : cells)
+          cell = r.next();
+        amount = r.amount();
+        note = r.next();
         out.append(table.indent_, ' ');
         bool first = true;
-        for (std::size_t c = 0; c < table.right_.size(); ++c) {
-          const std::string_view cell = r.field();
+        for (std::size_t c = 0; c < cells.size(); ++c) {
           if (table.widths_[c] == 0) continue;
           if (!first) out += "  ";
           first = false;
-          const std::size_t pad = table.widths_[c] - width(cell);
+          const std::size_t pad = table.widths_[c] - cells[c].width;
           if (table.right_[c]) out.append(pad, ' ');
-          out += cell;
+          out += cells[c].text;
           if (!table.right_[c]) out.append(pad, ' ');
         }
         trim_right_from(out, line);
-        amount = r.amount();
-        note = r.field();
+        if (amount) left = trimmed_width(cells, starts, table.widths_, table.right_);
       }
       if (amount) {
-        const std::size_t left = width(std::string_view(out).substr(line));
-        out.append(left_width - left + 2 + amount_width - width(*amount), ' ');
-        out += *amount;
+        out.append(left_width - left + 2 + amount_width - amount->width, ' ');
+        out += amount->text;
       }
-      if (!note.empty()) {
+      if (!note.text.empty()) {
         out += "  ";
-        out += note;
+        out += note.text;
       }
       trim_right_from(out, line);
       out += '\n';
@@ -309,16 +322,19 @@ std::string part_time(const priced_part& part, const priced_line& line,
 void add_priced_line(text_table& table, const priced_line& line, const compiled_tariff& tariff,
                      bool explain, std::optional<std::string_view> note) {
   // The notes, "; " between them.
-  std::string notes(note.value_or(std::string_view()));
+  std::string notes;
+  std::string_view shown = note.value_or(std::string_view());
   if (line.kind != work_kind::billable) {
+    notes = shown;
     if (note) notes += "; ";
     notes += "not billable (";
     notes += to_string(line.kind);
     notes += ')';
+    shown = notes;
   }
   table.add({line.id, line.date ? format_date(*line.date) : std::string(), line.title,
              line.billed.to_string()},
-            line.amount.to_string(), notes);
+            line.amount.to_string(), shown);
   for (const priced_part& part : line.parts) {
     std::string part_note;
     if (!part.allowance.empty())
