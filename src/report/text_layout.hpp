@@ -28,7 +28,8 @@ std::size_t width(std::string_view text);
 // visible (visible.hpp) as it is added, so the widths are those of the text printed.
 //
 // The rows are kept as their text, back to back in one string (a byte of kind, then each field's
-// length and bytes), and laid out only when the page they are on is written (text_page).
+// length, its width where that is another number, and its bytes), and laid out only when the
+// page they are on is written (text_page): straight into the output, no row a string of its own.
 class text_table {
  public:
   text_table(std::size_t indent, std::vector<bool> right)
