@@ -217,29 +217,35 @@ decimal decimal::from_units(std::int64_t coefficient, int scale) {
 }
 
 std::string decimal::to_string() const {
-  if (big_ == nullptr) {
-    // The common case, written once into a buffer: a 64-bit magnitude's digits by 64-bit
-    // division (a 128-bit division per digit is several times slower), the point placed as the
-    // digits are made.
+  const auto scale = static_cast<std::size_t>(scale_);
+  if (big_ == nullptr && scale < 40) {
+    // Written from the last digit back, into one buffer: the point after `scale` digits, zeros
+    // up to the one before it, then the sign. 64-bit division while the rest fits in 64 bits.
     using u128 = detail::uint128;
-    const u128 magnitude = small_ < 0 ? static_cast<u128>(-small_) : static_cast<u128>(small_);
-    if (magnitude <= std::numeric_limits<std::uint64_t>::max() && scale_ <= 64) {
-      auto a = static_cast<std::uint64_t>(magnitude);
-      std::array<char, 96> buf{};
-      std::size_t pos = buf.size();
-      int made = 0;
-      do {
-        buf[--pos] = static_cast<char>('0' + static_cast<int>(a % 10));
-        a /= 10;
-        if (++made == scale_) buf[--pos] = '.';
-      } while (a != 0 || made < scale_);
-      if (made == scale_ && scale_ > 0) buf[--pos] = '0';  // 0.25, not .25
-      if (small_ < 0) buf[--pos] = '-';
-      return {buf.data() + pos, buf.size() - pos};
+    u128 rest = small_ < 0 ? u128{0} - static_cast<u128>(small_) : static_cast<u128>(small_);
+    std::array<char, 88> buf{};  // 39 digits or `scale` + 1, the point, the sign
+    std::size_t at = buf.size();
+    std::size_t written = 0;
+    const auto put = [&](unsigned digit) {
+      if (written == scale && scale > 0) buf[--at] = '.';
+      buf[--at] = static_cast<char>('0' + digit);
+      ++written;
+    };
+    while (rest > std::numeric_limits<std::uint64_t>::max()) {
+      put(static_cast<unsigned>(rest % 10));
+      rest /= 10;
     }
+    auto low = static_cast<std::uint64_t>(rest);
+    do {
+      put(static_cast<unsigned>(low % 10));
+      low /= 10;
+    } while (low != 0);
+    while (written <= scale)
+      put(0);
+    if (small_ < 0) buf[--at] = '-';
+    return {buf.data() + at, buf.size() - at};
   }
   std::string digits = magnitude_digits(*this);
-  const auto scale = static_cast<std::size_t>(scale_);
   if (digits.size() <= scale) digits.insert(0, scale - digits.size() + 1, '0');
   if (scale > 0) digits.insert(digits.size() - scale, 1, '.');
   if (sign() < 0) digits.insert(0, 1, '-');

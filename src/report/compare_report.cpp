@@ -38,25 +38,25 @@ void add_change(report::text_table& table, std::string label, const change& g) {
 
 void add_groups(report::text_table& table, const char* title, const std::vector<change>& groups) {
   if (groups.empty()) return;
-  table.add_raw({});
-  table.add_raw({title, {}, {}});
+  table.add_raw("");
+  table.add_raw(title);
   for (const change& g : groups)
     add_change(table, "  " + (g.key.empty() ? std::string("(none)") : g.key), g);
 }
 
 // The lines of a pricing as text: the line, its parts and trace (or why it was rejected).
 std::vector<std::string> pricing_lines(const priced_line& line, const compiled_tariff& tariff) {
-  std::vector<report::text_row> rows;
+  report::text_page page;
   if (line.ok()) {
     report::text_table table(0, {false, false, false, true, true});
     report::add_priced_line(table, line, tariff, true);
-    table.append_to(rows);
+    page.add(std::move(table));
   } else {
-    rows.push_back({"rejected: " + std::string(to_string(*line.rejected)), {}, {}});
-    rows.push_back({line.message, {}, {}});
+    page.add("rejected: " + std::string(to_string(*line.rejected)));
+    page.add(line.message);
   }
   std::vector<std::string> out;
-  std::istringstream text(report::render(rows));
+  std::istringstream text(page.render());
   for (std::string l; std::getline(text, l);)
     out.push_back(std::move(l));
   return out;
@@ -137,7 +137,7 @@ std::string comparison_summary(const comparison& c) {
          " priced differently; rejected: " + std::to_string(c.total.old_rejected) + " old, " +
          std::to_string(c.total.new_rejected) + " new\n\n";
 
-  std::vector<report::text_row> rows;
+  report::text_page page;
   report::text_table table(0, {false, true, true, true, true, true, true, true, true, true});
   table.add({"", "lines", "changed", "old revenue", "new revenue", "change", "%", "old margin",
              "new margin", "change"});
@@ -147,8 +147,8 @@ std::string comparison_summary(const comparison& c) {
   add_groups(table, "By client", c.by_client);
   add_groups(table, "By item", c.by_item);
   add_groups(table, "By month", c.by_month);
-  table.append_to(rows);
-  out += report::render(rows);
+  page.add(std::move(table));
+  page.render_to(out);
   return out;
 }
 

@@ -23,13 +23,12 @@ std::string write_payouts_csv(std::span<const payout> payouts) {
 }
 
 std::string write_payouts_text(std::span<const payout> payouts) {
-  std::vector<report::text_row> rows;
+  report::text_page page;
   for (const payout& p : payouts) {
-    if (!rows.empty()) rows.push_back({});
-    rows.push_back({"Payout to " + (p.performer.empty() ? "(no performer)" : p.performer) +
-                        " for " + format_span(p.period),
-                    p.currency,
-                    {}});
+    if (!page.empty()) page.add("");
+    page.add("Payout to " + (p.performer.empty() ? "(no performer)" : p.performer) + " for " +
+                 format_span(p.period),
+             p.currency);
     report::text_table table(2, {false, false, false, false, true, true});
     for (const payout_line& l : p.lines)
       table.add(
@@ -39,10 +38,10 @@ std::string write_payouts_text(std::span<const payout> payouts) {
           l.payable ? "payable, accepted " + format_date(*l.accepted_on) : "pending acceptance");
     table.add({"payable"}, p.payable.to_string());
     table.add({"pending"}, p.pending.to_string());
-    table.append_to(rows);
+    page.add(std::move(table));
   }
-  if (rows.empty()) rows.push_back({"No payouts in the period.", {}, {}});
-  return report::render(rows);
+  if (page.empty()) page.add("No payouts in the period.");
+  return page.render();
 }
 
 }  // namespace tariff

@@ -19,8 +19,8 @@ std::string signed_percent(const portfolio_row& r) {
 void add_rows(report::text_table& table, const char* title,
               const std::vector<portfolio_row>& rows) {
   if (rows.empty()) return;
-  table.add_raw({});
-  table.add_raw({title, {}, {}});
+  table.add_raw("");
+  table.add_raw(title);
   for (const portfolio_row& r : rows)
     table.add({"  " + r.key, r.currency, std::to_string(r.statements), std::to_string(r.lines),
                r.fees.to_string(), r.revenue.to_string(), r.cost.to_string(), r.margin.to_string(),
@@ -40,7 +40,7 @@ void append_records(std::string& out, const char* group, const std::vector<portf
 }  // namespace
 
 std::string write_portfolio_text(const portfolio& p) {
-  std::vector<report::text_row> rows;
+  report::text_page page;
   report::text_table table(0, {false, false, true, true, true, true, true, true, true, false});
   table.add(
       {"", "currency", "statements", "lines", "fees", "revenue", "cost", "margin", "margin %", ""});
@@ -51,8 +51,8 @@ std::string write_portfolio_text(const portfolio& p) {
   add_rows(table, "By contract (worst margin first)", p.by_contract);
   add_rows(table, "By client", p.by_client);
   add_rows(table, "By item (work only)", p.by_item);
-  table.append_to(rows);
-  return report::render(rows);
+  page.add(std::move(table));
+  return page.render();
 }
 
 std::string write_portfolio_csv(const portfolio& p) {

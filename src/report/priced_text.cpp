@@ -11,13 +11,11 @@ namespace tariff {
 
 std::string write_priced_text(std::span<const priced_line> lines, const compiled_tariff& tariff,
                               bool explain) {
-  std::vector<report::text_row> rows;
-  rows.push_back({"Priced with \"" + tariff.name() + "\" (" + tariff.file() + ", hash " +
-                      tariff.source_hash().substr(0, 12) + ")",
-                  {},
-                  {}});
-  rows.push_back({});
-  rows.push_back({"Lines", tariff.currency(), {}});
+  report::text_page page;
+  page.add("Priced with \"" + tariff.name() + "\" (" + tariff.file() + ", hash " +
+           tariff.source_hash().substr(0, 12) + ")");
+  page.add("");
+  page.add("Lines", tariff.currency());
   report::text_table priced(2, {false, false, false, true, true});
   // Sums start at zero with the scale amounts are rounded to, so "0.00" when nothing is priced.
   decimal revenue = queries::zero_amount(tariff);
@@ -28,34 +26,33 @@ std::string write_priced_text(std::span<const priced_line> lines, const compiled
       ++rejected;
       continue;
     }
-    report::add_priced_line(priced, line, tariff, explain, {line.contract});
+    report::add_priced_line(priced, line, tariff, explain, line.contract);
     revenue += line.amount;
     cost += line.cost;
   }
-  if (rejected == lines.size()) priced.add_raw({"  none", {}, {}});
-  priced.append_to(rows);
+  if (rejected == lines.size()) priced.add_raw("  none");
+  page.add(std::move(priced));
 
   if (rejected > 0) {
-    rows.push_back({});
-    rows.push_back({"Rejected (not priced)", {}, {}});
+    page.add("");
+    page.add("Rejected (not priced)");
     report::text_table table(2, {false, false, false, false});
     for (const priced_line& l : lines)
       if (!l.ok())
-        table.add({l.id, l.date ? format_date(*l.date) : "-", std::string(to_string(*l.rejected)),
-                   l.message});
-    table.append_to(rows);
+        table.add({l.id, l.date ? format_date(*l.date) : "-", to_string(*l.rejected), l.message});
+    page.add(std::move(table));
   }
 
-  rows.push_back({});
-  rows.push_back({"Totals", tariff.currency(), {}});
+  page.add("");
+  page.add("Totals", tariff.currency());
   report::text_table totals(2, {false});
   totals.add({"lines priced"}, std::to_string(lines.size() - rejected));
   totals.add({"lines rejected"}, std::to_string(rejected));
   totals.add({"revenue"}, revenue.to_string());
   totals.add({"cost"}, cost.to_string());
   totals.add({"margin"}, (revenue - cost).to_string());
-  totals.append_to(rows);
-  return report::render(rows);
+  page.add(std::move(totals));
+  return page.render();
 }
 
 }  // namespace tariff

@@ -23,23 +23,22 @@ std::string write_staff_pay_csv(std::span<const staff_pay> pays) {
 }
 
 std::string write_staff_pay_text(std::span<const staff_pay> pays) {
-  std::vector<report::text_row> rows;
+  report::text_page page;
   for (const staff_pay& p : pays) {
-    if (!rows.empty()) rows.push_back({});
-    rows.push_back({"Pay of " + (p.employee.empty() ? "(no performer)" : p.employee) + " for " +
-                        format_span(p.period),
-                    p.currency,
-                    {}});
+    if (!page.empty()) page.add("");
+    page.add("Pay of " + (p.employee.empty() ? "(no performer)" : p.employee) + " for " +
+                 format_span(p.period),
+             p.currency);
     report::text_table table(2, {false, false, false, false, true, true});
     for (const staff_pay_line& l : p.lines)
       table.add({l.id, format_date(l.date), l.item, std::string(to_string(l.kind)),
                  l.quantity.to_string(), "of " + l.amount.to_string()},
                 l.pay.to_string(), l.rule.empty() ? "no pay rule applies" : "rule " + l.rule);
     table.add({"total"}, p.total.to_string());
-    table.append_to(rows);
+    page.add(std::move(table));
   }
-  if (rows.empty()) rows.push_back({"No staff pay in the period.", {}, {}});
-  return report::render(rows);
+  if (page.empty()) page.add("No staff pay in the period.");
+  return page.render();
 }
 
 }  // namespace tariff

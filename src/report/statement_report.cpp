@@ -19,8 +19,7 @@
 namespace tariff {
 namespace {
 
-using report::render;
-using report::text_row;
+using report::text_page;
 using report::text_table;
 
 using formats::last_day;
@@ -41,9 +40,10 @@ std::string late_note(const priced_line& line, const statement& s, const compile
 void add_lines(report::text_table& table, const std::vector<priced_line>& lines, const statement& s,
                const compiled_tariff& tariff, bool explain, bool late) {
   for (const priced_line& line : lines) {
-    std::vector<std::string> notes;
-    if (late) notes.push_back(late_note(line, s, tariff));
-    report::add_priced_line(table, line, tariff, explain, std::move(notes));
+    if (late)
+      report::add_priced_line(table, line, tariff, explain, late_note(line, s, tariff));
+    else
+      report::add_priced_line(table, line, tariff, explain);
   }
 }
 
@@ -54,13 +54,13 @@ std::string short_hash(const std::string& hash) {
 }  // namespace
 
 std::string write_statement_text(const statement& s, const compiled_tariff& tariff, bool explain) {
-  std::vector<text_row> rows;
-  const auto title = [&](std::string text, bool amounts) {
-    if (!rows.empty()) rows.push_back({});
-    rows.push_back({std::move(text), amounts ? std::optional(s.currency) : std::nullopt, {}});
+  text_page page;
+  const auto title = [&](std::string_view text, bool amounts) {
+    if (!page.empty()) page.add("");
+    page.add(text, amounts ? std::optional<std::string_view>(s.currency) : std::nullopt);
   };
 
-  rows.push_back({"Statement for contract " + s.contract, {}, {}});
+  page.add("Statement for contract " + s.contract);
   text_table header(2, {false, false});
   if (!s.id.empty())
     header.add({"id", s.id + (s.supplementary ? ", supplementary" : "") + " (opening revision " +
@@ -76,7 +76,7 @@ std::string write_statement_text(const statement& s, const compiled_tariff& tari
                             : "hash " + short_hash(s.tariff_hash) + " (written with " +
                                   tariff.name() + ", hash " + short_hash(tariff.source_hash()) +
                                   ")"});
-  header.append_to(rows);
+  page.add(std::move(header));
 
   title("Fees", true);
   const bool units = std::any_of(s.fees.begin(), s.fees.end(),
@@ -97,20 +97,20 @@ std::string write_statement_text(const statement& s, const compiled_tariff& tari
     fees.add({f.description, std::move(covers), units ? "x " + f.units.to_string() : std::string()},
              f.amount.to_string(), std::move(note));
   }
-  fees.append_to(rows);
-  if (s.fees.empty()) rows.push_back({"  none", {}, {}});
+  page.add(std::move(fees));
+  if (s.fees.empty()) page.add("  none");
 
   // Work and adjustments share their columns.
   title("Work", true);
   text_table work(2, {false, false, false, true, true});
   add_lines(work, s.lines, s, tariff, explain, false);
-  if (s.lines.empty()) work.add_raw({"  none", {}, {}});
+  if (s.lines.empty()) work.add_raw("  none");
   if (!s.adjustments.empty()) {
-    work.add_raw({});
-    work.add_raw({"Adjustments (late work)", s.currency, {}});
+    work.add_raw("");
+    work.add_raw("Adjustments (late work)", s.currency);
     add_lines(work, s.adjustments, s, tariff, explain, true);
   }
-  work.append_to(rows);
+  page.add(std::move(work));
 
   if (!s.reversals.empty()) {
     title("Reversals (billed before, taken back)", true);
@@ -124,7 +124,7 @@ std::string write_statement_text(const statement& s, const compiled_tariff& tari
                      format_date(r.date), r.item},
                     r.amount.to_string(), std::move(note));
     }
-    reversals.append_to(rows);
+    page.add(std::move(reversals));
   }
 
   if (!s.already_billed.empty() || !s.already_credited.empty()) {
@@ -133,7 +133,7 @@ std::string write_statement_text(const statement& s, const compiled_tariff& tari
     if (!s.already_billed.empty()) skipped.add({"work", formats::join(s.already_billed, ", ")});
     if (!s.already_credited.empty())
       skipped.add({"payments", formats::join(s.already_credited, ", ")});
-    skipped.append_to(rows);
+    page.add(std::move(skipped));
   }
 
   if (!s.rejected.empty()) {
@@ -141,8 +141,8 @@ std::string write_statement_text(const statement& s, const compiled_tariff& tari
     text_table rejected(2, {false, false, false, false});
     for (const priced_line& l : s.rejected)
       rejected.add({l.id, l.date ? format_date(*l.date) : "-",
-                    l.rejected ? std::string(to_string(*l.rejected)) : std::string(), l.message});
-    rejected.append_to(rows);
+                    l.rejected ? to_string(*l.rejected) : std::string_view(), l.message});
+    page.add(std::move(rejected));
   }
 
   if (!s.allowances.empty()) {
@@ -154,13 +154,13 @@ std::string write_statement_text(const statement& s, const compiled_tariff& tari
       allowances.add({a.allowance, format_span(a.period), a.included.to_string(),
                       a.used_before.to_string(), a.used.to_string(), a.remaining.to_string(),
                       a.covered_value.to_string()});
-    allowances.append_to(rows);
+    page.add(std::move(allowances));
   }
 
   if (!s.alerts.empty()) {
     title("Alerts", false);
     for (const alert& a : s.alerts)
-      rows.push_back({"  - " + a.message, {}, {}});
+      page.add("  - " + a.message);
   }
 
   if (s.prepaid) {
@@ -178,7 +178,7 @@ std::string write_statement_text(const statement& s, const compiled_tariff& tari
     balance.add({"drawn", {}}, p.drawn.to_string());
     balance.add({"closing", {}}, p.closing.to_string());
     balance.add({"owed", {}}, p.owed.to_string(), "not covered by the balance");
-    balance.append_to(rows);
+    page.add(std::move(balance));
   }
 
   title("Totals", true);
@@ -202,8 +202,8 @@ std::string write_statement_text(const statement& s, const compiled_tariff& tari
   } else {
     totals.add({"margin %"}, "-", "no revenue");
   }
-  totals.append_to(rows);
-  return render(rows);
+  page.add(std::move(totals));
+  return page.render();
 }
 
 std::string write_statements_csv(std::span<const statement> statements) {

@@ -9,9 +9,11 @@ namespace tariff::report {
 
 namespace {
 
-void trim_right(std::string& text) {
-  while (!text.empty() && text.back() == ' ')
-    text.pop_back();
+bool printable_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return byte >= 0x20U && byte < 0x7FU;
+  });
 }
 
 void append_two_digits(std::string& out, long long value) {
@@ -41,77 +43,261 @@ std::size_t width(std::string_view text) {
   }));
 }
 
-void text_table::append_to(std::vector<text_row>& out) const {
-  std::vector<std::size_t> widths(right_.size(), 0);
-  for (const row& r : rows_)
-    for (std::size_t c = 0; c < r.cells.size(); ++c)
-      widths[c] = std::max(widths[c], width(r.cells[c]));
-  std::vector<std::size_t> starts(right_.size(), indent_);
-  std::size_t at = indent_;
-  for (std::size_t c = 0; c < right_.size(); ++c) {
+void text_table::add_length(std::size_t length) {
+  // Seven bits a byte, the low ones first; the high bit says that more follow.
+  while (length >= 0x80U) {
+    rows_ += static_cast<char>((length & 0x7FU) | 0x80U);
+    length >>= 7U;
+  }
+  rows_ += static_cast<char>(length);
+}
+
+std::size_t text_table::add_field(std::string_view text) {
+  // Its length twice, and one when its width is another number, written after it.
+  if (printable_ascii(text)) {
+    add_length(text.size() << 1U);
+    rows_ += text;
+    return text.size();
+  }
+  scratch_.clear();
+  text::append_visible(scratch_, text);
+  const std::size_t shown = width(scratch_);
+  add_length((scratch_.size() << 1U) | (shown != scratch_.size() ? 1U : 0U));
+  if (shown != scratch_.size()) add_length(shown);
+  rows_ += scratch_;
+  return shown;
+}
+
+void text_table::add_amount(std::optional<std::string_view> amount) {
+  rows_ += static_cast<char>(amount ? 1 : 0);
+  if (amount) add_field(*amount);
+}
+
+void text_table::add(std::initializer_list<std::string_view> cells,
+                     std::optional<std::string_view> amount, std::string_view note) {
+  rows_ += static_cast<char>(cells_row);
+  const std::string_view* cell = cells.begin();
+  for (std::size_t& column_width : widths_)
+    column_width =
+        std::max(column_width, add_field(cell != cells.end() ? *cell++ : std::string_view()));
+  add_amount(amount);
+  add_field(note);
+}
+
+void text_table::add_free(std::size_t column, std::string_view text) {
+  rows_ += static_cast<char>(free_row);
+  add_length(column);
+  add_field(text);
+}
+
+void text_table::add_raw(std::string_view left, std::optional<std::string_view> amount,
+                         std::string_view note) {
+  rows_ += static_cast<char>(raw_row);
+  add_field(left);
+  add_amount(amount);
+  add_field(note);
+}
+
+void text_page::add(std::string_view left, std::optional<std::string_view> amount,
+                    std::string_view note) {
+  if (!last_is_rows_) {
+    tables_.emplace_back(0, std::vector<bool>());
+    last_is_rows_ = true;
+  }
+  tables_.back().add_raw(left, amount, note);
+}
+
+bool text_page::empty() const {
+  return std::all_of(tables_.begin(), tables_.end(),
+                     [](const text_table& t) { return t.rows_.empty(); });
+}
+
+void text_page::add(text_table&& table) {
+  tables_.push_back(std::move(table));
+  tables_.back().scratch_ = std::string();
+  last_is_rows_ = false;
+}
+
+namespace {
+
+// A field of a row: its text, made visible, and the columns it takes.
+struct field {
+  std::string_view text;
+  std::size_t width = 0;
+};
+
+// The rows of a table read back: each one's kind, then its fields in the order they were added.
+class row_reader {
+ public:
+  explicit row_reader(std::string_view rows) : rows_(rows) {}
+  bool done() const { return at_ >= rows_.size(); }
+  char kind() { return rows_[at_++]; }
+  std::size_t length() {
+    std::size_t value = 0;
+    for (unsigned shift = 0;; shift += 7) {
+      const auto byte = static_cast<unsigned char>(rows_[at_++]);
+      value |= static_cast<std::size_t>(byte & 0x7FU) << shift;
+      if ((byte & 0x80U) == 0) return value;
+    }
+  }
+  field next() {
+    const std::size_t n = length();
+    field f;
+    f.width = (n & 1U) != 0 ? length() : n >> 1U;
+    f.text = rows_.substr(at_, n >> 1U);
+    at_ += n >> 1U;
+    return f;
+  }
+  std::optional<field> amount() {
+    if (rows_[at_++] == 0) return std::nullopt;
+    return next();
+  }
+
+ private:
+  std::string_view rows_;
+  std::size_t at_ = 0;
+};
+
+// Where each column of a table starts: after the indent and the columns before it that are not
+// left out, two spaces apart.
+std::vector<std::size_t> column_starts(std::size_t indent, const std::vector<std::size_t>& widths) {
+  std::vector<std::size_t> starts(widths.size(), indent);
+  std::size_t at = indent;
+  for (std::size_t c = 0; c < widths.size(); ++c) {
     starts[c] = at;
     if (widths[c] > 0) at += widths[c] + 2;
   }
-  for (const row& r : rows_) {
-    if (r.raw) {
-      out.push_back(*r.raw);
-      continue;
-    }
-    text_row t;
-    if (r.cells.empty()) {
-      t.left.assign(starts[r.free_column] + 2, ' ');
-      t.left += r.free;
-    } else {
-      t.left.assign(indent_, ' ');
-      bool first = true;
-      for (std::size_t c = 0; c < r.cells.size(); ++c) {
-        if (widths[c] == 0) continue;
-        if (!first) t.left += "  ";
-        first = false;
-        const std::size_t pad = widths[c] - width(r.cells[c]);
-        if (right_[c]) t.left.append(pad, ' ');
-        t.left += r.cells[c];
-        if (!right_[c]) t.left.append(pad, ' ');
-      }
-    }
-    trim_right(t.left);
-    t.amount = r.amount;
-    t.note = r.note;
-    out.push_back(std::move(t));
-  }
+  return starts;
 }
 
-std::string render(const std::vector<text_row>& rows) {
-  // Escaping is idempotent: text a table made visible already stays as it is.
-  std::vector<text_row> shown;
-  shown.reserve(rows.size());
-  for (const text_row& r : rows)
-    shown.push_back({text::visible(r.left),
-                     r.amount ? std::optional(text::visible(*r.amount)) : std::nullopt,
-                     text::visible(r.note)});
+// The width of a row of cells laid out, without the spaces it ends with: up to the last
+// character of the last cell that is not all spaces.
+std::size_t trimmed_width(const std::vector<field>& cells, const std::vector<std::size_t>& starts,
+                          const std::vector<std::size_t>& widths, const std::vector<bool>& right) {
+  for (std::size_t c = cells.size(); c-- > 0;) {
+    if (widths[c] == 0) continue;
+    const std::string_view text = cells[c].text;
+    std::size_t spaces = 0;  // at its end
+    while (spaces < text.size() && text[text.size() - 1 - spaces] == ' ')
+      ++spaces;
+    if (spaces == text.size()) continue;
+    const std::size_t shown = cells[c].width - spaces;
+    return right[c] ? starts[c] + widths[c] - cells[c].width + shown : starts[c] + shown;
+  }
+  return 0;
+}
+
+void trim_right_from(std::string& out, std::size_t from) {
+  while (out.size() > from && out.back() == ' ')
+    out.pop_back();
+}
+
+}  // namespace
+
+void text_page::render_to(std::string& out) const {
+  // First the widths: of the widest left part of a row with an amount (its cells laid out, the
+  // spaces after them trimmed), and of the widest amount; and a bound of the text's length.
   std::size_t left_width = 0;
   std::size_t amount_width = 0;
-  for (const text_row& r : shown) {
-    if (!r.amount) continue;
-    left_width = std::max(left_width, width(r.left));
-    amount_width = std::max(amount_width, width(*r.amount));
-  }
-  std::string out;
-  for (const text_row& r : shown) {
-    std::string line = r.left;
-    if (r.amount) {
-      line.append(left_width - width(r.left) + 2 + amount_width - width(*r.amount), ' ');
-      line += *r.amount;
+  std::size_t amounts = 0;
+  std::size_t bound = 0;
+  std::vector<field> cells;
+  for (const text_table& table : tables_) {
+    const std::vector<std::size_t> starts = column_starts(table.indent_, table.widths_);
+    std::size_t end = table.indent_;  // of the last column
+    for (std::size_t c = 0; c < starts.size(); ++c)
+      if (table.widths_[c] > 0) end = starts[c] + table.widths_[c];
+    cells.resize(table.right_.size());
+    for (row_reader r(table.rows_); !r.done();) {
+      const char kind = r.kind();
+      std::size_t bytes = 0;  // of its text, over its width
+      std::size_t left = 0;   // the width of its left part
+      std::optional<field> amount;
+      field note;
+      if (kind == text_table::free_row) {
+        const std::size_t column = r.length();
+        const field text = r.next();
+        left = starts[column] + 2 + text.width;
+        bytes = text.text.size() - text.width;
+      } else if (kind == text_table::raw_row) {
+        const field text = r.next();
+        amount = r.amount();
+        note = r.next();
+        left = text.width;
+        bytes = text.text.size() - left;
+      } else {
+        for (field& cell : cells) {
+          cell = r.next();
+          bytes += cell.text.size() - cell.width;
+        }
+        amount = r.amount();
+        note = r.next();
+        left = amount ? trimmed_width(cells, starts, table.widths_, table.right_) : end;
+      }
+      if (amount) {
+        ++amounts;
+        left_width = std::max(left_width, left);
+        amount_width = std::max(amount_width, amount->width);
+        bytes += amount->text.size() - amount->width;
+      } else {
+        bound += left;
+      }
+      bound += bytes + 2 + note.text.size() + 1;
     }
-    if (!r.note.empty()) {
-      line += "  ";
-      line += r.note;
-    }
-    trim_right(line);
-    out += line;
-    out += '\n';
   }
-  return out;
+  out.reserve(out.size() + bound + amounts * (left_width + 2 + amount_width));
+
+  for (const text_table& table : tables_) {
+    const std::vector<std::size_t> starts = column_starts(table.indent_, table.widths_);
+    cells.resize(table.right_.size());
+    for (row_reader r(table.rows_); !r.done();) {
+      const std::size_t line = out.size();
+      const char kind = r.kind();
+      std::size_t left = 0;  // the width of its left part
+      std::optional<field> amount;
+      field note;
+      if (kind == text_table::free_row) {
+        const std::size_t column = r.length();
+        out.append(starts[column] + 2, ' ');
+        out += r.next().text;
+        trim_right_from(out, line);
+      } else if (kind == text_table::raw_row) {
+        const field text = r.next();
+        out += text.text;
+        left = text.width;
+        amount = r.amount();
+        note = r.next();
+      } else {
+        for (field& cell : cells)
+          cell = r.next();
+        amount = r.amount();
+        note = r.next();
+        out.append(table.indent_, ' ');
+        bool first = true;
+        for (std::size_t c = 0; c < cells.size(); ++c) {
+          if (table.widths_[c] == 0) continue;
+          if (!first) out += "  ";
+          first = false;
+          const std::size_t pad = table.widths_[c] - cells[c].width;
+          if (table.right_[c]) out.append(pad, ' ');
+          out += cells[c].text;
+          if (!table.right_[c]) out.append(pad, ' ');
+        }
+        trim_right_from(out, line);
+        if (amount) left = trimmed_width(cells, starts, table.widths_, table.right_);
+      }
+      if (amount) {
+        out.append(left_width - left + 2 + amount_width - amount->width, ' ');
+        out += amount->text;
+      }
+      if (!note.text.empty()) {
+        out += "  ";
+        out += note.text;
+      }
+      trim_right_from(out, line);
+      out += '\n';
+    }
+  }
 }
 
 std::string part_time(const priced_part& part, const priced_line& line,
@@ -134,22 +320,31 @@ std::string part_time(const priced_part& part, const priced_line& line,
 }
 
 void add_priced_line(text_table& table, const priced_line& line, const compiled_tariff& tariff,
-                     bool explain, std::vector<std::string> notes) {
-  if (line.kind != work_kind::billable)
-    notes.push_back("not billable (" + std::string(to_string(line.kind)) + ")");
+                     bool explain, std::optional<std::string_view> note) {
+  // The notes, "; " between them.
+  std::string notes;
+  std::string_view shown = note.value_or(std::string_view());
+  if (line.kind != work_kind::billable) {
+    notes = shown;
+    if (note) notes += "; ";
+    notes += "not billable (";
+    notes += to_string(line.kind);
+    notes += ')';
+    shown = notes;
+  }
   table.add({line.id, line.date ? format_date(*line.date) : std::string(), line.title,
              line.billed.to_string()},
-            line.amount.to_string(), formats::join(notes, "; "));
+            line.amount.to_string(), shown);
   for (const priced_part& part : line.parts) {
-    std::string note;
+    std::string part_note;
     if (!part.allowance.empty())
-      note = "included (" + part.allowance + "), covered " + part.covered.to_string();
+      part_note = "included (" + part.allowance + "), covered " + part.covered.to_string();
     table.add({{},
                part_time(part, line, tariff.time_zone()),
                formats::join(tariff.label_names(part.labels), "+"),
                part.billed.to_string(),
                "@ " + part.unit_price.to_string()},
-              part.amount.to_string(), std::move(note));
+              part.amount.to_string(), part_note);
     if (explain)
       for (const trace_step& step : part.trace)
         table.add_free(1, formats::trace_step_text(step, line.kind));

@@ -48,7 +48,7 @@ void append_escape(std::string& out, char32_t c) {
 
 }  // namespace
 
-std::string visible(std::string_view text) {
+void append_visible(std::string& out, std::string_view text) {
   // Most text is printable ASCII: copied as it is.
   std::size_t at = 0;
   while (at < text.size()) {
@@ -56,8 +56,7 @@ std::string visible(std::string_view text) {
     if (byte < 0x20U || byte >= 0x7FU) break;
     ++at;
   }
-  if (at == text.size()) return std::string(text);
-  std::string out(text.substr(0, at));
+  out.append(text.substr(0, at));
   while (at < text.size()) {
     const std::optional<utf8_char> c = decode_utf8(text, at);
     if (!c) {
@@ -75,6 +74,11 @@ std::string visible(std::string_view text) {
     }
     at += c->length;
   }
+}
+
+std::string visible(std::string_view text) {
+  std::string out;
+  append_visible(out, text);
   return out;
 }
 

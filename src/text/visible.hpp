@@ -15,6 +15,8 @@ namespace tariff::text {
 /// `\u202e`; each byte that is not UTF-8 as `\xff`. Everything else, the backslash included, is
 /// copied, so visible(visible(t)) == visible(t): text escaped once is never escaped twice.
 std::string visible(std::string_view text);
+/// visible(text) appended to `out`, without a string of its own.
+void append_visible(std::string& out, std::string_view text);
 
 /// `'text'`, escaped by visible(): how messages quote a value they refuse.
 std::string quote(std::string_view text);

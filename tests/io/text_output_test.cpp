@@ -72,10 +72,10 @@ TEST(Visible, RenderedTablesAlignTheEscapedText) {
   report::text_table table(2, {false, true});
   table.add({"a\nb", "1"}, "10.00");
   table.add({"long name", "22"}, "5.00", "note\x1b");
-  std::vector<report::text_row> rows;
-  rows.push_back({"title\r", std::string("EUR"), {}});
-  table.append_to(rows);
-  EXPECT_EQ(report::render(rows),
+  report::text_page page;
+  page.add("title\r", "EUR");
+  page.add(std::move(table));
+  EXPECT_EQ(page.render(),
             "title\\r            EUR\n"
             "  a\\nb        1  10.00\n"
             "  long name  22   5.00  note\\x1b\n");
