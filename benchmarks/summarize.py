@@ -6,10 +6,10 @@ includes, the baselines' ratios from the same run, and the targets of issue #10,
 """
 import datetime
 import json
-import platform
-import subprocess
 import sys
 from decimal import Decimal
+
+from machine import cmake_cache, compiler, cpu
 
 folder, load_before, load_after, build, reps = sys.argv[1:6]
 
@@ -29,33 +29,6 @@ def per_line_ns(b, lines):
     """Nanoseconds per line from a median whose time unit is in the record."""
     scale = {"ns": 1, "us": 1e3, "ms": 1e6, "s": 1e9}[b["time_unit"]]
     return b["real_time" if "/real_time" in b["run_name"] else "cpu_time"] * scale / lines
-
-
-def cmake_cache(key):
-    try:
-        with open(f"{build}/CMakeCache.txt") as f:
-            for line in f:
-                if line.startswith(key + ":"):
-                    return line.split("=", 1)[1].strip()
-    except OSError:
-        pass
-    return None
-
-
-def compiler():
-    path = cmake_cache("CMAKE_CXX_COMPILER")
-    try:
-        return subprocess.run([path, "--version"], capture_output=True, text=True).stdout.splitlines()[0]
-    except (OSError, TypeError, IndexError):
-        return path
-
-
-def cpu():
-    try:
-        out = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
-        return next(l.split(":", 1)[1].strip() for l in out.splitlines() if l.startswith("Model name"))
-    except (OSError, StopIteration):
-        return platform.processor()
 
 
 context, typical = medians("typical_benchmark")
@@ -115,7 +88,7 @@ summary = {
     "machine": {"cpu": cpu(), "cores": context.get("num_cpus"),
                 "mhz": context.get("mhz_per_cpu"), "load_before": load_before,
                 "load_after": load_after, "build_dir": build,
-                "compiler": compiler(), "build_type": cmake_cache("CMAKE_BUILD_TYPE"),
+                "compiler": compiler(build), "build_type": cmake_cache(build, "CMAKE_BUILD_TYPE"),
                 "google_benchmark_library_build_type": context.get("library_build_type"),
                 "python": python["python"]},
     "command": "benchmarks/run",

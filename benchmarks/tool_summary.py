@@ -14,11 +14,11 @@ import csv
 import datetime
 import json
 import os
-import platform
 import statistics
-import subprocess
 import sys
 from decimal import Decimal
+
+from machine import cmake_cache, compiler, cpu
 
 folder, reps, load_before, load_after, build = sys.argv[1:6]
 reps = int(reps)
@@ -27,33 +27,6 @@ reps = int(reps)
 def load(name):
     with open(f"{folder}/{name}") as f:
         return json.load(f)
-
-
-def cmake_cache(key):
-    try:
-        with open(f"{build}/CMakeCache.txt") as f:
-            for line in f:
-                if line.startswith(key + ":"):
-                    return line.split("=", 1)[1].strip()
-    except OSError:
-        pass
-    return None
-
-
-def compiler():
-    path = cmake_cache("CMAKE_CXX_COMPILER")
-    try:
-        return subprocess.run([path, "--version"], capture_output=True, text=True).stdout.splitlines()[0]
-    except (OSError, TypeError, IndexError):
-        return path
-
-
-def cpu():
-    try:
-        out = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
-        return next(l.split(":", 1)[1].strip() for l in out.splitlines() if l.startswith("Model name"))
-    except (OSError, StopIteration):
-        return platform.processor()
 
 
 def column_sum(path, column):
@@ -157,8 +130,8 @@ targets = [
 summary = {
     "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
     "machine": {"cpu": cpu(), "cores": os.cpu_count(), "load_before": load_before,
-                "load_after": load_after, "build_dir": build, "compiler": compiler(),
-                "build_type": cmake_cache("CMAKE_BUILD_TYPE"), "python": python["python"]},
+                "load_after": load_after, "build_dir": build, "compiler": compiler(build),
+                "build_type": cmake_cache(build, "CMAKE_BUILD_TYPE"), "python": python["python"]},
     "command": f"benchmarks/tool_speed {lines}",
     "repetitions": reps,
     "statistic": "median CPU seconds (user + system) of the repetitions: the tool's by "

@@ -19,6 +19,7 @@
 #include "cli/external_sort.hpp"
 #include "cli/output_stream.hpp"
 #include "cli/progress.hpp"
+#include "cli/sort_keys.hpp"
 #include "cli/work_input.hpp"
 #include "cli/work_record.hpp"
 #include "queries/queries.hpp"
@@ -208,26 +209,6 @@ struct bill_args {
   bool portfolio = false;
 };
 
-// The sort key of a line to bill: its contract's place among those billed, then its row, both
-// big-endian so that comparing bytes compares numbers. Each contract's lines come back together
-// and in input order, as a file grouped by contract gives them: bill() puts them in work order
-// (start, then id) itself, and lists what it skips in the order it was given.
-void line_key(std::string& key, std::uint32_t contract, std::size_t row) {
-  key.clear();
-  for (int shift = 24; shift >= 0; shift -= 8)
-    key += static_cast<char>((contract >> shift) & 0xFF);
-  const auto r = static_cast<std::uint64_t>(row);
-  for (int shift = 56; shift >= 0; shift -= 8)
-    key += static_cast<char>((r >> shift) & 0xFF);
-}
-
-std::uint32_t contract_of_key(std::string_view key) {
-  std::uint32_t n = 0;
-  for (const char c : key.substr(0, 4))
-    n = (n << 8) | static_cast<unsigned char>(c);
-  return n;
-}
-
 // The sorted lines handed out a contract at a time, in the order of the contracts billed.
 class sorted_work {
  public:
@@ -238,7 +219,7 @@ class sorted_work {
   // The lines of the contract billed `place`-th; the contracts are asked for in order.
   std::vector<work_line> lines_of(std::uint32_t place) {
     std::vector<work_line> out;
-    while (pending_ && contract_of_key(key_) == place) {
+    while (pending_ && place_of_key(key_) == place) {
       std::size_t row = 0;
       out.push_back(read_work_record(record_, row));
       pending_ = sorted_.next(key_, record_);
@@ -339,7 +320,9 @@ void run_bill(const bill_args& a) {
         }
         const auto at = place.find(w.contract);
         if (at == place.end()) continue;  // a contract not billed in this run
-        line_key(key, at->second, rows[i]);
+        // By row: each contract's lines come back in input order, as a file grouped by contract
+        // gives them; bill() puts them in work order itself, and lists what it skips as given.
+        contract_key(key, at->second, rows[i]);
         record.clear();
         append_work_record(record, w, rows[i]);
         sorted.add(key, record);

@@ -19,6 +19,7 @@
 #include "cli/external_sort.hpp"
 #include "cli/output_stream.hpp"
 #include "cli/progress.hpp"
+#include "cli/sort_keys.hpp"
 #include "cli/work_input.hpp"
 #include "cli/work_record.hpp"
 
@@ -33,24 +34,6 @@ struct diff_args {
   std::optional<std::size_t> most;  // --lines N: list at most N changed lines
   bool no_fees = false;
 };
-
-// The sort key of a line: its contract's place in the contracts file (lines naming none last),
-// then its position in the history, both big-endian so that comparing bytes compares numbers.
-void line_key(std::string& key, std::uint32_t place, std::size_t position) {
-  key.clear();
-  for (int shift = 24; shift >= 0; shift -= 8)
-    key += static_cast<char>((place >> shift) & 0xFF);
-  const auto p = static_cast<std::uint64_t>(position);
-  for (int shift = 56; shift >= 0; shift -= 8)
-    key += static_cast<char>((p >> shift) & 0xFF);
-}
-
-std::uint32_t place_of_key(std::string_view key) {
-  std::uint32_t n = 0;
-  for (const char c : key.substr(0, 4))
-    n = (n << 8) | static_cast<unsigned char>(c);
-  return n;
-}
 
 // The changed lines the report lists: all, or the first `most` in history order (a heap of the
 // earliest so far, so that the memory is that of `most` lines whatever the history).
@@ -105,7 +88,8 @@ void run_diff(const diff_args& a) {
       bar.update(work.bytes_read());
       for (const work_line& w : lines) {
         const auto at = place.find(w.contract);
-        line_key(key, at == place.end() ? orphan : at->second, history);
+        contract_key(key, at == place.end() ? orphan : at->second,
+                     history);  // lines naming none last
         record.clear();
         append_work_record(record, w, history++);
         sorted.add(key, record);
@@ -154,7 +138,8 @@ void run_diff(const diff_args& a) {
         kept.add(std::move(l));
         continue;
       }
-      line_key(key, 0, l.index);
+      key.clear();
+      append_big_endian(key, l.index, 8);
       text.clear();
       comparison_writer(format, old_tariff, new_tariff).append(text, std::span(&l, 1));
       listed->add(key, text);

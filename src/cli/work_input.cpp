@@ -10,6 +10,7 @@
 #include <system_error>
 
 #include "cli/cli.hpp"
+#include "cli/sort_keys.hpp"
 
 namespace tariff::cli {
 
@@ -21,8 +22,7 @@ namespace {
 void id_key(std::string& key, std::string_view id, std::size_t row) {
   key.assign(id);
   key += '\0';
-  for (int shift = 56; shift >= 0; shift -= 8)
-    key += static_cast<char>((static_cast<std::uint64_t>(row) >> shift) & 0xFF);
+  append_big_endian(key, row, 8);
 }
 
 std::string_view id_of(std::string_view key) {
@@ -30,10 +30,7 @@ std::string_view id_of(std::string_view key) {
 }
 
 std::size_t row_of(std::string_view key) {
-  std::size_t row = 0;
-  for (const char c : key.substr(key.size() - 8))
-    row = (row << 8) | static_cast<unsigned char>(c);
-  return row;
+  return static_cast<std::size_t>(read_big_endian(key.substr(key.size() - 8)));
 }
 
 // The payload of an id's record: whether its row was already reported for something else.
