@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstddef>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -220,9 +221,10 @@ void external_sort::finish() {
 // Merges the first `fan_in` runs into one run in their place: the earliest records stay first,
 // so ties still come back in the order they were added.
 void external_sort::merge_down(std::size_t fan_in) {
+  const auto end = runs_.begin() + static_cast<std::ptrdiff_t>(fan_in);
   std::vector<std::unique_ptr<run_file>> group(std::make_move_iterator(runs_.begin()),
-                                               std::make_move_iterator(runs_.begin() + fan_in));
-  runs_.erase(runs_.begin(), runs_.begin() + fan_in);
+                                               std::make_move_iterator(end));
+  runs_.erase(runs_.begin(), end);
   external_sort merger(memory_);
   merger.runs_ = std::move(group);
   merger.finish();
