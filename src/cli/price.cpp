@@ -71,9 +71,10 @@ contract_index index_contracts(const std::vector<contract>& contracts) {
   return out;
 }
 
-// Prices `lines` into `priced`, each under the contract it names: each run of lines of one
-// contract in one call, so that a block of a date-ordered export costs no more than one of
-// lines grouped by contract.
+// Prices `lines` into `priced`, each under the contract it names, found in the index built once
+// (the many-contract price_into would build its own map for every block): each run of lines of
+// one contract in one call, so that a file grouped by contract keeps the pricer's per-contract
+// facts from line to line. (A date-ordered export names another contract on nearly every line.)
 void price_block(const compiled_tariff& tariff, const contract_index& contracts,
                  std::span<const work_line> lines, std::vector<priced_line>& priced,
                  std::vector<priced_line>& run, const price_options& options) {
