@@ -35,7 +35,8 @@ struct pieces {
     if (calls < parts.size()) next = parts[calls];
     ++calls;
     if (next.size() > size) throw std::logic_error("a piece larger than the room given");
-    std::memcpy(buffer, next.data(), next.size());
+    // std::copy, not memcpy: an empty view's data() may be null, which memcpy may not be given.
+    std::copy(next.begin(), next.end(), buffer);
     if (calls > parts.size()) rest.remove_prefix(next.size());
     return next.size();
   }
