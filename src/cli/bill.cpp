@@ -303,35 +303,22 @@ void run_bill(const bill_args& a) {
   external_sort sorted(memory - memory / 4);
   std::optional<instant> earliest;
   std::size_t orphans = 0;
-  {
-    work_input work(a.work, memory / 4);
-    progress_bar bar("bytes of work read", work.size(), progress_bytes);
-    std::vector<work_line> lines;
-    std::vector<std::size_t> rows;
-    std::string key, record;
-    while (work.next(lines, rows)) {
-      bar.update(work.bytes_read());
-      for (std::size_t i = 0; i < lines.size(); ++i) {
-        const work_line& w = lines[i];
-        if (!earliest || w.start < *earliest) earliest = w.start;
-        if (!known.contains(w.contract)) {
-          ++orphans;
-          continue;
-        }
-        const auto at = place.find(w.contract);
-        if (at == place.end()) continue;  // a contract not billed in this run
-        // By row: each contract's lines come back in input order, as a file grouped by contract
-        // gives them; bill() puts them in work order itself, and lists what it skips as given.
-        contract_key(key, at->second, rows[i]);
-        record.clear();
-        append_work_record(record, w, rows[i]);
-        sorted.add(key, record);
-      }
+  std::string key, record;
+  read_all_work(a.work, memory / 4, [&](const work_line& w, std::size_t row) {
+    if (!earliest || w.start < *earliest) earliest = w.start;
+    if (!known.contains(w.contract)) {
+      ++orphans;
+      return;
     }
-    if (work.errors() > 0)
-      throw failure(fmt::format("{}: {} row(s) could not be read; nothing was priced", work.path(),
-                                work.errors()));
-  }
+    const auto at = place.find(w.contract);
+    if (at == place.end()) return;  // a contract not billed in this run
+    // By row: each contract's lines come back in input order, as a file grouped by contract
+    // gives them; bill() puts them in work order itself, and lists what it skips as given.
+    contract_key(key, at->second, row);
+    record.clear();
+    append_work_record(record, w, row);
+    sorted.add(key, record);
+  });
   const std::vector<payment> payments =
       a.payments.empty() ? std::vector<payment>() : load_payments(a.payments);
   check_contracts(read, billed, tariff, a.contracts);

@@ -78,27 +78,14 @@ void run_diff(const diff_args& a) {
   const std::size_t memory = sort_memory();
   external_sort sorted(memory - memory / 4);
   std::size_t history = 0;
-  {
-    work_input work(a.work, memory / 4);
-    progress_bar bar("bytes of work read", work.size(), progress_bytes);
-    std::vector<work_line> lines;
-    std::vector<std::size_t> rows;
-    std::string key, record;
-    while (work.next(lines, rows)) {
-      bar.update(work.bytes_read());
-      for (const work_line& w : lines) {
-        const auto at = place.find(w.contract);
-        contract_key(key, at == place.end() ? orphan : at->second,
-                     history);  // lines naming none last
-        record.clear();
-        append_work_record(record, w, history++);
-        sorted.add(key, record);
-      }
-    }
-    if (work.errors() > 0)
-      throw failure(fmt::format("{}: {} row(s) could not be read; nothing was priced", work.path(),
-                                work.errors()));
-  }
+  std::string key, encoded;
+  read_all_work(a.work, memory / 4, [&](const work_line& w, std::size_t) {
+    const auto at = place.find(w.contract);
+    contract_key(key, at == place.end() ? orphan : at->second, history);  // lines naming none last
+    encoded.clear();
+    append_work_record(encoded, w, history++);
+    sorted.add(key, encoded);
+  });
   sorted.finish();
 
   compare_options options;
@@ -114,7 +101,7 @@ void run_diff(const diff_args& a) {
   kept_lines kept(a.most);
   std::optional<external_sort> listed;
   if (options.keep_lines && !a.most) listed.emplace(memory / 4);
-  std::string key, text;
+  std::string text;
   std::size_t changed = 0;
 
   progress_bar bar("lines priced", 2 * history);

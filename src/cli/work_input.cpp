@@ -10,6 +10,7 @@
 #include <system_error>
 
 #include "cli/cli.hpp"
+#include "cli/progress.hpp"
 #include "cli/sort_keys.hpp"
 
 namespace tariff::cli {
@@ -144,6 +145,22 @@ void work_input::check_ids() {
             [](const input_error& a, const input_error& b) { return a.row < b.row; });
   for (const input_error& e : repeats)
     report(e);
+}
+
+void read_all_work(const std::string& path, std::size_t id_memory,
+                   const std::function<void(const work_line& line, std::size_t row)>& each) {
+  work_input work(path, id_memory);
+  progress_bar bar("bytes of work read", work.size(), progress_bytes);
+  std::vector<work_line> lines;
+  std::vector<std::size_t> rows;
+  while (work.next(lines, rows)) {
+    bar.update(work.bytes_read());
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      each(lines[i], rows[i]);
+  }
+  if (work.errors() > 0)
+    throw failure(fmt::format("{}: {} row(s) could not be read; nothing was priced", work.path(),
+                              work.errors()));
 }
 
 }  // namespace tariff::cli

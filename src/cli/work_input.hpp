@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdio>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -58,5 +59,12 @@ class work_input {
   std::size_t size_ = 0;
   bool ended_ = false;
 };
+
+/// Reads the work at `path` as a stream (work_input, the ids' sort taking `id_memory`) and gives
+/// each line that read, with its row, to `each`. Every row is read: a row that did not read is
+/// printed, and then failure ("PATH: N row(s) could not be read; nothing was priced") is thrown
+/// once the input ends. For the commands that sort the work before they price any of it.
+void read_all_work(const std::string& path, std::size_t id_memory,
+                   const std::function<void(const work_line& line, std::size_t row)>& each);
 
 }  // namespace tariff::cli

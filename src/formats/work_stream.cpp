@@ -40,7 +40,7 @@ struct work_csv_stream::state {
 
   source input;
   csv_row_reader<work_line> reader;
-  std::string buffer;     // [begin, end): bytes from the source the reader has not used
+  std::string buffer;  // [begin, end): bytes from the source the reader has not used
   std::size_t begin = 0;
   std::size_t end = 0;
   bool exhausted = false;  // the source has returned 0
