@@ -90,6 +90,7 @@ std::size_t sort_memory() {
 class external_sort::run_file {
  public:
   run_file() {
+    // mkstemp's template: it replaces the six Xs with a name no file has yet.
     std::string path = temporary_directory() + "/tariff-sort-XXXXXX";
     const int fd = ::mkstemp(path.data());
     if (fd < 0) cannot("create", errno);
@@ -197,7 +198,6 @@ void external_sort::spill() {
   }
   run->rewind();
   runs_.push_back(std::move(run));
-  ++spilled_;
   records_.clear();
   starts_.clear();
 }

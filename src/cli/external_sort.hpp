@@ -37,9 +37,6 @@ class external_sort {
   /// The next record in order, false after the last. The views stay valid until the next call.
   [[nodiscard]] bool next(std::string_view& key, std::string_view& payload);
 
-  /// How many runs went to temporary files (0: everything fitted in memory).
-  [[nodiscard]] std::size_t spilled_runs() const { return spilled_; }
-
  private:
   class run_file;
   struct cursor;
@@ -57,7 +54,6 @@ class external_sort {
   std::vector<cursor> cursors_;  // while merging: one per run, or one over memory
   std::vector<std::size_t> heap_;
   std::size_t next_in_memory_ = 0;
-  std::size_t spilled_ = 0;
   std::string key_, payload_;  // the record next() gave last, when it came from a run
 };
 
