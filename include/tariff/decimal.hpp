@@ -66,8 +66,10 @@ __extension__ using int128 = __int128;  // __extension__: GCC and Clang's own 12
 __extension__ using uint128 = unsigned __int128;
 inline constexpr int128 int128_max = static_cast<int128>(~static_cast<uint128>(0) >> 1);
 inline constexpr int128 int128_min = -int128_max - 1;
-struct big_coefficient;  // Boost cpp_int, defined in the compiled part
 }  // namespace detail
+namespace decimal_stage {
+struct big_coefficient;  // Boost cpp_int, defined in the compiled part
+}  // namespace decimal_stage
 
 /// An exact decimal number. A regular value type: cheap to copy while it fits in 128 bits.
 class decimal {
@@ -258,13 +260,13 @@ class decimal {
   static decimal negate_slow(const decimal& a);
   static void add_slow(decimal& out, const decimal& a, const decimal& b, bool subtract);
   static void multiply_slow(decimal& out, const decimal& a, const decimal& b);
-  static detail::big_coefficient* clone(const detail::big_coefficient* b);
-  static void destroy(detail::big_coefficient* b) noexcept;
+  static decimal_stage::big_coefficient* clone(const decimal_stage::big_coefficient* b);
+  static void destroy(decimal_stage::big_coefficient* b) noexcept;
 
   // Invariant: big_ is null exactly when the coefficient fits in small_, and then
   // -int128_max <= small_ <= int128_max (so negation never overflows).
   detail::int128 small_ = 0;
-  detail::big_coefficient* big_ = nullptr;
+  decimal_stage::big_coefficient* big_ = nullptr;
   std::int32_t scale_ = 0;
 };
 

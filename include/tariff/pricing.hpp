@@ -30,7 +30,7 @@
 
 namespace tariff {
 
-namespace detail {
+namespace plan {
 struct tariff_program;  // the evaluation plan, defined in src/plan
 }
 
@@ -55,13 +55,13 @@ class compiled_tariff {
   std::vector<std::string> label_names(const segment_labels& labels) const;
 
   /// The plan itself; for the engine's own stages.
-  const detail::tariff_program& program() const { return *program_; }
+  const plan::tariff_program& program() const { return *program_; }
 
  private:
   friend struct compiled_tariff_access;
-  explicit compiled_tariff(std::shared_ptr<const detail::tariff_program> program)
+  explicit compiled_tariff(std::shared_ptr<const plan::tariff_program> program)
       : program_(std::move(program)) {}
-  std::shared_ptr<const detail::tariff_program> program_;
+  std::shared_ptr<const plan::tariff_program> program_;
 };
 
 /// What compile() produced: a tariff, unless an error was found, and every diagnostic.

@@ -5,7 +5,12 @@
 
 #include "price/parts.hpp"
 
-namespace tariff::detail {
+namespace tariff::bill_stage {
+
+using plan::allowance;
+using plan::item;
+using price_stage::line_pricer;
+using price_stage::split_part;
 
 namespace {
 
@@ -27,7 +32,7 @@ std::vector<std::size_t> use_order(const std::vector<priced_part>& parts,
 
 }  // namespace
 
-void apply_allowances(line_pricer& pricer, const plan& p, const item& it, priced_line& line,
+void apply_allowances(line_pricer& pricer, const plan::plan& p, const item& it, priced_line& line,
                       allowance_ledger& ledger, std::vector<allowance_take>& takes) {
   const allowance* overage = nullptr;
   const std::size_t first_take = takes.size();
@@ -83,4 +88,4 @@ void apply_allowances(line_pricer& pricer, const plan& p, const item& it, priced
       if (part.allowance == p.allowances[takes[t].allowance].key) takes[t].covered += part.covered;
 }
 
-}  // namespace tariff::detail
+}  // namespace tariff::bill_stage

@@ -9,7 +9,7 @@
 #include "plan/program.hpp"
 #include "price/line_pricer.hpp"
 
-namespace tariff::detail {
+namespace tariff::bill_stage {
 
 /// One allowance's use by one line.
 struct allowance_take {
@@ -24,7 +24,8 @@ struct allowance_take {
 /// Applies `p`'s allowances to the billable line `line` (priced last by `pricer`, item `it`), in
 /// the plan's order of allowances, recording their use in `ledger` and `takes`; reprices what is
 /// beyond an allowance with an overage price, then totals the line again.
-void apply_allowances(line_pricer& pricer, const plan& p, const item& it, priced_line& line,
-                      allowance_ledger& ledger, std::vector<allowance_take>& takes);
+void apply_allowances(price_stage::line_pricer& pricer, const plan::plan& p, const plan::item& it,
+                      priced_line& line, allowance_ledger& ledger,
+                      std::vector<allowance_take>& takes);
 
-}  // namespace tariff::detail
+}  // namespace tariff::bill_stage

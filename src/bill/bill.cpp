@@ -26,7 +26,7 @@ namespace tariff {
 
 namespace {
 
-const detail::plan& plan_of(const detail::tariff_program& program, const contract& deal) {
+const plan::plan& plan_of(const plan::tariff_program& program, const contract& deal) {
   const auto found = program.plan_index.find(deal.plan);
   if (found == program.plan_index.end())
     throw errors::invalid_call("contract '" + deal.id + "' has no plan of tariff '" + program.name +
@@ -35,46 +35,46 @@ const detail::plan& plan_of(const detail::tariff_program& program, const contrac
 }
 
 // Tiers count the volume billed before a line in its statement period, from the ledger.
-void count_volumes(detail::line_pricer& pricer, const detail::plan* p,
-                   const detail::allowance_ledger& ledger) {
+void count_volumes(price_stage::line_pricer& pricer, const plan::plan* p,
+                   const bill_stage::allowance_ledger& ledger) {
   if (p == nullptr) return;
-  pricer.set_volume_source(
-      [&ledger, statements = detail::scheme_of(p->period)](const detail::item& it, local_date day) {
-        return ledger.volume(it.name, statements.containing(day));
-      });
+  pricer.set_volume_source([&ledger, statements = bill_stage::scheme_of(p->period)](
+                               const plan::item& it, local_date day) {
+    return ledger.volume(it.name, statements.containing(day));
+  });
 }
 
 // A line priced on its own adds to its item's volume (tiered items) and goes through the plan's
 // allowances (billable work only). It must be the line `pricer` priced last.
 // Returns the volume the line added.
-decimal use_allowances(detail::line_pricer& pricer, const detail::plan* p, priced_line& line,
-                       detail::allowance_ledger& ledger,
-                       std::vector<detail::allowance_take>& takes) {
+decimal use_allowances(price_stage::line_pricer& pricer, const plan::plan* p, priced_line& line,
+                       bill_stage::allowance_ledger& ledger,
+                       std::vector<bill_stage::allowance_take>& takes) {
   if (!line.ok() || line.kind != work_kind::billable || p == nullptr) return {};
-  const detail::item& it = *pricer.last_item();
+  const plan::item& it = *pricer.last_item();
   decimal volume;
   if (it.tiers) {
     volume = line.billed.value;
-    ledger.add_volume(it.name, detail::scheme_of(p->period).containing(*line.date), volume);
+    ledger.add_volume(it.name, bill_stage::scheme_of(p->period).containing(*line.date), volume);
   }
-  if (!p->allowances.empty()) detail::apply_allowances(pricer, *p, it, line, ledger, takes);
+  if (!p->allowances.empty()) bill_stage::apply_allowances(pricer, *p, it, line, ledger, takes);
   return volume;
 }
 
-item_quantity quantity_of(const detail::allowance& a, const decimal& value) {
+item_quantity quantity_of(const plan::allowance& a, const decimal& value) {
   return {value, a.unit_seconds};
 }
 
-void report_allowances(const detail::tariff_program& program, const detail::plan& p,
-                       const date_span& period, const detail::allowance_ledger& opening,
-                       const std::vector<detail::allowance_take>& takes, statement& out) {
+void report_allowances(const plan::tariff_program& program, const plan::plan& p,
+                       const date_span& period, const bill_stage::allowance_ledger& opening,
+                       const std::vector<bill_stage::allowance_take>& takes, statement& out) {
   for (std::size_t a = 0; a < p.allowances.size(); ++a) {
-    const detail::allowance& al = p.allowances[a];
-    const date_span span = detail::scheme_of(al.period).containing(period.first);
+    const plan::allowance& al = p.allowances[a];
+    const date_span span = bill_stage::scheme_of(al.period).containing(period.first);
     const decimal before = opening.used(al.key, span);
     decimal used;
     decimal covered = program.zero_amount();
-    for (const detail::allowance_take& t : takes)
+    for (const bill_stage::allowance_take& t : takes)
       if (t.allowance == a && t.period == span) {
         used += t.taken;
         covered += t.covered;
@@ -83,7 +83,7 @@ void report_allowances(const detail::tariff_program& program, const detail::plan
     if (remaining.sign() < 0) remaining = decimal();
     out.allowances.push_back({al.key, span, quantity_of(al, al.amount), quantity_of(al, before),
                               quantity_of(al, used), quantity_of(al, remaining), covered});
-    for (const detail::allowance_take& t : takes) {
+    for (const bill_stage::allowance_take& t : takes) {
       if (t.allowance != a) continue;
       for (const decimal& percent : al.alerts) {
         const decimal level = al.amount * percent;  // compared × 100, exactly
@@ -104,7 +104,7 @@ void report_allowances(const detail::tariff_program& program, const detail::plan
 
 // Totals, taxes and the prepaid balance; the order matters: taxes need the amounts, the total
 // needs the taxes, and the balance is drawn by what each amount costs with its tax.
-void add_totals(const detail::tariff_program& program, const contract& deal, statement& s) {
+void add_totals(const plan::tariff_program& program, const contract& deal, statement& s) {
   s.fees_total = s.work_total = s.cost = s.tax = program.zero_amount();
   for (const fee_line& f : s.fees)
     s.fees_total += f.amount;
@@ -117,7 +117,7 @@ void add_totals(const detail::tariff_program& program, const contract& deal, sta
     s.work_total += r.amount;
     s.cost += r.cost;
   }
-  detail::apply_taxes(program, deal, s);
+  bill_stage::apply_taxes(program, deal, s);
   const bool included =
       program.tax_rules && program.tax_rules->basis == vocabulary::tax_basis::included;
   s.total = s.fees_total + s.work_total;
@@ -164,20 +164,20 @@ std::string_view to_string(reversal_reason reason) {
 
 std::vector<input_error> contract_problems(const compiled_tariff& tariff, const contract& deal) {
   std::vector<input_error> out;
-  const detail::tariff_program& program = tariff.program();
+  const plan::tariff_program& program = tariff.program();
   const auto found = program.plan_index.find(deal.plan);
   if (found == program.plan_index.end()) {
     out.push_back(
         {0, deal.id, "plan", "plan '" + deal.plan + "' is not in tariff '" + program.name + "'"});
     return out;
   }
-  for (std::string& problem : detail::unknown_prepaid_fees(program.plans[found->second], deal))
+  for (std::string& problem : bill_stage::unknown_prepaid_fees(program.plans[found->second], deal))
     out.push_back({0, deal.id, "prepaid", std::move(problem)});
   return out;
 }
 
 date_span statement_period(const compiled_tariff& tariff, const contract& deal, local_date day) {
-  return detail::scheme_of(plan_of(tariff.program(), deal).period).containing(day);
+  return bill_stage::scheme_of(plan_of(tariff.program(), deal).period).containing(day);
 }
 
 statement bill(const compiled_tariff& tariff, const contract& deal, date_span period,
@@ -191,14 +191,14 @@ namespace {
 statement bill_contract(const compiled_tariff& tariff, const contract& deal, date_span period,
                         const billing_state& opening, std::span<const work_line> work,
                         std::span<const payment> payments, const bill_options& options) {
-  const detail::tariff_program& program = tariff.program();
-  const detail::plan& p = plan_of(program, deal);
-  const period_scheme statements = detail::scheme_of(p.period);
+  const plan::tariff_program& program = tariff.program();
+  const plan::plan& p = plan_of(program, deal);
+  const period_scheme statements = bill_stage::scheme_of(p.period);
   if (statements.containing(period.first) != period)
     throw errors::invalid_call(format_span(period) + " is not a statement period of plan '" +
                                p.name + "' (statements are per " + vocabulary::to_string(p.period) +
                                ")");
-  if (const std::vector<std::string> problems = detail::unknown_prepaid_fees(p, deal);
+  if (const std::vector<std::string> problems = bill_stage::unknown_prepaid_fees(p, deal);
       !problems.empty())
     throw billing_input_error("contract '" + deal.id + "': " + problems.front());
   if (!p.prepaid)  // a payment with no balance to credit would be dropped: money lost to view
@@ -212,11 +212,11 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
     throw billing_input_error("contract '" + deal.id + "': the opening state is contract '" +
                               opening.contract + "''s");
   const local_date horizon =
-      detail::horizon_start(p, deal, period, opening, detail::horizon_periods(p, options));
+      bill_stage::horizon_start(p, deal, period, opening, bill_stage::horizon_periods(p, options));
 
   // The closing state in the making: the opening one, less what the horizon forgets.
   billing_state state = opening;
-  detail::forget_before(state, horizon, statements);
+  bill_stage::forget_before(state, horizon, statements);
 
   statement out;
   out.opening_revision = opening.revision;
@@ -239,17 +239,18 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
                           {}});
 
   if (deal.status == contract_status::registered)
-    detail::charge_fees_once(program, p, deal, period, state.fees, out.fees, out.alerts);
+    bill_stage::charge_fees_once(program, p, deal, period, state.fees, out.fees, out.alerts);
 
   const auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
   if (!std::is_sorted(state.lines.begin(), state.lines.end(), by_id))  // a host's hand-made state
     std::stable_sort(state.lines.begin(), state.lines.end(), by_id);
-  detail::sorted_work sorted = detail::sort_work(deal, work, state.lines, options.on_repeat);
+  bill_stage::sorted_work sorted =
+      bill_stage::sort_work(deal, work, state.lines, options.on_repeat);
   out.already_billed = std::move(sorted.already_billed);
 
   const price_options price_opts{options.trace};
-  detail::line_pricer pricer(tariff, price_opts);
-  detail::allowance_ledger ledger(state);
+  price_stage::line_pricer pricer(tariff, price_opts);
+  bill_stage::allowance_ledger ledger(state);
   count_volumes(pricer, &p, ledger);
   std::vector<std::pair<std::size_t, priced_line>> rejected = std::move(sorted.rejected);
   // Why a line dated outside what this statement bills is not billed now, or nothing.
@@ -272,15 +273,15 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   std::vector<bool> pricing(work.size(), false);
   for (std::size_t i : sorted.to_price)
     pricing[i] = true;
-  std::vector<detail::allowance_take> takes;
-  detail::line_records records(work.size());
-  for (const detail::sorted_work::reversed& r : sorted.reversals) {
+  std::vector<bill_stage::allowance_take> takes;
+  bill_stage::line_records records(work.size());
+  for (const bill_stage::sorted_work::reversed& r : sorted.reversals) {
     if (r.reason == reversal_reason::corrected) {
       priced_line trial;
       pricer.price(&deal, work[r.index], trial);
       if (trial.ok())
         if (const auto why = outside(trial))
-          detail::line_pricer::fail(trial, why->first, why->second);
+          price_stage::line_pricer::fail(trial, why->first, why->second);
       if (!trial.ok()) {
         trial.message += " (line " + trial.id + " stays as billed)";
         rejected.emplace_back(r.index, std::move(trial));
@@ -293,14 +294,15 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   }
 
   out.lines.reserve(sorted.to_price.size());
-  for (std::size_t i : detail::work_order(work)) {
+  for (std::size_t i : bill_stage::work_order(work)) {
     if (!pricing[i]) continue;
     const work_line& w = work[i];
     // Priced in place as one of the period's lines, which most are; moved if it is not.
     priced_line& line = out.lines.emplace_back();
     pricer.price(&deal, w, line);
     if (line.ok())
-      if (const auto why = outside(line)) detail::line_pricer::fail(line, why->first, why->second);
+      if (const auto why = outside(line))
+        price_stage::line_pricer::fail(line, why->first, why->second);
     const std::size_t first_take = takes.size();
     decimal volume;
     if (line.ok()) volume = use_allowances(pricer, &p, line, ledger, takes);
@@ -318,7 +320,7 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   }
   // The state's entries the plan cannot match: an error for the periods this statement bills
   // (its own, later ones, and those its late work falls in), reported for older ones.
-  detail::check_state_entries(
+  bill_stage::check_state_entries(
       program, p, deal, state,
       [&](const date_span& span) {
         if (span.end > period.first) return true;
@@ -333,7 +335,7 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   for (auto& [index, line] : rejected)
     out.rejected.push_back(std::move(line));
 
-  const detail::allowance_ledger before(state);
+  const bill_stage::allowance_ledger before(state);
   report_allowances(program, p, period, before, takes, out);
   const local_date last_day = period.end - date::days{1};
   if (deal.status == contract_status::registered && deal.end >= period.first &&
@@ -348,13 +350,13 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
                           {}});
   std::vector<payment> credited;
   if (p.prepaid)
-    credited = detail::payments_to_credit(deal, payments, period, horizon, options.on_repeat,
-                                          state.payments, out.already_credited);
+    credited = bill_stage::payments_to_credit(deal, payments, period, horizon, options.on_repeat,
+                                              state.payments, out.already_credited);
   add_totals(program, deal, out);
   if (p.prepaid) {
     const bool tax_added =
         program.tax_rules && program.tax_rules->basis == vocabulary::tax_basis::excluded;
-    state.balance = detail::draw_prepaid(p, state.balance, deal, credited, tax_added, out);
+    state.balance = bill_stage::draw_prepaid(p, state.balance, deal, credited, tax_added, out);
   }
 
   // The closing state: the use recorded, the lines billed and reversed.
@@ -365,7 +367,7 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   state.format = billing_state::current_format;
   state.contract = deal.id;
 
-  out.id = detail::statement_id(out);
+  out.id = bill_stage::statement_id(out);
   if (state == opening) {  // everything was billed before: billing it again changes nothing
     out.closing = opening;
   } else {
@@ -394,21 +396,20 @@ statement bill(const compiled_tariff& tariff, const contract& deal, date_span pe
 std::vector<priced_line> price_with_state(const compiled_tariff& tariff, const contract& deal,
                                           billing_state& state, std::span<const work_line> work,
                                           const price_options& options) {
-  const detail::tariff_program& program = tariff.program();
+  const plan::tariff_program& program = tariff.program();
   const auto found = program.plan_index.find(deal.plan);
-  const detail::plan* p =
-      found == program.plan_index.end() ? nullptr : &program.plans[found->second];
-  detail::line_pricer pricer(tariff, options);
-  detail::allowance_ledger ledger(state);
+  const plan::plan* p = found == program.plan_index.end() ? nullptr : &program.plans[found->second];
+  price_stage::line_pricer pricer(tariff, options);
+  bill_stage::allowance_ledger ledger(state);
   count_volumes(pricer, p, ledger);
-  std::vector<detail::allowance_take> takes;
+  std::vector<bill_stage::allowance_take> takes;
   std::vector<priced_line> out(work.size());
-  for (std::size_t i : detail::work_order(work)) {
+  for (std::size_t i : bill_stage::work_order(work)) {
     out[i] = pricer.price(&deal, work[i]);
     (void)use_allowances(pricer, p, out[i], ledger, takes);
   }
   if (p != nullptr)  // an entry the plan cannot match, in a period a line falls in, is an error
-    detail::check_state_entries(
+    bill_stage::check_state_entries(
         program, *p, deal, state,
         [&](const date_span& span) {
           return std::any_of(out.begin(), out.end(), [&](const priced_line& l) {
@@ -420,7 +421,7 @@ std::vector<priced_line> price_with_state(const compiled_tariff& tariff, const c
   billing_state used = ledger.state();
   state.allowances = std::move(used.allowances);
   state.volumes = std::move(used.volumes);
-  detail::tax_each_line(program, deal, out);
+  bill_stage::tax_each_line(program, deal, out);
   return out;
 }
 

@@ -9,12 +9,15 @@
 #include "bill/fees.hpp"
 #include "bill/ledger.hpp"
 
-namespace tariff::detail {
+namespace tariff::bill_stage {
+
+using plan::fee;
+using plan::tariff_program;
 
 namespace {
 
 // What the ledger calls a fee: its name, or its description when it has none.
-std::string key_of(const plan& p, const fee_line& line) {
+std::string key_of(const plan::plan& p, const fee_line& line) {
   for (const fee& f : p.fees)
     if (f.description == line.description && !f.name.empty()) return f.name;
   return line.description;
@@ -31,7 +34,7 @@ decimal sum(const std::vector<const fee_line*>& lines) {
 
 }  // namespace
 
-void charge_fees_once(const tariff_program& program, const plan& p, const contract& deal,
+void charge_fees_once(const tariff_program& program, const plan::plan& p, const contract& deal,
                       const date_span& period, std::vector<billing_state::billed_fee>& records,
                       std::vector<fee_line>& fees, std::vector<alert>& alerts) {
   const period_scheme statements = scheme_of(p.period);
@@ -95,4 +98,4 @@ void charge_fees_once(const tariff_program& program, const plan& p, const contra
   records = std::move(kept);
 }
 
-}  // namespace tariff::detail
+}  // namespace tariff::bill_stage

@@ -9,15 +9,16 @@
 
 #include "plan/program.hpp"
 
-namespace tariff::detail {
+namespace tariff::bill_stage {
 
 /// Charges `period`'s fees of `p` for `deal` into `fees` (and `alerts`), as charge_fees does,
 /// leaving out the fee periods `records` holds; then, for this period and every earlier one
 /// `records` holds, a fee period whose amount recomputed today differs from the one recorded
 /// gets a fee adjustment line (`billed_before` set, `amount` the difference). `records` ends
 /// holding every fee period charged, as now computed, sorted by fee, fee period and days.
-void charge_fees_once(const tariff_program& program, const plan& p, const contract& deal,
-                      const date_span& period, std::vector<billing_state::billed_fee>& records,
-                      std::vector<fee_line>& fees, std::vector<alert>& alerts);
+void charge_fees_once(const plan::tariff_program& program, const plan::plan& p,
+                      const contract& deal, const date_span& period,
+                      std::vector<billing_state::billed_fee>& records, std::vector<fee_line>& fees,
+                      std::vector<alert>& alerts);
 
-}  // namespace tariff::detail
+}  // namespace tariff::bill_stage

@@ -12,7 +12,13 @@
 #include "bill/ledger.hpp"
 #include "price/amounts.hpp"
 
-namespace tariff::detail {
+namespace tariff::bill_stage {
+
+using plan::attribute_slot;
+using plan::fee;
+using plan::tariff_program;
+using plan::value_kind;
+using price_stage::amount_of;
 
 namespace {
 
@@ -94,7 +100,7 @@ const prepaid_fee* prepaid_for(const fee& f, const contract& deal, local_date fi
 
 }  // namespace
 
-std::vector<std::string> unknown_prepaid_fees(const plan& p, const contract& deal) {
+std::vector<std::string> unknown_prepaid_fees(const plan::plan& p, const contract& deal) {
   std::vector<std::string> problems;
   for (const prepaid_fee& paid : deal.prepaid_fees) {
     const auto named = [&](const fee& f) { return f.name == paid.fee; };
@@ -109,7 +115,7 @@ std::vector<std::string> unknown_prepaid_fees(const plan& p, const contract& dea
   return problems;
 }
 
-void charge_fees(const tariff_program& program, const plan& p, const contract& deal,
+void charge_fees(const tariff_program& program, const plan::plan& p, const contract& deal,
                  const date_span& period, std::vector<fee_line>& fees, std::vector<alert>& alerts) {
   const date_span in_force{deal.start, deal.end + date::days{1}};
   for (const fee& f : p.fees) {
@@ -184,4 +190,4 @@ void charge_fees(const tariff_program& program, const plan& p, const contract& d
   }
 }
 
-}  // namespace tariff::detail
+}  // namespace tariff::bill_stage

@@ -6,9 +6,9 @@
 #include "bill/ledger.hpp"
 #include "errors/errors.hpp"
 
-namespace tariff::detail {
+namespace tariff::bill_stage {
 
-int horizon_periods(const plan& p, const bill_options& options) {
+int horizon_periods(const plan::plan& p, const bill_options& options) {
   const int periods =
       options.late_work_periods.value_or(p.late_work_periods.value_or(default_late_work_periods));
   // The bounds `late work N periods` has in a tariff (docs/language.md, Limits).
@@ -18,7 +18,7 @@ int horizon_periods(const plan& p, const bill_options& options) {
   return periods;
 }
 
-local_date horizon_start(const plan& p, const contract& deal, const date_span& period,
+local_date horizon_start(const plan::plan& p, const contract& deal, const date_span& period,
                          const billing_state& opening, int periods) {
   const period_scheme statements = scheme_of(p.period);
   date_span latest = period;
@@ -55,4 +55,4 @@ void forget_before(billing_state& state, local_date first, const period_scheme& 
   drop(state.statements, first, [](const auto& e) { return e.period.end; });
 }
 
-}  // namespace tariff::detail
+}  // namespace tariff::bill_stage

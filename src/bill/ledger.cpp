@@ -2,7 +2,9 @@
 
 #include "model/allowance_key.hpp"
 
-namespace tariff::detail {
+namespace tariff::bill_stage {
+
+using model::canonical_allowance_key;
 
 allowance_ledger::allowance_ledger(const billing_state& opening) {
   for (const billing_state::allowance_use& u : opening.allowances) {
@@ -65,4 +67,4 @@ period_scheme scheme_of(vocabulary::period_kind kind) {
   return period_scheme::monthly();
 }
 
-}  // namespace tariff::detail
+}  // namespace tariff::bill_stage

@@ -9,7 +9,7 @@
 
 #include "vocabulary/vocabulary.hpp"
 
-namespace tariff::detail {
+namespace tariff::bill_stage {
 
 class allowance_ledger {
  public:
@@ -35,4 +35,4 @@ class allowance_ledger {
 /// The calendar periods of this kind: months, quarters or years.
 period_scheme scheme_of(vocabulary::period_kind kind);
 
-}  // namespace tariff::detail
+}  // namespace tariff::bill_stage

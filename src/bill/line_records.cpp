@@ -7,10 +7,12 @@
 #include "bill/repeats.hpp"
 #include "bill/taxes.hpp"
 
-namespace tariff::detail {
+namespace tariff::bill_stage {
+
+using plan::tariff_program;
 
 std::optional<reversal> line_records::reverse(const billing_state::billed_line& was,
-                                              reversal_reason reason, const plan& p,
+                                              reversal_reason reason, const plan::plan& p,
                                               allowance_ledger& use,
                                               std::vector<allowance_take>& takes) {
   replaced_.insert(was.id);
@@ -42,7 +44,7 @@ void line_records::priced(std::size_t work, std::size_t first_take, std::size_t 
   (adjustment ? adjustments_ : lines_).push_back(work);
 }
 
-void line_records::close(const tariff_program& program, const plan& p, const statement& s,
+void line_records::close(const tariff_program& program, const plan::plan& p, const statement& s,
                          std::vector<std::string>& fingerprints,
                          const std::vector<allowance_take>& takes,
                          std::vector<billing_state::billed_line>& lines) {
@@ -106,4 +108,4 @@ void line_records::close(const tariff_program& program, const plan& p, const sta
   lines = std::move(merged);
 }
 
-}  // namespace tariff::detail
+}  // namespace tariff::bill_stage

@@ -13,7 +13,7 @@
 #include "bill/ledger.hpp"
 #include "plan/program.hpp"
 
-namespace tariff::detail {
+namespace tariff::bill_stage {
 
 class line_records {
  public:
@@ -23,7 +23,7 @@ class line_records {
   /// its periods' pools (and its volume to its item's) in `use` and as negative `takes`. Returns
   /// the reversal, or nothing when `was` is a void's record (nothing is left to take back).
   std::optional<reversal> reverse(const billing_state::billed_line& was, reversal_reason reason,
-                                  const plan& p, allowance_ledger& use,
+                                  const plan::plan& p, allowance_ledger& use,
                                   std::vector<allowance_take>& takes);
 
   /// Work line `work` was priced, with allowance takes [first_take, end_take) and `volume` added.
@@ -32,7 +32,7 @@ class line_records {
 
   /// Writes the records into `lines` (the state's, sorted by id): those reversed are replaced,
   /// each line and adjustment of `s` gets its record, with `fingerprints` (by work index).
-  void close(const tariff_program& program, const plan& p, const statement& s,
+  void close(const plan::tariff_program& program, const plan::plan& p, const statement& s,
              std::vector<std::string>& fingerprints, const std::vector<allowance_take>& takes,
              std::vector<billing_state::billed_line>& lines);
 
@@ -48,4 +48,4 @@ class line_records {
   std::vector<billing_state::billed_line> voided_;
 };
 
-}  // namespace tariff::detail
+}  // namespace tariff::bill_stage

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <map>
 
-namespace tariff::detail {
+namespace tariff::bill_stage {
 
 namespace {
 
@@ -81,4 +81,4 @@ std::vector<payment> payments_to_credit(const contract& deal, std::span<const pa
   return out;
 }
 
-}  // namespace tariff::detail
+}  // namespace tariff::bill_stage

@@ -9,7 +9,7 @@
 
 #include <tariff/billing.hpp>
 
-namespace tariff::detail {
+namespace tariff::bill_stage {
 
 /// The records of `payments` this statement credits: the contract's, dated before the period's
 /// end, that `records` does not hold; each is added to `records` (a refund also to its payment's
@@ -23,4 +23,4 @@ std::vector<payment> payments_to_credit(const contract& deal, std::span<const pa
                                         std::vector<billing_state::credited_payment>& records,
                                         std::vector<std::string>& already);
 
-}  // namespace tariff::detail
+}  // namespace tariff::bill_stage

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-namespace tariff::detail {
+namespace tariff::bill_stage {
 
 namespace {
 
@@ -17,7 +17,7 @@ struct charge {
 
 class balance_drawer {
  public:
-  balance_drawer(const plan& p, prepaid_report& report, std::vector<alert>& alerts)
+  balance_drawer(const plan::plan& p, prepaid_report& report, std::vector<alert>& alerts)
       : plan_(p), report_(report), alerts_(alerts), balance_(report.opening) {}
 
   void credit(const payment& paid) {
@@ -79,7 +79,7 @@ class balance_drawer {
   const decimal& balance() const { return balance_; }
 
  private:
-  const plan& plan_;
+  const plan::plan& plan_;
   prepaid_report& report_;
   std::vector<alert>& alerts_;
   decimal balance_;
@@ -88,7 +88,7 @@ class balance_drawer {
 
 }  // namespace
 
-decimal draw_prepaid(const plan& p, const decimal& opening, const contract& deal,
+decimal draw_prepaid(const plan::plan& p, const decimal& opening, const contract& deal,
                      std::span<const payment> payments, bool tax_added, statement& s) {
   const decimal zero = s.total - s.total;  // at the amounts' scale
   prepaid_report& report = s.prepaid.emplace();
@@ -136,4 +136,4 @@ decimal draw_prepaid(const plan& p, const decimal& opening, const contract& deal
   return report.closing;
 }
 
-}  // namespace tariff::detail
+}  // namespace tariff::bill_stage

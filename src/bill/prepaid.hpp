@@ -7,7 +7,7 @@
 
 #include "plan/program.hpp"
 
-namespace tariff::detail {
+namespace tariff::bill_stage {
 
 /// Fills `s.prepaid` and the balance alerts for a plan with `prepaid`, from the opening balance
 /// and the contract's `payments`; `s` must have its fees, lines, taxes and total. Each fee (on
@@ -15,7 +15,7 @@ namespace tariff::detail {
 /// the client — its amount, plus its tax when prices exclude it — after the payments received up
 /// to that day; a `rounding statement` difference is drawn last. What the balance cannot cover
 /// is owed. Returns the closing balance.
-decimal draw_prepaid(const plan& p, const decimal& opening, const contract& deal,
+decimal draw_prepaid(const plan::plan& p, const decimal& opening, const contract& deal,
                      std::span<const payment> payments, bool tax_added, statement& s);
 
-}  // namespace tariff::detail
+}  // namespace tariff::bill_stage

@@ -5,7 +5,9 @@
 
 #include "price/line_pricer.hpp"
 
-namespace tariff::detail {
+namespace tariff::bill_stage {
+
+using price_stage::line_pricer;
 
 namespace {
 
@@ -94,4 +96,4 @@ sorted_work sort_work(const contract& deal, std::span<const work_line> work,
   return out;
 }
 
-}  // namespace tariff::detail
+}  // namespace tariff::bill_stage

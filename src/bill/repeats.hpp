@@ -11,7 +11,7 @@
 
 #include <tariff/billing.hpp>
 
-namespace tariff::detail {
+namespace tariff::bill_stage {
 
 /// What to do with each work line.
 struct sorted_work {
@@ -37,4 +37,4 @@ sorted_work sort_work(const contract& deal, std::span<const work_line> work,
 /// The fingerprint the ledger keeps for a voided line.
 inline constexpr std::string_view voided_fingerprint = "void";
 
-}  // namespace tariff::detail
+}  // namespace tariff::bill_stage

@@ -5,7 +5,11 @@
 
 #include "model/allowance_key.hpp"
 
-namespace tariff::detail {
+namespace tariff::bill_stage {
+
+using model::canonical_allowance_key;
+using plan::allowance;
+using plan::tariff_program;
 
 namespace {
 
@@ -19,7 +23,7 @@ std::string listed(const std::vector<std::string>& names) {
 
 }  // namespace
 
-void check_state_entries(const tariff_program& program, const plan& p, const contract& deal,
+void check_state_entries(const tariff_program& program, const plan::plan& p, const contract& deal,
                          const billing_state& opening,
                          const std::function<bool(const date_span&)>& open,
                          std::vector<alert>* alerts) {
@@ -53,4 +57,4 @@ void check_state_entries(const tariff_program& program, const plan& p, const con
               "tariff '" + program.name + "' has no such item");
 }
 
-}  // namespace tariff::detail
+}  // namespace tariff::bill_stage

@@ -4,7 +4,7 @@
 
 #include "text/sha256.hpp"
 
-namespace tariff::detail {
+namespace tariff::bill_stage {
 
 namespace {
 
@@ -76,4 +76,4 @@ std::string statement_id(const statement& s) {
          std::to_string(s.opening_revision) + "/" + text::sha256_hex(text, 16);
 }
 
-}  // namespace tariff::detail
+}  // namespace tariff::bill_stage

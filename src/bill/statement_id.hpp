@@ -6,7 +6,7 @@
 
 #include <tariff/billing.hpp>
 
-namespace tariff::detail {
+namespace tariff::bill_stage {
 
 /// "C-1/2026-03-01/r3/9f86d081884c7d65": the contract, the period's first day, the opening
 /// revision and the first 16 hex digits of a SHA-256 of the statement's figures (the tariff's
@@ -14,4 +14,4 @@ namespace tariff::detail {
 /// `s` must be complete but for its id and closing state.
 std::string statement_id(const statement& s);
 
-}  // namespace tariff::detail
+}  // namespace tariff::bill_stage

@@ -8,7 +8,14 @@
 
 #include "plan/evaluate.hpp"
 
-namespace tariff::detail {
+namespace tariff::bill_stage {
+
+using plan::evaluator;
+using plan::line_facts;
+using plan::part_facts;
+using plan::pricing_error;
+using plan::tariff_program;
+using plan::tax;
 
 namespace {
 
@@ -197,4 +204,4 @@ void apply_taxes(const tariff_program& program, const contract& deal, statement&
   }
 }
 
-}  // namespace tariff::detail
+}  // namespace tariff::bill_stage

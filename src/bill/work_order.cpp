@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <utility>
 
-namespace tariff::detail {
+namespace tariff::bill_stage {
 
 // The starts are copied next to the indexes, so that sorting reads a compact array instead of
 // the work lines.
@@ -22,4 +22,4 @@ std::vector<std::size_t> work_order(std::span<const work_line> work) {
   return order;
 }
 
-}  // namespace tariff::detail
+}  // namespace tariff::bill_stage

@@ -8,10 +8,10 @@
 
 #include <tariff/model.hpp>
 
-namespace tariff::detail {
+namespace tariff::bill_stage {
 
 /// Indexes of `work` by start, then by the host's line id; equal starts and ids keep their input
 /// order, as a stable sort would.
 std::vector<std::size_t> work_order(std::span<const work_line> work);
 
-}  // namespace tariff::detail
+}  // namespace tariff::bill_stage

@@ -6,7 +6,7 @@
 
 namespace tariff {
 
-namespace calendar_internal {
+namespace calendar_stage {
 
 date::year_month_day clamped_date(date::year y, date::month m, date::day d) {
   const date::year_month_day ymd{y, m, d};
@@ -48,7 +48,7 @@ std::uint64_t windows_at(const calendar& cal, std::chrono::minutes time_of_day) 
   return mask;
 }
 
-}  // namespace calendar_internal
+}  // namespace calendar_stage
 
 namespace {
 
@@ -182,8 +182,8 @@ local_date local_date_of(instant t, const date::time_zone& zone) {
   return date::floor<date::days>(zone.to_local(t));
 }
 
-local_date calendar_internal::local_date_of(instant t, const date::time_zone& zone,
-                                            offset_cache& offsets) {
+local_date calendar_stage::local_date_of(instant t, const date::time_zone& zone,
+                                         offset_cache& offsets) {
   instant until;
   return date::floor<date::days>(
       date::local_seconds{t.time_since_epoch() + offsets.offset(zone, t, until)});
@@ -390,19 +390,18 @@ bool calendar::is_holiday(local_date d) const {
 }
 
 segment_labels calendar::labels_at(instant t, const date::time_zone& zone) const {
-  calendar_internal::offset_cache offsets;
-  return calendar_internal::labels_at(*this, t, zone, offsets);
+  calendar_stage::offset_cache offsets;
+  return calendar_stage::labels_at(*this, t, zone, offsets);
 }
 
-segment_labels calendar_internal::labels_at(const calendar& cal, instant t,
-                                            const date::time_zone& zone, offset_cache& offsets) {
+segment_labels calendar_stage::labels_at(const calendar& cal, instant t,
+                                         const date::time_zone& zone, offset_cache& offsets) {
   instant until;
   const date::local_seconds local{t.time_since_epoch() + offsets.offset(zone, t, until)};
   const auto day = date::floor<date::days>(local);
-  const auto day_part = calendar_internal::labels_of_day(cal, day);
+  const auto day_part = calendar_stage::labels_of_day(cal, day);
   segment_labels labels;
-  labels.windows =
-      calendar_internal::windows_at(cal, date::floor<std::chrono::minutes>(local - day));
+  labels.windows = calendar_stage::windows_at(cal, date::floor<std::chrono::minutes>(local - day));
   labels.day_sets = day_part.day_sets;
   labels.date_ranges = day_part.date_ranges;
   labels.holiday = day_part.holiday;

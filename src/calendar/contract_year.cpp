@@ -10,7 +10,7 @@ namespace {
 // The anniversary of `since` in year y: the same month and day, 29 February becoming 28 February
 // in common years.
 local_date anniversary(const date::year_month_day& since, date::year y) {
-  return local_date{calendar_internal::clamped_date(y, since.month(), since.day())};
+  return local_date{calendar_stage::clamped_date(y, since.month(), since.day())};
 }
 
 }  // namespace

@@ -7,7 +7,7 @@
 
 #include <tariff/calendar.hpp>
 
-namespace tariff::calendar_internal {
+namespace tariff::calendar_stage {
 
 /// Division rounding towards negative infinity (b > 0).
 constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) {
@@ -73,4 +73,4 @@ segment_labels labels_at(const calendar& cal, instant t, const date::time_zone& 
 /// local_date_of with the zone's offset from `offsets`.
 local_date local_date_of(instant t, const date::time_zone& zone, offset_cache& offsets);
 
-}  // namespace tariff::calendar_internal
+}  // namespace tariff::calendar_stage

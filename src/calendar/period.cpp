@@ -7,7 +7,7 @@ namespace tariff {
 
 namespace {
 
-using calendar_internal::floor_div;
+using calendar_stage::floor_div;
 
 // Months since year 0, January: a linear count that makes month arithmetic plain integer math.
 std::int64_t month_count(const date::year_month_day& ymd) {
@@ -58,8 +58,8 @@ local_date month_start(const date::year_month_day& anchor, int length, std::int6
     throw calendar_error("billing period out of the supported date range");
   }
   const auto m = static_cast<unsigned>(months - y * 12 + 1);
-  return local_date{calendar_internal::clamped_date(date::year{static_cast<int>(y)}, date::month{m},
-                                                    anchor.day())};
+  return local_date{
+      calendar_stage::clamped_date(date::year{static_cast<int>(y)}, date::month{m}, anchor.day())};
 }
 
 }  // namespace

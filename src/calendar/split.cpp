@@ -13,7 +13,7 @@
 
 namespace tariff {
 
-namespace calendar_internal {
+namespace calendar_stage {
 
 void split(const calendar& cal, instant begin, instant end, const date::time_zone& zone,
            std::vector<segment>& out, offset_cache& offsets) {
@@ -28,7 +28,7 @@ void split(const calendar& cal, instant begin, instant end, const date::time_zon
   instant offset_end = begin;  // the offset holds in [.., offset_end)
 
   local_date cached_day{};
-  calendar_internal::day_labels day_part;
+  calendar_stage::day_labels day_part;
   bool have_day = false;
 
   for (instant at = begin; at < end;) {
@@ -75,12 +75,12 @@ void split(const calendar& cal, instant begin, instant end, const date::time_zon
   }
 }
 
-}  // namespace calendar_internal
+}  // namespace calendar_stage
 
 void calendar::split(instant begin, instant end, const date::time_zone& zone,
                      std::vector<segment>& out) const {
-  calendar_internal::offset_cache offsets;
-  calendar_internal::split(*this, begin, end, zone, out, offsets);
+  calendar_stage::offset_cache offsets;
+  calendar_stage::split(*this, begin, end, zone, out, offsets);
 }
 
 std::vector<segment> calendar::split(instant begin, instant end) const {

@@ -2,7 +2,7 @@
 #include "check/constant.hpp"
 #include "check/passes.hpp"
 
-namespace tariff::checker {
+namespace tariff::check_stage {
 namespace {
 
 void add_built_ins(context& ctx) {
@@ -65,4 +65,4 @@ void check_attributes(context& ctx) {
   }
 }
 
-}  // namespace tariff::checker
+}  // namespace tariff::check_stage

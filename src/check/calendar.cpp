@@ -3,7 +3,7 @@
 
 #include "check/passes.hpp"
 
-namespace tariff::checker {
+namespace tariff::check_stage {
 namespace {
 
 constexpr int minutes_per_day = 24 * 60;
@@ -140,4 +140,4 @@ void check_calendar(context& ctx) {
   warn_overlaps(ctx, valid_windows);
 }
 
-}  // namespace tariff::checker
+}  // namespace tariff::check_stage

@@ -6,18 +6,18 @@
 namespace tariff {
 
 void check_module(const ast::module& module, diagnostic_sink& sink) {
-  checker::context ctx(module, sink);
-  if (!checker::check_limits(ctx)) return;
-  checker::check_header_and_rounding(ctx);
-  checker::check_calendar(ctx);
-  checker::check_attributes(ctx);
-  checker::check_tables(ctx);
-  checker::check_pricelists(ctx);
-  checker::check_rules(ctx);
-  checker::check_plans(ctx);
-  checker::check_taxes(ctx);
-  checker::check_pays(ctx);
-  checker::check_margins(ctx);
+  check_stage::context ctx(module, sink);
+  if (!check_stage::check_limits(ctx)) return;
+  check_stage::check_header_and_rounding(ctx);
+  check_stage::check_calendar(ctx);
+  check_stage::check_attributes(ctx);
+  check_stage::check_tables(ctx);
+  check_stage::check_pricelists(ctx);
+  check_stage::check_rules(ctx);
+  check_stage::check_plans(ctx);
+  check_stage::check_taxes(ctx);
+  check_stage::check_pays(ctx);
+  check_stage::check_margins(ctx);
 }
 
 }  // namespace tariff

@@ -4,7 +4,7 @@
 
 #include "check/work_count.hpp"
 
-namespace tariff::checker {
+namespace tariff::check_stage {
 namespace {
 
 std::optional<constant> from_literal(const ast::literal& l) {
@@ -191,4 +191,4 @@ bool is_literal_constant(const ast::expression& e) {
          std::holds_alternative<ast::literal>(u->operand->node);
 }
 
-}  // namespace tariff::checker
+}  // namespace tariff::check_stage

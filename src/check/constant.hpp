@@ -7,7 +7,7 @@
 #include "ast/ast.hpp"
 #include "check/types.hpp"
 
-namespace tariff::checker {
+namespace tariff::check_stage {
 
 /// A constant value. Durations are held in minutes so that 1h equals 60min.
 struct constant {
@@ -26,4 +26,4 @@ std::optional<constant> fold(const ast::expression& e);
 /// Whether `e` is a literal or the negation of one: the form table values and defaults take.
 bool is_literal_constant(const ast::expression& e);
 
-}  // namespace tariff::checker
+}  // namespace tariff::check_stage

@@ -6,7 +6,7 @@
 
 #include "check/work_count.hpp"
 
-namespace tariff::checker {
+namespace tariff::check_stage {
 
 std::optional<ast::position> name_table::add(const std::string& name, ast::position at) {
   auto [it, inserted] = first_.emplace(name, at);
@@ -147,4 +147,4 @@ std::string period_name(ast::period_kind p) {
   return ast::to_string(p);
 }
 
-}  // namespace tariff::checker
+}  // namespace tariff::check_stage

@@ -13,7 +13,7 @@
 #include "check/types.hpp"
 #include "diagnostics/sink.hpp"
 
-namespace tariff::checker {
+namespace tariff::check_stage {
 
 /// The names of one kind, in declaration order, each with the place of its first declaration.
 class name_table {
@@ -123,4 +123,4 @@ std::string format_minutes(std::chrono::minutes m);
 /// "month", "quarter", "year".
 std::string period_name(ast::period_kind p);
 
-}  // namespace tariff::checker
+}  // namespace tariff::check_stage

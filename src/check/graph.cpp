@@ -5,7 +5,7 @@
 
 #include "check/work_count.hpp"
 
-namespace tariff::checker {
+namespace tariff::check_stage {
 
 namespace {
 constexpr std::size_t unvisited = std::numeric_limits<std::size_t>::max();
@@ -140,4 +140,4 @@ std::vector<std::size_t> dependencies_first(const adjacency& edges) {
   return out;
 }
 
-}  // namespace tariff::checker
+}  // namespace tariff::check_stage

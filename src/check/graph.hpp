@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <vector>
 
-namespace tariff::checker {
+namespace tariff::check_stage {
 
 /// Vertices 0..n-1; edges[v] lists the vertices v points at, in the order they were found.
 using adjacency = std::vector<std::vector<std::size_t>>;
@@ -24,4 +24,4 @@ std::vector<std::vector<std::size_t>> cycles(const adjacency& edges);
 /// no cycle), found without recursion.
 std::vector<std::size_t> dependencies_first(const adjacency& edges);
 
-}  // namespace tariff::checker
+}  // namespace tariff::check_stage

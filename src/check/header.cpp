@@ -4,7 +4,7 @@
 
 #include "check/passes.hpp"
 
-namespace tariff::checker {
+namespace tariff::check_stage {
 namespace {
 
 bool is_iso_4217_form(const std::string& code) {
@@ -46,4 +46,4 @@ void check_header_and_rounding(context& ctx) {
   }
 }
 
-}  // namespace tariff::checker
+}  // namespace tariff::check_stage

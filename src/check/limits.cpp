@@ -5,7 +5,7 @@
 #include "check/checker.hpp"
 #include "check/passes.hpp"
 
-namespace tariff::checker {
+namespace tariff::check_stage {
 
 bool check_limits(context& ctx) {
   bool within = true;
@@ -38,15 +38,15 @@ bool check_limits(context& ctx) {
   return within;
 }
 
-}  // namespace tariff::checker
+}  // namespace tariff::check_stage
 
 namespace tariff {
 
 bool source_within_limit(std::string_view source, diagnostic_sink& sink) {
-  if (source.size() <= checker::limits::source_bytes) return true;
+  if (source.size() <= check_stage::limits::source_bytes) return true;
   sink.error({1, 1}, "the tariff source is " + std::to_string(source.size()) +
-                         " bytes; the limit is " + std::to_string(checker::limits::source_bytes) +
-                         " (16 MiB)");
+                         " bytes; the limit is " +
+                         std::to_string(check_stage::limits::source_bytes) + " (16 MiB)");
   return false;
 }
 

@@ -13,7 +13,7 @@
 #include "check/constant.hpp"
 #include "check/passes.hpp"
 
-namespace tariff::checker {
+namespace tariff::check_stage {
 namespace {
 
 bool is_price(const ast::expression& e) {
@@ -205,4 +205,4 @@ void check_margins(context& ctx) {
   }
 }
 
-}  // namespace tariff::checker
+}  // namespace tariff::check_stage

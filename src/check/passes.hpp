@@ -4,7 +4,7 @@
 
 #include "check/context.hpp"
 
-namespace tariff::checker {
+namespace tariff::check_stage {
 
 /// How large a tariff may be (docs/language.md, Limits).
 namespace limits {
@@ -44,4 +44,4 @@ void check_pays(context& ctx);
 /// Warns where the written discounts can take an item's price below its cost.
 void check_margins(context& ctx);
 
-}  // namespace tariff::checker
+}  // namespace tariff::check_stage

@@ -4,7 +4,7 @@
 #include "check/passes.hpp"
 #include "check/suggest.hpp"
 
-namespace tariff::checker {
+namespace tariff::check_stage {
 
 void check_pays(context& ctx) {
   const std::vector<std::string> item_names = ctx.all_item_names();
@@ -44,4 +44,4 @@ void check_pays(context& ctx) {
   ctx.place = expression_place::rule;
 }
 
-}  // namespace tariff::checker
+}  // namespace tariff::check_stage

@@ -5,7 +5,7 @@
 #include "check/suggest.hpp"
 #include "model/allowance_key.hpp"
 
-namespace tariff::checker {
+namespace tariff::check_stage {
 namespace {
 
 bool is_duration(const ast::quantity& q) {
@@ -42,7 +42,7 @@ class plan_checker {
       for (const ast::identifier& name : allowance.items)
         items.push_back(name.text);
       const std::string key =
-          detail::allowance_key(std::move(items), ast::to_string(allowance.period));
+          model::allowance_key(std::move(items), ast::to_string(allowance.period));
       if (std::optional<ast::position> first = allowance_keys.add(key, allowance.at))
         ctx_.sink.error(allowance.at, "allowance " + key + " is given twice in plan '" +
                                           plan_.name.text + "' (first at " + where(*first) +
@@ -177,4 +177,4 @@ void check_plans(context& ctx) {
   }
 }
 
-}  // namespace tariff::checker
+}  // namespace tariff::check_stage

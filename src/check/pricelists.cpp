@@ -10,7 +10,7 @@
 #include "check/suggest.hpp"
 #include "check/work_count.hpp"
 
-namespace tariff::checker {
+namespace tariff::check_stage {
 namespace {
 
 std::string effective_text(const ast::pricelist_decl& list) {
@@ -345,4 +345,4 @@ void check_pricelists(context& ctx) {
       item_checker(ctx, family, *version).run();
 }
 
-}  // namespace tariff::checker
+}  // namespace tariff::check_stage

@@ -2,7 +2,7 @@
 
 #include "check/work_count.hpp"
 
-namespace tariff::checker {
+namespace tariff::check_stage {
 namespace {
 
 // Binding strength, loosest first, as in grammar/tariff.ebnf.
@@ -137,4 +137,4 @@ bool is_operand_of_product(const ast::expression& e) {
   return precedence_of(e) > product;
 }
 
-}  // namespace tariff::checker
+}  // namespace tariff::check_stage

@@ -5,7 +5,7 @@
 
 #include "ast/ast.hpp"
 
-namespace tariff::checker {
+namespace tariff::check_stage {
 
 /// `e` as the language writes it, with parentheses only where precedence needs them.
 std::string to_text(const ast::expression& e);
@@ -14,4 +14,4 @@ std::string to_text(const ast::expression& e);
 /// parentheses.
 bool is_operand_of_product(const ast::expression& e);
 
-}  // namespace tariff::checker
+}  // namespace tariff::check_stage

@@ -6,7 +6,7 @@
 #include "check/print.hpp"
 #include "check/suggest.hpp"
 
-namespace tariff::checker {
+namespace tariff::check_stage {
 namespace {
 
 // A hint longer than this would bury the message; then only the message is given.
@@ -127,4 +127,4 @@ void check_rules(context& ctx) {
   }
 }
 
-}  // namespace tariff::checker
+}  // namespace tariff::check_stage

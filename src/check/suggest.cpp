@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace tariff::checker {
+namespace tariff::check_stage {
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
   // Three rows suffice: a swap looks two rows back.
@@ -57,4 +57,4 @@ std::string unknown_name_message(std::string_view kind, std::string_view name,
   return message;
 }
 
-}  // namespace tariff::checker
+}  // namespace tariff::check_stage

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace tariff::checker {
+namespace tariff::check_stage {
 
 /// The optimal-string-alignment distance: insertions, deletions, substitutions and swaps of two
 /// neighbouring letters each cost 1 ("nigth" is 1 from "night").
@@ -24,4 +24,4 @@ std::string unknown_name_message(std::string_view kind, std::string_view name,
                                  const std::vector<std::string>& candidates,
                                  std::string_view place = {});
 
-}  // namespace tariff::checker
+}  // namespace tariff::check_stage

@@ -9,7 +9,7 @@
 #include "check/passes.hpp"
 #include "check/work_count.hpp"
 
-namespace tariff::checker {
+namespace tariff::check_stage {
 namespace {
 
 std::string key_text(const ast::table_entry& e) {
@@ -258,4 +258,4 @@ void check_tables(context& ctx) {
   report_lookup_cycles(ctx);
 }
 
-}  // namespace tariff::checker
+}  // namespace tariff::check_stage

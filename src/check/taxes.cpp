@@ -5,7 +5,7 @@
 #include "check/passes.hpp"
 #include "check/suggest.hpp"
 
-namespace tariff::checker {
+namespace tariff::check_stage {
 namespace {
 
 void check_rates(context& ctx, const ast::tax_decl& tax) {
@@ -69,4 +69,4 @@ void check_taxes(context& ctx) {
   }
 }
 
-}  // namespace tariff::checker
+}  // namespace tariff::check_stage

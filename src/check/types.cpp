@@ -8,7 +8,7 @@
 #include "check/suggest.hpp"
 #include "check/work_count.hpp"
 
-namespace tariff::checker {
+namespace tariff::check_stage {
 
 std::string describe(const type& t) {
   switch (t.kind) {
@@ -414,4 +414,4 @@ type check_expression(context& ctx, const ast::expression& e) {
   return result;
 }
 
-}  // namespace tariff::checker
+}  // namespace tariff::check_stage

@@ -6,7 +6,7 @@
 
 #include "ast/ast.hpp"
 
-namespace tariff::checker {
+namespace tariff::check_stage {
 
 struct context;
 
@@ -40,4 +40,4 @@ type type_of_literal(const ast::literal& l);
 /// Types `e`, reporting every error in it; an expression with an error types as invalid.
 type check_expression(context& ctx, const ast::expression& e);
 
-}  // namespace tariff::checker
+}  // namespace tariff::check_stage

@@ -6,7 +6,7 @@
 
 #include <cstdint>
 
-namespace tariff::work_count {
+namespace tariff::check_stage::work_count {
 
 inline thread_local std::uint64_t steps = 0;
 
@@ -25,4 +25,4 @@ inline void reset() noexcept {
   steps = 0;
 }
 
-}  // namespace tariff::work_count
+}  // namespace tariff::check_stage::work_count

@@ -18,13 +18,29 @@
 
 namespace tariff {
 
+using model::allowance_key;
+using plan::allowance;
+using plan::attribute_slot;
+using plan::code;
+using plan::fee;
+using plan::group;
+using plan::instruction;
+using plan::op;
+using plan::pay;
+using plan::rounding;
+using plan::rule;
+using plan::table;
+using plan::tariff_program;
+using plan::tax;
+using plan::value;
+
 struct compiled_tariff_access {
-  static compiled_tariff make(std::shared_ptr<const detail::tariff_program> p) {
+  static compiled_tariff make(std::shared_ptr<const plan::tariff_program> p) {
     return compiled_tariff(std::move(p));
   }
 };
 
-namespace detail {
+namespace compile_stage {
 namespace {
 
 class program_builder {
@@ -152,11 +168,11 @@ class program_builder {
   // the tables its key looks up (the checker refused cycles), so one pass settles a chain of any
   // length.
   void propagate_reads_part() {
-    checker::adjacency looks_up(program_.tables.size());
+    check_stage::adjacency looks_up(program_.tables.size());
     for (std::size_t i = 0; i < program_.tables.size(); ++i)
       for (const instruction& in : program_.tables[i].key.ops)
         if (in.code == op::table) looks_up[i].push_back(in.arg);
-    for (const std::size_t i : checker::dependencies_first(looks_up)) {
+    for (const std::size_t i : check_stage::dependencies_first(looks_up)) {
       code& key = program_.tables[i].key;
       for (const std::size_t other : looks_up[i])
         if (program_.tables[other].key.reads_part) key.reads_part = true;
@@ -202,7 +218,7 @@ class program_builder {
 
   void plans() {
     for (const ast::plan_decl& d : module_.plans) {
-      plan p;
+      plan::plan p;
       p.name = d.name.text;
       p.pricelist = static_cast<std::int32_t>(program_.pricelist_index.at(d.pricelist->text));
       if (!d.catalogue.empty()) {
@@ -316,7 +332,7 @@ class program_builder {
 };
 
 }  // namespace
-}  // namespace detail
+}  // namespace compile_stage
 
 compile_result compile(std::string_view source, std::string_view file) {
   diagnostic_sink sink(source, std::string(file));
@@ -328,13 +344,13 @@ compile_result compile(std::string_view source, std::string_view file) {
   const ast::module module = parse_module(source, sink);
   check_module(module, sink);
   if (!sink.has_errors()) {
-    auto program = std::make_shared<detail::tariff_program>();
+    auto program = std::make_shared<plan::tariff_program>();
     program->file = std::string(file);
     program->source_hash = text::sha256_hex(source);
     try {
-      detail::program_builder(module, *program).build();
+      compile_stage::program_builder(module, *program).build();
       result.tariff = compiled_tariff_access::make(std::move(program));
-    } catch (const detail::compile_failure& f) {
+    } catch (const compile_stage::compile_failure& f) {
       sink.error(f.at, f.message);
     } catch (const std::exception& e) {
       // The checker should have refused whatever gets here; report it rather than crash a host.

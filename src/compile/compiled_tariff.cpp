@@ -25,7 +25,7 @@ const date::time_zone& compiled_tariff::time_zone() const {
 std::vector<std::string> compiled_tariff::plans() const {
   std::vector<std::string> names;
   names.reserve(program_->plans.size());
-  for (const detail::plan& p : program_->plans)
+  for (const plan::plan& p : program_->plans)
     names.push_back(p.name);
   return names;
 }

@@ -5,7 +5,14 @@
 
 #include "check/work_count.hpp"
 
-namespace tariff::detail {
+namespace tariff::compile_stage {
+
+namespace work_count = check_stage::work_count;
+using plan::code;
+using plan::instruction;
+using plan::op;
+using plan::pricing_error;
+using plan::value;
 
 namespace {
 
@@ -258,4 +265,4 @@ bool expression_compiler::fold(std::size_t start, code& out) {
   return false;
 }
 
-}  // namespace tariff::detail
+}  // namespace tariff::compile_stage

@@ -15,7 +15,21 @@
 #include "check/work_count.hpp"
 #include "compile/expressions.hpp"
 
-namespace tariff::detail {
+namespace tariff::compile_stage {
+
+namespace work_count = check_stage::work_count;
+using plan::id_index;
+using plan::indexed_items;
+using plan::item;
+using plan::item_positions;
+using plan::pricelist;
+using plan::pricelist_snapshot;
+using plan::snapshot_items;
+using plan::snapshot_layer;
+using plan::snapshot_parts;
+using plan::tariff_program;
+using plan::tier;
+using plan::tier_table;
 
 namespace {
 
@@ -110,12 +124,12 @@ class builder {
 
   void build() {
     // Bases first, so that a list's snapshot finds its base's on the same date already built.
-    checker::adjacency extends(families_.size());
+    check_stage::adjacency extends(families_.size());
     for (std::size_t i = 0; i < families_.size(); ++i)
       if (const family* b = base_of(families_[i]))
         extends[i].push_back(static_cast<std::size_t>(b - families_.data()));
     std::vector<std::vector<pricelist_snapshot>> snapshots(families_.size());
-    for (const std::size_t i : checker::dependencies_first(extends)) {
+    for (const std::size_t i : check_stage::dependencies_first(extends)) {
       const family& f = families_[i];
       // A snapshot starts wherever the list or any list it extends gets a new version.
       std::set<local_date> dates;
@@ -268,15 +282,21 @@ void build_pricelists(const ast::module& m, tariff_program& p) {
   builder(m, p).build();
 }
 
-id_index::id_index(const std::vector<std::uint32_t>& ids) {
+}  // namespace tariff::compile_stage
+
+// The members of the plan's price-list types, built with the helpers above.
+namespace tariff {
+
+plan::id_index::id_index(const std::vector<std::uint32_t>& ids) {
   if (ids.empty()) return;
   const auto [low, high] = std::minmax_element(ids.begin(), ids.end());
   const std::size_t span = std::size_t{*high} - *low + 1;
   if (span <= 2 * ids.size() + 16) {
     low_ = *low;
-    dense_.assign(span, none);
+    dense_.assign(span, compile_stage::none);
     for (std::size_t i = 0; i < ids.size(); ++i)
-      if (dense_[ids[i] - low_] == none) dense_[ids[i] - low_] = static_cast<std::int32_t>(i);
+      if (dense_[ids[i] - low_] == compile_stage::none)
+        dense_[ids[i] - low_] = static_cast<std::int32_t>(i);
     return;
   }
   sorted_.reserve(ids.size());
@@ -288,26 +308,26 @@ id_index::id_index(const std::vector<std::uint32_t>& ids) {
                    [](const auto& a, const auto& b) { return a.first < b.first; });
 }
 
-std::int32_t id_index::find_sorted(std::uint32_t id) const {
+std::int32_t plan::id_index::find_sorted(std::uint32_t id) const {
   const auto found =
       std::lower_bound(sorted_.begin(), sorted_.end(), id,
                        [](const auto& entry, std::uint32_t k) { return entry.first < k; });
-  return found != sorted_.end() && found->first == id ? found->second : none;
+  return found != sorted_.end() && found->first == id ? found->second : compile_stage::none;
 }
 
-const item& snapshot_items::no_item() {
+const plan::item& plan::snapshot_items::no_item() {
   throw std::out_of_range("price list snapshot: no item at this position");
 }
 
-const pricelist_snapshot* pricelist::search(local_date day) const {
-  return snapshot_on(snapshots, day);
+const plan::pricelist_snapshot* plan::pricelist::search(local_date day) const {
+  return compile_stage::snapshot_on(snapshots, day);
 }
 
-snapshot_parts::snapshot_parts(std::shared_ptr<const snapshot_layer> layer)
+plan::snapshot_parts::snapshot_parts(std::shared_ptr<const snapshot_layer> layer)
     : top(std::move(layer)) {
   for (const snapshot_layer* l = top.get(); l != nullptr; l = l->base.get())
     for (const indexed_items* part : {l->overrides.get(), l->declared.get()})
       if (part != nullptr && !part->items.empty()) parts.push_back(part);
 }
 
-}  // namespace tariff::detail
+}  // namespace tariff

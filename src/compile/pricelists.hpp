@@ -4,11 +4,11 @@
 #include "ast/ast.hpp"
 #include "plan/program.hpp"
 
-namespace tariff::detail {
+namespace tariff::compile_stage {
 
 /// Gives every item name declared in any list an id, in declaration order.
-void assign_item_ids(const ast::module& m, tariff_program& p);
+void assign_item_ids(const ast::module& m, plan::tariff_program& p);
 /// Builds every list's snapshots (after assign_item_ids).
-void build_pricelists(const ast::module& m, tariff_program& p);
+void build_pricelists(const ast::module& m, plan::tariff_program& p);
 
-}  // namespace tariff::detail
+}  // namespace tariff::compile_stage

@@ -8,6 +8,7 @@
 
 namespace tariff {
 
+namespace wide = decimal_stage::wide;
 using wide::big;
 
 std::vector<decimal> allocate(const decimal& total, std::span<const decimal> weights) {

@@ -19,6 +19,8 @@
 
 namespace tariff {
 
+namespace small_path = decimal_stage::small_path;
+namespace wide = decimal_stage::wide;
 using detail::int128;
 using wide::big;
 
@@ -122,7 +124,7 @@ decimal decimal_access::from_big(big c, int scale) {
     fail(decimal_errc::limit,
          "decimal result has more than " + std::to_string(decimal::max_digits) + " digits");
   decimal d;
-  d.big_ = new detail::big_coefficient{std::move(c)};
+  d.big_ = new decimal_stage::big_coefficient{std::move(c)};
   d.scale_ = static_cast<std::int32_t>(scale);
   return d;
 }
@@ -270,11 +272,11 @@ std::int64_t decimal::to_units(int scale) const {
 // ---------------------------------------------------------------------------------------------
 // Representation
 
-detail::big_coefficient* decimal::clone(const detail::big_coefficient* b) {
-  return new detail::big_coefficient(*b);
+decimal_stage::big_coefficient* decimal::clone(const decimal_stage::big_coefficient* b) {
+  return new decimal_stage::big_coefficient(*b);
 }
 
-void decimal::destroy(detail::big_coefficient* b) noexcept {
+void decimal::destroy(decimal_stage::big_coefficient* b) noexcept {
   delete b;
 }
 

@@ -44,7 +44,7 @@ inline void set_units(decimal& out, std::int64_t coefficient, int scale) {
   decimal_access::set_small(out, coefficient, scale);
 }
 
-namespace small_path {
+namespace decimal_stage::small_path {
 
 inline constexpr std::int64_t int64_max = std::numeric_limits<std::int64_t>::max();
 
@@ -108,7 +108,7 @@ inline bool trim(decimal& out, std::int64_t c, int s, int scale) {
   return true;
 }
 
-}  // namespace small_path
+}  // namespace decimal_stage::small_path
 
 /// The rest of each operation below: its wide and 128-bit paths, its checks and errors
 /// (decimal.cpp).
@@ -122,8 +122,9 @@ inline void divide_into(decimal& out, const decimal& a, const decimal& b, int sc
                         rounding_mode mode) {
   std::int64_t ca = 0;
   std::int64_t cb = 0;
-  if (small_path::coefficient64(a, ca) && small_path::coefficient64(b, cb) &&
-      small_path::divide(out, ca, a.scale(), cb, b.scale(), scale, mode))
+  if (decimal_stage::small_path::coefficient64(a, ca) &&
+      decimal_stage::small_path::coefficient64(b, cb) &&
+      decimal_stage::small_path::divide(out, ca, a.scale(), cb, b.scale(), scale, mode))
     return;
   divide_slow(out, a, b, scale, mode);
 }
@@ -132,8 +133,9 @@ inline void divide_into(decimal& out, const decimal& a, const decimal& b, int sc
 inline void divide_into(decimal& out, const decimal& a, std::int64_t b, int scale,
                         rounding_mode mode) {
   std::int64_t ca = 0;
-  if (b != std::numeric_limits<std::int64_t>::min() && small_path::coefficient64(a, ca) &&
-      small_path::divide(out, ca, a.scale(), b, 0, scale, mode))
+  if (b != std::numeric_limits<std::int64_t>::min() &&
+      decimal_stage::small_path::coefficient64(a, ca) &&
+      decimal_stage::small_path::divide(out, ca, a.scale(), b, 0, scale, mode))
     return;
   divide_slow(out, a, decimal(b), scale, mode);
 }
@@ -142,7 +144,7 @@ inline void divide_into(decimal& out, const decimal& a, std::int64_t b, int scal
 /// `mode` (decimal::rescale). Throws decimal_error for a scale out of range.
 inline void rescale_into(decimal& out, const decimal& x, int scale, rounding_mode mode) {
   if (decimal_access::is_small(x) && x.scale() <= scale &&
-      small_path::scale_up(out, decimal_access::small(x), x.scale(), scale))
+      decimal_stage::small_path::scale_up(out, decimal_access::small(x), x.scale(), scale))
     return;
   rescale_slow(out, x, scale, mode);
 }
@@ -153,7 +155,9 @@ inline void rescale_into(decimal& out, const decimal& x, int scale, rounding_mod
 /// range.
 inline void trim_into(decimal& out, const decimal& x, int scale) {
   std::int64_t c = 0;
-  if (small_path::coefficient64(x, c) && small_path::trim(out, c, x.scale(), scale)) return;
+  if (decimal_stage::small_path::coefficient64(x, c) &&
+      decimal_stage::small_path::trim(out, c, x.scale(), scale))
+    return;
   trim_slow(out, x, scale);
 }
 
@@ -172,19 +176,19 @@ quotient_form divide_exact_slow(decimal& out, const decimal& a, std::int64_t b);
 /// decimal_error on division by zero.
 inline quotient_form divide_exact_into(decimal& out, const decimal& a, std::int64_t b) {
   std::int64_t c = 0;
-  if (b > 0 && small_path::coefficient64(a, c)) {
+  if (b > 0 && decimal_stage::small_path::coefficient64(a, c)) {
     if (b == 1) {
       decimal_access::set_small(out, c, a.scale());
       return quotient_form::exact;
     }
     // The quotient terminates within `shift` more digits or not at all: one division at that
     // scale decides it, and its remainder says which.
-    const int shift = wide::terminating_digits(static_cast<std::uint64_t>(b));
+    const int shift = decimal_stage::wide::terminating_digits(static_cast<std::uint64_t>(b));
     const int scale = a.scale() + shift;
     if (shift <= 18 && scale <= decimal::max_scale) {
-      using small_path::int64_max;
+      using decimal_stage::small_path::int64_max;
       const detail::int128 n =
-          detail::int128{c} * wide::pow10_small[static_cast<std::size_t>(shift)];
+          detail::int128{c} * decimal_stage::wide::pow10_small[static_cast<std::size_t>(shift)];
       if (-int64_max <= n && n <= int64_max) {  // a hardware division, not libgcc's 128-bit one
         const auto n64 = static_cast<std::int64_t>(n);
         if (n64 % b != 0) return quotient_form::repeating;
@@ -193,7 +197,7 @@ inline quotient_form divide_exact_into(decimal& out, const decimal& a, std::int6
       }
       detail::int128 q = 0;
       detail::int128 r = 0;
-      wide::truncated_divide<detail::int128>(n, b, q, r);
+      decimal_stage::wide::truncated_divide<detail::int128>(n, b, q, r);
       if (r != 0) return quotient_form::repeating;
       decimal_access::set_small(out, q, scale);
       return quotient_form::exact;
@@ -209,7 +213,7 @@ std::optional<int> quotient_digits(const decimal& a, std::int64_t b);
 /// c = x's coefficient (x in units of its last digit, 1234.56 is 123456) when it is within
 /// ±INT64_MAX; else false, c unchanged.
 inline bool units_of(const decimal& x, std::int64_t& c) {
-  return small_path::coefficient64(x, c);
+  return decimal_stage::small_path::coefficient64(x, c);
 }
 
 }  // namespace tariff

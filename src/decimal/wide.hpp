@@ -9,7 +9,7 @@
 
 namespace tariff {
 
-namespace detail {
+namespace decimal_stage {
 /// The coefficient of a decimal that does not fit in 128 bits.
 // Expression templates off: values, not lazy expressions, so auto and abs() behave plainly.
 using big_int = boost::multiprecision::number<boost::multiprecision::cpp_int_backend<>,
@@ -17,13 +17,13 @@ using big_int = boost::multiprecision::number<boost::multiprecision::cpp_int_bac
 struct big_coefficient {
   big_int value;
 };
-}  // namespace detail
+}  // namespace decimal_stage
 
-namespace wide {
+namespace decimal_stage::wide {
 
 using detail::int128;
 using detail::uint128;
-using big = detail::big_int;
+using big = decimal_stage::big_int;
 
 /// 10^0 .. 10^38, every power of ten an int128 holds.
 inline constexpr int max_pow10_small = 38;
@@ -156,15 +156,15 @@ Int round_quotient(const Int& n, const Int& d, rounding_mode mode) {
   return q;
 }
 
-}  // namespace wide
+}  // namespace decimal_stage::wide
 
 /// src/decimal's access to a decimal's representation; the rest of the compiled part uses the
 /// operations of decimal/in_place.hpp instead.
 struct decimal_access {
   static bool is_small(const decimal& d) { return d.big_ == nullptr; }
   static detail::int128 small(const decimal& d) { return d.small_; }
-  static wide::big coefficient(const decimal& d) {
-    return d.big_ != nullptr ? d.big_->value : wide::big(d.small_);
+  static decimal_stage::wide::big coefficient(const decimal& d) {
+    return d.big_ != nullptr ? d.big_->value : decimal_stage::wide::big(d.small_);
   }
   /// A decimal from a small coefficient (not int128_min) and a checked scale.
   static decimal from_small(detail::int128 c, int scale) {
@@ -175,7 +175,7 @@ struct decimal_access {
     d.set_small(c, static_cast<std::int32_t>(scale));
   }
   /// A decimal from any coefficient; checks max_digits and max_scale, demotes to small if it fits.
-  static decimal from_big(wide::big c, int scale);
+  static decimal from_big(decimal_stage::wide::big c, int scale);
   /// out = a + b or a - b, and out = a × b: the operators' own in-place implementation.
   static void add(decimal& out, const decimal& a, const decimal& b, bool subtract) {
     decimal::add_into(out, a, b, subtract);

@@ -22,8 +22,8 @@ namespace tariff {
 
 namespace {
 
-using layout::token;
-using layout::token_kind;
+using format_stage::token;
+using format_stage::token_kind;
 
 // The words that decide the layout are the grammar's (grammar/tariff_lexicon.hpp): a
 // declaration, an entry or an option added to the grammar is laid out as one without a change here.
@@ -419,12 +419,12 @@ format_result format_tariff(std::string_view source, std::string_view file) {
   };
   // The canonical layout has no byte order mark (the tools write UTF-8 without one).
   source.remove_prefix(byte_order_mark(source));
-  const std::optional<std::vector<token>> tokens = layout::tokenize(source);
+  const std::optional<std::vector<token>> tokens = format_stage::tokenize(source);
   if (!tokens) return internal_error("could not split the source into tokens");
   std::string text = formatter(*tokens).run();
 
   // The guarantee: the same tokens in the same order, and a source that still parses.
-  const std::optional<std::vector<token>> again = layout::tokenize(text);
+  const std::optional<std::vector<token>> again = format_stage::tokenize(text);
   if (!again || !same_tokens(*tokens, *again)) return internal_error("would change the tokens");
   diagnostic_sink sink(text, std::string(file));
   parse_module(text, sink);

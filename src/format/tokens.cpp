@@ -8,7 +8,7 @@
 #include "grammar/tariff_grammar.hpp"
 #include "grammar/tariff_lexicon.hpp"
 
-namespace tariff::layout {
+namespace tariff::format_stage {
 
 namespace {
 
@@ -117,4 +117,4 @@ std::optional<std::vector<token>> tokenize(std::string_view source) {
   return out;
 }
 
-}  // namespace tariff::layout
+}  // namespace tariff::format_stage

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace tariff::layout {
+namespace tariff::format_stage {
 
 enum class token_kind : std::uint8_t {
   word,      ///< a name or keyword: `rule`, `hvac_repair`, `RUB`
@@ -33,4 +33,4 @@ struct token {
 /// formatter only runs on sources that parse, so this means the two disagree).
 std::optional<std::vector<token>> tokenize(std::string_view source);
 
-}  // namespace tariff::layout
+}  // namespace tariff::format_stage

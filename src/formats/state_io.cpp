@@ -452,7 +452,7 @@ void read_allowances(const json_value& array, billing_state& state, problems& ou
   read_elements(array, "allowances", use_spec, false, out,
                 [&](use_row& u, std::size_t row) -> std::optional<problem> {
                   // The key as the engine spells it now: "visit+call/month" still reads.
-                  u.allowance = detail::canonical_allowance_key(u.allowance);
+                  u.allowance = model::canonical_allowance_key(u.allowance);
                   const date_span period = span_of(u.first, u.last);
                   const auto [at, added] = given.try_emplace({u.allowance, u.first}, row);
                   if (!added)
@@ -497,7 +497,7 @@ std::optional<problem> read_included(const json_value& value, billed_line& line)
   std::set<std::pair<std::string, local_date>> given;
   read_elements(value, "included", use_spec, false, inner,
                 [&](use_row& u, std::size_t) -> std::optional<problem> {
-                  u.allowance = detail::canonical_allowance_key(u.allowance);
+                  u.allowance = model::canonical_allowance_key(u.allowance);
                   const date_span period = span_of(u.first, u.last);
                   if (!given.emplace(u.allowance, u.first).second)
                     return problem{{},

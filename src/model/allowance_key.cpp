@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace tariff::detail {
+namespace tariff::model {
 
 std::string allowance_key(std::vector<std::string_view> items, std::string_view period) {
   std::sort(items.begin(), items.end());
@@ -29,4 +29,4 @@ std::string canonical_allowance_key(std::string_view key) {
   return allowance_key(std::move(items), key.substr(slash + 1));
 }
 
-}  // namespace tariff::detail
+}  // namespace tariff::model

@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace tariff::detail {
+namespace tariff::model {
 
 /// The key of an allowance of `items` per `period` ("month").
 std::string allowance_key(std::vector<std::string_view> items, std::string_view period);
@@ -17,4 +17,4 @@ std::string allowance_key(std::vector<std::string_view> items, std::string_view 
 /// is returned as it is (it names no allowance the engine makes).
 std::string canonical_allowance_key(std::string_view key);
 
-}  // namespace tariff::detail
+}  // namespace tariff::model

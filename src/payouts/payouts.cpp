@@ -16,15 +16,15 @@ namespace tariff {
 
 namespace {
 
-const detail::pricelist* find_list(const detail::tariff_program& program, std::string_view name) {
+const plan::pricelist* find_list(const plan::tariff_program& program, std::string_view name) {
   const auto found = program.pricelist_index.find(name);
   return found == program.pricelist_index.end() ? nullptr : &program.pricelists[found->second];
 }
 
 // The item as `list` offers it on `day`; null if it does not.
-const detail::item* item_on(const detail::tariff_program& program, const detail::pricelist& list,
-                            const std::string& name, local_date day) {
-  const detail::pricelist_snapshot* snapshot = list.on(day);
+const plan::item* item_on(const plan::tariff_program& program, const plan::pricelist& list,
+                          const std::string& name, local_date day) {
+  const plan::pricelist_snapshot* snapshot = list.on(day);
   const auto id = program.item_ids.find(name);
   if (snapshot == nullptr || !snapshot->in_force || id == program.item_ids.end() ||
       id->second >= snapshot->by_id.size() || snapshot->by_id[id->second] < 0)
@@ -37,8 +37,8 @@ const detail::item* item_on(const detail::tariff_program& program, const detail:
 std::vector<payout> payouts(const compiled_tariff& tariff, std::span<const contract> contracts,
                             std::span<const work_line> work, date_span period,
                             const payout_options& options, std::vector<priced_line>* rejected) {
-  const detail::tariff_program& program = tariff.program();
-  const detail::pricelist* rates = nullptr;
+  const plan::tariff_program& program = tariff.program();
+  const plan::pricelist* rates = nullptr;
   if (!options.pricelist.empty()) {
     rates = find_list(program, options.pricelist);
     if (rates == nullptr)
@@ -47,7 +47,7 @@ std::vector<payout> payouts(const compiled_tariff& tariff, std::span<const contr
   }
   std::vector<priced_line> priced = price(tariff, contracts, work, {.trace = false});
   std::map<std::string, payout, std::less<>> by_performer;
-  for (std::size_t i : detail::work_order(work)) {
+  for (std::size_t i : bill_stage::work_order(work)) {
     const work_line& w = work[i];
     priced_line& line = priced[i];
     if (line.date && *line.date >= period.end) continue;  // done after the period
@@ -65,8 +65,8 @@ std::vector<payout> payouts(const compiled_tariff& tariff, std::span<const contr
                          w.accepted_on.value_or(*line.date) >= period.first &&
                          w.accepted_on.value_or(*line.date) < period.end;
     if (line.ok() && w.accepted && !payable) continue;  // accepted, and paid, in another period
-    const detail::pricelist* list = rates != nullptr ? rates : find_list(program, line.price_list);
-    const detail::item* it =
+    const plan::pricelist* list = rates != nullptr ? rates : find_list(program, line.price_list);
+    const plan::item* it =
         line.ok() && list != nullptr ? item_on(program, *list, w.item, *line.date) : nullptr;
     if (line.ok() && it == nullptr) {
       line.rejected = reject_reason::item_not_in_price_list;
@@ -87,8 +87,8 @@ std::vector<payout> payouts(const compiled_tariff& tariff, std::span<const contr
     out.quantity = line.measured;
     out.rate = rates != nullptr ? it->price : it->cost;
     const std::int64_t den = line.measured.is_time() ? line.measured.unit_seconds : 1;
-    out.amount = detail::amount_of(out.rate * line.measured.value, den, program.line_rounding,
-                                   out.rate.scale());
+    out.amount = price_stage::amount_of(out.rate * line.measured.value, den, program.line_rounding,
+                                        out.rate.scale());
     out.payable = payable;
 
     auto [slot, added] = by_performer.try_emplace(w.performer);

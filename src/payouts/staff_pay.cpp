@@ -16,7 +16,7 @@ namespace tariff {
 
 namespace {
 
-const detail::pay& pay_block(const detail::tariff_program& program, const std::string& name) {
+const plan::pay& pay_block(const plan::tariff_program& program, const std::string& name) {
   if (program.pays.empty())
     throw errors::invalid_call("tariff '" + program.name +
                                "' has no pay block ('pay NAME { ... }')");
@@ -26,7 +26,7 @@ const detail::pay& pay_block(const detail::tariff_program& program, const std::s
                                std::to_string(program.pays.size()) +
                                " pay blocks: name the one to use");
   }
-  for (const detail::pay& p : program.pays)
+  for (const plan::pay& p : program.pays)
     if (p.name == name) return p;
   throw errors::invalid_call("tariff '" + program.name + "' has no pay block '" + name + "'");
 }
@@ -40,13 +40,13 @@ const contract* contract_named(std::span<const contract> contracts, const std::s
 // Runs the block's rules on one priced line: the first whose items and condition fit pays it.
 class pay_rules {
  public:
-  pay_rules(const detail::tariff_program& program, const detail::pay& block)
+  pay_rules(const plan::tariff_program& program, const plan::pay& block)
       : program_(program), block_(block), evaluator_(program) {}
 
-  /// Fills `out.rule`, `out.pay` and the rule's place. Throws detail::pricing_error.
+  /// Fills `out.rule`, `out.pay` and the rule's place. Throws plan::pricing_error.
   void apply(const contract& deal, const work_line& w, const priced_line& line,
              staff_pay_line& out) {
-    detail::line_facts facts;
+    plan::line_facts facts;
     facts.deal = &deal;
     facts.work = &w;
     facts.date = *line.date;
@@ -58,7 +58,7 @@ class pay_rules {
           decimal(std::chrono::duration_cast<std::chrono::seconds>(*w.end - w.start).count());
     evaluator_.start_line(facts);
     const segment_labels none{};
-    detail::part_facts part;
+    plan::part_facts part;
     part.labels = &none;
     part.date = *line.date;
     part.price = part.base = &line.amount;
@@ -66,22 +66,22 @@ class pay_rules {
     part.quantity = &line.measured.value;
     part.unit_seconds = line.measured.unit_seconds;
     const auto item = program_.item_ids.find(line.item);
-    for (const detail::rule& r : block_.rules) {
+    for (const plan::rule& r : block_.rules) {
       if (!r.items.empty() && (item == program_.item_ids.end() || !r.items[item->second])) continue;
       if (r.condition && !evaluator_.run(*r.condition, part).truth) continue;
-      const detail::value v = evaluator_.run(r.result, part);
+      const plan::value v = evaluator_.run(r.result, part);
       out.rule = r.name;
       out.line = r.at.line;
       out.column = r.at.column;
-      out.pay = detail::amount_of(v.num, v.den, program_.line_rounding, line.amount.scale());
+      out.pay = price_stage::amount_of(v.num, v.den, program_.line_rounding, line.amount.scale());
       return;
     }
   }
 
  private:
-  const detail::tariff_program& program_;
-  const detail::pay& block_;
-  detail::evaluator evaluator_;
+  const plan::tariff_program& program_;
+  const plan::pay& block_;
+  plan::evaluator evaluator_;
 };
 
 }  // namespace
@@ -90,13 +90,13 @@ std::vector<staff_pay> staff_pays(const compiled_tariff& tariff,
                                   std::span<const contract> contracts,
                                   std::span<const work_line> work, date_span period,
                                   const std::string& pay, std::vector<priced_line>* rejected) {
-  const detail::tariff_program& program = tariff.program();
+  const plan::tariff_program& program = tariff.program();
   pay_rules rules(program, pay_block(program, pay));
   std::vector<priced_line> priced = price(tariff, contracts, work, {.trace = false});
   const decimal zero =
       decimal::from_units(0, program.line_rounding ? program.line_rounding->step.scale() : 0);
   std::map<std::string, staff_pay, std::less<>> by_employee;
-  for (std::size_t i : detail::work_order(work)) {
+  for (std::size_t i : bill_stage::work_order(work)) {
     const work_line& w = work[i];
     priced_line& line = priced[i];
     if (line.date && !period.contains(*line.date)) continue;
@@ -105,7 +105,7 @@ std::vector<staff_pay> staff_pays(const compiled_tariff& tariff,
       out.pay = zero;
       try {
         rules.apply(*contract_named(contracts, w.contract), w, line, out);
-      } catch (const detail::pricing_error& e) {
+      } catch (const plan::pricing_error& e) {
         line.rejected = e.reason;
         line.message = "line " + w.id + ": " + e.message;
       }

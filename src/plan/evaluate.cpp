@@ -7,7 +7,7 @@
 
 #include "decimal/in_place.hpp"
 
-namespace tariff::detail {
+namespace tariff::plan {
 
 namespace {
 
@@ -420,4 +420,4 @@ value evaluator::execute(const std::vector<instruction>& ops, std::size_t begin,
   return pop();
 }
 
-}  // namespace tariff::detail
+}  // namespace tariff::plan

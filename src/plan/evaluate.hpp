@@ -11,7 +11,7 @@
 
 #include "plan/program.hpp"
 
-namespace tariff::detail {
+namespace tariff::plan {
 
 /// Why evaluation could not go on; pricing turns it into the line's rejection.
 struct pricing_error {
@@ -86,4 +86,4 @@ std::optional<decimal> exact_quotient(const decimal& a, std::int64_t b);
 /// decimal form (`what` names the value in the message).
 decimal to_decimal(const value& v, std::string_view what);
 
-}  // namespace tariff::detail
+}  // namespace tariff::plan

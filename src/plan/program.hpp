@@ -21,7 +21,7 @@
 
 #include "vocabulary/vocabulary.hpp"
 
-namespace tariff::detail {
+namespace tariff::plan {
 
 // ---------------------------------------------------------------------------------------------
 // Values and code
@@ -396,9 +396,9 @@ struct rounding {
   rounding_mode mode = rounding_mode::half_up;
 };
 
-}  // namespace tariff::detail
+}  // namespace tariff::plan
 
-namespace tariff::detail {
+namespace tariff::plan {
 
 /// A number no other program of this process gets: what per-thread caches key on (a later
 /// program may reuse a freed one's address, never its serial).
@@ -453,4 +453,4 @@ struct tariff_program {
   }
 };
 
-}  // namespace tariff::detail
+}  // namespace tariff::plan

@@ -6,7 +6,9 @@
 
 #include "decimal/in_place.hpp"
 
-namespace tariff::detail {
+namespace tariff::price_stage {
+
+using plan::rounding;
 
 // Each step is one decimal operation written in place (decimal/in_place.hpp), so the usual
 // operands (64-bit coefficients, a divisor of a few thousand seconds) take the operations' 64-bit
@@ -52,4 +54,4 @@ decimal tidy(const decimal& x, int scale) {
   return out;
 }
 
-}  // namespace tariff::detail
+}  // namespace tariff::price_stage

@@ -15,7 +15,24 @@
 #include "price/amounts.hpp"
 #include "price/parts.hpp"
 
-namespace tariff::detail {
+namespace tariff::price_stage {
+
+namespace wide = decimal_stage::wide;
+using plan::code;
+using plan::group;
+using plan::item;
+using plan::line_facts;
+using plan::part_facts;
+using plan::pricelist_snapshot;
+using plan::pricing_error;
+using plan::rule;
+using plan::step;
+using plan::table;
+using plan::tariff_program;
+using plan::tier;
+using plan::tier_table;
+using plan::to_decimal;
+using plan::value;
 
 namespace {
 
@@ -125,7 +142,7 @@ void line_pricer::price_line(const contract* deal, const work_line& work, priced
       zones_.add(work.time_zone, zone);
     }
   }
-  const local_date day = calendar_internal::local_date_of(work.start, *zone, offsets_);
+  const local_date day = calendar_stage::local_date_of(work.start, *zone, offsets_);
   out.date = day;
   if (day < deal->start)
     reject(reject_reason::contract_not_started, "work on " + format_date(day) +
@@ -291,16 +308,16 @@ void line_pricer::split(const item& it, const work_line& work, const date::time_
     priced_part& p = out.parts.front();
     p.begin = p.end = work.start;
     p.date = day;
-    p.labels = calendar_internal::labels_at(program_.cal, work.start, zone, offsets_);
+    p.labels = calendar_stage::labels_at(program_.cal, work.start, zone, offsets_);
     p.labels.windows = 0;  // a count has no duration, so it is in no window
     p.measured = {*work.quantity, 0};
     p.list_price = it.price;
     return;
   }
-  calendar_internal::split(program_.cal, work.start, *work.end, zone, segments_, offsets_);
+  calendar_stage::split(program_.cal, work.start, *work.end, zone, segments_, offsets_);
   if (segments_.empty())  // a zero-length line still has a part, which a minimum can fill
     segments_.push_back({work.start, work.start, day,
-                         calendar_internal::labels_at(program_.cal, work.start, zone, offsets_)});
+                         calendar_stage::labels_at(program_.cal, work.start, zone, offsets_)});
   reuse_parts(out.parts, segments_.size());
   for (std::size_t i = 0; i < segments_.size(); ++i) {
     const segment& s = segments_[i];
@@ -670,4 +687,4 @@ void line_pricer::limit(priced_line& out, trace_kind kind, const item& it, const
   amount_den = 1;
 }
 
-}  // namespace tariff::detail
+}  // namespace tariff::price_stage

@@ -20,7 +20,7 @@
 #include "price/memo.hpp"
 #include "price/same_text.hpp"
 
-namespace tariff::detail {
+namespace tariff::price_stage {
 
 /// The last few names looked up and what they resolved to: a contract's lines name a handful of
 /// zones and items, so a comparison or two replaces a search of the tz database or the item map.
@@ -70,54 +70,56 @@ class line_pricer {
 
   /// Where tiers read the volume billed before a line (the item, the line's date): billing's
   /// running total of the period. Without one, each line's tiers count from 0.
-  using volume_source = std::function<decimal(const item&, local_date)>;
+  using volume_source = std::function<decimal(const plan::item&, local_date)>;
   void set_volume_source(volume_source source) { volume_before_ = std::move(source); }
 
   /// The item of the line price() priced last; null if that line was rejected.
-  const item* last_item() const { return last_item_; }
+  const plan::item* last_item() const { return last_item_; }
   /// The plan of the contract of the line price() priced last; null if none or rejected.
-  const plan* last_plan() const { return last_plan_; }
+  const plan::plan* last_plan() const { return last_plan_; }
 
   /// Prices `part` again from `start` instead of the list price (a plan's overage price), with the
   /// rules in order; `line_billed` is the line's billed quantity. The line must be the one priced
   /// last, so that its facts are still loaded.
-  void reprice(const item& it, priced_part& part, const decimal& start, const decimal& line_billed);
+  void reprice(const plan::item& it, priced_part& part, const decimal& start,
+               const decimal& line_billed);
   /// Recomputes the parts' amounts, covered values and costs, then the line's totals: after
   /// parts were split or repriced.
-  void finish(const item& it, bool billable, priced_line& line);
+  void finish(const plan::item& it, bool billable, priced_line& line);
 
  private:
   struct resolved {
-    const plan* contract_plan = nullptr;
-    const pricelist* list = nullptr;
-    const item* found = nullptr;
+    const plan::plan* contract_plan = nullptr;
+    const plan::pricelist* list = nullptr;
+    const plan::item* found = nullptr;
   };
 
   void price_line(const contract* deal, const work_line& work, priced_line& out);
   resolved resolve(const contract& deal, const work_line& work, local_date day);
   void resolve_contract(const contract& deal, resolved& r) const;
-  static void check_shape(const item& it, const work_line& work);
+  static void check_shape(const plan::item& it, const work_line& work);
   // Parts with their measured quantity: segments for time, the whole line for a count.
-  void split(const item& it, const work_line& work, const date::time_zone& zone, local_date day,
-             priced_line& out);
+  void split(const plan::item& it, const work_line& work, const date::time_zone& zone,
+             local_date day, priced_line& out);
   // Billing step and minimum (pricing semantics §3); non-billable work bills nothing.
-  static void bill_quantities(const item& it, bool billable, priced_line& out);
-  static bool bill_seconds(const item& it, bool billable, priced_line& out);
+  static void bill_quantities(const plan::item& it, bool billable, priced_line& out);
+  static bool bill_seconds(const plan::item& it, bool billable, priced_line& out);
   // Tiers (docs/language.md, Tiers): each part's start price from the tier its quantity falls
   // in, counted from the volume billed before; graduated and percentage tiers split parts.
-  void apply_tiers(const item& it, local_date day, priced_line& out);
-  void price_parts(const item& it, bool billable, priced_line& out);
+  void apply_tiers(const plan::item& it, local_date day, priced_line& out);
+  void price_parts(const plan::item& it, bool billable, priced_line& out);
   // The start price (the list price less the item's discount, or an overage price) through the
   // rules in written order (§5).
-  decimal unit_price(const item& it, priced_part& part, const decimal& line_billed,
+  decimal unit_price(const plan::item& it, priced_part& part, const decimal& line_billed,
                      const decimal* overage);
   /// Throws the line's rejection `negative_price`, naming the step `s` that took the price of a
   /// non-credit item below zero.
-  [[noreturn]] void refuse_negative(const item& it, const step* s, const decimal& price) const;
-  bool applies(const rule& r, const item& it, const part_facts& facts);
-  value run(const rule& r, const code& c, const part_facts& facts);
-  void apply_group(const group& g, const item& it, const part_facts& facts, priced_part& part,
-                   decimal& price);
+  [[noreturn]] void refuse_negative(const plan::item& it, const plan::step* s,
+                                    const decimal& price) const;
+  bool applies(const plan::rule& r, const plan::item& it, const plan::part_facts& facts);
+  plan::value run(const plan::rule& r, const plan::code& c, const plan::part_facts& facts);
+  void apply_group(const plan::group& g, const plan::item& it, const plan::part_facts& facts,
+                   priced_part& part, decimal& price);
   // What finish() sums over the parts: the amount's numerator (over the unit's seconds, or over
   // 1 with `segment` rounding), the cost's, and the quantity billed beyond allowances.
   struct line_sums {
@@ -126,33 +128,33 @@ class line_pricer {
     decimal billed;
   };
   // The line's amount: its billed parts, bounded by the charge limits, rounded at `line`.
-  void total(const item& it, bool billable, priced_line& out, line_sums& sums);
+  void total(const plan::item& it, bool billable, priced_line& out, line_sums& sums);
   line_sums sums_;  // finish()'s, kept to be reused
-  void limit(priced_line& out, trace_kind kind, const item& it, const decimal& bound,
+  void limit(priced_line& out, trace_kind kind, const plan::item& it, const decimal& bound,
              vocabulary::position at, decimal& amount_num, std::int64_t& amount_den);
 
-  const tariff_program& program_;
+  const plan::tariff_program& program_;
   const price_options& options_;
-  evaluator evaluator_;
+  plan::evaluator evaluator_;
   unit_price_memo* memo_ = nullptr;  // the thread's, fetched per line (see price_line)
   bool use_memo_;
   std::vector<segment> segments_;
-  line_facts facts_;
-  const item* last_item_ = nullptr;
-  const plan* last_plan_ = nullptr;
+  plan::line_facts facts_;
+  const plan::item* last_item_ = nullptr;
+  const plan::plan* last_plan_ = nullptr;
   volume_source volume_before_;
   // Caches of what consecutive lines share: zones by name and their offsets, item ids by name,
   // the contract's plan and price list, the contract year.
   recent_names<const date::time_zone*> zones_;
-  calendar_internal::offset_cache offsets_;
+  calendar_stage::offset_cache offsets_;
   recent_names<std::uint32_t> item_ids_;
   const contract* resolved_deal_ = nullptr;  // the contract whose plan and list are below
-  const plan* deal_plan_ = nullptr;
-  const pricelist* deal_list_ = nullptr;
+  const plan::plan* deal_plan_ = nullptr;
+  const plan::pricelist* deal_list_ = nullptr;
   local_date year_since_{};
   local_date year_from_{};  // year_ holds on [year_from_, year_until_)
   local_date year_until_{};
   int year_ = 0;  // 0: none yet
 };
 
-}  // namespace tariff::detail
+}  // namespace tariff::price_stage

@@ -8,7 +8,19 @@
 
 #include "price/same_text.hpp"
 
-namespace tariff::detail {
+namespace tariff::price_stage {
+
+using plan::attribute_slot;
+using plan::code;
+using plan::group;
+using plan::instruction;
+using plan::item;
+using plan::line_facts;
+using plan::op;
+using plan::rule;
+using plan::step;
+using plan::table;
+using plan::tariff_program;
 
 namespace {
 
@@ -201,4 +213,4 @@ void unit_price_memo::clear() {
   key_ = 0;
 }
 
-}  // namespace tariff::detail
+}  // namespace tariff::price_stage

@@ -29,22 +29,22 @@
 #include "plan/evaluate.hpp"
 #include "plan/program.hpp"
 
-namespace tariff::detail {
+namespace tariff::price_stage {
 
 class unit_price_memo {
  public:
   /// The calling thread's memo for `program`; replaced when the thread prices another program.
-  static unit_price_memo& for_thread(const tariff_program& program);
-  explicit unit_price_memo(const tariff_program& program);
+  static unit_price_memo& for_thread(const plan::tariff_program& program);
+  explicit unit_price_memo(const plan::tariff_program& program);
 
   /// Whether the rules read only what the memo keys on.
   bool usable() const { return usable_; }
   /// Records the line-level inputs of the line being priced (only when usable()).
-  void start_line(const line_facts& line);
+  void start_line(const plan::line_facts& line);
   /// The remembered unit price of a part of the current line, or null.
-  const decimal* find(const item& it, const segment_labels& labels) const;
+  const decimal* find(const plan::item& it, const segment_labels& labels) const;
   /// Remembers a part's unit price for the current line's inputs.
-  void add(const item& it, const segment_labels& labels, const decimal& price);
+  void add(const plan::item& it, const segment_labels& labels, const decimal& price);
 
  private:
   // The line-level inputs; `texts` point into the line being priced, `owned` (in stored keys)
@@ -59,7 +59,7 @@ class unit_price_memo {
     local_date start{}, end{}, since{};
   };
   struct entry {
-    const item* it;
+    const plan::item* it;
     segment_labels labels;
     decimal price;
   };
@@ -73,7 +73,7 @@ class unit_price_memo {
 
   std::uint64_t serial_;
   bool usable_ = true;
-  const tariff_program& program_;
+  const plan::tariff_program& program_;
   std::vector<std::uint32_t> slots_;  ///< attributes any code reads
   bool year_ = false, kind_ = false, billable_ = false, date_ = false, deal_ = false;
   line_key current_;
@@ -86,4 +86,4 @@ class unit_price_memo {
   std::size_t entry_count_ = 0;
 };
 
-}  // namespace tariff::detail
+}  // namespace tariff::price_stage

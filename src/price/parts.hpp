@@ -7,7 +7,7 @@
 
 #include <tariff/pricing.hpp>
 
-namespace tariff::detail {
+namespace tariff::price_stage {
 
 /// Splits parts[i] so that its first `take` of billed quantity is a part of its own (at index i)
 /// and the rest follows at i + 1. The first piece gets `measured_take` of the measured quantity
@@ -35,4 +35,4 @@ inline void split_part(std::vector<priced_part>& parts, std::size_t i, const dec
   split_part(parts, i, take, take);
 }
 
-}  // namespace tariff::detail
+}  // namespace tariff::price_stage

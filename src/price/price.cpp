@@ -29,7 +29,7 @@ std::size_t keep_first(std::vector<priced_line>& out, std::size_t n) {
 void price_into(const compiled_tariff& tariff, const contract& deal,
                 std::span<const work_line> lines, std::vector<priced_line>& out,
                 const price_options& options) {
-  detail::line_pricer pricer(tariff, options);
+  price_stage::line_pricer pricer(tariff, options);
   const std::size_t kept = keep_first(out, lines.size());
   for (std::size_t i = 0; i < lines.size(); ++i)
     pricer.price(&deal, lines[i], result_for(out, i, kept));
@@ -41,7 +41,7 @@ void price_into(const compiled_tariff& tariff, std::span<const contract> contrac
   std::map<std::string_view, const contract*, std::less<>> by_id;
   for (const contract& c : contracts)
     by_id.emplace(c.id, &c);  // the first of a repeated id
-  detail::line_pricer pricer(tariff, options);
+  price_stage::line_pricer pricer(tariff, options);
   const std::size_t kept = keep_first(out, lines.size());
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const auto found = by_id.find(lines[i].contract);

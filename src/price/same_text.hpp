@@ -8,7 +8,7 @@
 #include <cstring>
 #include <string_view>
 
-namespace tariff::detail {
+namespace tariff::price_stage {
 
 /// a == b, byte for byte. Reads only the bytes of the two texts: words of 8 bytes, the last one
 /// overlapping the one before; 4 bytes twice for 4 to 7; bytes below 4.
@@ -38,4 +38,4 @@ inline bool same_text(std::string_view a, std::string_view b) {
   return true;
 }
 
-}  // namespace tariff::detail
+}  // namespace tariff::price_stage

@@ -15,7 +15,7 @@ std::optional<tax_terms> tax_of(const compiled_tariff& tariff) {
 }
 
 bool keeps_prepaid_balance(const compiled_tariff& tariff, std::string_view plan) {
-  const detail::tariff_program& program = tariff.program();
+  const plan::tariff_program& program = tariff.program();
   const auto found = program.plan_index.find(plan);
   return found != program.plan_index.end() && program.plans[found->second].prepaid;
 }

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace tariff::checker {
+namespace tariff::check_stage {
 namespace {
 
 TEST(EditDistance, CountsInsertionsDeletionsSubstitutionsAndSwaps) {
@@ -44,4 +44,4 @@ TEST(UnknownNameMessage, AddsTheSuggestionWhenThereIsOne) {
 }
 
 }  // namespace
-}  // namespace tariff::checker
+}  // namespace tariff::check_stage

@@ -7,7 +7,7 @@
 #include "check/context.hpp"
 #include "check/print.hpp"
 
-namespace tariff::checker {
+namespace tariff::check_stage {
 namespace {
 
 using ast::binary_op;
@@ -266,4 +266,4 @@ TEST(Printing, WritesParenthesesOnlyWhereNeeded) {
 }
 
 }  // namespace
-}  // namespace tariff::checker
+}  // namespace tariff::check_stage

@@ -132,7 +132,7 @@ TEST(Format, LateWorkIsAPlanEntry) {
   const compile_result compiled = compile(once, "t.tariff");
   ASSERT_TRUE(compiled.tariff) << format(compiled.diagnostics);
   EXPECT_TRUE(compiled.diagnostics.empty()) << format(compiled.diagnostics);
-  const detail::tariff_program& program = compiled.tariff->program();
+  const plan::tariff_program& program = compiled.tariff->program();
   EXPECT_EQ(program.plans.at(program.plan_index.at("support")).late_work_periods, 3);
   EXPECT_EQ(program.plans.at(program.plan_index.at("single")).late_work_periods, 1);
 }

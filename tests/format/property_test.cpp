@@ -33,10 +33,10 @@ std::vector<fs::path> example_tariffs() {
   return out;
 }
 
-std::vector<std::pair<layout::token_kind, std::string>> token_list(std::string_view source) {
-  std::vector<std::pair<layout::token_kind, std::string>> out;
-  const std::vector<layout::token> tokens = layout::tokenize(source).value();
-  for (const layout::token& t : tokens)
+std::vector<std::pair<format_stage::token_kind, std::string>> token_list(std::string_view source) {
+  std::vector<std::pair<format_stage::token_kind, std::string>> out;
+  const std::vector<format_stage::token> tokens = format_stage::tokenize(source).value();
+  for (const format_stage::token& t : tokens)
     out.emplace_back(t.kind, std::string(t.text));
   return out;
 }
@@ -45,7 +45,7 @@ std::vector<std::pair<layout::token_kind, std::string>> token_list(std::string_v
 // around the `.` of an attribute), any
 // indentation, trailing blanks, and 1 to 3 empty lines wherever the source has empty lines.
 std::string respace(std::string_view source, std::mt19937& random) {
-  const std::vector<layout::token> tokens = layout::tokenize(source).value();
+  const std::vector<format_stage::token> tokens = format_stage::tokenize(source).value();
   std::uniform_int_distribution<int> pick(0, 3);
   const auto blanks = [&](int at_least) {
     std::string out(static_cast<std::size_t>(at_least + pick(random)), ' ');
@@ -55,7 +55,7 @@ std::string respace(std::string_view source, std::mt19937& random) {
   std::string out;
   int line = 1;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const layout::token& t = tokens[i];
+    const format_stage::token& t = tokens[i];
     if (t.line > line) {
       if (pick(random) == 0) out += blanks(0);
       out += pick(random) == 0 ? "\r\n" : "\n";

@@ -28,7 +28,7 @@
 
 namespace {
 
-std::vector<tariff::contract> contracts_for(const tariff::detail::tariff_program& p) {
+std::vector<tariff::contract> contracts_for(const tariff::plan::tariff_program& p) {
   std::vector<tariff::contract> out;
   auto add = [&](std::string plan, std::string list) {
     tariff::contract c;
@@ -52,7 +52,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view source(reinterpret_cast<const char*>(data), size);
   const tariff::compile_result compiled = tariff::compile(source, "fuzz.tariff");
   if (!compiled.tariff) return 0;
-  const tariff::detail::tariff_program& program = compiled.tariff->program();
+  const tariff::plan::tariff_program& program = compiled.tariff->program();
   const std::vector<tariff::contract> contracts = contracts_for(program);
   const char* starts[][2] = {{"2026-03-04T12:00:00Z", "2026-03-04T13:25:00Z"},
                              {"2026-03-07T21:40:00+03:00", "2026-03-08T02:05:00+03:00"},

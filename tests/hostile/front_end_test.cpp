@@ -120,9 +120,9 @@ outcome run(const std::string& source, const std::string& plan = "basic",
 std::uint64_t steps_to_compile(const std::string& source) {
   std::uint64_t steps = 0;
   on_small_stack([&] {
-    work_count::reset();
+    check_stage::work_count::reset();
     const compile_result compiled = compile(source, "counted.tariff");
-    steps = work_count::total();
+    steps = check_stage::work_count::total();
     EXPECT_TRUE(compiled.tariff.has_value()) << format(compiled.diagnostics);
   });
   return steps;

@@ -19,7 +19,7 @@
 #include <gtest/gtest.h>
 #include <tariff/decimal.hpp>
 
-namespace tariff::detail {
+namespace tariff::price_stage {
 namespace {
 
 std::string amount(const char* num, std::int64_t den, int scale) {
@@ -27,7 +27,7 @@ std::string amount(const char* num, std::int64_t den, int scale) {
 }
 
 std::string rounded(const char* num, std::int64_t den, const char* step, rounding_mode mode) {
-  return amount_of(decimal(num), den, rounding{decimal(step), mode}, 2).to_string();
+  return amount_of(decimal(num), den, plan::rounding{decimal(step), mode}, 2).to_string();
 }
 
 TEST(AmountOf, KnownFigures) {
@@ -66,4 +66,4 @@ TEST(AmountOf, ATerminatingAmountIsExactOrAnError) {
 }
 
 }  // namespace
-}  // namespace tariff::detail
+}  // namespace tariff::price_stage

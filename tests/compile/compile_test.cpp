@@ -20,8 +20,8 @@ constexpr std::string_view tariff_head =
     "}\n";
 
 // The plan `name` of a compiled tariff.
-const detail::plan& plan_of(const compile_result& compiled, const std::string& name) {
-  const detail::tariff_program& program = compiled.tariff->program();
+const plan::plan& plan_of(const compile_result& compiled, const std::string& name) {
+  const plan::tariff_program& program = compiled.tariff->program();
   return program.plans.at(program.plan_index.at(name));
 }
 
