@@ -8,10 +8,11 @@
 namespace tariff {
 
 std::vector<diagnostic> check(std::string_view source, std::string_view file) {
-  diagnostic_sink sink(source, std::string(file));
-  if (!source_within_limit(source, sink) || !source_text_readable(source, sink)) return sink.take();
-  const ast::module module = parse_module(source, sink);
-  check_module(module, sink);
+  diagnostics::diagnostic_sink sink(source, std::string(file));
+  if (!check_stage::source_within_limit(source, sink) || !parse::source_text_readable(source, sink))
+    return sink.take();
+  const ast::module module = parse::parse_module(source, sink);
+  check_stage::check_module(module, sink);
   return sink.take();
 }
 

@@ -3,9 +3,9 @@
 
 #include "check/passes.hpp"
 
-namespace tariff {
+namespace tariff::check_stage {
 
-void check_module(const ast::module& module, diagnostic_sink& sink) {
+void check_module(const ast::module& module, diagnostics::diagnostic_sink& sink) {
   check_stage::context ctx(module, sink);
   if (!check_stage::check_limits(ctx)) return;
   check_stage::check_header_and_rounding(ctx);
@@ -20,4 +20,4 @@ void check_module(const ast::module& module, diagnostic_sink& sink) {
   check_stage::check_margins(ctx);
 }
 
-}  // namespace tariff
+}  // namespace tariff::check_stage

@@ -66,10 +66,10 @@ enum class expression_place : std::uint8_t {
 
 /// The state of one check: the input, the output, and the symbol tables the passes fill.
 struct context {
-  context(const ast::module& m, diagnostic_sink& s) : module(m), sink(s) {}
+  context(const ast::module& m, diagnostics::diagnostic_sink& s) : module(m), sink(s) {}
 
   const ast::module& module;
-  diagnostic_sink& sink;
+  diagnostics::diagnostic_sink& sink;
 
   name_table windows;
   name_table day_sets;

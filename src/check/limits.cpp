@@ -38,11 +38,7 @@ bool check_limits(context& ctx) {
   return within;
 }
 
-}  // namespace tariff::check_stage
-
-namespace tariff {
-
-bool source_within_limit(std::string_view source, diagnostic_sink& sink) {
+bool source_within_limit(std::string_view source, diagnostics::diagnostic_sink& sink) {
   if (source.size() <= check_stage::limits::source_bytes) return true;
   sink.error({1, 1}, "the tariff source is " + std::to_string(source.size()) +
                          " bytes; the limit is " +
@@ -50,4 +46,4 @@ bool source_within_limit(std::string_view source, diagnostic_sink& sink) {
   return false;
 }
 
-}  // namespace tariff
+}  // namespace tariff::check_stage

@@ -335,14 +335,15 @@ class program_builder {
 }  // namespace compile_stage
 
 compile_result compile(std::string_view source, std::string_view file) {
-  diagnostic_sink sink(source, std::string(file));
+  diagnostics::diagnostic_sink sink(source, std::string(file));
   compile_result result;
-  if (!source_within_limit(source, sink) || !source_text_readable(source, sink)) {
+  if (!check_stage::source_within_limit(source, sink) ||
+      !parse::source_text_readable(source, sink)) {
     result.diagnostics = sink.take();
     return result;
   }
-  const ast::module module = parse_module(source, sink);
-  check_module(module, sink);
+  const ast::module module = parse::parse_module(source, sink);
+  check_stage::check_module(module, sink);
   if (!sink.has_errors()) {
     auto program = std::make_shared<plan::tariff_program>();
     program->file = std::string(file);

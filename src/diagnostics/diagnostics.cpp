@@ -61,7 +61,8 @@ bool has_errors(const std::vector<diagnostic>& ds) {
                      [](const diagnostic& d) { return d.level == severity::error; });
 }
 
-void diagnostic_sink::add(severity level, vocabulary::position at, std::string message) {
+void diagnostics::diagnostic_sink::add(severity level, vocabulary::position at,
+                                       std::string message) {
   if (level == severity::error) ++errors_;
   // A line too long to read on a terminal (a generated rule of megabytes) is not quoted: every
   // diagnostic would carry a copy of it. The place still says where.
@@ -70,7 +71,7 @@ void diagnostic_sink::add(severity level, vocabulary::position at, std::string m
   diagnostics_.push_back({level, file_, at.line, at.column, std::move(message), std::string(line)});
 }
 
-std::string_view diagnostic_sink::line_text(int line) const {
+std::string_view diagnostics::diagnostic_sink::line_text(int line) const {
   if (line_starts_.empty()) {  // once: a file with thousands of errors must not rescan itself
     line_starts_.push_back(0);
     for (std::size_t i = 0; i < source_.size(); ++i)
@@ -86,7 +87,7 @@ std::string_view diagnostic_sink::line_text(int line) const {
   return text;
 }
 
-std::vector<diagnostic> diagnostic_sink::take() {
+std::vector<diagnostic> diagnostics::diagnostic_sink::take() {
   std::stable_sort(diagnostics_.begin(), diagnostics_.end(),
                    [](const diagnostic& a, const diagnostic& b) {
                      return a.line != b.line ? a.line < b.line : a.column < b.column;

@@ -9,7 +9,7 @@
 
 #include "vocabulary/vocabulary.hpp"
 
-namespace tariff {
+namespace tariff::diagnostics {
 
 /// Every stage reports into one sink; it knows the source, so each diagnostic carries its line.
 class diagnostic_sink {
@@ -46,4 +46,4 @@ class diagnostic_sink {
   int errors_ = 0;
 };
 
-}  // namespace tariff
+}  // namespace tariff::diagnostics

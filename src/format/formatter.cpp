@@ -396,12 +396,12 @@ bool same_tokens(const std::vector<token>& a, const std::vector<token>& b) {
 format_result format_tariff(std::string_view source, std::string_view file) {
   format_result result;
   {
-    diagnostic_sink sink(source, std::string(file));
-    if (!source_text_readable(source, sink)) {
+    diagnostics::diagnostic_sink sink(source, std::string(file));
+    if (!parse::source_text_readable(source, sink)) {
       result.diagnostics = sink.take();
       return result;
     }
-    parse_module(source, sink);
+    parse::parse_module(source, sink);
     if (sink.has_errors()) {
       result.diagnostics = sink.take();
       return result;
@@ -418,7 +418,7 @@ format_result format_tariff(std::string_view source, std::string_view file) {
     return result;
   };
   // The canonical layout has no byte order mark (the tools write UTF-8 without one).
-  source.remove_prefix(byte_order_mark(source));
+  source.remove_prefix(parse::byte_order_mark(source));
   const std::optional<std::vector<token>> tokens = format_stage::tokenize(source);
   if (!tokens) return internal_error("could not split the source into tokens");
   std::string text = formatter(*tokens).run();
@@ -426,8 +426,8 @@ format_result format_tariff(std::string_view source, std::string_view file) {
   // The guarantee: the same tokens in the same order, and a source that still parses.
   const std::optional<std::vector<token>> again = format_stage::tokenize(text);
   if (!again || !same_tokens(*tokens, *again)) return internal_error("would change the tokens");
-  diagnostic_sink sink(text, std::string(file));
-  parse_module(text, sink);
+  diagnostics::diagnostic_sink sink(text, std::string(file));
+  parse::parse_module(text, sink);
   if (sink.has_errors()) return internal_error("would make the source unreadable");
   result.text = std::move(text);
   return result;

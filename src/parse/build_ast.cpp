@@ -46,7 +46,7 @@ ast::identifier identifier_of(const node& n) {
 /// Reads literal values, reporting what the grammar cannot judge.
 class reader {
  public:
-  explicit reader(diagnostic_sink& sink) : sink_(sink) {}
+  explicit reader(diagnostics::diagnostic_sink& sink) : sink_(sink) {}
 
   // The number, or none (reported) when it is past the decimal's limits.
   std::optional<decimal> number_if_readable(const node& n, std::string_view text) {
@@ -101,12 +101,12 @@ class reader {
   ast::expression expression(const node& n);
   ast::literal literal(const node& n);
 
-  diagnostic_sink& sink() { return sink_; }
+  diagnostics::diagnostic_sink& sink() { return sink_; }
 
  private:
   ast::expression operator_chain(const node& n);
   ast::expression prefix_run(const node& n);
-  diagnostic_sink& sink_;
+  diagnostics::diagnostic_sink& sink_;
 };
 
 ast::expression make(ast::position at, auto node) {
@@ -663,7 +663,7 @@ void build_pay(reader& r, const node& n, ast::module& m) {
 
 }  // namespace
 
-void build_declaration(const node& n, ast::module& module, diagnostic_sink& sink) {
+void build_declaration(const node& n, ast::module& module, diagnostics::diagnostic_sink& sink) {
   reader r(sink);
   if (n.is_type<g::header>()) return build_header(r, n, module);
   if (n.is_type<g::rounding>()) return build_rounding(r, n, module);

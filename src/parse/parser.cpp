@@ -153,7 +153,7 @@ ast::position reported_at(std::string_view source, const pegtl::position& p, std
 /// Reports a syntax error at the token where it was noticed, or (see reported_at) at the end of
 /// the line where the missing piece was due.
 void report(std::string_view source, const pegtl::parse_error& e, bool at_next_token,
-            diagnostic_sink& sink) {
+            diagnostics::diagnostic_sink& sink) {
   std::string message(e.message());
   const pegtl::position& p = e.positions().front();
   const ast::position where =
@@ -164,7 +164,7 @@ void report(std::string_view source, const pegtl::parse_error& e, bool at_next_t
 
 }  // namespace
 
-ast::module parse_module(std::string_view source, diagnostic_sink& sink) {
+ast::module parse::parse_module(std::string_view source, diagnostics::diagnostic_sink& sink) {
   // Declared first, so it outlives every parse tree below (see node_pool).
   parse::node_pool pool;
   ast::module module;

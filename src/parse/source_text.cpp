@@ -6,7 +6,7 @@
 #include "text/utf8.hpp"
 #include "text/visible.hpp"
 
-namespace tariff {
+namespace tariff::parse {
 
 namespace {
 
@@ -45,7 +45,7 @@ std::size_t byte_order_mark(std::string_view source) {
   return source.starts_with(bom) ? bom.size() : 0;
 }
 
-bool source_text_readable(std::string_view source, diagnostic_sink& sink) {
+bool source_text_readable(std::string_view source, diagnostics::diagnostic_sink& sink) {
   int reports = 0;
   int line = 1;
   std::size_t line_start = 0;
@@ -71,4 +71,4 @@ bool source_text_readable(std::string_view source, diagnostic_sink& sink) {
   return reports == 0;
 }
 
-}  // namespace tariff
+}  // namespace tariff::parse

@@ -8,7 +8,7 @@
 
 #include "diagnostics/sink.hpp"
 
-namespace tariff {
+namespace tariff::parse {
 
 /// The number of bytes of a UTF-8 byte order mark at the start of `source`: 3 or 0.
 std::size_t byte_order_mark(std::string_view source);
@@ -17,6 +17,6 @@ std::size_t byte_order_mark(std::string_view source);
 /// bytes that are not UTF-8, a control character, a carriage return that does not end a line
 /// with the line feed after it (CR-only line ends would hide everything after a comment), a
 /// byte order mark past the start. Returns whether there was none.
-bool source_text_readable(std::string_view source, diagnostic_sink& sink);
+bool source_text_readable(std::string_view source, diagnostics::diagnostic_sink& sink);
 
-}  // namespace tariff
+}  // namespace tariff::parse

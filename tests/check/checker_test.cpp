@@ -181,8 +181,8 @@ TEST(Checker, AWindowStartsBeforeMidnight) {
 TEST(Checker, ACurrencyIsThreeCapitalLetters) {
   ast::module module;
   module.headers.push_back({"T", {"rub", {1, 23}}, {1, 1}});
-  diagnostic_sink sink("tariff \"T\" currency rub\n", "test.tariff");
-  check_module(module, sink);
+  diagnostics::diagnostic_sink sink("tariff \"T\" currency rub\n", "test.tariff");
+  check_stage::check_module(module, sink);
   const std::vector<diagnostic> found = sink.take();
   ASSERT_EQ(found.size(), 1U);
   EXPECT_EQ(found[0].column, 23);

@@ -123,7 +123,7 @@ class Typing : public testing::Test {
   }
 
   ast::module module_;
-  diagnostic_sink sink_;
+  diagnostics::diagnostic_sink sink_;
   context ctx_;
 };
 

@@ -115,8 +115,8 @@ TEST_P(LanguageExample, ChecksClean) {
         << b << " is a complete tariff: it starts with its header";
     diagnostics = check(b.text, name);
   } else {
-    diagnostic_sink sink(b.text, name);
-    (void)parse_module(b.text, sink);
+    diagnostics::diagnostic_sink sink(b.text, name);
+    (void)parse::parse_module(b.text, sink);
     diagnostics = sink.take();
   }
   EXPECT_TRUE(diagnostics.empty()) << explain(b, diagnostics);

@@ -17,8 +17,8 @@ struct parsed {
 };
 
 inline parsed parse(std::string_view source) {
-  diagnostic_sink sink(source, "test.tariff");
-  ast::module m = parse_module(source, sink);
+  diagnostics::diagnostic_sink sink(source, "test.tariff");
+  ast::module m = parse::parse_module(source, sink);
   return {std::move(m), sink.take()};
 }
 
