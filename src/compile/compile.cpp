@@ -14,15 +14,10 @@
 #include "model/allowance_key.hpp"
 #include "parse/parser.hpp"
 #include "parse/source_text.hpp"
+#include "plan/access.hpp"
 #include "text/sha256.hpp"
 
 namespace tariff {
-
-struct compiled_tariff_access {
-  static compiled_tariff make(std::shared_ptr<const detail::tariff_program> p) {
-    return compiled_tariff(std::move(p));
-  }
-};
 
 namespace detail {
 namespace {
