@@ -122,7 +122,7 @@ int main_job(int argc, char** argv) {
       if (w.contract == c.id) own.push_back(w);
     const tariff::date_span period = tariff::statement_period(*in.tariff, c, day);
     const tariff::statement s = tariff::bill(*in.tariff, c, period, {}, own);
-    std::printf("%s\n", tariff::write_statement_text(s, *in.tariff, true).c_str());
+    std::printf("%s\n", tariff::write_statement_text(s, *in.tariff, {.explain = true}).c_str());
     std::printf("Closing state (the host stores it; it opens the next statement):\n%s\n",
                 tariff::write_state_json(s.closing).c_str());
   }

@@ -18,13 +18,14 @@
 #include <cstdint>
 #include <optional>
 #include <span>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include <tariff/calendar.hpp>
 #include <tariff/decimal.hpp>
+#include <tariff/error.hpp>
+#include <tariff/export.h>
 #include <tariff/io.hpp>
 #include <tariff/model.hpp>
 #include <tariff/pricing.hpp>
@@ -35,17 +36,16 @@ namespace tariff {
 /// that is negative or not whole, a prepaid span naming a fee its plan lacks, an opening state
 /// entry its plan cannot match in a period still open, a payment to a plan without a prepaid
 /// balance, a tax exemption its attributes cannot decide, a sum past the decimal limits. The
-/// message names the contract and the value. It is a std::invalid_argument, so handlers of that
-/// catch it too; the C interface returns TARIFF_INVALID_INPUT for it.
-class billing_input_error : public std::invalid_argument {
+/// message names the contract and the value. The C interface returns TARIFF_INVALID_INPUT for it.
+class TARIFF_API billing_input_error : public error {
  public:
-  using std::invalid_argument::invalid_argument;
+  using error::error;
 };
 
 /// What a host stores between statements (design decisions 9 and 11): the allowance use,
 /// volumes and balance a statement reads, and the ledger of what was billed, by which billing the
 /// same thing twice changes nothing. Plain data; the host keeps it, one per contract.
-struct billing_state {
+struct TARIFF_API billing_state {
   /// The format write_state_json writes. read_state_json also reads format 1 (no ledger).
   static constexpr int current_format = 2;
 
@@ -137,10 +137,10 @@ struct billing_state {
 /// 32 lower-case hex digits (the first half of a SHA-256 of a canonical text). Two versions of a
 /// line with the same fingerprint price the same; the ledger keeps it to tell a line sent again
 /// from a corrected one. Stable across versions and machines.
-[[nodiscard]] std::string work_fingerprint(const work_line& line);
+[[nodiscard]] TARIFF_API std::string work_fingerprint(const work_line& line);
 
 /// A plan's fee charged in a statement.
-struct fee_line {
+struct TARIFF_API fee_line {
   std::string description;  ///< "fee 2500.00 per month per unit contract.workstations"
   date_span covers;         ///< the days charged: the fee's whole period, or (prorated) the days
                             ///< the contract covers; split where an amendment changes the units
@@ -188,7 +188,7 @@ enum class alert_kind : std::uint8_t {
 };
 
 /// The kind's name as files write it ("allowance_threshold").
-std::string_view to_string(alert_kind kind);
+[[nodiscard]] TARIFF_API std::string_view to_string(alert_kind kind);
 
 struct alert {
   alert_kind kind = alert_kind::allowance_threshold;
@@ -220,7 +220,7 @@ enum class reversal_reason : std::uint8_t {
 };
 
 /// The name as files write it ("corrected").
-std::string_view to_string(reversal_reason reason);
+[[nodiscard]] TARIFF_API std::string_view to_string(reversal_reason reason);
 
 /// A billed line taken back, exactly as the ledger recorded it (docs/design.md, decision 11).
 struct reversal {
@@ -308,7 +308,7 @@ struct bill_options {
   /// The late-work horizon in statement periods, overriding the plan's `late work N periods`
   /// (default_late_work_periods when neither says): late work may be dated in the N periods
   /// before the statement's; the ledger forgets older periods, and work, fees and payments dated
-  /// in them are refused (`period_closed`). From 1 to 1200 (std::invalid_argument otherwise).
+  /// in them are refused (`period_closed`). From 1 to 1200 (tariff::call_error otherwise).
   std::optional<int> late_work_periods;
 };
 
@@ -319,13 +319,14 @@ inline constexpr int default_late_work_periods = 12;
 /// is not in the tariff, or a prepaid fee span names a fee its plan lacks (bill() refuses such a
 /// contract). Each problem names the contract (`id`) and the field (`column`); `row` is 0, for a
 /// host that read the contract to fill in (read_result::row_numbers). Empty when nothing is.
-[[nodiscard]] std::vector<input_error> contract_problems(const compiled_tariff& tariff,
-                                                         const contract& contract);
+[[nodiscard]] TARIFF_API std::vector<input_error> contract_problems(const compiled_tariff& tariff,
+                                                                    const contract& contract);
 
 /// The statement period of the contract's plan that contains `day` (a calendar month, quarter or
-/// year, as the plan's `period` says). Throws std::invalid_argument if the contract's plan is not
+/// year, as the plan's `period` says). Throws call_error if the contract's plan is not
 /// in the tariff.
-date_span statement_period(const compiled_tariff& tariff, const contract& contract, local_date day);
+[[nodiscard]] TARIFF_API date_span statement_period(const compiled_tariff& tariff,
+                                                    const contract& contract, local_date day);
 
 /// Bills `contract` for `period` (one of its plan's statement periods): fees, then `work`
 /// priced, with allowances used in work order from `opening`. Lines dated before the period are
@@ -334,44 +335,49 @@ date_span statement_period(const compiled_tariff& tariff, const contract& contra
 /// (docs/design.md, decision 11): a line sent again is skipped (`already_billed`), a changed or
 /// voided one is reversed and (if changed) billed again, fee periods charged before are charged
 /// only by a retroactive difference, and a second statement of a period is `supplementary`. Throws
-/// std::invalid_argument if the contract has no plan of the tariff or `period` is not one of its
+/// call_error if the contract has no plan of the tariff or `period` is not one of its
 /// statement periods, and billing_input_error if the contract's data cannot be billed as given (a
 /// per-unit value below 0 or, for an `integer` attribute, not whole; a prepaid span naming a fee
 /// the plan lacks; an opening state entry the plan cannot match in this statement's periods —
 /// older ones become `unknown_state_entry` alerts; a state of another contract; a period before
 /// the horizon; a payment id credited with other figures; a refund of more than its payment; a
 /// repeat under repeat_policy::error). Allowance keys are read in any order of their items.
-statement bill(const compiled_tariff& tariff, const contract& contract, date_span period,
-               const billing_state& opening, std::span<const work_line> work,
-               const bill_options& options = {});
+[[nodiscard]] TARIFF_API statement bill(const compiled_tariff& tariff, const contract& contract,
+                                        date_span period, const billing_state& opening,
+                                        std::span<const work_line> work,
+                                        const bill_options& options = {});
 
 /// As above, for a plan with `prepaid`: `payments` — those the ledger has credited are skipped —
 /// top the balance up on their dates, and refunds and chargebacks take it down (those dated before
 /// the period from its first day; those after its end wait for their own statement; other
 /// contracts' are ignored). Fees, then lines in work order, draw the balance down; what it cannot
 /// cover is owed.
-statement bill(const compiled_tariff& tariff, const contract& contract, date_span period,
-               const billing_state& opening, std::span<const work_line> work,
-               std::span<const payment> payments, const bill_options& options = {});
+[[nodiscard]] TARIFF_API statement bill(const compiled_tariff& tariff, const contract& contract,
+                                        date_span period, const billing_state& opening,
+                                        std::span<const work_line> work,
+                                        std::span<const payment> payments,
+                                        const bill_options& options = {});
 
 /// Lines priced with allowances, as bill() prices them, without fees or totals: what a host does
 /// when a request closes. `state` is advanced by what the lines use (allowances and volumes);
 /// its ledger, revision and balance are bill()'s and stay as they were. Throws billing_input_error,
 /// leaving `state` as it was, if the state has an entry the plan cannot match in a period a
 /// line falls in.
-std::vector<priced_line> price_with_state(const compiled_tariff& tariff, const contract& contract,
-                                          billing_state& state, std::span<const work_line> work,
-                                          const price_options& options = {});
+[[nodiscard]] TARIFF_API std::vector<priced_line> price_with_state(
+    const compiled_tariff& tariff, const contract& contract, billing_state& state,
+    std::span<const work_line> work, const price_options& options = {});
 
 /// An estimate: planned work priced against the current state, which is left as it is
 /// (pay per fact, docs/design.md, scenario 7b).
-std::vector<priced_line> estimate(const compiled_tariff& tariff, const contract& contract,
-                                  const billing_state& state, std::span<const work_line> work,
-                                  const price_options& options = {});
+[[nodiscard]] TARIFF_API std::vector<priced_line> estimate(const compiled_tariff& tariff,
+                                                           const contract& contract,
+                                                           const billing_state& state,
+                                                           std::span<const work_line> work,
+                                                           const price_options& options = {});
 
 /// Registered contracts that end within `days` days on or after `day` (docs/design.md, scenario 2),
 /// soonest first.
-std::vector<contract> expiring_contracts(std::span<const contract> contracts, local_date day,
-                                         int days = 30);
+[[nodiscard]] TARIFF_API std::vector<contract> expiring_contracts(
+    std::span<const contract> contracts, local_date day, int days = 30);
 
 }  // namespace tariff

@@ -22,13 +22,14 @@
 
 #include <tariff/billing.hpp>
 #include <tariff/decimal.hpp>
+#include <tariff/export.h>
 #include <tariff/model.hpp>
 #include <tariff/pricing.hpp>
 
 namespace tariff {
 
 /// One group's figures under both tariffs: the whole history, a client, an item, a month.
-struct change {
+struct TARIFF_API change {
   std::string key;               ///< client id, item code, month ("2026-03"); empty for a total
   std::size_t lines = 0;         ///< work lines in the group
   std::size_t changed = 0;       ///< of them, lines priced differently (see line_change)
@@ -41,12 +42,12 @@ struct change {
   decimal old_margin;  ///< revenue − cost
   decimal new_margin;
   /// new − old revenue.
-  decimal revenue_change() const { return new_revenue - old_revenue; }
+  [[nodiscard]] decimal revenue_change() const { return new_revenue - old_revenue; }
   /// new − old margin.
-  decimal margin_change() const { return new_margin - old_margin; }
+  [[nodiscard]] decimal margin_change() const { return new_margin - old_margin; }
   /// The revenue change as a percent of the old revenue, 2 decimals half_even; empty when the old
   /// revenue is 0.
-  std::optional<decimal> revenue_change_percent() const;
+  [[nodiscard]] std::optional<decimal> revenue_change_percent() const;
   friend bool operator==(const change&, const change&) = default;
 };
 
@@ -77,7 +78,7 @@ struct comparison {
 };
 
 /// How to compare.
-struct compare_options {
+struct TARIFF_API compare_options {
   bool trace = true;         ///< record traces in the changed lines (figures are identical)
   bool keep_lines = true;    ///< keep the changed lines; off: only the figures
   bool include_fees = true;  ///< charge the plans' fees; off: work only
@@ -96,9 +97,9 @@ struct compare_options {
 ///       for (const tariff::line_change& l : stream.add(&deal, lines, positions))
 ///         write(l);
 ///     const tariff::comparison figures = stream.finish(contracts);
-class comparison_stream {
+class TARIFF_API comparison_stream {
  public:
-  /// Throws std::invalid_argument if the tariffs bill in different currencies. Both tariffs must
+  /// Throws call_error if the tariffs bill in different currencies. Both tariffs must
   /// outlive the stream. `options.progress` is not called (the stream does not know the total).
   comparison_stream(const compiled_tariff& old_tariff, const compiled_tariff& new_tariff,
                     const compare_options& options = {});
@@ -108,7 +109,7 @@ class comparison_stream {
 
   /// Prices one contract's lines with both tariffs, as compare() does, and adds them to the
   /// figures; `deal` null for lines naming no contract (rejected by both). `positions` gives
-  /// each line's position in the history (line_change::index); throws std::invalid_argument if
+  /// each line's position in the history (line_change::index); throws call_error if
   /// it is not one per line. Returns the lines priced differently (none unless keep_lines).
   [[nodiscard]] std::vector<line_change> add(const contract* deal, std::span<const work_line> lines,
                                              std::span<const std::size_t> positions);
@@ -122,10 +123,12 @@ class comparison_stream {
 };
 
 /// Prices `history` done under `contracts` with both tariffs and reports the difference. Lines
-/// naming no contract in `contracts` are rejected by both. Throws std::invalid_argument if the
+/// naming no contract in `contracts` are rejected by both. Throws call_error if the
 /// tariffs bill in different currencies.
-comparison compare(const compiled_tariff& old_tariff, const compiled_tariff& new_tariff,
-                   std::span<const contract> contracts, std::span<const work_line> history,
-                   const compare_options& options = {});
+[[nodiscard]] TARIFF_API comparison compare(const compiled_tariff& old_tariff,
+                                            const compiled_tariff& new_tariff,
+                                            std::span<const contract> contracts,
+                                            std::span<const work_line> history,
+                                            const compare_options& options = {});
 
 }  // namespace tariff

@@ -17,12 +17,15 @@
 #include <cstdint>
 #include <iosfwd>
 #include <limits>
+#include <optional>
 #include <span>
-#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <type_traits>
 #include <vector>
+
+#include <tariff/error.hpp>
+#include <tariff/export.h>
 
 namespace tariff {
 
@@ -38,9 +41,13 @@ enum class rounding_mode : std::uint8_t {
 };
 
 /// The mode's name as the rules language writes it ("half_up").
-std::string_view to_string(rounding_mode mode);
-/// The mode with this name, or false if there is none.
-bool parse_rounding_mode(std::string_view name, rounding_mode& out);
+[[nodiscard]] TARIFF_API std::string_view to_string(rounding_mode mode);
+/// The mode with this name, or nullopt if there is none.
+[[nodiscard]] TARIFF_API std::optional<rounding_mode> parse_rounding_mode(std::string_view name);
+/// The 0.1 form: false if there is none, else the mode in `out`.
+[[deprecated(
+    "use parse_rounding_mode(name) returning std::optional; removed in 0.3")]] TARIFF_API bool
+parse_rounding_mode(std::string_view name, rounding_mode& out);
 
 /// What went wrong in a decimal operation.
 enum class decimal_errc : std::uint8_t {
@@ -51,11 +58,11 @@ enum class decimal_errc : std::uint8_t {
 };
 
 /// Thrown by decimal operations; what() says what and where.
-class decimal_error : public std::runtime_error {
+class TARIFF_API decimal_error : public error {
  public:
-  decimal_error(decimal_errc code, const std::string& what) : runtime_error(what), code_(code) {}
+  decimal_error(decimal_errc code, const std::string& what) : error(what), code_(code) {}
   /// The kind of failure.
-  decimal_errc code() const noexcept { return code_; }
+  [[nodiscard]] decimal_errc code() const noexcept { return code_; }
 
  private:
   decimal_errc code_;
@@ -72,7 +79,7 @@ struct big_coefficient;  // Boost cpp_int, defined in the compiled part
 }  // namespace decimal_stage
 
 /// An exact decimal number. A regular value type: cheap to copy while it fits in 128 bits.
-class decimal {
+class TARIFF_API decimal {
  public:
   /// Largest number of digits after the point.
   static constexpr int max_scale = 128;
@@ -96,11 +103,14 @@ class decimal {
   /// Parses "-1234.5600" exactly, keeping the scale (4 here). Accepted: an optional sign, digits,
   /// optionally a point followed by digits. Throws decimal_error naming the offending character.
   explicit decimal(std::string_view text);
-  /// As the constructor, but reports failure by returning false and leaving `out` unchanged.
-  static bool try_parse(std::string_view text, decimal& out);
+  /// As the constructor, but reports failure by returning nullopt instead of throwing.
+  [[nodiscard]] static std::optional<decimal> try_parse(std::string_view text);
+  /// The 0.1 form: false, leaving `out` unchanged, on failure.
+  [[deprecated("use try_parse(text) returning std::optional; removed in 0.3")]] static bool
+  try_parse(std::string_view text, decimal& out);
 
   /// coefficient × 10^-scale: from_units(123456, 2) is 1234.56. Throws if scale is out of range.
-  static decimal from_units(std::int64_t coefficient, int scale);
+  [[nodiscard]] static decimal from_units(std::int64_t coefficient, int scale);
 
   decimal(const decimal& other) : small_(other.small_), scale_(other.scale_) {
     if (other.big_ != nullptr) big_ = clone(other.big_);
@@ -123,39 +133,39 @@ class decimal {
   }
 
   /// Number of digits after the point.
-  int scale() const noexcept { return scale_; }
+  [[nodiscard]] int scale() const noexcept { return scale_; }
   /// -1, 0 or 1.
-  int sign() const noexcept;
+  [[nodiscard]] int sign() const noexcept;
   /// Whether the value is zero (at any scale).
-  bool is_zero() const noexcept { return big_ == nullptr && small_ == 0; }
+  [[nodiscard]] bool is_zero() const noexcept { return big_ == nullptr && small_ == 0; }
   /// Number of digits in the coefficient, ignoring sign; zero has one digit.
-  int digits() const;
+  [[nodiscard]] int digits() const;
 
   /// The text form, keeping the scale: "-1234.5600", "0.05", "7".
-  std::string to_string() const;
+  [[nodiscard]] std::string to_string() const;
   /// The coefficient at `scale` (to_units(2) of 1234.5 is 123450). Throws decimal_error if that
   /// would drop a non-zero digit or the result does not fit in 64 bits.
-  std::int64_t to_units(int scale) const;
+  [[nodiscard]] std::int64_t to_units(int scale) const;
 
   /// Exact negation.
-  decimal operator-() const {
+  [[nodiscard]] decimal operator-() const {
     if (big_ == nullptr) return decimal(-small_, scale_);
     return negate_slow(*this);
   }
   /// Exact sum; the result's scale is the larger of the two.
-  friend decimal operator+(const decimal& a, const decimal& b) {
+  [[nodiscard]] friend decimal operator+(const decimal& a, const decimal& b) {
     decimal sum;
     add_into(sum, a, b, false);
     return sum;
   }
   /// Exact difference; the result's scale is the larger of the two.
-  friend decimal operator-(const decimal& a, const decimal& b) {
+  [[nodiscard]] friend decimal operator-(const decimal& a, const decimal& b) {
     decimal difference;
     add_into(difference, a, b, true);
     return difference;
   }
   /// Exact product; the result's scale is the sum of the two (throws past max_scale).
-  friend decimal operator*(const decimal& a, const decimal& b) {
+  [[nodiscard]] friend decimal operator*(const decimal& a, const decimal& b) {
     decimal product;
     multiply_into(product, a, b);
     return product;
@@ -180,23 +190,23 @@ class decimal {
     return compare(a, b) <=> 0;
   }
   /// Same value and same scale: "1.5" and "1.50" are equal but not identical.
-  friend bool identical(const decimal& a, const decimal& b) {
+  [[nodiscard]] friend bool identical(const decimal& a, const decimal& b) {
     return a.scale_ == b.scale_ && compare(a, b) == 0;
   }
 
   /// The value with exactly `scale` digits after the point: more digits are added exactly,
   /// fewer are rounded by `mode`. rescale(2, half_up) of 2.675 is 2.68.
-  decimal rescale(int scale, rounding_mode mode) const;
+  [[nodiscard]] decimal rescale(int scale, rounding_mode mode) const;
   /// The nearest multiple of a positive `increment` by `mode`, at the increment's scale:
   /// round_to(0.05) of 12.33 is 12.35 (half_up); round_to(100) of 1250 is 1300 (half_up).
-  decimal round_to(const decimal& increment, rounding_mode mode) const;
+  [[nodiscard]] decimal round_to(const decimal& increment, rounding_mode mode) const;
   /// The value without trailing zeros after the point: 12.3400 becomes 12.34, 5.00 becomes 5.
-  decimal trimmed() const;
+  [[nodiscard]] decimal trimmed() const;
   /// Whether the value is a whole number: 5, 5.00 and -3 are; 2.5 is not.
   [[nodiscard]] bool is_integer() const { return trimmed().scale() <= 0; }
 
   /// A hash consistent with ==: equal values at different scales hash alike.
-  std::size_t hash() const;
+  [[nodiscard]] std::size_t hash() const;
 
  private:
   friend struct decimal_access;  // src/decimal's door to the representation
@@ -272,12 +282,14 @@ class decimal {
 
 /// a / b rounded by `mode` to `scale` digits after the point (the quotient is computed exactly
 /// first, so it is rounded once). Throws decimal_error on division by zero.
-decimal divide(const decimal& a, const decimal& b, int scale, rounding_mode mode);
+[[nodiscard]] TARIFF_API decimal divide(const decimal& a, const decimal& b, int scale,
+                                        rounding_mode mode);
 /// `percent` per cent of `base`, rounded by `mode` to `scale` digits: 15 % of 1041.67 at 2 is
 /// 156.25 (half_up).
-decimal percent_of(const decimal& base, const decimal& percent, int scale, rounding_mode mode);
+[[nodiscard]] TARIFF_API decimal percent_of(const decimal& base, const decimal& percent, int scale,
+                                            rounding_mode mode);
 /// |x|.
-decimal abs(const decimal& x);
+[[nodiscard]] TARIFF_API decimal abs(const decimal& x);
 /// The smaller (the first when equal).
 inline const decimal& min(const decimal& a, const decimal& b) {
   return b < a ? b : a;
@@ -292,7 +304,8 @@ inline const decimal& max(const decimal& a, const decimal& b) {
 /// the units left over go one each to the parts with the largest remainders, ties to the earlier
 /// part; so every part is within one unit of its exact share. A negative total is split as its
 /// magnitude and negated. Weights must be non-negative and not all zero.
-std::vector<decimal> allocate(const decimal& total, std::span<const decimal> weights);
+[[nodiscard]] TARIFF_API std::vector<decimal> allocate(const decimal& total,
+                                                       std::span<const decimal> weights);
 /// Rounds exact parts to whole numbers that add up to `total`, a whole number: part i is
 /// numerators[i] / denominator (denominator > 0), rounded toward zero; then the units left over
 /// go, with their sign, one each to the parts of that sign with the largest remainders, ties to
@@ -300,14 +313,15 @@ std::vector<decimal> allocate(const decimal& total, std::span<const decimal> wei
 /// positive. `total` must be within one unit per part of the exact sum's reach, as any rounding
 /// of the exact sum is (tax shares: total = the rounded tax of the summed amounts); otherwise
 /// throws decimal_error(invalid_argument).
-std::vector<decimal> allocate_whole(const decimal& total, std::span<const decimal> numerators,
-                                    const decimal& denominator);
+[[nodiscard]] TARIFF_API std::vector<decimal> allocate_whole(const decimal& total,
+                                                             std::span<const decimal> numerators,
+                                                             const decimal& denominator);
 /// Splits `total` into `n` (>= 1) parts as equal as the unit allows, the larger ones first:
 /// 100.00 into 3 is 33.34, 33.33, 33.33.
-std::vector<decimal> allocate_equally(const decimal& total, std::size_t n);
+[[nodiscard]] TARIFF_API std::vector<decimal> allocate_equally(const decimal& total, std::size_t n);
 
 /// Writes to_string().
-std::ostream& operator<<(std::ostream& out, const decimal& value);
+TARIFF_API std::ostream& operator<<(std::ostream& out, const decimal& value);
 
 }  // namespace tariff
 

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include <tariff/export.h>
+
 namespace tariff {
 
 /// How bad a diagnostic is.
@@ -29,14 +31,15 @@ struct diagnostic {
 };
 
 /// "file:line:col: error: message", then the source line and a caret under the column.
-std::string format(const diagnostic& d);
+[[nodiscard]] TARIFF_API std::string format(const diagnostic& d);
 /// Every diagnostic formatted, in order, separated by newlines.
-std::string format(const std::vector<diagnostic>& ds);
+[[nodiscard]] TARIFF_API std::string format(const std::vector<diagnostic>& ds);
 /// Whether any diagnostic is an error.
-bool has_errors(const std::vector<diagnostic>& ds);
+[[nodiscard]] TARIFF_API bool has_errors(const std::vector<diagnostic>& ds);
 
 /// Parses and checks a tariff source and returns every error and warning found, in source order.
 /// `file` names the source in the diagnostics. An empty result means a clean tariff.
-std::vector<diagnostic> check(std::string_view source, std::string_view file = "<input>");
+[[nodiscard]] TARIFF_API std::vector<diagnostic> check(std::string_view source,
+                                                       std::string_view file = "<input>");
 
 }  // namespace tariff

@@ -20,6 +20,7 @@
 #include <vector>
 
 #include <tariff/diagnostics.hpp>
+#include <tariff/export.h>
 
 namespace tariff {
 
@@ -31,6 +32,7 @@ struct format_result {
 
 /// The source in canonical layout. A source with syntax errors is not formatted: its errors come
 /// back instead (semantic errors, such as an unknown item, do not stop formatting).
-format_result format_tariff(std::string_view source, std::string_view file = "<input>");
+[[nodiscard]] TARIFF_API format_result format_tariff(std::string_view source,
+                                                     std::string_view file = "<input>");
 
 }  // namespace tariff

@@ -14,12 +14,13 @@
 #include <string_view>
 #include <vector>
 
+#include <tariff/export.h>
 #include <tariff/model.hpp>
 
 namespace tariff {
 
 /// Why one row of input was not read.
-struct input_error {
+struct TARIFF_API input_error {
   std::size_t row = 0;  ///< CSV: the line the record starts on (the header is line 1);
                         ///< JSON: the element's position in the array, from 1;
                         ///< 0 when the whole JSON document is at fault (malformed, not an array)
@@ -31,7 +32,7 @@ struct input_error {
 };
 
 /// "row 12 (id L-17), column 'start': message".
-std::string format(const input_error& e);
+[[nodiscard]] TARIFF_API std::string format(const input_error& e);
 
 /// What a reader read, and what it could not.
 template <class Row>
@@ -44,9 +45,9 @@ struct read_result {
 };
 
 /// Work lines from CSV with a header row.
-read_result<work_line> read_work_csv(std::string_view text);
+[[nodiscard]] TARIFF_API read_result<work_line> read_work_csv(std::string_view text);
 /// Work lines from a JSON array of objects.
-read_result<work_line> read_work_json(std::string_view text);
+[[nodiscard]] TARIFF_API read_result<work_line> read_work_json(std::string_view text);
 /// Work lines from CSV a block at a time, for input too large to hold: a file of any size is read
 /// in the memory of one block. What it reads, with the row numbers and messages, is what
 /// read_work_csv reads from the same text, except one check: an id given twice is not found
@@ -59,7 +60,7 @@ read_result<work_line> read_work_json(std::string_view text);
 ///     tariff::read_result<tariff::work_line> block;
 ///     while (reader.next(block))
 ///       price_and_write(block.rows);  // block.errors: the rows of this block that did not read
-class work_csv_reader {
+class TARIFF_API work_csv_reader {
  public:
   /// Fills `buffer` with up to `size` bytes of the input and returns how many; 0 at its end. An
   /// exception it throws (a read error) leaves next().
@@ -82,26 +83,26 @@ class work_csv_reader {
 };
 
 /// Contracts from CSV with a header row.
-read_result<contract> read_contracts_csv(std::string_view text);
+[[nodiscard]] TARIFF_API read_result<contract> read_contracts_csv(std::string_view text);
 /// Contracts from a JSON array of objects.
-read_result<contract> read_contracts_json(std::string_view text);
+[[nodiscard]] TARIFF_API read_result<contract> read_contracts_json(std::string_view text);
 
 /// Payments towards prepaid balances (id, contract, date, amount) from CSV with a header row.
-read_result<payment> read_payments_csv(std::string_view text);
+[[nodiscard]] TARIFF_API read_result<payment> read_payments_csv(std::string_view text);
 /// Payments from a JSON array of objects.
-read_result<payment> read_payments_json(std::string_view text);
+[[nodiscard]] TARIFF_API read_result<payment> read_payments_json(std::string_view text);
 
 /// Work lines as CSV: a header row, then one row per line; reads back to the same lines.
-std::string write_work_csv(std::span<const work_line> lines);
+[[nodiscard]] TARIFF_API std::string write_work_csv(std::span<const work_line> lines);
 /// Work lines as a JSON array; reads back to the same lines.
-std::string write_work_json(std::span<const work_line> lines);
+[[nodiscard]] TARIFF_API std::string write_work_json(std::span<const work_line> lines);
 /// Contracts as CSV; reads back to the same contracts.
-std::string write_contracts_csv(std::span<const contract> contracts);
+[[nodiscard]] TARIFF_API std::string write_contracts_csv(std::span<const contract> contracts);
 /// Contracts as a JSON array; reads back to the same contracts.
-std::string write_contracts_json(std::span<const contract> contracts);
+[[nodiscard]] TARIFF_API std::string write_contracts_json(std::span<const contract> contracts);
 /// Payments as CSV; reads back to the same payments.
-std::string write_payments_csv(std::span<const payment> payments);
+[[nodiscard]] TARIFF_API std::string write_payments_csv(std::span<const payment> payments);
 /// Payments as a JSON array; reads back to the same payments.
-std::string write_payments_json(std::span<const payment> payments);
+[[nodiscard]] TARIFF_API std::string write_payments_json(std::span<const payment> payments);
 
 }  // namespace tariff

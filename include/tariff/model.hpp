@@ -14,6 +14,7 @@
 
 #include <tariff/calendar.hpp>
 #include <tariff/decimal.hpp>
+#include <tariff/export.h>
 
 namespace tariff {
 
@@ -80,7 +81,7 @@ enum class work_kind : std::uint8_t {
 };
 
 /// One line of work: time on an item billed by time, or a quantity of an item counted in units.
-struct work_line {
+struct TARIFF_API work_line {
   std::string id;        ///< the host's line id; diagnostics name it
   std::string request;   ///< the request (ticket) it belongs to
   std::string contract;  ///< the contract it is done under
@@ -122,22 +123,23 @@ struct payment {
 };
 
 /// The kind's name as files write it ("bug_fix").
-std::string_view to_string(work_kind kind);
+[[nodiscard]] TARIFF_API std::string_view to_string(work_kind kind);
 /// The kind's name as files write it ("refund").
-std::string_view to_string(payment_kind kind);
+[[nodiscard]] TARIFF_API std::string_view to_string(payment_kind kind);
 /// The kind with this name, or nullopt.
-std::optional<payment_kind> parse_payment_kind(std::string_view name);
+[[nodiscard]] TARIFF_API std::optional<payment_kind> parse_payment_kind(std::string_view name);
 /// The kind with this name, or nullopt.
-std::optional<work_kind> parse_work_kind(std::string_view name);
+[[nodiscard]] TARIFF_API std::optional<work_kind> parse_work_kind(std::string_view name);
 /// The status's name as files write it ("registered").
-std::string_view to_string(contract_status status);
+[[nodiscard]] TARIFF_API std::string_view to_string(contract_status status);
 /// The status with this name, or nullopt.
-std::optional<contract_status> parse_contract_status(std::string_view name);
+[[nodiscard]] TARIFF_API std::optional<contract_status> parse_contract_status(
+    std::string_view name);
 
 /// The text of contract attribute `name` (client attribute if `client`) in force on `day`: the
 /// latest amendment effective on or before `day` that sets it, else the contract's own; null if
 /// neither has it.
-const std::string* attribute_on(const contract& c, bool client, std::string_view name,
-                                local_date day);
+[[nodiscard]] TARIFF_API const std::string* attribute_on(const contract& c, bool client,
+                                                         std::string_view name, local_date day);
 
 }  // namespace tariff

@@ -2,7 +2,7 @@
 // payable only for work the client accepted (docs/design.md, scenario 5).
 //
 //   tariff::payout_options rates{.pricelist = "contractors"};  // or empty: each item's cost
-//   for (const tariff::payout& p : tariff::payouts(tariff, contracts, work, march, rates))
+//   for (const tariff::payout& p : tariff::payouts(tariff, contracts, work, march, rates).payouts)
 //     pay(p.performer, p.payable);   // p.pending waits for the client's acceptance
 //
 // A line's payout is its rate × its measured quantity (time items: exactly, by the second),
@@ -19,6 +19,7 @@
 
 #include <tariff/calendar.hpp>
 #include <tariff/decimal.hpp>
+#include <tariff/export.h>
 #include <tariff/model.hpp>
 #include <tariff/pricing.hpp>
 
@@ -57,23 +58,37 @@ struct payout {
   friend bool operator==(const payout&, const payout&) = default;
 };
 
+/// What payouts() found: each performer's payout, and the lines that are nobody's.
+struct payout_result {
+  std::vector<payout> payouts;        ///< one per performer, by performer
+  std::vector<priced_line> rejected;  ///< work no payout takes, in work order (see payouts())
+  friend bool operator==(const payout_result&, const payout_result&) = default;
+};
+
 /// The payouts of `period`, one per performer, by performer. A line counts as payable when the
 /// client accepted it with `accepted_on` in the period (a line accepted without a date, on its
 /// own date); as pending when it is dated before the period's end and not accepted. Work the
-/// tariff rejects is nobody's payout; `rejected` (if given) receives it, priced lines' reasons
-/// and all, as well as lines whose item has no rate in the rates list and, in the period of the
-/// work's date, lines accepted before that date (`accepted_before_work`). Throws
-/// std::invalid_argument if the rates list is not in the tariff.
-std::vector<payout> payouts(const compiled_tariff& tariff, std::span<const contract> contracts,
-                            std::span<const work_line> work, date_span period,
-                            const payout_options& options = {},
-                            std::vector<priced_line>* rejected = nullptr);
+/// tariff rejects is nobody's payout and goes to `rejected`, priced lines' reasons and all, as do
+/// lines whose item has no rate in the rates list and, in the period of the work's date, lines
+/// accepted before that date (`accepted_before_work`). Throws call_error if the rates list is
+/// not in the tariff.
+[[nodiscard]] TARIFF_API payout_result payouts(const compiled_tariff& tariff,
+                                               std::span<const contract> contracts,
+                                               std::span<const work_line> work, date_span period,
+                                               const payout_options& options = {});
+
+/// The payouts alone, the rejected lines into `*rejected` when it is not null.
+[[deprecated(
+    "use payouts() returning payout_result; removed in 0.3")]] TARIFF_API std::vector<payout>
+payouts(const compiled_tariff& tariff, std::span<const contract> contracts,
+        std::span<const work_line> work, date_span period, const payout_options& options,
+        std::vector<priced_line>* rejected);
 
 /// Payouts as CSV, one row per line: performer, id, request, contract, item, date, accepted_on,
 /// quantity, rate, amount, status (payable or pending).
-std::string write_payouts_csv(std::span<const payout> payouts);
+[[nodiscard]] TARIFF_API std::string write_payouts_csv(std::span<const payout> payouts);
 
 /// Payouts as aligned text: each performer's lines with payable and pending totals.
-std::string write_payouts_text(std::span<const payout> payouts);
+[[nodiscard]] TARIFF_API std::string write_payouts_text(std::span<const payout> payouts);
 
 }  // namespace tariff

@@ -19,11 +19,12 @@
 
 #include <tariff/billing.hpp>
 #include <tariff/decimal.hpp>
+#include <tariff/export.h>
 
 namespace tariff {
 
 /// One group's sums in one currency.
-struct portfolio_row {
+struct TARIFF_API portfolio_row {
   std::string key;  ///< contract id, client id or item code; empty in the totals
   std::string currency;
   std::size_t statements = 0;  ///< statements summed (items: statements that bill the item)
@@ -33,9 +34,9 @@ struct portfolio_row {
   decimal cost;
   decimal margin;  ///< revenue − cost
   /// margin / revenue × 100, 2 decimals half_even; empty when revenue is 0.
-  std::optional<decimal> margin_percent() const;
+  [[nodiscard]] std::optional<decimal> margin_percent() const;
   /// Whether the group costs more than it brings in.
-  bool loss() const { return margin.sign() < 0; }
+  [[nodiscard]] bool loss() const { return margin.sign() < 0; }
   friend bool operator==(const portfolio_row&, const portfolio_row&) = default;
 };
 
@@ -48,13 +49,13 @@ struct portfolio {
 };
 
 /// Sums `statements` (of one or many tariffs, contracts and periods).
-portfolio summarize(std::span<const statement> statements);
+[[nodiscard]] TARIFF_API portfolio summarize(std::span<const statement> statements);
 
 /// The portfolio as aligned text: totals, then contracts, clients and items, losses marked.
-std::string write_portfolio_text(const portfolio& p);
+[[nodiscard]] TARIFF_API std::string write_portfolio_text(const portfolio& p);
 
 /// The portfolio as CSV, one row per group: group ("total", "contract", "client", "item"), key,
 /// currency, statements, lines, fees, revenue, cost, margin, margin_percent, loss (true/false).
-std::string write_portfolio_csv(const portfolio& p);
+[[nodiscard]] TARIFF_API std::string write_portfolio_csv(const portfolio& p);
 
 }  // namespace tariff

@@ -7,15 +7,18 @@
 #include <span>
 #include <string>
 
+#include <tariff/export.h>
 #include <tariff/pricing.hpp>
 
 namespace tariff {
 
 /// Priced lines as CSV: a header row, then one row per line; parts and trace as compact text.
 /// `tariff` must be the tariff that priced them (it names the segments' labels).
-std::string write_priced_csv(std::span<const priced_line> lines, const compiled_tariff& tariff);
+[[nodiscard]] TARIFF_API std::string write_priced_csv(std::span<const priced_line> lines,
+                                                      const compiled_tariff& tariff);
 /// Priced lines as a JSON array of objects, parts and trace steps nested.
-std::string write_priced_json(std::span<const priced_line> lines, const compiled_tariff& tariff);
+[[nodiscard]] TARIFF_API std::string write_priced_json(std::span<const priced_line> lines,
+                                                       const compiled_tariff& tariff);
 
 /// Priced lines written a block at a time, for a stream of lines too long to hold at once: the
 /// blocks' text together is what write_priced_csv or write_priced_json gives for all the lines.
@@ -28,7 +31,7 @@ std::string write_priced_json(std::span<const priced_line> lines, const compiled
 ///       send(text), text.clear();
 ///     }
 ///     writer.finish(text);  // the header of an empty CSV, the end of the JSON array
-class priced_writer {
+class TARIFF_API priced_writer {
  public:
   enum class format { csv, json };
   /// `tariff` must be the tariff that priced the lines, and outlive the writer.
@@ -45,9 +48,21 @@ class priced_writer {
   std::string scratch_;
 };
 
+/// What a text report for a terminal shows beyond its figures.
+struct text_options {
+  bool explain = false;  ///< each part's trace steps: what every rule did to its price
+};
+
 /// Priced lines as aligned text for a terminal: each priced line with its parts (and with
 /// `explain` their trace steps), then the rejected lines with their reasons, then totals.
-std::string write_priced_text(std::span<const priced_line> lines, const compiled_tariff& tariff,
-                              bool explain);
+[[nodiscard]] TARIFF_API std::string write_priced_text(std::span<const priced_line> lines,
+                                                       const compiled_tariff& tariff,
+                                                       const text_options& options = {});
+
+/// The 0.1 form: `explain` as a bool.
+[[deprecated("use write_priced_text(lines, tariff, {.explain = ...}); removed in 0.3")]] TARIFF_API
+    std::string
+    write_priced_text(std::span<const priced_line> lines, const compiled_tariff& tariff,
+                      bool explain);
 
 }  // namespace tariff

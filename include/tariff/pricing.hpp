@@ -26,6 +26,7 @@
 #include <tariff/calendar.hpp>
 #include <tariff/decimal.hpp>
 #include <tariff/diagnostics.hpp>
+#include <tariff/export.h>
 #include <tariff/model.hpp>
 
 namespace tariff {
@@ -34,31 +35,73 @@ namespace plan {
 struct tariff_program;  // the evaluation plan, defined in src/plan
 }
 
+/// How a tariff rounds amounts (`rounding line 0.01 half_up`).
+struct amount_rounding {
+  decimal step;        ///< the increment amounts are rounded to (0.01); its scale is theirs
+  rounding_mode mode;  ///< how a value between two steps is rounded
+  friend bool operator==(const amount_rounding&, const amount_rounding&) = default;
+};
+
+/// Whether a tariff's prices contain its tax or have it added.
+enum class tax_basis : std::uint8_t {
+  included,  ///< prices include the tax (`tax vat included`): it is a share of each amount
+  excluded,  ///< the tax is added to the amounts
+};
+
+/// Where a tax is computed and rounded.
+enum class tax_scope : std::uint8_t {
+  line,       ///< on each line and fee, rounded there; the statement adds them up
+  statement,  ///< on the statement's base per rate, rounded once
+};
+
+/// A tariff's tax (`tax vat 20% excluded`), as invoices name it.
+struct tax_terms {
+  /// One rate of the tax.
+  struct rate {
+    std::string name;  ///< "standard"
+    decimal percent;   ///< 20 for 20 %
+    friend bool operator==(const rate&, const rate&) = default;
+  };
+  std::string name;  ///< "vat"
+  tax_basis basis = tax_basis::excluded;
+  tax_scope scope = tax_scope::line;
+  std::vector<rate> rates;   ///< in declaration order
+  std::string default_rate;  ///< the rate of fees and of the items no rate names
+  friend bool operator==(const tax_terms&, const tax_terms&) = default;
+};
+
 /// A tariff compiled for evaluation: names resolved, tables indexed, constants folded.
 /// A cheap handle to immutable data; safe to copy and to use from many threads.
-class compiled_tariff {
+class TARIFF_API compiled_tariff {
  public:
   /// The name from the `tariff` header.
-  const std::string& name() const;
+  [[nodiscard]] const std::string& name() const;
   /// The currency code from the `tariff` header ("RUB").
-  const std::string& currency() const;
+  [[nodiscard]] const std::string& currency() const;
   /// SHA-256 of the source text, lower-case hex: names exactly the rules that priced a result.
-  const std::string& source_hash() const;
+  [[nodiscard]] const std::string& source_hash() const;
   /// The file name the tariff was compiled as, for messages.
-  const std::string& file() const;
-  /// The calendar's zone: where a line without its own `time_zone` is read.
-  const date::time_zone& time_zone() const;
+  [[nodiscard]] const std::string& file() const;
+  /// The calendar's zone: where a line without its own `time_zone` is read. A date::time_zone
+  /// (calendar.hpp says why date's types are part of this API).
+  [[nodiscard]] const date::time_zone& time_zone() const;
+  /// The calendar zone's name in the tz database ("Europe/Moscow").
+  [[nodiscard]] std::string_view time_zone_name() const;
   /// The plan names, in declaration order.
-  std::vector<std::string> plans() const;
+  [[nodiscard]] std::vector<std::string> plans() const;
   /// The label names a segment's mask stands for: windows, day sets and seasons that hold, and
   /// "holiday" ({"night", "weekend"}), in calendar order.
-  std::vector<std::string> label_names(const segment_labels& labels) const;
-
-  /// The plan itself; for the engine's own stages.
-  const plan::tariff_program& program() const { return *program_; }
+  [[nodiscard]] std::vector<std::string> label_names(const segment_labels& labels) const;
+  /// How line amounts are rounded, or nullopt when the tariff does not round them (amounts then
+  /// keep the digits their arithmetic gives).
+  [[nodiscard]] std::optional<amount_rounding> line_rounding() const;
+  /// The scale amounts are shown at: line_rounding()'s step's scale (2 for 0.01), 0 without one.
+  [[nodiscard]] int amount_scale() const;
+  /// The tariff's tax, or nullopt when it declares none (its statements carry no tax then).
+  [[nodiscard]] std::optional<tax_terms> tax() const;
 
  private:
-  friend struct compiled_tariff_access;
+  friend struct compiled_tariff_access;  // the engine's own stages (src/plan/access.hpp)
   explicit compiled_tariff(std::shared_ptr<const plan::tariff_program> program)
       : program_(std::move(program)) {}
   std::shared_ptr<const plan::tariff_program> program_;
@@ -71,7 +114,8 @@ struct compile_result {
 };
 
 /// Parses, checks and compiles a tariff source. `file` names it in diagnostics and traces.
-compile_result compile(std::string_view source, std::string_view file = "<input>");
+[[nodiscard]] TARIFF_API compile_result compile(std::string_view source,
+                                                std::string_view file = "<input>");
 
 // ---------------------------------------------------------------------------------------------
 // Results

@@ -7,7 +7,7 @@
 //     rule parts    for cartridge                               : quantity * 150.00
 //   }
 //
-//   for (const tariff::staff_pay& p : tariff::staff_pays(tariff, contracts, work, march))
+//   for (const tariff::staff_pay& p : tariff::staff_pays(tariff, contracts, work, march).pays)
 //     pay(p.employee, p.total);
 //
 // Each work line dated in the period is priced on its own (as tariff::price prices it: no
@@ -24,6 +24,7 @@
 
 #include <tariff/calendar.hpp>
 #include <tariff/decimal.hpp>
+#include <tariff/export.h>
 #include <tariff/model.hpp>
 #include <tariff/pricing.hpp>
 
@@ -56,21 +57,34 @@ struct staff_pay {
   friend bool operator==(const staff_pay&, const staff_pay&) = default;
 };
 
+/// What staff_pays() found: each employee's pay, and the lines that earn nothing.
+struct staff_pay_result {
+  std::vector<staff_pay> pays;        ///< one per employee, by name
+  std::vector<priced_line> rejected;  ///< work that earns nothing, in work order, with reasons
+  friend bool operator==(const staff_pay_result&, const staff_pay_result&) = default;
+};
+
 /// The pay of `period` under the tariff's pay block `pay` (empty: its only one), one entry per
 /// employee, by name. Work the tariff rejects, or a rule cannot evaluate (a missing attribute),
-/// earns nothing and goes to `rejected` (if given) with its reason. Throws std::invalid_argument
-/// if the tariff has no such pay block (or, with `pay` empty, not exactly one).
-std::vector<staff_pay> staff_pays(const compiled_tariff& tariff,
-                                  std::span<const contract> contracts,
-                                  std::span<const work_line> work, date_span period,
-                                  const std::string& pay = {},
-                                  std::vector<priced_line>* rejected = nullptr);
+/// earns nothing and goes to `rejected` with its reason. Throws call_error if the tariff has no
+/// such pay block (or, with `pay` empty, not exactly one).
+[[nodiscard]] TARIFF_API staff_pay_result staff_pays(const compiled_tariff& tariff,
+                                                     std::span<const contract> contracts,
+                                                     std::span<const work_line> work,
+                                                     date_span period, const std::string& pay = {});
+
+/// The pay alone, the rejected lines into `*rejected` when it is not null.
+[[deprecated("use staff_pays() returning staff_pay_result; removed in 0.3")]] TARIFF_API
+    std::vector<staff_pay>
+    staff_pays(const compiled_tariff& tariff, std::span<const contract> contracts,
+               std::span<const work_line> work, date_span period, const std::string& pay,
+               std::vector<priced_line>* rejected);
 
 /// Staff pay as CSV, one row per line: employee, id, request, contract, item, kind, date,
 /// quantity, amount, rule, pay.
-std::string write_staff_pay_csv(std::span<const staff_pay> pays);
+[[nodiscard]] TARIFF_API std::string write_staff_pay_csv(std::span<const staff_pay> pays);
 
 /// Staff pay as aligned text: each employee's lines with the rule that paid them, and a total.
-std::string write_staff_pay_text(std::span<const staff_pay> pays);
+[[nodiscard]] TARIFF_API std::string write_staff_pay_text(std::span<const staff_pay> pays);
 
 }  // namespace tariff

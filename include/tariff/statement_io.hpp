@@ -2,7 +2,7 @@
 // "Statements" and "Billing state").
 //
 //   tariff::statement s = tariff::bill(tariff, contract, march, opening, work);
-//   std::cout << tariff::write_statement_text(s, tariff, /*explain=*/false);
+//   std::cout << tariff::write_statement_text(s, tariff, {.explain = true});
 //   save_to_host(tariff::write_state_json(s.closing));         // the opening state of April
 //   auto read = tariff::read_state_json(load_from_host());
 //   if (!read.errors.empty()) { /* report them; do not bill from this state */ }
@@ -17,39 +17,49 @@
 #include <string_view>
 
 #include <tariff/billing.hpp>
+#include <tariff/export.h>
 #include <tariff/io.hpp>
+#include <tariff/priced_io.hpp>
 
 namespace tariff {
 
 /// The statement as one JSON object: every field, lines as write_priced_json writes them.
-std::string write_statement_json(const statement& s, const compiled_tariff& tariff);
+[[nodiscard]] TARIFF_API std::string write_statement_json(const statement& s,
+                                                          const compiled_tariff& tariff);
 
 /// The statement as aligned text for a terminal; `explain` adds each part's trace steps.
-std::string write_statement_text(const statement& s, const compiled_tariff& tariff, bool explain);
+[[nodiscard]] TARIFF_API std::string write_statement_text(const statement& s,
+                                                          const compiled_tariff& tariff,
+                                                          const text_options& options = {});
+
+/// The 0.1 form: `explain` as a bool.
+[[deprecated("use write_statement_text(s, tariff, {.explain = ...}); removed in 0.3")]] TARIFF_API
+    std::string
+    write_statement_text(const statement& s, const compiled_tariff& tariff, bool explain);
 
 /// Statements as CSV, one row each with its totals: contract, client, plan, period (first and
 /// last day), currency, counts of lines, adjustments and rejected lines, fees, work, revenue,
 /// cost, margin and margin percent (empty when there is no revenue), tax, total (what the client
 /// owes), and for a plan with `prepaid` what the balance did not cover (owed) and the closing
 /// balance (both empty otherwise). A bill run's summary.
-std::string write_statements_csv(std::span<const statement> statements);
+[[nodiscard]] TARIFF_API std::string write_statements_csv(std::span<const statement> statements);
 
 /// The billing state as a JSON object in format 2 ({"format": 2, "contract": …, "revision": …,
 /// "allowances": [...], …}); read_state_json reads it back.
-[[nodiscard]] std::string write_state_json(const billing_state& state);
+[[nodiscard]] TARIFF_API std::string write_state_json(const billing_state& state);
 
 /// The billing state from JSON: one state in rows (none if unreadable), errors by element and key.
 /// Reads format 2 and format 1 (no `format` key: allowances, volumes and balance only); a format 1
 /// state comes back with `format` 1, migrated: an empty ledger, revision 0, no contract.
-[[nodiscard]] read_result<billing_state> read_state_json(std::string_view text);
+[[nodiscard]] TARIFF_API read_result<billing_state> read_state_json(std::string_view text);
 
 /// Many contracts' states in one document, {"format": 2, "states": [state, …]}, sorted by
 /// contract: what `tariff bill --state` keeps for a portfolio. Each state must name its contract,
-/// once (as read_states_json requires); throws std::invalid_argument otherwise.
-[[nodiscard]] std::string write_states_json(std::span<const billing_state> states);
+/// once (as read_states_json requires); throws tariff::call_error otherwise.
+[[nodiscard]] TARIFF_API std::string write_states_json(std::span<const billing_state> states);
 
 /// Many contracts' states: a document write_states_json wrote, or one state (either format) as
 /// read_state_json reads it. Each state of a `states` array must name its contract, once.
-[[nodiscard]] read_result<billing_state> read_states_json(std::string_view text);
+[[nodiscard]] TARIFF_API read_result<billing_state> read_states_json(std::string_view text);
 
 }  // namespace tariff

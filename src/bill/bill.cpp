@@ -20,6 +20,7 @@
 #include "bill/taxes.hpp"
 #include "bill/work_order.hpp"
 #include "errors/errors.hpp"
+#include "plan/access.hpp"
 #include "price/amounts.hpp"
 
 namespace tariff {
@@ -29,8 +30,8 @@ namespace {
 const plan::plan& plan_of(const plan::tariff_program& program, const contract& deal) {
   const auto found = program.plan_index.find(deal.plan);
   if (found == program.plan_index.end())
-    throw errors::invalid_call("contract '" + deal.id + "' has no plan of tariff '" + program.name +
-                               "' (plan '" + deal.plan + "')");
+    throw call_error("contract '" + deal.id + "' has no plan of tariff '" + program.name +
+                     "' (plan '" + deal.plan + "')");
   return program.plans[found->second];
 }
 
@@ -164,7 +165,7 @@ std::string_view to_string(reversal_reason reason) {
 
 std::vector<input_error> contract_problems(const compiled_tariff& tariff, const contract& deal) {
   std::vector<input_error> out;
-  const plan::tariff_program& program = tariff.program();
+  const plan::tariff_program& program = plan::program_of(tariff);
   const auto found = program.plan_index.find(deal.plan);
   if (found == program.plan_index.end()) {
     out.push_back(
@@ -177,7 +178,7 @@ std::vector<input_error> contract_problems(const compiled_tariff& tariff, const 
 }
 
 date_span statement_period(const compiled_tariff& tariff, const contract& deal, local_date day) {
-  return bill_stage::scheme_of(plan_of(tariff.program(), deal).period).containing(day);
+  return bill_stage::scheme_of(plan_of(plan::program_of(tariff), deal).period).containing(day);
 }
 
 statement bill(const compiled_tariff& tariff, const contract& deal, date_span period,
@@ -191,13 +192,12 @@ namespace {
 statement bill_contract(const compiled_tariff& tariff, const contract& deal, date_span period,
                         const billing_state& opening, std::span<const work_line> work,
                         std::span<const payment> payments, const bill_options& options) {
-  const plan::tariff_program& program = tariff.program();
+  const plan::tariff_program& program = plan::program_of(tariff);
   const plan::plan& p = plan_of(program, deal);
   const period_scheme statements = bill_stage::scheme_of(p.period);
   if (statements.containing(period.first) != period)
-    throw errors::invalid_call(format_span(period) + " is not a statement period of plan '" +
-                               p.name + "' (statements are per " + vocabulary::to_string(p.period) +
-                               ")");
+    throw call_error(format_span(period) + " is not a statement period of plan '" + p.name +
+                     "' (statements are per " + vocabulary::to_string(p.period) + ")");
   if (const std::vector<std::string> problems = bill_stage::unknown_prepaid_fees(p, deal);
       !problems.empty())
     throw billing_input_error("contract '" + deal.id + "': " + problems.front());
@@ -396,7 +396,7 @@ statement bill(const compiled_tariff& tariff, const contract& deal, date_span pe
 std::vector<priced_line> price_with_state(const compiled_tariff& tariff, const contract& deal,
                                           billing_state& state, std::span<const work_line> work,
                                           const price_options& options) {
-  const plan::tariff_program& program = tariff.program();
+  const plan::tariff_program& program = plan::program_of(tariff);
   const auto found = program.plan_index.find(deal.plan);
   const plan::plan* p = found == program.plan_index.end() ? nullptr : &program.plans[found->second];
   price_stage::line_pricer pricer(tariff, options);

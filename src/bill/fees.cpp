@@ -40,7 +40,7 @@ std::optional<local_date> amended_on(const contract& deal, bool client, std::str
 // contract, as amended; nullopt if the attribute is missing and has no default. A value that is
 // not a number, is negative, or is fractional for an `integer` attribute would turn the fee into
 // a credit or a fraction of a counted thing: it refuses the contract's statement
-// (std::invalid_argument naming the contract, the attribute and where the value comes from).
+// (billing_input_error naming the contract, the attribute and where the value comes from).
 std::optional<decimal> units_on(const tariff_program& program, const fee& f, const contract& deal,
                                 local_date day) {
   const attribute_slot& a = program.attributes[*f.per_unit];
@@ -62,8 +62,8 @@ std::optional<decimal> units_on(const tariff_program& program, const fee& f, con
   } else {
     return std::nullopt;
   }
-  decimal units;
-  if (decimal::try_parse(text, units) && units.sign() >= 0 && (!whole || units.is_integer()))
+  if (std::optional<decimal> units = decimal::try_parse(text);
+      units && units->sign() >= 0 && (!whole || units->is_integer()))
     return units;
   throw billing_input_error(
       "contract '" + deal.id + "': " + f.description + ": " + f.per_unit_key + " is '" + text +

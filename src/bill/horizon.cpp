@@ -13,8 +13,8 @@ int horizon_periods(const plan::plan& p, const bill_options& options) {
       options.late_work_periods.value_or(p.late_work_periods.value_or(default_late_work_periods));
   // The bounds `late work N periods` has in a tariff (docs/language.md, Limits).
   if (periods < 1 || periods > 1200)
-    throw errors::invalid_call("the late-work horizon must be from 1 to 1200 periods, not " +
-                               std::to_string(periods));
+    throw call_error("the late-work horizon must be from 1 to 1200 periods, not " +
+                     std::to_string(periods));
   return periods;
 }
 

@@ -18,7 +18,7 @@ local_date horizon_start(const plan::plan& p, const contract& deal, const date_s
                          const billing_state& opening, int periods);
 
 /// The horizon in force: the options', else the plan's, else default_late_work_periods. Throws
-/// errors::invalid_call for fewer than 1.
+/// call_error for fewer than 1.
 int horizon_periods(const plan::plan& p, const bill_options& options);
 
 /// Drops from `state` every entry whose span ended before `first`: allowance use, volumes, billed

@@ -12,7 +12,7 @@
 namespace tariff::bill_stage {
 
 /// Whether the tax's `exempt` condition holds for `deal` on `day` (its contract and client
-/// attributes in force then). Throws std::invalid_argument if it cannot be decided (an attribute
+/// attributes in force then). Throws billing_input_error if it cannot be decided (an attribute
 /// it reads is missing and has no default).
 bool tax_exempt(const plan::tariff_program& program, const plan::tax& t, const contract& deal,
                 local_date day);

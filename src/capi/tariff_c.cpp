@@ -82,7 +82,7 @@ tariff_status guarded(char** errors, Body&& body) noexcept {
 }
 
 void require(const void* p, const char* name) {
-  if (p == nullptr) throw tariff::errors::invalid_call(std::string(name) + " is null");
+  if (p == nullptr) throw tariff::call_error(std::string(name) + " is null");
 }
 
 // Every input error, one per line ("contracts: row 2 (id C-1), column 'end': ...").
@@ -96,8 +96,7 @@ const tariff::contract& find_contract(const std::vector<tariff::contract>& contr
                                       std::string_view id) {
   for (const tariff::contract& c : contracts)
     if (c.id == id) return c;
-  throw tariff::errors::invalid_call("contract '" + std::string(id) +
-                                     "' is not among the contracts");
+  throw tariff::call_error("contract '" + std::string(id) + "' is not among the contracts");
 }
 
 tariff::billing_state read_state(const char* json, std::string& errors) {
@@ -219,8 +218,7 @@ tariff_status bill_json(const tariff_tariff* tariff, const char* contracts_json,
   require(work_json, "work_json");
   require(statement, "statement");
   const std::optional<tariff::local_date> on = tariff::parse_date(day);
-  if (!on)
-    throw tariff::errors::invalid_call("'" + std::string(day) + "' is not a date YYYY-MM-DD");
+  if (!on) throw tariff::call_error("'" + std::string(day) + "' is not a date YYYY-MM-DD");
   inputs in = read_inputs(contracts_json, work_json, state_json);
   const std::vector<tariff::payment> payments = read_payments(payments_json, in.problems);
   const tariff::bill_options options = read_options(options_json, in.problems);

@@ -257,7 +257,7 @@ class statement_output {
       }
     } else if (args_.format == "text") {
       if (!first) out += '\n';
-      out += write_statement_text(s, tariff_, args_.explain);
+      out += write_statement_text(s, tariff_, {.explain = args_.explain});
     } else {
       // One row per statement under the header the first one writes.
       const std::string text = write_statements_csv(std::span<const statement>(&s, 1));
@@ -375,7 +375,7 @@ void run_bill(const bill_args& a) {
     try {
       s = bill(tariff, c, statement_period(tariff, c, day), opening, own_work, own_payments,
                options);
-    } catch (const std::invalid_argument& e) {
+    } catch (const tariff::error& e) {
       // This contract's data cannot be billed (a negative per-unit value, a state entry its
       // plan lacks): the others are, and the run fails.
       fmt::print(stderr, "tariff: {}; not billed\n", text::visible(e.what()));

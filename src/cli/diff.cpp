@@ -140,7 +140,7 @@ void run_diff(const diff_args& a) {
   if (a.format == "csv") {
     out.write(write_comparison_csv(c));
   } else if (!options.keep_lines) {
-    out.write(write_comparison_text(c, old_tariff, new_tariff, false));
+    out.write(write_comparison_text(c, old_tariff, new_tariff));
   } else if (!listed) {
     c.lines = kept.take();
     if (c.lines.size() < changed)

@@ -32,13 +32,11 @@ void add_pay_command(CLI::App& app) {
     const compiled_tariff tariff = load_tariff(opts->tariff);
     const std::vector<contract> contracts = load_contracts(opts->contracts);
     const std::vector<work_line> work = load_work(opts->work);
-    std::vector<priced_line> rejected;
-    const std::vector<staff_pay> earned =
-        staff_pays(tariff, contracts, work, month, opts->pay, &rejected);
-    for (const priced_line& line : rejected)
+    const staff_pay_result earned = staff_pays(tariff, contracts, work, month, opts->pay);
+    for (const priced_line& line : earned.rejected)
       fmt::print(stderr, "tariff: not paid: {}\n", text::visible(line.message));
-    write_output(opts->output, opts->format == "csv" ? write_staff_pay_csv(earned)
-                                                     : write_staff_pay_text(earned));
+    write_output(opts->output, opts->format == "csv" ? write_staff_pay_csv(earned.pays)
+                                                     : write_staff_pay_text(earned.pays));
   });
 }
 

@@ -32,13 +32,11 @@ void add_payouts_command(CLI::App& app) {
     const compiled_tariff tariff = load_tariff(opts->tariff);
     const std::vector<contract> contracts = load_contracts(opts->contracts);
     const std::vector<work_line> work = load_work(opts->work);
-    std::vector<priced_line> rejected;
-    const std::vector<payout> owed =
-        payouts(tariff, contracts, work, month, {.pricelist = opts->rates}, &rejected);
-    for (const priced_line& line : rejected)
+    const payout_result owed = payouts(tariff, contracts, work, month, {.pricelist = opts->rates});
+    for (const priced_line& line : owed.rejected)
       fmt::print(stderr, "tariff: not paid: {}\n", text::visible(line.message));
-    write_output(opts->output,
-                 opts->format == "csv" ? write_payouts_csv(owed) : write_payouts_text(owed));
+    write_output(opts->output, opts->format == "csv" ? write_payouts_csv(owed.payouts)
+                                                     : write_payouts_text(owed.payouts));
   });
 }
 

@@ -44,7 +44,7 @@ void write_priced(const priced_output& out, const std::vector<priced_line>& line
   else if (out.format == "csv")
     write_output(out.output, write_priced_csv(lines, tariff));
   else
-    write_output(out.output, write_priced_text(lines, tariff, out.explain));
+    write_output(out.output, write_priced_text(lines, tariff, {.explain = out.explain}));
 }
 
 struct inputs {
@@ -154,7 +154,7 @@ void price_stream(const inputs& in, const priced_output& out) {
                                   ? "the output above stops before the first of them"
                                   : "nothing was priced"));
   if (table)
-    output.write(write_priced_text(all, tariff, out.explain));
+    output.write(write_priced_text(all, tariff, {.explain = out.explain}));
   else
     writer.finish(output.text());
   output.finish();

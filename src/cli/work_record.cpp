@@ -118,10 +118,9 @@ work_line read_work_record(std::string_view bytes, std::size_t& row) {
   const std::uint64_t set = in.number();
   if ((set & has_end) != 0) line.end = instant{std::chrono::seconds{in.signed_number()}};
   if ((set & has_quantity) != 0) {
-    decimal q;
-    if (!decimal::try_parse(in.text(), q))
+    line.quantity = decimal::try_parse(in.text());
+    if (!line.quantity)
       throw std::runtime_error("a temporary file of the sort holds a broken quantity");
-    line.quantity = std::move(q);
   }
   if ((set & has_accepted_on) != 0) line.accepted_on = local_date{date::days{in.signed_number()}};
   line.accepted = (set & accepted) != 0;

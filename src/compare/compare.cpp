@@ -171,10 +171,10 @@ comparison_stream::comparison_stream(const compiled_tariff& old_tariff,
                                      const compiled_tariff& new_tariff,
                                      const compare_options& options) {
   if (old_tariff.currency() != new_tariff.currency())
-    throw errors::invalid_call("the tariffs bill in different currencies: " + old_tariff.file() +
-                               " ('" + old_tariff.name() + "') in " + old_tariff.currency() + ", " +
-                               new_tariff.file() + " ('" + new_tariff.name() + "') in " +
-                               new_tariff.currency());
+    throw call_error("the tariffs bill in different currencies: " + old_tariff.file() + " ('" +
+                     old_tariff.name() + "') in " + old_tariff.currency() + ", " +
+                     new_tariff.file() + " ('" + new_tariff.name() + "') in " +
+                     new_tariff.currency());
   sums_ = std::make_unique<sums>(old_tariff, new_tariff, options);
   comparison& out = sums_->out;
   out.currency = old_tariff.currency();
@@ -194,8 +194,8 @@ std::vector<line_change> comparison_stream::add(const contract* deal,
                                                 std::span<const work_line> lines,
                                                 std::span<const std::size_t> indexes) {
   if (indexes.size() != lines.size())
-    throw errors::invalid_call("comparison_stream::add: " + std::to_string(lines.size()) +
-                               " lines and " + std::to_string(indexes.size()) + " indexes");
+    throw call_error("comparison_stream::add: " + std::to_string(lines.size()) + " lines and " +
+                     std::to_string(indexes.size()) + " indexes");
   sums& s = *sums_;
   const bool trace = s.options.trace && s.options.keep_lines;
   const price_options options{trace};

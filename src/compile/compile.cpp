@@ -14,9 +14,12 @@
 #include "model/allowance_key.hpp"
 #include "parse/parser.hpp"
 #include "parse/source_text.hpp"
+#include "plan/access.hpp"
 #include "text/sha256.hpp"
 
 namespace tariff {
+
+namespace compile_stage {
 
 using model::allowance_key;
 using plan::allowance;
@@ -34,13 +37,6 @@ using plan::tariff_program;
 using plan::tax;
 using plan::value;
 
-struct compiled_tariff_access {
-  static compiled_tariff make(std::shared_ptr<const plan::tariff_program> p) {
-    return compiled_tariff(std::move(p));
-  }
-};
-
-namespace compile_stage {
 namespace {
 
 class program_builder {

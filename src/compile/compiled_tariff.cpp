@@ -22,6 +22,34 @@ const date::time_zone& compiled_tariff::time_zone() const {
   return program_->cal.zone();
 }
 
+std::string_view compiled_tariff::time_zone_name() const {
+  return program_->cal.zone().name();
+}
+
+std::optional<amount_rounding> compiled_tariff::line_rounding() const {
+  if (!program_->line_rounding) return std::nullopt;
+  return amount_rounding{program_->line_rounding->step, program_->line_rounding->mode};
+}
+
+int compiled_tariff::amount_scale() const {
+  return program_->line_rounding ? program_->line_rounding->step.scale() : 0;
+}
+
+std::optional<tax_terms> compiled_tariff::tax() const {
+  if (!program_->tax_rules) return std::nullopt;
+  const plan::tax& t = *program_->tax_rules;
+  tax_terms out{
+      t.name,
+      t.basis == vocabulary::tax_basis::included ? tax_basis::included : tax_basis::excluded,
+      t.scope == vocabulary::tax_scope::statement ? tax_scope::statement : tax_scope::line,
+      {},
+      t.rates[t.default_rate].name};
+  out.rates.reserve(t.rates.size());
+  for (const plan::tax::rate& r : t.rates)
+    out.rates.push_back({r.name, r.percent});
+  return out;
+}
+
 std::vector<std::string> compiled_tariff::plans() const {
   std::vector<std::string> names;
   names.reserve(program_->plans.size());

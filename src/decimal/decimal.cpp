@@ -133,11 +133,10 @@ std::string_view to_string(rounding_mode mode) {
   return mode_names[static_cast<std::size_t>(mode)];
 }
 
-bool parse_rounding_mode(std::string_view name, rounding_mode& out) {
+std::optional<rounding_mode> parse_rounding_mode(std::string_view name) {
   const auto* it = std::find(mode_names.begin(), mode_names.end(), name);
-  if (it == mode_names.end()) return false;
-  out = static_cast<rounding_mode>(it - mode_names.begin());
-  return true;
+  if (it == mode_names.end()) return std::nullopt;
+  return static_cast<rounding_mode>(it - mode_names.begin());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -208,8 +207,10 @@ decimal::decimal(std::string_view text) {
   if (!failure.message.empty()) fail(failure.code, failure.message);
 }
 
-bool decimal::try_parse(std::string_view text, decimal& out) {
-  return parse_decimal(text, out).message.empty();
+std::optional<decimal> decimal::try_parse(std::string_view text) {
+  std::optional<decimal> out(std::in_place);
+  if (!parse_decimal(text, *out).message.empty()) out.reset();
+  return out;
 }
 
 decimal decimal::from_units(std::int64_t coefficient, int scale) {

@@ -3,29 +3,23 @@
 #include <exception>
 #include <new>
 
-#include <tariff/billing.hpp>
-#include <tariff/calendar.hpp>
-#include <tariff/decimal.hpp>
+#include <tariff/error.hpp>
 
 namespace tariff::errors {
 
 namespace {
 
-// The order matters: billing_input_error is a std::invalid_argument, and the data's faults must
-// be found before the call's.
+// The order matters: a call_error is a tariff::error too, and the call's faults must be found
+// before the data's.
 fault fault_of(const std::exception_ptr& e) {
   try {
     std::rethrow_exception(e);
   } catch (const std::bad_alloc&) {
     return fault::memory;
-  } catch (const decimal_error&) {
-    return fault::input;
-  } catch (const calendar_error&) {
-    return fault::input;
-  } catch (const billing_input_error&) {
-    return fault::input;
-  } catch (const std::invalid_argument&) {
+  } catch (const call_error&) {
     return fault::call;
+  } catch (const error&) {
+    return fault::input;
   } catch (...) {
     return fault::defect;
   }

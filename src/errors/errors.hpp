@@ -1,14 +1,14 @@
 // The engine's failures, sorted by who must act on them. Every exception the library lets out is
-// one of: a std::bad_alloc; a tariff::decimal_error, tariff::calendar_error or
-// tariff::billing_input_error (the host's data); a std::invalid_argument (the host's call: an
-// errors::invalid_call inside the library); anything else is a defect. current_failure() is the
-// one place that sorts them, so the C interface's statuses and any other host boundary cannot
+// one of: a std::bad_alloc; a tariff::call_error (the host's call); another tariff::error (the
+// host's data, include/tariff/error.hpp); anything else is a defect. current_failure() is the one
+// place that sorts them, so the C interface's statuses and any other host boundary cannot
 // disagree about a failure.
 #pragma once
 
 #include <cstdint>
-#include <stdexcept>
 #include <string>
+
+#include <tariff/error.hpp>
 
 namespace tariff::errors {
 
@@ -18,14 +18,6 @@ enum class fault : std::uint8_t {
   call,    ///< the host's call: a period not the plan's, tariffs in different currencies
   memory,  ///< an allocation failed
   defect,  ///< a defect in the library
-};
-
-/// A call that cannot be made as given: a contract on a plan the tariff lacks, a period that is
-/// not a statement period of the plan, two tariffs in different currencies, a price list or pay
-/// block the tariff lacks. A std::invalid_argument, which is what hosts catch for it.
-class invalid_call : public std::invalid_argument {
- public:
-  using std::invalid_argument::invalid_argument;
 };
 
 /// An exception sorted: its fault and its message (what() as thrown).

@@ -798,12 +798,11 @@ std::string write_states_json(std::span<const billing_state> states) {
   // once, or the states could not be told apart when read back.
   for (std::size_t i = 0; i < sorted.size(); ++i) {
     if (sorted[i]->contract.empty())
-      throw errors::invalid_call(
+      throw call_error(
           "write_states_json: a state names no contract (a state no statement has closed, or "
           "one read in format 1); bill it first, or write it alone with write_state_json");
     if (i > 0 && sorted[i]->contract == sorted[i - 1]->contract)
-      throw errors::invalid_call("write_states_json: contract '" + sorted[i]->contract +
-                                 "' has two states");
+      throw call_error("write_states_json: contract '" + sorted[i]->contract + "' has two states");
   }
   std::string out =
       "{\n  \"format\": " + std::to_string(billing_state::current_format) + ",\n  \"states\": ";

@@ -149,7 +149,7 @@ void append_prepaid(std::string& out, const prepaid_report& p, std::size_t inden
 // Whether statements of this tariff carry taxes: only then are the tax fields written, so that
 // the statements of a tariff without a tax read as they did before taxes existed.
 bool has_tax(const compiled_tariff& tariff) {
-  return queries::tax_of(tariff).has_value();
+  return tariff.tax().has_value();
 }
 
 }  // namespace

@@ -36,7 +36,9 @@ std::optional<std::string> parse_value(std::string_view text, local_date& out) {
 }
 
 std::optional<std::string> parse_value(std::string_view text, decimal& out) {
-  if (!decimal::try_parse(text, out)) return text::quote(text) + " is not a decimal number";
+  std::optional<decimal> parsed = decimal::try_parse(text);
+  if (!parsed) return text::quote(text) + " is not a decimal number";
+  out = std::move(*parsed);
   return std::nullopt;
 }
 

@@ -141,9 +141,8 @@ ast::attribute_ref attribute_of(const node& n) {
 }
 
 rounding_mode mode_of(const node& n) {
-  rounding_mode mode = rounding_mode::half_even;
-  parse_rounding_mode(n.string_view(), mode);  // the grammar admits only valid names
-  return mode;
+  // The grammar admits only valid names.
+  return parse_rounding_mode(n.string_view()).value_or(rounding_mode::half_even);
 }
 
 ast::literal reader::literal(const node& n) {

@@ -9,6 +9,7 @@
 
 #include "bill/work_order.hpp"
 #include "errors/errors.hpp"
+#include "plan/access.hpp"
 #include "plan/program.hpp"
 #include "price/amounts.hpp"
 
@@ -34,16 +35,17 @@ const plan::item* item_on(const plan::tariff_program& program, const plan::price
 
 }  // namespace
 
-std::vector<payout> payouts(const compiled_tariff& tariff, std::span<const contract> contracts,
-                            std::span<const work_line> work, date_span period,
-                            const payout_options& options, std::vector<priced_line>* rejected) {
-  const plan::tariff_program& program = tariff.program();
+payout_result payouts(const compiled_tariff& tariff, std::span<const contract> contracts,
+                      std::span<const work_line> work, date_span period,
+                      const payout_options& options) {
+  payout_result result;
+  const plan::tariff_program& program = plan::program_of(tariff);
   const plan::pricelist* rates = nullptr;
   if (!options.pricelist.empty()) {
     rates = find_list(program, options.pricelist);
     if (rates == nullptr)
-      throw errors::invalid_call("tariff '" + program.name + "' has no price list '" +
-                                 options.pricelist + "' for payout rates");
+      throw call_error("tariff '" + program.name + "' has no price list '" + options.pricelist +
+                       "' for payout rates");
   }
   std::vector<priced_line> priced = price(tariff, contracts, work, {.trace = false});
   std::map<std::string, payout, std::less<>> by_performer;
@@ -58,7 +60,7 @@ std::vector<payout> payouts(const compiled_tariff& tariff, std::span<const contr
       line.rejected = reject_reason::accepted_before_work;
       line.message = "line " + w.id + ": accepted on " + format_date(*w.accepted_on) +
                      ", before the work's date " + format_date(*line.date);
-      if (rejected != nullptr) rejected->push_back(std::move(line));
+      result.rejected.push_back(std::move(line));
       continue;
     }
     const bool payable = w.accepted && line.date &&
@@ -74,7 +76,7 @@ std::vector<payout> payouts(const compiled_tariff& tariff, std::span<const contr
                      options.pricelist + "' on " + format_date(*line.date);
     }
     if (!line.ok()) {
-      if (rejected != nullptr) rejected->push_back(std::move(line));
+      result.rejected.push_back(std::move(line));
       continue;
     }
     payout_line out;
@@ -102,11 +104,10 @@ std::vector<payout> payouts(const compiled_tariff& tariff, std::span<const contr
     (payable ? p.payable : p.pending) += out.amount;
     p.lines.push_back(std::move(out));
   }
-  std::vector<payout> out;
-  out.reserve(by_performer.size());
+  result.payouts.reserve(by_performer.size());
   for (auto& [name, p] : by_performer)
-    out.push_back(std::move(p));
-  return out;
+    result.payouts.push_back(std::move(p));
+  return result;
 }
 
 }  // namespace tariff

@@ -8,6 +8,7 @@
 
 #include "bill/work_order.hpp"
 #include "errors/errors.hpp"
+#include "plan/access.hpp"
 #include "plan/evaluate.hpp"
 #include "plan/program.hpp"
 #include "price/amounts.hpp"
@@ -18,17 +19,15 @@ namespace {
 
 const plan::pay& pay_block(const plan::tariff_program& program, const std::string& name) {
   if (program.pays.empty())
-    throw errors::invalid_call("tariff '" + program.name +
-                               "' has no pay block ('pay NAME { ... }')");
+    throw call_error("tariff '" + program.name + "' has no pay block ('pay NAME { ... }')");
   if (name.empty()) {
     if (program.pays.size() == 1) return program.pays.front();
-    throw errors::invalid_call("tariff '" + program.name + "' has " +
-                               std::to_string(program.pays.size()) +
-                               " pay blocks: name the one to use");
+    throw call_error("tariff '" + program.name + "' has " + std::to_string(program.pays.size()) +
+                     " pay blocks: name the one to use");
   }
   for (const plan::pay& p : program.pays)
     if (p.name == name) return p;
-  throw errors::invalid_call("tariff '" + program.name + "' has no pay block '" + name + "'");
+  throw call_error("tariff '" + program.name + "' has no pay block '" + name + "'");
 }
 
 const contract* contract_named(std::span<const contract> contracts, const std::string& id) {
@@ -86,11 +85,11 @@ class pay_rules {
 
 }  // namespace
 
-std::vector<staff_pay> staff_pays(const compiled_tariff& tariff,
-                                  std::span<const contract> contracts,
-                                  std::span<const work_line> work, date_span period,
-                                  const std::string& pay, std::vector<priced_line>* rejected) {
-  const plan::tariff_program& program = tariff.program();
+staff_pay_result staff_pays(const compiled_tariff& tariff, std::span<const contract> contracts,
+                            std::span<const work_line> work, date_span period,
+                            const std::string& pay) {
+  staff_pay_result result;
+  const plan::tariff_program& program = plan::program_of(tariff);
   pay_rules rules(program, pay_block(program, pay));
   std::vector<priced_line> priced = price(tariff, contracts, work, {.trace = false});
   const decimal zero =
@@ -111,7 +110,7 @@ std::vector<staff_pay> staff_pays(const compiled_tariff& tariff,
       }
     }
     if (!line.ok()) {
-      if (rejected != nullptr) rejected->push_back(std::move(line));
+      result.rejected.push_back(std::move(line));
       continue;
     }
     out.id = w.id;
@@ -133,11 +132,10 @@ std::vector<staff_pay> staff_pays(const compiled_tariff& tariff,
     p.total += out.pay;
     p.lines.push_back(std::move(out));
   }
-  std::vector<staff_pay> out;
-  out.reserve(by_employee.size());
+  result.pays.reserve(by_employee.size());
   for (auto& [name, p] : by_employee)
-    out.push_back(std::move(p));
-  return out;
+    result.pays.push_back(std::move(p));
+  return result;
 }
 
 }  // namespace tariff

@@ -81,21 +81,21 @@ std::optional<value> convert(std::string_view text, vocabulary::value_type type)
       return value::string(text);
     case vocabulary::value_type::number:
     case vocabulary::value_type::money: {
-      decimal d;
-      if (!decimal::try_parse(text, d)) return std::nullopt;
-      return value::number(std::move(d));
+      std::optional<decimal> d = decimal::try_parse(text);
+      if (!d) return std::nullopt;
+      return value::number(std::move(*d));
     }
     case vocabulary::value_type::integer: {
-      decimal d;
-      if (!decimal::try_parse(text, d) || !d.is_integer()) return std::nullopt;
-      return value::number(std::move(d));
+      std::optional<decimal> d = decimal::try_parse(text);
+      if (!d || !d->is_integer()) return std::nullopt;
+      return value::number(std::move(*d));
     }
     case vocabulary::value_type::percent: {
       std::string_view digits = text;
       if (digits.ends_with('%')) digits.remove_suffix(1);
-      decimal d;
-      if (!decimal::try_parse(digits, d)) return std::nullopt;
-      return value::number(d * decimal::from_units(1, 2));
+      const std::optional<decimal> d = decimal::try_parse(digits);
+      if (!d) return std::nullopt;
+      return value::number(*d * decimal::from_units(1, 2));
     }
     case vocabulary::value_type::boolean:
       if (text == "true") return value::boolean(true);

@@ -15,6 +15,7 @@
 #include <tariff/pricing.hpp>
 
 #include "calendar/internal.hpp"
+#include "plan/access.hpp"
 #include "plan/evaluate.hpp"
 #include "plan/program.hpp"
 #include "price/memo.hpp"
@@ -55,7 +56,7 @@ class recent_names {
 class line_pricer {
  public:
   line_pricer(const compiled_tariff& tariff, const price_options& options)
-      : program_(tariff.program()),
+      : program_(plan::program_of(tariff)),
         options_(options),
         evaluator_(program_),
         use_memo_(!options.trace) {}

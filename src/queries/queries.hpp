@@ -17,15 +17,6 @@ namespace tariff::queries {
 /// so that a sum of nothing writes like the others.
 [[nodiscard]] decimal zero_amount(const compiled_tariff& tariff);
 
-/// The tariff's tax as a statement shows it.
-struct tax_terms {
-  std::string name;
-  bool included = false;  ///< prices include the tax (rather than have it added)
-};
-
-/// The tariff's tax, or nullopt when it declares none (its statements then carry no tax fields).
-[[nodiscard]] std::optional<tax_terms> tax_of(const compiled_tariff& tariff);
-
 /// Whether contracts on `plan` keep a prepaid balance; false for a plan the tariff lacks.
 [[nodiscard]] bool keeps_prepaid_balance(const compiled_tariff& tariff, std::string_view plan);
 

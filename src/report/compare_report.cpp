@@ -155,8 +155,9 @@ std::string comparison_summary(const comparison& c) {
 }  // namespace
 
 std::string write_comparison_text(const comparison& c, const compiled_tariff& old_tariff,
-                                  const compiled_tariff& new_tariff, bool lines) {
-  if (!lines) return comparison_summary(c);
+                                  const compiled_tariff& new_tariff,
+                                  const comparison_text_options& options) {
+  if (!options.lines) return comparison_summary(c);
   comparison_writer writer(comparison_writer::format::text, old_tariff, new_tariff);
   std::string out = writer.head(c, c.lines.size());
   writer.append(out, c.lines);

@@ -10,7 +10,8 @@
 namespace tariff {
 
 std::string write_priced_text(std::span<const priced_line> lines, const compiled_tariff& tariff,
-                              bool explain) {
+                              const text_options& options) {
+  const bool explain = options.explain;
   report::text_page page;
   page.add("Priced with \"" + tariff.name() + "\" (" + tariff.file() + ", hash " +
            tariff.source_hash().substr(0, 12) + ")");

@@ -53,7 +53,9 @@ std::string short_hash(const std::string& hash) {
 
 }  // namespace
 
-std::string write_statement_text(const statement& s, const compiled_tariff& tariff, bool explain) {
+std::string write_statement_text(const statement& s, const compiled_tariff& tariff,
+                                 const text_options& options) {
+  const bool explain = options.explain;
   text_page page;
   const auto title = [&](std::string_view text, bool amounts) {
     if (!page.empty()) page.add("");
@@ -185,8 +187,8 @@ std::string write_statement_text(const statement& s, const compiled_tariff& tari
   text_table totals(2, {false});
   totals.add({"fees"}, s.fees_total.to_string());
   totals.add({"work"}, s.work_total.to_string());
-  if (const std::optional<queries::tax_terms> t = queries::tax_of(tariff)) {
-    const bool included = t->included;
+  if (const std::optional<tax_terms> t = tariff.tax()) {
+    const bool included = t->basis == tax_basis::included;
     for (const tax_line& line : s.taxes)
       totals.add({line.tax + " " + line.percent.to_string() + "% (" + line.rate + ")"},
                  line.amount.to_string(),

@@ -616,7 +616,7 @@ TEST(Ledger, APlansLateWorkHorizonIsTheDefaultTheOptionsOverride) {
   try {
     (void)bill(t, deal("service"), month(3), {}, work, two);
     ADD_FAILURE() << "a horizon of 0 periods was taken";
-  } catch (const std::invalid_argument& e) {
+  } catch (const call_error& e) {
     EXPECT_STREQ(e.what(), "the late-work horizon must be from 1 to 1200 periods, not 0");
   }
 }

@@ -140,11 +140,11 @@ TEST(PeriodScheme, FarFromAnchor) {
 }
 
 TEST(PeriodScheme, RejectsNonPositiveLength) {
-  EXPECT_THROW(period_scheme::every_months(0, d("2026-01-01")), calendar_error);
-  EXPECT_THROW(period_scheme::every_months(-3, d("2026-01-01")), calendar_error);
-  EXPECT_THROW(period_scheme::every_days(0, d("2026-01-01")), calendar_error);
-  EXPECT_THROW(period_scheme::every_days(-14, d("2026-01-01")), calendar_error);
-  EXPECT_NO_THROW(period_scheme::every_days(1, d("2026-01-01")));
+  EXPECT_THROW((void)period_scheme::every_months(0, d("2026-01-01")), calendar_error);
+  EXPECT_THROW((void)period_scheme::every_months(-3, d("2026-01-01")), calendar_error);
+  EXPECT_THROW((void)period_scheme::every_days(0, d("2026-01-01")), calendar_error);
+  EXPECT_THROW((void)period_scheme::every_days(-14, d("2026-01-01")), calendar_error);
+  EXPECT_NO_THROW((void)period_scheme::every_days(1, d("2026-01-01")));
 }
 
 }  // namespace

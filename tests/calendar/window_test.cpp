@@ -84,11 +84,14 @@ TEST(Calendar, AddWindowValidates) {
   EXPECT_EQ(cal.windows().size(), 3U);
   EXPECT_EQ(cal.windows()[0].name, "night");
 
-  EXPECT_THROW(cal.add_window(window("empty", "10:00", "10:00")), calendar_error);
-  EXPECT_THROW(cal.add_window(time_window{"late", minutes{1440}, minutes{60}}), calendar_error);
-  EXPECT_THROW(cal.add_window(time_window{"neg", minutes{-1}, minutes{60}}), calendar_error);
-  EXPECT_THROW(cal.add_window(time_window{"long", minutes{60}, minutes{1441}}), calendar_error);
-  EXPECT_THROW(cal.add_window(time_window{"neg_end", minutes{60}, minutes{-5}}), calendar_error);
+  EXPECT_THROW((void)cal.add_window(window("empty", "10:00", "10:00")), calendar_error);
+  EXPECT_THROW((void)cal.add_window(time_window{"late", minutes{1440}, minutes{60}}),
+               calendar_error);
+  EXPECT_THROW((void)cal.add_window(time_window{"neg", minutes{-1}, minutes{60}}), calendar_error);
+  EXPECT_THROW((void)cal.add_window(time_window{"long", minutes{60}, minutes{1441}}),
+               calendar_error);
+  EXPECT_THROW((void)cal.add_window(time_window{"neg_end", minutes{60}, minutes{-5}}),
+               calendar_error);
   EXPECT_EQ(cal.windows().size(), 3U);
 
   try {
@@ -109,9 +112,9 @@ TEST(Calendar, AtMost64OfEachKind) {
     EXPECT_EQ(cal.add_date_range(date_range{name, d("2026-01-01"), d("2026-01-01")}),
               static_cast<std::size_t>(i));
   }
-  EXPECT_THROW(cal.add_window(window("one_more", "10:00", "11:00")), calendar_error);
-  EXPECT_THROW(cal.add_day_set(day_set{"one_more", 1}), calendar_error);
-  EXPECT_THROW(cal.add_date_range(date_range{"one_more", d("2026-01-01"), d("2026-01-02")}),
+  EXPECT_THROW((void)cal.add_window(window("one_more", "10:00", "11:00")), calendar_error);
+  EXPECT_THROW((void)cal.add_day_set(day_set{"one_more", 1}), calendar_error);
+  EXPECT_THROW((void)cal.add_date_range(date_range{"one_more", d("2026-01-01"), d("2026-01-02")}),
                calendar_error);
   // The 64th bit is usable.
   const auto labels = cal.labels_at(at("2026-01-01T01:03:30Z"), cal.zone());
@@ -132,8 +135,8 @@ TEST(DaySet, WeekdayBits) {
   EXPECT_FALSE(monday.contains(d("2026-03-29")));
 
   calendar cal(tariff::find_time_zone("UTC"));
-  EXPECT_THROW(cal.add_day_set(day_set{"none", 0}), calendar_error);
-  EXPECT_THROW(cal.add_day_set(day_set{"bit7", 0x80}), calendar_error);
+  EXPECT_THROW((void)cal.add_day_set(day_set{"none", 0}), calendar_error);
+  EXPECT_THROW((void)cal.add_day_set(day_set{"bit7", 0x80}), calendar_error);
   EXPECT_EQ(cal.add_day_set(weekend), 0U);
   EXPECT_EQ(cal.add_day_set(day_set{"every", 0x7f}), 1U);
 }
@@ -142,7 +145,8 @@ TEST(Calendar, DateRanges) {
   calendar cal(tariff::find_time_zone("UTC"));
   EXPECT_EQ(cal.add_date_range({"summer", d("2026-06-01"), d("2026-08-31")}), 0U);
   EXPECT_EQ(cal.add_date_range({"one_day", d("2026-07-04"), d("2026-07-04")}), 1U);
-  EXPECT_THROW(cal.add_date_range({"reversed", d("2026-08-31"), d("2026-06-01")}), calendar_error);
+  EXPECT_THROW((void)cal.add_date_range({"reversed", d("2026-08-31"), d("2026-06-01")}),
+               calendar_error);
   const auto& summer = cal.date_ranges()[0];
   EXPECT_FALSE(summer.contains(d("2026-05-31")));
   EXPECT_TRUE(summer.contains(d("2026-06-01")));
@@ -159,7 +163,7 @@ TEST(Calendar, Holidays) {
   cal.add_holidays(d("2026-01-09"), d("2026-01-09"));  // touches the new-year holidays
   cal.add_holidays(d("2026-05-10"), d("2026-05-12"));  // overlaps
   cal.add_holidays(d("2026-02-23"), d("2026-02-23"));
-  EXPECT_THROW(cal.add_holidays(d("2026-03-09"), d("2026-03-08")), calendar_error);
+  EXPECT_THROW((void)cal.add_holidays(d("2026-03-09"), d("2026-03-08")), calendar_error);
 
   EXPECT_FALSE(cal.is_holiday(d("2025-12-31")));
   EXPECT_TRUE(cal.is_holiday(d("2026-01-01")));
@@ -218,10 +222,10 @@ TEST(Calendar, LabelsAtReadLocalTime) {
 
 TEST(Zones, FindTimeZone) {
   EXPECT_EQ(tariff::find_time_zone("Europe/Berlin").name(), "Europe/Berlin");
-  EXPECT_THROW(tariff::find_time_zone("Europe/Atlantis"), calendar_error);
-  EXPECT_THROW(tariff::find_time_zone(""), calendar_error);
+  EXPECT_THROW((void)tariff::find_time_zone("Europe/Atlantis"), calendar_error);
+  EXPECT_THROW((void)tariff::find_time_zone(""), calendar_error);
   try {
-    tariff::find_time_zone("Mars/Olympus_Mons");
+    (void)tariff::find_time_zone("Mars/Olympus_Mons");
     FAIL() << "no exception";
   } catch (const calendar_error& e) {
     EXPECT_NE(std::string(e.what()).find("Mars/Olympus_Mons"), std::string::npos) << e.what();

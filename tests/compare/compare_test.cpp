@@ -196,7 +196,7 @@ TEST_F(CompareTest, RefusesTariffsInDifferentCurrencies) {
   euro.replace(euro.find("RUB"), 3, "EUR");
   const auto other = compile(euro, "euro.tariff");
   ASSERT_TRUE(other.tariff);
-  EXPECT_THROW((void)compare(*current, *other.tariff, contracts, work), std::invalid_argument);
+  EXPECT_THROW((void)compare(*current, *other.tariff, contracts, work), call_error);
 }
 
 TEST_F(CompareTest, WritesTheReportAsCsvJsonAndText) {
@@ -217,7 +217,7 @@ TEST_F(CompareTest, WritesTheReportAsCsvJsonAndText) {
   EXPECT_NE(json.find("\"revenue_change_percent\": \"17.36\""), std::string::npos);
   EXPECT_NE(json.find("\"history\": {\n    \"first\": \"2026-03-02\""), std::string::npos) << json;
 
-  const std::string text = write_comparison_text(c, *current, *proposed, true);
+  const std::string text = write_comparison_text(c, *current, *proposed, {.lines = true});
   EXPECT_NE(text.find("Total"), std::string::npos);
   EXPECT_NE(text.find("+7900.00"), std::string::npos) << text;
   EXPECT_NE(text.find("+17.36%"), std::string::npos);

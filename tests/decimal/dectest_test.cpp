@@ -378,11 +378,12 @@ class dectest_runner {
       if (c == "overflow" || c == "underflow" || c == "subnormal" || c == "clamped")
         return skip(skip_condition);
     if (ctx_.rounding == "05up") return skip(skip_05up);
-    rounding_mode mode{};
-    if (!parse_rounding_mode(ctx_.rounding, mode)) {
+    const std::optional<rounding_mode> parsed_mode = parse_rounding_mode(ctx_.rounding);
+    if (!parsed_mode) {
       ++stats_.ran;
       return fail_line(id, "unknown rounding mode '" + ctx_.rounding + "'");
     }
+    const rounding_mode mode = *parsed_mode;
 
     std::vector<sci_number> sci;
     for (const std::string& operand : operands) {

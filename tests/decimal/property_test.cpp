@@ -418,10 +418,10 @@ TEST(DecimalProperty, AllocateLiteralCases) {
     return -1;
   };
   const int invalid = static_cast<int>(decimal_errc::invalid_argument);
-  EXPECT_EQ(code_of([] { allocate(decimal(1), std::vector<decimal>{}); }), invalid);
-  EXPECT_EQ(code_of([] { allocate(decimal(1), decimals({"1", "-1"})); }), invalid);
-  EXPECT_EQ(code_of([] { allocate(decimal(1), decimals({"0", "0.00"})); }), invalid);
-  EXPECT_EQ(code_of([] { allocate_equally(decimal(1), 0); }), invalid);
+  EXPECT_EQ(code_of([] { (void)allocate(decimal(1), std::vector<decimal>{}); }), invalid);
+  EXPECT_EQ(code_of([] { (void)allocate(decimal(1), decimals({"1", "-1"})); }), invalid);
+  EXPECT_EQ(code_of([] { (void)allocate(decimal(1), decimals({"0", "0.00"})); }), invalid);
+  EXPECT_EQ(code_of([] { (void)allocate_equally(decimal(1), 0); }), invalid);
 }
 
 TEST(DecimalProperty, AllocateEquallyIsAsEvenAsTheUnitAllows) {
@@ -460,9 +460,9 @@ TEST(DecimalProperty, TextRoundTripIsIdentical) {
     ASSERT_EQ(x.digits(), static_cast<int>(cpp_int(abs(c)).str().size())) << text;
     const decimal back(x.to_string());
     ASSERT_TRUE(identical(back, x)) << text;
-    decimal parsed;
-    ASSERT_TRUE(decimal::try_parse(x.to_string(), parsed)) << text;
-    ASSERT_TRUE(identical(parsed, x)) << text;
+    const std::optional<decimal> parsed = decimal::try_parse(x.to_string());
+    ASSERT_TRUE(parsed) << text;
+    ASSERT_TRUE(identical(*parsed, x)) << text;
     // Leading zeros and a plus sign parse to the same number and scale.
     if (c >= 0) {
       ASSERT_TRUE(identical(decimal("+00" + text), x)) << text;

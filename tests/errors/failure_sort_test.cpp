@@ -32,15 +32,18 @@ TEST(FailureSort, TheDataFaultsAreInput) {
   const failure c = sorted(tariff::calendar_error("unknown time zone 'Europe/Moskow'"));
   EXPECT_EQ(c.kind, fault::input);
   EXPECT_EQ(c.message, "unknown time zone 'Europe/Moskow'");
-  // A billing_input_error is a std::invalid_argument too: the data's fault wins.
   const failure b = sorted(tariff::billing_input_error("contract 'C1': workstations is -2"));
   EXPECT_EQ(b.kind, fault::input);
   EXPECT_EQ(b.message, "contract 'C1': workstations is -2");
 }
 
-TEST(FailureSort, AnInvalidArgumentIsTheCall) {
-  EXPECT_EQ(sorted(tariff::errors::invalid_call("not a statement period")).kind, fault::call);
-  EXPECT_EQ(sorted(std::invalid_argument("contracts is null")).kind, fault::call);
+TEST(FailureSort, ACallErrorIsTheCall) {
+  const failure c = sorted(tariff::call_error("not a statement period"));
+  EXPECT_EQ(c.kind, fault::call);
+  EXPECT_EQ(c.message, "not a statement period");
+  // The library's own refusals are tariff::errors; a std::invalid_argument from elsewhere (a
+  // std::stoi) is a defect of the library's, not the host's call.
+  EXPECT_EQ(sorted(std::invalid_argument("stoi")).kind, fault::defect);
 }
 
 TEST(FailureSort, MemoryAndDefects) {

@@ -15,8 +15,6 @@
 #include <tariff/calendar.hpp>
 #include <tariff/decimal.hpp>
 
-#include "plan/program.hpp"
-
 namespace tariff::examples {
 namespace {
 
@@ -212,9 +210,9 @@ std::optional<quantity_value> parse_quantity(std::string_view text) {
     any = true;
   }
   if (any && at == text.size()) return quantity_value{decimal(seconds), true};
-  decimal count;
-  if (!decimal::try_parse(text, count) || count.sign() < 0) return std::nullopt;
-  return quantity_value{count, false};
+  const std::optional<decimal> count = decimal::try_parse(text);
+  if (!count || count->sign() < 0) return std::nullopt;
+  return quantity_value{*count, false};
 }
 
 // The allowance's periods, from its key's suffix ("hvac_repair/month").
@@ -239,14 +237,13 @@ std::string key_problem(std::string_view key) {
 // Why `value` cannot be what `field` holds; empty when it can.
 std::string value_problem(std::string_view field, std::string_view value,
                           bool of_statement = false) {
-  decimal number;
   const std::string quoted = "'" + std::string(value) + "'";
   if (field == "margin_percent") {
-    if (value != "-" && !decimal::try_parse(value, number))
+    if (value != "-" && !decimal::try_parse(value))
       return quoted + " is not a decimal number, nor '-' (no revenue)";
     return {};
   }
-  if (is_decimal_field(field) && !decimal::try_parse(value, number))
+  if (is_decimal_field(field) && !decimal::try_parse(value))
     return quoted + " is not a decimal number";
   if (field == "rejected" && !of_statement && !reason_codes().contains(value))
     return quoted + " is not a reject reason code";
@@ -522,8 +519,7 @@ std::string parse_alert(std::span<const std::string_view> tokens, int number,
       return "'alert allowance_threshold' needs the allowance key, the percent and the line: "
              "'alert allowance_threshold engineer_visit/month 100 V3'";
     if (std::string problem = key_problem(tokens[2]); !problem.empty()) return problem;
-    decimal percent;
-    if (!decimal::try_parse(tokens[3], percent))
+    if (!decimal::try_parse(tokens[3]))
       return "'" + std::string(tokens[3]) + "' is not a percent (80, without '%')";
     a.allowance = std::string(tokens[2]);
     a.percent = std::string(tokens[3]);
@@ -817,8 +813,8 @@ bool item_is_time(const statement& s, const std::string& item, bool otherwise) {
 
 // Whether the tariff's tax is computed on the statement's total (and shared over its lines).
 bool per_statement_tax(const compiled_tariff& tariff) {
-  return tariff.program().tax_rules &&
-         tariff.program().tax_rules->scope == vocabulary::tax_scope::statement;
+  const std::optional<tax_terms> tax = tariff.tax();
+  return tax && tax->scope == tax_scope::statement;
 }
 
 bool holds(const date_span& period, local_date day) {
@@ -1278,7 +1274,8 @@ std::vector<std::string> check_payouts(const expect_file& expect, std::string_vi
       const local_date first = *parse_date(a.month + "-01");
       const date_span month{first, local_date{date::year_month_day{first} + date::months{1}}};
       try {
-        found = computed.emplace(key, payouts(tariff, contracts, work, month, {a.rates})).first;
+        found =
+            computed.emplace(key, payouts(tariff, contracts, work, month, {a.rates}).payouts).first;
         if (log) log->paid_out(month, a.rates, found->second);
       } catch (const std::exception& e) {
         failures.push_back(where + e.what());
@@ -1576,7 +1573,8 @@ std::vector<std::string> check_pays(const expect_file& expect, std::string_view 
       const local_date first = *parse_date(a.month + "-01");
       const date_span month{first, local_date{date::year_month_day{first} + date::months{1}}};
       try {
-        found = computed.emplace(key, staff_pays(tariff, contracts, work, month, a.block)).first;
+        found =
+            computed.emplace(key, staff_pays(tariff, contracts, work, month, a.block).pays).first;
         if (log) log->paid_staff(month, a.block, found->second);
       } catch (const std::exception& e) {
         failures.push_back(where + e.what());

@@ -4,6 +4,7 @@
 #include <tariff/formatter.hpp>
 #include <tariff/pricing.hpp>
 
+#include "plan/access.hpp"
 #include "plan/program.hpp"
 
 namespace tariff {
@@ -132,7 +133,7 @@ TEST(Format, LateWorkIsAPlanEntry) {
   const compile_result compiled = compile(once, "t.tariff");
   ASSERT_TRUE(compiled.tariff) << format(compiled.diagnostics);
   EXPECT_TRUE(compiled.diagnostics.empty()) << format(compiled.diagnostics);
-  const plan::tariff_program& program = compiled.tariff->program();
+  const plan::tariff_program& program = plan::program_of(*compiled.tariff);
   EXPECT_EQ(program.plans.at(program.plan_index.at("support")).late_work_periods, 3);
   EXPECT_EQ(program.plans.at(program.plan_index.at("single")).late_work_periods, 1);
 }

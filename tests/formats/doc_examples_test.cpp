@@ -122,7 +122,7 @@ TEST(FormatsDoc, StatementExampleIsWhatBillingWrites) {
   ASSERT_EQ(contracts.rows.size(), 1U);
   const date_span march{*parse_date("2026-03-01"), *parse_date("2026-04-01")};
   const statement s = bill(*compiled.tariff, contracts.rows[0], march, {}, work.rows);
-  EXPECT_EQ(write_statement_text(s, *compiled.tariff, true), text[0]);
+  EXPECT_EQ(write_statement_text(s, *compiled.tariff, {.explain = true}), text[0]);
   EXPECT_EQ(write_state_json(s.closing), state[0]);
   // The example of many contracts' states reads, and writes back as shown.
   const auto many = examples("json states");

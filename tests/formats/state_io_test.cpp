@@ -573,7 +573,7 @@ TEST(StatesJson, NothingIsWrittenThatCouldNotBeReadBack) {
   try {
     (void)write_states_json(std::vector<billing_state>{named, unnamed});
     ADD_FAILURE() << "a state without its contract was written among many";
-  } catch (const std::invalid_argument& e) {
+  } catch (const call_error& e) {
     EXPECT_STREQ(e.what(),
                  "write_states_json: a state names no contract (a state no statement has "
                  "closed, or one read in format 1); bill it first, or write it alone with "
@@ -582,7 +582,7 @@ TEST(StatesJson, NothingIsWrittenThatCouldNotBeReadBack) {
   try {
     (void)write_states_json(std::vector<billing_state>{named, named});
     ADD_FAILURE() << "two states of one contract were written";
-  } catch (const std::invalid_argument& e) {
+  } catch (const call_error& e) {
     EXPECT_STREQ(e.what(), "write_states_json: contract 'C-1' has two states");
   }
 }

@@ -122,7 +122,7 @@ std::string with_id(const statement& s, std::string_view text) {
 // Text
 
 TEST(StatementText, TheFourthVisitIsBilled) {
-  EXPECT_EQ(write_statement_text(four_visits(), test_tariff(), false),
+  EXPECT_EQ(write_statement_text(four_visits(), test_tariff()),
             with_id(four_visits(), R"(Statement for contract C-1
   client    K-1
   plan      pos_service
@@ -161,7 +161,7 @@ Totals                                                 RUB
 }
 
 TEST(StatementText, EverythingExplained) {
-  EXPECT_EQ(write_statement_text(everything(), test_tariff(), true),
+  EXPECT_EQ(write_statement_text(everything(), test_tariff(), {.explain = true}),
             with_id(everything(), R"(Statement for contract C-1
   client    K-1
   plan      pos_service
@@ -211,15 +211,15 @@ Totals                                                 RUB
 }
 
 TEST(StatementText, WithoutExplainTheTraceIsLeftOut) {
-  std::string explained = write_statement_text(everything(), test_tariff(), true);
+  std::string explained = write_statement_text(everything(), test_tariff(), {.explain = true});
   const std::string step = "        night 2500.00 -> 5000.00 (11:1)\n";
   ASSERT_NE(explained.find(step), std::string::npos);
   explained.erase(explained.find(step), step.size());
-  EXPECT_EQ(write_statement_text(everything(), test_tariff(), false), explained);
+  EXPECT_EQ(write_statement_text(everything(), test_tariff()), explained);
 }
 
 TEST(StatementText, NoWork) {
-  EXPECT_EQ(write_statement_text(no_work(), test_tariff(), false),
+  EXPECT_EQ(write_statement_text(no_work(), test_tariff()),
             with_id(no_work(), R"(Statement for contract C-1
   client    K-1
   plan      pos_service
@@ -254,7 +254,7 @@ TEST(StatementText, PartsAcrossMidnightAndWorkNotBillable) {
   w.kind = work_kind::warranty;
   EXPECT_EQ(
       write_statement_text(bill(test_tariff(), deal(), march, {}, std::vector{w}), test_tariff(),
-                           true),
+                           {.explain = true}),
       with_id(bill(test_tariff(), deal(), march, {}, std::vector{w}), R"(Statement for contract C-1
   client    K-1
   plan      pos_service
@@ -317,7 +317,7 @@ TEST(StatementText, FeesPerUnitAndForPartOfTheirPeriod) {
   s.fees_total = decimal("113500.00");
   s.revenue = s.fees_total;
   s.margin = s.fees_total;
-  EXPECT_EQ(write_statement_text(s, test_tariff(), false), with_id(s, R"(Statement for contract C-1
+  EXPECT_EQ(write_statement_text(s, test_tariff()), with_id(s, R"(Statement for contract C-1
   client    K-1
   plan      pos_service
   period    2026-03-01..2026-03-31
@@ -348,7 +348,8 @@ TEST(StatementText, NothingChargedAndALineRejectedBeforeItIsDated) {
   const statement s =
       bill(test_tariff(), c, march, {}, std::vector{visit("V1", "2026-03-02T10:00:00+03:00")});
   ASSERT_FALSE(s.margin_percent.has_value());
-  EXPECT_EQ(write_statement_text(s, test_tariff(), true), with_id(s, R"(Statement for contract C-1
+  EXPECT_EQ(write_statement_text(s, test_tariff(), {.explain = true}),
+            with_id(s, R"(Statement for contract C-1
   client    K-1
   plan      pos_service
   period    2026-03-01..2026-03-31
@@ -381,7 +382,7 @@ Totals       RUB
 TEST(StatementText, AnotherTariffIsNamed) {
   statement s = no_work();
   s.tariff_hash = std::string(64, 'a');
-  const std::string text = write_statement_text(s, test_tariff(), false);
+  const std::string text = write_statement_text(s, test_tariff());
   EXPECT_NE(text.find("\n  tariff    hash aaaaaaaaaaaa (written with Service, hash " +
                       test_tariff().source_hash().substr(0, 12) + ")\n"),
             std::string::npos)
@@ -392,7 +393,7 @@ TEST(StatementText, NamesInUtf8KeepTheColumns) {
   // Alignment counts code points: a Cyrillic id takes as many columns as its letters.
   statement s = four_visits();
   s.lines[0].id = "\xd0\x92\x31";  // "В1", a Cyrillic capital Ve
-  const std::string text = write_statement_text(s, test_tariff(), false);
+  const std::string text = write_statement_text(s, test_tariff());
   EXPECT_NE(text.find("\n  \xd0\x92\x31  2026-03-02  Engineer visit  1                   0.00\n"),
             std::string::npos)
       << text;
@@ -613,7 +614,7 @@ statement supplementary() {
 
 TEST(StatementLedger, Text) {
   const statement s = supplementary();
-  EXPECT_EQ(write_statement_text(s, test_tariff(), false),
+  EXPECT_EQ(write_statement_text(s, test_tariff()),
             R"(Statement for contract C-1
   id        S-2026-03-01-3-0123456789abcdef, supplementary (opening revision 3)
   client    K-1
@@ -696,7 +697,7 @@ TEST(StatementLedger, ARefundInThePrepaidBalance) {
                   "reverses": "P-1"}],
     "received": "1000.00", "refunded": "500.00", "drawn": "0.00", "closing": "600.00",
     "owed": "0.00"})"));
-  const std::string text = write_statement_text(s, test_tariff(), false);
+  const std::string text = write_statement_text(s, test_tariff());
   const std::size_t at = text.find("Prepaid balance");
   ASSERT_NE(at, std::string::npos);
   EXPECT_EQ(text.substr(at, text.find("\n\n", at) - at),

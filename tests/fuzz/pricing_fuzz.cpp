@@ -8,7 +8,7 @@
 // line, its taxes add up (the lines' and fees' shares to each rate's tax, the rates to the
 // statement's), a prepaid balance's drawn and owed make the total, billing it again from its
 // closing state bills nothing and changes nothing, and pricing request by request with the state
-// gives the same lines. Billing may throw only std::invalid_argument, naming the
+// gives the same lines. Billing may throw only tariff::error, naming the
 // contract: a tax whose exemption a contract cannot decide, or data the tariff refuses
 // (billing_input_error). Every pay block pays the work of March.
 #include <cstddef>
@@ -24,6 +24,7 @@
 #include <tariff/pricing.hpp>
 #include <tariff/staff_pay.hpp>
 
+#include "plan/access.hpp"
 #include "plan/program.hpp"
 
 namespace {
@@ -52,7 +53,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view source(reinterpret_cast<const char*>(data), size);
   const tariff::compile_result compiled = tariff::compile(source, "fuzz.tariff");
   if (!compiled.tariff) return 0;
-  const tariff::plan::tariff_program& program = compiled.tariff->program();
+  const tariff::plan::tariff_program& program = tariff::plan::program_of(*compiled.tariff);
   const std::vector<tariff::contract> contracts = contracts_for(program);
   const char* starts[][2] = {{"2026-03-04T12:00:00Z", "2026-03-04T13:25:00Z"},
                              {"2026-03-07T21:40:00+03:00", "2026-03-08T02:05:00+03:00"},
@@ -109,7 +110,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     tariff::statement s;
     try {
       s = tariff::bill(*compiled.tariff, c, march, {}, own, payments);
-    } catch (const std::invalid_argument&) {
+    } catch (const tariff::error&) {
       // The exemption reads an attribute these contracts do not give, or the tariff's data
       // refuses them (a per-unit attribute whose default is below 0): billing_input_error.
       continue;
@@ -142,9 +143,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const tariff::date_span march{*tariff::parse_date("2026-03-01"),
                                 *tariff::parse_date("2026-04-01")};
   for (const auto& block : program.pays) {
-    std::vector<tariff::priced_line> rejected;
     for (const tariff::staff_pay& p :
-         tariff::staff_pays(*compiled.tariff, contracts, lines, march, block.name, &rejected)) {
+         tariff::staff_pays(*compiled.tariff, contracts, lines, march, block.name).pays) {
       tariff::decimal total;
       for (const tariff::staff_pay_line& l : p.lines)
         total += l.pay;

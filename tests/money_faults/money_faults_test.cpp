@@ -142,12 +142,19 @@ TEST(FeePerUnit, AMissingAttributeStillOnlyAlerts) {
   EXPECT_EQ(s.alerts[0].kind, alert_kind::fee_not_charged);
 }
 
-TEST(FeePerUnit, TheRefusalIsAnInvalidArgumentToo) {
-  // Hosts that catch std::invalid_argument around bill() keep catching it.
+TEST(FeePerUnit, TheRefusalIsATariffError) {
+  // Hosts catch every refusal of the library's as tariff::error; this one is the data's fault,
+  // not the call's.
   const compiled_tariff t = compiled(seats_tariff);
   contract c = deal("seats");
   c.attributes["workstations"] = "-5";
-  EXPECT_THROW((void)bill(t, c, march, {}, {}), std::invalid_argument);  // its base
+  EXPECT_THROW((void)bill(t, c, march, {}, {}), tariff::error);  // its base
+  try {
+    (void)bill(t, c, march, {}, {});
+  } catch (const call_error&) {
+    ADD_FAILURE() << "bad contract data was reported as a bad call";
+  } catch (const billing_input_error&) {
+  }
 }
 
 // --- rules below zero --------------------------------------------------------------------------
@@ -407,8 +414,8 @@ plan regional {
   for (const date_span& period :
        {date_span{*parse_date("2026-02-01"), *parse_date("2026-03-01")}, march,
         date_span{*parse_date("2026-04-01"), *parse_date("2026-05-01")}}) {
-    std::vector<priced_line> rejected;
-    const auto paid = payouts(t, contracts, read.rows, period, {}, &rejected);
+    const payout_result paid = payouts(t, contracts, read.rows, period);
+    const std::vector<priced_line>& rejected = paid.rejected;
     if (period != march) {  // neither February (before it) nor April lists it
       EXPECT_TRUE(rejected.empty()) << format_span(period);
       continue;
@@ -418,8 +425,8 @@ plan regional {
     EXPECT_EQ(rejected[0].rejected, reject_reason::accepted_before_work);
     EXPECT_EQ(rejected[0].message,
               "line R1: accepted on 2026-03-09, before the work's date 2026-03-10");
-    ASSERT_EQ(paid.size(), 1U);
-    EXPECT_EQ(paid[0].payable.to_string(), "2100.00");  // R2, accepted the same day
+    ASSERT_EQ(paid.payouts.size(), 1U);
+    EXPECT_EQ(paid.payouts[0].payable.to_string(), "2100.00");  // R2, accepted the same day
   }
 }
 

@@ -53,9 +53,9 @@ class StaffPay : public ::testing::Test {
 };
 
 TEST_F(StaffPay, TheFirstRuleThatFitsPaysAndALineNoRuleFitsEarnsNothing) {
-  std::vector<priced_line> rejected;
-  const std::vector<staff_pay> pays =
-      staff_pays(*tariff, contracts, work, march, "technicians", &rejected);
+  const staff_pay_result found = staff_pays(*tariff, contracts, work, march, "technicians");
+  const std::vector<staff_pay>& pays = found.pays;
+  const std::vector<priced_line>& rejected = found.rejected;
   ASSERT_EQ(pays.size(), 1U);  // petrov's only March line cannot be evaluated
   const staff_pay& ivanov = pays[0];
   EXPECT_EQ(ivanov.employee, "ivanov");
@@ -76,7 +76,8 @@ TEST_F(StaffPay, TheFirstRuleThatFitsPaysAndALineNoRuleFitsEarnsNothing) {
 }
 
 TEST_F(StaffPay, QuantityIsTheQuantityDoneExactly) {
-  const std::vector<staff_pay> pays = staff_pays(*tariff, contracts, work, march, "apprentices");
+  const std::vector<staff_pay> pays =
+      staff_pays(*tariff, contracts, work, march, "apprentices").pays;
   ASSERT_EQ(pays.size(), 2U);
   // 25 minutes × 100.00 an hour = 41.666… → 41.67; 1 h → 100.00; 2 parts → 200.00.
   EXPECT_EQ(pays[0].lines[0].pay.to_string(), "41.67");
@@ -86,17 +87,18 @@ TEST_F(StaffPay, QuantityIsTheQuantityDoneExactly) {
 }
 
 TEST_F(StaffPay, TheBlockMustBeNamedWhenThereAreSeveralAndMustExist) {
-  EXPECT_THROW((void)staff_pays(*tariff, contracts, work, march), std::invalid_argument);
+  EXPECT_THROW((void)staff_pays(*tariff, contracts, work, march), call_error);
   try {
     (void)staff_pays(*tariff, contracts, work, march, "cleaners");
     FAIL();
-  } catch (const std::invalid_argument& e) {
+  } catch (const call_error& e) {
     EXPECT_STREQ(e.what(), "tariff 'Pay' has no pay block 'cleaners'");
   }
 }
 
 TEST_F(StaffPay, CsvHasOneRowPerLine) {
-  const std::vector<staff_pay> pays = staff_pays(*tariff, contracts, work, march, "apprentices");
+  const std::vector<staff_pay> pays =
+      staff_pays(*tariff, contracts, work, march, "apprentices").pays;
   const std::string csv = write_staff_pay_csv(pays);
   EXPECT_EQ(csv.substr(0, csv.find('\n')),
             "employee,id,request,contract,item,kind,date,quantity,amount,rule,pay");
@@ -106,6 +108,21 @@ TEST_F(StaffPay, CsvHasOneRowPerLine) {
   const std::string text = write_staff_pay_text(pays);
   EXPECT_NE(text.find("Pay of ivanov for 2026-03-01..2026-03-31"), std::string::npos) << text;
 }
+
+// The 0.1 form, deprecated in 0.2 and kept for one minor version.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+TEST_F(StaffPay, TheDeprecatedOutPointerFormGivesTheSamePay) {
+  std::vector<priced_line> rejected;
+  const std::vector<staff_pay> pays =
+      staff_pays(*tariff, contracts, work, march, "technicians", &rejected);
+  const staff_pay_result found = staff_pays(*tariff, contracts, work, march, "technicians");
+  EXPECT_EQ(pays, found.pays);
+  EXPECT_EQ(rejected, found.rejected);
+  ASSERT_EQ(rejected.size(), 1U);
+  EXPECT_EQ(rejected[0].id, "L3");
+}
+#pragma GCC diagnostic pop
 
 }  // namespace
 }  // namespace tariff

@@ -61,8 +61,9 @@ class PayoutsTest : public ::testing::Test {
 };
 
 TEST_F(PayoutsTest, AcceptedWorkIsPayableTheRestPendingAtCostPrice) {
-  std::vector<priced_line> rejected;
-  const std::vector<payout> p = payouts(*tariff, contracts, work, march, {}, &rejected);
+  const payout_result found = payouts(*tariff, contracts, work, march);
+  const std::vector<payout>& p = found.payouts;
+  const std::vector<priced_line>& rejected = found.rejected;
   ASSERT_EQ(p.size(), 2U);
   EXPECT_EQ(p[0].performer, "kaluga-it");
   // 25 minutes at a cost of 1000.00 an hour, measured (not billed: the client pays a started
@@ -90,7 +91,7 @@ TEST_F(PayoutsTest, AcceptedWorkIsPayableTheRestPendingAtCostPrice) {
 
 TEST_F(PayoutsTest, AcceptanceDecidesThePeriod) {
   const date_span april{*parse_date("2026-04-01"), *parse_date("2026-05-01")};
-  const std::vector<payout> p = payouts(*tariff, contracts, work, april);
+  const std::vector<payout> p = payouts(*tariff, contracts, work, april).payouts;
   ASSERT_EQ(p.size(), 1U);
   // R5, done in March and accepted on 2 April, is April's; R3 and R4 are still pending.
   EXPECT_EQ(p[0].payable, decimal("2100.00"));
@@ -101,17 +102,17 @@ TEST_F(PayoutsTest, AcceptanceDecidesThePeriod) {
 
 TEST_F(PayoutsTest, RatesFromAContractorPriceList) {
   const std::vector<payout> p =
-      payouts(*tariff, contracts, work, march, {.pricelist = "contractors"});
+      payouts(*tariff, contracts, work, march, {.pricelist = "contractors"}).payouts;
   ASSERT_EQ(p.size(), 2U);
   EXPECT_EQ(p[0].payable, decimal("500.00"));  // 1500 s at 1200.00 an hour, exactly
   EXPECT_EQ(p[1].payable, decimal("4000.00"));
   EXPECT_EQ(p[1].pending, decimal("4000.00"));
   EXPECT_THROW((void)payouts(*tariff, contracts, work, march, {.pricelist = "nowhere"}),
-               std::invalid_argument);
+               call_error);
 }
 
 TEST_F(PayoutsTest, WritesCsvAndText) {
-  const std::vector<payout> p = payouts(*tariff, contracts, work, march);
+  const std::vector<payout> p = payouts(*tariff, contracts, work, march).payouts;
   const std::string csv = write_payouts_csv(p);
   EXPECT_NE(csv.find("\ntula-service,R1,Q-1,C-1,repair_request,2026-03-02,2026-03-05,1,2100.00,"
                      "2100.00,payable\n"),
@@ -124,6 +125,21 @@ TEST_F(PayoutsTest, WritesCsvAndText) {
   EXPECT_NE(text.find("Payout to tula-service for 2026-03-01..2026-03-31"), std::string::npos);
   EXPECT_NE(text.find("pending acceptance"), std::string::npos);
 }
+
+// The 0.1 form, deprecated in 0.2 and kept for one minor version: the same payouts, the rejected
+// lines appended to what the host's vector already holds.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+TEST_F(PayoutsTest, TheDeprecatedOutPointerFormGivesTheSamePayouts) {
+  std::vector<priced_line> rejected(1);
+  const std::vector<payout> p = payouts(*tariff, contracts, work, march, {}, &rejected);
+  const payout_result found = payouts(*tariff, contracts, work, march);
+  EXPECT_EQ(p, found.payouts);
+  ASSERT_EQ(rejected.size(), 2U);
+  EXPECT_EQ(rejected[1].id, "Z1");
+  EXPECT_EQ(payouts(*tariff, contracts, work, march, {}, nullptr), found.payouts);
+}
+#pragma GCC diagnostic pop
 
 }  // namespace
 }  // namespace tariff

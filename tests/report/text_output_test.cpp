@@ -161,7 +161,8 @@ void expect_safe(const std::string& text, std::string_view shown_name) {
 
 TEST(TextOutput, PricedLines) {
   const std::vector<contract> contracts{deal()};
-  const std::string text = write_priced_text(price(shop(), contracts, work()), shop(), true);
+  const std::string text =
+      write_priced_text(price(shop(), contracts, work()), shop(), {.explain = true});
   expect_safe(text, "W\\r1");
   EXPECT_NE(text.find("\n  W\\r1  2026-03-02  Visit  1            100.00  C-1\n"),
             std::string::npos)
@@ -170,7 +171,7 @@ TEST(TextOutput, PricedLines) {
 
 TEST(TextOutput, Statement) {
   const statement s = bill(shop(), deal(), march, {}, work());
-  const std::string text = write_statement_text(s, shop(), true);
+  const std::string text = write_statement_text(s, shop(), {.explain = true});
   expect_safe(text, "  client    " + forged_shown + "\n");
   EXPECT_NE(text.find("\n  W\\r1  2026-03-02  Visit  1"), std::string::npos) << text;
 }
@@ -186,16 +187,41 @@ TEST(TextOutput, Comparison) {
   ASSERT_TRUE(dearer.tariff);
   const std::vector<contract> contracts{deal()};
   const comparison c = compare(shop(), *dearer.tariff, contracts, work());
-  const std::string text = write_comparison_text(c, shop(), *dearer.tariff, true);
+  const std::string text = write_comparison_text(c, shop(), *dearer.tariff, {.lines = true});
   expect_safe(text, "  W\\r1  visit  contract C-1, client " + forged_shown + ":  100.00 -> 120.00");
 }
 
 TEST(TextOutput, PayoutsAndStaffPay) {
   const std::vector<contract> contracts{deal()};
-  expect_safe(write_payouts_text(payouts(shop(), contracts, work(), march)),
+  expect_safe(write_payouts_text(payouts(shop(), contracts, work(), march).payouts),
               "Payout to " + forged_shown + " for 2026-03-01..2026-03-31");
-  expect_safe(write_staff_pay_text(staff_pays(shop(), contracts, work(), march)), forged_shown);
+  expect_safe(write_staff_pay_text(staff_pays(shop(), contracts, work(), march).pays),
+              forged_shown);
 }
+
+// The 0.1 forms, deprecated in 0.2 and kept for one minor version: a bool for the option.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
+TEST(TextOutput, TheDeprecatedBoolFormsWriteTheSameText) {
+  const std::vector<contract> contracts{deal()};
+  const std::vector<priced_line> lines = price(shop(), contracts, work());
+  EXPECT_EQ(write_priced_text(lines, shop(), true),
+            write_priced_text(lines, shop(), {.explain = true}));
+  EXPECT_EQ(write_priced_text(lines, shop(), false), write_priced_text(lines, shop()));
+  const statement s = bill(shop(), deal(), march, {}, work());
+  EXPECT_EQ(write_statement_text(s, shop(), true),
+            write_statement_text(s, shop(), {.explain = true}));
+  EXPECT_EQ(write_statement_text(s, shop(), false), write_statement_text(s, shop()));
+  compile_result dearer =
+      compile(std::string(source).replace(source.find("100.00"), 6, "120.00"), "dearer.tariff");
+  ASSERT_TRUE(dearer.tariff);
+  const comparison c = compare(shop(), *dearer.tariff, contracts, work());
+  EXPECT_EQ(write_comparison_text(c, shop(), *dearer.tariff, true),
+            write_comparison_text(c, shop(), *dearer.tariff, {.lines = true}));
+  EXPECT_EQ(write_comparison_text(c, shop(), *dearer.tariff, false),
+            write_comparison_text(c, shop(), *dearer.tariff));
+}
+#pragma GCC diagnostic pop
 
 TEST(TextOutput, InputErrorsAreFormattedVisibly) {
   const input_error e{3, "L\n1", "a\x1b", "bad \xff"};

@@ -148,10 +148,9 @@ decimal to_decimal(py::handle value, std::string_view what) {
   }
   if (py::isinstance<py::str>(value)) {
     const std::string text = value.cast<std::string>();
-    decimal out;
-    if (!decimal::try_parse(text, out))
-      throw py::value_error(quoted(what) + ": '" + text + "' is not a decimal number");
-    return out;
+    std::optional<decimal> out = decimal::try_parse(text);
+    if (!out) throw py::value_error(quoted(what) + ": '" + text + "' is not a decimal number");
+    return std::move(*out);
   }
   if (is_float(value)) refuse_float(what, value);
   throw py::type_error(quoted(what) + ": expected decimal.Decimal, int or str, not " +

@@ -5,6 +5,7 @@
 
 #include <tariff/calendar.hpp>
 #include <tariff/decimal.hpp>
+#include <tariff/error.hpp>
 
 namespace tariff::python {
 namespace {
@@ -85,6 +86,10 @@ void bind_errors(py::module_& m) {
       // An operation on decimals past the documented limits: a value problem, not a defect.
       PyErr_SetString(PyExc_ValueError, e.what());
     } catch (const calendar_error& e) {
+      PyErr_SetString(PyExc_ValueError, e.what());
+    } catch (const error& e) {
+      // A call that cannot be made, or contract data that cannot be billed: Python's word for
+      // both is ValueError, as it was when these were std::invalid_argument.
       PyErr_SetString(PyExc_ValueError, e.what());
     }
   });

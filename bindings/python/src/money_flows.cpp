@@ -91,13 +91,12 @@ void bind_money_flows(py::module_& m) {
         const std::vector<contract> deals = contracts_of(contracts);
         const std::vector<work_line> lines = work_of(work);
         const date_span month = month_of(period);
-        std::vector<payout> owed;
-        std::vector<priced_line> rejected;
+        payout_result owed;
         {
           py::gil_scoped_release unlocked;
-          owed = payouts(t.compiled, deals, lines, month, {rates}, &rejected);
+          owed = payouts(t.compiled, deals, lines, month, {rates});
         }
-        return py::make_tuple(std::move(owed), named(std::move(rejected), t.compiled));
+        return py::make_tuple(std::move(owed.payouts), named(std::move(owed.rejected), t.compiled));
       },
       py::arg("tariff"), py::arg("contracts"), py::arg("work"), py::arg("period"),
       py::arg("rates"));
@@ -158,13 +157,13 @@ void bind_money_flows(py::module_& m) {
         const std::vector<contract> deals = contracts_of(contracts);
         const std::vector<work_line> lines = work_of(work);
         const date_span month = month_of(period);
-        std::vector<staff_pay> pays;
-        std::vector<priced_line> rejected;
+        staff_pay_result earned;
         {
           py::gil_scoped_release unlocked;
-          pays = staff_pays(t.compiled, deals, lines, month, pay, &rejected);
+          earned = staff_pays(t.compiled, deals, lines, month, pay);
         }
-        return py::make_tuple(std::move(pays), named(std::move(rejected), t.compiled));
+        return py::make_tuple(std::move(earned.pays),
+                              named(std::move(earned.rejected), t.compiled));
       },
       py::arg("tariff"), py::arg("contracts"), py::arg("work"), py::arg("period"), py::arg("pay"));
 

@@ -265,9 +265,11 @@ void bind_statement(py::module_& m) {
           "The statement as docs/formats.md writes it.")
       .def(
           "to_text",
-          [](const s& r, bool explain) { return write_statement_text(r.value, r.tariff, explain); },
+          [](const s& r, bool explain) {
+            return write_statement_text(r.value, r.tariff, {.explain = explain});
+          },
           py::arg("explain") = false, "The statement for a terminal; explain adds the traces.")
-      .def("__str__", [](const s& r) { return write_statement_text(r.value, r.tariff, false); })
+      .def("__str__", [](const s& r) { return write_statement_text(r.value, r.tariff); })
       .def("__repr__", [](const s& r) {
         return "Statement(" + r.value.contract + ", " + format_span(r.value.period) + ", revenue " +
                r.value.revenue.to_string() + ")";

@@ -299,10 +299,8 @@ bool table_reader::read_row(std::size_t row, work_line& line, input_error& error
         return fail("quantity", "expected decimal.Decimal, int or text, not " + type_name(value));
       }
       if (!digits.empty()) {
-        decimal q;
-        if (!decimal::try_parse(digits, q))
-          return fail("quantity", "'" + digits + "' is not a decimal number");
-        line.quantity = std::move(q);
+        line.quantity = decimal::try_parse(digits);
+        if (!line.quantity) return fail("quantity", "'" + digits + "' is not a decimal number");
       }
     }
     if (line.quantity && line.quantity->sign() <= 0)
