@@ -103,14 +103,12 @@ void append_staff_pay(std::string& out, const staff_pay& p, std::size_t indent) 
 std::string payouts_json(const compiled_tariff& tariff, std::span<const contract> contracts,
                          std::span<const work_line> work, date_span period,
                          const std::string& rates) {
-  std::vector<priced_line> rejected;
-  const std::vector<payout> owed =
-      payouts(tariff, contracts, work, period, {.pricelist = rates}, &rejected);
+  const payout_result owed = payouts(tariff, contracts, work, period, {.pricelist = rates});
   std::string out;
   object_writer o(out, 2);
   o.key("payouts");
-  append_object_array(out, owed, 4, append_payout);
-  append_rejected(o, out, rejected, tariff);
+  append_object_array(out, owed.payouts, 4, append_payout);
+  append_rejected(o, out, owed.rejected, tariff);
   o.close();
   out += '\n';
   return out;
@@ -119,13 +117,12 @@ std::string payouts_json(const compiled_tariff& tariff, std::span<const contract
 std::string staff_pay_json(const compiled_tariff& tariff, std::span<const contract> contracts,
                            std::span<const work_line> work, date_span period,
                            const std::string& pay) {
-  std::vector<priced_line> rejected;
-  const std::vector<staff_pay> earned = staff_pays(tariff, contracts, work, period, pay, &rejected);
+  const staff_pay_result earned = staff_pays(tariff, contracts, work, period, pay);
   std::string out;
   object_writer o(out, 2);
   o.key("staff_pay");
-  append_object_array(out, earned, 4, append_staff_pay);
-  append_rejected(o, out, rejected, tariff);
+  append_object_array(out, earned.pays, 4, append_staff_pay);
+  append_rejected(o, out, earned.rejected, tariff);
   o.close();
   out += '\n';
   return out;

@@ -15,14 +15,14 @@ namespace tariff::capi {
 
 /// {"payouts": [...], "rejected": [...]}: each performer's payout for `period` (rates from the
 /// price list `rates`, empty: each item's cost price), then the lines nobody is paid for, as
-/// priced lines. Throws std::invalid_argument if the tariff has no price list `rates`.
+/// priced lines. Throws call_error if the tariff has no price list `rates`.
 std::string payouts_json(const compiled_tariff& tariff, std::span<const contract> contracts,
                          std::span<const work_line> work, date_span period,
                          const std::string& rates);
 
 /// {"staff_pay": [...], "rejected": [...]}: what each employee earned in `period` under the pay
 /// block `pay` (empty: the tariff's only one), then the lines that earned nothing for a reason.
-/// Throws std::invalid_argument if the tariff has no such pay block.
+/// Throws call_error if the tariff has no such pay block.
 std::string staff_pay_json(const compiled_tariff& tariff, std::span<const contract> contracts,
                            std::span<const work_line> work, date_span period,
                            const std::string& pay);

@@ -249,9 +249,9 @@ tariff::date_span read_period(std::string_view text) {
     const std::optional<tariff::local_date> last = tariff::parse_date(text.substr(dots + 2));
     if (first && last && *first <= *last) return {*first, *last + date::days{1}};
   }
-  throw tariff::errors::invalid_call("'" + tariff::text::visible(text) +
-                                     "' is not a period: a month YYYY-MM, or "
-                                     "YYYY-MM-DD..YYYY-MM-DD from the first day to the last");
+  throw tariff::call_error("'" + tariff::text::visible(text) +
+                           "' is not a period: a month YYYY-MM, or "
+                           "YYYY-MM-DD..YYYY-MM-DD from the first day to the last");
 }
 
 // tariff_payouts and tariff_staff_pay: contracts and work read, the period checked, then `write`
