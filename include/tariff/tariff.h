@@ -30,6 +30,8 @@
 
 #include <stddef.h>
 
+#include <tariff/export.h>
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -54,39 +56,39 @@ typedef enum tariff_status {
 typedef struct tariff_tariff tariff_tariff;
 
 /** The library's version, "0.1.0"; static storage, not to be freed. */
-const char* tariff_version(void);
+TARIFF_C_API const char* tariff_version(void);
 
 /** The status's name, "TARIFF_INVALID_INPUT"; static storage, not to be freed. */
-const char* tariff_status_name(tariff_status status);
+TARIFF_C_API const char* tariff_status_name(tariff_status status);
 
 /** Frees a string the library returned; NULL is allowed. */
-void tariff_free(char* text);
+TARIFF_C_API void tariff_free(char* text);
 
 /** Compiles a tariff source of `size` bytes; `file` names it in diagnostics (NULL: "<input>").
  *  On success *tariff is the handle. *diagnostics is every error and warning, formatted with
  *  file:line:col and a caret (NULL when there are none); with TARIFF_INVALID_TARIFF *tariff is
  *  NULL. `diagnostics` may be NULL if the caller does not want them. */
-tariff_status tariff_compile(const char* source, size_t size, const char* file,
-                             tariff_tariff** tariff, char** diagnostics);
+TARIFF_C_API tariff_status tariff_compile(const char* source, size_t size, const char* file,
+                                          tariff_tariff** tariff, char** diagnostics);
 
 /** The diagnostics of a source as a JSON array of {"file", "line", "column", "severity",
  *  "message"} objects, for hosts that show them in their own editor; always TARIFF_OK unless an
  *  argument is null. */
-tariff_status tariff_check_json(const char* source, size_t size, const char* file,
-                                char** diagnostics_json);
+TARIFF_C_API tariff_status tariff_check_json(const char* source, size_t size, const char* file,
+                                             char** diagnostics_json);
 
 /** Releases a handle; NULL is allowed. */
-void tariff_release(tariff_tariff* tariff);
+TARIFF_C_API void tariff_release(tariff_tariff* tariff);
 
 /** The tariff's SHA-256 source hash (64 hex digits); the handle's storage, valid until release. */
-const char* tariff_source_hash(const tariff_tariff* tariff);
+TARIFF_C_API const char* tariff_source_hash(const tariff_tariff* tariff);
 
 /** Prices work lines (a JSON array) under contracts (a JSON array): *priced is a JSON array of
  *  priced lines, one per work line, in order (docs/formats.md, "Priced lines"). Lines that cannot
  *  be priced are in it, rejected with their reason. With TARIFF_INVALID_INPUT *errors lists the
  *  rows that did not read, one per line, and nothing is priced. */
-tariff_status tariff_price(const tariff_tariff* tariff, const char* contracts_json,
-                           const char* work_json, char** priced, char** errors);
+TARIFF_C_API tariff_status tariff_price(const tariff_tariff* tariff, const char* contracts_json,
+                                        const char* work_json, char** priced, char** errors);
 
 /** Bills the contract with id `contract_id` (one of `contracts_json`) for the statement period of
  *  its plan that contains `day` ("2026-03-17"), from the opening state `state_json` (NULL or ""
@@ -94,9 +96,10 @@ tariff_status tariff_price(const tariff_tariff* tariff, const char* contracts_js
  *  JSON (docs/formats.md, "Statements"), and its "closing" key is the state to store. Work the
  *  state's ledger billed before is not billed again (listed in "already_billed"); a changed line
  *  is reversed and billed again. tariff_bill_with_options takes the options. */
-tariff_status tariff_bill(const tariff_tariff* tariff, const char* contracts_json,
-                          const char* contract_id, const char* day, const char* state_json,
-                          const char* work_json, char** statement, char** errors);
+TARIFF_C_API tariff_status tariff_bill(const tariff_tariff* tariff, const char* contracts_json,
+                                       const char* contract_id, const char* day,
+                                       const char* state_json, const char* work_json,
+                                       char** statement, char** errors);
 
 /** As tariff_bill, for a plan with `prepaid`: `payments_json` is a JSON array of payments
  *  ({"id", "contract", "date", "amount"}, and "kind" and "reverses" for a refund or chargeback;
@@ -108,10 +111,12 @@ tariff_status tariff_bill(const tariff_tariff* tariff, const char* contracts_jso
  *  balance. With TARIFF_INVALID_INPUT *errors names the payments that did not read too
  *  ("payments: row 1 (id P-1), column 'amount': ..."), or the payment given for a contract whose
  *  plan has no prepaid balance. tariff_bill is this call without payments. */
-tariff_status tariff_bill_with_payments(const tariff_tariff* tariff, const char* contracts_json,
-                                        const char* contract_id, const char* day,
-                                        const char* state_json, const char* work_json,
-                                        const char* payments_json, char** statement, char** errors);
+TARIFF_C_API tariff_status tariff_bill_with_payments(const tariff_tariff* tariff,
+                                                     const char* contracts_json,
+                                                     const char* contract_id, const char* day,
+                                                     const char* state_json, const char* work_json,
+                                                     const char* payments_json, char** statement,
+                                                     char** errors);
 
 /** As tariff_bill_with_payments, with `options_json` (NULL or "" for the defaults): a JSON object
  *  of billing options, each key optional (null: the default):
@@ -132,17 +137,49 @@ tariff_status tariff_bill_with_payments(const tariff_tariff* tariff, const char*
  *  the same work, payments and period again from the closing state charges nothing twice: the
  *  statement is then supplementary, and its "id" and "opening_revision" let a host drop a retried
  *  call (docs/c_interface.md, "Billing twice"). */
-tariff_status tariff_bill_with_options(const tariff_tariff* tariff, const char* contracts_json,
-                                       const char* contract_id, const char* day,
-                                       const char* state_json, const char* work_json,
-                                       const char* payments_json, const char* options_json,
-                                       char** statement, char** errors);
+TARIFF_C_API tariff_status tariff_bill_with_options(
+    const tariff_tariff* tariff, const char* contracts_json, const char* contract_id,
+    const char* day, const char* state_json, const char* work_json, const char* payments_json,
+    const char* options_json, char** statement, char** errors);
 
 /** Prices planned work against the state without changing it (an estimate): *priced as for
  *  tariff_price, with the plan's allowances applied. */
-tariff_status tariff_estimate(const tariff_tariff* tariff, const char* contracts_json,
-                              const char* contract_id, const char* state_json,
-                              const char* work_json, char** priced, char** errors);
+TARIFF_C_API tariff_status tariff_estimate(const tariff_tariff* tariff, const char* contracts_json,
+                                           const char* contract_id, const char* state_json,
+                                           const char* work_json, char** priced, char** errors);
+
+/** Contractor payouts (docs/design.md, scenario 5) for `period`: a month "2026-03", or first and
+ *  last day "2026-03-01..2026-03-15". Rates come from the price list `rates` of the tariff (NULL
+ *  or "": each item's cost price). *payouts_json is an object (docs/c_interface.md, "Payouts and
+ *  staff pay"):
+ *    {"payouts": [{"performer", "currency", "period": {"first", "last"}, "payable", "pending",
+ *                  "lines": [{"id", "request", "contract", "item", "date", "accepted_on",
+ *                             "quantity", "rate", "amount", "status"}]}],
+ *     "rejected": [priced lines, as tariff_price writes them]}
+ *  one payout per performer, by performer; a line is "payable" when the client accepted it in the
+ *  period ("accepted_on"), "pending" when it is done by the period's end and not accepted
+ *  (accepted_on null). "rejected" holds the lines nobody is paid for: work the tariff rejects,
+ *  items without a rate, work accepted before it was done (reason "accepted_before_work").
+ *  TARIFF_INVALID_ARGUMENT for a period that does not read or a price list the tariff lacks;
+ *  TARIFF_INVALID_INPUT, *errors listing the rows, for contracts or work that do not read. */
+TARIFF_C_API tariff_status tariff_payouts(const tariff_tariff* tariff, const char* contracts_json,
+                                          const char* work_json, const char* period,
+                                          const char* rates, char** payouts_json, char** errors);
+
+/** Staff pay by the tariff's `pay` rules (docs/language.md, "Staff pay") for `period`, as for
+ *  tariff_payouts, under the pay block `pay` (NULL or "": the tariff's only one). *staff_pay_json:
+ *    {"staff_pay": [{"employee", "currency", "period": {"first", "last"}, "total",
+ *                    "lines": [{"id", "request", "contract", "item", "kind", "date", "quantity",
+ *                               "amount", "rule", "pay", "line", "column"}]}],
+ *     "rejected": [priced lines]}
+ *  one entry per employee (the work's performer), by name; "rule" is the pay rule that applied
+ *  ("" when none did, and "pay" is 0), "line" and "column" where it is written. "rejected" holds
+ *  the work the tariff rejects and lines a rule could not evaluate. TARIFF_INVALID_ARGUMENT for a
+ *  period that does not read or a pay block the tariff lacks (or, with `pay` NULL, a tariff
+ *  without exactly one). */
+TARIFF_C_API tariff_status tariff_staff_pay(const tariff_tariff* tariff, const char* contracts_json,
+                                            const char* work_json, const char* period,
+                                            const char* pay, char** staff_pay_json, char** errors);
 
 #ifdef __cplusplus
 }

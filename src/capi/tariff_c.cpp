@@ -19,6 +19,7 @@
 #include <tariff/tariff.h>
 #include <tariff/version.hpp>
 
+#include "capi/pay_json.hpp"
 #include "errors/errors.hpp"
 #include "formats/json_reader.hpp"
 #include "formats/json_writer.hpp"
@@ -234,6 +235,46 @@ tariff_status bill_json(const tariff_tariff* tariff, const char* contracts_json,
   return TARIFF_OK;
 }
 
+// A period as tariff_payouts and tariff_staff_pay take it: a month, "2026-03", or its first and
+// last days, "2026-03-01..2026-03-15".
+tariff::date_span read_period(std::string_view text) {
+  if (text.size() == 7) {
+    if (const std::optional<tariff::local_date> first =
+            tariff::parse_date(std::string(text) + "-01")) {
+      const date::year_month_day ymd{*first};
+      return {*first, tariff::local_date{ymd + date::months{1}}};
+    }
+  } else if (const std::size_t dots = text.find(".."); dots != std::string_view::npos) {
+    const std::optional<tariff::local_date> first = tariff::parse_date(text.substr(0, dots));
+    const std::optional<tariff::local_date> last = tariff::parse_date(text.substr(dots + 2));
+    if (first && last && *first <= *last) return {*first, *last + date::days{1}};
+  }
+  throw tariff::call_error("'" + tariff::text::visible(text) +
+                           "' is not a period: a month YYYY-MM, or "
+                           "YYYY-MM-DD..YYYY-MM-DD from the first day to the last");
+}
+
+// tariff_payouts and tariff_staff_pay: contracts and work read, the period checked, then `write`
+// (capi/pay_json.hpp) gives the JSON.
+template <class Write>
+tariff_status pay_call(const tariff_tariff* tariff, const char* contracts_json,
+                       const char* work_json, const char* period, char** out, char** errors,
+                       Write&& write) {
+  require(tariff, "tariff");
+  require(contracts_json, "contracts_json");
+  require(work_json, "work_json");
+  require(period, "period");
+  require(out, "result");
+  const tariff::date_span span = read_period(period);
+  const inputs in = read_inputs(contracts_json, work_json, nullptr);
+  if (!in.problems.empty()) {
+    set(errors, in.problems);
+    return TARIFF_INVALID_INPUT;
+  }
+  set(out, write(in, span));
+  return TARIFF_OK;
+}
+
 }  // namespace
 
 extern "C" {
@@ -392,6 +433,34 @@ tariff_status tariff_estimate(const tariff_tariff* tariff, const char* contracts
     const auto lines = tariff::estimate(tariff->compiled, deal, in.state, in.work);
     set(priced, tariff::write_priced_json(lines, tariff->compiled));
     return TARIFF_OK;
+  });
+}
+
+tariff_status tariff_payouts(const tariff_tariff* tariff, const char* contracts_json,
+                             const char* work_json, const char* period, const char* rates,
+                             char** payouts_json, char** errors) {
+  clear(payouts_json);
+  clear(errors);
+  return guarded(errors, [&] {
+    return pay_call(tariff, contracts_json, work_json, period, payouts_json, errors,
+                    [&](const inputs& in, tariff::date_span span) {
+                      return tariff::capi::payouts_json(tariff->compiled, in.contracts, in.work,
+                                                        span, rates != nullptr ? rates : "");
+                    });
+  });
+}
+
+tariff_status tariff_staff_pay(const tariff_tariff* tariff, const char* contracts_json,
+                               const char* work_json, const char* period, const char* pay,
+                               char** staff_pay_json, char** errors) {
+  clear(staff_pay_json);
+  clear(errors);
+  return guarded(errors, [&] {
+    return pay_call(tariff, contracts_json, work_json, period, staff_pay_json, errors,
+                    [&](const inputs& in, tariff::date_span span) {
+                      return tariff::capi::staff_pay_json(tariff->compiled, in.contracts, in.work,
+                                                          span, pay != nullptr ? pay : "");
+                    });
   });
 }
 

@@ -1,10 +1,15 @@
 // A plain SHA-256: the library has no crypto dependency, and this is ~60 lines of FIPS 180-4.
 // On x86-64 processors with the SHA extensions the blocks go through those instructions instead:
-// hashing the source was 9 % of compiling a 10 000-item tariff with the plain rounds.
+// hashing the source was 9 % of compiling a 10 000-item tariff with the plain rounds. Both are
+// always compiled (the SHA-NI one where the compiler targets x86), the choice made once per
+// process; sha256_engines.hpp lets the test run each.
 #include "text/sha256.hpp"
 
 #include <array>
 #include <cstdint>
+#include <stdexcept>
+
+#include "text/sha256_engines.hpp"
 
 #if (defined(__x86_64__) || defined(__i386__)) && (defined(__GNUC__) || defined(__clang__)) && \
     !defined(TARIFF_NO_SHA_NI)
@@ -127,22 +132,30 @@ __attribute__((target("sha,ssse3,sse4.1"))) void compress_blocks_ni(std::array<s
 
 #endif
 
-void compress_all(std::array<std::uint32_t, 8>& h, const unsigned char* data, std::size_t blocks) {
+// A whole run of blocks through one engine.
+using compress_fn = void (*)(std::array<std::uint32_t, 8>&, const unsigned char*, std::size_t);
+
+// The engine's compression, or nullptr where it cannot run.
+compress_fn compression_of(sha256_engine engine) {
+  switch (engine) {
+    case sha256_engine::portable:
+      return compress_blocks;
+    case sha256_engine::sha_ni:
 #ifdef TARIFF_SHA_NI
-  static const bool ni = has_sha_ni();
-  if (ni) return compress_blocks_ni(h, data, blocks);
+      return has_sha_ni() ? compress_blocks_ni : nullptr;
+#else
+      return nullptr;
 #endif
-  compress_blocks(h, data, blocks);
+  }
+  return nullptr;
 }
 
-}  // namespace
-
-std::string sha256_hex(std::string_view data, std::size_t digits) {
+std::string digest_hex(compress_fn compress, std::string_view data, std::size_t digits) {
   std::array<std::uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
                                     0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
   const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
   std::size_t full = data.size() / 64;
-  compress_all(h, bytes, full);
+  compress(h, bytes, full);
   // The tail, a 1 bit, zeros, and the length in bits, big-endian, over one or two blocks.
   std::array<unsigned char, 128> tail{};
   const std::size_t rest = data.size() % 64;
@@ -154,13 +167,34 @@ std::string sha256_hex(std::string_view data, std::size_t digits) {
   for (int i = 0; i < 8; ++i)
     tail[64 * blocks - 1 - static_cast<std::size_t>(i)] =
         static_cast<unsigned char>(bits >> (8 * i));
-  compress_all(h, tail.data(), blocks);
+  compress(h, tail.data(), blocks);
   static constexpr char hex[] = "0123456789abcdef";
   digits = digits < 64 ? digits : 64;
   std::string out(digits, '0');
   for (std::size_t i = 0; i < digits; ++i)
     out[i] = hex[(h[i / 8] >> (28 - 4 * (i % 8))) & 0xF];
   return out;
+}
+
+}  // namespace
+
+bool sha256_engine_available(sha256_engine engine) {
+  return compression_of(engine) != nullptr;
+}
+
+std::string sha256_hex_with(sha256_engine engine, std::string_view data, std::size_t digits) {
+  const compress_fn compress = compression_of(engine);
+  if (compress == nullptr)
+    throw std::invalid_argument("sha256_hex_with: the SHA-NI engine cannot run here");
+  return digest_hex(compress, data, digits);
+}
+
+std::string sha256_hex(std::string_view data, std::size_t digits) {
+  // The processor is asked once; afterwards the choice costs one indirect call per hash.
+  static const compress_fn fastest = sha256_engine_available(sha256_engine::sha_ni)
+                                         ? compression_of(sha256_engine::sha_ni)
+                                         : compress_blocks;
+  return digest_hex(fastest, data, digits);
 }
 
 }  // namespace tariff::text
