@@ -11,6 +11,7 @@
 // errors are the documented hard limits (max_digits, max_scale), division by zero and bad text.
 #pragma once
 
+#include <array>
 #include <compare>
 #include <concepts>
 #include <cstddef>
@@ -208,8 +209,37 @@ class decimal {
   bool both_small_same_scale(const decimal& b) const noexcept {
     return big_ == nullptr && b.big_ == nullptr && scale_ == b.scale_;
   }
+  // The small-decimal fast path (docs/decimal.md, "Representation, speed and limits"): two
+  // coefficients that fit 64 bits, at scales at most 18 apart, are aligned by one 64 × 64-bit
+  // product into 128 bits, which cannot overflow (|c| × 10^18 < 2^63 × 2^60), and summed or
+  // compared there with no overflow check: |c × 10^d| + |c'| < 2^124.
+  static constexpr int small_align_max = 18;
+  static constexpr std::array<std::int64_t, small_align_max + 1> small_pow10 = [] {
+    std::array<std::int64_t, small_align_max + 1> table{};
+    table[0] = 1;
+    for (std::size_t i = 1; i < table.size(); ++i)
+      table[i] = table[i - 1] * 10;
+    return table;
+  }();
+  // c × 10^d for a coefficient that fits 64 bits and 0 <= d <= small_align_max.
+  static detail::int128 align_small(detail::int128 c, int d) noexcept {
+    return static_cast<detail::int128>(static_cast<std::int64_t>(c)) *
+           static_cast<detail::int128>(small_pow10[static_cast<std::size_t>(d)]);
+  }
+  // Whether both are small with 64-bit coefficients and scales at most small_align_max apart.
+  static bool small_pair(const decimal& a, const decimal& b) noexcept {
+    return a.big_ == nullptr && b.big_ == nullptr && fits_int64(a.small_) && fits_int64(b.small_) &&
+           a.scale_ - b.scale_ <= small_align_max && b.scale_ - a.scale_ <= small_align_max;
+  }
   static int compare(const decimal& a, const decimal& b) {
     if (a.both_small_same_scale(b)) return (a.small_ > b.small_) - (a.small_ < b.small_);
+    if (small_pair(a, b)) {
+      const detail::int128 ca =
+          a.scale_ < b.scale_ ? align_small(a.small_, b.scale_ - a.scale_) : a.small_;
+      const detail::int128 cb =
+          b.scale_ < a.scale_ ? align_small(b.small_, a.scale_ - b.scale_) : b.small_;
+      return (ca > cb) - (ca < cb);
+    }
     return compare_slow(a, b);
   }
   // this = coefficient × 10^-scale (a small coefficient, not int128_min; a checked scale),
@@ -238,6 +268,14 @@ class decimal {
         }
       } else if (a.small_ == 0 && a.scale_ == 0) {
         out.set_small(subtract ? -b.small_ : b.small_, b.scale_);
+        return;
+      } else if (small_pair(a, b)) {  // different scales: the small-decimal fast path
+        const std::int32_t scale = a.scale_ > b.scale_ ? a.scale_ : b.scale_;
+        const detail::int128 ca =
+            a.scale_ < scale ? align_small(a.small_, scale - a.scale_) : a.small_;
+        const detail::int128 cb =
+            b.scale_ < scale ? align_small(b.small_, scale - b.scale_) : b.small_;
+        out.set_small(subtract ? ca - cb : ca + cb, scale);
         return;
       }
     }
