@@ -215,9 +215,34 @@ struct priced_line {
   friend bool operator==(const priced_line&, const priced_line&) = default;
 };
 
-/// How to price.
+/// How to price. The defaults give the full result: every part, with its trace. Whatever is
+/// asked, a line's figures are the same: id, date, rejection and message, title, price list,
+/// measured and billed quantities, amount, cost, margin and tax do not depend on these options.
+///
+///   price_options{}                                      // parts and trace (the default)
+///   price_options{.trace = false}                        // parts, no trace steps
+///   price_options{.trace = false, .parts = false}        // the lean result, for streaming hosts
+///   price_options{.trace = false, .memo = false}         // every unit price by the rules
 struct price_options {
-  bool trace = true;  ///< record trace steps; off for throughput (amounts are identical)
+  /// Record trace steps: each part's (what made its unit price) and the line's (charge limits).
+  /// Off for throughput. With `parts` off only the line's steps are kept (`line_trace`).
+  bool trace = true;
+  /// Fill priced_line::parts. Off, the lean result: `parts` comes back empty, and the per-part
+  /// figures (each part's amount, cost and covered value) are not computed unless the tariff
+  /// rounds at `segment` (then the line's amount is their sum). A host that stores only line
+  /// figures, or streams them to a table, takes this. The billing stage always keeps parts
+  /// (allowances split them): price_with_state() and estimate() ignore it.
+  bool parts = true;
+  /// Use the unit-price memo: each thread keeps, per compiled tariff, the unit prices it has
+  /// worked out, keyed by exactly what the rules read (the item, the part's labels, the
+  /// attributes the rules read, contract year, kind of work, dates), and reuses them instead of
+  /// running the rules again; with the trace on it keeps each price's steps too. It is bounded
+  /// (4 096 line-level combinations, 16 384 prices, 8 192 trace steps: about 3 MB a thread at
+  /// most, forgotten all at once past a bound) and replaced when the thread prices another
+  /// compiled tariff. It is skipped where it cannot be exact: rules that read a line's quantity
+  /// or duration, tiered items, overage prices. Off, every unit price is computed by the rules;
+  /// the results are identical either way (tests/price/lean_test.cpp).
+  bool memo = true;
 };
 
 /// Prices `lines` done under `contract` with `tariff`: one result per line, in input order.

@@ -398,7 +398,9 @@ std::vector<priced_line> price_with_state(const compiled_tariff& tariff, const c
   const auto found = program.plan_index.find(deal.plan);
   const detail::plan* p =
       found == program.plan_index.end() ? nullptr : &program.plans[found->second];
-  detail::line_pricer pricer(tariff, options);
+  price_options with_parts = options;
+  with_parts.parts = true;  // allowances split parts: the billing stage always keeps them
+  detail::line_pricer pricer(tariff, with_parts);
   detail::allowance_ledger ledger(state);
   count_volumes(pricer, p, ledger);
   std::vector<detail::allowance_take> takes;
