@@ -5,7 +5,9 @@
 //   std::vector<tariff::priced_line> priced = tariff::price(*compiled.tariff, contract, lines);
 //
 // A host pricing a stream of lines keeps one result vector and calls price_into(), which reuses
-// the results' memory from batch to batch.
+// the results' memory from batch to batch. price_options says what a result carries beyond its
+// figures: the trace, the parts (off: the lean result, line figures only) and whether the
+// thread's unit-price memo may be used; the figures are the same whatever is asked.
 //
 // A compiled tariff is immutable: copies share it, and any number of threads may price with it
 // at once. Pricing never throws for bad work: a line that cannot be priced comes back rejected,
@@ -262,9 +264,10 @@ std::vector<priced_line> price(const compiled_tariff& tariff, std::span<const co
 /// price() gives for the same arguments. The elements `out` already holds are overwritten in
 /// place and keep their memory: their strings, their parts vector, and each reused part's trace
 /// vector and allowance keep their capacity, so once `out` has held a batch as large as the next
-/// (and lines as long), pricing it allocates nothing per line with the trace off. Elements beyond
-/// `lines.size()` are destroyed, new ones are appended. Never throws for bad work or contract
-/// data; throws std::bad_alloc only, and then `out` holds valid but unspecified lines.
+/// (and lines as long), pricing it allocates nothing per line with the trace off. With
+/// `options.parts` off each element's parts vector is emptied, keeping its capacity. Elements
+/// beyond `lines.size()` are destroyed, new ones are appended. Never throws for bad work or
+/// contract data; throws std::bad_alloc only, and then `out` holds valid but unspecified lines.
 void price_into(const compiled_tariff& tariff, const contract& contract,
                 std::span<const work_line> lines, std::vector<priced_line>& out,
                 const price_options& options = {});
