@@ -509,16 +509,16 @@ void line_pricer::finish(const item& it, bool billable, priced_line& line) {
     decimal cost_num = it.cost * p.measured.value;
     const bool included = !p.allowance.empty();
     // Written in place (amount_into): these are the figures of every part of every line.
-    if (!part_figures) {
-      // nothing: only the sums below
-    } else if (!included) {
-      amount_into(p.amount, value_num, den, program_.segment_rounding, scale);
-      set_units(p.covered, 0, 0);
-    } else {
-      set_units(p.amount, 0, scale);  // tidy(decimal(), scale)
-      amount_into(p.covered, value_num, den, program_.segment_rounding, scale);
+    if (part_figures) {
+      if (!included) {
+        amount_into(p.amount, value_num, den, program_.segment_rounding, scale);
+        set_units(p.covered, 0, 0);
+      } else {
+        set_units(p.amount, 0, scale);  // tidy(decimal(), scale)
+        amount_into(p.covered, value_num, den, program_.segment_rounding, scale);
+      }
+      amount_into(p.cost, cost_num, den, program_.segment_rounding, scale);
     }
-    if (part_figures) amount_into(p.cost, cost_num, den, program_.segment_rounding, scale);
     if (!included) add_into(sums.billed, sums.billed, p.billed.value);
     // An included part adds nothing to the amount (its value is `covered`), all to the cost.
     if (rounded) {
