@@ -465,7 +465,10 @@ void line_pricer::price_parts(const item& it, bool billable, priced_line& out) {
       // rules' on the same inputs, so they are the ones the rules would record again.
       if (const unit_price_memo::entry* known = memo_->find(it, p.labels, part_trace_)) {
         p.unit_price = known->price;
-        if (part_trace_) p.trace.assign(known->trace.begin(), known->trace.end());
+        if (part_trace_) {
+          const std::vector<trace_step>& steps = memo_->trace_of(*known);
+          p.trace.assign(steps.begin(), steps.end());
+        }
         continue;
       }
       p.unit_price = unit_price(it, p, out.billed.value, nullptr);

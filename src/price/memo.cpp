@@ -182,7 +182,7 @@ void unit_price_memo::start_line(const line_facts& line) {
 const unit_price_memo::entry* unit_price_memo::find(const item& it, const segment_labels& labels,
                                                     bool with_trace) const {
   for (const entry& e : entries_[key_])
-    if (e.it == &it && e.labels == labels) return !with_trace || e.traced ? &e : nullptr;
+    if (e.it == &it && e.labels == labels) return !with_trace || e.trace != no_trace ? &e : nullptr;
   return nullptr;
 }
 
@@ -191,9 +191,9 @@ void unit_price_memo::add(const item& it, const segment_labels& labels, const de
   const bool keep_trace = trace != nullptr && trace_steps_ + trace->size() <= max_trace_steps;
   for (entry& e : entries_[key_])
     if (e.it == &it && e.labels == labels) {  // stored without its steps: add them
-      if (keep_trace && !e.traced) {
-        e.trace = *trace;
-        e.traced = true;
+      if (keep_trace && e.trace == no_trace) {
+        e.trace = static_cast<std::uint32_t>(traces_.size());
+        traces_.push_back(*trace);
         trace_steps_ += trace->size();
       }
       return;
@@ -201,10 +201,10 @@ void unit_price_memo::add(const item& it, const segment_labels& labels, const de
   // A key with many items (a large price list) keeps its first ones: the scan in find() stays
   // short, and the rest are priced by the rules as without a memo.
   if (entries_[key_].size() == max_entries_per_key || entry_count_ == max_entries) return;
-  entry& added = entries_[key_].emplace_back(entry{&it, labels, price, false, {}});
+  entry& added = entries_[key_].emplace_back(entry{&it, labels, price, no_trace});
   if (keep_trace) {
-    added.trace = *trace;
-    added.traced = true;
+    added.trace = static_cast<std::uint32_t>(traces_.size());
+    traces_.push_back(*trace);
     trace_steps_ += trace->size();
   }
   ++entry_count_;
@@ -217,6 +217,7 @@ void unit_price_memo::clear() {
   by_hash_.clear();
   entry_count_ = 0;
   trace_steps_ = 0;
+  traces_.clear();
   key_ = 0;
 }
 

@@ -44,16 +44,19 @@ class unit_price_memo {
   bool usable() const { return usable_; }
   /// Records the line-level inputs of the line being priced (only when usable()).
   void start_line(const line_facts& line);
+  static constexpr std::uint32_t no_trace = 0xFFFFFFFF;
+  // Kept small, since find() scans them: the trace steps live apart, in traces_.
   struct entry {
     const item* it;
     segment_labels labels;
     decimal price;
-    bool traced = false;            ///< `trace` holds the steps that made `price`
-    std::vector<trace_step> trace;  ///< empty unless traced
+    std::uint32_t trace = no_trace;  ///< traces_[trace]: the steps that made `price`
   };
   /// The remembered unit price of a part of the current line, or null; `with_trace`: only one
   /// remembered with its trace steps.
   const entry* find(const item& it, const segment_labels& labels, bool with_trace) const;
+  /// The steps of an entry found with its trace.
+  const std::vector<trace_step>& trace_of(const entry& e) const { return traces_[e.trace]; }
   /// Remembers a part's unit price for the current line's inputs, and its trace steps if given
   /// (and the bound on steps allows).
   void add(const item& it, const segment_labels& labels, const decimal& price,
@@ -94,6 +97,7 @@ class unit_price_memo {
   std::unordered_multimap<std::uint64_t, std::size_t> by_hash_;
   std::size_t entry_count_ = 0;
   std::size_t trace_steps_ = 0;
+  std::vector<std::vector<trace_step>> traces_;  ///< by entry::trace
 };
 
 }  // namespace tariff::detail
