@@ -113,6 +113,12 @@ summary = {
         "python_ns_per_line": py_ns, "python_lines": python["lines"],
         "engine_over_by_hand": off / hand, "python_over_engine": py_ns / off,
         "trace_on_over_off": on / off,
+        "stream_trace_on_over_off": stream_on / stream_off,
+        # The lean result (price_options::parts off, trace off; issue 24), reported beside.
+        "lean_ns_per_line": per_line_ns(typical["BM_price_lean"], PRICING_LINES)
+        if "BM_price_lean" in typical else None,
+        "stream_lean_ns_per_line": per_line_ns(typical["BM_price_into_lean"], PRICING_LINES)
+        if "BM_price_into_lean" in typical else None,
     },
     "mix": {"timed_lines": typical["BM_price/trace:0"].get("timed_lines"),
             "crossing_22_or_midnight": typical["BM_price/trace:0"].get("crossing_22_or_0"),
@@ -127,6 +133,7 @@ summary = {
     "billing": {
         "what": "tariff::bill, 100 000 contracts x 30 lines, one March statement each, trace off",
         "ns_per_line": bill, "lines_per_second": 1e9 / bill,
+        "over_stream_pricing": bill / stream_off,
         "contracts_per_second": typical["BM_bill/trace:0"]["contracts_per_second"],
     },
     "compile": {"what": "tariff::compile (parse + check + compile) of 10 000 items, 50 rules",

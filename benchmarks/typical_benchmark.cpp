@@ -130,6 +130,40 @@ void BM_price_into(benchmark::State& state) {
 }
 BENCHMARK(BM_price_into)->ArgName("trace")->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
+// The lean result (price_options::parts off, trace off): the same calls as BM_price and
+// BM_price_into, each line's figures without its parts.
+constexpr tariff::price_options lean{.trace = false, .parts = false};
+
+void BM_price_lean(benchmark::State& state) {
+  const suite& s = the_suite();
+  if (!s.error.empty()) return state.SkipWithError(s.error.c_str());
+  for (auto _ : state)
+    for (std::size_t c = 0; c < pricing_contracts; ++c) {
+      auto priced = tariff::price(s.tariff, s.work.contracts[c], lines_of(s.work, c), lean);
+      benchmark::DoNotOptimize(priced);
+    }
+  state.SetItemsProcessed(state.iterations() *
+                          static_cast<std::int64_t>(pricing_contracts * bench::lines_per_contract));
+  state.SetLabel("lean, trace off");
+}
+BENCHMARK(BM_price_lean)->Unit(benchmark::kMillisecond);
+
+void BM_price_into_lean(benchmark::State& state) {
+  const suite& s = the_suite();
+  if (!s.error.empty()) return state.SkipWithError(s.error.c_str());
+  std::vector<tariff::priced_line> priced;  // kept across the calls, as a host's stream
+  for (auto _ : state)
+    for (std::size_t c = 0; c < pricing_contracts; ++c) {
+      tariff::price_into(s.tariff, s.work.contracts[c], lines_of(s.work, c), priced, lean);
+      benchmark::DoNotOptimize(priced.data());
+      benchmark::ClobberMemory();
+    }
+  state.SetItemsProcessed(state.iterations() *
+                          static_cast<std::int64_t>(pricing_contracts * bench::lines_per_contract));
+  state.SetLabel("lean, trace off");
+}
+BENCHMARK(BM_price_into_lean)->Unit(benchmark::kMillisecond);
+
 void BM_price_by_hand(benchmark::State& state) {
   const suite& s = the_suite();
   if (!s.error.empty()) return state.SkipWithError(s.error.c_str());

@@ -362,13 +362,13 @@ inline constexpr int default_late_work_periods = 12;
 /// when a request closes. `state` is advanced by what the lines use (allowances and volumes);
 /// its ledger, revision and balance are bill()'s and stay as they were. Throws billing_input_error,
 /// leaving `state` as it was, if the state has an entry the plan cannot match in a period a
-/// line falls in.
+/// line falls in. The lines keep their parts whatever `options.parts` says: allowances split them.
 [[nodiscard]] TARIFF_API std::vector<priced_line> price_with_state(
     const compiled_tariff& tariff, const contract& contract, billing_state& state,
     std::span<const work_line> work, const price_options& options = {});
 
 /// An estimate: planned work priced against the current state, which is left as it is
-/// (pay per fact, docs/design.md, scenario 7b).
+/// (pay per fact, docs/design.md, scenario 7b). Like price_with_state, it keeps the parts.
 [[nodiscard]] TARIFF_API std::vector<priced_line> estimate(const compiled_tariff& tariff,
                                                            const contract& contract,
                                                            const billing_state& state,

@@ -5,7 +5,9 @@
 //   std::vector<tariff::priced_line> priced = tariff::price(*compiled.tariff, contract, lines);
 //
 // A host pricing a stream of lines keeps one result vector and calls price_into(), which reuses
-// the results' memory from batch to batch.
+// the results' memory from batch to batch. price_options says what a result carries beyond its
+// figures: the trace, the parts (off: the lean result, line figures only) and whether the
+// thread's unit-price memo may be used; the figures are the same whatever is asked.
 //
 // A compiled tariff is immutable: copies share it, and any number of threads may price with it
 // at once. Pricing never throws for bad work: a line that cannot be priced comes back rejected,
@@ -123,15 +125,15 @@ struct compile_result {
 /// An exact quantity of an item. Items billed by time keep whole seconds and the seconds in one
 /// unit, so 25 minutes of an hourly item is exactly 1500/3600 h, never 0.4166…; counted items
 /// keep their count.
-struct item_quantity {
+struct TARIFF_API item_quantity {
   decimal value;                  ///< time items: seconds; counted items: the number of units
   std::int64_t unit_seconds = 0;  ///< time items: seconds in one unit (3600 per hour); 0: counted
 
   /// Whether the item is billed by time.
-  bool is_time() const { return unit_seconds != 0; }
+  [[nodiscard]] bool is_time() const { return unit_seconds != 0; }
   /// "1h30min", "2h", "45s", "0min" for time; the count with its scale ("3", "1.50") for counted
   /// items.
-  std::string to_string() const;
+  [[nodiscard]] std::string to_string() const;
   friend bool operator==(const item_quantity&, const item_quantity&) = default;
 };
 
@@ -225,9 +227,9 @@ enum class reject_reason : std::uint8_t {
 inline constexpr std::chrono::hours max_line_span{366 * 24};
 
 /// The reason's code as files write it ("contract_ended").
-std::string_view to_string(reject_reason reason);
+[[nodiscard]] TARIFF_API std::string_view to_string(reject_reason reason);
 /// The kind's name as files write it ("group_factor").
-std::string_view to_string(trace_kind kind);
+[[nodiscard]] TARIFF_API std::string_view to_string(trace_kind kind);
 
 /// A work line, priced or rejected.
 struct priced_line {
@@ -255,42 +257,72 @@ struct priced_line {
   std::vector<trace_step> line_trace;  ///< steps on the line's amount (charge limits)
 
   /// Whether the line was priced.
-  bool ok() const { return !rejected.has_value(); }
+  [[nodiscard]] bool ok() const { return !rejected.has_value(); }
   friend bool operator==(const priced_line&, const priced_line&) = default;
 };
 
-/// How to price.
+/// How to price. The defaults give the full result: every part, with its trace. Whatever is
+/// asked, a line's figures are the same: id, date, rejection and message, title, price list,
+/// measured and billed quantities, amount, cost, margin and tax do not depend on these options.
+///
+///   price_options{}                                      // parts and trace (the default)
+///   price_options{.trace = false}                        // parts, no trace steps
+///   price_options{.trace = false, .parts = false}        // the lean result, for streaming hosts
+///   price_options{.trace = false, .memo = false}         // every unit price by the rules
 struct price_options {
-  bool trace = true;  ///< record trace steps; off for throughput (amounts are identical)
+  /// Record trace steps: each part's (what made its unit price) and the line's (charge limits).
+  /// Off for throughput. With `parts` off only the line's steps are kept (`line_trace`).
+  bool trace = true;
+  /// Fill priced_line::parts. Off, the lean result: `parts` comes back empty, and the per-part
+  /// figures (each part's amount, cost and covered value) are not computed unless the tariff
+  /// rounds at `segment` (then the line's amount is their sum). A host that stores only line
+  /// figures, or streams them to a table, takes this. The billing stage always keeps parts
+  /// (allowances split them): price_with_state() and estimate() ignore it.
+  bool parts = true;
+  /// Use the unit-price memo: each thread keeps, per compiled tariff, the unit prices it has
+  /// worked out, keyed by exactly what the rules read (the item, the part's labels, the
+  /// attributes the rules read, contract year, kind of work, dates), and reuses them instead of
+  /// running the rules again; with the trace on it keeps each price's steps too. It is bounded
+  /// (4 096 line-level combinations, 16 384 prices, 8 192 trace steps: about 3 MB a thread at
+  /// most, forgotten all at once past a bound) and replaced when the thread prices another
+  /// compiled tariff. It is skipped where it cannot be exact: rules that read a line's quantity
+  /// or duration, tiered items, overage prices. Off, every unit price is computed by the rules;
+  /// the results are identical either way (tests/price/lean_test.cpp).
+  bool memo = true;
 };
 
 /// Prices `lines` done under `contract` with `tariff`: one result per line, in input order.
 /// Each line is priced on its own (pricing semantics §1–3, §5, §6); allowances, fees and period
 /// totals are the billing stage's. Never throws for bad work or contract data: such lines come
 /// back rejected. Throws std::bad_alloc only.
-std::vector<priced_line> price(const compiled_tariff& tariff, const contract& contract,
-                               std::span<const work_line> lines, const price_options& options = {});
+[[nodiscard]] TARIFF_API std::vector<priced_line> price(const compiled_tariff& tariff,
+                                                        const contract& contract,
+                                                        std::span<const work_line> lines,
+                                                        const price_options& options = {});
 
 /// Prices lines of many contracts: each line with the contract its `contract` field names (a line
 /// naming none of them is rejected as unknown_contract). One result per line, in input order.
-std::vector<priced_line> price(const compiled_tariff& tariff, std::span<const contract> contracts,
-                               std::span<const work_line> lines, const price_options& options = {});
+[[nodiscard]] TARIFF_API std::vector<priced_line> price(const compiled_tariff& tariff,
+                                                        std::span<const contract> contracts,
+                                                        std::span<const work_line> lines,
+                                                        const price_options& options = {});
 
 /// As price(), into `out`, for hosts that price a stream of lines batch after batch: afterwards
 /// `out` holds exactly one result per line, in input order, and each is equal (==) to what
 /// price() gives for the same arguments. The elements `out` already holds are overwritten in
 /// place and keep their memory: their strings, their parts vector, and each reused part's trace
 /// vector and allowance keep their capacity, so once `out` has held a batch as large as the next
-/// (and lines as long), pricing it allocates nothing per line with the trace off. Elements beyond
-/// `lines.size()` are destroyed, new ones are appended. Never throws for bad work or contract
-/// data; throws std::bad_alloc only, and then `out` holds valid but unspecified lines.
-void price_into(const compiled_tariff& tariff, const contract& contract,
-                std::span<const work_line> lines, std::vector<priced_line>& out,
-                const price_options& options = {});
+/// (and lines as long), pricing it allocates nothing per line with the trace off. With
+/// `options.parts` off each element's parts vector is emptied, keeping its capacity. Elements
+/// beyond `lines.size()` are destroyed, new ones are appended. Never throws for bad work or
+/// contract data; throws std::bad_alloc only, and then `out` holds valid but unspecified lines.
+TARIFF_API void price_into(const compiled_tariff& tariff, const contract& contract,
+                           std::span<const work_line> lines, std::vector<priced_line>& out,
+                           const price_options& options = {});
 
 /// As the many-contract price(), into `out`, reusing its elements as the overload above does.
-void price_into(const compiled_tariff& tariff, std::span<const contract> contracts,
-                std::span<const work_line> lines, std::vector<priced_line>& out,
-                const price_options& options = {});
+TARIFF_API void price_into(const compiled_tariff& tariff, std::span<const contract> contracts,
+                           std::span<const work_line> lines, std::vector<priced_line>& out,
+                           const price_options& options = {});
 
 }  // namespace tariff

@@ -399,7 +399,9 @@ std::vector<priced_line> price_with_state(const compiled_tariff& tariff, const c
   const plan::tariff_program& program = plan::program_of(tariff);
   const auto found = program.plan_index.find(deal.plan);
   const plan::plan* p = found == program.plan_index.end() ? nullptr : &program.plans[found->second];
-  price_stage::line_pricer pricer(tariff, options);
+  price_options with_parts = options;
+  with_parts.parts = true;  // allowances split parts: the billing stage always keeps them
+  price_stage::line_pricer pricer(tariff, with_parts);
   bill_stage::allowance_ledger ledger(state);
   count_volumes(pricer, p, ledger);
   std::vector<bill_stage::allowance_take> takes;

@@ -87,6 +87,9 @@ void line_pricer::price(const contract* deal, const work_line& work, priced_line
   out.contract = work.contract;
   out.item = work.item;
   out.kind = work.kind;
+  // Lean: the line is priced with the pricer's own parts in its place, given back afterwards.
+  const bool lean = !options_.parts;
+  if (lean) out.parts.swap(lean_parts_);
   try {
     price_line(deal, work, out);
   } catch (const pricing_error& e) {
@@ -95,6 +98,10 @@ void line_pricer::price(const contract* deal, const work_line& work, priced_line
     fail(out, reject_reason::arithmetic_limit, e.what());
   } catch (const calendar_error& e) {
     fail(out, reject_reason::invalid_contract, e.what());
+  }
+  if (lean) {
+    out.parts.swap(lean_parts_);
+    out.parts.clear();  // a result priced before with parts keeps their memory, not their values
   }
   if (!out.ok()) last_item_ = nullptr, last_plan_ = nullptr;
 }
@@ -430,7 +437,7 @@ void line_pricer::apply_tiers(const item& it, local_date day, priced_line& out) 
   };
   auto mark = [&](priced_part& p, const tier& t) {
     p.list_price = start_price(t);
-    if (options_.trace)
+    if (part_trace_)
       p.trace.push_back(
           {trace_kind::tier, it.name, it.price, p.list_price, decimal(), t.at.line, t.at.column});
   };
@@ -471,12 +478,18 @@ void line_pricer::apply_tiers(const item& it, local_date day, priced_line& out) 
 void line_pricer::price_parts(const item& it, bool billable, priced_line& out) {
   for (priced_part& p : out.parts) {
     if (billable && memo_ != nullptr && !it.tiers) {
-      if (const decimal* known = memo_->find(it, p.labels)) {
-        p.unit_price = *known;
+      // With the trace on, only a price remembered with its steps will do; the steps are the
+      // rules' on the same inputs, so they are the ones the rules would record again.
+      if (const unit_price_memo::entry* known = memo_->find(it, p.labels, part_trace_)) {
+        p.unit_price = known->price;
+        if (part_trace_) {
+          const std::vector<trace_step>& steps = memo_->trace_of(*known);
+          p.trace.assign(steps.begin(), steps.end());
+        }
         continue;
       }
       p.unit_price = unit_price(it, p, out.billed.value, nullptr);
-      memo_->add(it, p.labels, p.unit_price);
+      memo_->add(it, p.labels, p.unit_price, part_trace_ ? &p.trace : nullptr);
       continue;
     }
     if (billable) {
@@ -484,7 +497,7 @@ void line_pricer::price_parts(const item& it, bool billable, priced_line& out) {
       continue;
     }
     p.unit_price = tidy(decimal(), it.price.scale());
-    if (options_.trace)
+    if (part_trace_)
       p.trace.push_back({trace_kind::not_billable, std::string(to_string(out.kind)), it.price,
                          p.unit_price, decimal(), 0, 0});
   }
@@ -508,19 +521,24 @@ void line_pricer::finish(const item& it, bool billable, priced_line& line) {
   line_sums& sums = sums_;
   for (decimal* sum : {&sums.amount, &sums.cost, &sums.billed})
     set_units(*sum, 0, 0);
+  // The lean result has no parts to show: their own figures are needed only when the line's
+  // amount is their sum (`segment` rounding).
+  const bool part_figures = options_.parts || rounded;
   for (priced_part& p : line.parts) {
     decimal value_num = p.unit_price * p.billed.value;
     decimal cost_num = it.cost * p.measured.value;
     const bool included = !p.allowance.empty();
     // Written in place (amount_into): these are the figures of every part of every line.
-    if (!included) {
-      amount_into(p.amount, value_num, den, program_.segment_rounding, scale);
-      set_units(p.covered, 0, 0);
-    } else {
-      set_units(p.amount, 0, scale);  // tidy(decimal(), scale)
-      amount_into(p.covered, value_num, den, program_.segment_rounding, scale);
+    if (part_figures) {
+      if (!included) {
+        amount_into(p.amount, value_num, den, program_.segment_rounding, scale);
+        set_units(p.covered, 0, 0);
+      } else {
+        set_units(p.amount, 0, scale);  // tidy(decimal(), scale)
+        amount_into(p.covered, value_num, den, program_.segment_rounding, scale);
+      }
+      amount_into(p.cost, cost_num, den, program_.segment_rounding, scale);
     }
-    amount_into(p.cost, cost_num, den, program_.segment_rounding, scale);
     if (!included) add_into(sums.billed, sums.billed, p.billed.value);
     // An included part adds nothing to the amount (its value is `covered`), all to the cost.
     if (rounded) {
@@ -542,13 +560,13 @@ decimal line_pricer::unit_price(const item& it, priced_part& part, const decimal
   if (overage != nullptr) {
     // Beyond an allowance with its own price: that price replaces the list price (and its
     // discount) as the start, and the rules still apply (docs/language.md, Allowances).
-    if (options_.trace)
+    if (part_trace_)
       part.trace.push_back({trace_kind::overage, it.name, it.price, *overage, decimal(), 0, 0});
     price = *overage;
   } else if (it.discount) {
     const decimal after =
         tidy(price - price * *it.discount * decimal::from_units(1, 2), it.price.scale());
-    if (options_.trace)
+    if (part_trace_)
       part.trace.push_back({trace_kind::discount, it.name, price, after, *it.discount,
                             it.discount_at.line, it.discount_at.column});
     price = after;
@@ -571,7 +589,7 @@ decimal line_pricer::unit_price(const item& it, priced_part& part, const decimal
     if (const auto* r = std::get_if<rule>(&s)) {
       if (!applies(*r, it, facts)) continue;
       decimal after = to_decimal(run(*r, r->result, facts), "the price");
-      if (options_.trace)
+      if (part_trace_)
         part.trace.push_back({trace_kind::rule, r->name, tidy(price, scale), tidy(after, scale),
                               decimal(), r->at.line, r->at.column});
       price = std::move(after);
@@ -621,7 +639,7 @@ void line_pricer::apply_group(const group& g, const item& it, const part_facts& 
   for (const rule& r : g.rules) {
     if (!applies(r, it, facts)) continue;
     const decimal factor = to_decimal(run(r, r.result, facts), "the factor");
-    if (options_.trace) {
+    if (part_trace_) {
       const decimal shown = tidy(price, it.price.scale());
       part.trace.push_back(
           {trace_kind::group_factor, r.name, shown, shown, factor, r.at.line, r.at.column});
@@ -644,7 +662,7 @@ void line_pricer::apply_group(const group& g, const item& it, const part_facts& 
   }
   if (!combined) return;
   decimal after = price * *combined;
-  if (options_.trace) {
+  if (part_trace_) {
     const int scale = it.price.scale();
     part.trace.insert(part.trace.begin() + static_cast<std::ptrdiff_t>(first_factor),
                       {trace_kind::group, g.name, tidy(price, scale), tidy(after, scale), *combined,

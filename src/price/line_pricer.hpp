@@ -59,7 +59,8 @@ class line_pricer {
       : program_(plan::program_of(tariff)),
         options_(options),
         evaluator_(program_),
-        use_memo_(!options.trace) {}
+        use_memo_(options.memo),
+        part_trace_(options.trace && options.parts) {}
 
   /// Prices one line on its own (no allowances); rejects it with a reason if it cannot be priced.
   priced_line price(const contract* deal, const work_line& work);
@@ -139,6 +140,10 @@ class line_pricer {
   plan::evaluator evaluator_;
   unit_price_memo* memo_ = nullptr;  // the thread's, fetched per line (see price_line)
   bool use_memo_;
+  bool part_trace_;  // trace steps of parts: the trace asked for, and parts kept to hold them
+  // The lean result (price_options::parts off): the line's parts are worked out here, reused
+  // from line to line, and the result's own parts vector stays empty.
+  std::vector<priced_part> lean_parts_;
   std::vector<segment> segments_;
   plan::line_facts facts_;
   const plan::item* last_item_ = nullptr;

@@ -177,7 +177,8 @@ void unit_price_memo::start_line(const line_facts& line) {
       recent_[next_recent_++ % recent_.size()] = key_;
       return;
     }
-  if (keys_.size() == max_keys || entry_count_ >= max_entries) clear();
+  if (keys_.size() == max_keys || entry_count_ >= max_entries || trace_steps_ >= max_trace_steps)
+    clear();
   line_key stored = current_;
   stored.texts.clear();
   stored.owned.resize(slots_.size());
@@ -190,17 +191,34 @@ void unit_price_memo::start_line(const line_facts& line) {
   recent_[next_recent_++ % recent_.size()] = key_;
 }
 
-const decimal* unit_price_memo::find(const item& it, const segment_labels& labels) const {
+const unit_price_memo::entry* unit_price_memo::find(const item& it, const segment_labels& labels,
+                                                    bool with_trace) const {
   for (const entry& e : entries_[key_])
-    if (e.it == &it && e.labels == labels) return &e.price;
+    if (e.it == &it && e.labels == labels) return !with_trace || e.trace != no_trace ? &e : nullptr;
   return nullptr;
 }
 
-void unit_price_memo::add(const item& it, const segment_labels& labels, const decimal& price) {
+void unit_price_memo::add(const item& it, const segment_labels& labels, const decimal& price,
+                          const std::vector<trace_step>* trace) {
+  const bool keep_trace = trace != nullptr && trace_steps_ + trace->size() <= max_trace_steps;
+  for (entry& e : entries_[key_])
+    if (e.it == &it && e.labels == labels) {  // stored without its steps: add them
+      if (keep_trace && e.trace == no_trace) {
+        e.trace = static_cast<std::uint32_t>(traces_.size());
+        traces_.push_back(*trace);
+        trace_steps_ += trace->size();
+      }
+      return;
+    }
   // A key with many items (a large price list) keeps its first ones: the scan in find() stays
   // short, and the rest are priced by the rules as without a memo.
   if (entries_[key_].size() == max_entries_per_key || entry_count_ == max_entries) return;
-  entries_[key_].push_back({&it, labels, price});
+  entry& added = entries_[key_].emplace_back(entry{&it, labels, price, no_trace});
+  if (keep_trace) {
+    added.trace = static_cast<std::uint32_t>(traces_.size());
+    traces_.push_back(*trace);
+    trace_steps_ += trace->size();
+  }
   ++entry_count_;
 }
 
@@ -210,6 +228,8 @@ void unit_price_memo::clear() {
   entries_.clear();
   by_hash_.clear();
   entry_count_ = 0;
+  trace_steps_ = 0;
+  traces_.clear();
   key_ = 0;
 }
 

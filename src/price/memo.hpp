@@ -6,15 +6,17 @@
 // (the regions of a client's sites, its contract year, day or night), so once a combination was
 // priced the rules need not run again: the memo keys a price by exactly those inputs, found by
 // scanning the compiled code once for what it reads. A tariff whose rules read a line's quantity
-// or duration varies too much to gain and is priced without it; so are tiered items, overage
-// prices and traced pricing (a hit has no trace steps). An evaluation that fails is never stored,
-// so every rejection still happens where the rules say.
+// or duration varies too much to gain and is priced without it; so are tiered items and overage
+// prices. Traced pricing keeps each price's trace steps beside it (they are the rules' steps on
+// the same inputs); a price stored without its steps is priced again, with them, when traced
+// pricing meets it. An evaluation that fails is never stored, so every rejection still happens
+// where the rules say. price_options::memo turns it off (include/tariff/pricing.hpp).
 //
 // One memo per thread and program (for_thread), kept across calls: hosts price a contract at a
 // time, and the next contract's lines mostly repeat combinations already seen. It holds copies of
 // the texts it keys on, never pointers into a caller's data, and forgets everything past
-// max_keys line-level combinations or max_entries prices, so its memory stays bounded (about
-// 2 MB at most per thread).
+// max_keys line-level combinations, max_entries prices or max_trace_steps trace steps, so its
+// memory stays bounded (about 3 MB at most per thread).
 #pragma once
 
 #include <array>
@@ -25,6 +27,7 @@
 #include <vector>
 
 #include <tariff/model.hpp>
+#include <tariff/pricing.hpp>
 
 #include "plan/evaluate.hpp"
 #include "plan/program.hpp"
@@ -41,10 +44,23 @@ class unit_price_memo {
   bool usable() const { return usable_; }
   /// Records the line-level inputs of the line being priced (only when usable()).
   void start_line(const plan::line_facts& line);
-  /// The remembered unit price of a part of the current line, or null.
-  const decimal* find(const plan::item& it, const segment_labels& labels) const;
-  /// Remembers a part's unit price for the current line's inputs.
-  void add(const plan::item& it, const segment_labels& labels, const decimal& price);
+  static constexpr std::uint32_t no_trace = 0xFFFFFFFF;
+  // Kept small, since find() scans them: the trace steps live apart, in traces_.
+  struct entry {
+    const plan::item* it;
+    segment_labels labels;
+    decimal price;
+    std::uint32_t trace = no_trace;  ///< traces_[trace]: the steps that made `price`
+  };
+  /// The remembered unit price of a part of the current line, or null; `with_trace`: only one
+  /// remembered with its trace steps.
+  const entry* find(const plan::item& it, const segment_labels& labels, bool with_trace) const;
+  /// The steps of an entry found with its trace.
+  const std::vector<trace_step>& trace_of(const entry& e) const { return traces_[e.trace]; }
+  /// Remembers a part's unit price for the current line's inputs, and its trace steps if given
+  /// (and the bound on steps allows).
+  void add(const plan::item& it, const segment_labels& labels, const decimal& price,
+           const std::vector<trace_step>* trace);
 
  private:
   // The line-level inputs; `texts` point into the line being priced, `owned` (in stored keys)
@@ -58,14 +74,10 @@ class unit_price_memo {
     local_date date{};
     local_date start{}, end{}, since{};
   };
-  struct entry {
-    const plan::item* it;
-    segment_labels labels;
-    decimal price;
-  };
   static constexpr std::size_t max_keys = 4096;
   static constexpr std::size_t max_entries_per_key = 32;
   static constexpr std::size_t max_entries = 16384;
+  static constexpr std::size_t max_trace_steps = 8192;  // about 150 bytes each
 
   bool matches(const line_key& stored) const;  // stored == current_
   void clear();
@@ -84,6 +96,8 @@ class unit_price_memo {
   std::vector<std::vector<entry>> entries_;  ///< by key
   std::unordered_multimap<std::uint64_t, std::size_t> by_hash_;
   std::size_t entry_count_ = 0;
+  std::size_t trace_steps_ = 0;
+  std::vector<std::vector<trace_step>> traces_;  ///< by entry::trace
 };
 
 }  // namespace tariff::price_stage

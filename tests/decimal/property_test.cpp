@@ -12,6 +12,7 @@
 #include <initializer_list>
 #include <random>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <boost/multiprecision/cpp_int.hpp>
@@ -239,6 +240,67 @@ TEST(DecimalProperty, RoundToAndPercentOfRoundLikeTheReference) {
           << "percent_of(" << base << ", " << percent << ", " << scale << ", " << to_string(mode)
           << ")";
     }
+  }
+}
+
+// + - and the comparisons of small coefficients at the boundary of their inline 128-bit path:
+// the coefficients at and just past the 64-bit limits, the scales 17, 18, 19 and 20 apart (where
+// aligning them stops fitting), each checked against the exact rationals.
+TEST(DecimalProperty, SmallCoefficientsAtTheBoundaryAreExact) {
+  const cpp_int i64_max = (cpp_int(1) << 63) - 1;
+  const std::vector<cpp_int> edges{
+      0,           1,        -1,           12345,        i64_max,          i64_max - 1,
+      i64_max + 1, -i64_max, -i64_max - 1, -i64_max - 2, i64_max * 10 + 7, cpp_int(1) << 100};
+  int checked = 0;
+  for (const cpp_int& ca : edges)
+    for (const cpp_int& cb : edges)
+      for (const int sa : {0, 2, 5})
+        for (const int apart : {0, 1, 17, 18, 19, 20, 40}) {
+          const decimal a = make(ca, sa);
+          const decimal b = make(cb, sa + apart);
+          const cpp_rational ra = to_rational(a);
+          const cpp_rational rb = to_rational(b);
+          const std::string inputs = a.to_string() + ", " + b.to_string();
+          for (const auto& [x, y, rx, ry] : {std::tuple{a, b, ra, rb}, std::tuple{b, a, rb, ra}}) {
+            const decimal sum = x + y;
+            EXPECT_EQ(to_rational(sum), cpp_rational(rx + ry)) << "+ " << inputs;
+            EXPECT_EQ(sum.scale(), sa + apart) << "+ " << inputs;
+            const decimal difference = x - y;
+            EXPECT_EQ(to_rational(difference), cpp_rational(rx - ry)) << "- " << inputs;
+            EXPECT_EQ(difference.scale(), sa + apart) << "- " << inputs;
+            decimal in_place = x;
+            in_place -= y;
+            EXPECT_TRUE(identical(in_place, difference)) << "-= " << inputs;
+            const int expected = sign_of(cpp_rational(rx - ry));
+            const auto order = x <=> y;
+            EXPECT_EQ(order < 0 ? -1 : (order > 0 ? 1 : 0), expected) << "<=> " << inputs;
+            EXPECT_EQ(x == y, expected == 0) << "== " << inputs;
+          }
+          ++checked;
+        }
+  EXPECT_EQ(checked, 12 * 12 * 3 * 7);
+
+  // Random 64-bit coefficients at random scales up to 20 apart.
+  std::mt19937_64 rng(0x5a11fa57);
+  for (int i = 0; i < 20000; ++i) {
+    STOP_AT_FIRST_FAILURE();
+    const auto bits = [&rng] {
+      const int width = static_cast<int>(rng() % 64);  // 63 - width bits shifted away
+      const auto magnitude = static_cast<std::int64_t>((rng() >> 1) >> (63 - width));
+      return (rng() & 1) != 0 ? -magnitude : magnitude;
+    };
+    const int sa = static_cast<int>(rng() % 12);
+    const int sb = static_cast<int>(rng() % 21);
+    const decimal a = decimal::from_units(bits(), sa);
+    const decimal b = decimal::from_units(bits(), sb);
+    const cpp_rational ra = to_rational(a);
+    const cpp_rational rb = to_rational(b);
+    const std::string inputs = a.to_string() + ", " + b.to_string();
+    EXPECT_EQ(to_rational(a + b), cpp_rational(ra + rb)) << "+ " << inputs;
+    EXPECT_EQ(to_rational(a - b), cpp_rational(ra - rb)) << "- " << inputs;
+    EXPECT_EQ((a + b).scale(), std::max(sa, sb)) << "+ " << inputs;
+    const auto order = a <=> b;
+    EXPECT_EQ(order < 0 ? -1 : (order > 0 ? 1 : 0), sign_of(cpp_rational(ra - rb))) << inputs;
   }
 }
 
