@@ -55,7 +55,7 @@ typedef enum tariff_status {
 /** A compiled tariff (opaque). */
 typedef struct tariff_tariff tariff_tariff;
 
-/** The library's version, "0.1.0"; static storage, not to be freed. */
+/** The library's version, "0.2.0"; static storage, not to be freed. */
 TARIFF_C_API const char* tariff_version(void);
 
 /** The status's name, "TARIFF_INVALID_INPUT"; static storage, not to be freed. */
