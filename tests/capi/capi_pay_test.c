@@ -6,35 +6,24 @@
 
 #include <tariff/tariff.h>
 
-static int failures = 0;
+#include "checks.h"
 
-#define CHECK_STATUS(call, expected)                                                 \
-  do {                                                                               \
-    tariff_status got_ = (call);                                                     \
-    if (got_ != (expected)) {                                                        \
-      fprintf(stderr, "%s:%d: %s gave %s, expected %s\n", __FILE__, __LINE__, #call, \
-              tariff_status_name(got_), tariff_status_name(expected));               \
-      ++failures;                                                                    \
-    }                                                                                \
-  } while (0)
-
-#define CHECK_EQUALS(text, expected)                                                    \
-  do {                                                                                  \
-    if ((text) == NULL || strcmp((text), (expected)) != 0) {                            \
-      fprintf(stderr, "%s:%d: expected:\n%s\ngot:\n%s\n", __FILE__, __LINE__, expected, \
-              (text) != NULL ? (text) : "(null)");                                      \
-      ++failures;                                                                       \
-    }                                                                                   \
-  } while (0)
-
-#define CHECK_CONTAINS(text, part)                                              \
-  do {                                                                          \
-    if ((text) == NULL || strstr((text), (part)) == NULL) {                     \
-      fprintf(stderr, "%s:%d: expected %s in:\n%s\n", __FILE__, __LINE__, part, \
-              (text) != NULL ? (text) : "(null)");                              \
-      ++failures;                                                               \
-    }                                                                           \
-  } while (0)
+/* The end of both calls' JSON: the one line no payout or pay takes, an item no price list has. */
+#define REJECTED_DRONE                                                                           \
+  "  \"rejected\": [\n"                                                                          \
+  "    {\n"                                                                                      \
+  "      \"id\": \"X1\",\n"                                                                      \
+  "      \"request\": \"\",\n"                                                                   \
+  "      \"contract\": \"C-1\",\n"                                                               \
+  "      \"item\": \"drone\",\n"                                                                 \
+  "      \"kind\": \"billable\",\n"                                                              \
+  "      \"date\": \"2026-03-12\",\n"                                                            \
+  "      \"status\": \"rejected\",\n"                                                            \
+  "      \"reason\": \"unknown_item\",\n"                                                        \
+  "      \"message\": \"line X1: item 'drone' is in no price list of tariff 'Field service'\"\n" \
+  "    }\n"                                                                                      \
+  "  ]\n"                                                                                        \
+  "}\n"
 
 /* Visits paid to the technician at 30% of their price, cartridges at 150.00 a piece; payouts at
    the items' cost prices. */
@@ -131,21 +120,7 @@ static const char* expected_payouts =
     "        }\n"
     "      ]\n"
     "    }\n"
-    "  ],\n"
-    "  \"rejected\": [\n"
-    "    {\n"
-    "      \"id\": \"X1\",\n"
-    "      \"request\": \"\",\n"
-    "      \"contract\": \"C-1\",\n"
-    "      \"item\": \"drone\",\n"
-    "      \"kind\": \"billable\",\n"
-    "      \"date\": \"2026-03-12\",\n"
-    "      \"status\": \"rejected\",\n"
-    "      \"reason\": \"unknown_item\",\n"
-    "      \"message\": \"line X1: item 'drone' is in no price list of tariff 'Field service'\"\n"
-    "    }\n"
-    "  ]\n"
-    "}\n";
+    "  ],\n" REJECTED_DRONE;
 
 /* Petrov: 30% of 1800.00 twice; Sidorov: 2 x 150.00. */
 static const char* expected_staff_pay =
@@ -209,21 +184,7 @@ static const char* expected_staff_pay =
     "        }\n"
     "      ]\n"
     "    }\n"
-    "  ],\n"
-    "  \"rejected\": [\n"
-    "    {\n"
-    "      \"id\": \"X1\",\n"
-    "      \"request\": \"\",\n"
-    "      \"contract\": \"C-1\",\n"
-    "      \"item\": \"drone\",\n"
-    "      \"kind\": \"billable\",\n"
-    "      \"date\": \"2026-03-12\",\n"
-    "      \"status\": \"rejected\",\n"
-    "      \"reason\": \"unknown_item\",\n"
-    "      \"message\": \"line X1: item 'drone' is in no price list of tariff 'Field service'\"\n"
-    "    }\n"
-    "  ]\n"
-    "}\n";
+    "  ],\n" REJECTED_DRONE;
 
 int main(void) {
   tariff_tariff* t = NULL;
