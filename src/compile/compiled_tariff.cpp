@@ -32,7 +32,7 @@ std::optional<amount_rounding> compiled_tariff::line_rounding() const {
 }
 
 int compiled_tariff::amount_scale() const {
-  return program_->line_rounding ? program_->line_rounding->step.scale() : 0;
+  return program_->zero_amount().scale();
 }
 
 std::optional<tax_terms> compiled_tariff::tax() const {
