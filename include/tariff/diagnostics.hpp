@@ -17,15 +17,33 @@ enum class severity : std::uint8_t {
   warning,  ///< the tariff works but is probably not what was meant
 };
 
+/// A suggested edit that resolves a diagnostic: replace the bytes from (line, column) up to, not
+/// including, (end_line, end_column) with `replacement`. An empty range inserts; an empty
+/// replacement deletes. Lines and columns count as in `diagnostic`.
+struct fix_it {
+  int line = 0;
+  int column = 0;
+  int end_line = 0;
+  int end_column = 0;
+  std::string replacement;
+
+  friend bool operator==(const fix_it&, const fix_it&) = default;
+};
+
 /// One finding in a source file.
 struct diagnostic {
   severity level = severity::error;
-  std::string file;         ///< the source's name as given to the checker
-  int line = 0;             ///< 1-based
-  int column = 0;           ///< 1-based, in bytes
-  std::string message;      ///< plain words, e.g. "unknown item 'vist'; did you mean 'visit'?"
-  std::string source_line;  ///< the text of that line, for the caret display; empty for a line
-                            ///< longer than 1024 bytes
+  std::string file;           ///< the source's name as given to the checker
+  int line = 0;               ///< 1-based
+  int column = 0;             ///< 1-based, in bytes
+  std::string message;        ///< plain words, e.g. "unknown item 'vist'; did you mean 'visit'?"
+  std::string source_line;    ///< the text of that line, for the caret display; empty for a line
+                              ///< longer than 1024 bytes
+  std::string name;           ///< stable name of the kind of finding, e.g. "unknown-item",
+                              ///< listed with its number in docs/language.md
+  int length = 0;             ///< bytes the finding spans on its line from `column` (0: a point)
+  std::string note;           ///< a hint on how to fix it, shown as "note:"; may be empty
+  std::vector<fix_it> fixes;  ///< edits that resolve it, each one alone ("did you mean")
 
   friend bool operator==(const diagnostic&, const diagnostic&) = default;
 };
