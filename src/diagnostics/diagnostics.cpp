@@ -68,7 +68,14 @@ void diagnostics::diagnostic_sink::add(severity level, vocabulary::position at,
   // diagnostic would carry a copy of it. The place still says where.
   std::string_view line = line_text(at.line);
   if (line.size() > max_quoted_line) line = {};
-  diagnostics_.push_back({level, file_, at.line, at.column, std::move(message), std::string(line)});
+  diagnostic d;
+  d.level = level;
+  d.file = file_;
+  d.line = at.line;
+  d.column = at.column;
+  d.message = std::move(message);
+  d.source_line = std::string(line);
+  diagnostics_.push_back(std::move(d));
 }
 
 std::string_view diagnostics::diagnostic_sink::line_text(int line) const {

@@ -351,12 +351,12 @@ TEST(Parse, EmptyAndCommentOnlySourcesHaveNothing) {
 }
 
 TEST(Diagnostics, RenderWithACaretUnderTheColumn) {
-  const diagnostic d{severity::error,
-                     "rates.tariff",
-                     14,
-                     20,
-                     "unknown window 'nigth'; did you mean 'night'?",
-                     "rule night when in nigth : price * 2"};
+  const diagnostic d{.level = severity::error,
+                     .file = "rates.tariff",
+                     .line = 14,
+                     .column = 20,
+                     .message = "unknown window 'nigth'; did you mean 'night'?",
+                     .source_line = "rule night when in nigth : price * 2"};
   EXPECT_EQ(format(d),
             "rates.tariff:14:20: error: unknown window 'nigth'; did you mean 'night'?\n"
             "  rule night when in nigth : price * 2\n"
