@@ -7,8 +7,17 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const vsctm = require('vscode-textmate');
-const oniguruma = require('vscode-oniguruma');
+
+// The npm packages come from tests/editors/package-lock.json through ./setup.sh (npm ci).
+function requireInstalled(name) {
+  try {
+    return require(name);
+  } catch (error) {
+    throw new Error(`${name} is not installed in tests/editors/node_modules: run ./setup.sh (${error.message})`);
+  }
+}
+const vsctm = requireInstalled('vscode-textmate');
+const oniguruma = requireInstalled('vscode-oniguruma');
 
 const repo = path.resolve(__dirname, '..', '..');
 const grammarPath = path.join(repo, 'editors', 'textmate', 'tariff.tmLanguage.json');
