@@ -24,10 +24,10 @@ function withTempDir(body) {
   }
 }
 
-function syntaxGroups(file, positions) {
+function syntaxGroups(file, positions, fresh = false) {
   return withTempDir((dir) => {
     const request = path.join(dir, 'request.json');
-    fs.writeFileSync(request, JSON.stringify({ files: [{ path: file, positions }] }));
+    fs.writeFileSync(request, JSON.stringify({ files: [{ path: file, positions }], fresh }));
     return runProbe('nvim_probe.lua', { TARIFF_PROBE_IN: request, TARIFF_CLASSES: '[]' }).files[0];
   });
 }
@@ -66,11 +66,30 @@ test('a .tariff file gets the tariff filetype and syntax, and the groups at chos
     [34, 16, 'tariffReference'],        // hvac_repair, an item named in an allowance
     [34, 32, 'tariffPeriod'],           // per month
   ];
-  const seen = syntaxGroups(facilities, expected.map(([line, col]) => [line, col]));
-  assert.equal(seen.filetype, 'tariff');
-  assert.equal(seen.syntax, 'tariff');
-  assert.deepEqual(expected.map(([line, col], i) => `${line}:${col} ${seen.groups[i]}`),
-    expected.map(([line, col, group]) => `${line}:${col} ${group}`));
+  const wanted = expected.map(([line, col, group]) => `${line}:${col} ${group}`);
+  // Read top to bottom, and each place alone in a freshly loaded file, last first (Vim then
+  // finds where it is from the sync points above the place: a price list's item lines).
+  for (const [order, fresh] of [['top to bottom', false], ['each alone', true]]) {
+    const places = fresh ? [...expected].reverse() : expected;
+    const seen = syntaxGroups(facilities, places.map(([line, col]) => [line, col]), fresh);
+    assert.equal(seen.filetype, 'tariff');
+    assert.equal(seen.syntax, 'tariff');
+    const got = places.map(([line, col], i) => `${line}:${col} ${seen.groups[i]}`);
+    assert.deepEqual(fresh ? got.reverse() : got, wanted, order);
+  }
+});
+
+test('in a price list of 3000 items, a line near the end read first is still inside it', () => {
+  withTempDir((dir) => {
+    const file = path.join(dir, 'large.tariff');
+    const items = Array.from({ length: 3000 }, (_, i) => `  item item${i} per hour price ${1000 + i}.00 cost 500.00`);
+    fs.writeFileSync(file, ['tariff "Large" currency RUB', 'pricelist retail {', ...items, '}',
+      'rule night : price * 2', ''].join('\n'));
+    const last = items.length + 2;
+    const seen = syntaxGroups(file, [[last, 3], [last, 8], [last, 21], [last, 26], [last, 32], [last + 1, 1], [last + 2, 6]], true);
+    assert.deepEqual(seen.groups,
+      ['tariffItemWord', 'tariffName', 'tariffUnit', 'tariffMoneyWord', 'tariffMoney', '', 'tariffName']);
+  });
 });
 
 test('a #@ directive is highlighted apart from a comment', () => {

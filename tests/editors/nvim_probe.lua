@@ -1,6 +1,8 @@
 -- Run inside `nvim --headless` by tests/editors/nvim.test.js: opens tariff files with the plugins
 -- in editors/ on the runtimepath and reports what the editor sees, as JSON in $TARIFF_PROBE_OUT.
---   $TARIFF_PROBE_IN: JSON { files = { { path, positions = { {line, col}, ... } } } }
+--   $TARIFF_PROBE_IN: JSON { files = { { path, positions = { {line, col}, ... } } }, fresh }
+--   (fresh: load the file anew before each position, so that Vim finds its place by syncing
+--   rather than from the lines it has already read)
 --   answer: { files = { { path, filetype, syntax, groups = { "tariffMoneyWord" | "", ... },
 --                        classes = { "tariffKeyword" | "", ... } } } }
 -- The class of a position is its syntax group followed along `hi link` to the first of the
@@ -29,6 +31,7 @@ for _, file in ipairs(request.files) do
   vim.cmd('edit! ' .. vim.fn.fnameescape(file.path))
   local found = { path = file.path, filetype = vim.bo.filetype, syntax = vim.b.current_syntax or '', groups = {}, classes = {} }
   for _, position in ipairs(file.positions) do
+    if request.fresh then vim.cmd('bwipeout! | edit ' .. vim.fn.fnameescape(file.path)) end
     local group = vim.fn.synIDattr(vim.fn.synID(position[1], position[2], 1), 'name')
     table.insert(found.groups, group)
     table.insert(found.classes, class_of(group))

@@ -125,8 +125,22 @@ syn region  tariffPay      matchgroup=tariffDeclaration start=/\v<pay>\ze\s+[a-z
 syn match   tariffPayName  contained /\v(<pay\s+)@<=[a-z][a-z0-9_]*/
 
 " A block ({ ... }) gives its words their meaning, and a price list may run for thousands of
-" lines: read from the top of the file, not from a guess at the nearest block start.
-syn sync fromstart
+" lines. To read a line Vim looks up from the line above it for the nearest line that tells what
+" follows it: a declaration in column 1 (docs/language.md, Layout) or a closing brace there ends
+" any block, a block's first line (one that goes on below) opens it, and an item or an override
+" line is inside a price list.
+syn sync match tariffSyncTop grouphere NONE /\v^(tariff|rounding|attribute|table|rule)>.*$/
+syn sync match tariffSyncTop grouphere NONE /^}.*$/
+syn sync match tariffSyncTop grouphere NONE /\v^(calendar|pricelist|plan|tax|group|pay)>.*}.*$/
+syn sync match tariffSyncCalendar grouphere tariffCalendar /\v^calendar>[^}]*$/
+syn sync match tariffSyncPricelist grouphere tariffPricelist /\v^pricelist>[^}]*$/
+syn sync match tariffSyncPricelist grouphere tariffPricelist /\v^\s+item>.*$/
+syn sync match tariffSyncPricelist grouphere tariffPricelist /\v^\s+[a-z][a-z0-9_]*\s+(price|cost|bill|minimum|maximum|discount|tiers|credit)>.*$/
+syn sync match tariffSyncPlan grouphere tariffPlan /\v^plan>[^}]*$/
+syn sync match tariffSyncTax grouphere tariffTax /\v^tax>[^}]*$/
+syn sync match tariffSyncGroup grouphere tariffGroup /\v^group>[^}]*$/
+syn sync match tariffSyncPay grouphere tariffPay /\v^pay>[^}]*$/
+syn sync minlines=1 maxlines=2000
 
 " ---- the classes, then each helper group to its class ------------------------------------------
 hi def link tariffComment        Comment
