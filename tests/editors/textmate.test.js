@@ -37,7 +37,8 @@ test('every tariff of the project tokenises to its golden scopes', async () => {
   assert.ok(tariffs.length >= 90, `only ${tariffs.length} tariffs found`);
   for (const file of tariffs) {
     const golden = path.join(expectedDir, goldenName(file));
-    assert.ok(fs.existsSync(golden), `${file} has no golden file ${path.relative(repo, golden)}`);
+    assert.ok(fs.existsSync(golden), `${file} has no golden file ${path.relative(repo, golden)}: ` +
+      'run node tests/editors/tokenise.js --regenerate and read the new file before committing it');
     const actual = render(tokenise(grammar, fs.readFileSync(path.join(repo, file), 'utf8')));
     assert.equal(actual, fs.readFileSync(golden, 'utf8'), `${file} differs from ${path.relative(repo, golden)}`);
   }
