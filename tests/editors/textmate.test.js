@@ -123,14 +123,16 @@ test('examples/tariffs/facilities.tariff: the scopes a theme colours', async () 
 
 test('#@ directives are scoped apart from comments', async () => {
   const tokens = await tokensOf([
-    '#@ allow window-overlap',
+    '#@ allow window-overlap, W12, below_cost',
     'rule night when in night : price * 2  #@ allow below-cost, negative-price  # why',
     '# allow window-overlap is only a comment here',
     '#! 3:1: error: a test expectation is a comment',
   ].join('\n'));
   assert.deepEqual(at(tokens, 1, '#@'), ['meta.directive.tariff', 'punctuation.definition.directive.tariff']);
   assert.deepEqual(at(tokens, 1, 'allow'), ['meta.directive.tariff', 'keyword.other.directive.tariff']);
-  assert.deepEqual(at(tokens, 1, 'window-overlap'), ['meta.directive.tariff', 'constant.other.diagnostic-name.tariff']);
+  for (const name of ['window-overlap', 'W12', 'below_cost']) {
+    assert.deepEqual(at(tokens, 1, name), ['meta.directive.tariff', 'constant.other.diagnostic-name.tariff']);
+  }
   assert.deepEqual(at(tokens, 2, 'price'), ['keyword.other.tariff']);
   assert.deepEqual(at(tokens, 2, 'below-cost'), ['meta.directive.tariff', 'constant.other.diagnostic-name.tariff']);
   assert.deepEqual(at(tokens, 2, 'negative-price'), ['meta.directive.tariff', 'constant.other.diagnostic-name.tariff']);

@@ -19,7 +19,7 @@ syn iskeyword a-z,A-Z,48-57,_
 syn match   tariffComment        /#.*$/ contains=@Spell
 syn region  tariffDirectiveLine  matchgroup=tariffDirective start=/#@/ end=/$/ oneline keepend transparent contains=tariffDirectiveWord,tariffDiagnosticName,tariffComment
 syn keyword tariffDirectiveWord  contained allow
-syn match   tariffDiagnosticName contained /\v<[a-z][a-z0-9]*(-[a-z0-9]+)*>/
+syn match   tariffDiagnosticName contained /\v<[A-Za-z0-9][A-Za-z0-9_-]*/
 
 " ---- literals: where two start at one place the later wins, so the most specific comes last -----
 syn match   tariffNumber   /\v<\d+(\.\d+)?>/ nextgroup=tariffMode skipwhite
