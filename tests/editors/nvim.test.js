@@ -148,6 +148,25 @@ test(':make reads the errors and warnings of a real `tariff check` into the quic
   });
 });
 
+test('the compiler plugin also reads a severity with its stable name, error[name]', () => {
+  // The form docs/language.md gives each finding's stable name in (issue 25); the lines are as
+  // `tariff check` prints them, read here without running the tool.
+  const output = [
+    `${facilities}:25:20: error[unknown-window]: unknown window 'nigth'; did you mean 'night'?`,
+    '  rule night when in nigth        : price * 2',
+    '                     ^',
+    `${facilities}:27:6: warning[never-fires]: rule 'never' can never fire: its condition is always false`,
+    '  rule never when false : price',
+    '       ^',
+    '1 error(s), 1 warning(s) in 1 file(s)',
+  ];
+  const seen = runProbe('nvim_make_probe.lua', { TARIFF_FILE: facilities, TARIFF_OUTPUT: JSON.stringify(output) });
+  assert.deepEqual(seen.quickfix, [
+    { file: facilities, lnum: 25, col: 20, type: 'e', valid: 1, text: "unknown window 'nigth'; did you mean 'night'?" },
+    { file: facilities, lnum: 27, col: 6, type: 'w', valid: 1, text: "rule 'never' can never fire: its condition is always false" },
+  ]);
+});
+
 test("require('tariff').setup() starts one server per project and attaches every tariff buffer", () => {
   withTempDir((dir) => {
     // A project: its root has .git, one tariff at the top and one in a folder.

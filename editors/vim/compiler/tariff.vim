@@ -13,9 +13,12 @@ let s:cpo_save = &cpo
 set cpo&vim
 
 execute 'CompilerSet makeprg=' . escape(get(g:, 'tariff_program', 'tariff') . ' check %:S', ' \|"')
-" Columns count bytes, as Vim's do. The quoted source line, the caret, `FILE: ok` and the closing
-" count are left out; a file the tool cannot read stays as a message.
+" Columns count bytes, as Vim's do. The severity may carry the finding's stable name
+" (`error[unknown-item]:`, docs/language.md). The quoted source line, the caret, `FILE: ok` and
+" the closing count are left out; a file the tool cannot read stays as a message.
 let s:errorformat = [
+      \ '%f:%l:%c: %trror[%*[^]]]: %m',
+      \ '%f:%l:%c: %tarning[%*[^]]]: %m',
       \ '%f:%l:%c: %trror: %m',
       \ '%f:%l:%c: %tarning: %m',
       \ '%f:%l:%c: %tote: %m',
