@@ -23,7 +23,13 @@ step() { echo "== $*" >&2; }
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 step "sdist (python3 -m build --no-isolation --sdist)"
-"$python" -m build --no-isolation --sdist --outdir "$work/dist" "$repo/bindings/python" >"$work/sdist.log" 2>&1 ||
+# From a copy of what setup.py packs, so the build writes nothing (tariff.egg-info) into the
+# repository, which others share.
+mkdir -p "$work/repo/bindings"
+cp -r "$repo/CMakeLists.txt" "$repo/include" "$repo/src" "$repo/grammar" "$work/repo/"
+cp -r "$repo/bindings/python" "$work/repo/bindings/"
+rm -rf "$work/repo/bindings/python/build" "$work/repo/bindings/python/"*.egg-info
+"$python" -m build --no-isolation --sdist --outdir "$work/dist" "$work/repo/bindings/python" >"$work/sdist.log" 2>&1 ||
   { cat "$work/sdist.log"; fail "the sdist did not build"; }
 sdist=$(echo "$work"/dist/tariff-*.tar.gz)
 [ -f "$sdist" ] || fail "no sdist in $work/dist"
