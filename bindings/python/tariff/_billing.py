@@ -8,7 +8,7 @@ the one before's closing state (docs/python.md, "Billing many contracts").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Mapping, Optional
+from typing import Any, Mapping, Optional
 
 from . import _tariff
 from ._frames import frame_of_rows, statement_rows
