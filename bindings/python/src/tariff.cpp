@@ -184,10 +184,11 @@ void bind_tariff(py::module_& m) {
       .def(
           "statement_period",
           [](const py_tariff& t, const contract& deal, py::handle day) {
-            return statement_period(t.compiled, deal, to_local_date(day, "day"));
+            return statement_period(t.compiled, deal, to_period_day(day, "day"));
           },
           py::arg("contract"), py::arg("day"),
-          "The statement period of the contract's plan that contains `day`.")
+          "The statement period of the contract's plan that contains `day` (a date, or a month "
+          "'YYYY-MM': its first day).")
       .def(
           "bill",
           [](const py_tariff& t, const contract& deal, py::handle period, py::handle work,

@@ -68,17 +68,9 @@ def _periods_of(tariff, contract, periods) -> list:
         raise ValueError("no period to bill")
     spans = {}
     for p in given:
-        span = p if isinstance(p, _tariff.Period) else tariff.statement_period(
-            contract, _day_of(p))
+        span = p if isinstance(p, _tariff.Period) else tariff.statement_period(contract, p)
         spans[(span.first, span.last)] = span
     return [spans[k] for k in sorted(spans)]
-
-
-def _day_of(period):
-    # A month "YYYY-MM" as Tariff.bill takes it: its first day.
-    if isinstance(period, str) and len(period) == 7 and period[4] == "-":
-        return period + "-01"
-    return period
 
 
 def _split_by_period(tariff, contract, lines, spans) -> list:

@@ -41,6 +41,7 @@ def test_a_month_and_other_contracts_lines_left_out(pos, subscription):
     assert [(l.id, l.reason) for l in s.rejected] == [("A1", "after_period")]  # not W1
     assert (s.work_total, s.revenue) == (Decimal("11400.00"), Decimal("56400.00"))
     assert s.id == t.bill(c1, datetime.date(2026, 3, 31), work).id
+    assert str(t.statement_period(c1, "2026-03")) == "2026-03-01..2026-03-31"
     for bad in ("2026-13", "March"):
         with pytest.raises(ValueError, match=f"'period': '{bad}' is neither a month"):
             t.bill(c1, bad, work)
