@@ -630,9 +630,11 @@ def test_cli_reports_bad_details_and_tariffs_in_one_line(examples, tmp_path, cap
     broken.write_text((examples / "tariffs" / "facilities.tariff").read_text("utf-8")
                       .replace("in night", "in nigth"), encoding="utf-8")
     argv = statement_args(examples, "invoice", tmp_path / "i.html")
-    assert cli.main(argv[:2] + [str(broken)] + argv[3:]) == 2
+    # A tariff with errors exits 1, as `tariff` does (docs/cli.md, "Exit status").
+    assert cli.main(argv[:2] + [str(broken)] + argv[3:]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "does not compile (1 error); first: " in err and "nigth" in err
+    assert not (tmp_path / "i.html").exists()
     parties = tmp_path / "parties.json"
     parties.write_text('{"seller": {"name": "X"}, '
                        '"document": {"number": "1", "date": "2026-03-31"}}', encoding="utf-8")
@@ -660,6 +662,26 @@ def test_python_m_tariff(examples, tmp_path):
     assert bad.returncode == 2
     assert bad.stderr == ("python3 -m tariff: error: bad period '2026-3': expected a month as "
                           "YYYY-MM, such as 2026-03\n")
+    broken = tmp_path / "broken.tariff"
+    broken.write_text('tariff "T" currency RUB\nplan p { pricelist nowhere }\n', encoding="utf-8")
+    args = statement_args(examples, "invoice", output)
+    args[args.index("-t") + 1] = str(broken)
+    bad = subprocess.run([sys.executable, "-m", "tariff", *args], capture_output=True, text=True,
+                         env=env)
+    assert bad.returncode == 1
+    assert bad.stderr.startswith(f"python3 -m tariff: error: the tariff {broken} does not compile "
+                                 f"(1 error); first: {broken}:2:")
+
+
+def test_documents_without_details_say_so(march):
+    statement = march
+    for render, what in ((documents.invoice, "an invoice"), (documents.act, "an act"),
+                         (documents.period_report, "a period report")):
+        with pytest.raises(TypeError) as raised:
+            render(statement, None)
+        assert str(raised.value) == (
+            f"{what} needs the party details as tariff.documents.Details "
+            "(documents.load_details(path), or Details(seller=Party(...))), not NoneType")
 
 
 def test_cli_reports_a_broken_template_in_one_line(examples, tmp_path, capsys):

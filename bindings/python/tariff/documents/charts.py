@@ -15,6 +15,7 @@ import pathlib
 from decimal import Decimal
 from typing import Any, Optional, Sequence, Union
 
+from .._optional import require
 from ._output import write_file
 from .formatting import format_amount, format_period
 from .labels import labels
@@ -84,7 +85,7 @@ def comparison_chart(comparison: Any, path: Union[None, str, "os.PathLike[str]"]
     clients when given) and by item (by the details' item titles). Written to ``path`` when
     given (.png or .svg, by its suffix), and returned as bytes; ``format`` ("png", "svg") when
     there is no path."""
-    import matplotlib
+    matplotlib = require("matplotlib", "what-if charts (comparison_chart)")
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure  # no pyplot: no global state, no GUI backend
 

@@ -8,11 +8,12 @@
     python3 -m tariff chart    -t current.tariff --proposed new.tariff -c contracts.csv \\
                                -w history.csv [-p parties.json] -o chart.svg
 
-The output's format is its suffix. Bad input — a file that does not read, a tariff with errors,
-an unknown contract, a period that is not YYYY-MM, details that are missing — exits with status 2
-and one line on stderr saying what is wrong. An output that cannot be written (a full disk, a
-read-only directory) exits with status 1 and one line naming it; the file that was there is left
-as it was (_output.py).
+The output's format is its suffix. As with the `tariff` tool, a tariff with errors or an input
+file whose rows do not read exits with status 1; other bad input — a missing file, an unknown
+contract, a period that is not YYYY-MM, details that are missing — with status 2; each with one
+line on stderr saying what is wrong. An output that cannot be written (a full disk, a read-only
+directory) exits with status 1 and one line naming it; the file that was there is left as it was
+(_output.py).
 """
 
 from __future__ import annotations
@@ -41,6 +42,15 @@ _FORMATS = {
 
 class UsageError(Exception):
     """Input the command cannot work with: reported in one line, exit status 2."""
+
+    status = 2
+
+
+class InputErrors(UsageError):
+    """A tariff that does not compile, or an input file whose rows do not read: exit status 1,
+    as the `tariff` tool's (docs/cli.md, "Exit status")."""
+
+    status = 1
 
 
 class _Parser(argparse.ArgumentParser):
@@ -74,7 +84,7 @@ def _compile(path: str) -> Any:
         first = (f"{errors[0].file}:{errors[0].line}:{errors[0].column}: {errors[0].message}"
                  if errors else str(e).strip().splitlines()[0])
         count = len(errors)
-        raise UsageError(f"the tariff {path} does not compile ({count} "
+        raise InputErrors(f"the tariff {path} does not compile ({count} "
                          f"error{'s' if count != 1 else ''}); first: {first}") from None
 
 
@@ -87,7 +97,7 @@ def _load(loader: Callable[[str], Any], path: str, what: str) -> Any:
         errors = getattr(e, "input_errors", None) or []
         first = str(errors[0].message) if errors else str(e).splitlines()[0]
         where = f"row {errors[0].row}: " if errors else ""
-        raise UsageError(f"{path}: {where}{first}") from None
+        raise InputErrors(f"{path}: {where}{first}") from None
 
 
 def _details(path: Optional[str], required: bool) -> Details:
@@ -268,8 +278,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    """Runs one command; returns the exit status (0; 1 when the output cannot be written, the file
-    that was there left as it was; 2 for bad input)."""
+    """Runs one command; returns the exit status (0; 1 when the tariff does not compile, an input
+    file's rows do not read, or the output cannot be written, the file that was there left as it
+    was; 2 for other bad input and a wrong command line)."""
     try:
         args = _parser().parse_args(argv)
         args.run(args)
@@ -278,7 +289,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 1
     except UsageError as e:
         print(f"{_PROG}: error: {e}", file=sys.stderr)
-        return 2
+        return e.status
     except (DetailsError, ValueError, FileNotFoundError) as e:
         print(f"{_PROG}: error: {str(e).splitlines()[0] if str(e) else type(e).__name__}",
               file=sys.stderr)

@@ -69,6 +69,10 @@ class Document:
 
 def _document_info(details: Details, document: Optional[DocumentInfo], what: str,
                    number_required: bool) -> DocumentInfo:
+    if not isinstance(details, Details):  # None or a dict would fail later, far from the cause
+        raise TypeError(f"{what} needs the party details as tariff.documents.Details "
+                        f"(documents.load_details(path), or Details(seller=Party(...))), not "
+                        f"{type(details).__name__}")
     info = document or details.document
     if info is None:
         raise DetailsError(f"{what} needs a date{' and a number' if number_required else ''}: "

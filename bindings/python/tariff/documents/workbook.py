@@ -28,6 +28,7 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any, Optional, Union
 
 from .._currency import minor_units
+from .._optional import require
 from . import _figures
 from ._output import write_file
 from ._spreadsheet import workbook_text
@@ -47,6 +48,7 @@ def _money_format(currency: str) -> str:
 
 def _exact(value: Decimal) -> Decimal:
     """``value`` if openpyxl writes it exactly (see the module's docstring), else ValueError."""
+    require("openpyxl", "statement workbooks (.xlsx)")
     from openpyxl.compat import safe_string
 
     if Decimal(safe_string(value)) != value:
@@ -115,7 +117,7 @@ def statement_workbook(statement: Any, *, locale: str = "en",
                        details: Optional[Details] = None,
                        created: Optional[datetime.datetime] = None) -> Any:
     """The openpyxl Workbook of ``statement``; ``details`` gives item titles (else the tariff's)."""
-    import openpyxl
+    openpyxl = require("openpyxl", "statement workbooks (.xlsx)")
 
     t = labels(locale)
     details = details or Details(seller=Party(name=""))
