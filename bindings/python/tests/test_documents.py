@@ -165,7 +165,10 @@ def test_act_rows_list_all_work_with_what_the_subscription_covered(march, detail
     assert (l1.amount, l1.covered, l1.price, spaced(l1.note)) == (
         Decimal("0.00"), Decimal("13500.00"), None,
         "в рамках абонентской платы; стоимость 13 500,00")
-    assert spaced(rows[4].note) == "не оплачивается (гарантия)"  # L4, warranty
+    # L4, warranty: the 2 cartridges measured, at 0.00, as the period report shows them.
+    l4 = rows[4]
+    assert (l4.line_id, spaced(l4.note), l4.quantity.format("ru"), l4.unit, l4.price,
+            l4.amount) == ("L4", "не оплачивается (гарантия)", "2", "шт.", None, Decimal("0.00"))
     assert spaced(rows[8].note) == ("сверх включённого в абонентскую плату; ещё 6 ч в рамках "
                                     "абонентской платы (13 500,00)")
 
@@ -235,7 +238,7 @@ def test_act_pdf_lists_every_line_and_both_signatures(pdfs):
     assert "Акт выполненных работ (оказанных услуг) № СЧ-2026-0031 от 31 марта 2026 г." in pdf.flow
     assert ("2 Ремонт систем отопления, вентиляции и кондиционирования, заявка R-1 от 10.03.2026 "
             "в рамках абонентской платы; стоимость 13 500,00 4 ч — 0,00") in pdf.flow
-    assert ("5 Картридж, заявка R-3 от 14.03.2026 не оплачивается (гарантия) 0 шт. — 0,00"
+    assert ("5 Картридж, заявка R-3 от 14.03.2026 не оплачивается (гарантия) 2 шт. — 0,00"
             in pdf.flow)
     assert "11 Картридж, заявка R-12 от 26.03.2026 1 шт. 2 880,00 2 880,00" in pdf.flow
     assert pdf.has_line("Всего оказано услуг:", "109 000,00")

@@ -176,10 +176,13 @@ def _work_rows(line: Any, kind: str, details: Details, locale: str,
     if line.amount == 0:
         if not include_covered:
             return []
-        quantity = _quantity_sum(p.billed for p in line.parts) or Quantity.of(line.billed)
         if included:
+            quantity = _quantity_sum(p.billed for p in line.parts) or Quantity.of(line.billed)
             note = t["included_note"].format(covered=format_amount(covered, locale))
         else:
+            # Warranty (or internal) work bills nothing, yet the act certifies it was done: the
+            # measured quantity, as the period report shows it, at 0.00.
+            quantity = Quantity.of(line.measured)
             note = t["not_billable"].format(kind=_kind_text(line.kind, t))
         return [dict(common, description=description, quantity=quantity,
                      unit=_unit(quantity, line.item, details, t, locale), price=None,
