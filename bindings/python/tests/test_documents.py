@@ -275,11 +275,17 @@ def test_payout_register_pdf(pdfs, payouts):
                         "0,00")
     assert pdf.has_line("ООО «Тула Сервис» (tula-service)", "7106000002", "4 200,00", "4 200,00")
     assert pdf.has_line("Итого по реестру, RUB", "6 450,00", "4 200,00")
-    assert ("1 Q-101 R1 02.03.2026 Ремонтная заявка 1 заявка 2 100,00 2 100,00 04.03.2026 "
-            "к выплате") in pdf.flow
-    assert "4 Q-104 R4 23.03.2026 Ремонтная заявка 1 заявка 2 100,00 2 100,00 ожидает приёмки" \
-        in pdf.flow
-    assert "1 Q-105 D1 12.03.2026 Диагностика оборудования 1 ч 30 мин 1 500,00 2 250,00" in pdf.flow
+    # A line's amount is in the payable or the pending column, so each column adds up to the
+    # performer's figure beside it (tula-service: 4 200,00 payable, 4 200,00 pending).
+    assert pdf.has_line("1", "Q-101", "R1", "02.03.2026", "Ремонтная", "1 заявка", "2 100,00",
+                        "2 100,00", "—", "04.03.2026")
+    assert pdf.has_line("4", "Q-104", "R4", "23.03.2026", "Ремонтная", "1 заявка", "2 100,00", "—",
+                        "2 100,00", "—")
+    assert pdf.has_line("1", "Q-105", "D1", "12.03.2026", "Диагностика", "1 ч 30 мин", "1 500,00",
+                        "2 250,00", "—", "13.03.2026")
+    assert pdf.has_line("Итого по исполнителю", "2 250,00", "0,00")
+    assert pdf.has_line("Итого по исполнителю", "4 200,00", "4 200,00")
+    assert "к выплате" not in pdf.layout  # no status column beside the two amount columns
     for p in payouts[0]:
         assert spaced(format_amount(p.payable, "ru")) in pdf.layout
 
