@@ -564,6 +564,80 @@ def test_chart_png_and_svg_files(comparison, tmp_path):
         documents.comparison_chart(comparison, tmp_path / "chart.jpg")
 
 
+def svg_texts(svg):
+    """The chart's text elements: (text, x, y) in drawing order; y grows downwards."""
+    found = []
+    for attributes, text in re.findall(r"<text([^>]*)>([^<]*)</text>", svg.decode()):
+        place = re.search(r'(?:x="([\d.]+)" y="([\d.]+)"|translate\(([\d.]+) ([\d.]+)\))',
+                          attributes)
+        x, y = (place.group(1), place.group(2)) if place.group(1) else (place.group(3),
+                                                                         place.group(4))
+        found.append((html_lib.unescape(text), float(x), float(y)))
+    return found
+
+
+@pytest.fixture(scope="module")
+def subscription_comparison(examples):
+    """examples/03-subscription under docs/tutorial's proposal: the fee falls by 6 000,00, two
+    visits more are billed (+1 800,00); K-1 loses 4 200,00 in all."""
+    folder = examples / "03-subscription"
+    proposed = examples.parent / "docs" / "tutorial" / "pos-two-visits.tariff"
+    return tariff.compare(tariff.compile(folder / "tariff.tariff"), tariff.compile(proposed),
+                          tariff.load_contracts(folder / "contracts.csv"),
+                          tariff.load_work(folder / "work.csv"), keep_lines=False)
+
+
+def test_chart_shows_the_fees_beside_the_items(subscription_comparison, details):
+    c = subscription_comparison
+    assert (c.fees.revenue_change, c.fees.margin_change) == (Decimal("-6000.00"),
+                                                             Decimal("-6000.00"))
+    texts = [text for text, _, _ in svg_texts(documents.comparison_chart(
+        c, format="svg", locale="ru", details=details))]
+    # The item panel: its rows, then the fees; each bar labelled with its exact figure.
+    assert texts.index("Картридж") < texts.index("Выезд инженера") < \
+        texts.index("Абонентская плата")
+    assert texts.count(f"-6{NBSP}000,00") == 2  # revenue and margin of the fees
+    assert texts.count(f"+1{NBSP}800,00") == 2  # the visits
+    assert texts.count(f"-4{NBSP}200,00") == 2  # the client: both together
+    en = [text for text, _, _ in svg_texts(documents.comparison_chart(c, format="svg",
+                                                                      locale="en"))]
+    assert "Subscription fees" in en and en.count("-6,000.00") == 2
+
+
+
+def test_chart_without_fees_has_no_fee_row(examples):
+    folder = examples / "03-subscription"
+    proposed = examples.parent / "docs" / "tutorial" / "pos-two-visits.tariff"
+    work_only = tariff.compare(tariff.compile(folder / "tariff.tariff"), tariff.compile(proposed),
+                               tariff.load_contracts(folder / "contracts.csv"),
+                               tariff.load_work(folder / "work.csv"), keep_lines=False,
+                               include_fees=False)
+    texts = [text for text, _, _ in svg_texts(documents.comparison_chart(work_only, format="svg",
+                                                                         locale="en"))]
+    assert "Subscription fees" not in texts and "-6,000.00" not in texts
+    assert texts.count("+1,800.00") == 4  # the visits, and the client: work only
+
+
+def test_chart_ticks_are_localised_and_the_legend_is_clear_of_the_axes(subscription_comparison,
+                                                                       details):
+    ru = svg_texts(documents.comparison_chart(subscription_comparison, format="svg", locale="ru",
+                                              details=details))
+    texts = [text for text, _, _ in ru]
+    for tick in (f"-4{NBSP}000", "0", f"2{NBSP}000", f"8{NBSP}000"):
+        assert tick in texts, tick
+    assert not [t for t in texts if "\u2212" in t]  # matplotlib's own minus sign is not used
+    en = [text for text, _, _ in svg_texts(documents.comparison_chart(
+        subscription_comparison, format="svg", locale="en"))]
+    assert "-4,000" in en and "8,000" in en
+    legend = [y for text, _, y in ru if text in ("Изменение выручки", "Изменение маржи")]
+    axis_labels = [y for text, _, y in ru if text == "RUB"]
+    first_panel = next(y for text, _, y in ru if text == "По клиентам")
+    assert len(legend) == 2 and len(axis_labels) == 2
+    # Above the first panel, level with its title: nowhere near an axis label.
+    assert all(abs(y - first_panel) < 5 for y in legend)
+    assert all(y < min(axis_labels) - 30 for y in legend)
+
+
 # The command line ---------------------------------------------------------------------------------
 
 

@@ -187,6 +187,7 @@ _RU = {
     "chart_title": "Что изменит новый тариф: {old} → {new}",
     "by_client": "По клиентам",
     "by_item": "По позициям",
+    "chart_fees": "Абонентская плата",
     "revenue_change": "Изменение выручки",
     "margin_change": "Изменение маржи",
 }
@@ -358,6 +359,7 @@ _EN = {
     "chart_title": "What the proposed tariff changes: {old} → {new}",
     "by_client": "By client",
     "by_item": "By item",
+    "chart_fees": "Subscription fees",
     "revenue_change": "Revenue change",
     "margin_change": "Margin change",
 }
