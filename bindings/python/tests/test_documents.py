@@ -260,12 +260,15 @@ def test_report_pdf_lists_requests_allowances_and_figures(pdfs, march):
         assert f"Заявка {request}" in pdf.layout
     # L11: 8 h done, 6 h included (13 500,00 covered), 2 h billed 4 500,00; 18 000,00 in all.
     assert ("L11 24.03.2026 Ремонт систем отопления, вентиляции и кондиционирования Работы 8 ч 8 ч "
-            "6 ч hvac_repair/month 18 000,00 13 500,00 4 500,00") in pdf.flow
+            "6 ч в месяц 18 000,00 13 500,00 4 500,00") in pdf.flow
     assert "Итого по заявке: работы 0,00, материалы 2 880,00 2 880,00 0,00 2 880,00" in pdf.flow
+    # Allowances by their items' titles, not their keys ("visit/month").
     for a in march.allowances:
-        assert a.allowance in pdf.layout
+        assert a.allowance not in pdf.layout
         assert spaced(format_amount(a.covered_value, "ru")) in pdf.layout
-    assert "visit/month 01.03.2026 – 31.03.2026 3 0 3 0 5 670,00" in pdf.flow
+    assert "Выезд инженера, в месяц 01.03.2026 – 31.03.2026 3 0 3 0 5 670,00" in pdf.flow
+    assert ("Ремонт систем отопления, вентиляции и кондиционирования, в месяц 01.03.2026 – "
+            "31.03.2026 20 ч 0 ч 20 ч 0 ч 49 500,00") in pdf.flow
 
 
 def test_payout_register_pdf(pdfs, payouts):
@@ -417,9 +420,9 @@ def test_details_are_checked_and_never_made_up(march, details):
 
 
 @pytest.fixture(scope="module")
-def workbook(tmp_path_factory, march, details):
+def workbook(tmp_path_factory, march, details_en):
     path = tmp_path_factory.mktemp("xlsx") / "march.xlsx"
-    documents.write_workbook(march, path, locale="en", details=details)
+    documents.write_workbook(march, path, locale="en", details=details_en)
     return path
 
 
@@ -430,6 +433,8 @@ def test_workbook_cells_are_the_statements_figures(workbook, march):
     assert book.sheetnames == ["Summary", "Lines", "Fees", "Allowances", "Rejected"]
     summary = {row[0].value: row[1] for row in book["Summary"].iter_rows(min_row=2)}
     assert summary["Contract"].value == "C-100"
+    assert (summary["Client"].value, summary["Client ID"].value) == ("Tsentr Offices LLC",
+                                                                     "Tsentr Offices")
     assert summary["First day"].value == datetime.datetime(2026, 3, 1)
     assert summary["First day"].number_format == "YYYY-MM-DD"
     for label, figure in (("Fees", march.fees_total), ("Work", march.work_total),
@@ -449,9 +454,10 @@ def test_workbook_cells_are_the_statements_figures(workbook, march):
             line.amount, sum((p.covered for p in line.parts if p.allowance), Decimal("0.00")),
             line.cost, line.margin]
     l11 = next(row for row in lines if row[1] == "L11")
-    assert l11[5:10] == ("Ремонт систем отопления, вентиляции и кондиционирования", "billable",
-                         "8h", "8h", 8)
-    assert l11[14] == "hvac_repair/month"
+    assert l11[5:10] == ("HVAC repair", "billable", "8h", "8h", 8)
+    assert l11[14] == "HVAC repair, per month"
+    l4 = next(row for row in lines if row[1] == "L4")
+    assert l4[5:10] == ("Cartridge", "warranty", "2", "0", 0)
     l2 = next(row for row in lines if row[1] == "L2")
     assert (l2[7], Decimal(str(l2[9]))) == ("25min", Decimal(1))  # billed 1 h (started hours)
     assert book["Lines"]["K2"].number_format == "#,##0.00"
@@ -460,20 +466,23 @@ def test_workbook_cells_are_the_statements_figures(workbook, march):
     assert fees == [("fee 100000.00 per month", datetime.datetime(2026, 3, 1),
                      datetime.datetime(2026, 3, 31), datetime.datetime(2026, 3, 1),
                      datetime.datetime(2026, 3, 31), 1, 100000)]
+    # Allowances by title, their quantities numbers in the item's unit (hours for time).
     allowances = list(book["Allowances"].iter_rows(min_row=2, values_only=True))
-    assert [(a[0], a[3], a[5], a[6], Decimal(str(a[7]))) for a in allowances] == [
-        ("visit/month", "3", "3", "0", Decimal("5670.00")),
-        ("hvac_repair/month", "20h", "20h", "0min", Decimal("49500.00"))]
+    assert [a[:2] + a[4:9] + (Decimal(str(a[9])),) for a in allowances] == [
+        ("Engineer visit, per month", "visit/month", "visit", 3, 0, 3, 0, Decimal("5670.00")),
+        ("HVAC repair, per month", "hvac_repair/month", "h", 20, 0, 20, 0, Decimal("49500.00"))]
+    assert [c.data_type for c in book["Allowances"][3][5:9]] == ["n"] * 4
 
 
-def test_workbook_numbers_are_written_exactly_and_the_same_every_time(workbook, march, details,
-                                                                      tmp_path):
+def test_workbook_numbers_are_written_exactly_and_the_same_every_time(workbook, march,
+                                                                      details_en, tmp_path):
     with zipfile.ZipFile(workbook) as z:
         summary_xml = z.read("xl/worksheets/sheet1.xml").decode()
         assert "<v>39183.33</v>" in summary_xml  # the cost, as the statement's Decimal writes it
         assert "<v>69816.67</v>" in summary_xml
         assert {info.date_time for info in z.infolist()} == {(2026, 3, 31, 0, 0, 0)}
-    again = documents.write_workbook(march, tmp_path / "again.xlsx", locale="en", details=details)
+    again = documents.write_workbook(march, tmp_path / "again.xlsx", locale="en",
+                                     details=details_en)
     assert again.read_bytes() == workbook.read_bytes()
     huge = types.SimpleNamespace(**{name: getattr(march, name) for name in dir(march)
                                     if not name.startswith("_")})
@@ -881,5 +890,5 @@ def test_a_reversal_is_a_row_of_the_workbooks_lines(facilities, march, details, 
     documents.write_workbook(april, path, locale="en", details=details)
     lines = list(openpyxl.load_workbook(path)["Lines"].iter_rows(min_row=2, values_only=True))
     assert [(r[0], r[1], r[6], r[10], r[12], r[13]) for r in lines] == [
-        ("reversal", "L13", "voided", Decimal("-2880.00"), Decimal("-2100.00"),
+        ("reversal", "L13", "cancelled", Decimal("-2880.00"), Decimal("-2100.00"),
          Decimal("-780.00"))]

@@ -19,6 +19,7 @@ from __future__ import annotations
 from ._figures import TaxRow, line_tax, rounding, subtotal, tax_exempt, tax_included, tax_rows, \
     tax_total, total_due
 from ._output import WriteError
+from .catalogue import tariff_items, with_tariff
 from .formatting import format_amount, format_date, format_long_date, format_period, \
     format_quantity
 from .parties import BankAccount, Details, DetailsError, DocumentInfo, ItemInfo, Party, \
@@ -33,8 +34,8 @@ __all__ = [
     "comparison_chart", "details_from_dict", "document_rows", "format_amount", "format_date",
     "format_long_date", "format_period", "format_quantity", "invoice", "line_tax", "load_details",
     "number_in_words", "payout_register", "period_report", "rounding", "statement_csv",
-    "statement_workbook", "subtotal", "tax_exempt", "tax_included", "tax_rows", "tax_total",
-    "total_due", "write_statement_csv", "write_workbook",
+    "statement_workbook", "subtotal", "tariff_items", "tax_exempt", "tax_included", "tax_rows",
+    "tax_total", "total_due", "with_tariff", "write_statement_csv", "write_workbook",
 ]
 
 

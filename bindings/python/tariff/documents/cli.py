@@ -27,6 +27,7 @@ from typing import Any, Callable, NoReturn, Optional, Sequence
 import tariff
 
 from ._output import WriteError
+from .catalogue import with_tariff
 from .parties import Details, DetailsError, DocumentInfo, Party, load_details
 
 __all__ = ["main"]
@@ -90,15 +91,22 @@ def _load(loader: Callable[[str], Any], path: str, what: str) -> Any:
         raise UsageError(f"{path}: {where}{first}") from None
 
 
-def _details(path: Optional[str], required: bool) -> Details:
+def _details(args: argparse.Namespace, required: bool, *tariffs: Any) -> Details:
+    """The party details, with the items' titles and units the details leave out taken from
+    the tariffs (catalogue.py): a "per visit" item is shown in visits without being listed."""
+    path = args.parties
     if path is None:
         if required:
             raise UsageError("the party details are required: --parties FILE (JSON; see "
                              "examples/documents/parties.json)")
-        return Details(seller=Party(name=""))
-    if not pathlib.Path(path).is_file():
+        details = Details(seller=Party(name=""))
+    elif not pathlib.Path(path).is_file():
         raise UsageError(f"no party details file {path!r}")
-    return load_details(path)
+    else:
+        details = load_details(path)
+    for t in tariffs:
+        details = with_tariff(details, t, args.locale)
+    return details
 
 
 def _document(args: argparse.Namespace, details: Details) -> Optional[DocumentInfo]:
@@ -122,7 +130,8 @@ def _output(args: argparse.Namespace) -> pathlib.Path:
     return path
 
 
-def _statement(args: argparse.Namespace) -> Any:
+def _statement(args: argparse.Namespace) -> tuple[Any, Any]:
+    """The compiled tariff and the contract's statement."""
     first_day = _period(args.period)
     t = _compile(args.tariff)
     contracts = _load(tariff.load_contracts, args.contracts, "contracts")
@@ -142,16 +151,16 @@ def _statement(args: argparse.Namespace) -> Any:
     if contract.plan not in t.plans:
         raise UsageError(f"contract {contract.id} names plan {contract.plan!r}, which "
                          f"{args.tariff} does not have")
-    return t.bill(contract, first_day, [w for w in work if w.contract == contract.id],
-                  state=state)
+    return t, t.bill(contract, first_day, [w for w in work if w.contract == contract.id],
+                     state=state)
 
 
 def _render_statement_document(args: argparse.Namespace) -> None:
     from . import render
 
     output = _output(args)
-    statement = _statement(args)
-    details = _details(args.parties, required=True)
+    t, statement = _statement(args)
+    details = _details(args, True, t)
     make = {"invoice": render.invoice, "act": render.act, "report": render.period_report}
     document = make[args.command](statement, details, document=_document(args, details),
                                   locale=args.locale, templates=args.templates or None,
@@ -163,18 +172,16 @@ def _workbook(args: argparse.Namespace) -> None:
     from .workbook import write_workbook
 
     output = _output(args)
-    statement = _statement(args)
-    write_workbook(statement, output, locale=args.locale,
-                   details=_details(args.parties, required=False))
+    t, statement = _statement(args)
+    write_workbook(statement, output, locale=args.locale, details=_details(args, False, t))
 
 
 def _csv(args: argparse.Namespace) -> None:
     from .accounting_csv import write_statement_csv
 
     output = _output(args)
-    statement = _statement(args)
-    write_statement_csv(statement, output, _details(args.parties, required=False),
-                        locale=args.locale)
+    t, statement = _statement(args)
+    write_statement_csv(statement, output, _details(args, False, t), locale=args.locale)
 
 
 def _payouts(args: argparse.Namespace) -> None:
@@ -185,7 +192,7 @@ def _payouts(args: argparse.Namespace) -> None:
     t = _compile(args.tariff)
     contracts = _load(tariff.load_contracts, args.contracts, "contracts")
     work = _load(tariff.load_work, args.work, "work")
-    details = _details(args.parties, required=True)
+    details = _details(args, True, t)
     owed, not_paid = tariff.payouts(t, contracts, work, first_day, rates=args.rates)
     payout_register(owed, details, not_paid=not_paid, document=_document(args, details),
                     locale=args.locale, templates=args.templates or None,
@@ -199,7 +206,7 @@ def _chart(args: argparse.Namespace) -> None:
     current, proposed = _compile(args.tariff), _compile(args.proposed)
     contracts = _load(tariff.load_contracts, args.contracts, "contracts")
     work = _load(tariff.load_work, args.work, "work")
-    details = _details(args.parties, required=False) if args.parties else None
+    details = _details(args, False, current, proposed)
     comparison = tariff.compare(current, proposed, contracts, work, trace=False,
                                 keep_lines=False, include_fees=not args.no_fees)
     comparison_chart(comparison, output, locale=args.locale, details=details)

@@ -28,7 +28,7 @@ from .labels import labels, reason_text
 from .parties import Details, DetailsError, DocumentInfo
 from .register import payout_register_model
 from .report import period_report_model
-from .rows import document_rows
+from .rows import allowance_title, document_rows
 from .environment import TemplateDirs, environment, select, template_dirs
 from .words import CURRENCIES, amount_in_words
 
@@ -176,7 +176,8 @@ def period_report(statement: Any, details: Details, *, document: Optional[Docume
         model=period_report_model(statement, details),
         kinds={kind: t.get(f"kind_{kind}", kind) for kind in
                ("warranty", "internal", "bug_fix", "company_cost", "billable")},
-        not_billed=_not_billed(rejected, locale))
+        not_billed=_not_billed(rejected, locale),
+        allowance_title=lambda key, item="": allowance_title(key, details, locale, item=item))
     return _render("report", context, currency=statement.currency, details=details,
                    locale=locale, templates=templates, template=template)
 
