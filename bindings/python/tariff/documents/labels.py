@@ -18,6 +18,8 @@ _RU = {
     "payouts": "Реестр выплат исполнителям",
     "number_sign": "№",
     "dated": "от",
+    "heading": "{title} № {number} от {date}",
+    "document_date": "",
     "for_period": "за",
     "period": "Период",
     # parties
@@ -205,6 +207,8 @@ _EN = {
     "payouts": "Contractor Payout Register",
     "number_sign": "No.",
     "dated": "of",
+    "heading": "{title} {number}",
+    "document_date": "Date",
     "for_period": "for",
     "period": "Period",
     "seller": "From",

@@ -13,6 +13,7 @@ number is an error, never a made-up one.
 
 from __future__ import annotations
 
+import base64
 import datetime
 import os
 import pathlib
@@ -110,11 +111,33 @@ def _render(kind: str, context: dict, *, currency: str, details: Details, locale
                     date=context["document"].date)
 
 
+_IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+                ".svg": "image/svg+xml"}
+
+
+def logo_uri(details: Details) -> str:
+    """The seller's logo as a data: URI, so the HTML stands alone and the PDF is the same bytes
+    wherever it is rendered; "" without one. A missing or unreadable file is an error."""
+    logo = details.seller.logo
+    if not logo:
+        return ""
+    path = pathlib.Path(logo)
+    kind = _IMAGE_TYPES.get(path.suffix.lower())
+    if kind is None:
+        raise DetailsError(f"seller.logo: {logo!r} is not a PNG, JPEG or SVG file")
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise DetailsError(f"seller.logo: cannot read {logo!r}: {e.strerror}") from None
+    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+
+
 def _common(statement: Any, details: Details, info: DocumentInfo, locale: str) -> dict:
     t = labels(locale)
     total = _figures.total_due(statement)
     return dict(
         locale=locale, t=t, version=_tariff.__version__, document=info, seller=details.seller,
+        logo=logo_uri(details),
         buyer=details.client(statement.client), statement=statement,
         basis=details.contracts.get(statement.contract) or f"{t['contract']} {statement.contract}",
         period_text=format_period(statement.period.first, statement.period.last, locale),
@@ -194,7 +217,7 @@ def payout_register(payouts: Sequence[Any], details: Details, *, not_paid: Seque
     currency = register.totals[0].currency if register.totals else "RUB"
     context = dict(
         locale=locale, t=t, version=_tariff.__version__, document=info, seller=details.seller,
-        register=register,
+        logo=logo_uri(details), register=register,
         period_text=format_period(period.first, period.last, locale) if period else "",
         not_paid=_not_billed(register.not_paid, locale),
         item_title=lambda code: details.item(code).title or code)
