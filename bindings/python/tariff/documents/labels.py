@@ -13,6 +13,7 @@ __all__ = ["labels", "reason_text"]
 _RU = {
     # documents
     "invoice": "Счёт на оплату",
+    "credit_note": "Кредит-нота",
     "act": "Акт выполненных работ (оказанных услуг)",
     "report": "Отчёт об оказанных услугах",
     "payouts": "Реестр выплат исполнителям",
@@ -202,6 +203,7 @@ _RU = {
 
 _EN = {
     "invoice": "Invoice",
+    "credit_note": "Credit note",
     "act": "Certificate of Completed Work",
     "report": "Service Report",
     "payouts": "Contractor Payout Register",

@@ -33,7 +33,7 @@ from .rows import allowance_title, document_rows
 from .environment import TemplateDirs, environment, select, template_dirs
 from .words import CURRENCIES, amount_in_words
 
-__all__ = ["Document", "act", "invoice", "payout_register", "period_report"]
+__all__ = ["Document", "act", "invoice", "is_credit_note", "payout_register", "period_report"]
 
 # How a tax is called when the details do not say: the tariff's name for it otherwise.
 _TAX_NAMES = {"vat": {"ru": "НДС", "en": "VAT"}}
@@ -149,6 +149,12 @@ def _common(statement: Any, details: Details, info: DocumentInfo, locale: str) -
         total_due=total, words=_words(total, statement.currency, locale))
 
 
+def is_credit_note(statement: Any) -> bool:
+    """Whether ``statement`` gives money back: its total due is below zero. Its invoice is titled
+    a credit note, and ``python3 -m tariff`` numbers it in the credit notes' series."""
+    return _figures.total_due(statement) < 0
+
+
 def invoice(statement: Any, details: Details, *, document: Optional[DocumentInfo] = None,
             locale: str = "ru", templates: TemplateDirs = None,
             template: Optional[str] = None) -> Document:
@@ -159,6 +165,8 @@ def invoice(statement: Any, details: Details, *, document: Optional[DocumentInfo
     ``template``: a template name to use instead of ``invoice.html``."""
     info = _document_info(details, document, "an invoice", number_required=True)
     context = _common(statement, details, info, locale)
+    # A statement that gives money back (reversals, refunds: a negative total) is a credit note.
+    context["credit_note"] = is_credit_note(statement)
     context["rows"] = document_rows(statement, details, locale, include_covered=False)
     return _render("invoice", context, currency=statement.currency, details=details,
                    locale=locale, templates=templates, template=template)
