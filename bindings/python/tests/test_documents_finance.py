@@ -11,11 +11,11 @@ import datetime
 import io
 import json
 import re
+import struct
 import subprocess
 import threading
 import types
 import zlib
-import struct
 from decimal import Decimal
 
 import pytest
@@ -24,7 +24,6 @@ import tariff
 from tariff import documents
 from tariff.documents import cli, numbering
 from tariff.documents.catalogue import tariff_items, unit_name, with_tariff
-from tariff.documents.formatting import NBSP
 
 
 def pdftotext(path, *mode):
