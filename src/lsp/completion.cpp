@@ -183,8 +183,8 @@ json completion(session& s, const json& params) {
       c.add(p.name.text, module_kind, "price list");
   } else if (last == ":" && trimmed.starts_with("attribute")) {
     c.words({"string", "number", "money", "percent", "bool", "date"}, enum_member_kind, "type");
-  } else if (matches(before, R"(\bfor\s+[a-z0-9_,\s]*$)") ||
-             matches(before, R"(\bcatalogue\s+[a-z0-9_,\s]*$)") ||
+  } else if (matches(before, R"(\bfor(\s+[a-z0-9_,\s]*)?$)") ||
+             matches(before, R"(\bcatalogue(\s+[a-z0-9_,\s]*)?$)") ||
              matches(before, R"(\bincludes\s+[0-9.]+(h|min)?$)") ||
              matches(before, R"(\bincludes\s+[0-9.]+(h|min)?\s+[a-z0-9_,\s]*,$)")) {
     items(c, m);
