@@ -117,3 +117,16 @@ def test_every_prefix_of_a_tariff_typed_gets_diagnostics_and_the_server_survives
                                           {"textDocument": {"uri": URI}})
     assert typed == TARIFF
     assert published["diagnostics"] == []
+
+
+def test_a_character_above_u_ffff_counts_two_utf16_units_and_four_utf8_bytes(tool):
+    text = TARIFF.replace('"Тариф «Сервис»" currency RUB', '"😀 Тариф" currency rub')
+    for encodings, rub in ((None, span(0, 27, 30)), (["utf-8"], span(0, 34, 37))):
+        c = Client(tool, encodings=encodings)
+        c.initialize()
+        c.open(URI, text)
+        assert [x["range"] for x in c.diagnostics(URI)["diagnostics"]] == [span(0, 0, 6), rub]
+        # A position inside the surrogate pair reads as the character's start.
+        assert c.result("textDocument/hover", {"textDocument": {"uri": URI},
+                                               "position": {"line": 0, "character": 9}}) is None
+        assert c.close() == 0
