@@ -82,6 +82,7 @@ std::string clock_text(std::chrono::minutes m) {
 }
 
 std::string quantity_text(const ast::quantity& q) {
+  if (q.unit.empty()) return q.amount.to_string();  // a count in the items' own unit
   if (q.unit == "h" || q.unit == "min") return q.amount.to_string() + q.unit;
   return q.amount.to_string() + " " + q.unit;
 }

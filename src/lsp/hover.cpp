@@ -1,8 +1,11 @@
 // textDocument/hover: what a name stands for, in the language's words. An item: its unit,
 // price, cost and billing step in each price-list version; a rule: its items, condition, value and
 // place in the written order (and its group's stacking); a table: its key and entries; an
-// attribute: its type and default; a window: its hours; a day set, a season; an explain comment:
+// attribute: its type and default; a window: its hours; a day set, a season; a plan: its price
+// list, fees, allowances and catalogue; a price list: its versions; an explain comment:
 // the sample line priced rule by rule (explain.cpp).
+#include <algorithm>
+
 #include <tariff/calendar.hpp>
 
 #include "check/print.hpp"
@@ -140,6 +143,53 @@ std::string season_text(const ast::module& m, const std::string& name) {
          "\n";
 }
 
+std::string plan_text(const ast::module& m, const std::string& name) {
+  const auto found = std::find_if(m.plans.begin(), m.plans.end(),
+                                  [&](const ast::plan_decl& p) { return p.name.text == name; });
+  if (found == m.plans.end()) return {};
+  const ast::plan_decl& p = *found;
+  std::string text = "**plan** " + code(name);
+  if (p.pricelist) text += ", price list " + code(p.pricelist->text);
+  if (p.period) text += ", period " + std::string(to_string(*p.period));
+  text += "\n";
+  for (const ast::fee_decl& f : p.fees) {
+    text += "\n- fee " + (f.name ? code(f.name->text) + " " : "") + f.amount.to_string() + " per ";
+    text += f.per_unit
+                ? std::string(to_string(f.per_unit->scope)) + "." + f.per_unit->name + " per "
+                : "";
+    text += to_string(f.period);
+    if (f.prorated) text += ", prorated";
+  }
+  for (const ast::allowance_decl& a : p.allowances) {
+    text += "\n- includes " + quantity_text(a.amount);
+    for (std::size_t i = 0; i < a.items.size(); ++i)
+      text += (i > 0 ? ", " : " ") + code(a.items[i].text);
+    text += " per " + std::string(to_string(a.period));
+  }
+  if (!p.catalogue.empty()) {
+    text += "\n- catalogue:";
+    for (std::size_t i = 0; i < p.catalogue.size(); ++i)
+      text += (i > 0 ? ", " : " ") + code(p.catalogue[i].text);
+  }
+  return text + "\n";
+}
+
+std::string pricelist_text(const ast::module& m, const std::string& name) {
+  std::string text = "**price list** " + code(name) + "\n";
+  for (const ast::pricelist_decl& p : m.pricelists) {
+    if (p.name.text != name) continue;
+    std::size_t overrides = 0;
+    for (const ast::item_decl& i : p.items)
+      overrides += i.is_override ? 1 : 0;
+    text += "\n- " +
+            (p.effective ? "from " + format_date(*p.effective) : std::string("always in force"));
+    if (p.base) text += ", extends " + code(p.base->text);
+    text += ": " + std::to_string(p.items.size() - overrides) + " items, " +
+            std::to_string(overrides) + " overrides (line " + std::to_string(p.at.line) + ")";
+  }
+  return text + "\n";
+}
+
 std::string plain_text(const occurrence& o) {
   return "**" + std::string(to_string(o.kind)) + "** " + code(o.name) + "\n";
 }
@@ -178,6 +228,12 @@ json hover(session& s, const json& params) {
         break;
       case symbol_kind::season:
         text = season_text(m, o->name);
+        break;
+      case symbol_kind::plan:
+        text = plan_text(m, o->name);
+        break;
+      case symbol_kind::pricelist:
+        text = pricelist_text(m, o->name);
         break;
       default:
         text = plain_text(*o);

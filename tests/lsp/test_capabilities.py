@@ -54,6 +54,19 @@ def test_hover_on_attributes_window_and_day_set(opened):
     assert opened.result("textDocument/hover", at(13, 1)) is None  # the keyword `rule`
 
 
+def test_hover_on_a_plan_and_a_price_list(opened):
+    assert opened.result("textDocument/hover", at(15, 7)) == {
+        "range": span(15, 5, 13),
+        "contents": {"kind": "markdown", "value":
+                     "**plan** `standard`, price list `retail`\n\n"
+                     "- catalogue: `hvac_repair`, `visit`\n"}}
+    assert opened.result("textDocument/hover", at(12, 33))["contents"]["value"] == (
+        "**price list** `retail`\n\n- from 2026-01-01: 2 items, 0 overrides (line 9)\n")
+    assert opened.result("textDocument/hover", at(12, 12))["contents"]["value"] == (
+        "**price list** `wholesale`\n\n"
+        "- always in force, extends `retail`: 0 items, 1 overrides (line 13)\n")
+
+
 # --- completion ------------------------------------------------------------------------------
 
 def test_completion_offers_what_the_context_takes(opened):
