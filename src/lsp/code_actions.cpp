@@ -1,7 +1,8 @@
 // textDocument/codeAction: a quick fix for each fix-it of each diagnostic in the request's
 // context ("did you mean 'visit'?" becomes "Replace 'vist' with 'visit'"). The fix-its travel in
 // the published diagnostic's `data` (diagnostics.cpp), so the action is the one the client
-// shows the diagnostic for, even if the document has changed since.
+// shows the diagnostic for, even if the document has changed since; a client that drops `data`
+// gets the fix-its of the same diagnostic in the current version.
 #include "lsp/capabilities.hpp"
 
 namespace tariff::lsp {
@@ -19,15 +20,28 @@ std::string title_of(const document& d, const text_range& range, const std::stri
   return "Replace '" + old_text + "' with '" + text + "'";
 }
 
+// The diagnostic's fix-its: those it carries in `data`, or, from a client that does not keep
+// `data`, those of the same diagnostic (same range and message) as the server published it for
+// the document's current version.
+json fixes_of(session& s, const document& d, const json& diagnostic) {
+  const auto data = diagnostic.find("data");
+  if (data != diagnostic.end() && data->is_object() && data->contains("fixes"))
+    return data->at("fixes");
+  const json published = diagnostics_of(s, d).at("diagnostics");
+  for (const json& p : published)
+    if (p.at("range") == diagnostic.at("range") && p.at("message") == diagnostic.at("message") &&
+        p.contains("data"))
+      return p["data"]["fixes"];
+  return json::array();
+}
+
 }  // namespace
 
 json code_actions(session& s, const json& params) {
   const document& d = s.document_of(params);
   json actions = json::array();
   for (const json& diagnostic : params.at("context").at("diagnostics")) {
-    const auto data = diagnostic.find("data");
-    if (data == diagnostic.end() || !data->is_object() || !data->contains("fixes")) continue;
-    const json& fixes = data->at("fixes");
+    const json fixes = fixes_of(s, d, diagnostic);
     for (const json& fix : fixes) {
       const text_range range = range_from_json(fix.at("range"));
       const std::string& text = fix.at("newText").get_ref<const std::string&>();
