@@ -123,8 +123,13 @@ json completion(session& s, const json& params) {
   const document& d = s.document_of(params);
   const ast::position place = s.place_of(d, position_from_json(params.at("position")));
   const std::string_view line = d.lines.line(d.text, place.line - 1);
-  const std::string prefix(
-      line.substr(0, std::min(line.size(), static_cast<std::size_t>(place.column - 1))));
+  std::string_view before_cursor =
+      line.substr(0, std::min(line.size(), static_cast<std::size_t>(place.column - 1)));
+  // The context is in the last few words. std::regex recurses once per character it repeats
+  // over, so a line of megabytes (hostile or generated) would overflow the stack: the
+  // expressions below read at most the last 256 bytes of a line longer than 1024.
+  if (before_cursor.size() > 1024) before_cursor.remove_prefix(before_cursor.size() - 256);
+  const std::string prefix(before_cursor);
   const ast::module& m = s.analysis_of(d).module();
   collector c;
 

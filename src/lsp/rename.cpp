@@ -3,7 +3,6 @@
 // with the reason (contracts, work files and stored billing states name them, and would silently
 // stop matching); so are attributes, taxes and pay blocks, which hosts and statements name.
 #include <algorithm>
-#include <regex>
 
 #include "grammar/tariff_grammar.hpp"
 #include "lsp/capabilities.hpp"
@@ -61,6 +60,15 @@ std::vector<symbol_kind> sharing_names(symbol_kind kind) {
   }
 }
 
+// A lowercase letter, then lowercase letters, digits and '_' (the grammar's `name`, reserved
+// words aside).
+bool is_name_form(std::string_view text) {
+  if (text.empty() || text.front() < 'a' || text.front() > 'z') return false;
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+}
+
 const occurrence& renamable_at(session& s, const document& d, const json& params) {
   const ast::position place = s.place_of(d, position_from_json(params.at("position")));
   const occurrence* o = s.analysis_of(d).symbols().at(place.line, place.column);
@@ -82,9 +90,8 @@ json rename(session& s, const json& params) {
   const document& d = s.document_of(params);
   const std::string new_name = params.at("newName").get<std::string>();
   const occurrence& o = renamable_at(s, d, params);
-  static const std::regex name_form("[a-z][a-z0-9_]*");
   const auto& reserved = grammar::keyword::words;
-  if (!std::regex_match(new_name, name_form))
+  if (!is_name_form(new_name))
     throw rpc_error(error_code::request_failed,
                     "'" + new_name +
                         "' is not a name: a lowercase letter, then lowercase "

@@ -88,3 +88,20 @@ def test_positions_past_the_end_are_clamped(opened):
     assert opened.result("textDocument/hover", at(9, 10_000)) is None
     assert opened.result("textDocument/hover", at(10_000, 0)) is None
     still_serving(opened)
+
+
+def test_a_line_of_a_megabyte_and_a_name_of_a_megabyte_are_answered(opened):
+    # Regular expressions recurse per character repeated: the server must not read whole huge
+    # lines or names with them.
+    long_line = "rule r : price * " + "x" * 1_000_000
+    opened.notify("textDocument/didChange", {"textDocument": {"uri": URI, "version": 2},
+                                             "contentChanges": [{"range": {
+                                                 "start": {"line": 19, "character": 0},
+                                                 "end": {"line": 19, "character": 0}},
+                                                 "text": long_line}]})
+    opened.diagnostics(URI)
+    assert opened.result("textDocument/completion", at(19, len(long_line)))["items"]
+    assert opened.request("textDocument/rename", at(13, 6, newName="n" * 1_000_000 + "N"))[
+        "error"]["message"].endswith("is not a name: a lowercase letter, then lowercase "
+                                     "letters, digits and '_'")
+    still_serving(opened)
