@@ -76,7 +76,11 @@ hand_amount hand_pricer::price(const tariff::contract& deal, const tariff::work_
     const bool visit = item == "engineer_visit";
     const std::int64_t quantity = work.quantity->to_units(0);
     return {half_up((visit ? 4500 : 1250) * quantity * factor, 10000),
-            (visit ? 2200 : 790) * quantity, true};
+            (visit ? 2200 : 790) * quantity,
+            true,
+            day,
+            quantity,
+            billable ? quantity : 0};
   }
   const bool field = item == "field_service";  // else remote_support
   const std::int64_t price = field ? 9600 : 6400;
@@ -105,7 +109,8 @@ hand_amount hand_pricer::price(const tariff::contract& deal, const tariff::work_
   if (field && billed < 3600) billed = 3600;           // minimum 1h
   seconds[last_night ? 1 : 0] += billed - measured;    // the last part takes the rounding
   const std::int64_t amount = (price * seconds[0] + 2 * price * seconds[1]) * factor;
-  return {half_up(amount, 3600 * 10000), half_up(cost * measured, 3600), true};
+  return {half_up(amount, 3600 * 10000), half_up(cost * measured, 3600), true, day, measured,
+          billable ? billed : 0};
 }
 
 }  // namespace bench

@@ -14,9 +14,12 @@
 namespace bench {
 
 struct hand_amount {
-  std::int64_t amount = 0;  ///< cents
-  std::int64_t cost = 0;    ///< cents
-  bool ok = false;          ///< false: rejected (outside the contract)
+  std::int64_t amount = 0;    ///< cents
+  std::int64_t cost = 0;      ///< cents
+  bool ok = false;            ///< false: rejected (outside the contract)
+  tariff::local_date day;     ///< the local date of its start
+  std::int64_t measured = 0;  ///< seconds for time items, else the count
+  std::int64_t billed = 0;    ///< the same, after the billing step and minimum (0: not billable)
 };
 
 class hand_pricer {

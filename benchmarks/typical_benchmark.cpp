@@ -182,6 +182,52 @@ void BM_price_by_hand(benchmark::State& state) {
 }
 BENCHMARK(BM_price_by_hand)->Unit(benchmark::kMillisecond);
 
+// The hand-written pricer writing its figures into the public lean result (price_into's
+// vector, reused): what the result's shape costs by itself — six strings copied, the date,
+// quantities and three decimals per line — with no interpretation. The engine's lean
+// price_into cannot go below this; by hand it is the floor of any ratio against baseline (a).
+void BM_price_by_hand_into_result(benchmark::State& state) {
+  const suite& s = the_suite();
+  if (!s.error.empty()) return state.SkipWithError(s.error.c_str());
+  bench::hand_pricer hand;
+  const std::string titles[] = {"Field service", "Remote support", "Engineer visit", "Spare part"};
+  const std::string pricelist = "standard";
+  std::vector<tariff::priced_line> priced;
+  for (auto _ : state)
+    for (std::size_t c = 0; c < pricing_contracts; ++c) {
+      const auto lines = lines_of(s.work, c);
+      priced.resize(lines.size());
+      for (std::size_t i = 0; i < lines.size(); ++i) {
+        const tariff::work_line& work = lines[i];
+        const bench::hand_amount h = hand.price(s.work.contracts[c], work);
+        tariff::priced_line& out = priced[i];
+        out.id = work.id;
+        out.request = work.request;
+        out.contract = s.work.contracts[c].id;
+        out.item = work.item;
+        out.kind = work.kind;
+        out.date = h.day;
+        const std::int64_t unit = work.end ? 3600 : 0;
+        out.title = titles[work.item[0] == 'f'   ? 0
+                           : work.item[0] == 'r' ? 1
+                           : work.item[0] == 'e' ? 2
+                                                 : 3];
+        out.price_list = pricelist;
+        out.measured = {tariff::decimal(h.measured), unit};
+        out.billed = {tariff::decimal(h.billed), unit};
+        out.amount = tariff::decimal::from_units(h.amount, 2);
+        out.cost = tariff::decimal::from_units(h.cost, 2);
+        out.margin = tariff::decimal::from_units(h.amount - h.cost, 2);
+      }
+      benchmark::DoNotOptimize(priced.data());
+      benchmark::ClobberMemory();
+    }
+  state.SetItemsProcessed(state.iterations() *
+                          static_cast<std::int64_t>(pricing_contracts * bench::lines_per_contract));
+  state.SetLabel("by hand into the lean result");
+}
+BENCHMARK(BM_price_by_hand_into_result)->Unit(benchmark::kMillisecond);
+
 // Two threads, each pricing every other contract with trace off; wall time, items are summed.
 void BM_price_2_threads(benchmark::State& state) {
   const suite& s = the_suite();

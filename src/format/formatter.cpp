@@ -408,17 +408,11 @@ format_result format_tariff(std::string_view source, std::string_view file) {
     }
   }
   const auto internal_error = [&](std::string message) {
-    result.diagnostics.push_back(
-        {.level = severity::error,
-         .file = std::string(file),
-         .line = 1,
-         .column = 1,
-         .message = "the formatter " + message + "; the file is left as it is (please report this)",
-         .source_line = {},
-         .name = {},
-         .length = 0,
-         .note = {},
-         .fixes = {}});
+    diagnostic d;
+    d.file = std::string(file);
+    d.line = d.column = 1;
+    d.message = "the formatter " + message + "; the file is left as it is (please report this)";
+    result.diagnostics.push_back(std::move(d));
     return result;
   };
   // The canonical layout has no byte order mark (the tools write UTF-8 without one).

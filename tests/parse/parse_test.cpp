@@ -351,17 +351,23 @@ TEST(Parse, EmptyAndCommentOnlySourcesHaveNothing) {
 }
 
 TEST(Diagnostics, RenderWithACaretUnderTheColumn) {
-  const diagnostic d{.level = severity::error,
-                     .file = "rates.tariff",
-                     .line = 14,
-                     .column = 20,
-                     .message = "unknown window 'nigth'; did you mean 'night'?",
-                     .source_line = "rule night when in nigth : price * 2"};
+  diagnostic d;
+  d.file = "rates.tariff";
+  d.line = 14;
+  d.column = 20;
+  d.message = "unknown window 'nigth'; did you mean 'night'?";
+  d.source_line = "rule night when in nigth : price * 2";
   EXPECT_EQ(format(d),
             "rates.tariff:14:20: error: unknown window 'nigth'; did you mean 'night'?\n"
             "  rule night when in nigth : price * 2\n"
             "                     ^");
-  const diagnostic tabbed{severity::warning, "t", 1, 3, "look", "\tx y"};
+  diagnostic tabbed;
+  tabbed.level = severity::warning;
+  tabbed.file = "t";
+  tabbed.line = 1;
+  tabbed.column = 3;
+  tabbed.message = "look";
+  tabbed.source_line = "\tx y";
   EXPECT_EQ(format(tabbed), "t:1:3: warning: look\n  \tx y\n  \t ^");
 }
 
