@@ -9,6 +9,7 @@
 //   tariff payouts  -t facilities.tariff -c contracts.csv -w accepted.csv --period 2026-03
 //   tariff pay      -t facilities.tariff -c contracts.csv -w work.csv --period 2026-03
 //   tariff fmt -w facilities.tariff
+//   tariff lsp                  (a language server for editors, on standard input and output)
 //
 // Exit status: 0 done; 1 the tariff or the input has errors (each printed with its place), or an
 // output could not be written; 2 the command line is wrong. docs/cli.md describes every command
@@ -56,6 +57,7 @@ int main(int argc, char** argv) {
   tariff::cli::add_payouts_command(app);
   tariff::cli::add_pay_command(app);
   tariff::cli::add_fmt_command(app);
+  tariff::cli::add_lsp_command(app);
   // Runs after the command line is parsed and before the command's callback reads anything.
   app.parse_complete_callback([&app] { tariff::cli::standard_input_once(app); });
   // CLI11 would call a misspelt command a missing one; name it instead.
@@ -66,7 +68,7 @@ int main(int argc, char** argv) {
                      [&](const CLI::App* s) { return s->get_name() == command; })) {
       fmt::print(stderr,
                  "tariff: unknown command '{}'; the commands are check, price, bill, "
-                 "estimate, diff, payouts, pay and fmt (tariff --help)\n",
+                 "estimate, diff, payouts, pay, fmt and lsp (tariff --help)\n",
                  tariff::text::visible(command));
       return 2;
     }

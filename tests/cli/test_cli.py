@@ -462,7 +462,7 @@ def test_usage_errors_exit_2():
     r = run("frobnicate")
     assert r.returncode == 2
     assert "unknown command 'frobnicate'" in r.stderr
-    assert "payouts, pay and fmt" in r.stderr
+    assert "payouts, pay, fmt and lsp" in r.stderr
 
 
 def test_version():
