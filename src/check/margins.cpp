@@ -151,11 +151,11 @@ class margin_checker {
       const decimal lowest = item.price * factor;
       if (lowest >= item.cost) continue;
       if (warned_.insert(item.name).second)
-        ctx_.sink.warning(d.rule->name.at,
-                          "discounts can bring '" + item.name + "' to " +
-                              lowest.rescale(item.price.scale(), rounding_mode::floor).to_string() +
-                              ", below its cost " + item.cost.to_string() + " (" +
-                              rule_list(applied) + ")");
+        ctx_.sink.report(diagnostics::code::below_cost, d.rule->name.at,
+                         "discounts can bring '" + item.name + "' to " +
+                             lowest.rescale(item.price.scale(), rounding_mode::floor).to_string() +
+                             ", below its cost " + item.cost.to_string() + " (" +
+                             rule_list(applied) + ")");
       return;
     }
   }

@@ -186,7 +186,7 @@ class typer {
 
   type type_node(const ast::expression& e, const ast::name_ref& n) {
     if (ctx_.place == expression_place::contract) {
-      report(e.at, [&] {
+      report(diagnostics::code::not_readable_here, e.at, [&] {
         return "'" + n.name +
                "' cannot be read here: this condition holds for the whole "
                "contract and reads only contract and client attributes";
@@ -197,7 +197,7 @@ class typer {
       if (n.name == "amount" || n.name == "cost") return of(money);
       if (n.name == "quantity") return of(number);
       if (n.name == "price" || n.name == "base") {
-        report(e.at, [&] {
+        report(diagnostics::code::not_readable_here, e.at, [&] {
           return "a pay rule reads the priced line: 'amount' (what the client "
                  "pays for it), 'cost' and 'quantity', not '" +
                  n.name + "'";
@@ -210,7 +210,7 @@ class typer {
     }
     if (auto table = ctx_.table_types.find(n.name); table != ctx_.table_types.end())
       return table->second;
-    report(e.at, [&] {
+    report(diagnostics::code::unknown_name, e.at, [&] {
       std::vector<std::string> candidates =
           ctx_.place == expression_place::pay_rule
               ? std::vector<std::string>{"amount", "cost", "quantity"}
@@ -226,7 +226,7 @@ class typer {
     const std::string key = attribute_key(a.scope, a.name);
     if (ctx_.place == expression_place::contract &&
         (a.scope == ast::attribute_scope::work || a.scope == ast::attribute_scope::site)) {
-      report(e.at, [&] {
+      report(diagnostics::code::not_readable_here, e.at, [&] {
         return "'" + key +
                "' cannot be read here: this condition holds for the whole "
                "contract and reads only contract and client attributes";
@@ -235,7 +235,7 @@ class typer {
     }
     if (auto found = ctx_.attributes.find(key); found != ctx_.attributes.end())
       return found->second.value_type;
-    report(e.at, [&] {
+    report(diagnostics::code::unknown_attribute, e.at, [&] {
       std::vector<std::string> same_scope;
       const std::string prefix = scope_name(a.scope) + ".";
       for (const auto& [name, info] : ctx_.attributes)
@@ -252,13 +252,15 @@ class typer {
     if (operand.kind == invalid) return {};
     if (u.op == ast::unary_op::logical_not) {
       if (operand.kind == boolean) return operand;
-      report(u.innermost, [&] { return "'not' needs a bool, not " + describe(operand); });
+      report(diagnostics::code::type_mismatch, u.innermost,
+             [&] { return "'not' needs a bool, not " + describe(operand); });
       return {};
     }
     if (operand.kind == number || operand.kind == money || operand.kind == percent ||
         operand.kind == duration)
       return operand;
-    report(u.innermost, [&] { return "cannot negate " + describe(operand); });
+    report(diagnostics::code::type_mismatch, u.innermost,
+           [&] { return "cannot negate " + describe(operand); });
     return {};
   }
 
@@ -281,20 +283,21 @@ class typer {
     if (link.op == ast::binary_op::logical_and || link.op == ast::binary_op::logical_or) {
       if (left.kind == boolean && right.kind == boolean) return left;
       const type& wrong = left.kind != boolean ? left : right;
-      report(link.at, [&] {
+      report(diagnostics::code::type_mismatch, link.at, [&] {
         return std::string("'") + ast::to_string(link.op) + "' needs bool on both sides, not " +
                describe(wrong);
       });
       return {};
     }
     if (std::optional<type> result = result_type(link.op, left, right)) return *result;
-    report(link.at, [&] { return mismatch_message(link.op, left, right); });
+    report(diagnostics::code::type_mismatch, link.at,
+           [&] { return mismatch_message(link.op, left, right); });
     return {};
   }
 
   void check_division(const ast::chain_link& link) {
     if (link.rounding && link.rounding->step.sign() <= 0)
-      report(link.at, [&] {
+      report(diagnostics::code::not_positive, link.at, [&] {
         return "a division must round to a step greater than 0, not " +
                link.rounding->step.to_string();
       });
@@ -303,7 +306,8 @@ class typer {
         divisor && (divisor->value_type.kind == number || divisor->value_type.kind == percent ||
                     divisor->value_type.kind == duration);
     if (numeric && divisor->number.is_zero())
-      report(link.operand->at, [] { return std::string("division by zero"); });
+      report(diagnostics::code::division_by_zero, link.operand->at,
+             [] { return std::string("division by zero"); });
   }
 
   type type_node(const ast::expression& e, const ast::call& c) {
@@ -312,7 +316,8 @@ class typer {
     for (const ast::expression_ptr& argument : c.arguments)
       arguments.push_back((*this)(*argument));
     if (c.arguments.size() < 2) {
-      report(e.at, [&] { return std::string(name) + " needs at least 2 values"; });
+      report(diagnostics::code::too_few_arguments, e.at,
+             [&] { return std::string(name) + " needs at least 2 values"; });
       return {};
     }
     type common = arguments[0];
@@ -320,7 +325,7 @@ class typer {
       if (common.kind == invalid || arguments[i].kind == invalid) return {};
       std::optional<type> joined = common_ordered_type(common, arguments[i]);
       if (!joined) {
-        report(c.arguments[i]->at, [&] {
+        report(diagnostics::code::type_mismatch, c.arguments[i]->at, [&] {
           return std::string("cannot take the ") + name + " of " + describe(common) + " and " +
                  describe(arguments[i]);
         });
@@ -334,7 +339,7 @@ class typer {
   // The segment's time and day exist only while a part of a line is priced.
   bool outside_segments(const ast::expression& e, const char* keyword) {
     if (ctx_.place == expression_place::rule) return false;
-    report(e.at, [&] {
+    report(diagnostics::code::not_readable_here, e.at, [&] {
       return std::string("'") + keyword +
              "' reads the time of a segment being priced, which this " +
              (ctx_.place == expression_place::pay_rule ? "pay rule" : "condition") +
@@ -346,14 +351,16 @@ class typer {
   type type_node(const ast::expression& e, const ast::in_window& w) {
     if (outside_segments(e, "in")) return {};
     if (!ctx_.windows.contains(w.window.text))
-      report(w.window.at, [&] { return unknown_calendar_name("window", w.window.text); });
+      report(diagnostics::code::unknown_calendar_name, w.window.at,
+             [&] { return unknown_calendar_name("window", w.window.text); });
     return of(boolean);
   }
 
   type type_node(const ast::expression& e, const ast::on_days& d) {
     if (outside_segments(e, "on")) return {};
     if (d.day_set && !ctx_.day_sets.contains(d.day_set->text))
-      report(d.day_set->at, [&] { return unknown_calendar_name("day set", d.day_set->text); });
+      report(diagnostics::code::unknown_calendar_name, d.day_set->at,
+             [&] { return unknown_calendar_name("day set", d.day_set->text); });
     return of(boolean);
   }
 
@@ -361,9 +368,10 @@ class typer {
     if (outside_segments(e, "during")) return {};
     if (d.season) {
       if (!ctx_.seasons.contains(d.season->text))
-        report(d.season->at, [&] { return unknown_calendar_name("season", d.season->text); });
+        report(diagnostics::code::unknown_calendar_name, d.season->at,
+               [&] { return unknown_calendar_name("season", d.season->text); });
     } else if (d.last < d.first) {
-      report(e.at, [&] {
+      report(diagnostics::code::reversed_range, e.at, [&] {
         return "date range " + format_date(d.first) + " .. " + format_date(d.last) +
                " ends before it starts";
       });
@@ -394,8 +402,8 @@ class typer {
   // Reports the error `message()` gives at `at`, unless this expression has shown enough; then
   // the message is not even made (its suggestions search every name).
   template <class Message>
-  void report(ast::position at, Message message) {
-    if (++reported_ <= shown) ctx_.sink.error(at, message());
+  void report(diagnostics::code kind, ast::position at, Message message) {
+    if (++reported_ <= shown) ctx_.sink.report(kind, at, message());
   }
 
   context& ctx_;
@@ -408,9 +416,10 @@ type check_expression(context& ctx, const ast::expression& e) {
   typer t(ctx);
   const type result = t(e);
   if (const std::size_t more = t.not_shown(); more > 0)
-    ctx.sink.error(start_of(e), "this expression has " + std::to_string(more) +
-                                    " more errors; only the first " + std::to_string(typer::shown) +
-                                    " are shown");
+    ctx.sink.report(diagnostics::code::too_many_errors, start_of(e),
+                    "this expression has " + std::to_string(more) +
+                        " more errors; only the first " + std::to_string(typer::shown) +
+                        " are shown");
   return result;
 }
 

@@ -348,10 +348,11 @@ compile_result compile(std::string_view source, std::string_view file) {
       compile_stage::program_builder(module, *program).build();
       result.tariff = compiled_tariff_access::make(std::move(program));
     } catch (const compile_stage::compile_failure& f) {
-      sink.error(f.at, f.message);
+      sink.report(diagnostics::code::compile_failed, f.at, f.message);
     } catch (const std::exception& e) {
       // The checker should have refused whatever gets here; report it rather than crash a host.
-      sink.error(module.headers.front().at, std::string("cannot compile this tariff: ") + e.what());
+      sink.report(diagnostics::code::compile_failed, module.headers.front().at,
+                  std::string("cannot compile this tariff: ") + e.what());
     }
   }
   result.diagnostics = sink.take();

@@ -61,21 +61,24 @@ bool has_errors(const std::vector<diagnostic>& ds) {
                      [](const diagnostic& d) { return d.level == severity::error; });
 }
 
-void diagnostics::diagnostic_sink::add(severity level, vocabulary::position at,
-                                       std::string message) {
-  if (level == severity::error) ++errors_;
+diagnostic& diagnostics::diagnostic_sink::report(code kind, vocabulary::position at,
+                                                 std::string message, int length) {
+  const code_info& row = info(kind);
+  if (row.level == severity::error) ++errors_;
   // A line too long to read on a terminal (a generated rule of megabytes) is not quoted: every
   // diagnostic would carry a copy of it. The place still says where.
   std::string_view line = line_text(at.line);
   if (line.size() > max_quoted_line) line = {};
   diagnostic d;
-  d.level = level;
+  d.level = row.level;
   d.file = file_;
   d.line = at.line;
   d.column = at.column;
   d.message = std::move(message);
   d.source_line = std::string(line);
-  diagnostics_.push_back(std::move(d));
+  d.name = std::string(row.name);
+  d.length = length;
+  return diagnostics_.emplace_back(std::move(d));
 }
 
 std::string_view diagnostics::diagnostic_sink::line_text(int line) const {

@@ -408,12 +408,18 @@ format_result format_tariff(std::string_view source, std::string_view file) {
     }
   }
   const auto internal_error = [&](std::string message) {
-    result.diagnostics.push_back({.level = severity::error,
-                                  .file = std::string(file),
-                                  .line = 1,
-                                  .column = 1,
-                                  .message = "the formatter " + message +
-                                             "; the file is left as it is (please report this)"});
+    const diagnostics::code_info& kind = diagnostics::info(diagnostics::code::internal_error);
+    result.diagnostics.push_back(
+        {.level = kind.level,
+         .file = std::string(file),
+         .line = 1,
+         .column = 1,
+         .message = "the formatter " + message + "; the file is left as it is (please report this)",
+         .source_line = {},
+         .name = std::string(kind.name),
+         .length = 0,
+         .note = {},
+         .fixes = {}});
     return result;
   };
   // The canonical layout has no byte order mark (the tools write UTF-8 without one).

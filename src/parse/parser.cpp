@@ -159,7 +159,7 @@ void report(std::string_view source, const pegtl::parse_error& e, bool at_next_t
   const ast::position where =
       at_next_token ? ast::position{static_cast<int>(p.line), static_cast<int>(p.column)}
                     : reported_at(source, p, message);
-  sink.error(where, std::move(message));
+  sink.report(diagnostics::code::syntax_error, where, std::move(message));
 }
 
 }  // namespace
