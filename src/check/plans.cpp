@@ -65,8 +65,8 @@ class plan_checker {
       std::vector<std::string> names;
       for (const pricelist_family& f : ctx_.pricelists)
         names.push_back(f.name);
-      ctx_.sink.report(diagnostics::code::unknown_pricelist, plan_.pricelist->at,
-                       unknown_name_message("price list", plan_.pricelist->text, names));
+      report_unknown(ctx_.sink, diagnostics::code::unknown_pricelist, plan_.pricelist->at,
+                     "price list", plan_.pricelist->text, names);
       return;
     }
   }
@@ -77,9 +77,8 @@ class plan_checker {
     if (list_ == nullptr) return nullptr;  // the missing list is the error
     if (const item_info* item = ctx_.visible_item(*list_, name.text)) return item;
     if (list_->chain_broken) return nullptr;
-    ctx_.sink.report(diagnostics::code::unknown_item, name.at,
-                     unknown_name_message("item", name.text, ctx_.visible_names(*list_),
-                                          " in price list '" + list_->name + "'"));
+    report_unknown(ctx_.sink, diagnostics::code::unknown_item, name.at, "item", name.text,
+                   ctx_.visible_names(*list_), " in price list '" + list_->name + "'");
     return nullptr;
   }
 
@@ -96,8 +95,8 @@ class plan_checker {
       const std::string prefix = scope_name(fee.per_unit->scope) + ".";
       for (const auto& [name, info] : ctx_.attributes)
         if (name.starts_with(prefix)) same_scope.push_back(name);
-      ctx_.sink.report(diagnostics::code::unknown_attribute, at,
-                       unknown_name_message("attribute", key, same_scope));
+      report_unknown(ctx_.sink, diagnostics::code::unknown_attribute, at, "attribute", key,
+                     same_scope);
     } else if (found->second.value_type.kind != type_kind::number) {
       ctx_.sink.report(diagnostics::code::fee_per_unit_type, at,
                        "a fee per unit needs a number attribute; '" + key + "' is a " +

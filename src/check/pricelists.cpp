@@ -60,8 +60,8 @@ void resolve_bases(context& ctx) {
     const ast::pricelist_decl& first = *family.versions.front();
     for (const ast::pricelist_decl* version : family.versions) {
       if (version->base && !ctx.find_pricelist(version->base->text))
-        ctx.sink.report(diagnostics::code::unknown_pricelist, version->base->at,
-                        unknown_name_message("price list", version->base->text, names));
+        report_unknown(ctx.sink, diagnostics::code::unknown_pricelist, version->base->at,
+                       "price list", version->base->text, names);
       const bool agree = version->base.has_value() == first.base.has_value() &&
                          (!version->base || version->base->text == first.base->text);
       if (!agree)
@@ -211,9 +211,9 @@ class item_checker {
     }
     if (inheritance_unknown()) return std::nullopt;  // reported already
     if (const item_info* base = inherited(item.name.text)) return base->unit;
-    ctx_.sink.report(diagnostics::code::unknown_inherited_item, item.name.at,
-                     unknown_name_message("inherited item", item.name.text,
-                                          ctx_.inherited_names(family_, version_.base->text)));
+    report_unknown(ctx_.sink, diagnostics::code::unknown_inherited_item, item.name.at,
+                   "inherited item", item.name.text,
+                   ctx_.inherited_names(family_, version_.base->text));
     return std::nullopt;
   }
 

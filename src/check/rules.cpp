@@ -80,8 +80,8 @@ class rule_checker {
     declare(rule.name, rule.at, "rule");
     for (const ast::identifier& item : rule.items)
       if (std::find(item_names_.begin(), item_names_.end(), item.text) == item_names_.end())
-        ctx_.sink.report(diagnostics::code::unknown_item, item.at,
-                         unknown_name_message("item", item.text, item_names_));
+        report_unknown(ctx_.sink, diagnostics::code::unknown_item, item.at, "item", item.text,
+                       item_names_);
     if (!rule.condition) return;
     const type condition = check_expression(ctx_, *rule.condition);
     if (condition.kind != type_kind::invalid && condition.kind != type_kind::boolean)

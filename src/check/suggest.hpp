@@ -7,6 +7,11 @@
 #include <string_view>
 #include <vector>
 
+#include <tariff/diagnostics.hpp>
+
+#include "ast/ast.hpp"
+#include "diagnostics/sink.hpp"
+
 namespace tariff::check_stage {
 
 /// The optimal-string-alignment distance: insertions, deletions, substitutions and swaps of two
@@ -23,5 +28,21 @@ std::optional<std::string> closest(std::string_view name,
 std::string unknown_name_message(std::string_view kind, std::string_view name,
                                  const std::vector<std::string>& candidates,
                                  std::string_view place = {});
+
+/// The fix-it that replaces `name`, written at `at`, with the candidate `closest` finds, if any:
+/// the edit a "did you mean" proposes.
+std::optional<fix_it> rename_fix(ast::position at, std::string_view name,
+                                 const std::vector<std::string>& candidates);
+
+/// Reports the unknown name `name` written at `at` with unknown_name_message's words and, when a
+/// candidate is near, the fix-it that writes it instead.
+void report_unknown(diagnostics::diagnostic_sink& sink, diagnostics::code kind_code,
+                    ast::position at, std::string_view kind, std::string_view name,
+                    const std::vector<std::string>& candidates, std::string_view place = {});
+
+/// Adds `fix` to `d` if there is one.
+inline void add_fix(diagnostic& d, std::optional<fix_it> fix) {
+  if (fix) d.fixes.push_back(std::move(*fix));
+}
 
 }  // namespace tariff::check_stage

@@ -210,15 +210,16 @@ class typer {
     }
     if (auto table = ctx_.table_types.find(n.name); table != ctx_.table_types.end())
       return table->second;
-    report(diagnostics::code::unknown_name, e.at, [&] {
-      std::vector<std::string> candidates =
-          ctx_.place == expression_place::pay_rule
-              ? std::vector<std::string>{"amount", "cost", "quantity"}
-              : std::vector<std::string>{"price", "base", "cost", "quantity"};
+    std::vector<std::string> candidates;  // made only if the error is shown
+    diagnostic* d = report(diagnostics::code::unknown_name, e.at, [&] {
+      candidates = ctx_.place == expression_place::pay_rule
+                       ? std::vector<std::string>{"amount", "cost", "quantity"}
+                       : std::vector<std::string>{"price", "base", "cost", "quantity"};
       for (const std::string& table_name : ctx_.tables.names())
         candidates.push_back(table_name);
       return unknown_name_message("name", n.name, candidates);
     });
+    if (d != nullptr) add_fix(*d, rename_fix(e.at, n.name, candidates));
     return {};
   }
 
@@ -235,13 +236,14 @@ class typer {
     }
     if (auto found = ctx_.attributes.find(key); found != ctx_.attributes.end())
       return found->second.value_type;
-    report(diagnostics::code::unknown_attribute, e.at, [&] {
-      std::vector<std::string> same_scope;
+    std::vector<std::string> same_scope;  // made only if the error is shown
+    diagnostic* d = report(diagnostics::code::unknown_attribute, e.at, [&] {
       const std::string prefix = scope_name(a.scope) + ".";
       for (const auto& [name, info] : ctx_.attributes)
         if (name.starts_with(prefix)) same_scope.push_back(name);
       return unknown_name_message("attribute", key, same_scope);
     });
+    if (d != nullptr) add_fix(*d, rename_fix(e.at, key, same_scope));
     return {};
   }
 
@@ -350,26 +352,21 @@ class typer {
 
   type type_node(const ast::expression& e, const ast::in_window& w) {
     if (outside_segments(e, "in")) return {};
-    if (!ctx_.windows.contains(w.window.text))
-      report(diagnostics::code::unknown_calendar_name, w.window.at,
-             [&] { return unknown_calendar_name("window", w.window.text); });
+    if (!ctx_.windows.contains(w.window.text)) report_calendar_name("window", w.window);
     return of(boolean);
   }
 
   type type_node(const ast::expression& e, const ast::on_days& d) {
     if (outside_segments(e, "on")) return {};
     if (d.day_set && !ctx_.day_sets.contains(d.day_set->text))
-      report(diagnostics::code::unknown_calendar_name, d.day_set->at,
-             [&] { return unknown_calendar_name("day set", d.day_set->text); });
+      report_calendar_name("day set", *d.day_set);
     return of(boolean);
   }
 
   type type_node(const ast::expression& e, const ast::during& d) {
     if (outside_segments(e, "during")) return {};
     if (d.season) {
-      if (!ctx_.seasons.contains(d.season->text))
-        report(diagnostics::code::unknown_calendar_name, d.season->at,
-               [&] { return unknown_calendar_name("season", d.season->text); });
+      if (!ctx_.seasons.contains(d.season->text)) report_calendar_name("season", *d.season);
     } else if (d.last < d.first) {
       report(diagnostics::code::reversed_range, e.at, [&] {
         return "date range " + format_date(d.first) + " .. " + format_date(d.last) +
@@ -381,7 +378,9 @@ class typer {
 
   // Names a misspelling among the same kind, or says which keyword fits a name of another kind:
   // `in weekend` when weekend is a day set.
-  std::string unknown_calendar_name(const std::string& kind, const std::string& name) {
+  // `same_kind` is set to the names it suggests from, if it suggests one of the same kind.
+  std::string unknown_calendar_name(const std::string& kind, const std::string& name,
+                                    const std::vector<std::string>*& same_kind) {
     struct other {
       const name_table* names;
       const char* kind;
@@ -395,15 +394,29 @@ class typer {
         return "unknown " + kind + " '" + name + "'; '" + name + "' is a " + o.kind + ": write '" +
                o.keyword + " " + name + "'";
     for (const other& o : others)
-      if (o.kind == kind) return unknown_name_message(kind, name, o.names->names());
+      if (o.kind == kind) {
+        same_kind = &o.names->names();
+        return unknown_name_message(kind, name, o.names->names());
+      }
     return unknown_name_message(kind, name, {});
+  }
+
+  // Reports an unknown calendar name, with the fix-it to the nearest name of its kind if any.
+  void report_calendar_name(const std::string& kind, const ast::identifier& name) {
+    const std::vector<std::string>* same_kind = nullptr;
+    diagnostic* d = report(diagnostics::code::unknown_calendar_name, name.at,
+                           [&] { return unknown_calendar_name(kind, name.text, same_kind); });
+    if (d != nullptr && same_kind != nullptr)
+      add_fix(*d, rename_fix(name.at, name.text, *same_kind));
   }
 
   // Reports the error `message()` gives at `at`, unless this expression has shown enough; then
   // the message is not even made (its suggestions search every name).
+  // Returns the diagnostic, for a fix-it, or null if it was not shown.
   template <class Message>
-  void report(diagnostics::code kind, ast::position at, Message message) {
-    if (++reported_ <= shown) ctx_.sink.report(kind, at, message());
+  diagnostic* report(diagnostics::code kind, ast::position at, Message message) {
+    if (++reported_ > shown) return nullptr;
+    return &ctx_.sink.report(kind, at, message());
   }
 
   context& ctx_;

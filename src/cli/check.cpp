@@ -1,17 +1,35 @@
 // tariff check FILE...: every diagnostic of every file, like a compiler's.
+#include <cstdlib>
 #include <fmt/core.h>
+#include <unistd.h>
 
 #include <tariff/diagnostics.hpp>
 
 #include "cli/cli.hpp"
+#include "diagnostics/render.hpp"
 
 namespace tariff::cli {
+
+namespace {
+
+// --color=auto: colour when standard error is a terminal and NO_COLOR (no-color.org) is unset
+// or empty; always and never decide alone.
+bool use_color(const std::string& choice) {
+  if (choice == "always") return true;
+  if (choice == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && *no_color != '\0') return false;
+  return isatty(2) == 1;
+}
+
+}  // namespace
 
 void add_check_command(CLI::App& app) {
   struct options {
     std::vector<std::string> files;
     bool warnings_are_errors = false;
     bool quiet = false;
+    std::string color = "auto";
   };
   auto opts = std::make_shared<options>();
   CLI::App* cmd =
@@ -19,7 +37,12 @@ void add_check_command(CLI::App& app) {
   cmd->add_option("files", opts->files, "Tariff files")->required();
   cmd->add_flag("--werror", opts->warnings_are_errors, "Fail on warnings too");
   cmd->add_flag("-q,--quiet", opts->quiet, "Print nothing for a clean file");
+  cmd->add_option("--color", opts->color,
+                  "Colour the diagnostics: auto (a terminal), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->callback([opts] {
+    const diagnostics::render_options look{
+        .color = use_color(opts->color), .with_name = true, .underline = true};
     std::size_t errors = 0;
     std::size_t warnings = 0;
     for (const std::string& path : opts->files) {
@@ -32,11 +55,11 @@ void add_check_command(CLI::App& app) {
         continue;
       }
       const std::vector<diagnostic> found = check(source, display_name(path));
-      for (const diagnostic& d : found)
+      for (const diagnostic& d : found) {
         (d.level == severity::error ? errors : warnings) += 1;
-      if (!found.empty())
-        print_diagnostics(found);
-      else if (!opts->quiet)
+        fmt::print(stderr, "{}\n", diagnostics::render(d, look));
+      }
+      if (found.empty() && !opts->quiet)
         write_output("", fmt::format("{}: ok\n", display_name(path)));
     }
     if (errors > 0 || warnings > 0)

@@ -1,6 +1,8 @@
 // Golden diagnostics: every .tariff file under tests/errors carries its expected diagnostics in
 // comment lines "#! LINE:COL: error[name]: message" (or warning), in source order, the name being
-// the finding's stable name (src/diagnostics/names.cpp). The front end must report exactly those,
+// the finding's stable name (src/diagnostics/names.cpp), each followed by its note
+// ("#!   note: ...") and its fix-its ("#!   fix: 3:5-3:10 'night'", the range replaced and the text
+// put there). The front end must report exactly those,
 // no more and no fewer. A file without such lines must check clean. Every name in the table is
 // exercised by at least one file, and docs/language.md lists exactly the table's rows.
 #include <algorithm>
@@ -49,10 +51,16 @@ std::vector<std::string> expectations(const std::string& source) {
 
 std::vector<std::string> reported(const std::vector<diagnostic>& ds) {
   std::vector<std::string> out;
-  for (const diagnostic& d : ds)
+  for (const diagnostic& d : ds) {
     out.push_back(std::to_string(d.line) + ":" + std::to_string(d.column) + ": " +
                   (d.level == severity::error ? "error[" : "warning[") + d.name +
                   "]: " + d.message);
+    if (!d.note.empty()) out.push_back("  note: " + d.note);
+    for (const fix_it& f : d.fixes)
+      out.push_back("  fix: " + std::to_string(f.line) + ":" + std::to_string(f.column) + "-" +
+                    std::to_string(f.end_line) + ":" + std::to_string(f.end_column) + " '" +
+                    f.replacement + "'");
+  }
   return out;
 }
 
@@ -96,7 +104,7 @@ TEST(DiagnosticsCorpus, ExercisesEveryName) {
   std::set<std::string, std::less<>> exercised(not_from_check);
   for (const fs::path& file : corpus())
     for (const std::string& expectation : expectations(read(file)))
-      exercised.insert(name_in(expectation));
+      if (!expectation.starts_with("  ")) exercised.insert(name_in(expectation));
   for (const diagnostics::code_info& row : diagnostics::all_codes())
     EXPECT_TRUE(exercised.contains(std::string(row.name)))
         << "no file in tests/errors expects '" << row.name << "'";
@@ -105,8 +113,10 @@ TEST(DiagnosticsCorpus, ExercisesEveryName) {
 TEST(DiagnosticsCorpus, NamesOnlyWhatTheTableHas) {
   for (const fs::path& file : corpus())
     for (const std::string& expectation : expectations(read(file)))
-      EXPECT_NE(diagnostics::find_code(name_in(expectation)), nullptr)
-          << file << ": " << expectation;
+      if (!expectation.starts_with("  ")) {  // not a note or a fix-it of the finding above
+        EXPECT_NE(diagnostics::find_code(name_in(expectation)), nullptr)
+            << file << ": " << expectation;
+      }
 }
 
 // docs/language.md's table of names, between its two marker comments, one row per name:
