@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "check/passes.hpp"
+#include "check/suggest.hpp"
 
 namespace tariff::check_stage {
 namespace {
@@ -33,8 +34,12 @@ void check_timezone(context& ctx, const ast::identifier& zone) {
   try {
     (void)find_time_zone(zone.text);
   } catch (const std::runtime_error&) {  // calendar_error, or the tz library's own
-    ctx.sink.report(diagnostics::code::unknown_time_zone, zone.at,
-                    "unknown time zone '" + zone.text + "'");
+    // The system's zone names are the candidates: a misspelt zone is one or two letters off one.
+    std::vector<std::string> zones;
+    for (const date::time_zone& z : date::get_tzdb().zones)
+      zones.emplace_back(z.name());
+    report_unknown(ctx.sink, diagnostics::code::unknown_time_zone, zone.at, "time zone", zone.text,
+                   zones);
   }
 }
 

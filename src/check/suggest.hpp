@@ -10,18 +10,13 @@
 #include <tariff/diagnostics.hpp>
 
 #include "ast/ast.hpp"
+#include "diagnostics/nearest.hpp"
 #include "diagnostics/sink.hpp"
 
 namespace tariff::check_stage {
 
-/// The optimal-string-alignment distance: insertions, deletions, substitutions and swaps of two
-/// neighbouring letters each cost 1 ("nigth" is 1 from "night").
-std::size_t edit_distance(std::string_view a, std::string_view b);
-
-/// The candidate nearest to `name` within distance 2 (the first declared on a tie), if any.
-/// A candidate equal to `name` is never suggested.
-std::optional<std::string> closest(std::string_view name,
-                                   const std::vector<std::string>& candidates);
+using diagnostics::closest;
+using diagnostics::edit_distance;
 
 /// "unknown <kind> '<name>'<place>" with "; did you mean '<closest>'?" when a candidate is near;
 /// `place` says where it was looked for (" in price list 'retail'").

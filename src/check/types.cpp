@@ -5,6 +5,7 @@
 
 #include "check/constant.hpp"
 #include "check/context.hpp"
+#include "check/print.hpp"
 #include "check/suggest.hpp"
 #include "check/work_count.hpp"
 
@@ -271,16 +272,19 @@ class typer {
   // far is invalid, the operators after it say nothing more.
   type type_node(const ast::expression&, const ast::chain& c) {
     type value = (*this)(*c.first);
+    const ast::expression* left = c.first.get();  // the left operand while it is one expression
     for (const ast::chain_link& link : c.links) {
       const type right = (*this)(*link.operand);
       if (link.op == ast::binary_op::divide) check_division(link);
-      value = combine(link, value, right);
+      value = combine(link, left, value, right);
+      left = nullptr;
     }
     return value;
   }
 
   // `left op right`, reported at the operator when the types do not go together.
-  type combine(const ast::chain_link& link, const type& left, const type& right) {
+  type combine(const ast::chain_link& link, const ast::expression* left_expression,
+               const type& left, const type& right) {
     if (left.kind == invalid || right.kind == invalid) return {};
     if (link.op == ast::binary_op::logical_and || link.op == ast::binary_op::logical_or) {
       if (left.kind == boolean && right.kind == boolean) return left;
@@ -292,8 +296,14 @@ class typer {
       return {};
     }
     if (std::optional<type> result = result_type(link.op, left, right)) return *result;
-    report(diagnostics::code::type_mismatch, link.at,
-           [&] { return mismatch_message(link.op, left, right); });
+    diagnostic* d = report(diagnostics::code::type_mismatch, link.at,
+                           [&] { return mismatch_message(link.op, left, right); });
+    if (d != nullptr && (link.op == ast::binary_op::add || link.op == ast::binary_op::subtract)) {
+      if (left.kind == number && right.kind == percent && left_expression != nullptr)
+        hint_number_for_percent(*d, *left_expression, link, *left_expression, *link.operand);
+      else if (left.kind == percent && right.kind == number && left_expression != nullptr)
+        hint_number_for_percent(*d, *link.operand, link, *left_expression, *link.operand);
+    }
     return {};
   }
 
@@ -399,6 +409,35 @@ class typer {
         return unknown_name_message(kind, name, o.names->names());
       }
     return unknown_name_message(kind, name, {});
+  }
+
+  // `1 - loyalty` where `100% - loyalty` is meant: a number written beside a percent is the same
+  // share as the percent 100 times it, so the hint writes the number as a percent. Only a number
+  // written as such (a literal) is rewritten; a computed one has no one place to edit.
+  void hint_number_for_percent(diagnostic& d, const ast::expression& number_side,
+                               const ast::chain_link& link, const ast::expression& left,
+                               const ast::expression& right) {
+    const auto* l = std::get_if<ast::literal>(&number_side.node);
+    if (l == nullptr || l->kind != ast::literal_kind::number) return;
+    const std::string written = l->number.to_string();
+    std::string as_percent = (l->number * decimal(100)).to_string();
+    if (as_percent.find('.') != std::string::npos) {  // 0.125 * 100 = 12.500: no trailing zeros
+      while (as_percent.back() == '0')
+        as_percent.pop_back();
+      if (as_percent.back() == '.') as_percent.pop_back();
+    }
+    as_percent += "%";
+    const bool number_left = &number_side == &left;
+    const std::string rewritten = (number_left ? as_percent : to_text(left)) + " " +
+                                  ast::to_string(link.op) + " " +
+                                  (number_left ? to_text(right) : as_percent);
+    d.note = "a share written as a number does not mix with a percent: " + written + " is " +
+             as_percent + ", so write '" + rewritten + "'";
+    d.fixes.push_back({.line = number_side.at.line,
+                       .column = number_side.at.column,
+                       .end_line = number_side.at.line,
+                       .end_column = number_side.at.column + static_cast<int>(written.size()),
+                       .replacement = as_percent});
   }
 
   // Reports an unknown calendar name, with the fix-it to the nearest name of its kind if any.

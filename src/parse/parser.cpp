@@ -8,6 +8,7 @@
 #include "parse/parse_tree.hpp"
 #include "parse/recovery.hpp"
 #include "parse/source_text.hpp"
+#include "parse/syntax_hints.hpp"
 
 // Under AddressSanitizer the pool poisons the blocks it holds, so a node used after it was freed
 // is still reported, as it would be with the global heap.
@@ -159,7 +160,7 @@ void report(std::string_view source, const pegtl::parse_error& e, bool at_next_t
   const ast::position where =
       at_next_token ? ast::position{static_cast<int>(p.line), static_cast<int>(p.column)}
                     : reported_at(source, p, message);
-  sink.report(diagnostics::code::syntax_error, where, std::move(message));
+  parse::add_syntax_hints(sink.report(diagnostics::code::syntax_error, where, std::move(message)));
 }
 
 }  // namespace
