@@ -1,11 +1,13 @@
 // tariff check FILE...: every diagnostic of every file, like a compiler's.
 #include <cstdlib>
 #include <fmt/core.h>
+#include <set>
 #include <unistd.h>
 
 #include <tariff/diagnostics.hpp>
 
 #include "cli/cli.hpp"
+#include "diagnostics/names.hpp"
 #include "diagnostics/render.hpp"
 
 namespace tariff::cli {
@@ -22,6 +24,26 @@ bool use_color(const std::string& choice) {
   return isatty(2) == 1;
 }
 
+// The warnings -W turns off: each `-W no-NAME` adds NAME, each `-W NAME` takes it out again, in
+// the order given. A name that is no warning's is refused, as a misspelt option is.
+std::set<std::string, std::less<>> warnings_off(const std::vector<std::string>& flags) {
+  std::set<std::string, std::less<>> off;
+  for (const std::string& flag : flags) {
+    const bool disable = flag.starts_with("no-");
+    const std::string name = disable ? flag.substr(3) : flag;
+    const diagnostics::code_info* row = diagnostics::find_code(name);
+    if (row == nullptr) throw failure("unknown warning name '" + name + "' in -W " + flag);
+    if (row->level != severity::warning)
+      throw failure("'" + name + "' is an error, not a warning: -W " + flag +
+                    " cannot turn it off");
+    if (disable)
+      off.insert(name);
+    else
+      off.erase(name);
+  }
+  return off;
+}
+
 }  // namespace
 
 void add_check_command(CLI::App& app) {
@@ -30,6 +52,7 @@ void add_check_command(CLI::App& app) {
     bool warnings_are_errors = false;
     bool quiet = false;
     std::string color = "auto";
+    std::vector<std::string> warning_flags;
   };
   auto opts = std::make_shared<options>();
   CLI::App* cmd =
@@ -40,9 +63,15 @@ void add_check_command(CLI::App& app) {
   cmd->add_option("--color", opts->color,
                   "Colour the diagnostics: auto (a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->add_option("-W", opts->warning_flags,
+                  "no-NAME: do not report warning NAME (docs/language.md, Names); NAME: report it "
+                  "again")
+      ->take_all()
+      ->allow_extra_args(false);
   cmd->callback([opts] {
     const diagnostics::render_options look{
         .color = use_color(opts->color), .with_name = true, .underline = true};
+    const std::set<std::string, std::less<>> off = warnings_off(opts->warning_flags);
     std::size_t errors = 0;
     std::size_t warnings = 0;
     for (const std::string& path : opts->files) {
@@ -54,7 +83,10 @@ void add_check_command(CLI::App& app) {
         ++errors;
         continue;
       }
-      const std::vector<diagnostic> found = check(source, display_name(path));
+      std::vector<diagnostic> found = check(source, display_name(path));
+      std::erase_if(found, [&](const diagnostic& d) {
+        return d.level == severity::warning && off.contains(d.name);
+      });
       for (const diagnostic& d : found) {
         (d.level == severity::error ? errors : warnings) += 1;
         fmt::print(stderr, "{}\n", diagnostics::render(d, look));

@@ -123,6 +123,10 @@ constexpr std::array table{
               "a checked tariff the compiler still refuses"},
     code_info{code::internal_error, "internal-error", 63, E,
               "a tool failed on a tariff it should handle; please report it"},
+    code_info{code::unknown_diagnostic_name, "unknown-diagnostic-name", 64, W,
+              "a name in `#@ allow` that is no warning's name"},
+    code_info{code::unknown_directive, "unknown-directive", 65, W,
+              "a `#@` comment that is no directive"},
 };
 
 constexpr bool rows_follow_the_enumeration() {

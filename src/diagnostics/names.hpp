@@ -77,6 +77,8 @@ enum class code : std::uint16_t {
   below_cost,
   compile_failed,
   internal_error,
+  unknown_diagnostic_name,
+  unknown_directive,
 };
 
 /// One row of the table.

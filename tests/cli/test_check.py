@@ -67,3 +67,40 @@ def test_color_auto_colours_a_terminal_unless_no_color_is_set(tmp_path):
 def test_color_takes_only_its_three_values(tmp_path):
     r = run("check", "--color=sometimes", write(tmp_path, OVERLAP))
     assert r.returncode != 0
+
+
+# --- per-warning control -----------------------------------------------------------------------
+
+def test_w_no_name_silences_that_warning_and_w_name_brings_it_back(tmp_path):
+    path = write(tmp_path, OVERLAP)
+    assert run("check", "--werror", path).returncode == 1
+    r = run("check", "--werror", "-W", "no-window-overlap", path)
+    assert (r.returncode, r.stderr, r.stdout) == (0, "", f"{path}: ok\n")
+    r = run("check", "--werror", "-W", "no-window-overlap", "-W", "window-overlap", path)
+    assert r.returncode == 1
+    assert "[window-overlap]" in r.stderr
+
+
+def test_w_refuses_an_unknown_name_and_an_error_name(tmp_path):
+    path = write(tmp_path, OVERLAP)
+    r = run("check", "-W", "no-window-overlpa", path)
+    assert (r.returncode, r.stderr) == (1, "tariff: unknown warning name 'window-overlpa' in -W "
+                                           "no-window-overlpa\n")
+    r = run("check", "-W", "no-unknown-item", path)
+    assert (r.returncode, r.stderr) == (1, "tariff: 'unknown-item' is an error, not a warning: -W "
+                                           "no-unknown-item cannot turn it off\n")
+
+
+def test_allow_directive_lets_werror_pass_and_fmt_keeps_it(tmp_path):
+    text = OVERLAP.replace("  window late", "  #@ allow window-overlap\n  window late")
+    path = write(tmp_path, text)
+    r = run("check", "--werror", path)
+    assert (r.returncode, r.stderr) == (0, "")
+    formatted = run("fmt", path)
+    assert formatted.returncode == 0
+    assert "  #@ allow window-overlap\n  window late 21:00 .. 23:00\n" in formatted.stdout
+    trailing = write(tmp_path, OVERLAP.replace("23:00\n", "23:00   #@ allow window-overlap\n"),
+                     "trailing.tariff")
+    formatted = run("fmt", trailing)
+    assert "  window late 21:00 .. 23:00  #@ allow window-overlap\n" in formatted.stdout
+    assert run("check", "--werror", trailing).returncode == 0
