@@ -6,6 +6,7 @@
 
 #include <tariff/diagnostics.hpp>
 
+#include "cli/check_formats.hpp"
 #include "cli/cli.hpp"
 #include "diagnostics/names.hpp"
 #include "diagnostics/render.hpp"
@@ -53,6 +54,7 @@ void add_check_command(CLI::App& app) {
     bool quiet = false;
     std::string color = "auto";
     std::vector<std::string> warning_flags;
+    std::string format = "text";
   };
   auto opts = std::make_shared<options>();
   CLI::App* cmd =
@@ -63,6 +65,9 @@ void add_check_command(CLI::App& app) {
   cmd->add_option("--color", opts->color,
                   "Colour the diagnostics: auto (a terminal), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->add_option("--format", opts->format,
+                  "text (on standard error), json or sarif (SARIF 2.1.0), on standard output")
+      ->check(CLI::IsMember({"text", "json", "sarif"}));
   cmd->add_option("-W", opts->warning_flags,
                   "no-NAME: do not report warning NAME (docs/language.md, Names); NAME: report it "
                   "again")
@@ -72,29 +77,36 @@ void add_check_command(CLI::App& app) {
     const diagnostics::render_options look{
         .color = use_color(opts->color), .with_name = true, .underline = true};
     const std::set<std::string, std::less<>> off = warnings_off(opts->warning_flags);
+    const bool as_text = opts->format == "text";
+    std::vector<checked_file> checked;
     std::size_t errors = 0;
     std::size_t warnings = 0;
     for (const std::string& path : opts->files) {
+      checked_file& file = checked.emplace_back();
+      file.file = display_name(path);
       std::string source;
       try {
         source = read_file(path);
       } catch (const failure& e) {  // one unreadable file does not stop the others
-        fmt::print(stderr, "tariff: {}\n", e.what());
+        if (as_text) fmt::print(stderr, "tariff: {}\n", e.what());
+        file.unreadable = e.what();
         ++errors;
         continue;
       }
-      std::vector<diagnostic> found = check(source, display_name(path));
-      std::erase_if(found, [&](const diagnostic& d) {
+      file.diagnostics = check(source, file.file);
+      std::erase_if(file.diagnostics, [&](const diagnostic& d) {
         return d.level == severity::warning && off.contains(d.name);
       });
-      for (const diagnostic& d : found) {
+      for (const diagnostic& d : file.diagnostics) {
         (d.level == severity::error ? errors : warnings) += 1;
-        fmt::print(stderr, "{}\n", diagnostics::render(d, look));
+        if (as_text) fmt::print(stderr, "{}\n", diagnostics::render(d, look));
       }
-      if (found.empty() && !opts->quiet)
-        write_output("", fmt::format("{}: ok\n", display_name(path)));
+      if (as_text && file.diagnostics.empty() && !opts->quiet)
+        write_output("", fmt::format("{}: ok\n", file.file));
     }
-    if (errors > 0 || warnings > 0)
+    if (opts->format == "json") write_output("", diagnostics_json(checked));
+    if (opts->format == "sarif") write_output("", diagnostics_sarif(checked));
+    if (as_text && (errors > 0 || warnings > 0))
       fmt::print(stderr, "{} error(s), {} warning(s) in {} file(s)\n", errors, warnings,
                  opts->files.size());
     if (errors > 0 || (opts->warnings_are_errors && warnings > 0)) throw failure("");

@@ -104,3 +104,72 @@ def test_allow_directive_lets_werror_pass_and_fmt_keeps_it(tmp_path):
     formatted = run("fmt", trailing)
     assert "  window late 21:00 .. 23:00  #@ allow window-overlap\n" in formatted.stdout
     assert run("check", "--werror", trailing).returncode == 0
+
+
+# --- JSON and SARIF ----------------------------------------------------------------------------
+
+import json
+
+import jsonschema
+
+SCHEMA = json.loads((pathlib.Path(__file__).parent / "data" / "sarif-schema-2.1.0.json").read_text())
+
+ZONE = 'tariff "Z" currency RUB\ncalendar {\n  timezone Europe/Moskow\n}\n'
+
+
+def test_json_lists_each_diagnostic_with_its_name_place_note_and_fixes(tmp_path):
+    path = write(tmp_path, ZONE)
+    r = run("check", "--format", "json", path)
+    assert (r.returncode, r.stderr) == (1, "")
+    assert json.loads(r.stdout) == {
+        "files": [{"file": str(path), "diagnostics": [{
+            "name": "unknown-time-zone", "number": 16, "severity": "error", "line": 3,
+            "column": 12, "length": 13,
+            "message": "unknown time zone 'Europe/Moskow'; did you mean 'Europe/Moscow'?",
+            "note": "",
+            "fixes": [{"line": 3, "column": 12, "end_line": 3, "end_column": 25,
+                       "replacement": "Europe/Moscow"}]}]}],
+        "errors": 1, "warnings": 0}
+
+
+def test_json_names_an_unreadable_file_and_a_clean_one(tmp_path):
+    clean = write(tmp_path, 'tariff "T" currency RUB\n')
+    r = run("check", "--format", "json", tmp_path / "missing.tariff", clean)
+    assert r.returncode == 1
+    doc = json.loads(r.stdout)
+    assert doc["files"][0]["unreadable"].startswith("cannot read")
+    assert doc["files"][1] == {"file": str(clean), "diagnostics": []}
+    assert (doc["errors"], doc["warnings"]) == (1, 0)
+
+
+def test_sarif_is_valid_2_1_0_with_rules_results_and_fixes(tmp_path):
+    zone = write(tmp_path, ZONE)
+    overlap = write(tmp_path, OVERLAP.replace("RUB", "RUB\n#@ allow window-overlpa"), "o.tariff")
+    r = run("check", "--format", "sarif", zone, overlap)
+    assert r.returncode == 1
+    log = json.loads(r.stdout)
+    jsonschema.validate(log, SCHEMA)
+    run_ = log["runs"][0]
+    rules = run_["tool"]["driver"]["rules"]
+    assert [rule["id"] for rule in rules][:2] == ["syntax-error", "invalid-source-text"]
+    results = run_["results"]
+    assert [(x["ruleId"], x["level"]) for x in results] == [
+        ("unknown-time-zone", "error"), ("unknown-diagnostic-name", "warning"),
+        ("window-overlap", "warning")]
+    for x in results:
+        assert rules[x["ruleIndex"]]["id"] == x["ruleId"]
+    assert results[0]["locations"][0]["physicalLocation"] == {
+        "artifactLocation": {"uri": str(zone)},
+        "region": {"startLine": 3, "startColumn": 12, "endColumn": 25}}
+    assert results[0]["fixes"][0]["artifactChanges"][0]["replacements"] == [{
+        "deletedRegion": {"startLine": 3, "startColumn": 12, "endLine": 3, "endColumn": 25},
+        "insertedContent": {"text": "Europe/Moscow"}}]
+    assert results[2]["locations"][0]["physicalLocation"]["region"]["startLine"] == 5
+
+
+def test_sarif_of_a_clean_file_has_no_results_and_exit_status_0(tmp_path):
+    r = run("check", "--format", "sarif", write(tmp_path, 'tariff "T" currency RUB\n'))
+    assert r.returncode == 0
+    log = json.loads(r.stdout)
+    jsonschema.validate(log, SCHEMA)
+    assert log["runs"][0]["results"] == []
