@@ -127,6 +127,8 @@ constexpr std::array table{
               "a name in `#@ allow` that is no warning's name"},
     code_info{code::unknown_directive, "unknown-directive", 65, W,
               "a `#@` comment that is no directive"},
+    code_info{code::negative_price, "negative-price", 66, W,
+              "rules that can bring an item's price below zero"},
 };
 
 constexpr bool rows_follow_the_enumeration() {

@@ -79,6 +79,7 @@ enum class code : std::uint16_t {
   internal_error,
   unknown_diagnostic_name,
   unknown_directive,
+  negative_price,
 };
 
 /// One row of the table.
