@@ -26,8 +26,9 @@ void check_pays(context& ctx) {
                             "' (first declared at " + where(*first) + ")");
       for (const ast::identifier& item : rule.items)
         if (std::find(item_names.begin(), item_names.end(), item.text) == item_names.end())
-          report_unknown(ctx.sink, diagnostics::code::unknown_item, item.at, "item", item.text,
-                         item_names);
+          if (!ctx.lost("item", item.text))
+            report_unknown(ctx.sink, diagnostics::code::unknown_item, item.at, "item", item.text,
+                           item_names);
       if (rule.condition) {
         const type condition = check_expression(ctx, *rule.condition);
         if (condition.kind != type_kind::invalid && condition.kind != type_kind::boolean)

@@ -65,8 +65,9 @@ class plan_checker {
       std::vector<std::string> names;
       for (const pricelist_family& f : ctx_.pricelists)
         names.push_back(f.name);
-      report_unknown(ctx_.sink, diagnostics::code::unknown_pricelist, plan_.pricelist->at,
-                     "price list", plan_.pricelist->text, names);
+      if (!ctx_.lost("price list", plan_.pricelist->text))
+        report_unknown(ctx_.sink, diagnostics::code::unknown_pricelist, plan_.pricelist->at,
+                       "price list", plan_.pricelist->text, names);
       return;
     }
   }
@@ -77,8 +78,9 @@ class plan_checker {
     if (list_ == nullptr) return nullptr;  // the missing list is the error
     if (const item_info* item = ctx_.visible_item(*list_, name.text)) return item;
     if (list_->chain_broken) return nullptr;
-    report_unknown(ctx_.sink, diagnostics::code::unknown_item, name.at, "item", name.text,
-                   ctx_.visible_names(*list_), " in price list '" + list_->name + "'");
+    if (!ctx_.lost("item", name.text))
+      report_unknown(ctx_.sink, diagnostics::code::unknown_item, name.at, "item", name.text,
+                     ctx_.visible_names(*list_), " in price list '" + list_->name + "'");
     return nullptr;
   }
 

@@ -60,8 +60,9 @@ void resolve_bases(context& ctx) {
     const ast::pricelist_decl& first = *family.versions.front();
     for (const ast::pricelist_decl* version : family.versions) {
       if (version->base && !ctx.find_pricelist(version->base->text))
-        report_unknown(ctx.sink, diagnostics::code::unknown_pricelist, version->base->at,
-                       "price list", version->base->text, names);
+        if (!ctx.lost("price list", version->base->text))
+          report_unknown(ctx.sink, diagnostics::code::unknown_pricelist, version->base->at,
+                         "price list", version->base->text, names);
       const bool agree = version->base.has_value() == first.base.has_value() &&
                          (!version->base || version->base->text == first.base->text);
       if (!agree)

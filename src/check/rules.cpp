@@ -80,8 +80,9 @@ class rule_checker {
     declare(rule.name, rule.at, "rule");
     for (const ast::identifier& item : rule.items)
       if (std::find(item_names_.begin(), item_names_.end(), item.text) == item_names_.end())
-        report_unknown(ctx_.sink, diagnostics::code::unknown_item, item.at, "item", item.text,
-                       item_names_);
+        if (!ctx_.lost("item", item.text))
+          report_unknown(ctx_.sink, diagnostics::code::unknown_item, item.at, "item", item.text,
+                         item_names_);
     if (!rule.condition) return;
     const type condition = check_expression(ctx_, *rule.condition);
     if (condition.kind != type_kind::invalid && condition.kind != type_kind::boolean)

@@ -32,8 +32,9 @@ void check_rates(context& ctx, const ast::tax_decl& tax) {
     }
     for (const ast::identifier& item : rate.items) {
       if (std::find(item_names.begin(), item_names.end(), item.text) == item_names.end()) {
-        report_unknown(ctx.sink, diagnostics::code::unknown_item, item.at, "item", item.text,
-                       item_names);
+        if (!ctx.lost("item", item.text))
+          report_unknown(ctx.sink, diagnostics::code::unknown_item, item.at, "item", item.text,
+                         item_names);
         continue;
       }
       auto [it, inserted] = rate_of_item.emplace(item.text, &rate);

@@ -211,7 +211,8 @@ class typer {
     }
     if (auto table = ctx_.table_types.find(n.name); table != ctx_.table_types.end())
       return table->second;
-    std::vector<std::string> candidates;  // made only if the error is shown
+    if (ctx_.lost("table", n.name)) return {};  // a table lost to a syntax error
+    std::vector<std::string> candidates;        // made only if the error is shown
     diagnostic* d = report(diagnostics::code::unknown_name, e.at, [&] {
       candidates = ctx_.place == expression_place::pay_rule
                        ? std::vector<std::string>{"amount", "cost", "quantity"}
@@ -442,6 +443,7 @@ class typer {
 
   // Reports an unknown calendar name, with the fix-it to the nearest name of its kind if any.
   void report_calendar_name(const std::string& kind, const ast::identifier& name) {
+    if (ctx_.lost(kind, name.text)) return;
     const std::vector<std::string>* same_kind = nullptr;
     diagnostic* d = report(diagnostics::code::unknown_calendar_name, name.at,
                            [&] { return unknown_calendar_name(kind, name.text, same_kind); });

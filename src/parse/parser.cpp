@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "parse/build_ast.hpp"
+#include "parse/lost_names.hpp"
 #include "parse/parse_tree.hpp"
 #include "parse/recovery.hpp"
 #include "parse/source_text.hpp"
@@ -124,6 +125,13 @@ cursor skip_to_next_declaration(std::string_view source, cursor from) {
   }
 }
 
+/// Skips a broken declaration (see skip_to_next_declaration); the names it declares are kept.
+cursor skip_broken_declaration(std::string_view source, cursor from, ast::module& module) {
+  const cursor next = skip_to_next_declaration(source, from);
+  parse::record_lost_names(source.substr(from.byte, next.byte - from.byte), module);
+  return next;
+}
+
 cursor cursor_of(const pegtl::internal::iterator& it) {
   return {it.byte, it.line, it.column};
 }
@@ -192,10 +200,10 @@ ast::module parse::parse_module(std::string_view source, diagnostics::diagnostic
       // Resume at the first declaration line after the broken declaration's first line: an
       // error found at the start of the next declaration (a missing operand at the end of a
       // rule) must not swallow that declaration.
-      at = skip_to_next_declaration(source, at);
+      at = skip_broken_declaration(source, at, module);
     } catch (const pegtl::parse_error& e) {  // PEGTL's own: the depth limit
       report(source, e, false, sink);
-      at = skip_to_next_declaration(source, at);  // as above
+      at = skip_broken_declaration(source, at, module);  // as above
     }
   }
   return module;
