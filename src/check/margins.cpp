@@ -283,6 +283,7 @@ void check_negative_prices(context& ctx) {
   for (const pricelist_family& family : ctx.pricelists)
     for (const ast::pricelist_decl* version : family.versions)
       for (const ast::item_decl& item : version->items) {
+        if (item.credit) continue;  // declared to go below zero: a refund, not a mistake
         std::optional<decimal> price = item.price;
         if (!price && item.is_override && family.base_known && !family.chain_broken)
           if (const item_info* base = ctx.inherited_item(family, family.base->text, item.name.text))

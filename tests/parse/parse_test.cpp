@@ -356,12 +356,17 @@ TEST(Diagnostics, RenderWithACaretUnderTheColumn) {
                      .line = 14,
                      .column = 20,
                      .message = "unknown window 'nigth'; did you mean 'night'?",
-                     .source_line = "rule night when in nigth : price * 2"};
+                     .source_line = "rule night when in nigth : price * 2",
+                     .name = "unknown-calendar-name",
+                     .length = 5,
+                     .note = {},
+                     .fixes = {}};
   EXPECT_EQ(format(d),
             "rates.tariff:14:20: error: unknown window 'nigth'; did you mean 'night'?\n"
             "  rule night when in nigth : price * 2\n"
             "                     ^");
-  const diagnostic tabbed{severity::warning, "t", 1, 3, "look", "\tx y"};
+  const diagnostic tabbed{severity::warning, "t", 1,  3, "look", "\tx y",
+                          "window-overlap",  0,   {}, {}};
   EXPECT_EQ(format(tabbed), "t:1:3: warning: look\n  \tx y\n  \t ^");
 }
 
