@@ -19,6 +19,7 @@ packages=(
   pybind11-dev python3-dev python3-pytest
   python3-numpy python3-pandas python3-dask python3-distributed  # Python batch pricing, scale-out
   python3-jinja2 weasyprint python3-openpyxl python3-matplotlib  # documents: HTML, PDF, Excel, charts
+  python3-jsonschema  # tariff check --format sarif is validated against the SARIF 2.1.0 schema
   poppler-utils fonts-dejavu-core  # pdftotext reads rendered PDFs in tests; a font with Cyrillic
   python3-build python3-venv python3-pip  # the Python sdist and wheel, installed into a venv in tests
   libpython3.11-testsuite   # the public decTest decimal conformance suite

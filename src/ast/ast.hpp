@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <variant>
 #include <vector>
@@ -401,6 +402,11 @@ struct module {
   std::vector<plan_decl> plans;
   std::vector<tax_decl> taxes;
   std::vector<pay_decl> pays;
+  /// Names that declarations lost to a syntax error declare, by kind ("item", "price list",
+  /// "table", "window", "day set", "season"): the checker takes them as declared, so that one
+  /// syntax error does not make every use of them an error too (docs/language.md, Syntax errors
+  /// and recovery).
+  std::set<std::pair<std::string, std::string>, std::less<>> lost_names;
 };
 
 /// The keyword or name for each enumerator, as the language writes it.

@@ -30,20 +30,23 @@ void check_default(context& ctx, const ast::attribute_decl& a, const std::string
   const ast::expression& value = *a.default_value;
   const type declared = from_value_type(a.type);
   if (!is_literal_constant(value)) {
-    ctx.sink.error(start_of(value), "default of attribute '" + key +
-                                        "' must be a constant of type " + describe(declared));
+    ctx.sink.report(
+        diagnostics::code::invalid_default, start_of(value),
+        "default of attribute '" + key + "' must be a constant of type " + describe(declared));
     return;
   }
   const type given = check_expression(ctx, value);
   if (given.kind != type_kind::invalid && !fits(declared, given)) {
-    ctx.sink.error(value.at, "default of attribute '" + key + "' must be of type " +
-                                 describe(declared) + ", not " + describe(given));
+    ctx.sink.report(diagnostics::code::invalid_default, value.at,
+                    "default of attribute '" + key + "' must be of type " + describe(declared) +
+                        ", not " + describe(given));
     return;
   }
   if (a.type == ast::value_type::integer)
     if (const std::optional<constant> c = fold(value); c && !c->number.is_integer())
-      ctx.sink.error(value.at, "default of attribute '" + key + "' must be a whole number, not " +
-                                   c->number.to_string());
+      ctx.sink.report(diagnostics::code::invalid_default, value.at,
+                      "default of attribute '" + key + "' must be a whole number, not " +
+                          c->number.to_string());
 }
 
 }  // namespace
@@ -54,10 +57,12 @@ void check_attributes(context& ctx) {
     const std::string key = attribute_key(a.scope, a.name.text);
     if (auto existing = ctx.attributes.find(key); existing != ctx.attributes.end()) {
       if (existing->second.decl == nullptr)
-        ctx.sink.error(a.name.at, "attribute '" + key + "' is built in; it cannot be declared");
+        ctx.sink.report(diagnostics::code::builtin_name, a.name.at,
+                        "attribute '" + key + "' is built in; it cannot be declared");
       else
-        ctx.sink.error(a.name.at, "duplicate attribute '" + key + "' (first declared at " +
-                                      where(existing->second.decl->at) + ")");
+        ctx.sink.report(diagnostics::code::duplicate_name, a.name.at,
+                        "duplicate attribute '" + key + "' (first declared at " +
+                            where(existing->second.decl->at) + ")");
     } else {
       ctx.attributes[key] = attribute_info{from_value_type(a.type), &a};
     }

@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "check/passes.hpp"
+#include "check/suggest.hpp"
 
 namespace tariff::check_stage {
 namespace {
@@ -13,25 +14,32 @@ constexpr int minutes_per_day = 24 * 60;
 bool declare(context& ctx, name_table& names, const char* kind, const ast::identifier& name,
              ast::position declared_at, std::size_t& count) {
   if (std::optional<ast::position> first = names.add(name.text, declared_at)) {
-    ctx.sink.error(name.at, std::string("duplicate ") + kind + " '" + name.text +
-                                "' (first declared at " + where(*first) + ")");
+    ctx.sink.report(diagnostics::code::duplicate_name, name.at,
+                    std::string("duplicate ") + kind + " '" + name.text + "' (first declared at " +
+                        where(*first) + ")");
     return false;
   }
   if (++count == calendar::max_per_kind + 1)
-    ctx.sink.error(name.at, std::string("too many ") + kind + "s: a calendar holds at most " +
-                                std::to_string(calendar::max_per_kind) + " " + kind + "s");
+    ctx.sink.report(diagnostics::code::calendar_too_large, name.at,
+                    std::string("too many ") + kind + "s: a calendar holds at most " +
+                        std::to_string(calendar::max_per_kind) + " " + kind + "s");
   return true;
 }
 
 void check_timezone(context& ctx, const ast::identifier& zone) {
   if (std::optional<std::string> problem = time_zone_name_problem(zone.text)) {
-    ctx.sink.error(zone.at, *problem);
+    ctx.sink.report(diagnostics::code::invalid_time_zone_name, zone.at, *problem);
     return;
   }
   try {
     (void)find_time_zone(zone.text);
   } catch (const std::runtime_error&) {  // calendar_error, or the tz library's own
-    ctx.sink.error(zone.at, "unknown time zone '" + zone.text + "'");
+    // The system's zone names are the candidates: a misspelt zone is one or two letters off one.
+    std::vector<std::string> zones;
+    for (const date::time_zone& z : date::get_tzdb().zones)
+      zones.emplace_back(z.name());
+    report_unknown(ctx.sink, diagnostics::code::unknown_time_zone, zone.at, "time zone", zone.text,
+                   zones);
   }
 }
 
@@ -40,18 +48,21 @@ bool check_window_times(context& ctx, const ast::window_decl& w) {
   const long long start = w.start.count();
   const long long end = w.end.count();
   if (start < 0 || start >= minutes_per_day) {
-    ctx.sink.error(w.name.at, "window '" + name + "' must start between 00:00 and 23:59, not " +
-                                  format_minutes(w.start));
+    ctx.sink.report(
+        diagnostics::code::invalid_window, w.name.at,
+        "window '" + name + "' must start between 00:00 and 23:59, not " + format_minutes(w.start));
     return false;
   }
   if (end < 0 || end > minutes_per_day) {
-    ctx.sink.error(w.name.at, "window '" + name + "' must end between 00:00 and 24:00, not " +
-                                  format_minutes(w.end));
+    ctx.sink.report(
+        diagnostics::code::invalid_window, w.name.at,
+        "window '" + name + "' must end between 00:00 and 24:00, not " + format_minutes(w.end));
     return false;
   }
   if (start == end) {
-    ctx.sink.error(w.name.at, "window '" + name + "' is empty: it starts and ends at " +
-                                  format_minutes(w.start));
+    ctx.sink.report(
+        diagnostics::code::invalid_window, w.name.at,
+        "window '" + name + "' is empty: it starts and ends at " + format_minutes(w.start));
     return false;
   }
   return true;
@@ -99,16 +110,18 @@ void warn_overlaps(context& ctx, const std::vector<const ast::window_decl*>& win
         stretches += (stretches.empty() ? "from " : " and from ") +
                      format_minutes(std::chrono::minutes(c.from)) + " to " +
                      format_minutes(std::chrono::minutes(c.to));
-      ctx.sink.warning(windows[j]->name.at, "windows '" + windows[i]->name.text + "' and '" +
-                                                windows[j]->name.text + "' overlap " + stretches);
+      ctx.sink.report(diagnostics::code::window_overlap, windows[j]->name.at,
+                      "windows '" + windows[i]->name.text + "' and '" + windows[j]->name.text +
+                          "' overlap " + stretches);
     }
 }
 
 void check_date_order(context& ctx, ast::position at, const std::string& what, local_date first,
                       local_date last) {
   if (last < first)
-    ctx.sink.error(at, what + " " + format_date(first) + " .. " + format_date(last) +
-                           " ends before it starts");
+    ctx.sink.report(
+        diagnostics::code::reversed_range, at,
+        what + " " + format_date(first) + " .. " + format_date(last) + " ends before it starts");
 }
 
 }  // namespace
@@ -116,8 +129,8 @@ void check_date_order(context& ctx, ast::position at, const std::string& what, l
 void check_calendar(context& ctx) {
   const auto& calendars = ctx.module.calendars;
   for (std::size_t i = 1; i < calendars.size(); ++i)
-    ctx.sink.error(calendars[i].at,
-                   "duplicate calendar (first declared at " + where(calendars[0].at) + ")");
+    ctx.sink.report(diagnostics::code::repeated_declaration, calendars[i].at,
+                    "duplicate calendar (first declared at " + where(calendars[0].at) + ")");
 
   std::size_t window_count = 0, day_set_count = 0, season_count = 0;
   std::vector<const ast::window_decl*> valid_windows;

@@ -2,6 +2,7 @@
 #include <tariff/diagnostics.hpp>
 
 #include "check/checker.hpp"
+#include "check/directives.hpp"
 #include "parse/parser.hpp"
 #include "parse/source_text.hpp"
 
@@ -11,9 +12,10 @@ std::vector<diagnostic> check(std::string_view source, std::string_view file) {
   diagnostics::diagnostic_sink sink(source, std::string(file));
   if (!check_stage::source_within_limit(source, sink) || !parse::source_text_readable(source, sink))
     return sink.take();
+  const check_stage::directives allowed(source, sink);
   const ast::module module = parse::parse_module(source, sink);
   check_stage::check_module(module, sink);
-  return sink.take();
+  return allowed.filter(sink.take());
 }
 
 }  // namespace tariff

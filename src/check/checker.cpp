@@ -18,6 +18,7 @@ void check_module(const ast::module& module, diagnostics::diagnostic_sink& sink)
   check_stage::check_taxes(ctx);
   check_stage::check_pays(ctx);
   check_stage::check_margins(ctx);
+  check_stage::check_negative_prices(ctx);
 }
 
 }  // namespace tariff::check_stage

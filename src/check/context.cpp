@@ -94,6 +94,9 @@ std::vector<std::string> context::all_item_names() const {
   for (const pricelist_family& list : pricelists)
     for (const item_info& item : list.own_items)
       if (seen.insert(item.name).second) names.push_back(item.name);
+  // Items of a price list lost to a syntax error are still suggested for a misspelt one.
+  for (const auto& [kind, name] : module.lost_names)
+    if (kind == "item" && seen.insert(name).second) names.push_back(name);
   return names;
 }
 

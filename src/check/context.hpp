@@ -81,6 +81,11 @@ struct context {
   std::map<std::string, std::size_t, std::less<>> pricelist_index;  ///< name -> pricelists[i]
   expression_place place = expression_place::rule;  ///< set by the pass checking expressions
 
+  /// Whether a declaration lost to a syntax error declares `name` of `kind` ("item", "price list",
+  /// "table", "window", "day set", "season"): then a use of it is not reported as unknown.
+  bool lost(std::string_view kind, std::string_view name) const {
+    return module.lost_names.contains({std::string(kind), std::string(name)});
+  }
   /// The family called `name`, or null.
   const pricelist_family* find_pricelist(std::string_view name) const;
   /// The item `name` as list `list` offers it: its own, else the nearest base's; null if none.
@@ -97,7 +102,8 @@ struct context {
                                            std::string_view base) const;
   /// The names of every item `list` offers, its own first: only to suggest a name after an error.
   std::vector<std::string> visible_names(const pricelist_family& list) const;
-  /// Every item name declared in any price list, in declaration order.
+  /// Every item name declared in any price list, in declaration order, then those of lists lost
+  /// to a syntax error.
   std::vector<std::string> all_item_names() const;
   /// Every unit an item of this name is billed in, over all price lists.
   std::vector<ast::item_unit> units_of_item(std::string_view name) const;

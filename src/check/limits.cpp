@@ -11,8 +11,9 @@ bool check_limits(context& ctx) {
   bool within = true;
   // "table 'big' has more than 10000 entries; that is the limit ..."
   auto over = [&](ast::position at, const std::string& who, std::size_t limit, const char* what) {
-    ctx.sink.error(at, who + " more than " + std::to_string(limit) + " " + what +
-                           "; that is the limit (docs/language.md, Limits)");
+    ctx.sink.report(diagnostics::code::limit_exceeded, at,
+                    who + " more than " + std::to_string(limit) + " " + what +
+                        "; that is the limit (docs/language.md, Limits)");
     within = false;
   };
   for (const ast::table_decl& t : ctx.module.tables)
@@ -40,9 +41,9 @@ bool check_limits(context& ctx) {
 
 bool source_within_limit(std::string_view source, diagnostics::diagnostic_sink& sink) {
   if (source.size() <= check_stage::limits::source_bytes) return true;
-  sink.error({1, 1}, "the tariff source is " + std::to_string(source.size()) +
-                         " bytes; the limit is " +
-                         std::to_string(check_stage::limits::source_bytes) + " (16 MiB)");
+  sink.report(diagnostics::code::limit_exceeded, {1, 1},
+              "the tariff source is " + std::to_string(source.size()) + " bytes; the limit is " +
+                  std::to_string(check_stage::limits::source_bytes) + " (16 MiB)");
   return false;
 }
 

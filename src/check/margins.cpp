@@ -1,4 +1,5 @@
-// The below-cost warning: can the written discounts take an item's price under its cost?
+// The price-shape warnings: can the written discounts take an item's price under its cost
+// (below-cost), or the rules take it below zero (negative-price)?
 //
 // Limitation, on purpose: only top-level rules whose value reads `price * F` (F a constant number
 // or percent, or a table of them: its smallest value counts) or `price - price * P` (P a constant
@@ -8,6 +9,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "check/constant.hpp"
@@ -30,13 +32,27 @@ std::optional<decimal> as_fraction(const constant& c) {
   return std::nullopt;
 }
 
-// The smallest (or largest) value of a table's entries, as fractions; nullopt if one is not a
-// constant number or percent.
-std::optional<decimal> extreme_entry(const ast::table_decl& table, bool largest) {
+// A constant amount taken off a price: 2000.00 (a number beside money is money).
+std::optional<decimal> as_amount(const constant& c) {
+  if (c.value_type.kind == type_kind::money || c.value_type.kind == type_kind::number)
+    return c.number;
+  return std::nullopt;
+}
+
+// What a value is read as: a share of the price (a factor), or an amount of money.
+enum class reading : std::uint8_t { fraction, amount };
+
+std::optional<decimal> read_as(const constant& c, reading r) {
+  return r == reading::fraction ? as_fraction(c) : as_amount(c);
+}
+
+// The smallest (or largest) value of a table's entries, read as `r`; nullopt if one is not a
+// constant of that kind.
+std::optional<decimal> extreme_entry(const ast::table_decl& table, bool largest, reading r) {
   std::optional<decimal> best;
   for (const ast::table_entry& entry : table.entries) {
     const std::optional<constant> c = fold(entry.value);
-    const std::optional<decimal> value = c ? as_fraction(*c) : std::nullopt;
+    const std::optional<decimal> value = c ? read_as(*c, r) : std::nullopt;
     if (!value) return std::nullopt;
     if (!best || (largest ? *value > *best : *value < *best)) best = value;
   }
@@ -53,20 +69,20 @@ class table_extremes {
   }
 
   // The smallest (or largest) value `e` can have: itself if constant, a table's extreme entry.
-  std::optional<decimal> of(const ast::expression& e, bool largest) {
-    if (std::optional<constant> c = fold(e)) return as_fraction(*c);
+  std::optional<decimal> of(const ast::expression& e, bool largest, reading r = reading::fraction) {
+    if (std::optional<constant> c = fold(e)) return read_as(*c, r);
     const auto* n = std::get_if<ast::name_ref>(&e.node);
     if (n == nullptr) return std::nullopt;
     const auto table = tables_.find(n->name);
     if (table == tables_.end()) return std::nullopt;
-    auto [cached, is_new] = found_.try_emplace({table->second, largest});
-    if (is_new) cached->second = extreme_entry(*table->second, largest);
+    auto [cached, is_new] = found_.try_emplace({table->second, largest, r});
+    if (is_new) cached->second = extreme_entry(*table->second, largest, r);
     return cached->second;
   }
 
  private:
   std::unordered_map<std::string_view, const ast::table_decl*> tables_;
-  std::map<std::pair<const ast::table_decl*, bool>, std::optional<decimal>> found_;
+  std::map<std::tuple<const ast::table_decl*, bool, reading>, std::optional<decimal>> found_;
 };
 
 // `a op b` and nothing more: the chain of one link, if `e` is one.
@@ -151,11 +167,11 @@ class margin_checker {
       const decimal lowest = item.price * factor;
       if (lowest >= item.cost) continue;
       if (warned_.insert(item.name).second)
-        ctx_.sink.warning(d.rule->name.at,
-                          "discounts can bring '" + item.name + "' to " +
-                              lowest.rescale(item.price.scale(), rounding_mode::floor).to_string() +
-                              ", below its cost " + item.cost.to_string() + " (" +
-                              rule_list(applied) + ")");
+        ctx_.sink.report(diagnostics::code::below_cost, d.rule->name.at,
+                         "discounts can bring '" + item.name + "' to " +
+                             lowest.rescale(item.price.scale(), rounding_mode::floor).to_string() +
+                             ", below its cost " + item.cost.to_string() + " (" +
+                             rule_list(applied) + ")");
       return;
     }
   }
@@ -169,6 +185,74 @@ class margin_checker {
   context& ctx_;
   std::vector<discount> discounts_;
   std::set<std::string> warned_;  // one warning per item name, the first list to show it
+};
+
+// What a rule can do to the lowest price so far, if its value has a known form: `price - A`
+// subtracts at most the largest A; `price * F` and `price - price * P` scale by a factor.
+struct price_step {
+  const ast::rule_decl* rule;
+  std::optional<decimal> factor;    // the lowest factor
+  std::optional<decimal> subtract;  // the largest amount taken off
+};
+
+std::optional<price_step> step_of(table_extremes& extremes, const ast::rule_decl& rule) {
+  if (const ast::chain* c = single_operation(rule.value, ast::binary_op::subtract);
+      c != nullptr && is_price(*c->first)) {
+    if (std::optional<decimal> amount =
+            extremes.of(*c->links.front().operand, true, reading::amount);
+        amount && amount->sign() > 0)
+      return price_step{&rule, std::nullopt, amount};
+  }
+  if (std::optional<decimal> f = worst_factor(extremes, rule.value); f && *f < 1)
+    return price_step{&rule, f, std::nullopt};
+  return std::nullopt;
+}
+
+// The negative-price warning: the same shapes, with amounts taken off as well as factors, the
+// price only (no cost needed). A factor on a price still above zero never takes it below; an
+// amount taken off can. One warning per item, at the rule where the lowest price first goes
+// below zero.
+class negative_price_checker {
+ public:
+  explicit negative_price_checker(context& ctx) : ctx_(ctx) {
+    table_extremes extremes(ctx);
+    for (const ast::rule_or_group& entry : ctx_.module.rules) {
+      const auto* rule = std::get_if<ast::rule_decl>(&entry);
+      if (rule == nullptr || never_fires(*rule)) continue;
+      try {
+        if (std::optional<price_step> s = step_of(extremes, *rule)) steps_.push_back(*s);
+      } catch (const decimal_error&) {
+        // a value past the decimal's limits: the hint skips the rule
+      }
+    }
+  }
+
+  void check(const std::string& item, const decimal& price) {
+    decimal lowest = price;
+    std::vector<std::string> applied;
+    for (const price_step& s : steps_) {
+      if (!applies_to(*s.rule, item)) continue;
+      if (s.subtract) {
+        lowest = lowest - *s.subtract;
+      } else {
+        const decimal scaled = lowest * *s.factor;
+        lowest = scaled.rescale(std::min(scaled.scale(), 12), rounding_mode::down);
+      }
+      applied.push_back(s.rule->name.text);
+      if (lowest.sign() >= 0) continue;
+      if (warned_.insert(item).second)
+        ctx_.sink.report(diagnostics::code::negative_price, s.rule->name.at,
+                         "rules can bring '" + item + "' to " +
+                             lowest.rescale(price.scale(), rounding_mode::floor).to_string() +
+                             ", below zero (" + rule_list(applied) + ")");
+      return;
+    }
+  }
+
+ private:
+  context& ctx_;
+  std::vector<price_step> steps_;
+  std::set<std::string> warned_;
 };
 
 // Each item of each list version with both a price and a cost, overrides taking the rest
@@ -193,6 +277,25 @@ std::vector<priced_item> priced_items(const context& ctx) {
 }
 
 }  // namespace
+
+void check_negative_prices(context& ctx) {
+  negative_price_checker checker(ctx);
+  for (const pricelist_family& family : ctx.pricelists)
+    for (const ast::pricelist_decl* version : family.versions)
+      for (const ast::item_decl& item : version->items) {
+        if (item.credit) continue;  // declared to go below zero: a refund, not a mistake
+        std::optional<decimal> price = item.price;
+        if (!price && item.is_override && family.base_known && !family.chain_broken)
+          if (const item_info* base = ctx.inherited_item(family, family.base->text, item.name.text))
+            price = base->decl->price;
+        if (!price) continue;
+        try {
+          checker.check(item.name.text, *price);
+        } catch (const decimal_error&) {
+          // a price past the decimal's limits: no hint for it
+        }
+      }
+}
 
 void check_margins(context& ctx) {
   margin_checker checker(ctx);

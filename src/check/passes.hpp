@@ -43,5 +43,8 @@ void check_taxes(context& ctx);
 void check_pays(context& ctx);
 /// Warns where the written discounts can take an item's price below its cost.
 void check_margins(context& ctx);
+/// Warns where the written rules can take an item's price below zero (the same shapes, with
+/// amounts taken off).
+void check_negative_prices(context& ctx);
 
 }  // namespace tariff::check_stage

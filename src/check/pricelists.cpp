@@ -40,9 +40,9 @@ void group_versions(context& ctx) {
     }
     auto [same_date, first] = dated.try_emplace({index->second, list.effective}, &list);
     if (!first) {
-      ctx.sink.error(list.name.at, "duplicate price list '" + list.name.text + "'" +
-                                       effective_text(list) + " (first declared at " +
-                                       where(same_date->second->at) + ")");
+      ctx.sink.report(diagnostics::code::duplicate_name, list.name.at,
+                      "duplicate price list '" + list.name.text + "'" + effective_text(list) +
+                          " (first declared at " + where(same_date->second->at) + ")");
     }
     ctx.pricelists[index->second].versions.push_back(&list);
   }
@@ -60,15 +60,17 @@ void resolve_bases(context& ctx) {
     const ast::pricelist_decl& first = *family.versions.front();
     for (const ast::pricelist_decl* version : family.versions) {
       if (version->base && !ctx.find_pricelist(version->base->text))
-        ctx.sink.error(version->base->at,
-                       unknown_name_message("price list", version->base->text, names));
+        if (!ctx.lost("price list", version->base->text))
+          report_unknown(ctx.sink, diagnostics::code::unknown_pricelist, version->base->at,
+                         "price list", version->base->text, names);
       const bool agree = version->base.has_value() == first.base.has_value() &&
                          (!version->base || version->base->text == first.base->text);
       if (!agree)
-        ctx.sink.error(version->base ? version->base->at : version->name.at,
-                       "every version of price list '" + family.name +
-                           "' must extend the same list: this one extends " + base_text(*version) +
-                           ", the one at " + where(first.at) + " extends " + base_text(first));
+        ctx.sink.report(diagnostics::code::pricelist_versions_disagree,
+                        version->base ? version->base->at : version->name.at,
+                        "every version of price list '" + family.name +
+                            "' must extend the same list: this one extends " + base_text(*version) +
+                            ", the one at " + where(first.at) + " extends " + base_text(first));
     }
     if (first.base) {
       family.base = &*first.base;
@@ -92,7 +94,8 @@ void report_cycles(context& ctx) {
       text += ctx.pricelists[list].name + " -> ";
     }
     const pricelist_family& first = ctx.pricelists[cycle.front()];
-    ctx.sink.error(first.base->at, "price list inheritance cycle: " + text + first.name);
+    ctx.sink.report(diagnostics::code::pricelist_cycle, first.base->at,
+                    "price list inheritance cycle: " + text + first.name);
   }
 }
 
@@ -136,11 +139,11 @@ void check_extends_depth(context& ctx) {
           list.chain_broken = true;
           if (ends[below].depth == limits::extends_depth + 1) {
             const pricelist_family& top = ctx.pricelists[ends[i].top];
-            ctx.sink.error(list.base->at,
-                           "price list '" + list.name + "' extends a chain of more than " +
-                               std::to_string(limits::extends_depth) + " price lists (from '" +
-                               top.name + "' at " + where(top.versions.front()->at) +
-                               "); that is the limit (docs/language.md, Limits)");
+            ctx.sink.report(diagnostics::code::limit_exceeded, list.base->at,
+                            "price list '" + list.name + "' extends a chain of more than " +
+                                std::to_string(limits::extends_depth) + " price lists (from '" +
+                                top.name + "' at " + where(top.versions.front()->at) +
+                                "); that is the limit (docs/language.md, Limits)");
           }
         }
       }
@@ -171,8 +174,9 @@ class item_checker {
     for (const ast::item_decl& item : version_.items) {
       auto [first, inserted] = seen.emplace(item.name.text, &item);
       if (!inserted) {
-        ctx_.sink.error(item.name.at, "duplicate item '" + item.name.text +
-                                          "' (first declared at " + where(first->second->at) + ")");
+        ctx_.sink.report(diagnostics::code::duplicate_name, item.name.at,
+                         "duplicate item '" + item.name.text + "' (first declared at " +
+                             where(first->second->at) + ")");
         check_options(item, item.unit);  // what the name means is said; its options still count
         continue;
       }
@@ -200,17 +204,17 @@ class item_checker {
   // Returns the unit the overridden item is billed in, if known.
   std::optional<ast::item_unit> check_override(const ast::item_decl& item) {
     if (!version_.base) {
-      ctx_.sink.error(item.name.at, "'" + item.name.text +
-                                        "' changes an inherited item, but price list '" +
-                                        family_.name + "' extends no other list; write 'item " +
-                                        item.name.text + " per ...' to declare it");
+      ctx_.sink.report(diagnostics::code::override_without_base, item.name.at,
+                       "'" + item.name.text + "' changes an inherited item, but price list '" +
+                           family_.name + "' extends no other list; write 'item " + item.name.text +
+                           " per ...' to declare it");
       return std::nullopt;
     }
     if (inheritance_unknown()) return std::nullopt;  // reported already
     if (const item_info* base = inherited(item.name.text)) return base->unit;
-    ctx_.sink.error(item.name.at,
-                    unknown_name_message("inherited item", item.name.text,
-                                         ctx_.inherited_names(family_, version_.base->text)));
+    report_unknown(ctx_.sink, diagnostics::code::unknown_inherited_item, item.name.at,
+                   "inherited item", item.name.text,
+                   ctx_.inherited_names(family_, version_.base->text));
     return std::nullopt;
   }
 
@@ -218,11 +222,15 @@ class item_checker {
     const std::string& name = item.name.text;
     const item_info* base = inherited(name);
     if (base != nullptr)
-      ctx_.sink.error(item.name.at, "item '" + name + "' is inherited from '" + base->list +
-                                        "'; write '" + name + " price ...' to override it");
+      ctx_.sink.report(diagnostics::code::inherited_item_redeclared, item.name.at,
+                       "item '" + name + "' is inherited from '" + base->list + "'; write '" +
+                           name + " price ...' to override it");
     if (!item.unit)
-      ctx_.sink.error(item.name.at, "item '" + name + "' needs a unit, such as 'per hour'");
-    if (!item.price) ctx_.sink.error(item.name.at, "item '" + name + "' needs a price");
+      ctx_.sink.report(diagnostics::code::item_incomplete, item.name.at,
+                       "item '" + name + "' needs a unit, such as 'per hour'");
+    if (!item.price)
+      ctx_.sink.report(diagnostics::code::item_incomplete, item.name.at,
+                       "item '" + name + "' needs a price");
     return item.unit;
   }
 
@@ -235,13 +243,14 @@ class item_checker {
     if (item.step) check_step(item, *item.step, unit);
     if (item.minimum && unit) check_quantity_unit(name, *item.minimum, *unit, "'minimum'");
     if (item.minimum_charge && item.maximum_charge && *item.maximum_charge < *item.minimum_charge)
-      ctx_.sink.error(or_else(item.maximum_charge_at, item.at),
-                      "maximum charge " + item.maximum_charge->to_string() +
-                          " is below the minimum charge " + item.minimum_charge->to_string());
+      ctx_.sink.report(diagnostics::code::charge_limits_reversed,
+                       or_else(item.maximum_charge_at, item.at),
+                       "maximum charge " + item.maximum_charge->to_string() +
+                           " is below the minimum charge " + item.minimum_charge->to_string());
     if (item.discount_percent &&
         (item.discount_percent->sign() < 0 || *item.discount_percent > 100))
-      ctx_.sink.error(
-          or_else(item.discount_at, item.at),
+      ctx_.sink.report(
+          diagnostics::code::percent_out_of_range, or_else(item.discount_at, item.at),
           "discount " + item.discount_percent->to_string() + "% must be between 0% and 100%");
     if (item.tiers) check_tiers(*item.tiers);
   }
@@ -249,19 +258,22 @@ class item_checker {
   void check_not_negative(const ast::item_decl& item, const std::optional<decimal>& value,
                           const char* what) {
     if (value && value->sign() < 0)
-      ctx_.sink.error(item.at,
-                      std::string(what) + " of item '" + item.name.text + "' must not be negative");
+      ctx_.sink.report(
+          diagnostics::code::negative_amount, item.at,
+          std::string(what) + " of item '" + item.name.text + "' must not be negative");
   }
 
   void check_step(const ast::item_decl& item, const ast::billing_step& step,
                   std::optional<ast::item_unit> unit) {
     if (step.step.amount.sign() <= 0)
-      ctx_.sink.error(step.step.at, "billing step must be greater than 0");
+      ctx_.sink.report(diagnostics::code::not_positive, step.step.at,
+                       "billing step must be greater than 0");
     if (!unit) return;
     check_quantity_unit(item.name.text, step.step, *unit, "'bill started'");
     if (step.per_segment && !is_time_unit(*unit))
-      ctx_.sink.error(step.at, "'per segment' applies only to items billed by time; '" +
-                                   item.name.text + "' is billed per " + unit_name(*unit));
+      ctx_.sink.report(diagnostics::code::per_segment_not_timed, step.at,
+                       "'per segment' applies only to items billed by time; '" + item.name.text +
+                           "' is billed per " + unit_name(*unit));
   }
 
   // Time items take durations; others a quantity in their own unit.
@@ -270,32 +282,38 @@ class item_checker {
     const std::string billed = "item '" + name + "' is billed per " + unit_name(unit) + ": ";
     if (is_time_unit(unit)) {
       if (!is_duration(q))
-        ctx_.sink.error(
-            q.at, billed + option + " takes a duration such as 15min, not " + quantity_text(q));
+        ctx_.sink.report(
+            diagnostics::code::quantity_unit_mismatch, q.at,
+            billed + option + " takes a duration such as 15min, not " + quantity_text(q));
     } else if (q.unit != unit_name(unit)) {
-      ctx_.sink.error(q.at, billed + option + " takes a quantity in " + unit_name(unit) + ", not " +
-                                quantity_text(q));
+      ctx_.sink.report(diagnostics::code::quantity_unit_mismatch, q.at,
+                       billed + option + " takes a quantity in " + unit_name(unit) + ", not " +
+                           quantity_text(q));
     }
   }
 
   void check_tiers(const ast::tiers_decl& tiers) {
     if (tiers.kind == ast::tier_kind::package && tiers.package_size <= 0)
-      ctx_.sink.error(tiers.at, "package size must be greater than 0");
+      ctx_.sink.report(diagnostics::code::not_positive, tiers.at,
+                       "package size must be greater than 0");
     const ast::tier* previous = nullptr;
     bool previous_reversed = false;  // then where it ends means nothing: no gap or overlap to see
     for (const ast::tier& t : tiers.tiers) {
       check_tier_value(tiers.kind, t);
       const bool reversed = t.high && *t.high < t.low;
       if (reversed) {
-        ctx_.sink.error(t.at, "tier " + tier_text(t) + " ends before it starts");
+        ctx_.sink.report(diagnostics::code::reversed_range, t.at,
+                         "tier " + tier_text(t) + " ends before it starts");
       } else if (previous == nullptr) {
         if (t.low != 0 && t.low != 1)
-          ctx_.sink.error(t.at, "the first tier must start at 0 or 1, not " + t.low.to_string());
+          ctx_.sink.report(diagnostics::code::tier_bounds, t.at,
+                           "the first tier must start at 0 or 1, not " + t.low.to_string());
       } else if (previous->high && !previous_reversed) {
         check_tier_follows(*previous, t);
       }
       if (!t.high && &t != &tiers.tiers.back())
-        ctx_.sink.error(t.at, "only the last tier may be open-ended");
+        ctx_.sink.report(diagnostics::code::tier_bounds, t.at,
+                         "only the last tier may be open-ended");
       previous = &t;
       previous_reversed = reversed;
     }
@@ -305,22 +323,27 @@ class item_checker {
   void check_tier_follows(const ast::tier& previous, const ast::tier& t) {
     const decimal& end = *previous.high;
     if (t.low < previous.low)
-      ctx_.sink.error(t.at,
-                      "tiers must ascend: " + tier_text(t) + " comes after " + tier_text(previous));
+      ctx_.sink.report(
+          diagnostics::code::tier_bounds, t.at,
+          "tiers must ascend: " + tier_text(t) + " comes after " + tier_text(previous));
     else if (t.low < end)
-      ctx_.sink.error(t.at, "tier " + tier_text(t) + " overlaps " + tier_text(previous));
+      ctx_.sink.report(diagnostics::code::tier_bounds, t.at,
+                       "tier " + tier_text(t) + " overlaps " + tier_text(previous));
     else if (t.low - decimal(1) > end)  // bounds have no sign: low - 1 stays in the limits
-      ctx_.sink.error(t.at, "gap between tiers " + tier_text(previous) + " and " + tier_text(t));
+      ctx_.sink.report(diagnostics::code::tier_bounds, t.at,
+                       "gap between tiers " + tier_text(previous) + " and " + tier_text(t));
   }
 
   void check_tier_value(ast::tier_kind kind, const ast::tier& t) {
     const bool percent = t.value.kind == ast::literal_kind::percent;
     const std::string value = t.value.number.to_string() + (percent ? "%" : "");
     if (kind == ast::tier_kind::percentage && !percent)
-      ctx_.sink.error(t.at, "a percentage tier takes a percent such as 10%, not " + value);
+      ctx_.sink.report(diagnostics::code::tier_value_kind, t.at,
+                       "a percentage tier takes a percent such as 10%, not " + value);
     if (kind != ast::tier_kind::percentage && percent)
-      ctx_.sink.error(t.at, std::string("a ") + ast::to_string(kind) +
-                                " tier takes a price such as 90.00, not " + value);
+      ctx_.sink.report(diagnostics::code::tier_value_kind, t.at,
+                       std::string("a ") + ast::to_string(kind) +
+                           " tier takes a price such as 90.00, not " + value);
   }
 
   static std::string tier_text(const ast::tier& t) {

@@ -48,42 +48,46 @@ class rule_checker {
           "price * " + (is_operand_of_product(rule.value) ? text : "(" + text + ")");
       if (hint.size() <= longest_hint) message += "; did you mean '" + hint + "'?";
     }
-    ctx_.sink.error(start_of(rule.value), message);
+    ctx_.sink.report(diagnostics::code::wrong_value_type, start_of(rule.value), message);
   }
 
   void check_group(const ast::group_decl& group) {
     declare(group.name, group.at, "group");
     if (group.rules.empty())
-      ctx_.sink.error(group.name.at, "group '" + group.name.text + "' has no rules");
+      ctx_.sink.report(diagnostics::code::no_rules, group.name.at,
+                       "group '" + group.name.text + "' has no rules");
     for (const ast::rule_decl& rule : group.rules) {
       check_common(rule);
       const type value = check_expression(ctx_, rule.value);
       if (value.kind == type_kind::invalid || value.kind == type_kind::number ||
           value.kind == type_kind::percent)
         continue;
-      ctx_.sink.error(start_of(rule.value),
-                      "rule '" + rule.name.text + "' in group '" + group.name.text +
-                          "' must give a factor (number or percent), not " + describe(value));
+      ctx_.sink.report(diagnostics::code::wrong_value_type, start_of(rule.value),
+                       "rule '" + rule.name.text + "' in group '" + group.name.text +
+                           "' must give a factor (number or percent), not " + describe(value));
     }
   }
 
  private:
   void declare(const ast::identifier& name, ast::position at, const char* kind) {
     if (std::optional<ast::position> first = names_.add(name.text, at))
-      ctx_.sink.error(name.at, std::string("duplicate ") + kind + " '" + name.text +
-                                   "' (first declared at " + where(*first) + ")");
+      ctx_.sink.report(diagnostics::code::duplicate_name, name.at,
+                       std::string("duplicate ") + kind + " '" + name.text +
+                           "' (first declared at " + where(*first) + ")");
   }
 
   void check_common(const ast::rule_decl& rule) {
     declare(rule.name, rule.at, "rule");
     for (const ast::identifier& item : rule.items)
       if (std::find(item_names_.begin(), item_names_.end(), item.text) == item_names_.end())
-        ctx_.sink.error(item.at, unknown_name_message("item", item.text, item_names_));
+        if (!ctx_.lost("item", item.text))
+          report_unknown(ctx_.sink, diagnostics::code::unknown_item, item.at, "item", item.text,
+                         item_names_);
     if (!rule.condition) return;
     const type condition = check_expression(ctx_, *rule.condition);
     if (condition.kind != type_kind::invalid && condition.kind != type_kind::boolean)
-      ctx_.sink.error(
-          start_of(*rule.condition),
+      ctx_.sink.report(
+          diagnostics::code::condition_not_bool, start_of(*rule.condition),
           "condition of rule '" + rule.name.text + "' must be a bool, not " + describe(condition));
     warn_if_never_fires(rule);
   }
@@ -92,13 +96,14 @@ class rule_checker {
     const std::string prefix = "rule '" + rule.name.text + "' can never fire: ";
     const std::optional<constant> value = fold(*rule.condition);
     if (value && value->value_type.kind == type_kind::boolean && !value->truth) {
-      ctx_.sink.warning(rule.name.at, prefix + "its condition is always false");
+      ctx_.sink.report(diagnostics::code::never_fires, rule.name.at,
+                       prefix + "its condition is always false");
       return;
     }
     const std::optional<std::string> window = required_window(*rule.condition);
     if (window && !rule.items.empty() && none_billed_by_time(rule.items))
-      ctx_.sink.warning(
-          rule.name.at,
+      ctx_.sink.report(
+          diagnostics::code::never_fires, rule.name.at,
           prefix + "'in " + *window + "' needs a line billed by time, and none of its items is");
   }
 

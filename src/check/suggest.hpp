@@ -7,21 +7,37 @@
 #include <string_view>
 #include <vector>
 
+#include <tariff/diagnostics.hpp>
+
+#include "ast/ast.hpp"
+#include "diagnostics/nearest.hpp"
+#include "diagnostics/sink.hpp"
+
 namespace tariff::check_stage {
 
-/// The optimal-string-alignment distance: insertions, deletions, substitutions and swaps of two
-/// neighbouring letters each cost 1 ("nigth" is 1 from "night").
-std::size_t edit_distance(std::string_view a, std::string_view b);
-
-/// The candidate nearest to `name` within distance 2 (the first declared on a tie), if any.
-/// A candidate equal to `name` is never suggested.
-std::optional<std::string> closest(std::string_view name,
-                                   const std::vector<std::string>& candidates);
+using diagnostics::closest;
+using diagnostics::edit_distance;
 
 /// "unknown <kind> '<name>'<place>" with "; did you mean '<closest>'?" when a candidate is near;
 /// `place` says where it was looked for (" in price list 'retail'").
 std::string unknown_name_message(std::string_view kind, std::string_view name,
                                  const std::vector<std::string>& candidates,
                                  std::string_view place = {});
+
+/// The fix-it that replaces `name`, written at `at`, with the candidate `closest` finds, if any:
+/// the edit a "did you mean" proposes.
+std::optional<fix_it> rename_fix(ast::position at, std::string_view name,
+                                 const std::vector<std::string>& candidates);
+
+/// Reports the unknown name `name` written at `at` with unknown_name_message's words and, when a
+/// candidate is near, the fix-it that writes it instead.
+void report_unknown(diagnostics::diagnostic_sink& sink, diagnostics::code kind_code,
+                    ast::position at, std::string_view kind, std::string_view name,
+                    const std::vector<std::string>& candidates, std::string_view place = {});
+
+/// Adds `fix` to `d` if there is one.
+inline void add_fix(diagnostic& d, std::optional<fix_it> fix) {
+  if (fix) d.fixes.push_back(std::move(*fix));
+}
 
 }  // namespace tariff::check_stage

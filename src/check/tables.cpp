@@ -65,9 +65,9 @@ class table_checker {
     const bool strings = *key_kind_ == ast::table_key_kind::string;
     const type_kind needed = strings ? type_kind::string : type_kind::number;
     if (key.kind != needed)
-      ctx_.sink.error(start_of(table_.key), "table '" + table_.name.text + "' has " +
-                                                (strings ? "string" : "number") +
-                                                " keys but is looked up by " + describe(key));
+      ctx_.sink.report(diagnostics::code::table_key_type, start_of(table_.key),
+                       "table '" + table_.name.text + "' has " + (strings ? "string" : "number") +
+                           " keys but is looked up by " + describe(key));
   }
 
  private:
@@ -78,7 +78,8 @@ class table_checker {
       if (!key_kind_)
         key_kind_ = kind;
       else if (*key_kind_ != kind)
-        ctx_.sink.error(e.at, "table '" + table_.name.text + "' mixes string and number keys");
+        ctx_.sink.report(diagnostics::code::table_key_type, e.at,
+                         "table '" + table_.name.text + "' mixes string and number keys");
     }
   }
 
@@ -87,7 +88,8 @@ class table_checker {
     for (const ast::table_entry& e : table_.entries) {
       if (e.kind != ast::table_key_kind::otherwise) continue;
       if (first != nullptr)
-        ctx_.sink.error(e.at, "duplicate else (line " + std::to_string(first->at.line) + ")");
+        ctx_.sink.report(diagnostics::code::duplicate_key, e.at,
+                         "duplicate else (line " + std::to_string(first->at.line) + ")");
       else
         first = &e;
     }
@@ -100,8 +102,9 @@ class table_checker {
       if (e.kind != ast::table_key_kind::string) continue;
       auto [it, inserted] = seen.emplace(e.text, &e);
       if (!inserted)
-        ctx_.sink.error(e.at, "duplicate key " + key_text(e) + " (line " +
-                                  std::to_string(it->second->at.line) + ")");
+        ctx_.sink.report(
+            diagnostics::code::duplicate_key, e.at,
+            "duplicate key " + key_text(e) + " (line " + std::to_string(it->second->at.line) + ")");
     }
   }
 
@@ -110,7 +113,8 @@ class table_checker {
     for (const ast::table_entry& e : table_.entries) {
       if (!is_integer_key(e) || (key_kind_ && *key_kind_ != ast::table_key_kind::integer)) continue;
       if (e.high && *e.high < e.low) {
-        ctx_.sink.error(e.at, "key range " + key_text(e) + " ends before it starts");
+        ctx_.sink.report(diagnostics::code::reversed_range, e.at,
+                         "key range " + key_text(e) + " ends before it starts");
         continue;
       }
       const span s = span_of(e);
@@ -126,9 +130,11 @@ class table_checker {
       const ast::table_entry& e = *s.entry;
       const std::string line = " (line " + std::to_string(other.entry->at.line) + ")";
       if (e.kind == ast::table_key_kind::integer && other.entry->kind == e.kind)
-        ctx_.sink.error(e.at, "duplicate key " + key_text(e) + line);
+        ctx_.sink.report(diagnostics::code::duplicate_key, e.at,
+                         "duplicate key " + key_text(e) + line);
       else
-        ctx_.sink.error(e.at, "key " + key_text(e) + " overlaps " + key_text(*other.entry) + line);
+        ctx_.sink.report(diagnostics::code::key_overlap, e.at,
+                         "key " + key_text(e) + " overlaps " + key_text(*other.entry) + line);
       return;
     }
   }
@@ -140,8 +146,8 @@ class table_checker {
       const std::int64_t covered = spans[i - 1].high;
       if (covered == std::numeric_limits<std::int64_t>::max()) return;
       if (spans[i].low > covered + 1)
-        ctx_.sink.error(
-            spans[i].entry->at,
+        ctx_.sink.report(
+            diagnostics::code::table_gap, spans[i].entry->at,
             "no entry for " + span_text(covered + 1, spans[i].low - 1) + ", and no else");
       spans[i].high = std::max(spans[i].high, covered);
     }
@@ -153,7 +159,8 @@ class table_checker {
     bool mixed_reported = false;
     for (const ast::table_entry& e : table_.entries) {
       if (!is_literal_constant(e.value)) {
-        ctx_.sink.error(start_of(e.value), "table values must be constants, such as 1.25 or 10%");
+        ctx_.sink.report(diagnostics::code::table_value_not_constant, start_of(e.value),
+                         "table values must be constants, such as 1.25 or 10%");
         continue;
       }
       const type t = check_expression(ctx_, e.value);
@@ -166,8 +173,9 @@ class table_checker {
         if (money_mix)
           common = type{type_kind::money, {}};
         else if (!mixed_reported) {
-          ctx_.sink.error(e.value.at, "table '" + table_.name.text + "' mixes " +
-                                          describe(*common) + " and " + describe(t) + " values");
+          ctx_.sink.report(diagnostics::code::table_value_type, e.value.at,
+                           "table '" + table_.name.text + "' mixes " + describe(*common) + " and " +
+                               describe(t) + " values");
           mixed_reported = true;  // one mixture is enough to say; the rest adds nothing
         }
       }
@@ -226,8 +234,8 @@ void report_lookup_cycles(context& ctx) {
     for (const std::size_t table : cycle)
       text += order[table] + " -> ";
     const std::string& start = order[cycle.front()];
-    ctx.sink.error(start_of(first_declared[cycle.front()]->key),
-                   "table '" + start + "' is looked up by itself: " + text + start);
+    ctx.sink.report(diagnostics::code::table_cycle, start_of(first_declared[cycle.front()]->key),
+                    "table '" + start + "' is looked up by itself: " + text + start);
   }
 }
 
@@ -240,16 +248,18 @@ void check_tables(context& ctx) {
     const type values = checkers.back().run();
     const std::string& name = table.name.text;
     if (name == "base" || name == "quantity") {  // price and cost are keywords already
-      ctx.sink.error(table.name.at, "table '" + name +
-                                        "' takes the name of a built-in value; "
-                                        "a rule naming '" +
-                                        name + "' would read the built-in");
+      ctx.sink.report(diagnostics::code::builtin_name, table.name.at,
+                      "table '" + name +
+                          "' takes the name of a built-in value; "
+                          "a rule naming '" +
+                          name + "' would read the built-in");
       checkers.pop_back();
       continue;
     }
     if (std::optional<ast::position> first = ctx.tables.add(table.name.text, table.at))
-      ctx.sink.error(table.name.at, "duplicate table '" + table.name.text +
-                                        "' (first declared at " + where(*first) + ")");
+      ctx.sink.report(
+          diagnostics::code::duplicate_name, table.name.at,
+          "duplicate table '" + table.name.text + "' (first declared at " + where(*first) + ")");
     else
       ctx.table_types[table.name.text] = values;
   }

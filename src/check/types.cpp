@@ -5,6 +5,7 @@
 
 #include "check/constant.hpp"
 #include "check/context.hpp"
+#include "check/print.hpp"
 #include "check/suggest.hpp"
 #include "check/work_count.hpp"
 
@@ -186,7 +187,7 @@ class typer {
 
   type type_node(const ast::expression& e, const ast::name_ref& n) {
     if (ctx_.place == expression_place::contract) {
-      report(e.at, [&] {
+      report(diagnostics::code::not_readable_here, e.at, [&] {
         return "'" + n.name +
                "' cannot be read here: this condition holds for the whole "
                "contract and reads only contract and client attributes";
@@ -197,7 +198,7 @@ class typer {
       if (n.name == "amount" || n.name == "cost") return of(money);
       if (n.name == "quantity") return of(number);
       if (n.name == "price" || n.name == "base") {
-        report(e.at, [&] {
+        report(diagnostics::code::not_readable_here, e.at, [&] {
           return "a pay rule reads the priced line: 'amount' (what the client "
                  "pays for it), 'cost' and 'quantity', not '" +
                  n.name + "'";
@@ -210,15 +211,17 @@ class typer {
     }
     if (auto table = ctx_.table_types.find(n.name); table != ctx_.table_types.end())
       return table->second;
-    report(e.at, [&] {
-      std::vector<std::string> candidates =
-          ctx_.place == expression_place::pay_rule
-              ? std::vector<std::string>{"amount", "cost", "quantity"}
-              : std::vector<std::string>{"price", "base", "cost", "quantity"};
+    if (ctx_.lost("table", n.name)) return {};  // a table lost to a syntax error
+    std::vector<std::string> candidates;        // made only if the error is shown
+    diagnostic* d = report(diagnostics::code::unknown_name, e.at, [&] {
+      candidates = ctx_.place == expression_place::pay_rule
+                       ? std::vector<std::string>{"amount", "cost", "quantity"}
+                       : std::vector<std::string>{"price", "base", "cost", "quantity"};
       for (const std::string& table_name : ctx_.tables.names())
         candidates.push_back(table_name);
       return unknown_name_message("name", n.name, candidates);
     });
+    if (d != nullptr) add_fix(*d, rename_fix(e.at, n.name, candidates));
     return {};
   }
 
@@ -226,7 +229,7 @@ class typer {
     const std::string key = attribute_key(a.scope, a.name);
     if (ctx_.place == expression_place::contract &&
         (a.scope == ast::attribute_scope::work || a.scope == ast::attribute_scope::site)) {
-      report(e.at, [&] {
+      report(diagnostics::code::not_readable_here, e.at, [&] {
         return "'" + key +
                "' cannot be read here: this condition holds for the whole "
                "contract and reads only contract and client attributes";
@@ -235,13 +238,14 @@ class typer {
     }
     if (auto found = ctx_.attributes.find(key); found != ctx_.attributes.end())
       return found->second.value_type;
-    report(e.at, [&] {
-      std::vector<std::string> same_scope;
+    std::vector<std::string> same_scope;  // made only if the error is shown
+    diagnostic* d = report(diagnostics::code::unknown_attribute, e.at, [&] {
       const std::string prefix = scope_name(a.scope) + ".";
       for (const auto& [name, info] : ctx_.attributes)
         if (name.starts_with(prefix)) same_scope.push_back(name);
       return unknown_name_message("attribute", key, same_scope);
     });
+    if (d != nullptr) add_fix(*d, rename_fix(e.at, key, same_scope));
     return {};
   }
 
@@ -252,13 +256,15 @@ class typer {
     if (operand.kind == invalid) return {};
     if (u.op == ast::unary_op::logical_not) {
       if (operand.kind == boolean) return operand;
-      report(u.innermost, [&] { return "'not' needs a bool, not " + describe(operand); });
+      report(diagnostics::code::type_mismatch, u.innermost,
+             [&] { return "'not' needs a bool, not " + describe(operand); });
       return {};
     }
     if (operand.kind == number || operand.kind == money || operand.kind == percent ||
         operand.kind == duration)
       return operand;
-    report(u.innermost, [&] { return "cannot negate " + describe(operand); });
+    report(diagnostics::code::type_mismatch, u.innermost,
+           [&] { return "cannot negate " + describe(operand); });
     return {};
   }
 
@@ -267,34 +273,44 @@ class typer {
   // far is invalid, the operators after it say nothing more.
   type type_node(const ast::expression&, const ast::chain& c) {
     type value = (*this)(*c.first);
+    const ast::expression* left = c.first.get();  // the left operand while it is one expression
     for (const ast::chain_link& link : c.links) {
       const type right = (*this)(*link.operand);
       if (link.op == ast::binary_op::divide) check_division(link);
-      value = combine(link, value, right);
+      value = combine(link, left, value, right);
+      left = nullptr;
     }
     return value;
   }
 
   // `left op right`, reported at the operator when the types do not go together.
-  type combine(const ast::chain_link& link, const type& left, const type& right) {
+  type combine(const ast::chain_link& link, const ast::expression* left_expression,
+               const type& left, const type& right) {
     if (left.kind == invalid || right.kind == invalid) return {};
     if (link.op == ast::binary_op::logical_and || link.op == ast::binary_op::logical_or) {
       if (left.kind == boolean && right.kind == boolean) return left;
       const type& wrong = left.kind != boolean ? left : right;
-      report(link.at, [&] {
+      report(diagnostics::code::type_mismatch, link.at, [&] {
         return std::string("'") + ast::to_string(link.op) + "' needs bool on both sides, not " +
                describe(wrong);
       });
       return {};
     }
     if (std::optional<type> result = result_type(link.op, left, right)) return *result;
-    report(link.at, [&] { return mismatch_message(link.op, left, right); });
+    diagnostic* d = report(diagnostics::code::type_mismatch, link.at,
+                           [&] { return mismatch_message(link.op, left, right); });
+    if (d != nullptr && (link.op == ast::binary_op::add || link.op == ast::binary_op::subtract)) {
+      if (left.kind == number && right.kind == percent && left_expression != nullptr)
+        hint_number_for_percent(*d, *left_expression, link, *left_expression, *link.operand);
+      else if (left.kind == percent && right.kind == number && left_expression != nullptr)
+        hint_number_for_percent(*d, *link.operand, link, *left_expression, *link.operand);
+    }
     return {};
   }
 
   void check_division(const ast::chain_link& link) {
     if (link.rounding && link.rounding->step.sign() <= 0)
-      report(link.at, [&] {
+      report(diagnostics::code::not_positive, link.at, [&] {
         return "a division must round to a step greater than 0, not " +
                link.rounding->step.to_string();
       });
@@ -303,7 +319,8 @@ class typer {
         divisor && (divisor->value_type.kind == number || divisor->value_type.kind == percent ||
                     divisor->value_type.kind == duration);
     if (numeric && divisor->number.is_zero())
-      report(link.operand->at, [] { return std::string("division by zero"); });
+      report(diagnostics::code::division_by_zero, link.operand->at,
+             [] { return std::string("division by zero"); });
   }
 
   type type_node(const ast::expression& e, const ast::call& c) {
@@ -312,7 +329,8 @@ class typer {
     for (const ast::expression_ptr& argument : c.arguments)
       arguments.push_back((*this)(*argument));
     if (c.arguments.size() < 2) {
-      report(e.at, [&] { return std::string(name) + " needs at least 2 values"; });
+      report(diagnostics::code::too_few_arguments, e.at,
+             [&] { return std::string(name) + " needs at least 2 values"; });
       return {};
     }
     type common = arguments[0];
@@ -320,7 +338,7 @@ class typer {
       if (common.kind == invalid || arguments[i].kind == invalid) return {};
       std::optional<type> joined = common_ordered_type(common, arguments[i]);
       if (!joined) {
-        report(c.arguments[i]->at, [&] {
+        report(diagnostics::code::type_mismatch, c.arguments[i]->at, [&] {
           return std::string("cannot take the ") + name + " of " + describe(common) + " and " +
                  describe(arguments[i]);
         });
@@ -334,7 +352,7 @@ class typer {
   // The segment's time and day exist only while a part of a line is priced.
   bool outside_segments(const ast::expression& e, const char* keyword) {
     if (ctx_.place == expression_place::rule) return false;
-    report(e.at, [&] {
+    report(diagnostics::code::not_readable_here, e.at, [&] {
       return std::string("'") + keyword +
              "' reads the time of a segment being priced, which this " +
              (ctx_.place == expression_place::pay_rule ? "pay rule" : "condition") +
@@ -345,25 +363,23 @@ class typer {
 
   type type_node(const ast::expression& e, const ast::in_window& w) {
     if (outside_segments(e, "in")) return {};
-    if (!ctx_.windows.contains(w.window.text))
-      report(w.window.at, [&] { return unknown_calendar_name("window", w.window.text); });
+    if (!ctx_.windows.contains(w.window.text)) report_calendar_name("window", w.window);
     return of(boolean);
   }
 
   type type_node(const ast::expression& e, const ast::on_days& d) {
     if (outside_segments(e, "on")) return {};
     if (d.day_set && !ctx_.day_sets.contains(d.day_set->text))
-      report(d.day_set->at, [&] { return unknown_calendar_name("day set", d.day_set->text); });
+      report_calendar_name("day set", *d.day_set);
     return of(boolean);
   }
 
   type type_node(const ast::expression& e, const ast::during& d) {
     if (outside_segments(e, "during")) return {};
     if (d.season) {
-      if (!ctx_.seasons.contains(d.season->text))
-        report(d.season->at, [&] { return unknown_calendar_name("season", d.season->text); });
+      if (!ctx_.seasons.contains(d.season->text)) report_calendar_name("season", *d.season);
     } else if (d.last < d.first) {
-      report(e.at, [&] {
+      report(diagnostics::code::reversed_range, e.at, [&] {
         return "date range " + format_date(d.first) + " .. " + format_date(d.last) +
                " ends before it starts";
       });
@@ -373,7 +389,9 @@ class typer {
 
   // Names a misspelling among the same kind, or says which keyword fits a name of another kind:
   // `in weekend` when weekend is a day set.
-  std::string unknown_calendar_name(const std::string& kind, const std::string& name) {
+  // `same_kind` is set to the names it suggests from, if it suggests one of the same kind.
+  std::string unknown_calendar_name(const std::string& kind, const std::string& name,
+                                    const std::vector<std::string>*& same_kind) {
     struct other {
       const name_table* names;
       const char* kind;
@@ -387,15 +405,59 @@ class typer {
         return "unknown " + kind + " '" + name + "'; '" + name + "' is a " + o.kind + ": write '" +
                o.keyword + " " + name + "'";
     for (const other& o : others)
-      if (o.kind == kind) return unknown_name_message(kind, name, o.names->names());
+      if (o.kind == kind) {
+        same_kind = &o.names->names();
+        return unknown_name_message(kind, name, o.names->names());
+      }
     return unknown_name_message(kind, name, {});
+  }
+
+  // `1 - loyalty` where `100% - loyalty` is meant: a number written beside a percent is the same
+  // share as the percent 100 times it, so the hint writes the number as a percent. Only a number
+  // written as such (a literal) is rewritten; a computed one has no one place to edit.
+  void hint_number_for_percent(diagnostic& d, const ast::expression& number_side,
+                               const ast::chain_link& link, const ast::expression& left,
+                               const ast::expression& right) {
+    const auto* l = std::get_if<ast::literal>(&number_side.node);
+    if (l == nullptr || l->kind != ast::literal_kind::number) return;
+    const std::string written = l->number.to_string();
+    std::string as_percent = (l->number * decimal(100)).to_string();
+    if (as_percent.find('.') != std::string::npos) {  // 0.125 * 100 = 12.500: no trailing zeros
+      while (as_percent.back() == '0')
+        as_percent.pop_back();
+      if (as_percent.back() == '.') as_percent.pop_back();
+    }
+    as_percent += "%";
+    const bool number_left = &number_side == &left;
+    const std::string rewritten = (number_left ? as_percent : to_text(left)) + " " +
+                                  ast::to_string(link.op) + " " +
+                                  (number_left ? to_text(right) : as_percent);
+    d.note = "a share written as a number does not mix with a percent: " + written + " is " +
+             as_percent + ", so write '" + rewritten + "'";
+    d.fixes.push_back({.line = number_side.at.line,
+                       .column = number_side.at.column,
+                       .end_line = number_side.at.line,
+                       .end_column = number_side.at.column + static_cast<int>(written.size()),
+                       .replacement = as_percent});
+  }
+
+  // Reports an unknown calendar name, with the fix-it to the nearest name of its kind if any.
+  void report_calendar_name(const std::string& kind, const ast::identifier& name) {
+    if (ctx_.lost(kind, name.text)) return;
+    const std::vector<std::string>* same_kind = nullptr;
+    diagnostic* d = report(diagnostics::code::unknown_calendar_name, name.at,
+                           [&] { return unknown_calendar_name(kind, name.text, same_kind); });
+    if (d != nullptr && same_kind != nullptr)
+      add_fix(*d, rename_fix(name.at, name.text, *same_kind));
   }
 
   // Reports the error `message()` gives at `at`, unless this expression has shown enough; then
   // the message is not even made (its suggestions search every name).
+  // Returns the diagnostic, for a fix-it, or null if it was not shown.
   template <class Message>
-  void report(ast::position at, Message message) {
-    if (++reported_ <= shown) ctx_.sink.error(at, message());
+  diagnostic* report(diagnostics::code kind, ast::position at, Message message) {
+    if (++reported_ > shown) return nullptr;
+    return &ctx_.sink.report(kind, at, message());
   }
 
   context& ctx_;
@@ -408,9 +470,10 @@ type check_expression(context& ctx, const ast::expression& e) {
   typer t(ctx);
   const type result = t(e);
   if (const std::size_t more = t.not_shown(); more > 0)
-    ctx.sink.error(start_of(e), "this expression has " + std::to_string(more) +
-                                    " more errors; only the first " + std::to_string(typer::shown) +
-                                    " are shown");
+    ctx.sink.report(diagnostics::code::too_many_errors, start_of(e),
+                    "this expression has " + std::to_string(more) +
+                        " more errors; only the first " + std::to_string(typer::shown) +
+                        " are shown");
   return result;
 }
 

@@ -1,17 +1,60 @@
 // tariff check FILE...: every diagnostic of every file, like a compiler's.
+#include <cstdlib>
 #include <fmt/core.h>
+#include <set>
+#include <unistd.h>
 
 #include <tariff/diagnostics.hpp>
 
+#include "cli/check_formats.hpp"
 #include "cli/cli.hpp"
+#include "diagnostics/names.hpp"
+#include "diagnostics/render.hpp"
 
 namespace tariff::cli {
+
+namespace {
+
+// --color=auto: colour when standard error is a terminal and NO_COLOR (no-color.org) is unset
+// or empty; always and never decide alone.
+bool use_color(const std::string& choice) {
+  if (choice == "always") return true;
+  if (choice == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color != nullptr && *no_color != '\0') return false;
+  return isatty(2) == 1;
+}
+
+// The warnings -W turns off: each `-W no-NAME` adds NAME, each `-W NAME` takes it out again, in
+// the order given. A name that is no warning's is refused, as a misspelt option is.
+std::set<std::string, std::less<>> warnings_off(const std::vector<std::string>& flags) {
+  std::set<std::string, std::less<>> off;
+  for (const std::string& flag : flags) {
+    const bool disable = flag.starts_with("no-");
+    const std::string name = disable ? flag.substr(3) : flag;
+    const diagnostics::code_info* row = diagnostics::find_code(name);
+    if (row == nullptr) throw failure("unknown warning name '" + name + "' in -W " + flag);
+    if (row->level != severity::warning)
+      throw failure("'" + name + "' is an error, not a warning: -W " + flag +
+                    " cannot turn it off");
+    if (disable)
+      off.insert(name);
+    else
+      off.erase(name);
+  }
+  return off;
+}
+
+}  // namespace
 
 void add_check_command(CLI::App& app) {
   struct options {
     std::vector<std::string> files;
     bool warnings_are_errors = false;
     bool quiet = false;
+    std::string color = "auto";
+    std::vector<std::string> warning_flags;
+    std::string format = "text";
   };
   auto opts = std::make_shared<options>();
   CLI::App* cmd =
@@ -19,27 +62,51 @@ void add_check_command(CLI::App& app) {
   cmd->add_option("files", opts->files, "Tariff files")->required();
   cmd->add_flag("--werror", opts->warnings_are_errors, "Fail on warnings too");
   cmd->add_flag("-q,--quiet", opts->quiet, "Print nothing for a clean file");
+  cmd->add_option("--color", opts->color,
+                  "Colour the diagnostics: auto (a terminal), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  cmd->add_option("--format", opts->format,
+                  "text (on standard error), json or sarif (SARIF 2.1.0), on standard output")
+      ->check(CLI::IsMember({"text", "json", "sarif"}));
+  cmd->add_option("-W", opts->warning_flags,
+                  "no-NAME: do not report warning NAME (docs/language.md, Names); NAME: report it "
+                  "again")
+      ->take_all()
+      ->allow_extra_args(false);
   cmd->callback([opts] {
+    const diagnostics::render_options look{
+        .color = use_color(opts->color), .with_name = true, .underline = true};
+    const std::set<std::string, std::less<>> off = warnings_off(opts->warning_flags);
+    const bool as_text = opts->format == "text";
+    std::vector<checked_file> checked;
     std::size_t errors = 0;
     std::size_t warnings = 0;
     for (const std::string& path : opts->files) {
+      checked_file& file = checked.emplace_back();
+      file.file = display_name(path);
       std::string source;
       try {
         source = read_file(path);
       } catch (const failure& e) {  // one unreadable file does not stop the others
-        fmt::print(stderr, "tariff: {}\n", e.what());
+        if (as_text) fmt::print(stderr, "tariff: {}\n", e.what());
+        file.unreadable = e.what();
         ++errors;
         continue;
       }
-      const std::vector<diagnostic> found = check(source, display_name(path));
-      for (const diagnostic& d : found)
+      file.diagnostics = check(source, file.file);
+      std::erase_if(file.diagnostics, [&](const diagnostic& d) {
+        return d.level == severity::warning && off.contains(d.name);
+      });
+      for (const diagnostic& d : file.diagnostics) {
         (d.level == severity::error ? errors : warnings) += 1;
-      if (!found.empty())
-        print_diagnostics(found);
-      else if (!opts->quiet)
-        write_output("", fmt::format("{}: ok\n", display_name(path)));
+        if (as_text) fmt::print(stderr, "{}\n", diagnostics::render(d, look));
+      }
+      if (as_text && file.diagnostics.empty() && !opts->quiet)
+        write_output("", fmt::format("{}: ok\n", file.file));
     }
-    if (errors > 0 || warnings > 0)
+    if (opts->format == "json") write_output("", diagnostics_json(checked));
+    if (opts->format == "sarif") write_output("", diagnostics_sarif(checked));
+    if (as_text && (errors > 0 || warnings > 0))
       fmt::print(stderr, "{} error(s), {} warning(s) in {} file(s)\n", errors, warnings,
                  opts->files.size());
     if (errors > 0 || (opts->warnings_are_errors && warnings > 0)) throw failure("");

@@ -8,6 +8,7 @@
 #include <tariff/pricing.hpp>
 
 #include "check/checker.hpp"
+#include "check/directives.hpp"
 #include "check/graph.hpp"
 #include "compile/expressions.hpp"
 #include "compile/pricelists.hpp"
@@ -338,6 +339,7 @@ compile_result compile(std::string_view source, std::string_view file) {
     result.diagnostics = sink.take();
     return result;
   }
+  const check_stage::directives allowed(source, sink);  // `#@ allow`, as tariff::check reads it
   const ast::module module = parse::parse_module(source, sink);
   check_stage::check_module(module, sink);
   if (!sink.has_errors()) {
@@ -348,13 +350,14 @@ compile_result compile(std::string_view source, std::string_view file) {
       compile_stage::program_builder(module, *program).build();
       result.tariff = compiled_tariff_access::make(std::move(program));
     } catch (const compile_stage::compile_failure& f) {
-      sink.error(f.at, f.message);
+      sink.report(diagnostics::code::compile_failed, f.at, f.message);
     } catch (const std::exception& e) {
       // The checker should have refused whatever gets here; report it rather than crash a host.
-      sink.error(module.headers.front().at, std::string("cannot compile this tariff: ") + e.what());
+      sink.report(diagnostics::code::compile_failed, module.headers.front().at,
+                  std::string("cannot compile this tariff: ") + e.what());
     }
   }
-  result.diagnostics = sink.take();
+  result.diagnostics = allowed.filter(sink.take());
   return result;
 }
 

@@ -7,6 +7,7 @@
 
 #include <tariff/diagnostics.hpp>
 
+#include "diagnostics/names.hpp"
 #include "vocabulary/vocabulary.hpp"
 
 namespace tariff::diagnostics {
@@ -20,14 +21,10 @@ class diagnostic_sink {
   diagnostic_sink(std::string_view source, std::string file)
       : source_(source), file_(std::move(file)) {}
 
-  /// Reports an error at `at`.
-  void error(vocabulary::position at, std::string message) {
-    add(severity::error, at, std::move(message));
-  }
-  /// Reports a warning at `at`.
-  void warning(vocabulary::position at, std::string message) {
-    add(severity::warning, at, std::move(message));
-  }
+  /// Reports a finding of kind `kind` (its severity is the table's) at `at`, spanning `length`
+  /// bytes of its line (0: a point). The reference lets the caller add a note or fix-its; it
+  /// holds until the next report.
+  diagnostic& report(code kind, vocabulary::position at, std::string message, int length = 0);
   /// Whether an error has been reported.
   bool has_errors() const { return errors_ > 0; }
   /// The name of the source file.
@@ -36,7 +33,6 @@ class diagnostic_sink {
   std::vector<diagnostic> take();
 
  private:
-  void add(severity level, vocabulary::position at, std::string message);
   std::string_view line_text(int line) const;
 
   std::string_view source_;

@@ -408,10 +408,13 @@ format_result format_tariff(std::string_view source, std::string_view file) {
     }
   }
   const auto internal_error = [&](std::string message) {
+    const diagnostics::code_info& kind = diagnostics::info(diagnostics::code::internal_error);
     diagnostic d;
+    d.level = kind.level;
     d.file = std::string(file);
     d.line = d.column = 1;
     d.message = "the formatter " + message + "; the file is left as it is (please report this)";
+    d.name = std::string(kind.name);
     result.diagnostics.push_back(std::move(d));
     return result;
   };

@@ -53,7 +53,7 @@ class reader {
     try {
       return decimal(text);
     } catch (const decimal_error& e) {
-      sink_.error(pos(n), e.what());
+      sink_.report(diagnostics::code::invalid_literal, pos(n), e.what());
       return std::nullopt;
     }
   }
@@ -80,12 +80,14 @@ class reader {
   }
   local_date date(const node& n) {
     if (auto d = parse_date(n.string_view())) return *d;
-    sink_.error(pos(n), "invalid date " + n.string() + ": no such day");
+    sink_.report(diagnostics::code::invalid_literal, pos(n),
+                 "invalid date " + n.string() + ": no such day");
     return {};
   }
   std::chrono::minutes time(const node& n) {
     if (auto t = parse_time_of_day(n.string_view())) return *t;
-    sink_.error(pos(n), "invalid time " + n.string() + ": a time of day is 00:00 to 24:00");
+    sink_.report(diagnostics::code::invalid_literal, pos(n),
+                 "invalid time " + n.string() + ": a time of day is 00:00 to 24:00");
     return {};
   }
   static std::string string(const node& n) {
@@ -301,9 +303,10 @@ void build_calendar(reader& r, const node& n, ast::module& m) {
     const node& e = *entry;
     if (e.is_type<g::timezone_entry>()) {
       if (c.timezone)
-        r.sink().error(pos(e), "duplicate 'timezone' in the calendar (first at " +
-                                   std::to_string(c.timezone->at.line) + ":" +
-                                   std::to_string(c.timezone->at.column) + ")");
+        r.sink().report(diagnostics::code::option_repeated, pos(e),
+                        "duplicate 'timezone' in the calendar (first at " +
+                            std::to_string(c.timezone->at.line) + ":" +
+                            std::to_string(c.timezone->at.column) + ")");
       else
         c.timezone = identifier_of(get<g::zone_name>(e));
     } else if (e.is_type<g::window_entry>()) {
@@ -375,7 +378,8 @@ void build_table(reader& r, const node& n, ast::module& m) {
         entry.low = std::stoll(low.string());
         if (high != nullptr) entry.high = std::stoll(high->string());
       } catch (const std::out_of_range&) {
-        r.sink().error(pos(low), "table key " + range.string() + " is too large");
+        r.sink().report(diagnostics::code::invalid_literal, pos(low),
+                        "table key " + range.string() + " is too large");
       }
       const bool is_range = range.string_view().find("..") != std::string_view::npos;
       entry.kind = is_range ? ast::table_key_kind::range : ast::table_key_kind::integer;
@@ -410,7 +414,8 @@ ast::tiers_decl build_tiers(reader& r, const node& n) {
     try {
       t.package_size = std::stoll(size->string());
     } catch (const std::out_of_range&) {
-      r.sink().error(pos(*size), "package size " + size->string() + " is too large");
+      r.sink().report(diagnostics::code::invalid_literal, pos(*size),
+                      "package size " + size->string() + " is too large");
     }
   }
   for (const node* tier_node : all<g::tier>(n)) {
@@ -434,7 +439,8 @@ ast::tiers_decl build_tiers(reader& r, const node& n) {
 template <class T>
 void set_once(reader& r, std::optional<T>& slot, T value, const node& at, const char* what) {
   if (slot.has_value()) {
-    r.sink().error(pos(at), std::string("'") + what + "' given twice for this item");
+    r.sink().report(diagnostics::code::option_repeated, pos(at),
+                    std::string("'") + what + "' given twice for this item");
     return;
   }
   slot = std::move(value);
@@ -543,7 +549,9 @@ void build_plan(reader& r, const node& n, ast::module& m) {
   plan.at = pos(n);
   plan.name = identifier_of(get<g::name>(n));
   auto once = [&r](const node& at, bool already, const char* what) {
-    if (already) r.sink().error(pos(at), std::string("'") + what + "' given twice in this plan");
+    if (already)
+      r.sink().report(diagnostics::code::option_repeated, pos(at),
+                      std::string("'") + what + "' given twice in this plan");
     return !already;
   };
   for (const auto& child : n.children) {
@@ -642,7 +650,8 @@ void build_tax(reader& r, const node& n, ast::module& m) {
       tax.rates.push_back(std::move(rate));
     } else if (e.is_type<g::tax_exempt>()) {
       if (tax.exempt) {
-        r.sink().error(pos(e), "'exempt' given twice in this tax");
+        r.sink().report(diagnostics::code::option_repeated, pos(e),
+                        "'exempt' given twice in this tax");
         continue;
       }
       tax.exempt = r.expression(*e.children.front());

@@ -5,9 +5,11 @@
 #include <cctype>
 
 #include "parse/build_ast.hpp"
+#include "parse/lost_names.hpp"
 #include "parse/parse_tree.hpp"
 #include "parse/recovery.hpp"
 #include "parse/source_text.hpp"
+#include "parse/syntax_hints.hpp"
 
 // Under AddressSanitizer the pool poisons the blocks it holds, so a node used after it was freed
 // is still reported, as it would be with the global heap.
@@ -123,6 +125,13 @@ cursor skip_to_next_declaration(std::string_view source, cursor from) {
   }
 }
 
+/// Skips a broken declaration (see skip_to_next_declaration); the names it declares are kept.
+cursor skip_broken_declaration(std::string_view source, cursor from, ast::module& module) {
+  const cursor next = skip_to_next_declaration(source, from);
+  parse::record_lost_names(source.substr(from.byte, next.byte - from.byte), module);
+  return next;
+}
+
 cursor cursor_of(const pegtl::internal::iterator& it) {
   return {it.byte, it.line, it.column};
 }
@@ -159,7 +168,7 @@ void report(std::string_view source, const pegtl::parse_error& e, bool at_next_t
   const ast::position where =
       at_next_token ? ast::position{static_cast<int>(p.line), static_cast<int>(p.column)}
                     : reported_at(source, p, message);
-  sink.error(where, std::move(message));
+  parse::add_syntax_hints(sink.report(diagnostics::code::syntax_error, where, std::move(message)));
 }
 
 }  // namespace
@@ -191,10 +200,10 @@ ast::module parse::parse_module(std::string_view source, diagnostics::diagnostic
       // Resume at the first declaration line after the broken declaration's first line: an
       // error found at the start of the next declaration (a missing operand at the end of a
       // rule) must not swallow that declaration.
-      at = skip_to_next_declaration(source, at);
+      at = skip_broken_declaration(source, at, module);
     } catch (const pegtl::parse_error& e) {  // PEGTL's own: the depth limit
       report(source, e, false, sink);
-      at = skip_to_next_declaration(source, at);  // as above
+      at = skip_broken_declaration(source, at, module);  // as above
     }
   }
   return module;

@@ -56,7 +56,8 @@ bool source_text_readable(std::string_view source, diagnostics::diagnostic_sink&
       if (!line_reported) {
         // Columns count bytes, as every other diagnostic's do; the start's mark is not one.
         const std::size_t skipped = line == 1 ? byte_order_mark(source) : 0;
-        sink.error({line, static_cast<int>(at - line_start - skipped) + 1}, *problem);
+        sink.report(diagnostics::code::invalid_source_text,
+                    {line, static_cast<int>(at - line_start - skipped) + 1}, *problem);
         line_reported = true;
         if (++reports == max_reports) return false;
       }

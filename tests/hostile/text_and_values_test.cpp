@@ -33,7 +33,8 @@ TEST(TariffText, AByteOrderMarkAtTheStartIsSkipped) {
   EXPECT_EQ(diagnostics_of(source),
             "t.tariff:2:10: error: unknown name 'pirce'; did you mean 'price'?\n"
             "  rule r : pirce * 2\n"
-            "           ^\n");
+            "           ^\n"
+            "           price\n");
   EXPECT_EQ(diagnostics_of("\xEF\xBB\xBF" + std::string(header)), "");
 }
 

@@ -351,23 +351,22 @@ TEST(Parse, EmptyAndCommentOnlySourcesHaveNothing) {
 }
 
 TEST(Diagnostics, RenderWithACaretUnderTheColumn) {
-  diagnostic d;
-  d.file = "rates.tariff";
-  d.line = 14;
-  d.column = 20;
-  d.message = "unknown window 'nigth'; did you mean 'night'?";
-  d.source_line = "rule night when in nigth : price * 2";
+  const diagnostic d{.level = severity::error,
+                     .file = "rates.tariff",
+                     .line = 14,
+                     .column = 20,
+                     .message = "unknown window 'nigth'; did you mean 'night'?",
+                     .source_line = "rule night when in nigth : price * 2",
+                     .name = "unknown-calendar-name",
+                     .length = 5,
+                     .note = {},
+                     .fixes = {}};
   EXPECT_EQ(format(d),
             "rates.tariff:14:20: error: unknown window 'nigth'; did you mean 'night'?\n"
             "  rule night when in nigth : price * 2\n"
             "                     ^");
-  diagnostic tabbed;
-  tabbed.level = severity::warning;
-  tabbed.file = "t";
-  tabbed.line = 1;
-  tabbed.column = 3;
-  tabbed.message = "look";
-  tabbed.source_line = "\tx y";
+  const diagnostic tabbed{severity::warning, "t", 1,  3, "look", "\tx y",
+                          "window-overlap",  0,   {}, {}};
   EXPECT_EQ(format(tabbed), "t:1:3: warning: look\n  \tx y\n  \t ^");
 }
 

@@ -92,7 +92,8 @@ def test_errors_raise_tariff_error_with_diagnostics():
     assert str(d) == ("bad.tariff:6:13: error: unknown attribute 'site.regoin'; did you mean "
                       "'site.region'?\n"
                       '  rule a when site.regoin = "tula" : price * 1.25\n'
-                      "              ^")
+                      "              ^\n"
+                      "              site.region")  # the fix-it under the name
 
 
 def test_a_syntax_error_has_its_place():
