@@ -223,6 +223,24 @@ def test_code_actions_turn_each_fix_into_a_quick_fix(opened):
         **DOC, "range": span(13, 15, 26), "context": {"diagnostics": [diagnostic]}}) == []
 
 
+def test_a_published_did_you_mean_becomes_a_quick_fix_that_clears_it(opened):
+    opened.notify("textDocument/didChange", {"textDocument": {"uri": URI, "version": 2},
+                                             "contentChanges": [{"range": span(17, 25, 30),
+                                                                 "text": "vist"}]})
+    [diagnostic] = opened.diagnostics(URI)["diagnostics"]
+    [action] = opened.result("textDocument/codeAction", {
+        **DOC, "range": diagnostic["range"], "context": {"diagnostics": [diagnostic]}})
+    assert action == {
+        "title": "Replace 'vist' with 'visit'", "kind": "quickfix", "diagnostics": [diagnostic],
+        "isPreferred": True,
+        "edit": {"changes": {URI: [{"range": span(17, 25, 29), "newText": "visit"}]}}}
+    opened.notify("textDocument/didChange", {
+        "textDocument": {"uri": URI, "version": 3},
+        "contentChanges": [{"range": e["range"], "text": e["newText"]}
+                           for e in action["edit"]["changes"][URI]]})
+    assert opened.diagnostics(URI) == {"uri": URI, "version": 3, "diagnostics": []}
+
+
 # --- explain ---------------------------------------------------------------------------------
 
 EXPLAIN = ("# explain: hvac_repair 2026-03-10T23:00+03:00 2026-03-11T01:30+03:00 "

@@ -13,8 +13,10 @@ def test_diagnostics_on_open_are_those_of_tariff_check(client, tool, tmp_path):
     assert published == {"uri": URI, "version": 1, "diagnostics": [{
         "range": span(13, 15, 25),
         "severity": 1,
+        "code": "unknown-item",
         "source": "tariff",
         "message": "unknown item 'hvac_repai'; did you mean 'hvac_repair'?",
+        "data": {"fixes": [{"range": span(13, 15, 25), "newText": "hvac_repair"}]},
     }]}
     path = tmp_path / "service.tariff"
     path.write_text(TARIFF.replace("rule night for hvac_repair", "rule night for hvac_repai"))
@@ -56,8 +58,9 @@ def test_incremental_changes_in_utf16_apply_in_order(client):
             {"range": span(13, 15, 26), "text": "vist"},
         ]})
     assert client.diagnostics(URI) == {"uri": URI, "version": 2, "diagnostics": [{
-        "range": span(13, 15, 19), "severity": 1, "source": "tariff",
-        "message": "unknown item 'vist'; did you mean 'visit'?"}]}
+        "range": span(13, 15, 19), "severity": 1, "code": "unknown-item", "source": "tariff",
+        "message": "unknown item 'vist'; did you mean 'visit'?",
+        "data": {"fixes": [{"range": span(13, 15, 19), "newText": "visit"}]}}]}
     # A whole-text change replaces everything.
     client.notify("textDocument/didChange", {"textDocument": {"uri": URI, "version": 3},
                                              "contentChanges": [{"text": TARIFF}]})
