@@ -241,6 +241,19 @@ def test_a_published_did_you_mean_becomes_a_quick_fix_that_clears_it(opened):
     assert opened.diagnostics(URI) == {"uri": URI, "version": 3, "diagnostics": []}
 
 
+def test_a_client_that_drops_data_gets_the_fix_of_the_same_diagnostic(opened):
+    opened.notify("textDocument/didChange", {"textDocument": {"uri": URI, "version": 2},
+                                             "contentChanges": [{"range": span(17, 25, 30),
+                                                                 "text": "vist"}]})
+    [diagnostic] = opened.diagnostics(URI)["diagnostics"]
+    del diagnostic["data"]
+    [action] = opened.result("textDocument/codeAction", {
+        **DOC, "range": diagnostic["range"], "context": {"diagnostics": [diagnostic]}})
+    assert (action["title"], action["edit"]) == (
+        "Replace 'vist' with 'visit'",
+        {"changes": {URI: [{"range": span(17, 25, 29), "newText": "visit"}]}})
+
+
 # --- explain ---------------------------------------------------------------------------------
 
 EXPLAIN = ("# explain: hvac_repair 2026-03-10T23:00+03:00 2026-03-11T01:30+03:00 "
