@@ -141,28 +141,35 @@ test(':make reads the errors and warnings of a real `tariff check` into the quic
       { file, ...at('nigth'), type: 'e', valid: 1, text: "unknown window 'nigth'; did you mean 'night'?" },
       { file, ...at('never'), type: 'w', valid: 1, text: "rule 'never' can never fire: its condition is always false" },
       { file, ...at('pice'), type: 'e', valid: 1,
-        text: "expected a unit: hour, minute, day, month, visit, piece, km, kg, m2 or m3, found 'pice'" },
+        text: "expected a unit: hour, minute, day, month, visit, piece, km, kg, m2 or m3, found 'pice'; did you mean 'piece'?" },
     ]);
     // The quoted source lines, the carets and the count are not entries of their own.
     assert.deepEqual(seen.quickfix.filter((e) => e.valid !== 1), []);
   });
 });
 
-test('the compiler plugin also reads a severity with its stable name, error[name]', () => {
-  // The form docs/language.md gives each finding's stable name in (issue 25); the lines are as
-  // `tariff check` prints them, read here without running the tool.
+test('the compiler plugin leaves the stable name, the fix-it line and the caret out of the text', () => {
+  // The lines as `tariff check` prints them (docs/cli.md), read here without running the tool:
+  // the name in brackets after the message, a fix-it line under the caret, a note of its own.
   const output = [
-    `${facilities}:25:20: error[unknown-window]: unknown window 'nigth'; did you mean 'night'?`,
+    `${facilities}:25:20: error: unknown window 'nigth'; did you mean 'night'? [unknown-calendar-name]`,
     '  rule night when in nigth        : price * 2',
-    '                     ^',
+    '                     ^~~~~',
+    '                     night',
+    `${facilities}:28:46: error: cannot subtract percent from number [type-mismatch]`,
+    '  rule loyalty when work.billable : price * (1 - loyalty)',
+    '                                             ^',
+    '                                           100%',
+    `${facilities}:28:46: note: a share written as a number does not mix with a percent: 1 is 100%, so write '100% - loyalty'`,
     `${facilities}:27:6: warning[never-fires]: rule 'never' can never fire: its condition is always false`,
-    '  rule never when false : price',
-    '       ^',
-    '1 error(s), 1 warning(s) in 1 file(s)',
+    '2 error(s), 1 warning(s) in 1 file(s)',
   ];
   const seen = runProbe('nvim_make_probe.lua', { TARIFF_FILE: facilities, TARIFF_OUTPUT: JSON.stringify(output) });
   assert.deepEqual(seen.quickfix, [
     { file: facilities, lnum: 25, col: 20, type: 'e', valid: 1, text: "unknown window 'nigth'; did you mean 'night'?" },
+    { file: facilities, lnum: 28, col: 46, type: 'e', valid: 1, text: 'cannot subtract percent from number' },
+    { file: facilities, lnum: 28, col: 46, type: 'n', valid: 1,
+      text: "a share written as a number does not mix with a percent: 1 is 100%, so write '100% - loyalty'" },
     { file: facilities, lnum: 27, col: 6, type: 'w', valid: 1, text: "rule 'never' can never fire: its condition is always false" },
   ]);
 });

@@ -13,10 +13,13 @@ let s:cpo_save = &cpo
 set cpo&vim
 
 execute 'CompilerSet makeprg=' . escape(get(g:, 'tariff_program', 'tariff') . ' check %:S', ' \|"')
-" Columns count bytes, as Vim's do. The severity may carry the finding's stable name
-" (`error[unknown-item]:`, docs/language.md). The quoted source line, the caret, `FILE: ok` and
-" the closing count are left out; a file the tool cannot read stays as a message.
+" Columns count bytes, as Vim's do. The message ends with the finding's stable name in brackets
+" (`[unknown-item]`, docs/language.md), left out of the quickfix text; the severity may carry it
+" instead (`error[unknown-item]:`). The quoted source line, the caret and fix-it lines, `FILE: ok`
+" and the closing count are left out; a file the tool cannot read stays as a message.
 let s:errorformat = [
+      \ '%f:%l:%c: %trror: %m [%*[-a-z0-9]]',
+      \ '%f:%l:%c: %tarning: %m [%*[-a-z0-9]]',
       \ '%f:%l:%c: %trror[%*[^]]]: %m',
       \ '%f:%l:%c: %tarning[%*[^]]]: %m',
       \ '%f:%l:%c: %trror: %m',
