@@ -132,6 +132,37 @@ bool hint_when_after_colon(diagnostic& d, std::string_view line, std::size_t at)
   return true;
 }
 
+bool is_digit(char c) {
+  return std::isdigit(static_cast<unsigned char>(c)) != 0;
+}
+
+// `price 1500,00`: a decimal comma, as many locales write numbers; the language's separator is
+// the point. Only a comma with digits on both sides and no space is taken for one.
+bool hint_decimal_comma(diagnostic& d, std::string_view line, std::size_t at) {
+  if (at == 0 || at + 1 >= line.size() || !is_digit(line[at - 1]) || !is_digit(line[at + 1]))
+    return false;
+  std::size_t start = at;
+  while (start > 0 && is_digit(line[start - 1]))
+    --start;
+  std::size_t end = at + 1;
+  while (end < line.size() && is_digit(line[end]))
+    ++end;
+  if (start > 0 && (is_word_char(line[start - 1]) || line[start - 1] == '.')) return false;
+  std::string number(line.substr(start, end - start));
+  number[at - start] = '.';
+  d.note = "the decimal separator is a point: write '" + number + "'";
+  d.fixes.push_back(replace_on_line(d, start, end, number));
+  return true;
+}
+
+// `rule x : when in night price * 2`: the condition written as the value.
+bool hint_when_as_value(diagnostic& d) {
+  if (!d.message.starts_with("expected the rule's value")) return false;
+  d.message = "'when' after ':': a rule's condition comes before ':'";
+  d.note = "write 'rule NAME when CONDITION : VALUE'";
+  return true;
+}
+
 }  // namespace
 
 void add_syntax_hints(diagnostic& d) {
@@ -144,6 +175,8 @@ void add_syntax_hints(diagnostic& d) {
     hint_when_after_colon(d, line, at);
     return;
   }
+  if (word == "when" && hint_when_as_value(d)) return;
+  if (word == "," && hint_decimal_comma(d, line, at)) return;
   if (hint_duration_word(d, line, at)) return;
   suggest_listed_word(d, word, at);
 }
