@@ -50,7 +50,8 @@ void add_fmt_command(CLI::App& app) {
       }
     }
     if (unformatted > 0)
-      fmt::print(stderr, "{} file(s) not in canonical layout; `tariff fmt --write` fixes them\n",
+      fmt::print(stderr,
+                 "tariff: {} file(s) not in canonical layout; `tariff fmt --write` fixes them\n",
                  unformatted);
     if (failed || unformatted > 0) throw failure("");
   });

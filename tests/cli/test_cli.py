@@ -465,6 +465,60 @@ def test_usage_errors_exit_2():
     assert "payouts, pay and fmt" in r.stderr
 
 
+def test_bare_tariff_and_tariff_help_print_the_help():
+    bare = run()
+    assert (bare.returncode, bare.stderr) == (0, "")
+    assert bare.stdout.startswith("tariff: price service work exactly")
+    assert "\n  help                        Print the help of the tool, or of a command\n" in bare.stdout
+    assert bare.stdout.endswith("'tariff help COMMAND' prints a command's options; "
+                                "docs/cli.md describes them all.\n")
+    assert run("help").stdout == bare.stdout
+    price = run("help", "price")
+    assert (price.returncode, price.stdout) == (0, run("price", "--help").stdout)
+    assert price.stdout.startswith("Price work lines, each on its own\nUsage: tariff price [OPTIONS]\n")
+
+
+def test_misspelt_commands_are_named_with_the_nearest_one():
+    r = run("chek", FACILITIES)
+    assert (r.returncode, r.stdout) == (2, "")
+    assert r.stderr == "tariff: unknown command 'chek'; did you mean 'check'? (tariff help lists them all)\n"
+    r = run("help", "payout")
+    assert (r.returncode, r.stdout) == (2, "")
+    assert r.stderr == "tariff: unknown command 'payout'; did you mean 'payouts'? (tariff help lists them all)\n"
+    r = run("help", "frobnicate")
+    assert r.stderr == ("tariff: unknown command 'frobnicate'; the commands are check, price, bill, "
+                        "estimate, diff, payouts, pay and fmt (tariff help)\n")
+
+
+def test_unknown_options_are_named_before_a_missing_required_one():
+    r = run("price", "--frob")
+    assert (r.returncode, r.stdout) == (2, "")
+    assert r.stderr == "tariff: unknown option '--frob' for 'tariff price' (see 'tariff help price')\n"
+    r = run("price", *inputs(), "--explian")
+    assert r.stderr == ("tariff: unknown option '--explian' for 'tariff price'; did you mean "
+                        "'--explain'? (see 'tariff help price')\n")
+    r = run("bill", *inputs(), "--period=2026-03", "--save-sate=x.json")
+    assert r.stderr == ("tariff: unknown option '--save-sate' for 'tariff bill'; did you mean "
+                        "'--save-state'? (see 'tariff help bill')\n")
+    r = run("price", "-x")  # one letter is not misspelt: no guess
+    assert r.stderr == "tariff: unknown option '-x' for 'tariff price' (see 'tariff help price')\n"
+    r = run("--frob")
+    assert (r.returncode, r.stderr) == (2, "tariff: unknown option '--frob' (see 'tariff help')\n")
+    r = run("--verison")
+    assert r.stderr == ("tariff: unknown option '--verison'; did you mean '--version'? "
+                        "(see 'tariff help')\n")
+
+
+def test_usage_errors_start_with_tariff_and_name_the_commands_help():
+    r = run("price", *inputs(), "-f", "xml")
+    assert (r.returncode, r.stdout) == (2, "")
+    assert r.stderr == ("tariff: --format: xml not in {table,json,csv} "
+                        "(see 'tariff help price')\n")
+    r = run("check", "--", "-x")  # after --, an argument is a file whatever it looks like
+    assert r.returncode == 1
+    assert r.stderr.startswith("tariff: cannot read -x")
+
+
 def test_version():
     r = run("--version")
     assert r.returncode == 0
@@ -598,8 +652,8 @@ def test_a_billed_line_sent_under_another_contract_is_refused(tmp_path):
 def test_the_late_work_horizon_option(tmp_path):
     r = run("bill", *inputs(), "--period", "2026-03", "--late-work", "0")
     assert r.returncode == 2
-    assert r.stderr == ("--late-work: Value 0 not in range 1 to 1200\n"
-                        "Run with --help for more information.\n")
+    assert r.stderr == ("tariff: --late-work: Value 0 not in range 1 to 1200 "
+                        "(see 'tariff help bill')\n")
     late = tmp_path / "late.csv"
     late.write_text("id,contract,item,start,quantity\n"
                     "L1,C-1,engineer_visit,2026-01-20T10:00:00+03:00,1\n")
