@@ -438,6 +438,31 @@ def test_fmt_check_write_and_idempotence(tmp_path):
     assert (r.returncode, r.stdout) == (0, "")
 
 
+def test_fmt_of_a_directory_takes_every_tariff_under_it(tmp_path):
+    tree = tmp_path / "tariffs"
+    (tree / "old").mkdir(parents=True)
+    messy = FACILITIES.read_text().replace("rule night when", "rule   night when")
+    (tree / "b.tariff").write_text(messy)
+    (tree / "a.tariff").write_text(FACILITIES.read_text())
+    (tree / "old" / "c.tariff").write_text(messy)
+    (tree / "notes.txt").write_text("rule   not a tariff\n")
+    r = run("fmt", "--check", tree)
+    assert (r.returncode, r.stdout) == (1, f"{tree / 'b.tariff'}\n{tree / 'old' / 'c.tariff'}\n")
+    assert r.stderr == ("tariff: 2 file(s) not in canonical layout; `tariff fmt --write` "
+                        "fixes them\n")
+    assert run("fmt", "--write", tree).returncode == 0
+    assert (tree / "b.tariff").read_text() == FACILITIES.read_text()
+    assert (tree / "old" / "c.tariff").read_text() == FACILITIES.read_text()
+    assert (tree / "notes.txt").read_text() == "rule   not a tariff\n"
+    assert run("fmt", "--check", tree).returncode == 0
+
+
+def test_fmt_of_a_directory_without_tariffs_fails(tmp_path):
+    r = run("fmt", "--check", tmp_path)
+    assert (r.returncode, r.stdout) == (1, "")
+    assert r.stderr == f"tariff: {tmp_path} is a directory holding no .tariff file\n"
+
+
 def test_examples_are_in_canonical_layout():
     tariffs = sorted(EXAMPLES.glob("**/*.tariff"))
     r = run("fmt", "--check", *tariffs)
