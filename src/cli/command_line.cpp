@@ -1,6 +1,7 @@
 #include "cli/command_line.hpp"
 
 #include <cctype>
+#include <filesystem>
 #include <fmt/core.h>
 #include <string_view>
 #include <vector>
@@ -126,6 +127,37 @@ std::optional<int> screen_command_line(const CLI::App& app, int argc, const char
     }
   }
   return std::nullopt;
+}
+
+void output_format_from_name(const CLI::App& app) {
+  for (CLI::App* command : app.get_subcommands()) {
+    CLI::Option* format = command->get_option_no_throw("--format");
+    const CLI::Option* output = command->get_option_no_throw("--output");
+    if (format == nullptr || output == nullptr || output->count() == 0) continue;
+    const std::string file = output->as<std::string>();
+    const std::string extension = std::filesystem::path(file).extension().string();
+    std::string named;  // the format the file's name says
+    for (const char c : extension)
+      named += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (named != ".json" && named != ".csv") continue;  // a name that says nothing, or text
+    named.erase(0, 1);
+    if (format->count() == 0) {
+      // Validated as if given: the format's choices say whether the command writes it.
+      try {
+        format->add_result(named);
+        format->run_callback();
+      } catch (const CLI::ValidationError&) {
+        throw failure(fmt::format("-o {} names a {} file, which 'tariff {}' does not write (see "
+                                  "'tariff help {}')",
+                                  file, named, command->get_name(), command->get_name()),
+                      2);
+      }
+    } else if (const std::string given = format->as<std::string>(); given != named) {
+      throw failure(fmt::format("-o {} names a {} file, and --format is {} (see 'tariff help {}')",
+                                file, named, given, command->get_name()),
+                    2);
+    }
+  }
 }
 
 int usage_error(const CLI::App& app, const CLI::ParseError& error) {

@@ -19,6 +19,11 @@ void add_help_command(CLI::App& app);
 /// before any required one is missed: `tariff price --frob` names --frob.
 std::optional<int> screen_command_line(const CLI::App& app, int argc, const char* const* argv);
 
+/// For a command with `--format` and `--output`: the format an output file's name gives
+/// (`-o out.json` is json, `-o out.csv` csv) when `--format` is not given; a failure (exit status
+/// 2) when it is given and the name says otherwise. Run once the command line is parsed.
+void output_format_from_name(const CLI::App& app);
+
 /// Prints a CLI11 parse error as "tariff: MESSAGE (see 'tariff help COMMAND')"; gives 2.
 int usage_error(const CLI::App& app, const CLI::ParseError& error);
 

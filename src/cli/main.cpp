@@ -60,7 +60,10 @@ int main(int argc, char** argv) {
   tariff::cli::add_help_command(app);
   app.footer("'tariff help COMMAND' prints a command's options; docs/cli.md describes them all.");
   // Runs after the command line is parsed and before the command's callback reads anything.
-  app.parse_complete_callback([&app] { tariff::cli::standard_input_once(app); });
+  app.parse_complete_callback([&app] {
+    tariff::cli::standard_input_once(app);
+    tariff::cli::output_format_from_name(app);
+  });
   // A misspelt command or option is named before CLI11 would miss a required option instead.
   try {
     if (const std::optional<int> answered = tariff::cli::screen_command_line(app, argc, argv))

@@ -544,6 +544,34 @@ def test_usage_errors_start_with_tariff_and_name_the_commands_help():
     assert r.stderr.startswith("tariff: cannot read -x")
 
 
+def test_an_output_files_name_gives_its_format(tmp_path):
+    r = run("price", *inputs(), "-o", tmp_path / "priced.json")
+    assert (r.returncode, r.stdout, r.stderr) == (0, "", "")
+    assert json.loads((tmp_path / "priced.json").read_text()) == json.loads(
+        run("price", *inputs(), "-f", "json").stdout)
+    r = run("bill", *inputs(), "--period", "2026-03", "-o", tmp_path / "march.CSV")
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "march.CSV").read_text() == run(
+        "bill", *inputs(), "--period", "2026-03", "-f", "csv").stdout
+    r = run("price", *inputs(), "-o", tmp_path / "priced.txt")  # a name saying nothing
+    assert (tmp_path / "priced.txt").read_text() == run("price", *inputs()).stdout
+
+
+def test_an_output_files_name_and_format_must_agree(tmp_path):
+    r = run("price", *inputs(), "-f", "csv", "-o", tmp_path / "priced.json")
+    assert (r.returncode, r.stdout) == (2, "")
+    assert r.stderr == (f"tariff: -o {tmp_path / 'priced.json'} names a json file, and --format "
+                        "is csv (see 'tariff help price')\n")
+    assert not (tmp_path / "priced.json").exists()
+    r = run("price", *inputs(), "-f", "csv", "-o", tmp_path / "priced.csv")
+    assert r.returncode == 0, r.stderr
+    r = run("diff", "--old", SUBSCRIPTION / "tariff.tariff", "--new", SUBSCRIPTION / "tariff.tariff",
+            "-c", SUBSCRIPTION / "contracts.csv", "-w", SUBSCRIPTION / "work.csv",
+            "-o", tmp_path / "what-if.csv")
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "what-if.csv").read_text().startswith("group,key,")
+
+
 def test_version():
     r = run("--version")
     assert r.returncode == 0
