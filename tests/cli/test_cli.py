@@ -423,6 +423,34 @@ def test_diff_text_lists_changed_lines_side_by_side(tmp_path):
     assert "| new: " in r.stdout
 
 
+def diff_of(new, *more):
+    return run("diff", "--old", SUBSCRIPTION / "tariff.tariff", "--new", new,
+               "-c", SUBSCRIPTION / "contracts.csv", "-w", SUBSCRIPTION / "work.csv", *more)
+
+
+def test_diff_exit_code_says_whether_a_figure_changed(tmp_path):
+    same = diff_of(SUBSCRIPTION / "tariff.tariff", "--exit-code", "-f", "csv")
+    assert (same.returncode, same.stderr) == (0, "")
+    raised = diff_of(proposed(tmp_path), "--exit-code", "-f", "csv")
+    assert (raised.returncode, raised.stderr) == (3, "")
+    assert raised.stdout == diff_of(proposed(tmp_path), "-f", "csv").stdout  # the report as ever
+    assert diff_of(proposed(tmp_path)).returncode == 0  # without --exit-code, a change is no error
+
+
+def test_diff_exits_4_for_contracts_the_new_tariff_cannot_price(tmp_path):
+    renamed = tmp_path / "renamed.tariff"
+    renamed.write_text((SUBSCRIPTION / "tariff.tariff").read_text()
+                       .replace("pos_service", "pos_care"))
+    for more in [(), ("--exit-code",), ("-f", "json")]:
+        r = diff_of(renamed, *more)
+        assert r.returncode == 4
+        assert r.stderr == (
+            "tariff: contract 'C-1' cannot be priced under the new tariff: line V1: contract 'C-1' "
+            "names plan 'pos_service', which the tariff does not have\n"
+            "tariff: 1 contract(s) cannot be priced under the new tariff\n")
+    assert "  8 lines, 8 priced differently; rejected: 0 old, 8 new\n" in diff_of(renamed).stdout
+
+
 # --- fmt ---------------------------------------------------------------------------------------
 
 def test_fmt_check_write_and_idempotence(tmp_path):
