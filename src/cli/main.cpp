@@ -58,6 +58,8 @@ int main(int argc, char** argv) {
   tariff::cli::add_pay_command(app);
   tariff::cli::add_fmt_command(app);
   tariff::cli::add_help_command(app);
+  tariff::cli::add_completion_command(app);
+  tariff::cli::add_man_command(app);
   app.footer("'tariff help COMMAND' prints a command's options; docs/cli.md describes them all.");
   // Runs after the command line is parsed and before the command's callback reads anything.
   app.parse_complete_callback([&app] {

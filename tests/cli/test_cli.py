@@ -515,7 +515,7 @@ def test_usage_errors_exit_2():
     r = run("frobnicate")
     assert r.returncode == 2
     assert "unknown command 'frobnicate'" in r.stderr
-    assert "payouts, pay and fmt" in r.stderr
+    assert "payouts, pay, fmt, completion and man" in r.stderr
 
 
 def test_bare_tariff_and_tariff_help_print_the_help():
@@ -540,7 +540,7 @@ def test_misspelt_commands_are_named_with_the_nearest_one():
     assert r.stderr == "tariff: unknown command 'payout'; did you mean 'payouts'? (tariff help lists them all)\n"
     r = run("help", "frobnicate")
     assert r.stderr == ("tariff: unknown command 'frobnicate'; the commands are check, price, bill, "
-                        "estimate, diff, payouts, pay and fmt (tariff help)\n")
+                        "estimate, diff, payouts, pay, fmt, completion and man (tariff help)\n")
 
 
 def test_unknown_options_are_named_before_a_missing_required_one():
@@ -598,6 +598,70 @@ def test_an_output_files_name_and_format_must_agree(tmp_path):
             "-o", tmp_path / "what-if.csv")
     assert r.returncode == 0, r.stderr
     assert (tmp_path / "what-if.csv").read_text().startswith("group,key,")
+
+
+def bash_completes(*words):
+    """What the generated bash completion offers for the last of `words` (sourced in bash)."""
+    script = run("completion", "bash").stdout
+    line = " ".join("''" if w == "" else w for w in words)
+    r = subprocess.run(["bash", "-c", script + f'\nCOMP_WORDS=(tariff {line}); '
+                        f'COMP_CWORD={len(words)}; _tariff; printf "%s\\n" "${{COMPREPLY[@]}}"'],
+                       capture_output=True, text=True, timeout=60, cwd=EXAMPLES)
+    assert r.stderr == ""
+    return r.stdout.split()
+
+
+def test_bash_completion_from_the_command_definitions():
+    assert bash_completes("ch") == ["check"]
+    assert bash_completes("p") == ["price", "payouts", "pay"]
+    assert bash_completes("price", "--ex") == ["--explain"]
+    assert bash_completes("bill", "--save") == ["--save-state"]
+    assert bash_completes("price", "-f", "") == ["table", "json", "csv"]
+    assert bash_completes("diff", "--format", "j") == ["json"]
+    assert bash_completes("help", "fm") == ["fmt"]
+    assert bash_completes("completion", "") == ["bash", "zsh", "fish"]
+    assert bash_completes("check", "tariffs/fac") == ["tariffs/facilities.tariff"]
+    assert bash_completes("--ver") == ["--version"]
+
+
+def test_zsh_and_fish_completion_scripts_load_and_complete(tmp_path):
+    zsh = tmp_path / "_tariff"
+    zsh.write_text(run("completion", "zsh").stdout)
+    assert subprocess.run(["zsh", "-n", zsh], capture_output=True, timeout=60).returncode == 0
+    text = zsh.read_text()
+    assert text.startswith("#compdef tariff\n")
+    assert "    'check:Check tariffs: errors and warnings with their place'\n" in text
+    assert "'--format[table, json or csv]:value:(table json csv)'" in text
+    fish = tmp_path / "tariff.fish"
+    fish.write_text(run("completion", "fish").stdout)
+    r = subprocess.run(["fish", "-c", f"source {fish}; complete -C 'tariff ch'; "
+                        "complete -C 'tariff price -f '; complete -C 'tariff diff --exi'"],
+                       capture_output=True, text=True, timeout=60)
+    assert r.stdout.splitlines() == [
+        "check\tCheck tariffs: errors and warnings with their place",
+        "csv\ttable, json or csv", "json\ttable, json or csv", "table\ttable, json or csv",
+        "--exit-code\tExit with status 3 when a figure changed (4, always: a contract the new "
+        "tariff cannot price)"]
+    assert run("completion", "tcsh").returncode == 2
+
+
+def test_man_page_from_the_command_definitions_renders(tmp_path):
+    page = tmp_path / "tariff.1"
+    page.write_text(run("man").stdout)
+    r = subprocess.run(["groff", "-man", "-Tutf8", "-ww", "-z", page], capture_output=True,
+                       text=True, timeout=60)
+    assert (r.returncode, r.stderr) == (0, "")  # no roff warning
+    r = subprocess.run(["man", "-l", page], capture_output=True, text=True, timeout=60,
+                       env={**os.environ, "MANWIDTH": "100", "MAN_KEEP_FORMATTING": "",
+                            "MANPAGER": "cat", "PAGER": "cat"})
+    assert r.returncode == 0, r.stderr
+    shown = subprocess.run(["col", "-bx"], input=r.stdout, capture_output=True, text=True).stdout
+    assert "tariff - price service work exactly with a rules-language tariff" in shown
+    assert "\n   diff\n       What-if: revenue and margin" in shown
+    assert "\n       --exit-code\n              Exit with status 3 when a figure changed" in shown
+    assert "\n       -f, --format table|json|csv\n" in shown
+    for command in ["check", "price", "bill", "estimate", "diff", "payouts", "pay", "fmt"]:
+        assert f"\n   {command}\n" in shown
 
 
 def test_version():
