@@ -103,6 +103,47 @@ def test_bad_work_is_refused_with_its_row_and_nothing_priced(tmp_path):
     assert f"{work}: row 3 (id W2), column 'start'" in r.stderr
 
 
+def test_semicolon_csv_is_told_by_its_header(tmp_path):
+    # What a spreadsheet exports in a decimal-comma locale: the same lines, priced the same.
+    semicolons = tmp_path / "work.csv"
+    semicolons.write_bytes(b"\xef\xbb\xbf" + (SUBSCRIPTION / "work.csv").read_bytes()
+                           .replace(b",", b";").replace(b"\n", b"\r\n"))
+    r = run("price", "-t", SUBSCRIPTION / "tariff.tariff", "-c", SUBSCRIPTION / "contracts.csv",
+            "-w", semicolons, "-f", "json")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == run("price", *inputs(), "-f", "json").stdout
+
+
+def test_spreadsheet_habits_get_hints_not_guesses(tmp_path):
+    work = tmp_path / "work.csv"
+    work.write_bytes(
+        b"id;contract;item;start;quantity;performer\n"
+        b"V1;C-1;cartridge;03.03.2026 09:45;1;x\n"
+        b"V2;C-1;cartridge;2026-03-03T09:30+03:00;2,5;x\n"
+        b"V3;C-1;cartridge;2026-03-03T09:30+03:00;1;\xc8\xe2\xe0\xed\xee\xe2\n"
+        b"V4;C-1;cartridge;2026-03-03T09:30+03:00;1;Sm\xe9th\n")
+    r = run("price", "-t", SUBSCRIPTION / "tariff.tariff", "-c", SUBSCRIPTION / "contracts.csv",
+            "-w", work)
+    assert (r.returncode, r.stdout) == (1, "")
+    assert r.stderr.splitlines() == [
+        f"{work}: row 2 (id V1), column 'start': '03.03.2026 09:45' is not a timestamp with an "
+        "offset, like 2026-03-29T01:30:00+03:00 or 2026-03-28T22:30Z; dates are written year "
+        "first and times with their zone's offset: 2026-03-03T09:45:00+03:00 if dd.mm.yyyy at "
+        "+03:00 was meant",
+        f"{work}: row 3 (id V2), column 'quantity': '2,5' is not a decimal number; the decimal "
+        "separator is '.': if a decimal comma was meant, write 2.5",
+        f"{work}: row 4 (id V3), column 'performer': '\\xc8\\xe2\\xe0\\xed\\xee\\xe2' is not "
+        "valid UTF-8 at byte 1 (0xc8); if the file is in Windows-1251 (cp1251), save it as UTF-8",
+        f"{work}: row 5 (id V4), column 'performer': 'Sm\\xe9th' is not valid UTF-8 at byte 3 "
+        "(0xe9)",
+        f"tariff: {work}: 4 row(s) could not be read; nothing was priced"]
+    contracts = tmp_path / "contracts.csv"
+    contracts.write_text((SUBSCRIPTION / "contracts.csv").read_text().replace("2026-01-01", "01.01.2026", 1))
+    r = run("price", "-t", SUBSCRIPTION / "tariff.tariff", "-c", contracts, "-w", SUBSCRIPTION / "work.csv")
+    assert r.returncode == 1
+    assert "'01.01.2026' is not a date (YYYY-MM-DD); dates are written year first: 2026-01-01 if dd.mm.yyyy was meant" in r.stderr
+
+
 def test_estimate_prices_against_a_state_and_leaves_it(tmp_path):
     state = tmp_path / "state.json"
     r = run("bill", *inputs(), "--period", "2026-03", "--contract", "C-1", "--save-state", state)
