@@ -91,6 +91,70 @@ std::optional<std::string> parse_value(std::string_view text, decimal& out) {
   return std::nullopt;
 }
 
+namespace {
+
+// Seconds in one of a duration's units; 0 for no unit.
+unsigned seconds_in(char unit, bool iso) {
+  switch (std::tolower(static_cast<unsigned char>(unit))) {
+    case 'd':
+      return iso ? 86400U : 0U;
+    case 'h':
+      return 3600U;
+    case 'm':
+      return 60U;
+    case 's':
+      return 1U;
+    default:
+      return 0U;
+  }
+}
+
+// "1h30m" or, after ISO 8601's "P", "1DT2H30M": numbers each followed by a unit, units in
+// decreasing order, each once; the total in seconds.
+std::optional<decimal> duration_seconds(std::string_view text, bool iso) {
+  decimal total;
+  unsigned last_unit = 0;
+  bool any = false;
+  while (!text.empty()) {
+    if (iso && (text.front() == 'T' || text.front() == 't')) {
+      text.remove_prefix(1);
+      continue;
+    }
+    std::size_t number = 0;
+    while (number < text.size() &&
+           (std::isdigit(static_cast<unsigned char>(text[number])) != 0 || text[number] == '.'))
+      ++number;
+    if (number == 0 || number == text.size()) return std::nullopt;
+    const unsigned unit = seconds_in(text[number], iso);
+    if (unit == 0 || (last_unit != 0 && unit >= last_unit)) return std::nullopt;
+    const std::optional<decimal> amount = decimal::try_parse(text.substr(0, number));
+    if (!amount) return std::nullopt;
+    total = total + *amount * decimal(std::to_string(unit));
+    last_unit = unit;
+    any = true;
+    text.remove_prefix(number + 1);
+  }
+  if (!any) return std::nullopt;
+  return total;
+}
+
+}  // namespace
+
+std::optional<std::string> parse_quantity_or_duration(std::string_view text, decimal& out) {
+  if (std::optional<decimal> number = decimal::try_parse(text)) {
+    out = std::move(*number);
+    return std::nullopt;
+  }
+  const bool iso = text.starts_with('P') || text.starts_with('p');
+  if (std::optional<decimal> seconds = duration_seconds(iso ? text.substr(1) : text, iso)) {
+    out = std::move(*seconds);
+    return std::nullopt;
+  }
+  return text::quote(text) +
+         " is not a quantity: a number (seconds for time items) or a duration like 20h, 1h30m or "
+         "PT20H";
+}
+
 std::optional<std::string> format_value(const std::string& value) {
   return value;
 }
