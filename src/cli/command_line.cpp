@@ -90,7 +90,7 @@ void add_help_command(CLI::App& app) {
   auto command = std::make_shared<std::string>();
   CLI::App* help = app.add_subcommand("help", "Print the help of the tool, or of a command");
   help->add_option("command", *command, "The command");
-  help->callback([&app, help, command] {
+  help->callback([&app, command] {
     if (command->empty()) {
       // Not app.help(): once `help` is parsed, that gives the help of `help`.
       write_output(
