@@ -20,6 +20,7 @@ packages=(
   python3-numpy python3-pandas python3-dask python3-distributed  # Python batch pricing, scale-out
   python3-jinja2 weasyprint python3-openpyxl python3-matplotlib  # documents: HTML, PDF, Excel, charts
   poppler-utils fonts-dejavu-core  # pdftotext reads rendered PDFs in tests; a font with Cyrillic
+  python3-build python3-venv python3-pip  # the Python sdist and wheel, installed into a venv in tests
   libpython3.11-testsuite   # the public decTest decimal conformance suite
   neovim nodejs             # editor packages (docs/editors.md): Neovim 0.7 runs the Vim plugins headless; node the TextMate tests
   python3-pynvim python3-pil  # editors/screenshot: Neovim's screen, drawn as a PNG

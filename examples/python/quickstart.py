@@ -12,7 +12,7 @@ import tariff
 HERE = pathlib.Path(__file__).resolve().parent
 EXAMPLES = HERE.parent
 
-# 1. Compile once. A path object (or a str naming a file) is read; any other str is the source.
+# 1. Compile once. A path object (or tariff.load(path)) is read; a str is always the source.
 t = tariff.compile(EXAMPLES / "tariffs/facilities.tariff")
 print(f"{t.name}: currency {t.currency}, plans {t.plans}, sha256 {t.source_hash[:12]}")
 
@@ -33,9 +33,10 @@ table = t.price_table(contracts, tariff.read_table(EXAMPLES / "work/facilities-w
                       money="str")
 print("\n", table[["id", "item", "status", "billed", "amount", "margin"]].to_string(index=False))
 
-# 4. Bill a contract for March 2026 (its plan's period that holds 1 March).
+# 4. Bill a contract for March 2026 (a month, as the tool's --period); the other contracts'
+# lines in `work` are left out.
 c100 = next(c for c in contracts if c.id == "C-100")
-statement = t.bill(c100, "2026-03-01", [w for w in work if w.contract == "C-100"])
+statement = t.bill(c100, "2026-03", work)
 print(f"\nC-100, March: revenue {statement.revenue}, margin {statement.margin_percent} %")
 print("closing state:", statement.closing.to_json().replace("\n", " "))
 

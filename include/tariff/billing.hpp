@@ -329,7 +329,9 @@ inline constexpr int default_late_work_periods = 12;
                                                     const contract& contract, local_date day);
 
 /// Bills `contract` for `period` (one of its plan's statement periods): fees, then `work`
-/// priced, with allowances used in work order from `opening`. Lines dated before the period are
+/// priced, with allowances used in work order from `opening`. `work` may hold every contract's
+/// lines: those naming another contract are left out (not rejected), except one the ledger billed
+/// to this contract, which is rejected `moved_contract`. Lines dated before the period are
 /// late work: billed as adjustments, using their own period's allowance. Lines dated after it are
 /// rejected (after_period). What the opening state's ledger holds is never billed twice
 /// (docs/design.md, decision 11): a line sent again is skipped (`already_billed`), a changed or

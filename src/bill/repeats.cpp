@@ -55,8 +55,8 @@ sorted_work sort_work(const contract& deal, std::span<const work_line> work,
                            w.contract +
                            "': a billed line cannot move; void it here and send it there "
                            "under a new id"));
-      else
-        out.to_price.push_back(i);  // pricing says wrong_contract
+      // Another contract's line not billed here is that contract's: a host billing each contract
+      // from one list of work (as the tool does) gets its own lines only, not the rest rejected.
       continue;
     }
     std::string& print = out.fingerprints[i];

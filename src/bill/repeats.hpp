@@ -29,8 +29,8 @@ struct sorted_work {
 
 /// Sorts `work` for `deal` against `billed` (the ledger's records, sorted by id). A line of another
 /// contract whose id the ledger holds is refused (moved_contract); a line of another contract the
-/// ledger does not hold is left to pricing, which rejects it (wrong_contract). Throws
-/// billing_input_error for a repeat under repeat_policy::error.
+/// ledger does not hold is left out (it is that contract's to bill). Throws billing_input_error
+/// for a repeat under repeat_policy::error.
 sorted_work sort_work(const contract& deal, std::span<const work_line> work,
                       std::span<const billing_state::billed_line> billed, repeat_policy on_repeat);
 

@@ -92,6 +92,7 @@ void add_estimate_command(CLI::App& app);
 void add_bill_command(CLI::App& app);
 void add_diff_command(CLI::App& app);
 void add_fmt_command(CLI::App& app);
+void add_lsp_command(CLI::App& app);
 void add_payouts_command(CLI::App& app);
 void add_pay_command(CLI::App& app);
 void add_completion_command(CLI::App& app);

@@ -9,10 +9,14 @@
 //   tariff payouts  -t facilities.tariff -c contracts.csv -w accepted.csv --period 2026-03
 //   tariff pay      -t facilities.tariff -c contracts.csv -w work.csv --period 2026-03
 //   tariff fmt -w facilities.tariff
+//   tariff lsp                  (a language server for editors, on standard input and output)
 //   tariff help [COMMAND]
+//   tariff completion bash|zsh|fish
+//   tariff man
 //
 // Exit status: 0 done; 1 the tariff or the input has errors (each printed with its place), or an
-// output could not be written; 2 the command line is wrong. docs/cli.md describes every command
+// output could not be written; 2 the command line is wrong; diff also 3 (--exit-code: a figure
+// changed) and 4 (a contract the new tariff cannot price). docs/cli.md describes every command
 // and option.
 #include <cstdio>
 #include <exception>
@@ -57,6 +61,7 @@ int main(int argc, char** argv) {
   tariff::cli::add_payouts_command(app);
   tariff::cli::add_pay_command(app);
   tariff::cli::add_fmt_command(app);
+  tariff::cli::add_lsp_command(app);
   tariff::cli::add_help_command(app);
   tariff::cli::add_completion_command(app);
   tariff::cli::add_man_command(app);

@@ -66,13 +66,24 @@ inline bool scale_up(decimal& out, detail::int128 c, int from, int to) {
 }
 
 /// out = (ca × 10^-sa) / (cb × 10^-sb) rounded by `mode` at `scale` digits, for coefficients
-/// within ±int64_max: the numerator scaled to `scale` fits 128 bits, and usually 64, where one
-/// hardware division does it. False, nothing written, where this path does not apply: a zero
-/// divisor, a scale out of range, or one more than 18 digits beyond the operands'.
+/// within ±int64_max: the quotient is ca × 10^e / cb with e = scale + sb - sa; the numerator
+/// takes 10^e when e >= 0, the divisor 10^-e otherwise (an amount of more digits than the
+/// rounding keeps). Either fits 128 bits, and usually 64, where one hardware division does it.
+/// False, nothing written, where this path does not apply: a zero divisor, a scale out of range,
+/// or e beyond ±18.
 inline bool divide(decimal& out, std::int64_t ca, int sa, std::int64_t cb, int sb, int scale,
                    rounding_mode mode) {
   const int e = scale + sb - sa;
-  if (cb == 0 || scale < 0 || scale > decimal::max_scale || e < 0 || e > 18) return false;
+  if (cb == 0 || scale < 0 || scale > decimal::max_scale || e < -18 || e > 18) return false;
+  if (e < 0) {
+    const detail::int128 d = detail::int128{cb} * wide::pow10_small[static_cast<std::size_t>(-e)];
+    if (-int64_max <= d && d <= int64_max)
+      decimal_access::set_small(
+          out, wide::round_quotient<std::int64_t>(ca, static_cast<std::int64_t>(d), mode), scale);
+    else
+      decimal_access::set_small(out, wide::round_quotient<detail::int128>(ca, d, mode), scale);
+    return true;
+  }
   const detail::int128 n = detail::int128{ca} * wide::pow10_small[static_cast<std::size_t>(e)];
   if (-int64_max <= n && n <= int64_max)
     decimal_access::set_small(

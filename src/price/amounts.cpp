@@ -16,7 +16,19 @@ using plan::rounding;
 void amount_into(decimal& out, const decimal& num, std::int64_t den,
                  const std::optional<rounding>& r, int scale) {
   if (r) {
-    // A whole number of steps: divide(num, den × step, 0, mode) × step.
+    // A whole number of steps: divide(num, den × step, 0, mode) × step. The divisor's coefficient
+    // is formed in a register when it fits: a decimal built here and read straight back by the
+    // division stalls on its two 8-byte stores (docs/architecture.md, Price).
+    namespace small_path = decimal_stage::small_path;
+    std::int64_t num64 = 0;
+    std::int64_t step64 = 0;
+    std::int64_t per_step64 = 0;
+    if (small_path::coefficient64(num, num64) && small_path::coefficient64(r->step, step64) &&
+        !__builtin_mul_overflow(step64, den, &per_step64) &&
+        small_path::divide(out, num64, num.scale(), per_step64, r->step.scale(), 0, r->mode)) {
+      multiply_into(out, out, r->step);
+      return;
+    }
     const decimal per_step = decimal(den) * r->step;
     divide_into(out, num, per_step, 0, r->mode);
     multiply_into(out, out, r->step);

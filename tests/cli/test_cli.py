@@ -556,7 +556,7 @@ def test_usage_errors_exit_2():
     r = run("frobnicate")
     assert r.returncode == 2
     assert "unknown command 'frobnicate'" in r.stderr
-    assert "payouts, pay, fmt, completion and man" in r.stderr
+    assert "payouts, pay, fmt, lsp, completion and man" in r.stderr
 
 
 def test_bare_tariff_and_tariff_help_print_the_help():
@@ -581,7 +581,7 @@ def test_misspelt_commands_are_named_with_the_nearest_one():
     assert r.stderr == "tariff: unknown command 'payout'; did you mean 'payouts'? (tariff help lists them all)\n"
     r = run("help", "frobnicate")
     assert r.stderr == ("tariff: unknown command 'frobnicate'; the commands are check, price, bill, "
-                        "estimate, diff, payouts, pay, fmt, completion and man (tariff help)\n")
+                        "estimate, diff, payouts, pay, fmt, lsp, completion and man (tariff help)\n")
 
 
 def test_unknown_options_are_named_before_a_missing_required_one():

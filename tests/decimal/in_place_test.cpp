@@ -224,6 +224,40 @@ TEST(InPlace, DivideRoundsLikeTheReference) {
   }
 }
 
+// A dividend with more digits than the quotient keeps: the divisor takes the difference (up to
+// 18 digits on the 64-bit path, beyond it the wide one); the figures are the same either way.
+TEST(InPlace, DivideToFewerDigitsThanTheDividend) {
+  struct example {
+    const char* a;
+    const char* b;
+    int scale;
+    rounding_mode mode;
+    const char* expected;
+  };
+  const example examples[] = {
+      {"54172.845600", "36.00", 0, rounding_mode::half_up, "1505"},
+      {"-54172.845600", "36.00", 0, rounding_mode::half_up, "-1505"},
+      {"0.125", "1", 2, rounding_mode::half_even, "0.12"},
+      {"0.135", "1", 2, rounding_mode::half_even, "0.14"},
+      {"-0.125", "1", 2, rounding_mode::half_up, "-0.13"},
+      {"1.999", "2", 0, rounding_mode::down, "0"},
+      {"1.999", "2", 0, rounding_mode::ceiling, "1"},
+      {"-1.999", "2", 0, rounding_mode::floor, "-1"},
+      // e = -18: 10^18 × 7 does not fit 64 bits, the divisor is 128-bit.
+      {"5.000000000000000000", "7", 0, rounding_mode::half_up, "1"},
+      {"3.500000000000000000", "7", 0, rounding_mode::half_even, "0"},
+      {"3.500000000000000001", "7", 0, rounding_mode::half_even, "1"},
+      // e = -19: beyond the 64-bit path's digits, the wide path.
+      {"3.5000000000000000001", "7", 0, rounding_mode::half_even, "1"},
+  };
+  for (const example& x : examples) {
+    decimal out("99.9");  // written over
+    divide_into(out, decimal(x.a), decimal(x.b), x.scale, x.mode);
+    EXPECT_EQ(out.to_string(), x.expected) << x.a << " / " << x.b;
+    EXPECT_TRUE(identical(out, divide(decimal(x.a), decimal(x.b), x.scale, x.mode))) << x.a;
+  }
+}
+
 TEST(InPlace, DivideExactFindsTheFiniteQuotient) {
   cases c(20261125);
   for (int i = 0; i < 40000; ++i) {

@@ -54,5 +54,6 @@ void bind_tariff(py::module_& m);   // Tariff, compile, check, readers
 void bind_batch(py::module_& m);    // _price_columns, the batch path under price_table
 void bind_compare(py::module_& m);  // Comparison, Change, LineChange
 void bind_money_flows(py::module_& m);  // Payout, StaffPay, PortfolioRow, summarize
+void bind_work_table(py::module_& m);   // _work_by_contract, under Tariff.bill_table
 
 }  // namespace tariff::python

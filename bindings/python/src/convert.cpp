@@ -256,6 +256,20 @@ local_date to_local_date(py::handle value, std::string_view what) {
   throw py::value_error(quoted(what) + ": " + error);
 }
 
+local_date to_period_day(py::handle value, std::string_view what) {
+  if (py::isinstance<py::str>(value)) {
+    const std::string text = value.cast<std::string>();
+    // YYYY-MM: the month, named by its first day (the CLI's --period).
+    if (text.size() == 7 && text[4] == '-')
+      if (auto first = parse_date(text + "-01")) return *first;
+    std::string error;
+    if (auto day = try_local_date(value, error)) return *day;
+    throw py::value_error(quoted(what) + ": '" + text +
+                          "' is neither a month (YYYY-MM) nor a day (YYYY-MM-DD)");
+  }
+  return to_local_date(value, what);
+}
+
 std::optional<std::string> attribute_text(py::handle value, std::string_view what) {
   if (value.is_none()) return std::nullopt;
   if (py::isinstance<py::str>(value)) return value.cast<std::string>();

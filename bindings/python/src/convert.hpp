@@ -43,6 +43,9 @@ py::object to_py_date(local_date d);
 local_date to_local_date(py::handle value, std::string_view what);
 /// The date, or the reason it is not one.
 std::optional<local_date> try_local_date(py::handle value, std::string& error);
+/// A day naming a period, as the tool's --period: a date, "YYYY-MM-DD", or a month "YYYY-MM"
+/// (its first day). Throws py::value_error otherwise.
+local_date to_period_day(py::handle value, std::string_view what);
 
 /// The text of an attribute value: str as is, int and Decimal as their exact digits, bool as
 /// "true"/"false" (the formats' spelling). Empty optional: the value is missing (None). Throws

@@ -20,7 +20,7 @@ namespace {
 // A Period, or a month's first day as a date: the calendar month.
 date_span month_of(py::handle period) {
   if (py::isinstance<date_span>(period)) return period.cast<date_span>();
-  const local_date first = to_local_date(period, "period");
+  const local_date first = to_period_day(period, "period");
   return {first, local_date{date::year_month_day{first} + date::months{1}}};
 }
 

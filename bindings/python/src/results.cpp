@@ -78,7 +78,7 @@ py::dict line_dict(const line_result& r) {
   d["date"] = l.date ? to_py_date(*l.date) : py::object(py::none());
   d["status"] = l.ok() ? "priced" : "rejected";
   d["reason"] = l.ok() ? py::object(py::none()) : py::str(std::string(to_string(*l.rejected)));
-  d["message"] = l.message;
+  d["message"] = l.ok() ? py::object(py::none()) : py::str(l.message);
   if (l.ok()) {
     d["title"] = l.title;
     d["price_list"] = l.price_list;
@@ -220,7 +220,13 @@ void bind_results(py::module_& m) {
             return py::str(std::string(to_string(*r.line.rejected)));
           },
           "Why it was rejected ('contract_ended'); None when priced.")
-      .def_property_readonly("message", [](const line_result& r) { return r.line.message; })
+      .def_property_readonly(
+          "message",
+          [](const line_result& r) -> py::object {
+            if (r.line.ok()) return py::none();
+            return py::str(r.line.message);
+          },
+          "Why it was rejected, in plain words naming the line; None when priced (as reason).")
       .def_property_readonly("title", [](const line_result& r) { return r.line.title; })
       .def_property_readonly("price_list", [](const line_result& r) { return r.line.price_list; })
       .def_property_readonly("measured", [](const line_result& r) { return r.line.measured; })

@@ -28,6 +28,29 @@ std::int64_t integer_cell(const table_column& c, std::size_t row) {
   return static_cast<const std::int64_t*>(c.data)[row];
 }
 
+double float_cell(const table_column& c, std::size_t row) {
+  return static_cast<const double*>(c.data)[row];
+}
+
+// A float as exact digits when it holds a whole number: pandas stores a column of numbers with
+// gaps as float64, and such whole numbers lose nothing. NaN is no value (`out` left empty). A
+// fraction is refused, since 0.1 is not 0.1 in binary: money and quantities stay exact.
+bool whole_float_text(double value, std::string& out, std::string& error) {
+  out.clear();
+  if (std::isnan(value)) return true;
+  // 2^63, exactly representable: every whole double below it fits an int64.
+  constexpr double int64_limit = 9223372036854775808.0;
+  if (std::isfinite(value) && value == std::trunc(value) && std::fabs(value) < int64_limit) {
+    out = std::to_string(static_cast<std::int64_t>(value));
+    return true;
+  }
+  error = "the float " + py::repr(py::float_(value)).cast<std::string>() +
+          " is refused: a float column is read only when its numbers are whole (binary floating "
+          "point cannot hold most decimal fractions exactly); read the table with dtype=str "
+          "(tariff.read_table) or give decimal.Decimal or text";
+  return false;
+}
+
 bool boolean_cell(const table_column& c, std::size_t row) {
   return static_cast<const std::uint8_t*>(c.data)[row] != 0;
 }
@@ -85,6 +108,8 @@ table_column column_of(const std::string& name, const py::handle value, std::siz
     c.kind = table_column::type::objects;
   } else if (kind == 'i' && dt.itemsize() == 8) {
     c.kind = table_column::type::integers;
+  } else if (kind == 'f' && dt.itemsize() == 8) {
+    c.kind = table_column::type::floats;
   } else if (kind == 'b' && dt.itemsize() == 1) {
     c.kind = table_column::type::booleans;
   } else if (kind == 'M' && dt.itemsize() == 8) {
@@ -161,6 +186,8 @@ bool table_reader::text(const table_column& c, std::size_t row, std::string& out
     case table_column::type::integers:
       out = std::to_string(integer_cell(c, row));
       return true;
+    case table_column::type::floats:
+      return whole_float_text(float_cell(c, row), out, error);
     case table_column::type::booleans:
       if (attribute) {
         out = boolean_cell(c, row) ? "true" : "false";
@@ -195,11 +222,7 @@ bool table_reader::text(const table_column& c, std::size_t row, std::string& out
     }
     if (decimal_text(value, out)) return true;
   }
-  if (PyFloat_Check(value)) {
-    error = "a float (" + py::repr(value).cast<std::string>() +
-            ") is refused: give the column as text or decimal.Decimal";
-    return false;
-  }
+  if (PyFloat_Check(value)) return whole_float_text(PyFloat_AS_DOUBLE(value), out, error);
   error = "expected text, not " + type_name(value);
   return false;
 }
@@ -243,6 +266,8 @@ bool table_reader::read_row(std::size_t row, work_line& line, input_error& error
       into = instant{std::chrono::seconds{ns / 1'000'000'000}};
       return true;
     }
+    // An empty column read by pandas is all NaN: no value in any row.
+    if (c.kind == table_column::type::floats && std::isnan(float_cell(c, row))) return true;
     if (c.kind != table_column::type::objects) {
       problem = "expected a timestamp with an offset, not a number";
       return false;
@@ -281,21 +306,23 @@ bool table_reader::read_row(std::size_t row, work_line& line, input_error& error
     return fail("end", problem);
 
   if (const table_column* c = fields_.quantity) {
+    std::string digits;
     if (c->kind == table_column::type::integers) {
       line.quantity = decimal(integer_cell(*c, row));
+    } else if (c->kind == table_column::type::floats) {
+      if (!whole_float_text(float_cell(*c, row), digits, problem)) return fail("quantity", problem);
+      if (!digits.empty()) line.quantity = decimal::try_parse(digits);
     } else if (c->kind != table_column::type::objects) {
       return fail("quantity", "expected a decimal number");
     } else if (PyObject* value = cell(*c, row); !is_missing(value)) {
-      std::string digits;
       if (PyUnicode_Check(value)) {
         if (!text(*c, row, digits, problem, false)) return fail("quantity", problem);
       } else if (is_integer(value)) {
         digits = integer_text(value);
+      } else if (PyFloat_Check(value)) {
+        if (!whole_float_text(PyFloat_AS_DOUBLE(value), digits, problem))
+          return fail("quantity", problem);
       } else if (!decimal_text(value, digits)) {
-        if (PyFloat_Check(value))
-          return fail("quantity", "a float (" + py::repr(value).cast<std::string>() +
-                                      ") is refused: binary floating point cannot hold most "
-                                      "decimal quantities exactly; use decimal.Decimal or text");
         return fail("quantity", "expected decimal.Decimal, int or text, not " + type_name(value));
       }
       if (!digits.empty()) {
@@ -324,6 +351,8 @@ bool table_reader::read_row(std::size_t row, work_line& line, input_error& error
   if (const table_column* c = fields_.accepted) {
     if (c->kind == table_column::type::booleans) {
       line.accepted = boolean_cell(*c, row);
+    } else if (c->kind == table_column::type::floats) {
+      if (!std::isnan(float_cell(*c, row))) return fail("accepted", "expected true or false");
     } else if (c->kind != table_column::type::objects) {
       return fail("accepted", "expected true or false");
     } else if (PyObject* value = cell(*c, row); PyBool_Check(value)) {
@@ -337,7 +366,8 @@ bool table_reader::read_row(std::size_t row, work_line& line, input_error& error
     }
   }
 
-  if (const table_column* c = fields_.accepted_on) {
+  if (const table_column* c = fields_.accepted_on;
+      c != nullptr && !(c->kind == table_column::type::floats && std::isnan(float_cell(*c, row)))) {
     if (c->kind != table_column::type::objects) return fail("accepted_on", "expected a date");
     PyObject* value = cell(*c, row);
     if (!is_missing(value) && !(PyUnicode_Check(value) && PyUnicode_GET_LENGTH(value) == 0)) {

@@ -17,9 +17,11 @@ namespace tariff::python {
 
 namespace py = pybind11;
 
-/// One column: objects (str, Decimal, datetime, None...), int64, bool, or datetime64[ns] in UTC.
+/// One column: objects (str, Decimal, datetime, None...), int64, float64, bool, or
+/// datetime64[ns] in UTC. A float64 column (pandas' type for numbers with gaps) is read cell by
+/// cell: NaN is no value, a whole number its digits, a fraction refused (docs/python.md).
 struct table_column {
-  enum class type : std::uint8_t { objects, integers, booleans, nanoseconds };
+  enum class type : std::uint8_t { objects, integers, floats, booleans, nanoseconds };
   type kind = type::objects;
   py::array array;  // keeps the data alive
   const void* data = nullptr;

@@ -58,7 +58,7 @@ py_tariff restore(const std::string& source, const std::string& file, const std:
 
 date_span period_for(const py_tariff& t, const contract& deal, py::handle period) {
   if (py::isinstance<date_span>(period)) return period.cast<date_span>();
-  const local_date day = to_local_date(period, "period");
+  const local_date day = to_period_day(period, "period");
   return statement_period(t.compiled, deal, day);
 }
 
@@ -184,10 +184,11 @@ void bind_tariff(py::module_& m) {
       .def(
           "statement_period",
           [](const py_tariff& t, const contract& deal, py::handle day) {
-            return statement_period(t.compiled, deal, to_local_date(day, "day"));
+            return statement_period(t.compiled, deal, to_period_day(day, "day"));
           },
           py::arg("contract"), py::arg("day"),
-          "The statement period of the contract's plan that contains `day`.")
+          "The statement period of the contract's plan that contains `day` (a date, or a month "
+          "'YYYY-MM': its first day).")
       .def(
           "bill",
           [](const py_tariff& t, const contract& deal, py::handle period, py::handle work,
@@ -222,8 +223,10 @@ void bind_tariff(py::module_& m) {
           py::arg("state") = py::none(), py::arg("payments") = py::none(),
           py::arg("expiry_warning_days") = 30, py::arg("trace") = true,
           py::arg("on_repeat") = "skip", py::arg("late_work_periods") = py::none(),
-          "Bills the contract for a statement period (a Period, or any day of it) from the "
-          "opening `state` (None: empty) and the work. What the state's ledger billed is never "
+          "Bills the contract for a statement period (a Period, any day of it, or a month "
+          "'YYYY-MM' as the tool's --period) from the opening `state` (None: empty) and the "
+          "work; lines of other contracts in `work` are left out. What the state's ledger billed "
+          "is never "
           "billed twice: work and payments sent again are skipped (Statement.already_billed, "
           "already_credited; on_repeat='error' raises instead), a changed or `void` line is "
           "reversed, a period billed before gives a supplementary statement. For a plan with "

@@ -11,12 +11,16 @@ units), never as float. Instants are timezone-aware datetimes. docs/python.md is
 
 from __future__ import annotations
 
+import errno
 import os
 import pathlib
 from typing import Optional, Union
 
 from . import _tariff
+from ._billing import BillingRun, bill_table
 from ._currency import minor_units
+from ._frames import comparison_to_frame, statement_to_frame
+from ._optional import MissingDependency
 from ._table import contracts_from_table, price_table, read_table
 from ._tariff import (
     Alert,
@@ -67,49 +71,85 @@ from ._tariff import StaffPay, StaffPayLine, write_staff_pay_csv, write_staff_pa
 
 __all__ = [
     "Alert", "AllowanceReport", "AllowanceUse", "Amendment", "BilledFee", "BilledLine",
-    "BillingState", "Change", "CreditedPayment", "IssuedStatement", "Reversal",
-    "Comparison", "Contract", "LineChange", "Payment", "Payout", "PayoutLine", "PortfolioRow",
-    "Diagnostic", "FeeLine", "InputError", "ItemQuantity", "Period", "PrepaidFee",
-    "PrepaidReport", "PricedLine", "PricedPart", "StaffPay", "StaffPayLine", "Statement",
-    "Tariff", "TariffError", "TaxLine", "TraceStep", "Volume", "WorkLine", "__version__",
-    "check", "compile", "compare", "contracts_from_table", "expiring_contracts", "load_contracts",
-    "load_payments", "load_work", "minor_units", "price_table", "read_contracts_csv",
-    "read_contracts_json", "payouts", "read_payments_csv", "read_payments_json", "read_table",
-    "read_work_csv", "read_work_json", "staff_pays", "summarize", "write_contracts_csv",
-    "write_payments_csv", "write_payments_json", "write_staff_pay_csv", "write_staff_pay_text",
-    "write_work_csv",
+    "BillingRun", "BillingState", "Change", "Comparison", "Contract", "CreditedPayment",
+    "Diagnostic", "FeeLine", "InputError", "IssuedStatement", "ItemQuantity", "LineChange",
+    "MissingDependency", "Payment", "Payout", "PayoutLine", "Period", "PortfolioRow", "PrepaidFee",
+    "PrepaidReport", "PricedLine", "PricedPart", "Reversal", "StaffPay", "StaffPayLine",
+    "Statement", "Tariff", "TariffError", "TaxLine", "TraceStep", "Volume", "WorkLine",
+    "__version__", "bill_table", "check", "compare", "compile", "contracts_from_table",
+    "expiring_contracts", "load", "load_contracts", "load_payments", "load_work", "minor_units",
+    "payouts", "price_table", "read_contracts_csv", "read_contracts_json", "read_payments_csv",
+    "read_payments_json", "read_table", "read_work_csv", "read_work_json", "staff_pays",
+    "summarize", "write_contracts_csv", "write_payments_csv", "write_payments_json",
+    "write_staff_pay_csv", "write_staff_pay_text", "write_work_csv",
 ]
 
 Source = Union[str, "os.PathLike[str]"]
 
 
+def _read_source(path: "os.PathLike[str]") -> str:
+    try:
+        return pathlib.Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FileNotFoundError(errno.ENOENT, "no such file", os.fspath(path)) from None
+    except IsADirectoryError:
+        raise IsADirectoryError(errno.EISDIR, "is a directory, not a tariff file",
+                                os.fspath(path)) from None
+
+
 def _source_and_file(source: Source, file: Optional[str]) -> tuple[str, str]:
-    # A path object is always a path; a str is a path only when it is one line naming an
-    # existing file (a tariff source has at least a header line and a declaration).
-    if isinstance(source, os.PathLike) or (
-        isinstance(source, str) and "\n" not in source and os.path.isfile(source)
-    ):
-        path = pathlib.Path(source)
-        return path.read_text(encoding="utf-8"), file if file is not None else str(path)
+    # A str is always the source text (a path that is mistyped would otherwise be compiled as
+    # source, or a file that happens to exist read instead of the text); a path object is a file.
+    if isinstance(source, os.PathLike):
+        return _read_source(source), file if file is not None else os.fspath(source)
     if not isinstance(source, str):
-        raise TypeError(f"expected the tariff source (str) or a path, not {type(source).__name__}")
+        raise TypeError(f"expected the tariff source (str) or a path (pathlib.Path), not "
+                        f"{type(source).__name__}")
     return source, file if file is not None else "<input>"
 
 
-def compile(source: Source, *, file: Optional[str] = None) -> Tariff:  # noqa: A001
-    """Compiles a tariff from its source text or from a file.
+def _path_hint(text: str) -> Optional[str]:
+    """What to say when source text that does not compile looks like a file's name."""
+    name = text.strip()
+    if "\n" in name or not name or len(name) > 4096:
+        return None
+    if os.path.isfile(name):
+        return (f"hint: the text is the name of the file {name!r}; a str is always tariff source: "
+                f"to compile the file, pass pathlib.Path({name!r}) or use tariff.load({name!r})")
+    if name.endswith(".tariff"):
+        return (f"hint: the text looks like a file name, but a str is always tariff source; to "
+                f"read a file pass pathlib.Path or use tariff.load (no such file: {name!r})")
+    return None
 
-    ``source`` is a path (pathlib.Path, or a str naming an existing file) or the source itself.
+
+def compile(source: Source, *, file: Optional[str] = None) -> Tariff:  # noqa: A001
+    """Compiles a tariff from its source text (a str, always) or from a file (a pathlib.Path or
+    another os.PathLike; tariff.load(path) takes a str path too).
+
     ``file`` names it in diagnostics and traces (default: the path, or "<input>"). Raises
-    TariffError with ``.diagnostics`` (file, line, column, message) when the tariff has errors;
-    warnings are in ``Tariff.warnings``.
+    TariffError with ``.diagnostics`` (file, line, column, message) when the tariff has errors
+    (when the text is the name of a file, the message adds that hint); FileNotFoundError ("no
+    such file") for a path that names none. Warnings are in ``Tariff.warnings``.
     """
     text, name = _source_and_file(source, file)
-    return _tariff._compile(text, name)
+    try:
+        return _tariff._compile(text, name)
+    except TariffError as e:
+        hint = _path_hint(text) if not isinstance(source, os.PathLike) else None
+        if hint is not None:
+            e.args = (f"{e.args[0]}\n{hint}",) + e.args[1:]
+        raise
+
+
+def load(path: Union[str, "os.PathLike[str]"], *, file: Optional[str] = None) -> Tariff:
+    """Compiles the tariff in the file ``path`` (a str or a path), read as UTF-8.
+    FileNotFoundError ("no such file", naming the path) when there is none."""
+    return compile(pathlib.Path(path), file=file)
 
 
 def check(source: Source, *, file: Optional[str] = None) -> list[Diagnostic]:
-    """Every error and warning of a tariff, in source order; [] for a clean tariff."""
+    """Every error and warning of a tariff (source text, or a pathlib.Path), in source order;
+    [] for a clean tariff."""
     text, name = _source_and_file(source, file)
     return _check(text, name)
 
@@ -173,3 +213,6 @@ Tariff.compare = _tariff_compare  # type: ignore[attr-defined]
 Tariff.payouts = payouts  # type: ignore[attr-defined]
 Tariff.staff_pays = staff_pays  # type: ignore[attr-defined]
 Tariff.price_table = price_table  # type: ignore[attr-defined]
+Tariff.bill_table = bill_table  # type: ignore[attr-defined]
+Statement.to_frame = statement_to_frame  # type: ignore[attr-defined]
+Comparison.to_frame = comparison_to_frame  # type: ignore[attr-defined]

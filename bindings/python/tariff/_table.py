@@ -18,6 +18,7 @@ from typing import Any, Mapping, Optional
 
 from . import _tariff
 from ._currency import minor_units
+from ._optional import require
 
 try:  # pandas is optional: without it, tables are dicts of sequences
     import pandas as _pd
@@ -42,26 +43,13 @@ def read_table(path, **options):
     pandas would otherwise read a quantity column as float64 (1.50 becoming 1.5, 0.1 becoming
     0.1000000000000000055...), which price_table refuses.
     """
-    if _pd is None:
-        raise ImportError("read_table needs pandas")
-    return _pd.read_csv(path, dtype=str, keep_default_na=False, **options)
+    pd = require("pandas", "tariff.read_table")
+    return pd.read_csv(path, dtype=str, keep_default_na=False, **options)
 
 
 def _is_missing(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or (
         _pd is not None and (value is _pd.NA or value is _pd.NaT)
-    )
-
-
-def _float_column(name: str, values):
-    np = _np()
-    if np.isnan(values).all():
-        return None  # an empty column read as float: no values at all
-    example = values[~np.isnan(values)][0]
-    raise TypeError(
-        f"column {name!r} holds floats (such as {example!r}); floats are refused: binary floating "
-        "point cannot hold most decimal amounts exactly. Read the table with dtype=str "
-        "(tariff.read_table) or give decimal.Decimal, int or str values."
     )
 
 
@@ -86,8 +74,8 @@ def _array(name: str, values):
     if values.ndim != 1:
         raise ValueError(f"column {name!r} is not one-dimensional")
     kind = values.dtype.kind
-    if kind == "f":
-        return _float_column(name, values)
+    if kind == "f":  # whole numbers and NaN are read, fractions refused, in C++ (table_reader)
+        return np.ascontiguousarray(values, dtype=np.float64)
     if kind in "iu":
         return np.ascontiguousarray(values, dtype=np.int64)
     if kind == "b":
@@ -182,7 +170,7 @@ def price_table(self, contracts, work, *, money: str = "decimal",
     contracts: Contract objects, or a table of them (see contracts_from_table).
     work: a pandas DataFrame, or a dict of sequences, with the work format's columns. Instants
     are ISO text with an offset, aware datetimes, or a tz-aware datetime64 column; quantities
-    Decimal, int or text (floats are refused).
+    Decimal, int or text (a float column is read when its numbers are whole; NaN is no value).
     money: "decimal" (decimal.Decimal objects), "str" (exact text with the engine's scale,
     "7500.00") or "minor" (integers: the amount x 10**minor_scale; a figure with more decimals
     than that raises ValueError instead of being rounded).
@@ -193,7 +181,8 @@ def price_table(self, contracts, work, *, money: str = "decimal",
     Returns a DataFrame (same index as ``work``) when ``work`` is a DataFrame, else a dict of
     NumPy arrays, with one row per work line in order: id, request, contract, item, kind, date,
     status ("priced" or "rejected"), reason, message, price_list, measured, billed, amount, cost,
-    margin, parts. Money of a rejected line is missing (None, or masked for "minor"). Raises
+    margin, parts. Money of a rejected line is missing (None, or masked for "minor"); reason and
+    message of a priced line are None. Raises
     TariffError with .input_errors when rows do not read; then nothing is priced.
     """
     np = _np()
@@ -231,10 +220,11 @@ def price_table(self, contracts, work, *, money: str = "decimal",
     out["date"] = raw["date"].view("datetime64[D]")
     if frame:
         out["status"] = _pd.Categorical.from_codes(status_codes, categories=_STATUSES)
-        out["reason"] = _pd.Categorical.from_codes(raw["reason"], categories=_REASONS)
     else:
         out["status"] = text_of(status_codes, _STATUSES)
-        out["reason"] = text_of(raw["reason"], _REASONS)
+    # Object columns, so that a priced line's reason and message are both None, as on PricedLine
+    # (a categorical column would show NaN for one and None for the other).
+    out["reason"] = text_of(raw["reason"], _REASONS)
     out["message"] = raw["message"]
     out["price_list"] = text_of(raw["price_list"], raw["price_list_names"])
     out["measured"] = text_of(raw["measured"], raw["quantity_names"])

@@ -232,7 +232,7 @@ class PricedLine:
     ok: bool
     status: str
     reason: Optional[str]
-    message: str
+    message: Optional[str]
     title: str
     price_list: str
     measured: ItemQuantity
@@ -338,6 +338,7 @@ class Statement:
     closing: BillingState
     def to_json(self) -> str: ...
     def to_text(self, explain: bool = ...) -> str: ...
+    def to_frame(self) -> Any: ...
 
 class Change:
     key: str
@@ -375,6 +376,7 @@ class Comparison:
     by_item: list[Change]
     by_month: list[Change]
     lines: list[LineChange]
+    def to_frame(self, by: str = ...) -> Any: ...
 
 class PayoutLine:
     id: str
@@ -456,6 +458,10 @@ class Tariff:
              state: Optional[BillingState] = ..., payments: Optional[Payments] = ...,
              expiry_warning_days: int = ..., trace: bool = ..., on_repeat: str = ...,
              late_work_periods: Optional[int] = ...) -> Statement: ...
+    def bill_table(self, contracts: Any, work: Any, periods: Any, *, states: Any = ...,
+                   payments: Optional[Payments] = ..., expiry_warning_days: int = ...,
+                   trace: bool = ..., on_repeat: str = ...,
+                   late_work_periods: Optional[int] = ...) -> Any: ...
     def price_with_state(self, contract: Contract, state: BillingState, work: Iterable[WorkLine], *,
                          trace: bool = ...) -> list[PricedLine]: ...
     def estimate(self, contract: Contract, state: BillingState, work: Iterable[WorkLine], *,

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ._optional import require
 from ._table import _contracts, price_table
 
 
@@ -25,15 +26,17 @@ def _price_partition(partition, tariff, contracts, money, minor_scale, threads):
                        threads=threads)
 
 
-def price_dataframe(tariff, contracts, work, *, money: str = "str",
+def price_dataframe(tariff, contracts, work, *, money: str = "decimal",
                     minor_scale: Optional[int] = None, threads: int = 1):
     """A dask.dataframe.DataFrame of work priced partition by partition.
 
     ``work`` has the columns of the work format, as for Tariff.price_table; ``contracts`` are
     Contract objects or a (pandas) table of them. Returns a lazy Dask DataFrame with
-    price_table's columns and the partitions (and index) of ``work``. money="minor" or "str"
-    keep the result cheap to move between workers; "decimal" works too.
+    price_table's columns and the partitions (and index) of ``work``. money: as price_table's,
+    with the same default, "decimal": exact Decimals that a groupby sum adds exactly (text
+    would be concatenated). "minor" (integers) is the cheapest to move between workers.
     """
+    require("dask", "tariff.dask.price_dataframe")
     deals = _contracts(contracts)
     # The result's columns and dtypes: price_table of the empty frame Dask keeps for ``work``.
     meta = price_table(tariff, deals, work._meta, money=money, minor_scale=minor_scale)

@@ -100,7 +100,32 @@ def test_timezone_aware_datetime_columns(night_tables):
         t.price_table(contracts, naive)
 
 
-def test_floats_are_refused_and_empty_float_columns_are_absent(examples, tmp_path):
+def test_a_float_column_of_whole_numbers_and_nan_reads_as_those_numbers(examples, tmp_path):
+    """pandas' read_csv makes a quantity column with gaps float64 (2 becomes 2.0, an empty cell
+    NaN): whole numbers lose nothing, so they are read, and NaN is no value."""
+    folder = examples / "03-subscription"
+    sub = tariff.compile(folder / "tariff.tariff")
+    contracts = tariff.read_table(folder / "contracts.csv")
+    text = (folder / "work.csv").read_text() + (
+        "H1,R-301,C-1,engineer_visit,2026-03-05T10:00:00+03:00,2026-03-05T11:00:00+03:00,,,\n")
+    (tmp_path / "work.csv").write_text(text)
+    plain = pd.read_csv(tmp_path / "work.csv")
+    assert plain["quantity"].dtype == np.float64 and plain["quantity"].isna().sum() == 1
+    assert plain["kind"].dtype == np.float64 and plain["kind"].isna().all()
+    exact = sub.price_table(contracts, tariff.read_table(tmp_path / "work.csv"))
+    out = sub.price_table(contracts, plain)
+    assert list(out.amount) == list(exact.amount)
+    assert list(out.amount[:4]) == [Decimal("1800.00"), Decimal("1800.00"), Decimal("6400.00"),
+                                    Decimal("1800.00")]
+    assert list(out.measured) == list(exact.measured)
+    assert out.measured[2] == "2" and out.status[8] == exact.status[8]
+    # A float column with no values at all (an empty column read by pandas) is no column.
+    exact_text = tariff.read_table(folder / "work.csv")
+    exact_text["performer"] = np.nan
+    assert sub.price_table(contracts, exact_text, money="str").amount[0] == "1800.00"
+
+
+def test_a_fractional_float_is_refused_with_its_row_and_column(examples, tmp_path):
     folder = examples / "03-subscription"
     sub = tariff.compile(folder / "tariff.tariff")
     text = (folder / "work.csv").read_text().replace("cartridge,2026-03-10T14:40:00+03:00,,2,",
@@ -108,13 +133,40 @@ def test_floats_are_refused_and_empty_float_columns_are_absent(examples, tmp_pat
     (tmp_path / "work.csv").write_text(text)
     plain = pd.read_csv(tmp_path / "work.csv")  # pandas reads 1.50 as the float 1.5
     assert plain["quantity"].dtype.kind == "f"
-    with pytest.raises(TypeError, match=r"column 'quantity' holds floats .*tariff.read_table"):
+    with pytest.raises(tariff.TariffError) as raised:
         sub.price_table(tariff.read_table(folder / "contracts.csv"), plain)
-    # A float column with no values at all (an empty column read by pandas) is no column.
-    exact = tariff.read_table(folder / "work.csv")
-    exact["performer"] = np.nan
-    out = sub.price_table(tariff.read_table(folder / "contracts.csv"), exact, money="str")
-    assert out.amount[0] == "1800.00"
+    found = [(e.row, e.id, e.column) for e in raised.value.input_errors]
+    assert found == [(2, "M1", "quantity")]
+    assert raised.value.input_errors[0].message.startswith(
+        "the float 1.5 is refused: a float column is read only when its numbers are whole")
+    # Also in an object column (a Python float among text), and in a text column.
+    mixed = {"id": ["A", "B"], "contract": ["C-1", "C-1"], "item": ["cartridge"] * 2,
+             "start": ["2026-03-10T14:40:00+03:00"] * 2, "quantity": [2.0, 0.1],
+             "request": np.array([101.0, 2.5])}
+    with pytest.raises(tariff.TariffError) as raised:
+        sub.price_table(tariff.read_table(folder / "contracts.csv"), mixed)
+    found = [(e.row, e.column, e.message.split(" is refused")[0]) for e in
+             raised.value.input_errors]
+    assert found == [(1, "request", "the float 2.5")]
+    mixed["request"] = np.array([101.0, np.nan])
+    with pytest.raises(tariff.TariffError) as raised:
+        sub.price_table(tariff.read_table(folder / "contracts.csv"), mixed)
+    found = [(e.row, e.column, e.message.split(" is refused")[0]) for e in
+             raised.value.input_errors]
+    assert found == [(1, "quantity", "the float 0.1")]
+
+
+def test_reason_and_message_are_none_on_priced_lines(night_tables, night):
+    t, contracts, work = night_tables
+    bad = work.copy()
+    bad.loc[0, "contract"] = "C-404"
+    out = t.price_table(contracts, bad)
+    assert (out.reason[0], out.message[0][:8]) == ("unknown_contract", "line J1:")
+    assert out.reason[1] is None and out.message[1] is None
+    assert out.reason.isna().tolist() == out.message.isna().tolist() == [False] + [True] * 7
+    line = t.price(night[1], night[2])[0]
+    assert (line.ok, line.reason, line.message) == (True, None, None)
+    assert (line.to_dict()["reason"], line.to_dict()["message"]) == (None, None)
 
 
 def test_rows_that_do_not_read_are_reported_and_nothing_is_priced(night_tables):

@@ -36,13 +36,42 @@ def test_compile_from_source_text():
     assert repr(t) == f"<tariff.Tariff 'Service' RUB {t.source_hash[:12]}>"
 
 
-def test_compile_from_a_path_object_or_a_path_string(tmp_path):
+def test_a_path_object_or_load_reads_a_file_and_a_str_is_always_source(tmp_path):
     path = tmp_path / "service.tariff"
     path.write_text(GOOD)
     by_path = tariff.compile(path)
-    by_text = tariff.compile(str(path))
-    assert by_path.file == by_text.file == str(path)
-    assert by_path.source_hash == by_text.source_hash == tariff.compile(GOOD).source_hash
+    loaded = tariff.load(str(path))
+    assert by_path.file == loaded.file == str(path)
+    assert by_path.source_hash == loaded.source_hash == tariff.compile(GOOD).source_hash
+    assert tariff.load(path, file="named.tariff").file == "named.tariff"
+    # A str naming the file is source text: it does not compile, and the error says why.
+    with pytest.raises(tariff.TariffError) as raised:
+        tariff.compile(str(path))
+    assert raised.value.diagnostics[0].file == "<input>"
+    assert str(raised.value).endswith(
+        f"\nhint: the text is the name of the file {str(path)!r}; a str is always tariff source: "
+        f"to compile the file, pass pathlib.Path({str(path)!r}) or use tariff.load({str(path)!r})")
+
+
+def test_a_missing_file_says_no_such_file(tmp_path):
+    missing = tmp_path / "docs" / "servce.tariff"
+    for call in (lambda: tariff.compile(missing), lambda: tariff.load(str(missing)),
+                 lambda: tariff.check(missing)):
+        with pytest.raises(FileNotFoundError) as raised:
+            call()
+        assert str(raised.value) == f"[Errno 2] no such file: {str(missing)!r}"
+    with pytest.raises(IsADirectoryError, match="is a directory, not a tariff file"):
+        tariff.load(tmp_path)
+    # A mistyped path given as a str is compiled as source; the error hints at what was meant.
+    with pytest.raises(tariff.TariffError) as raised:
+        tariff.compile(str(missing))
+    assert str(raised.value).splitlines()[-1] == (
+        "hint: the text looks like a file name, but a str is always tariff source; to read a "
+        f"file pass pathlib.Path or use tariff.load (no such file: {str(missing)!r})")
+    # Source that does not compile and names no file gets no hint.
+    with pytest.raises(tariff.TariffError) as raised:
+        tariff.compile(BAD, file="bad.tariff")
+    assert "hint:" not in str(raised.value)
 
 
 def test_errors_raise_tariff_error_with_diagnostics():

@@ -165,7 +165,10 @@ def test_act_rows_list_all_work_with_what_the_subscription_covered(march, detail
     assert (l1.amount, l1.covered, l1.price, spaced(l1.note)) == (
         Decimal("0.00"), Decimal("13500.00"), None,
         "в рамках абонентской платы; стоимость 13 500,00")
-    assert spaced(rows[4].note) == "не оплачивается (гарантия)"  # L4, warranty
+    # L4, warranty: the 2 cartridges measured, at 0.00, as the period report shows them.
+    l4 = rows[4]
+    assert (l4.line_id, spaced(l4.note), l4.quantity.format("ru"), l4.unit, l4.price,
+            l4.amount) == ("L4", "не оплачивается (гарантия)", "2", "шт.", None, Decimal("0.00"))
     assert spaced(rows[8].note) == ("сверх включённого в абонентскую плату; ещё 6 ч в рамках "
                                     "абонентской платы (13 500,00)")
 
@@ -213,7 +216,8 @@ def test_invoice_pdf_in_russian(pdfs, march):
 
 def test_invoice_pdf_in_english(pdfs):
     pdf = pdfs["invoice-en"]
-    assert "Invoice No. INV-2026-0031 of 31 March 2026" in pdf.layout
+    assert "Invoice INV-2026-0031\n" in pdf.layout  # not "Invoice No. ... of ..."
+    assert pdf.has_line("Date:", "31 March 2026")
     assert "Maintenance contract C-100 of 29 December 2025" in pdf.layout
     assert "Tsentr Offices LLC, Tax ID 7710654321" in pdf.flow
     for row in ("1 Maintenance subscription, Standard plan, March 2026 1 month 100,000.00 "
@@ -235,7 +239,7 @@ def test_act_pdf_lists_every_line_and_both_signatures(pdfs):
     assert "Акт выполненных работ (оказанных услуг) № СЧ-2026-0031 от 31 марта 2026 г." in pdf.flow
     assert ("2 Ремонт систем отопления, вентиляции и кондиционирования, заявка R-1 от 10.03.2026 "
             "в рамках абонентской платы; стоимость 13 500,00 4 ч — 0,00") in pdf.flow
-    assert ("5 Картридж, заявка R-3 от 14.03.2026 не оплачивается (гарантия) 0 шт. — 0,00"
+    assert ("5 Картридж, заявка R-3 от 14.03.2026 не оплачивается (гарантия) 2 шт. — 0,00"
             in pdf.flow)
     assert "11 Картридж, заявка R-12 от 26.03.2026 1 шт. 2 880,00 2 880,00" in pdf.flow
     assert pdf.has_line("Всего оказано услуг:", "109 000,00")
@@ -257,12 +261,15 @@ def test_report_pdf_lists_requests_allowances_and_figures(pdfs, march):
         assert f"Заявка {request}" in pdf.layout
     # L11: 8 h done, 6 h included (13 500,00 covered), 2 h billed 4 500,00; 18 000,00 in all.
     assert ("L11 24.03.2026 Ремонт систем отопления, вентиляции и кондиционирования Работы 8 ч 8 ч "
-            "6 ч hvac_repair/month 18 000,00 13 500,00 4 500,00") in pdf.flow
+            "6 ч в месяц 18 000,00 13 500,00 4 500,00") in pdf.flow
     assert "Итого по заявке: работы 0,00, материалы 2 880,00 2 880,00 0,00 2 880,00" in pdf.flow
+    # Allowances by their items' titles, not their keys ("visit/month").
     for a in march.allowances:
-        assert a.allowance in pdf.layout
+        assert a.allowance not in pdf.layout
         assert spaced(format_amount(a.covered_value, "ru")) in pdf.layout
-    assert "visit/month 01.03.2026 – 31.03.2026 3 0 3 0 5 670,00" in pdf.flow
+    assert "Выезд инженера, в месяц 01.03.2026 – 31.03.2026 3 0 3 0 5 670,00" in pdf.flow
+    assert ("Ремонт систем отопления, вентиляции и кондиционирования, в месяц 01.03.2026 – "
+            "31.03.2026 20 ч 0 ч 20 ч 0 ч 49 500,00") in pdf.flow
 
 
 def test_payout_register_pdf(pdfs, payouts):
@@ -272,11 +279,17 @@ def test_payout_register_pdf(pdfs, payouts):
                         "0,00")
     assert pdf.has_line("ООО «Тула Сервис» (tula-service)", "7106000002", "4 200,00", "4 200,00")
     assert pdf.has_line("Итого по реестру, RUB", "6 450,00", "4 200,00")
-    assert ("1 Q-101 R1 02.03.2026 Ремонтная заявка 1 заявка 2 100,00 2 100,00 04.03.2026 "
-            "к выплате") in pdf.flow
-    assert "4 Q-104 R4 23.03.2026 Ремонтная заявка 1 заявка 2 100,00 2 100,00 ожидает приёмки" \
-        in pdf.flow
-    assert "1 Q-105 D1 12.03.2026 Диагностика оборудования 1 ч 30 мин 1 500,00 2 250,00" in pdf.flow
+    # A line's amount is in the payable or the pending column, so each column adds up to the
+    # performer's figure beside it (tula-service: 4 200,00 payable, 4 200,00 pending).
+    assert pdf.has_line("1", "Q-101", "R1", "02.03.2026", "Ремонтная", "1 заявка", "2 100,00",
+                        "2 100,00", "—", "04.03.2026")
+    assert pdf.has_line("4", "Q-104", "R4", "23.03.2026", "Ремонтная", "1 заявка", "2 100,00", "—",
+                        "2 100,00", "—")
+    assert pdf.has_line("1", "Q-105", "D1", "12.03.2026", "Диагностика", "1 ч 30 мин", "1 500,00",
+                        "2 250,00", "—", "13.03.2026")
+    assert pdf.has_line("Итого по исполнителю", "2 250,00", "0,00")
+    assert pdf.has_line("Итого по исполнителю", "4 200,00", "4 200,00")
+    assert "к выплате" not in pdf.layout  # no status column beside the two amount columns
     for p in payouts[0]:
         assert spaced(format_amount(p.payable, "ru")) in pdf.layout
 
@@ -408,9 +421,9 @@ def test_details_are_checked_and_never_made_up(march, details):
 
 
 @pytest.fixture(scope="module")
-def workbook(tmp_path_factory, march, details):
+def workbook(tmp_path_factory, march, details_en):
     path = tmp_path_factory.mktemp("xlsx") / "march.xlsx"
-    documents.write_workbook(march, path, locale="en", details=details)
+    documents.write_workbook(march, path, locale="en", details=details_en)
     return path
 
 
@@ -421,6 +434,8 @@ def test_workbook_cells_are_the_statements_figures(workbook, march):
     assert book.sheetnames == ["Summary", "Lines", "Fees", "Allowances", "Rejected"]
     summary = {row[0].value: row[1] for row in book["Summary"].iter_rows(min_row=2)}
     assert summary["Contract"].value == "C-100"
+    assert (summary["Client"].value, summary["Client ID"].value) == ("Tsentr Offices LLC",
+                                                                     "Tsentr Offices")
     assert summary["First day"].value == datetime.datetime(2026, 3, 1)
     assert summary["First day"].number_format == "YYYY-MM-DD"
     for label, figure in (("Fees", march.fees_total), ("Work", march.work_total),
@@ -440,9 +455,10 @@ def test_workbook_cells_are_the_statements_figures(workbook, march):
             line.amount, sum((p.covered for p in line.parts if p.allowance), Decimal("0.00")),
             line.cost, line.margin]
     l11 = next(row for row in lines if row[1] == "L11")
-    assert l11[5:10] == ("Ремонт систем отопления, вентиляции и кондиционирования", "billable",
-                         "8h", "8h", 8)
-    assert l11[14] == "hvac_repair/month"
+    assert l11[5:10] == ("HVAC repair", "billable", "8h", "8h", 8)
+    assert l11[14] == "HVAC repair, per month"
+    l4 = next(row for row in lines if row[1] == "L4")
+    assert l4[5:10] == ("Cartridge", "warranty", "2", "0", 0)
     l2 = next(row for row in lines if row[1] == "L2")
     assert (l2[7], Decimal(str(l2[9]))) == ("25min", Decimal(1))  # billed 1 h (started hours)
     assert book["Lines"]["K2"].number_format == "#,##0.00"
@@ -451,20 +467,23 @@ def test_workbook_cells_are_the_statements_figures(workbook, march):
     assert fees == [("fee 100000.00 per month", datetime.datetime(2026, 3, 1),
                      datetime.datetime(2026, 3, 31), datetime.datetime(2026, 3, 1),
                      datetime.datetime(2026, 3, 31), 1, 100000)]
+    # Allowances by title, their quantities numbers in the item's unit (hours for time).
     allowances = list(book["Allowances"].iter_rows(min_row=2, values_only=True))
-    assert [(a[0], a[3], a[5], a[6], Decimal(str(a[7]))) for a in allowances] == [
-        ("visit/month", "3", "3", "0", Decimal("5670.00")),
-        ("hvac_repair/month", "20h", "20h", "0min", Decimal("49500.00"))]
+    assert [a[:2] + a[4:9] + (Decimal(str(a[9])),) for a in allowances] == [
+        ("Engineer visit, per month", "visit/month", "visit", 3, 0, 3, 0, Decimal("5670.00")),
+        ("HVAC repair, per month", "hvac_repair/month", "h", 20, 0, 20, 0, Decimal("49500.00"))]
+    assert [c.data_type for c in book["Allowances"][3][5:9]] == ["n"] * 4
 
 
-def test_workbook_numbers_are_written_exactly_and_the_same_every_time(workbook, march, details,
-                                                                      tmp_path):
+def test_workbook_numbers_are_written_exactly_and_the_same_every_time(workbook, march,
+                                                                      details_en, tmp_path):
     with zipfile.ZipFile(workbook) as z:
         summary_xml = z.read("xl/worksheets/sheet1.xml").decode()
         assert "<v>39183.33</v>" in summary_xml  # the cost, as the statement's Decimal writes it
         assert "<v>69816.67</v>" in summary_xml
         assert {info.date_time for info in z.infolist()} == {(2026, 3, 31, 0, 0, 0)}
-    again = documents.write_workbook(march, tmp_path / "again.xlsx", locale="en", details=details)
+    again = documents.write_workbook(march, tmp_path / "again.xlsx", locale="en",
+                                     details=details_en)
     assert again.read_bytes() == workbook.read_bytes()
     huge = types.SimpleNamespace(**{name: getattr(march, name) for name in dir(march)
                                     if not name.startswith("_")})
@@ -555,6 +574,80 @@ def test_chart_png_and_svg_files(comparison, tmp_path):
         documents.comparison_chart(comparison, tmp_path / "chart.jpg")
 
 
+def svg_texts(svg):
+    """The chart's text elements: (text, x, y) in drawing order; y grows downwards."""
+    found = []
+    for attributes, text in re.findall(r"<text([^>]*)>([^<]*)</text>", svg.decode()):
+        place = re.search(r'(?:x="([\d.]+)" y="([\d.]+)"|translate\(([\d.]+) ([\d.]+)\))',
+                          attributes)
+        x, y = (place.group(1), place.group(2)) if place.group(1) else (place.group(3),
+                                                                         place.group(4))
+        found.append((html_lib.unescape(text), float(x), float(y)))
+    return found
+
+
+@pytest.fixture(scope="module")
+def subscription_comparison(examples):
+    """examples/03-subscription under docs/tutorial's proposal: the fee falls by 6 000,00, two
+    visits more are billed (+1 800,00); K-1 loses 4 200,00 in all."""
+    folder = examples / "03-subscription"
+    proposed = examples.parent / "docs" / "tutorial" / "pos-two-visits.tariff"
+    return tariff.compare(tariff.compile(folder / "tariff.tariff"), tariff.compile(proposed),
+                          tariff.load_contracts(folder / "contracts.csv"),
+                          tariff.load_work(folder / "work.csv"), keep_lines=False)
+
+
+def test_chart_shows_the_fees_beside_the_items(subscription_comparison, details):
+    c = subscription_comparison
+    assert (c.fees.revenue_change, c.fees.margin_change) == (Decimal("-6000.00"),
+                                                             Decimal("-6000.00"))
+    texts = [text for text, _, _ in svg_texts(documents.comparison_chart(
+        c, format="svg", locale="ru", details=details))]
+    # The item panel: its rows, then the fees; each bar labelled with its exact figure.
+    assert texts.index("Картридж") < texts.index("Выезд инженера") < \
+        texts.index("Абонентская плата")
+    assert texts.count(f"-6{NBSP}000,00") == 2  # revenue and margin of the fees
+    assert texts.count(f"+1{NBSP}800,00") == 2  # the visits
+    assert texts.count(f"-4{NBSP}200,00") == 2  # the client: both together
+    en = [text for text, _, _ in svg_texts(documents.comparison_chart(c, format="svg",
+                                                                      locale="en"))]
+    assert "Subscription fees" in en and en.count("-6,000.00") == 2
+
+
+
+def test_chart_without_fees_has_no_fee_row(examples):
+    folder = examples / "03-subscription"
+    proposed = examples.parent / "docs" / "tutorial" / "pos-two-visits.tariff"
+    work_only = tariff.compare(tariff.compile(folder / "tariff.tariff"), tariff.compile(proposed),
+                               tariff.load_contracts(folder / "contracts.csv"),
+                               tariff.load_work(folder / "work.csv"), keep_lines=False,
+                               include_fees=False)
+    texts = [text for text, _, _ in svg_texts(documents.comparison_chart(work_only, format="svg",
+                                                                         locale="en"))]
+    assert "Subscription fees" not in texts and "-6,000.00" not in texts
+    assert texts.count("+1,800.00") == 4  # the visits, and the client: work only
+
+
+def test_chart_ticks_are_localised_and_the_legend_is_clear_of_the_axes(subscription_comparison,
+                                                                       details):
+    ru = svg_texts(documents.comparison_chart(subscription_comparison, format="svg", locale="ru",
+                                              details=details))
+    texts = [text for text, _, _ in ru]
+    for tick in (f"-4{NBSP}000", "0", f"2{NBSP}000", f"8{NBSP}000"):
+        assert tick in texts, tick
+    assert not [t for t in texts if "\u2212" in t]  # matplotlib's own minus sign is not used
+    en = [text for text, _, _ in svg_texts(documents.comparison_chart(
+        subscription_comparison, format="svg", locale="en"))]
+    assert "-4,000" in en and "8,000" in en
+    legend = [y for text, _, y in ru if text in ("Изменение выручки", "Изменение маржи")]
+    axis_labels = [y for text, _, y in ru if text == "RUB"]
+    first_panel = next(y for text, _, y in ru if text == "По клиентам")
+    assert len(legend) == 2 and len(axis_labels) == 2
+    # Above the first panel, level with its title: nowhere near an axis label.
+    assert all(abs(y - first_panel) < 5 for y in legend)
+    assert all(y < min(axis_labels) - 30 for y in legend)
+
+
 # The command line ---------------------------------------------------------------------------------
 
 
@@ -630,9 +723,11 @@ def test_cli_reports_bad_details_and_tariffs_in_one_line(examples, tmp_path, cap
     broken.write_text((examples / "tariffs" / "facilities.tariff").read_text("utf-8")
                       .replace("in night", "in nigth"), encoding="utf-8")
     argv = statement_args(examples, "invoice", tmp_path / "i.html")
-    assert cli.main(argv[:2] + [str(broken)] + argv[3:]) == 2
+    # A tariff with errors exits 1, as `tariff` does (docs/cli.md, "Exit status").
+    assert cli.main(argv[:2] + [str(broken)] + argv[3:]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "does not compile (1 error); first: " in err and "nigth" in err
+    assert not (tmp_path / "i.html").exists()
     parties = tmp_path / "parties.json"
     parties.write_text('{"seller": {"name": "X"}, '
                        '"document": {"number": "1", "date": "2026-03-31"}}', encoding="utf-8")
@@ -660,6 +755,26 @@ def test_python_m_tariff(examples, tmp_path):
     assert bad.returncode == 2
     assert bad.stderr == ("python3 -m tariff: error: bad period '2026-3': expected a month as "
                           "YYYY-MM, such as 2026-03\n")
+    broken = tmp_path / "broken.tariff"
+    broken.write_text('tariff "T" currency RUB\nplan p { pricelist nowhere }\n', encoding="utf-8")
+    args = statement_args(examples, "invoice", output)
+    args[args.index("-t") + 1] = str(broken)
+    bad = subprocess.run([sys.executable, "-m", "tariff", *args], capture_output=True, text=True,
+                         env=env)
+    assert bad.returncode == 1
+    assert bad.stderr.startswith(f"python3 -m tariff: error: the tariff {broken} does not compile "
+                                 f"(1 error); first: {broken}:2:")
+
+
+def test_documents_without_details_say_so(march):
+    statement = march
+    for render, what in ((documents.invoice, "an invoice"), (documents.act, "an act"),
+                         (documents.period_report, "a period report")):
+        with pytest.raises(TypeError) as raised:
+            render(statement, None)
+        assert str(raised.value) == (
+            f"{what} needs the party details as tariff.documents.Details "
+            "(documents.load_details(path), or Details(seller=Party(...))), not NoneType")
 
 
 def test_cli_reports_a_broken_template_in_one_line(examples, tmp_path, capsys):
@@ -798,5 +913,5 @@ def test_a_reversal_is_a_row_of_the_workbooks_lines(facilities, march, details, 
     documents.write_workbook(april, path, locale="en", details=details)
     lines = list(openpyxl.load_workbook(path)["Lines"].iter_rows(min_row=2, values_only=True))
     assert [(r[0], r[1], r[6], r[10], r[12], r[13]) for r in lines] == [
-        ("reversal", "L13", "voided", Decimal("-2880.00"), Decimal("-2100.00"),
+        ("reversal", "L13", "cancelled", Decimal("-2880.00"), Decimal("-2100.00"),
          Decimal("-780.00"))]

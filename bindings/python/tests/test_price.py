@@ -16,7 +16,7 @@ def test_night_job_figures_parts_and_trace(night):
     t, contracts, work = night
     priced = {l.id: l for l in t.price(contracts, work)}
     j1 = priced["J1"]  # 20:00-23:30 Moscow: 2 h of day, 1 h 30 of night
-    assert (j1.ok, j1.status, j1.reason, j1.message) == (True, "priced", None, "")
+    assert (j1.ok, j1.status, j1.reason, j1.message) == (True, "priced", None, None)
     assert (j1.amount, j1.cost, j1.margin) == (Decimal("12500.00"), Decimal("4900.00"),
                                                Decimal("7600.00"))
     assert str(j1.amount) == "12500.00"

@@ -19,8 +19,10 @@ from __future__ import annotations
 from ._figures import TaxRow, line_tax, rounding, subtotal, tax_exempt, tax_included, tax_rows, \
     tax_total, total_due
 from ._output import WriteError
+from .catalogue import tariff_items, with_tariff
 from .formatting import format_amount, format_date, format_long_date, format_period, \
     format_quantity
+from .numbering import NumberCounter, NumberingError, NumberingRule
 from .parties import BankAccount, Details, DetailsError, DocumentInfo, ItemInfo, Party, \
     Signatory, details_from_dict, load_details
 from .render import Document, act, invoice, payout_register, period_report
@@ -28,13 +30,14 @@ from .rows import DocumentRow, Quantity, document_rows
 from .words import amount_in_words, number_in_words
 
 __all__ = [
-    "BankAccount", "Details", "DetailsError", "Document", "DocumentInfo", "DocumentRow", "ItemInfo",
-    "Party", "Quantity", "Signatory", "TaxRow", "WriteError", "act", "amount_in_words",
-    "comparison_chart", "details_from_dict", "document_rows", "format_amount", "format_date",
-    "format_long_date", "format_period", "format_quantity", "invoice", "line_tax", "load_details",
+    "BankAccount", "Details", "DetailsError", "Document", "DocumentInfo", "DocumentRow",
+    "ItemInfo", "NumberCounter", "NumberingError", "NumberingRule", "Party", "Quantity",
+    "Signatory", "TaxRow", "WriteError", "act", "amount_in_words", "comparison_chart",
+    "details_from_dict", "document_rows", "format_amount", "format_date", "format_long_date",
+    "format_period", "format_quantity", "invoice", "line_tax", "load_details",
     "number_in_words", "payout_register", "period_report", "rounding", "statement_csv",
-    "statement_workbook", "subtotal", "tax_exempt", "tax_included", "tax_rows", "tax_total",
-    "total_due", "write_statement_csv", "write_workbook",
+    "statement_workbook", "subtotal", "tariff_items", "tax_exempt", "tax_included", "tax_rows",
+    "tax_total", "total_due", "with_tariff", "write_statement_csv", "write_workbook",
 ]
 
 

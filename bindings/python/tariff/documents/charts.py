@@ -15,8 +15,9 @@ import pathlib
 from decimal import Decimal
 from typing import Any, Optional, Sequence, Union
 
+from .._optional import require
 from ._output import write_file
-from .formatting import format_amount, format_period
+from .formatting import format_amount, format_decimal, format_period
 from .labels import labels
 from .parties import Details
 
@@ -43,6 +44,12 @@ def _drawn(value: Decimal) -> float:
     return float(value)
 
 
+def _tick(value: float, locale: str) -> str:
+    """An axis tick in the locale's digits ("-10 000", "-10,000"): ticks are where the axis is
+    drawn, not figures of the comparison, so the float is shown as its shortest decimal text."""
+    return format_decimal(Decimal(repr(value)).normalize() + 0, locale)
+
+
 def _panel(axes: Any, title: str, changes: Sequence[Any], names: Sequence[str], locale: str,
            currency: str, legend: bool) -> None:
     t = labels(locale)
@@ -67,14 +74,26 @@ def _panel(axes: Any, title: str, changes: Sequence[Any], names: Sequence[str], 
     axes.invert_yaxis()
     axes.axvline(0, color="#444", linewidth=0.8)
     axes.set_xlabel(currency)
+    from matplotlib.ticker import FuncFormatter
+    axes.xaxis.set_major_formatter(FuncFormatter(lambda value, _: _tick(value, locale)))
     # Symmetric around zero, with room for the labels: gains and losses read at the same scale.
     reach = max([abs(v) for v in revenue + margin] + [1.0]) * 1.45
     axes.set_xlim(-reach, reach)
     axes.grid(axis="x", color="#ddd", linewidth=0.6)
     axes.set_axisbelow(True)
     if legend:
-        axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.28), ncol=2, fontsize=7,
-                    frameon=False)
+        # Above the panel, right of its title: clear of the axis and its label below.
+        axes.legend(loc="lower right", bbox_to_anchor=(1.0, 1.0), ncol=2, fontsize=7,
+                    frameon=False, borderaxespad=0.2)
+
+
+def _fees(comparison: Any) -> Optional[Any]:
+    """The comparison's fees as one more bar pair, when it compared fees: a fee cut is often
+    what drives the change, and the clients' bars already hold it."""
+    fees = getattr(comparison, "fees", None)
+    if fees is None or (fees.old_revenue == 0 and fees.new_revenue == 0):
+        return None
+    return fees
 
 
 def comparison_chart(comparison: Any, path: Union[None, str, "os.PathLike[str]"] = None, *,
@@ -84,7 +103,7 @@ def comparison_chart(comparison: Any, path: Union[None, str, "os.PathLike[str]"]
     clients when given) and by item (by the details' item titles). Written to ``path`` when
     given (.png or .svg, by its suffix), and returned as bytes; ``format`` ("png", "svg") when
     there is no path."""
-    import matplotlib
+    matplotlib = require("matplotlib", "what-if charts (comparison_chart)")
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure  # no pyplot: no global state, no GUI backend
 
@@ -103,6 +122,11 @@ def comparison_chart(comparison: Any, path: Union[None, str, "os.PathLike[str]"]
         return (details.item(key).title if details else "") or key
 
     clients, items = list(comparison.by_client), list(comparison.by_item)
+    item_names = [item_name(c.key) for c in items]
+    fees = _fees(comparison)
+    if fees is not None:  # the fees are in the clients' figures: the item panel shows them too
+        items.append(fees)
+        item_names.append(t["chart_fees"])
     rows = max(len(clients), 1) + max(len(items), 1)
     with matplotlib.rc_context(_STYLE):
         figure = Figure(figsize=(8.0, 2.0 + 0.42 * rows), layout="constrained")
@@ -114,9 +138,9 @@ def comparison_chart(comparison: Any, path: Union[None, str, "os.PathLike[str]"]
                         + (f"\n{comparison.currency}, {span}" if span else ""),
                         fontsize=9, x=0.02, ha="left")
         _panel(axes[0], t["by_client"], clients, [client_name(c.key) for c in clients], locale,
-               comparison.currency, legend=False)
-        _panel(axes[1], t["by_item"], items, [item_name(c.key) for c in items], locale,
                comparison.currency, legend=True)
+        _panel(axes[1], t["by_item"], items, item_names, locale, comparison.currency,
+               legend=False)
         buffer = io.BytesIO()
         metadata = {"Date": None} if format == "svg" else {"Software": None}
         figure.savefig(buffer, format=format, dpi=120, metadata=metadata)

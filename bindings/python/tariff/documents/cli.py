@@ -8,11 +8,12 @@
     python3 -m tariff chart    -t current.tariff --proposed new.tariff -c contracts.csv \\
                                -w history.csv [-p parties.json] -o chart.svg
 
-The output's format is its suffix. Bad input — a file that does not read, a tariff with errors,
-an unknown contract, a period that is not YYYY-MM, details that are missing — exits with status 2
-and one line on stderr saying what is wrong. An output that cannot be written (a full disk, a
-read-only directory) exits with status 1 and one line naming it; the file that was there is left
-as it was (_output.py).
+The output's format is its suffix. As with the `tariff` tool, a tariff with errors or an input
+file whose rows do not read exits with status 1; other bad input — a missing file, an unknown
+contract, a period that is not YYYY-MM, details that are missing — with status 2; each with one
+line on stderr saying what is wrong. An output that cannot be written (a full disk, a read-only
+directory) exits with status 1 and one line naming it; the file that was there is left as it was
+(_output.py).
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from typing import Any, Callable, NoReturn, Optional, Sequence
 import tariff
 
 from ._output import WriteError
+from .catalogue import with_tariff
+from .numbering import CREDIT_NOTE, INVOICE, NumberCounter, NumberingError, NumberingRule
 from .parties import Details, DetailsError, DocumentInfo, Party, load_details
 
 __all__ = ["main"]
@@ -41,6 +44,15 @@ _FORMATS = {
 
 class UsageError(Exception):
     """Input the command cannot work with: reported in one line, exit status 2."""
+
+    status = 2
+
+
+class InputErrors(UsageError):
+    """A tariff that does not compile, or an input file whose rows do not read: exit status 1,
+    as the `tariff` tool's (docs/cli.md, "Exit status")."""
+
+    status = 1
 
 
 class _Parser(argparse.ArgumentParser):
@@ -74,7 +86,7 @@ def _compile(path: str) -> Any:
         first = (f"{errors[0].file}:{errors[0].line}:{errors[0].column}: {errors[0].message}"
                  if errors else str(e).strip().splitlines()[0])
         count = len(errors)
-        raise UsageError(f"the tariff {path} does not compile ({count} "
+        raise InputErrors(f"the tariff {path} does not compile ({count} "
                          f"error{'s' if count != 1 else ''}); first: {first}") from None
 
 
@@ -87,18 +99,25 @@ def _load(loader: Callable[[str], Any], path: str, what: str) -> Any:
         errors = getattr(e, "input_errors", None) or []
         first = str(errors[0].message) if errors else str(e).splitlines()[0]
         where = f"row {errors[0].row}: " if errors else ""
-        raise UsageError(f"{path}: {where}{first}") from None
+        raise InputErrors(f"{path}: {where}{first}") from None
 
 
-def _details(path: Optional[str], required: bool) -> Details:
+def _details(args: argparse.Namespace, required: bool, *tariffs: Any) -> Details:
+    """The party details, with the items' titles and units the details leave out taken from
+    the tariffs (catalogue.py): a "per visit" item is shown in visits without being listed."""
+    path = args.parties
     if path is None:
         if required:
             raise UsageError("the party details are required: --parties FILE (JSON; see "
                              "examples/documents/parties.json)")
-        return Details(seller=Party(name=""))
-    if not pathlib.Path(path).is_file():
+        details = Details(seller=Party(name=""))
+    elif not pathlib.Path(path).is_file():
         raise UsageError(f"no party details file {path!r}")
-    return load_details(path)
+    else:
+        details = load_details(path)
+    for t in tariffs:
+        details = with_tariff(details, t, args.locale)
+    return details
 
 
 def _document(args: argparse.Namespace, details: Details) -> Optional[DocumentInfo]:
@@ -122,7 +141,8 @@ def _output(args: argparse.Namespace) -> pathlib.Path:
     return path
 
 
-def _statement(args: argparse.Namespace) -> Any:
+def _statement(args: argparse.Namespace) -> tuple[Any, Any]:
+    """The compiled tariff and the contract's statement."""
     first_day = _period(args.period)
     t = _compile(args.tariff)
     contracts = _load(tariff.load_contracts, args.contracts, "contracts")
@@ -142,18 +162,43 @@ def _statement(args: argparse.Namespace) -> Any:
     if contract.plan not in t.plans:
         raise UsageError(f"contract {contract.id} names plan {contract.plan!r}, which "
                          f"{args.tariff} does not have")
-    return t.bill(contract, first_day, [w for w in work if w.contract == contract.id],
-                  state=state)
+    return t, t.bill(contract, first_day, [w for w in work if w.contract == contract.id],
+                     state=state)
+
+
+def _counted_number(args: argparse.Namespace, statement: Any, date: datetime.date) -> str:
+    """The invoice's number from the counter file: the one this statement already has, else
+    the next of its series (credit notes apart); numbering.py."""
+    from .render import is_credit_note
+
+    if args.digits < 0 or args.digits > 12:
+        raise UsageError(f"--digits {args.digits}: expected 0 to 12")
+    per_year = not args.no_year
+    counter = NumberCounter(args.counter, {
+        INVOICE: NumberingRule(args.prefix, args.digits, per_year),
+        CREDIT_NOTE: NumberingRule(args.credit_prefix, args.digits, per_year)})
+    if args.prefix == args.credit_prefix:
+        raise UsageError("--prefix and --credit-prefix must differ: credit notes are a series of "
+                         "their own")
+    series = CREDIT_NOTE if is_credit_note(statement) else INVOICE
+    try:
+        return counter.number(statement.id, date, series)
+    except NumberingError as e:
+        raise UsageError(str(e)) from None
 
 
 def _render_statement_document(args: argparse.Namespace) -> None:
     from . import render
 
     output = _output(args)
-    statement = _statement(args)
-    details = _details(args.parties, required=True)
+    t, statement = _statement(args)
+    details = _details(args, True, t)
     make = {"invoice": render.invoice, "act": render.act, "report": render.period_report}
-    document = make[args.command](statement, details, document=_document(args, details),
+    info = _document(args, details)
+    if args.command == "invoice" and args.counter and args.number is None and info is not None:
+        info = DocumentInfo(number=_counted_number(args, statement, info.date), date=info.date,
+                            due=info.due)
+    document = make[args.command](statement, details, document=info,
                                   locale=args.locale, templates=args.templates or None,
                                   template=args.template)
     document.write(output)
@@ -163,18 +208,16 @@ def _workbook(args: argparse.Namespace) -> None:
     from .workbook import write_workbook
 
     output = _output(args)
-    statement = _statement(args)
-    write_workbook(statement, output, locale=args.locale,
-                   details=_details(args.parties, required=False))
+    t, statement = _statement(args)
+    write_workbook(statement, output, locale=args.locale, details=_details(args, False, t))
 
 
 def _csv(args: argparse.Namespace) -> None:
     from .accounting_csv import write_statement_csv
 
     output = _output(args)
-    statement = _statement(args)
-    write_statement_csv(statement, output, _details(args.parties, required=False),
-                        locale=args.locale)
+    t, statement = _statement(args)
+    write_statement_csv(statement, output, _details(args, False, t), locale=args.locale)
 
 
 def _payouts(args: argparse.Namespace) -> None:
@@ -185,7 +228,7 @@ def _payouts(args: argparse.Namespace) -> None:
     t = _compile(args.tariff)
     contracts = _load(tariff.load_contracts, args.contracts, "contracts")
     work = _load(tariff.load_work, args.work, "work")
-    details = _details(args.parties, required=True)
+    details = _details(args, True, t)
     owed, not_paid = tariff.payouts(t, contracts, work, first_day, rates=args.rates)
     payout_register(owed, details, not_paid=not_paid, document=_document(args, details),
                     locale=args.locale, templates=args.templates or None,
@@ -199,7 +242,7 @@ def _chart(args: argparse.Namespace) -> None:
     current, proposed = _compile(args.tariff), _compile(args.proposed)
     contracts = _load(tariff.load_contracts, args.contracts, "contracts")
     work = _load(tariff.load_work, args.work, "work")
-    details = _details(args.parties, required=False) if args.parties else None
+    details = _details(args, False, current, proposed)
     comparison = tariff.compare(current, proposed, contracts, work, trace=False,
                                 keep_lines=False, include_fees=not args.no_fees)
     comparison_chart(comparison, output, locale=args.locale, details=details)
@@ -212,15 +255,15 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND",
                                      parser_class=_Parser)
 
-    def inputs(p: argparse.ArgumentParser, period: bool = True) -> None:
+    def inputs(p: argparse.ArgumentParser, period: bool = True, locale: str = "ru") -> None:
         p.add_argument("-t", "--tariff", required=True, help="the tariff file")
         p.add_argument("-c", "--contracts", required=True, help="contracts (CSV or JSON)")
         p.add_argument("-w", "--work", required=True, help="work lines (CSV or JSON)")
         if period:
             p.add_argument("--period", required=True, help="the month, YYYY-MM")
         p.add_argument("-p", "--parties", help="party details (JSON, docs/documents.md)")
-        p.add_argument("--locale", choices=("ru", "en"), default="ru",
-                       help="the document's language and number format (default ru)")
+        p.add_argument("--locale", choices=("ru", "en"), default=locale,
+                       help=f"the document's language and number format (default {locale})")
         p.add_argument("-o", "--output", required=True, help="the file to write; its suffix is "
                        "the format")
 
@@ -233,6 +276,19 @@ def _parser() -> argparse.ArgumentParser:
         p.add_argument("--template", metavar="NAME", help="the template to render instead of "
                        "the default")
 
+    def numbering(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--counter", metavar="FILE", help="number the invoice from this counter "
+                       "file (JSON, created when missing; locked while used): a statement "
+                       "rendered again keeps its number; without --number")
+        p.add_argument("--prefix", default="INV-", help="the invoices' prefix (default INV-)")
+        p.add_argument("--credit-prefix", default="CN-", help="the credit notes' prefix, a "
+                       "series of their own (default CN-)")
+        p.add_argument("--digits", type=int, default=4, help="the sequence's digits, zero-padded "
+                       "(default 4)")
+        p.add_argument("--no-year", action="store_true", help="one sequence for all years, "
+                       "without the year in the number (default: INV-2026-0001, restarting "
+                       "each year)")
+
     helps = {
         "invoice": "an invoice for a contract's statement (.html, .pdf)",
         "act": "an act of completed work for a contract's statement (.html, .pdf)",
@@ -242,11 +298,15 @@ def _parser() -> argparse.ArgumentParser:
     }
     for name, text in helps.items():
         p = commands.add_parser(name, help=text, description=text)
-        inputs(p)
+        # The workbook and the CSV are data for accountants: English by default, as their Python
+        # functions, so without details their words and the tariff's titles are one language.
+        inputs(p, locale="en" if name in ("workbook", "csv") else "ru")
         p.add_argument("--contract", required=True, help="the contract's id")
         p.add_argument("--state", help="the opening billing state (JSON), default empty")
         if name in ("invoice", "act", "report"):
             document(p)
+        if name == "invoice":
+            numbering(p)
         p.set_defaults(run=_render_statement_document if name in ("invoice", "act", "report")
                        else _workbook if name == "workbook" else _csv)
 
@@ -268,8 +328,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    """Runs one command; returns the exit status (0; 1 when the output cannot be written, the file
-    that was there left as it was; 2 for bad input)."""
+    """Runs one command; returns the exit status (0; 1 when the tariff does not compile, an input
+    file's rows do not read, or the output cannot be written, the file that was there left as it
+    was; 2 for other bad input and a wrong command line)."""
     try:
         args = _parser().parse_args(argv)
         args.run(args)
@@ -278,7 +339,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         return 1
     except UsageError as e:
         print(f"{_PROG}: error: {e}", file=sys.stderr)
-        return 2
+        return e.status
     except (DetailsError, ValueError, FileNotFoundError) as e:
         print(f"{_PROG}: error: {str(e).splitlines()[0] if str(e) else type(e).__name__}",
               file=sys.stderr)

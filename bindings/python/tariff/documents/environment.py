@@ -12,6 +12,7 @@ import os
 import pathlib
 from typing import Any, Callable, Iterable, Optional, Sequence, Union
 
+from .._optional import require
 from .formatting import format_amount, format_date, format_duration, format_long_date, \
     format_percent, format_period
 from .rows import Quantity
@@ -55,7 +56,8 @@ def environment(locale: str, templates: TemplateDirs = None, *, decimals: int = 
     (``money``, ``qty``, ``item_qty``, ``qty_unit``, ``date``, ``longdate``, ``period``,
     ``percent``). ``decimals`` is the currency's minor unit; ``unit_of(item)`` names a counted
     item's unit for ``qty_unit``."""
-    import jinja2  # Debian's python3-jinja2; imported here so `import tariff` does not need it
+    # Imported here so `import tariff` does not need it.
+    jinja2 = require("jinja2", "tariff.documents (HTML and PDF documents)")
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in template_dirs(templates)]),
@@ -87,7 +89,7 @@ def environment(locale: str, templates: TemplateDirs = None, *, decimals: int = 
 def select(env: Any, kind: str, locale: str, template: Optional[str]) -> Any:
     """The template for document ``kind``: the caller's ``template`` name, else
     ``KIND.LOCALE.html``, else ``KIND.html``."""
-    import jinja2
+    jinja2 = require("jinja2", "tariff.documents (HTML and PDF documents)")
 
     names = [template] if template else [f"{kind}.{locale}.html", f"{kind}.html"]
     try:

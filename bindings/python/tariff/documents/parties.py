@@ -69,6 +69,7 @@ class Party:
     bank: Optional[BankAccount] = None
     signatory: Optional[Signatory] = None  # the head (руководитель) or whoever signs
     accountant: Optional[Signatory] = None  # the chief accountant, on Russian invoices
+    logo: str = ""  # an image file (PNG, JPEG, SVG) the default templates print at the top
 
 
 @dataclass(frozen=True)
@@ -223,6 +224,12 @@ def load_details(path: Union[str, "os.PathLike[str]"]) -> Details:
     except json.JSONDecodeError as e:
         raise DetailsError(f"{path}: not JSON: {e}") from None
     try:
-        return details_from_dict(data)
+        details = details_from_dict(data)
     except DetailsError as e:
         raise DetailsError(f"{path}: {e}") from None
+    logo = details.seller.logo
+    if logo and not pathlib.Path(logo).is_absolute():
+        # A logo next to the details file is found wherever the command runs.
+        seller = dataclasses.replace(details.seller, logo=str(path.parent / logo))
+        details = dataclasses.replace(details, seller=seller)
+    return details

@@ -18,6 +18,8 @@ import os
 import threading
 from typing import Iterator, Optional
 
+from .._optional import require
+
 _ENVIRONMENT = threading.Lock()
 
 
@@ -37,7 +39,7 @@ def _source_date(day: Optional[datetime.date]) -> Iterator[None]:
 def html_to_pdf(html: str, base_url: str, created: Optional[datetime.date] = None) -> bytes:
     """The PDF of ``html``; relative links (images, style sheets) resolve against ``base_url``;
     ``created`` dates the embedded fonts (see above)."""
-    import weasyprint
+    weasyprint = require("weasyprint", "PDF documents")
 
     document = weasyprint.HTML(string=html, base_url=base_url).render()
     with _source_date(created):

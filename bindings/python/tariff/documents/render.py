@@ -13,6 +13,7 @@ number is an error, never a made-up one.
 
 from __future__ import annotations
 
+import base64
 import datetime
 import os
 import pathlib
@@ -28,11 +29,11 @@ from .labels import labels, reason_text
 from .parties import Details, DetailsError, DocumentInfo
 from .register import payout_register_model
 from .report import period_report_model
-from .rows import document_rows
+from .rows import allowance_title, document_rows
 from .environment import TemplateDirs, environment, select, template_dirs
 from .words import CURRENCIES, amount_in_words
 
-__all__ = ["Document", "act", "invoice", "payout_register", "period_report"]
+__all__ = ["Document", "act", "invoice", "is_credit_note", "payout_register", "period_report"]
 
 # How a tax is called when the details do not say: the tariff's name for it otherwise.
 _TAX_NAMES = {"vat": {"ru": "НДС", "en": "VAT"}}
@@ -69,6 +70,10 @@ class Document:
 
 def _document_info(details: Details, document: Optional[DocumentInfo], what: str,
                    number_required: bool) -> DocumentInfo:
+    if not isinstance(details, Details):  # None or a dict would fail later, far from the cause
+        raise TypeError(f"{what} needs the party details as tariff.documents.Details "
+                        f"(documents.load_details(path), or Details(seller=Party(...))), not "
+                        f"{type(details).__name__}")
     info = document or details.document
     if info is None:
         raise DetailsError(f"{what} needs a date{' and a number' if number_required else ''}: "
@@ -110,11 +115,33 @@ def _render(kind: str, context: dict, *, currency: str, details: Details, locale
                     date=context["document"].date)
 
 
+_IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+                ".svg": "image/svg+xml"}
+
+
+def logo_uri(details: Details) -> str:
+    """The seller's logo as a data: URI, so the HTML stands alone and the PDF is the same bytes
+    wherever it is rendered; "" without one. A missing or unreadable file is an error."""
+    logo = details.seller.logo
+    if not logo:
+        return ""
+    path = pathlib.Path(logo)
+    kind = _IMAGE_TYPES.get(path.suffix.lower())
+    if kind is None:
+        raise DetailsError(f"seller.logo: {logo!r} is not a PNG, JPEG or SVG file")
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise DetailsError(f"seller.logo: cannot read {logo!r}: {e.strerror}") from None
+    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+
+
 def _common(statement: Any, details: Details, info: DocumentInfo, locale: str) -> dict:
     t = labels(locale)
     total = _figures.total_due(statement)
     return dict(
         locale=locale, t=t, version=_tariff.__version__, document=info, seller=details.seller,
+        logo=logo_uri(details),
         buyer=details.client(statement.client), statement=statement,
         basis=details.contracts.get(statement.contract) or f"{t['contract']} {statement.contract}",
         period_text=format_period(statement.period.first, statement.period.last, locale),
@@ -124,6 +151,12 @@ def _common(statement: Any, details: Details, info: DocumentInfo, locale: str) -
         taxes=_tax_view(statement, details, locale), tax_exempt=_figures.tax_exempt(statement),
         tax_included=_figures.tax_included(statement), tax_total=_figures.tax_total(statement),
         total_due=total, words=_words(total, statement.currency, locale))
+
+
+def is_credit_note(statement: Any) -> bool:
+    """Whether ``statement`` gives money back: its total due is below zero. Its invoice is titled
+    a credit note, and ``python3 -m tariff`` numbers it in the credit notes' series."""
+    return _figures.total_due(statement) < 0
 
 
 def invoice(statement: Any, details: Details, *, document: Optional[DocumentInfo] = None,
@@ -136,6 +169,8 @@ def invoice(statement: Any, details: Details, *, document: Optional[DocumentInfo
     ``template``: a template name to use instead of ``invoice.html``."""
     info = _document_info(details, document, "an invoice", number_required=True)
     context = _common(statement, details, info, locale)
+    # A statement that gives money back (reversals, refunds: a negative total) is a credit note.
+    context["credit_note"] = is_credit_note(statement)
     context["rows"] = document_rows(statement, details, locale, include_covered=False)
     return _render("invoice", context, currency=statement.currency, details=details,
                    locale=locale, templates=templates, template=template)
@@ -176,7 +211,8 @@ def period_report(statement: Any, details: Details, *, document: Optional[Docume
         model=period_report_model(statement, details),
         kinds={kind: t.get(f"kind_{kind}", kind) for kind in
                ("warranty", "internal", "bug_fix", "company_cost", "billable")},
-        not_billed=_not_billed(rejected, locale))
+        not_billed=_not_billed(rejected, locale),
+        allowance_title=lambda key, item="": allowance_title(key, details, locale, item=item))
     return _render("report", context, currency=statement.currency, details=details,
                    locale=locale, templates=templates, template=template)
 
@@ -193,7 +229,7 @@ def payout_register(payouts: Sequence[Any], details: Details, *, not_paid: Seque
     currency = register.totals[0].currency if register.totals else "RUB"
     context = dict(
         locale=locale, t=t, version=_tariff.__version__, document=info, seller=details.seller,
-        register=register,
+        logo=logo_uri(details), register=register,
         period_text=format_period(period.first, period.last, locale) if period else "",
         not_paid=_not_billed(register.not_paid, locale),
         item_title=lambda code: details.item(code).title or code)

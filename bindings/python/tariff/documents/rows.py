@@ -30,7 +30,8 @@ from .formatting import format_amount, format_date, format_duration, format_peri
 from .labels import labels
 from .parties import Details
 
-__all__ = ["DocumentRow", "Quantity", "document_rows", "line_description", "zero_of"]
+__all__ = ["DocumentRow", "Quantity", "allowance_title", "document_rows", "line_description",
+           "zero_of"]
 
 
 @dataclass(frozen=True)
@@ -158,8 +159,27 @@ def line_description(line: Any, details: Details, locale: str, *, late: bool = F
     return t["late"].format(text=text) if late else text
 
 
+def kind_text(kind: str, locale: str) -> str:
+    """A work kind in words: "warranty" -> "гарантия" / "warranty"; an unknown one as it is."""
+    return _kind_text(kind, labels(locale))
+
+
 def _kind_text(kind: str, t: Any) -> str:
     return t.get(f"kind_{kind}", kind)
+
+
+def allowance_title(key: str, details: Details, locale: str, *, item: str = "") -> str:
+    """An allowance as people read it: its key "hvac_repair/month" (the item or group, then the
+    period it renews in) as "HVAC repair, per month", titled by the details (else the code).
+    Beside a line of ``item`` itself, only the period: "per month"."""
+    t = labels(locale)
+    what, _, period = key.rpartition("/")
+    if not what or f"allowance_{period}" not in t:
+        return key
+    if what == item:
+        return t[f"allowance_{period}"]
+    title = details.item(what).title or what
+    return t["allowance_title"].format(title=title, period=t[f"allowance_{period}"])
 
 
 def _work_rows(line: Any, kind: str, details: Details, locale: str,
@@ -176,10 +196,13 @@ def _work_rows(line: Any, kind: str, details: Details, locale: str,
     if line.amount == 0:
         if not include_covered:
             return []
-        quantity = _quantity_sum(p.billed for p in line.parts) or Quantity.of(line.billed)
         if included:
+            quantity = _quantity_sum(p.billed for p in line.parts) or Quantity.of(line.billed)
             note = t["included_note"].format(covered=format_amount(covered, locale))
         else:
+            # Warranty (or internal) work bills nothing, yet the act certifies it was done: the
+            # measured quantity, as the period report shows it, at 0.00.
+            quantity = Quantity.of(line.measured)
             note = t["not_billable"].format(kind=_kind_text(line.kind, t))
         return [dict(common, description=description, quantity=quantity,
                      unit=_unit(quantity, line.item, details, t, locale), price=None,

@@ -28,12 +28,13 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Any, Optional, Union
 
 from .._currency import minor_units
+from .._optional import require
 from . import _figures
 from ._output import write_file
 from ._spreadsheet import workbook_text
 from .labels import labels
 from .parties import Details, Party
-from .rows import Quantity
+from .rows import Quantity, _unit, allowance_title, kind_text
 
 __all__ = ["statement_workbook", "write_workbook"]
 
@@ -47,6 +48,7 @@ def _money_format(currency: str) -> str:
 
 def _exact(value: Decimal) -> Decimal:
     """``value`` if openpyxl writes it exactly (see the module's docstring), else ValueError."""
+    require("openpyxl", "statement workbooks (.xlsx)")
     from openpyxl.compat import safe_string
 
     if Decimal(safe_string(value)) != value:
@@ -115,7 +117,7 @@ def statement_workbook(statement: Any, *, locale: str = "en",
                        details: Optional[Details] = None,
                        created: Optional[datetime.datetime] = None) -> Any:
     """The openpyxl Workbook of ``statement``; ``details`` gives item titles (else the tariff's)."""
-    import openpyxl
+    openpyxl = require("openpyxl", "statement workbooks (.xlsx)")
 
     t = labels(locale)
     details = details or Details(seller=Party(name=""))
@@ -128,8 +130,11 @@ def statement_workbook(statement: Any, *, locale: str = "en",
 
     summary = _Sheet(book.active, [t["field"], t["figure"]], money, date)
     book.active.title = t["sheet_summary"]
+    client = details.clients.get(statement.client)
     for label, value in [
-        (t["contract"], statement.contract), (t["client"], statement.client),
+        (t["contract"], statement.contract),
+        (t["client"], client.name if client is not None else statement.client),
+        (t["client_id"], statement.client),
         (t["plan"], statement.plan), (t["currency"], statement.currency),
         (t["first_day"], statement.period.first), (t["last_day"], statement.period.last),
     ]:
@@ -158,9 +163,10 @@ def statement_workbook(statement: Any, *, locale: str = "en",
             for part in line.parts:
                 if part.allowance is not None:
                     covered += part.covered
-            keys = ", ".join(dict.fromkeys(p.allowance for p in line.parts if p.allowance))
+            keys = "; ".join(allowance_title(key, details, locale) for key in
+                             dict.fromkeys(p.allowance for p in line.parts if p.allowance))
             values = [section, line.id, line.request, line.date, line.item,
-                      details.item(line.item).title or line.title, line.kind,
+                      details.item(line.item).title or line.title, kind_text(line.kind, locale),
                       str(line.measured), str(line.billed),
                       _units(Quantity.of(line.billed)), line.amount, covered, line.cost,
                       line.margin, keys]
@@ -170,7 +176,8 @@ def statement_workbook(statement: Any, *, locale: str = "en",
     for back in getattr(statement, "reversals", ()):  # lines billed before, taken back
         zero = back.amount - back.amount
         values = [t["section_reversal"], back.id, "", back.date, back.item,
-                  details.item(back.item).title or back.item, back.reason, "", "", "",
+                  details.item(back.item).title or back.item,
+                  t.get(f"reversal_{back.reason}", back.reason), "", "", "",
                   back.amount, zero, back.cost, back.amount - back.cost, ""]
         if taxed:
             values.append(back.tax)
@@ -192,14 +199,20 @@ def statement_workbook(statement: Any, *, locale: str = "en",
         fees.append(values, money_columns={6, 7})
     fees.finish()
 
+    # Quantities as numbers in the item's unit (hours for time), the unit in a column of its own,
+    # so a spreadsheet can add and compare them.
     allowances = _Sheet(book.create_sheet(t["sheet_allowances"]),
-                        [t["allowance"], t["first_day"], t["last_day"], t["allowance_included"],
-                         t["used_before"], t["used"], t["remaining"], t["covered_value"]],
-                        money, date)
+                        [t["allowance"], t["id"], t["first_day"], t["last_day"], t["unit"],
+                         t["allowance_included"], t["used_before"], t["used"], t["remaining"],
+                         t["covered_value"]], money, date)
     for a in statement.allowances:
-        allowances.append([a.allowance, a.period.first, a.period.last, str(a.included),
-                           str(a.used_before), str(a.used), str(a.remaining), a.covered_value],
-                          money_columns={7})
+        item = a.allowance.rpartition("/")[0]
+        quantities = [Quantity.of(q) for q in (a.included, a.used_before, a.used, a.remaining)]
+        allowances.append([allowance_title(a.allowance, details, locale), a.allowance,
+                           a.period.first, a.period.last,
+                           _unit(quantities[0], item, details, t, locale)]
+                          + [_units(q) for q in quantities] + [a.covered_value],
+                          money_columns={9})
     allowances.finish()
 
     if taxed:
