@@ -25,6 +25,7 @@ packages=(
   libpython3.11-testsuite   # the public decTest decimal conformance suite
   neovim nodejs             # editor packages (docs/editors.md): Neovim 0.7 runs the Vim plugins headless; node the TextMate tests
   python3-pynvim python3-pil  # editors/screenshot: Neovim's screen, drawn as a PNG
+  zsh fish groff-base man-db  # tests/cli: the generated zsh and fish completion load; the man page renders
 )
 # npm comes with a nodejs that is not Debian's (NodeSource's bundles it); Debian's is a package.
 command -v npm >/dev/null 2>&1 || packages+=(npm)

@@ -95,5 +95,7 @@ void add_fmt_command(CLI::App& app);
 void add_lsp_command(CLI::App& app);
 void add_payouts_command(CLI::App& app);
 void add_pay_command(CLI::App& app);
+void add_completion_command(CLI::App& app);
+void add_man_command(CLI::App& app);
 
 }  // namespace tariff::cli

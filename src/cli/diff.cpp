@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <fmt/core.h>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string_view>
@@ -22,6 +23,7 @@
 #include "cli/sort_keys.hpp"
 #include "cli/work_input.hpp"
 #include "cli/work_record.hpp"
+#include "text/visible.hpp"
 
 namespace tariff::cli {
 
@@ -33,7 +35,40 @@ struct diff_args {
   bool lines = false;
   std::optional<std::size_t> most;  // --lines N: list at most N changed lines
   bool no_fees = false;
+  bool exit_code = false;  // --exit-code: 3 when a figure changed
 };
+
+// diff's exit statuses besides 0 (no change, or changes without --exit-code) and 1 (an error),
+// as docs/cli.md lists them: git diff's --exit-code, and a status of its own for a proposed
+// tariff that leaves contracts unpriced, which no figure should hide.
+constexpr int prices_changed = 3;
+constexpr int contracts_unpriced = 4;
+
+// The contracts with a line the current tariff prices and the proposed one rejects, each with
+// the first such line's reason, by contract id.
+using unpriced_contracts = std::map<std::string, std::string, std::less<>>;
+
+// Says which contracts the proposed tariff cannot price (at most a screenful, then how many more)
+// and gives the status that says so.
+[[noreturn]] void refuse_unpriced(const unpriced_contracts& unpriced) {
+  constexpr std::size_t shown = 10;
+  std::size_t n = 0;
+  for (const auto& [contract, reason] : unpriced) {
+    if (n++ == shown) break;
+    fmt::print(stderr, "tariff: contract '{}' cannot be priced under the new tariff: {}\n",
+               text::visible(contract), text::visible(reason));
+  }
+  if (unpriced.size() > shown)
+    fmt::print(stderr, "tariff: and {} more contract(s)\n", unpriced.size() - shown);
+  throw failure(
+      fmt::format("{} contract(s) cannot be priced under the new tariff", unpriced.size()),
+      contracts_unpriced);
+}
+
+bool figures_changed(const change& total) {
+  return total.changed > 0 || total.old_revenue != total.new_revenue ||
+         total.old_cost != total.new_cost || total.old_rejected != total.new_rejected;
+}
 
 // The changed lines the report lists: all, or the first `most` in history order (a heap of the
 // earliest so far, so that the memory is that of `most` lines whatever the history).
@@ -88,9 +123,12 @@ void run_diff(const diff_args& a) {
   });
   sorted.finish();
 
+  // Every changed line comes back, to find those the proposed tariff newly rejects; only the
+  // listed ones are traced and kept.
+  const bool listing = a.lines || a.format == "json";
   compare_options options;
-  options.keep_lines = a.lines || a.format == "json";
-  options.trace = options.keep_lines;
+  options.keep_lines = true;
+  options.trace = listing;
   options.include_fees = !a.no_fees;
   comparison_stream stream(old_tariff, new_tariff, options);
   const auto format =
@@ -100,7 +138,8 @@ void run_diff(const diff_args& a) {
   // them back in history order after the figures.
   kept_lines kept(a.most);
   std::optional<external_sort> listed;
-  if (options.keep_lines && !a.most) listed.emplace(memory / 4);
+  if (listing && !a.most) listed.emplace(memory / 4);
+  unpriced_contracts unpriced;
   std::string text;
   std::size_t changed = 0;
 
@@ -120,6 +159,9 @@ void run_diff(const diff_args& a) {
       positions.push_back(position);
     }
     for (line_change& l : stream.add(at == orphan ? nullptr : &contracts[at], group, positions)) {
+      if (l.old_line.ok() && !l.new_line.ok())
+        unpriced.try_emplace(l.new_line.contract, l.new_line.message);
+      if (!listing) continue;
       ++changed;
       if (!listed) {
         kept.add(std::move(l));
@@ -139,7 +181,7 @@ void run_diff(const diff_args& a) {
   output_stream out(a.output);
   if (a.format == "csv") {
     out.write(write_comparison_csv(c));
-  } else if (!options.keep_lines) {
+  } else if (!listing) {
     out.write(write_comparison_text(c, old_tariff, new_tariff));
   } else if (!listed) {
     c.lines = kept.take();
@@ -166,6 +208,8 @@ void run_diff(const diff_args& a) {
     out.write(writer.tail());
   }
   out.finish();
+  if (!unpriced.empty()) refuse_unpriced(unpriced);
+  if (a.exit_code && figures_changed(c.total)) throw failure("", prices_changed);
 }
 
 }  // namespace
@@ -183,6 +227,9 @@ void add_diff_command(CLI::App& app) {
                   "(in history order)")
       ->expected(0, 1);
   cmd->add_flag("--no-fees", opts->no_fees, "Compare work only, without the plans' fees");
+  cmd->add_flag("--exit-code", opts->exit_code,
+                "Exit with status 3 when a figure changed (4, always: a contract the new tariff "
+                "cannot price)");
   cmd->add_option("-f,--format", opts->format, "text, json or csv (csv: the figures only)")
       ->check(CLI::IsMember({"text", "json", "csv"}))
       ->capture_default_str();

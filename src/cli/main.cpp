@@ -10,20 +10,24 @@
 //   tariff pay      -t facilities.tariff -c contracts.csv -w work.csv --period 2026-03
 //   tariff fmt -w facilities.tariff
 //   tariff lsp                  (a language server for editors, on standard input and output)
+//   tariff help [COMMAND]
+//   tariff completion bash|zsh|fish
+//   tariff man
 //
 // Exit status: 0 done; 1 the tariff or the input has errors (each printed with its place), or an
-// output could not be written; 2 the command line is wrong. docs/cli.md describes every command
+// output could not be written; 2 the command line is wrong; diff also 3 (--exit-code: a figure
+// changed) and 4 (a contract the new tariff cannot price). docs/cli.md describes every command
 // and option.
-#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <fmt/core.h>
+#include <optional>
 #include <sstream>
-#include <string_view>
 
 #include <tariff/version.hpp>
 
 #include "cli/cli.hpp"
+#include "cli/command_line.hpp"
 #include "text/visible.hpp"
 
 namespace {
@@ -58,20 +62,22 @@ int main(int argc, char** argv) {
   tariff::cli::add_pay_command(app);
   tariff::cli::add_fmt_command(app);
   tariff::cli::add_lsp_command(app);
+  tariff::cli::add_help_command(app);
+  tariff::cli::add_completion_command(app);
+  tariff::cli::add_man_command(app);
+  app.footer("'tariff help COMMAND' prints a command's options; docs/cli.md describes them all.");
   // Runs after the command line is parsed and before the command's callback reads anything.
-  app.parse_complete_callback([&app] { tariff::cli::standard_input_once(app); });
-  // CLI11 would call a misspelt command a missing one; name it instead.
-  if (argc > 1 && argv[1][0] != '-') {
-    const std::string_view command = argv[1];
-    const auto subcommands = app.get_subcommands({});
-    if (std::none_of(subcommands.begin(), subcommands.end(),
-                     [&](const CLI::App* s) { return s->get_name() == command; })) {
-      fmt::print(stderr,
-                 "tariff: unknown command '{}'; the commands are check, price, bill, "
-                 "estimate, diff, payouts, pay, fmt and lsp (tariff --help)\n",
-                 tariff::text::visible(command));
-      return 2;
-    }
+  app.parse_complete_callback([&app] {
+    tariff::cli::standard_input_once(app);
+    tariff::cli::output_format_from_name(app);
+  });
+  // A misspelt command or option is named before CLI11 would miss a required option instead.
+  try {
+    if (const std::optional<int> answered = tariff::cli::screen_command_line(app, argc, argv))
+      return *answered;
+  } catch (const tariff::cli::failure& f) {  // the help could not be written
+    fmt::print(stderr, "tariff: {}\n", f.what());
+    return f.exit_code;
   }
   try {
     app.parse(argc, argv);
@@ -85,8 +91,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return print_for(app, e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
-    return 2;
+    return tariff::cli::usage_error(app, e);
   } catch (const tariff::cli::failure& e) {
     // Messages may quote names from the input: a line break or an escape sequence in one is
     // shown visibly, never sent to the terminal.

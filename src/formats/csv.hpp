@@ -17,11 +17,12 @@ struct csv_record {
   std::string error;  ///< non-empty: the record is malformed (fields are then what was read)
 };
 
-/// Splits CSV text into records: fields separated by commas; a field in double quotes may hold
-/// commas, doubled quotes and line breaks; records end at LF or CRLF; a UTF-8 BOM at the start is
-/// skipped; empty lines are skipped. A malformed record (a quote inside an unquoted field, text
-/// after a closing quote, an unclosed quote) is returned with `error` set, and reading resumes at
-/// the next line so one bad record does not hide the rest.
+/// Splits CSV text into records: fields separated by commas, or by semicolons when the first
+/// record (the header) has a ';' and no ',' (a spreadsheet's export in a decimal-comma locale); a
+/// field in double quotes may hold commas, doubled quotes and line breaks; records end at LF or
+/// CRLF; a UTF-8 BOM at the start is skipped; empty lines are skipped. A malformed record (a quote
+/// inside an unquoted field, text after a closing quote, an unclosed quote) is returned with
+/// `error` set, and reading resumes at the next line so one bad record does not hide the rest.
 std::vector<csv_record> split_csv(std::string_view text);
 
 /// Appends `field` to `out`, quoted only when it holds a comma, a quote or a line break.

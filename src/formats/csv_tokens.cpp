@@ -13,13 +13,24 @@ constexpr std::string_view quote_inside =
 constexpr std::string_view after_quote = "text after the closing quote of a field";
 constexpr std::string_view not_closed = "a quoted field is not closed before the end of the input";
 
-// The bytes that end a run of plain bytes in an unquoted field.
-constexpr std::array<bool, 256> special = [] {
+// The bytes that end a run of plain bytes in an unquoted field, with this delimiter.
+constexpr std::array<bool, 256> special_with(char delimiter) {
   std::array<bool, 256> table{};
-  for (const char c : {',', '\n', '\r', '"'})
+  for (const char c : {delimiter, '\n', '\r', '"'})
     table[static_cast<unsigned char>(c)] = true;
   return table;
-}();
+}
+constexpr std::array<bool, 256> special_comma = special_with(',');
+constexpr std::array<bool, 256> special_semicolon = special_with(';');
+
+// What spreadsheet programs export in locales whose decimal separator is the comma: fields
+// separated by semicolons. Told by the header alone, and only when it cannot be comma-separated
+// CSV: a ';' and no ','.
+char delimiter_of_header(std::string_view header) {
+  return header.find(';') != std::string_view::npos && header.find(',') == std::string_view::npos
+             ? ';'
+             : ',';
+}
 
 std::size_t line_feeds(std::string_view text, std::size_t from, std::size_t to) {
   return static_cast<std::size_t>(std::count(text.begin() + static_cast<std::ptrdiff_t>(from),
@@ -56,6 +67,13 @@ csv_tokenizer::status csv_tokenizer::next(std::string_view text, bool last, csv_
     }
     break;
   }
+  if (!delimiter_known_) {  // the first record is the header
+    const std::string_view rest = text.substr(used);
+    const std::size_t feed = rest.find('\n');
+    if (feed == std::string_view::npos && !last) return status::more;
+    delimiter_ = delimiter_of_header(rest.substr(0, feed));
+    delimiter_known_ = true;
+  }
   std::size_t record = 0;
   if (!read_record(text.substr(used), last, out, record)) return status::more;
   used += record;
@@ -86,6 +104,7 @@ bool csv_tokenizer::read_record(std::string_view text, bool last, csv_record_vie
     return true;
   };
   bool whole = true;
+  const std::array<bool, 256>& special = delimiter_ == ';' ? special_semicolon : special_comma;
   for (;;) {
     if (pos < n && text[pos] == '"') {
       const std::size_t begin = ++pos;
@@ -124,7 +143,7 @@ bool csv_tokenizer::read_record(std::string_view text, bool last, csv_record_vie
         if (!last) return false;
         break;
       }
-      if (text[pos] == ',') {
+      if (text[pos] == delimiter_) {
         ++pos;
         continue;
       }
@@ -156,7 +175,7 @@ bool csv_tokenizer::read_record(std::string_view text, bool last, csv_record_vie
         break;
       }
       const char c = text[pos];
-      if (c == ',') {
+      if (c == delimiter_) {
         spans_.push_back({begin, pos - begin, false});
         ++pos;
         break;

@@ -44,8 +44,10 @@ class csv_tokenizer {
   bool read_record(std::string_view text, bool last, csv_record_view& out, std::size_t& used);
 
   std::size_t line_ = 1;
-  bool started_ = false;  // the byte order mark is behind us
-  std::string scratch_;   // quoted fields with doubled quotes, unescaped
+  bool started_ = false;          // the byte order mark is behind us
+  bool delimiter_known_ = false;  // the header has been looked at
+  char delimiter_ = ',';          // ';' for a header with ';' and no ',' (csv.hpp)
+  std::string scratch_;           // quoted fields with doubled quotes, unescaped
   std::vector<field_span> spans_;
 };
 

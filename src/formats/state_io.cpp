@@ -195,6 +195,12 @@ struct use_row {
   decimal used;
 };
 
+// Written in seconds for time items (the state is a machine format, docs/formats.md),
+// read as seconds or as a duration a person wrote ("20h", "PT20H"): the same quantity.
+std::optional<std::string> read_used(use_row& row, std::string_view text) {
+  return parse_quantity_or_duration(text, row.used);
+}
+
 constexpr std::array<field_spec<use_row>, 4> use_fields{{
     {"allowance", true, json_string, read_member<use_row, &use_row::allowance>,
      write_member<use_row, &use_row::allowance>},
@@ -202,8 +208,7 @@ constexpr std::array<field_spec<use_row>, 4> use_fields{{
      write_member<use_row, &use_row::first>},
     {"last", true, json_string, read_member<use_row, &use_row::last>,
      write_member<use_row, &use_row::last>},
-    {"used", true, json_string | json_number, read_member<use_row, &use_row::used>,
-     write_member<use_row, &use_row::used>},
+    {"used", true, json_string | json_number, read_used, write_member<use_row, &use_row::used>},
 }};
 
 std::optional<row_problem> check_use(const use_row& u) {
@@ -228,7 +233,10 @@ constexpr std::array<field_spec<volume_row>, 4> volume_fields{{
      write_member<volume_row, &volume_row::first>},
     {"last", true, json_string, read_member<volume_row, &volume_row::last>,
      write_member<volume_row, &volume_row::last>},
-    {"quantity", true, json_string | json_number, read_member<volume_row, &volume_row::quantity>,
+    {"quantity", true, json_string | json_number,
+     [](volume_row& row, std::string_view text) {
+       return parse_quantity_or_duration(text, row.quantity);  // as `used` is read
+     },
      write_member<volume_row, &volume_row::quantity>},
 }};
 

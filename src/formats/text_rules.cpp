@@ -24,6 +24,24 @@ std::string hex_byte(unsigned char byte) {
 
 }  // namespace
 
+namespace {
+
+// Windows-1251 puts the Cyrillic letters at 0xC0-0xFF, and Ё, ё at 0xA8, 0xB8: a word in it is a
+// run of such bytes, none of them valid UTF-8. Only a hint (the bytes are never read as any
+// encoding but UTF-8): at least two such bytes, and no UTF-8 character before the first bad byte,
+// so that a Latin-1 'é' or a UTF-8 character cut short gets no word about Cyrillic.
+bool looks_like_cp1251(std::string_view text, std::size_t first_bad) {
+  std::size_t letters = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (i < first_bad && byte >= 0x80U) return false;
+    if (byte >= 0xC0U || byte == 0xA8U || byte == 0xB8U) ++letters;
+  }
+  return letters >= 2;
+}
+
+}  // namespace
+
 std::optional<std::string> text_problem(std::string_view text, text_kind kind) {
   // Eight bytes at a time while every one is printable ASCII (0x20..0x7f): subtracting 0x20
   // from each sets its top bit exactly when some byte is below 0x20, and a byte from 0x80 up
@@ -47,7 +65,10 @@ std::optional<std::string> text_problem(std::string_view text, text_kind kind) {
     const std::optional<text::utf8_char> c = text::decode_utf8(text, at);
     if (!c) {
       return text::quote(text) + " is not valid UTF-8 at byte " + std::to_string(at + 1) + " (" +
-             hex_byte(byte) + ")";
+             hex_byte(byte) + ")" +
+             (looks_like_cp1251(text, at)
+                  ? "; if the file is in Windows-1251 (cp1251), save it as UTF-8"
+                  : "");
     }
     if (c->code == 0xFEFF) {
       return text::quote(text) + " holds a byte order mark (U+FEFF) at character " +

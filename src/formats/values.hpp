@@ -36,6 +36,11 @@ std::optional<std::string> format_value(const std::optional<T>& value) {
   return format_value(*value);
 }
 
+/// A quantity the state keeps, which it writes as a number (seconds for time items) and reads as
+/// a number or as a duration in seconds: "20h", "1h30m", "90m", "1.5h", "45s", or ISO 8601's
+/// "PT20H", "P1DT2H" (a day is 24 hours). Gives the problem, or nothing and sets `out`.
+std::optional<std::string> parse_quantity_or_duration(std::string_view text, decimal& out);
+
 /// A field_spec reader for a member that parse_value handles.
 template <class Row, auto Member>
 std::optional<std::string> read_member(Row& row, std::string_view text) {

@@ -105,6 +105,47 @@ def test_bad_work_is_refused_with_its_row_and_nothing_priced(tmp_path):
     assert f"{work}: row 3 (id W2), column 'start'" in r.stderr
 
 
+def test_semicolon_csv_is_told_by_its_header(tmp_path):
+    # What a spreadsheet exports in a decimal-comma locale: the same lines, priced the same.
+    semicolons = tmp_path / "work.csv"
+    semicolons.write_bytes(b"\xef\xbb\xbf" + (SUBSCRIPTION / "work.csv").read_bytes()
+                           .replace(b",", b";").replace(b"\n", b"\r\n"))
+    r = run("price", "-t", SUBSCRIPTION / "tariff.tariff", "-c", SUBSCRIPTION / "contracts.csv",
+            "-w", semicolons, "-f", "json")
+    assert r.returncode == 0, r.stderr
+    assert r.stdout == run("price", *inputs(), "-f", "json").stdout
+
+
+def test_spreadsheet_habits_get_hints_not_guesses(tmp_path):
+    work = tmp_path / "work.csv"
+    work.write_bytes(
+        b"id;contract;item;start;quantity;performer\n"
+        b"V1;C-1;cartridge;03.03.2026 09:45;1;x\n"
+        b"V2;C-1;cartridge;2026-03-03T09:30+03:00;2,5;x\n"
+        b"V3;C-1;cartridge;2026-03-03T09:30+03:00;1;\xc8\xe2\xe0\xed\xee\xe2\n"
+        b"V4;C-1;cartridge;2026-03-03T09:30+03:00;1;Sm\xe9th\n")
+    r = run("price", "-t", SUBSCRIPTION / "tariff.tariff", "-c", SUBSCRIPTION / "contracts.csv",
+            "-w", work)
+    assert (r.returncode, r.stdout) == (1, "")
+    assert r.stderr.splitlines() == [
+        f"{work}: row 2 (id V1), column 'start': '03.03.2026 09:45' is not a timestamp with an "
+        "offset, like 2026-03-29T01:30:00+03:00 or 2026-03-28T22:30Z; dates are written year "
+        "first and times with their zone's offset: 2026-03-03T09:45:00+03:00 if dd.mm.yyyy at "
+        "+03:00 was meant",
+        f"{work}: row 3 (id V2), column 'quantity': '2,5' is not a decimal number; the decimal "
+        "separator is '.': if a decimal comma was meant, write 2.5",
+        f"{work}: row 4 (id V3), column 'performer': '\\xc8\\xe2\\xe0\\xed\\xee\\xe2' is not "
+        "valid UTF-8 at byte 1 (0xc8); if the file is in Windows-1251 (cp1251), save it as UTF-8",
+        f"{work}: row 5 (id V4), column 'performer': 'Sm\\xe9th' is not valid UTF-8 at byte 3 "
+        "(0xe9)",
+        f"tariff: {work}: 4 row(s) could not be read; nothing was priced"]
+    contracts = tmp_path / "contracts.csv"
+    contracts.write_text((SUBSCRIPTION / "contracts.csv").read_text().replace("2026-01-01", "01.01.2026", 1))
+    r = run("price", "-t", SUBSCRIPTION / "tariff.tariff", "-c", contracts, "-w", SUBSCRIPTION / "work.csv")
+    assert r.returncode == 1
+    assert "'01.01.2026' is not a date (YYYY-MM-DD); dates are written year first: 2026-01-01 if dd.mm.yyyy was meant" in r.stderr
+
+
 def test_estimate_prices_against_a_state_and_leaves_it(tmp_path):
     state = tmp_path / "state.json"
     r = run("bill", *inputs(), "--period", "2026-03", "--contract", "C-1", "--save-state", state)
@@ -425,6 +466,34 @@ def test_diff_text_lists_changed_lines_side_by_side(tmp_path):
     assert "| new: " in r.stdout
 
 
+def diff_of(new, *more):
+    return run("diff", "--old", SUBSCRIPTION / "tariff.tariff", "--new", new,
+               "-c", SUBSCRIPTION / "contracts.csv", "-w", SUBSCRIPTION / "work.csv", *more)
+
+
+def test_diff_exit_code_says_whether_a_figure_changed(tmp_path):
+    same = diff_of(SUBSCRIPTION / "tariff.tariff", "--exit-code", "-f", "csv")
+    assert (same.returncode, same.stderr) == (0, "")
+    raised = diff_of(proposed(tmp_path), "--exit-code", "-f", "csv")
+    assert (raised.returncode, raised.stderr) == (3, "")
+    assert raised.stdout == diff_of(proposed(tmp_path), "-f", "csv").stdout  # the report as ever
+    assert diff_of(proposed(tmp_path)).returncode == 0  # without --exit-code, a change is no error
+
+
+def test_diff_exits_4_for_contracts_the_new_tariff_cannot_price(tmp_path):
+    renamed = tmp_path / "renamed.tariff"
+    renamed.write_text((SUBSCRIPTION / "tariff.tariff").read_text()
+                       .replace("pos_service", "pos_care"))
+    for more in [(), ("--exit-code",), ("-f", "json")]:
+        r = diff_of(renamed, *more)
+        assert r.returncode == 4
+        assert r.stderr == (
+            "tariff: contract 'C-1' cannot be priced under the new tariff: line V1: contract 'C-1' "
+            "names plan 'pos_service', which the tariff does not have\n"
+            "tariff: 1 contract(s) cannot be priced under the new tariff\n")
+    assert "  8 lines, 8 priced differently; rejected: 0 old, 8 new\n" in diff_of(renamed).stdout
+
+
 # --- fmt ---------------------------------------------------------------------------------------
 
 def test_fmt_check_write_and_idempotence(tmp_path):
@@ -438,6 +507,31 @@ def test_fmt_check_write_and_idempotence(tmp_path):
     assert messy.read_text() == FACILITIES.read_text()  # the examples are kept formatted
     r = run("fmt", "--check", messy)
     assert (r.returncode, r.stdout) == (0, "")
+
+
+def test_fmt_of_a_directory_takes_every_tariff_under_it(tmp_path):
+    tree = tmp_path / "tariffs"
+    (tree / "old").mkdir(parents=True)
+    messy = FACILITIES.read_text().replace("rule night when", "rule   night when")
+    (tree / "b.tariff").write_text(messy)
+    (tree / "a.tariff").write_text(FACILITIES.read_text())
+    (tree / "old" / "c.tariff").write_text(messy)
+    (tree / "notes.txt").write_text("rule   not a tariff\n")
+    r = run("fmt", "--check", tree)
+    assert (r.returncode, r.stdout) == (1, f"{tree / 'b.tariff'}\n{tree / 'old' / 'c.tariff'}\n")
+    assert r.stderr == ("tariff: 2 file(s) not in canonical layout; `tariff fmt --write` "
+                        "fixes them\n")
+    assert run("fmt", "--write", tree).returncode == 0
+    assert (tree / "b.tariff").read_text() == FACILITIES.read_text()
+    assert (tree / "old" / "c.tariff").read_text() == FACILITIES.read_text()
+    assert (tree / "notes.txt").read_text() == "rule   not a tariff\n"
+    assert run("fmt", "--check", tree).returncode == 0
+
+
+def test_fmt_of_a_directory_without_tariffs_fails(tmp_path):
+    r = run("fmt", "--check", tmp_path)
+    assert (r.returncode, r.stdout) == (1, "")
+    assert r.stderr == f"tariff: {tmp_path} is a directory holding no .tariff file\n"
 
 
 def test_examples_are_in_canonical_layout():
@@ -464,7 +558,153 @@ def test_usage_errors_exit_2():
     r = run("frobnicate")
     assert r.returncode == 2
     assert "unknown command 'frobnicate'" in r.stderr
-    assert "payouts, pay, fmt and lsp" in r.stderr
+    assert "payouts, pay, fmt, lsp, completion and man" in r.stderr
+
+
+def test_bare_tariff_and_tariff_help_print_the_help():
+    bare = run()
+    assert (bare.returncode, bare.stderr) == (0, "")
+    assert bare.stdout.startswith("tariff: price service work exactly")
+    assert "\n  help                        Print the help of the tool, or of a command\n" in bare.stdout
+    assert bare.stdout.endswith("'tariff help COMMAND' prints a command's options; "
+                                "docs/cli.md describes them all.\n")
+    assert run("help").stdout == bare.stdout
+    price = run("help", "price")
+    assert (price.returncode, price.stdout) == (0, run("price", "--help").stdout)
+    assert price.stdout.startswith("Price work lines, each on its own\nUsage: tariff price [OPTIONS]\n")
+
+
+def test_misspelt_commands_are_named_with_the_nearest_one():
+    r = run("chek", FACILITIES)
+    assert (r.returncode, r.stdout) == (2, "")
+    assert r.stderr == "tariff: unknown command 'chek'; did you mean 'check'? (tariff help lists them all)\n"
+    r = run("help", "payout")
+    assert (r.returncode, r.stdout) == (2, "")
+    assert r.stderr == "tariff: unknown command 'payout'; did you mean 'payouts'? (tariff help lists them all)\n"
+    r = run("help", "frobnicate")
+    assert r.stderr == ("tariff: unknown command 'frobnicate'; the commands are check, price, bill, "
+                        "estimate, diff, payouts, pay, fmt, lsp, completion and man (tariff help)\n")
+
+
+def test_unknown_options_are_named_before_a_missing_required_one():
+    r = run("price", "--frob")
+    assert (r.returncode, r.stdout) == (2, "")
+    assert r.stderr == "tariff: unknown option '--frob' for 'tariff price' (see 'tariff help price')\n"
+    r = run("price", *inputs(), "--explian")
+    assert r.stderr == ("tariff: unknown option '--explian' for 'tariff price'; did you mean "
+                        "'--explain'? (see 'tariff help price')\n")
+    r = run("bill", *inputs(), "--period=2026-03", "--save-sate=x.json")
+    assert r.stderr == ("tariff: unknown option '--save-sate' for 'tariff bill'; did you mean "
+                        "'--save-state'? (see 'tariff help bill')\n")
+    r = run("price", "-x")  # one letter is not misspelt: no guess
+    assert r.stderr == "tariff: unknown option '-x' for 'tariff price' (see 'tariff help price')\n"
+    r = run("--frob")
+    assert (r.returncode, r.stderr) == (2, "tariff: unknown option '--frob' (see 'tariff help')\n")
+    r = run("--verison")
+    assert r.stderr == ("tariff: unknown option '--verison'; did you mean '--version'? "
+                        "(see 'tariff help')\n")
+
+
+def test_usage_errors_start_with_tariff_and_name_the_commands_help():
+    r = run("price", *inputs(), "-f", "xml")
+    assert (r.returncode, r.stdout) == (2, "")
+    assert r.stderr == ("tariff: --format: xml not in {table,json,csv} "
+                        "(see 'tariff help price')\n")
+    r = run("check", "--", "-x")  # after --, an argument is a file whatever it looks like
+    assert r.returncode == 1
+    assert r.stderr.startswith("tariff: cannot read -x")
+
+
+def test_an_output_files_name_gives_its_format(tmp_path):
+    r = run("price", *inputs(), "-o", tmp_path / "priced.json")
+    assert (r.returncode, r.stdout, r.stderr) == (0, "", "")
+    assert json.loads((tmp_path / "priced.json").read_text()) == json.loads(
+        run("price", *inputs(), "-f", "json").stdout)
+    r = run("bill", *inputs(), "--period", "2026-03", "-o", tmp_path / "march.CSV")
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "march.CSV").read_text() == run(
+        "bill", *inputs(), "--period", "2026-03", "-f", "csv").stdout
+    r = run("price", *inputs(), "-o", tmp_path / "priced.txt")  # a name saying nothing
+    assert (tmp_path / "priced.txt").read_text() == run("price", *inputs()).stdout
+
+
+def test_an_output_files_name_and_format_must_agree(tmp_path):
+    r = run("price", *inputs(), "-f", "csv", "-o", tmp_path / "priced.json")
+    assert (r.returncode, r.stdout) == (2, "")
+    assert r.stderr == (f"tariff: -o {tmp_path / 'priced.json'} names a json file, and --format "
+                        "is csv (see 'tariff help price')\n")
+    assert not (tmp_path / "priced.json").exists()
+    r = run("price", *inputs(), "-f", "csv", "-o", tmp_path / "priced.csv")
+    assert r.returncode == 0, r.stderr
+    r = run("diff", "--old", SUBSCRIPTION / "tariff.tariff", "--new", SUBSCRIPTION / "tariff.tariff",
+            "-c", SUBSCRIPTION / "contracts.csv", "-w", SUBSCRIPTION / "work.csv",
+            "-o", tmp_path / "what-if.csv")
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "what-if.csv").read_text().startswith("group,key,")
+
+
+def bash_completes(*words):
+    """What the generated bash completion offers for the last of `words` (sourced in bash)."""
+    script = run("completion", "bash").stdout
+    line = " ".join("''" if w == "" else w for w in words)
+    r = subprocess.run(["bash", "-c", script + f'\nCOMP_WORDS=(tariff {line}); '
+                        f'COMP_CWORD={len(words)}; _tariff; printf "%s\\n" "${{COMPREPLY[@]}}"'],
+                       capture_output=True, text=True, timeout=60, cwd=EXAMPLES)
+    assert r.stderr == ""
+    return r.stdout.split()
+
+
+def test_bash_completion_from_the_command_definitions():
+    assert bash_completes("ch") == ["check"]
+    assert bash_completes("p") == ["price", "payouts", "pay"]
+    assert bash_completes("price", "--ex") == ["--explain"]
+    assert bash_completes("bill", "--save") == ["--save-state"]
+    assert bash_completes("price", "-f", "") == ["table", "json", "csv"]
+    assert bash_completes("diff", "--format", "j") == ["json"]
+    assert bash_completes("help", "fm") == ["fmt"]
+    assert bash_completes("completion", "") == ["bash", "zsh", "fish"]
+    assert bash_completes("check", "tariffs/fac") == ["tariffs/facilities.tariff"]
+    assert bash_completes("--ver") == ["--version"]
+
+
+def test_zsh_and_fish_completion_scripts_load_and_complete(tmp_path):
+    zsh = tmp_path / "_tariff"
+    zsh.write_text(run("completion", "zsh").stdout)
+    assert subprocess.run(["zsh", "-n", zsh], capture_output=True, timeout=60).returncode == 0
+    text = zsh.read_text()
+    assert text.startswith("#compdef tariff\n")
+    assert "    'check:Check tariffs: errors and warnings with their place'\n" in text
+    assert "'--format[table, json or csv]:value:(table json csv)'" in text
+    fish = tmp_path / "tariff.fish"
+    fish.write_text(run("completion", "fish").stdout)
+    r = subprocess.run(["fish", "-c", f"source {fish}; complete -C 'tariff ch'; "
+                        "complete -C 'tariff price -f '; complete -C 'tariff diff --exi'"],
+                       capture_output=True, text=True, timeout=60)
+    assert r.stdout.splitlines() == [
+        "check\tCheck tariffs: errors and warnings with their place",
+        "csv\ttable, json or csv", "json\ttable, json or csv", "table\ttable, json or csv",
+        "--exit-code\tExit with status 3 when a figure changed (4, always: a contract the new "
+        "tariff cannot price)"]
+    assert run("completion", "tcsh").returncode == 2
+
+
+def test_man_page_from_the_command_definitions_renders(tmp_path):
+    page = tmp_path / "tariff.1"
+    page.write_text(run("man").stdout)
+    r = subprocess.run(["groff", "-man", "-Tutf8", "-ww", "-z", page], capture_output=True,
+                       text=True, timeout=60)
+    assert (r.returncode, r.stderr) == (0, "")  # no roff warning
+    r = subprocess.run(["man", "-l", page], capture_output=True, text=True, timeout=60,
+                       env={**os.environ, "MANWIDTH": "100", "MAN_KEEP_FORMATTING": "",
+                            "MANPAGER": "cat", "PAGER": "cat"})
+    assert r.returncode == 0, r.stderr
+    shown = subprocess.run(["col", "-bx"], input=r.stdout, capture_output=True, text=True).stdout
+    assert "tariff - price service work exactly with a rules-language tariff" in shown
+    assert "\n   diff\n       What-if: revenue and margin" in shown
+    assert "\n       --exit-code\n              Exit with status 3 when a figure changed" in shown
+    assert "\n       -f, --format table|json|csv\n" in shown
+    for command in ["check", "price", "bill", "estimate", "diff", "payouts", "pay", "fmt"]:
+        assert f"\n   {command}\n" in shown
 
 
 def test_version():
@@ -600,8 +840,8 @@ def test_a_billed_line_sent_under_another_contract_is_refused(tmp_path):
 def test_the_late_work_horizon_option(tmp_path):
     r = run("bill", *inputs(), "--period", "2026-03", "--late-work", "0")
     assert r.returncode == 2
-    assert r.stderr == ("--late-work: Value 0 not in range 1 to 1200\n"
-                        "Run with --help for more information.\n")
+    assert r.stderr == ("tariff: --late-work: Value 0 not in range 1 to 1200 "
+                        "(see 'tariff help bill')\n")
     late = tmp_path / "late.csv"
     late.write_text("id,contract,item,start,quantity\n"
                     "L1,C-1,engineer_visit,2026-01-20T10:00:00+03:00,1\n")

@@ -45,7 +45,6 @@ def text(r):
     ["estimate", "-t", TARIFF, "-c", CONTRACTS, "-w", WORK, "--contract", "C-1", "-s", "{d}"],
     ["bill", "-t", TARIFF, "-c", CONTRACTS, "-w", WORK, "--period", "2026-03", "--payments", "{d}"],
     ["diff", "--old", TARIFF, "--new", "{d}", "-c", CONTRACTS, "-w", WORK],
-    ["fmt", "{d}"],
 ])
 def test_a_directory_given_as_a_file_is_named(tmp_path, args):
     d = tmp_path / "inputs"

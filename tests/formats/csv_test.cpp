@@ -79,6 +79,24 @@ TEST(CsvSplit, MalformedRecordsAreMarkedAndReadingGoesOn) {
   EXPECT_EQ(records[4].line, 5U);
 }
 
+TEST(CsvSplit, SemicolonsWhenTheHeaderHasOneAndNoComma) {
+  // A spreadsheet's export in a decimal-comma locale: "2,5" is one field there.
+  const auto records =
+      split_csv("\xEF\xBB\xBFid;quantity;note\r\nL-1;2,5;\"a; b\"\r\nL-2;1;x,y\r\n");
+  ASSERT_EQ(records.size(), 3U);
+  EXPECT_EQ(records[0].fields, (fields{"id", "quantity", "note"}));
+  EXPECT_EQ(records[1].fields, (fields{"L-1", "2,5", "a; b"}));
+  EXPECT_EQ(records[2].fields, (fields{"L-2", "1", "x,y"}));
+  EXPECT_TRUE(records[2].error.empty());
+}
+
+TEST(CsvSplit, CommasWhenTheHeaderHasAComma) {
+  // A header with both, or with neither, is comma-separated: a ';' inside a name stays in it.
+  EXPECT_EQ(split_csv("id,a;b\n1;2,3\n")[1].fields, (fields{"1;2", "3"}));
+  EXPECT_EQ(split_csv("id\n1;2,3\n")[1].fields, (fields{"1;2", "3"}));
+  EXPECT_EQ(split_csv("\"id;x\",y\n1;2,3\n")[1].fields, (fields{"1;2", "3"}));
+}
+
 TEST(CsvWrite, QuotesOnlyWhenNeeded) {
   std::string out;
   append_csv_record(out, {"plain", "a,b", "say \"hi\"", "two\nlines", "cr\r", "", "ё"});

@@ -248,6 +248,41 @@ TEST(StateJsonV2, NumbersAreReadExactly) {
   EXPECT_EQ(largest.rows[0].revision, 18446744073709551615U);
 }
 
+TEST(StateJsonV2, UseIsReadAsSecondsOrAsADuration) {
+  const auto used = [](std::string_view value) {
+    const read_result<billing_state> read = read_state_json(
+        std::string(R"({"format": 2, "allowances": [{"allowance": "hvac_repair/month", )"
+                    R"("first": "2026-03-01", "last": "2026-03-31", "used": )") +
+        std::string(value) + "}]}");
+    if (!read.errors.empty()) return testing_io::messages(read).at(0);
+    return read.rows[0].allowances.at(0).used.to_string();
+  };
+  EXPECT_EQ(used(R"("72000")"), "72000");
+  EXPECT_EQ(used("72000"), "72000");
+  EXPECT_EQ(used(R"("20h")"), "72000");
+  EXPECT_EQ(used(R"("PT20H")"), "72000");
+  EXPECT_EQ(used(R"("1h30m")"), "5400");
+  EXPECT_EQ(used(R"("1.5h")"), "5400.0");
+  EXPECT_EQ(used(R"("P1DT2H30M15S")"), "95415");
+  EXPECT_EQ(used(R"("90m")"), "5400");
+  for (const std::string bad : {"20x", "h", "30m1h", "1d", "PT"})
+    EXPECT_EQ(used('"' + bad + '"'), "row 1 (id hvac_repair/month), column 'used': '" + bad +
+                                         "' is not a quantity: a number (seconds for time "
+                                         "items) or a duration like 20h, 1h30m or PT20H")
+        << bad;
+  const read_result<billing_state> volume = read_state_json(
+      R"({"format": 2, "volumes": [{"item": "support_hour", "first": "2026-03-01", )"
+      R"("last": "2026-03-31", "quantity": "PT12H"}]})");
+  ASSERT_TRUE(volume.errors.empty()) << testing_io::messages(volume).at(0);
+  EXPECT_EQ(volume.rows[0].volumes.at(0).quantity.to_string(), "43200");
+  // Written as the machine format it is: seconds.
+  const read_result<billing_state> read = read_state_json(
+      R"({"format": 2, "allowances": [{"allowance": "hvac_repair/month", "first": "2026-03-01", )"
+      R"("last": "2026-03-31", "used": "20h"}]})");
+  ASSERT_TRUE(read.errors.empty());
+  EXPECT_NE(write_state_json(read.rows[0]).find(R"("used": "72000")"), std::string::npos);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Format 1
 

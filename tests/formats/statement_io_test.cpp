@@ -823,22 +823,24 @@ TEST(BillingStateJson, ElementErrorsNameTheElementAndKey) {
     "a/month",
     {"allowance": "a/year", "first": "2026-01-01", "last": "2026-12-31", "used": 2}
   ]})");
-  EXPECT_EQ(testing_io::messages(read),
-            (std::vector<std::string>{
-                "row 2 (id a/month), column 'first': '2026-02-30' is not a date: 2026-02-30 is "
-                "not a day, February has 28 days",
-                "row 3 (id a/month), column 'used': 'three' is not a decimal number",
-                "row 4 (id a/month), column 'used': a value is required",
-                "row 5, column 'allowance': a value is required",
-                "row 6 (id a/month), column 'last': the last day is before the first",
-                "row 7 (id a/month), column 'used': the quantity used is negative",
-                "row 8 (id a/month), column 'first': allowance 'a/month' for "
-                "2026-03-01..2026-03-31 is given twice (first on row 1)",
-                "row 9 (id a/month), column 'used': expected a string or a number, not a boolean",
-                "row 10 (id a/month), column 'x': unknown key",
-                "row 11 (id a/month), column 'allowance': the key appears more than once",
-                "row 12: expected an object, not a string",
-            }));
+  EXPECT_EQ(
+      testing_io::messages(read),
+      (std::vector<std::string>{
+          "row 2 (id a/month), column 'first': '2026-02-30' is not a date: 2026-02-30 is "
+          "not a day, February has 28 days",
+          "row 3 (id a/month), column 'used': 'three' is not a quantity: a number (seconds for "
+          "time items) or a duration like 20h, 1h30m or PT20H",
+          "row 4 (id a/month), column 'used': a value is required",
+          "row 5, column 'allowance': a value is required",
+          "row 6 (id a/month), column 'last': the last day is before the first",
+          "row 7 (id a/month), column 'used': the quantity used is negative",
+          "row 8 (id a/month), column 'first': allowance 'a/month' for "
+          "2026-03-01..2026-03-31 is given twice (first on row 1)",
+          "row 9 (id a/month), column 'used': expected a string or a number, not a boolean",
+          "row 10 (id a/month), column 'x': unknown key",
+          "row 11 (id a/month), column 'allowance': the key appears more than once",
+          "row 12: expected an object, not a string",
+      }));
   // The elements that read are in the state; a host must not bill from it.
   ASSERT_EQ(read.rows.size(), 1U);
   EXPECT_EQ(read.rows[0].allowances, (std::vector{use("a/month", "2026-03-01", "2026-04-01", "3"),

@@ -137,6 +137,11 @@ const std::vector<std::string> corpus{
     "E,C,x,2026-01-01T00:00Z,1,,,,Mars/Olympus,,\n"
     "F,C,x,2026-01-01T00:00Z,1,bug_fix,false,2026-02-28,UTC,tula,\"a\nb\"\n"
     "G\x01,C,x,2026-01-01T00:00Z,1,,,,,\xff,\n",
+    // Semicolon-separated, told by the header (csv.hpp); a decimal comma is then one field.
+    "\xEF\xBB\xBFid;contract;item;start;quantity;performer\r\n"
+    "L-1;C;x;2026-01-01T09:00Z;1;\"Smith; J.\"\r\n"
+    "L-2;C;x;2026-01-01T09:00Z;2,5;p\r\n"
+    "L-3;C;x;2026-01-01T09:00Z;3;\"two\nlines\"\n",
 };
 
 TEST(WorkCsvStream, ReadsTheCorpusAsReadWorkCsvAtEveryRefillSize) {
