@@ -209,3 +209,26 @@ test("require('tariff').setup() starts one server per project and attaches every
     assert.deepEqual(methods.slice(-2), ['shutdown', 'exit']);
   });
 });
+
+test("Neovim's client on the real `tariff lsp` shows the tool's diagnostics in each buffer", () => {
+  withTempDir((dir) => {
+    // The probe of the test above, with the language server of this build instead of the
+    // recording one: a misspelt window in one file, a clean file beside it.
+    fs.mkdirSync(path.join(dir, '.git'));
+    const broken = path.join(dir, 'broken.tariff');
+    const clean = path.join(dir, 'clean.tariff');
+    fs.writeFileSync(broken, fs.readFileSync(facilities, 'utf8')
+      .replace('rule night when in night', 'rule night when in nigth'));
+    fs.copyFileSync(facilities, clean);
+    const server = [cli, 'lsp', '--debounce', '0'];
+    const seen = runProbe('nvim_lsp_probe.lua', {
+      TARIFF_LSP_CMD: JSON.stringify(server), TARIFF_FILES: JSON.stringify([broken, clean]),
+    });
+    assert.deepEqual(seen.buffers.map((b) => [b.path, b.filetype, b.clients, b.diagnostics]), [
+      [broken, 'tariff', 1, ["unknown window 'nigth'; did you mean 'night'?"]],
+      [clean, 'tariff', 1, []],
+    ]);
+    assert.deepEqual(seen.clients, [{ name: 'tariff', root_dir: dir, cmd: server }]);
+    assert.equal(seen.stopped, true);
+  });
+});

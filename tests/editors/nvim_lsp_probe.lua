@@ -5,11 +5,20 @@ local cmd = vim.fn.json_decode(os.getenv('TARIFF_LSP_CMD'))
 local files = vim.fn.json_decode(os.getenv('TARIFF_FILES'))
 require('tariff').setup({ cmd = cmd })
 
+-- Each document's diagnostics are waited for until the server has published them, empty or not.
+local published = {}
+local publish = vim.lsp.handlers['textDocument/publishDiagnostics']
+vim.lsp.handlers['textDocument/publishDiagnostics'] = function(err, result, ctx, config)
+  publish(err, result, ctx, config)
+  published[result.uri] = true
+end
+
 local answer = { buffers = {}, clients = {} }
 for _, path in ipairs(files) do
   vim.cmd('edit ' .. vim.fn.fnameescape(path))
   local bufnr = vim.api.nvim_get_current_buf()
-  vim.wait(10000, function() return #vim.diagnostic.get(bufnr) > 0 end, 20)
+  local uri = vim.uri_from_bufnr(bufnr)
+  vim.wait(10000, function() return published[uri] end, 20)
   local messages = {}
   for _, d in ipairs(vim.diagnostic.get(bufnr)) do table.insert(messages, d.message) end
   table.insert(answer.buffers, { path = path, filetype = vim.bo.filetype, diagnostics = messages,
