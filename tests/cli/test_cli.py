@@ -84,6 +84,30 @@ def test_price_table_explains_each_price():
     assert " -> " in r.stdout  # a trace step: before -> after
 
 
+def test_price_table_shows_part_amounts_at_the_display_scale_and_site_times():
+    night = EXAMPLES / "04-night-work"
+    r = run("price", *inputs(night))
+    assert r.returncode == 0, r.stderr
+    rows = r.stdout.splitlines()
+    # J2, 20:10-23:30 per started hour: 4583.333... and 10833.333... marked, exact in JSON.
+    j2 = rows.index(next(l for l in rows if l.startswith("  J2 ")))
+    assert rows[j2 + 1:j2 + 3] == [
+        "      20:10-22:00                                                 1h50min  @ 2500.00   ≈4583.33",
+        "      22:00-23:30             night                               2h10min  @ 5000.00  ≈10833.33",
+    ]
+    # J8 at a site in Yekaterinburg, 18:00-21:00 Moscow time: its own clock, zone named.
+    j8 = rows.index(next(l for l in rows if l.startswith("  J8 ")))
+    assert rows[j8].endswith("10000.00  C-1; times in Asia/Yekaterinburg")
+    assert rows[j8 + 1:j8 + 3] == [
+        "      20:00-22:00                                                      2h  @ 2500.00    5000.00",
+        "      22:00-23:00             night                                    1h  @ 5000.00    5000.00",
+    ]
+    exact = run("price", *inputs(night), "-f", "json")
+    j2_parts = next(l for l in json.loads(exact.stdout) if l["id"] == "J2")["parts"]
+    assert [p["amount"] for p in j2_parts] == ["4583.33333333333333333333",
+                                               "10833.33333333333333333333"]
+
+
 def test_price_csv_has_a_header_and_a_row_per_line():
     r = run("price", *inputs(), "-f", "csv")
     assert r.returncode == 0
