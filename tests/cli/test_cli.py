@@ -269,6 +269,34 @@ def test_a_state_naming_no_contract_opens_one_contract_only(tmp_path):
     assert (state["format"], state["contract"], state["revision"]) == (2, "C-200", 1)
 
 
+def test_bill_text_writes_durations_as_hours_and_minutes_and_the_state_keeps_seconds(tmp_path):
+    limits = EXAMPLES / "08-labour-limits"
+    state = tmp_path / "state.json"
+    r = run("bill", *inputs(limits), "--save-state", state)
+    assert r.returncode == 0, r.stderr
+    rows = r.stdout.splitlines()
+    assert rows[rows.index("Alerts") + 1:rows.index("Alerts") + 3] == [
+        "  - allowance hvac_repair+support_hour/month for 2026-03-01..2026-03-31 reached 80% with"
+        " line H4: 18h of 20h used",
+        "  - allowance hvac_repair+support_hour/month for 2026-03-01..2026-03-31 reached 100% with"
+        " line H5: 20h of 20h used",
+    ]
+    assert ("  hvac_repair/month  2026-03-01..2026-03-31       10h         0min        3h"
+            "         7h  7500.00") in rows
+    states = json.loads(state.read_text())
+    assert '"used": "10800"' in state.read_text(), states  # a machine format: seconds
+    # J1 (3h of hvac_repair/month) voided: the reversal returns 3h, not 10800.
+    void = tmp_path / "void.csv"
+    header, *lines = (limits / "work.csv").read_text().splitlines()
+    j1 = next(l for l in lines if l.startswith("J1,"))
+    void.write_text(f"{header},void\n{j1},true\n")
+    r = run("bill", "-t", limits / "tariff.tariff", "-c", limits / "contracts.csv", "-w", void,
+            "--contract", "C-2", "-s", state, "--period", "2026-03")
+    assert r.returncode == 0, r.stderr
+    assert ("  reverses J1 (voided)  2026-03-10  hvac_repair      0.00  returns 3h to"
+            " hvac_repair/month for 2026-03-01..2026-03-31") in r.stdout.splitlines(), r.stdout
+
+
 def test_bill_says_when_there_is_no_contract_to_bill(tmp_path):
     contracts = tmp_path / "contracts.csv"
     contracts.write_text("id,client,plan,status,start,end\n"
