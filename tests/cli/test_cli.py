@@ -507,15 +507,27 @@ def test_diff_csv_totals(tmp_path):
     assert fees[6:9] == ["90000.00", "94000.00", "4000.00"]  # March and April, +2000 each
 
 
-def test_diff_text_lists_changed_lines_side_by_side(tmp_path):
+def test_diff_text_lists_changed_lines_in_100_columns(tmp_path):
     cheaper = tmp_path / "cheaper.tariff"
     cheaper.write_text((SUBSCRIPTION / "tariff.tariff").read_text()
                        .replace("price 3200.00", "price 3000.00"))
     r = run("diff", "--old", SUBSCRIPTION / "tariff.tariff", "--new", cheaper,
             "-c", SUBSCRIPTION / "contracts.csv", "-w", SUBSCRIPTION / "work.csv", "--lines")
     assert r.returncode == 0, r.stderr
-    assert "M1  cartridge  contract C-1, client K-1:  6400.00 -> 6000.00  (-400.00)" in r.stdout
-    assert "| new: " in r.stdout
+    changed = r.stdout[r.stdout.index("Lines priced differently"):]
+    # Side by side these pricings would take 106 columns: the current above the proposed.
+    assert changed.startswith(
+        "Lines priced differently (2)\n"
+        "\n"
+        "  M1  cartridge  contract C-1, client K-1:  6400.00 -> 6000.00  (-400.00)\n"
+        "    old: POS service centre\n"
+        "    M1  2026-03-10  Cartridge  2             6400.00\n"
+        "        14:40                  2  @ 3200.00  6400.00\n"
+        "    new: POS service centre\n"
+        "    M1  2026-03-10  Cartridge  2             6000.00\n"
+        "        14:40                  2  @ 3000.00  6000.00\n"
+        "\n"), changed
+    assert max(len(l) for l in changed.splitlines()) <= 100, changed
 
 
 def diff_of(new, *more):

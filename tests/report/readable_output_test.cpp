@@ -2,13 +2,17 @@
 // in text output"): part amounts at the tariff's display scale, marked when the exact value has
 // more digits; part clock times in the site's zone, named when it is not the calendar's. JSON keeps
 // every digit.
+#include <algorithm>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <tariff/compare_io.hpp>
 #include <tariff/priced_io.hpp>
 
 #include "report/shown_amount.hpp"
+#include "report/text_layout.hpp"
 
 namespace {
 
@@ -123,6 +127,82 @@ TEST(PricedText, WithoutZonesTimesAreTheCalendars) {
   const std::string text = write_priced_text(price(night(), contracts(), work), night());
   EXPECT_NE(text.find("\n      20:10-22:00  night"), std::string::npos) << text;
   EXPECT_EQ(text.find("times in"), std::string::npos) << text;
+}
+
+// --- diff --lines fits 100 columns ------------------------------------------------------------
+
+// The widest line of `text`, in columns.
+std::size_t widest_line(const std::string& text) {
+  std::size_t widest = 0;
+  std::istringstream lines(text);
+  for (std::string l; std::getline(lines, l);)
+    widest = std::max(widest, report::width(l));
+  return widest;
+}
+
+// The report's changed lines: what comes after its figures.
+std::string changed_lines(const std::string& report) {
+  return report.substr(report.find("Lines priced differently"));
+}
+
+line_change changed(const priced_line& old_line, const priced_line& new_line) {
+  return {0, "K-1", old_line, new_line};
+}
+
+// Two pricings that fit side by side in 100 columns are written so, the current on the left.
+TEST(ComparisonText, PricingsThatFitAreSideBySide) {
+  priced_line rejected;
+  rejected.id = "J9";
+  rejected.item = "repair";
+  rejected.contract = "C-1";
+  rejected.rejected = reject_reason::unknown_item;
+  rejected.message = "no such item";
+  priced_line missing = rejected;
+  missing.rejected = reject_reason::unknown_plan;
+  missing.message = "no such plan";
+  comparison c;
+  c.currency = "RUB";
+  c.lines = {changed(rejected, missing)};
+  const std::string text =
+      changed_lines(write_comparison_text(c, night(), night(), {.lines = true}));
+  EXPECT_EQ(text,
+            "Lines priced differently (1)\n"
+            "\n"
+            "  J9  repair  contract C-1, client K-1:  rejected -> rejected\n"
+            "    old: Night                | new: Night\n"
+            "    rejected: unknown_item    | rejected: unknown_plan\n"
+            "    no such item              | no such plan\n");
+}
+
+// Two pricings wider than 100 columns side by side: the current above the proposed.
+TEST(ComparisonText, PricingsTooWideSideBySideAreOneAboveTheOther) {
+  const std::vector<work_line> work{
+      job("J1", "2026-03-10T20:10:00+03:00", "2026-03-10T23:30:00+03:00")};
+  const std::vector<priced_line> old_lines = price(night(), contracts(), work);
+  std::string source(night_source);
+  source.replace(source.find("price 2500.00"), 13, "price 2600.00");
+  const compiled_tariff raised = compiled(source);
+  const std::vector<priced_line> new_lines = price(raised, contracts(), work);
+  comparison c;
+  c.currency = "RUB";
+  c.lines = {changed(old_lines[0], new_lines[0])};
+  const std::string text =
+      changed_lines(write_comparison_text(c, night(), raised, {.lines = true}));
+  EXPECT_EQ(text,
+            "Lines priced differently (1)\n"
+            "\n"
+            "  J1  repair  contract C-1, client K-1:  15416.67 -> 16033.33  (+616.66)\n"
+            "    old: Night\n"
+            "    J1  2026-03-10   Repair       4h              15416.67\n"
+            "        20:10-22:00          1h50min  @ 2500.00   ≈4583.33\n"
+            "        22:00-23:30  night   2h10min  @ 5000.00  ≈10833.33\n"
+            "          night 2500.00 -> 5000.00 (11:1)\n"
+            "    new: Night\n"
+            "    J1  2026-03-10   Repair       4h              16033.33\n"
+            "        20:10-22:00          1h50min  @ 2600.00   ≈4766.67\n"
+            "        22:00-23:30  night   2h10min  @ 5200.00  ≈11266.67\n"
+            "          night 2600.00 -> 5200.00 (11:1)\n");
+  EXPECT_LE(widest_line(text), 100U) << text;
 }
 
 }  // namespace
