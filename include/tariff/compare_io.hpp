@@ -19,8 +19,9 @@ struct comparison_text_options {
 };
 
 /// The report as aligned text for a terminal: the totals, then per client, item and month; with
-/// `lines`, each changed line with its two pricings and their traces side by side. `old_tariff`
-/// and `new_tariff` must be the tariffs compared (they name the parts' labels).
+/// `lines`, each changed line with its two pricings and their traces side by side (one above
+/// the other where that would be wider than 100 columns). `old_tariff` and `new_tariff` must be
+/// the tariffs compared (they name the parts' labels).
 [[nodiscard]] TARIFF_API std::string write_comparison_text(
     const comparison& c, const compiled_tariff& old_tariff, const compiled_tariff& new_tariff,
     const comparison_text_options& options = {});

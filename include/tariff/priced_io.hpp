@@ -51,6 +51,10 @@ class TARIFF_API priced_writer {
 /// What a text report for a terminal shows beyond its figures.
 struct text_options {
   bool explain = false;  ///< each part's trace steps: what every rule did to its price
+  /// The site's zone of each line (work_line::time_zone), in the order of the lines: their
+  /// parts' clock times are shown in it, and a zone that is not the calendar's is named. Empty
+  /// (or an empty name): the calendar's zone.
+  std::span<const std::string> time_zones = {};
 };
 
 /// Priced lines as aligned text for a terminal: each priced line with its parts (and with

@@ -37,14 +37,25 @@ void add_output_options(CLI::App* cmd, priced_output& out) {
   cmd->add_option("-o,--output", out.output, "Write to this file instead of standard output");
 }
 
+// Each work line's site zone, for the table's part times.
+std::vector<std::string> time_zones(std::span<const work_line> work) {
+  std::vector<std::string> zones;
+  zones.reserve(work.size());
+  for (const work_line& w : work)
+    zones.push_back(w.time_zone);
+  return zones;
+}
+
 void write_priced(const priced_output& out, const std::vector<priced_line>& lines,
-                  const compiled_tariff& tariff) {
+                  const compiled_tariff& tariff, std::span<const work_line> work) {
   if (out.format == "json")
     write_output(out.output, write_priced_json(lines, tariff));
   else if (out.format == "csv")
     write_output(out.output, write_priced_csv(lines, tariff));
   else
-    write_output(out.output, write_priced_text(lines, tariff, {.explain = out.explain}));
+    write_output(
+        out.output,
+        write_priced_text(lines, tariff, {.explain = out.explain, .time_zones = time_zones(work)}));
 }
 
 struct inputs {
@@ -117,16 +128,20 @@ void price_stream(const inputs& in, const priced_output& out) {
     std::string text;
   };
   std::array<block, 2> blocks;
-  std::vector<priced_line> all;  // the table's lines
+  std::vector<priced_line> all;    // the table's lines
+  std::vector<std::string> zones;  // and their sites' zones
   worker pricer;
   std::future<void> pending;
   std::size_t next = 0;
   const auto collect = [&](block& done) {
     pending.get();
-    if (table)
+    if (table) {
       std::move(done.priced.begin(), done.priced.end(), std::back_inserter(all));
-    else
+      for (const work_line& w : done.lines)
+        zones.push_back(w.time_zone);
+    } else {
       output.write(done.text);
+    }
   };
   progress_bar bar("bytes of work read", work.size(), progress_bytes);
   while (work.next(blocks[next].lines, blocks[next].rows)) {
@@ -154,7 +169,7 @@ void price_stream(const inputs& in, const priced_output& out) {
                                   ? "the output above stops before the first of them"
                                   : "nothing was priced"));
   if (table)
-    output.write(write_priced_text(all, tariff, {.explain = out.explain}));
+    output.write(write_priced_text(all, tariff, {.explain = out.explain, .time_zones = zones}));
   else
     writer.finish(output.text());
   output.finish();
@@ -196,7 +211,7 @@ void add_estimate_command(CLI::App& app) {
     const std::vector<work_line> work = load_work(opts->in.work);
     const billing_state state = load_state(opts->state, opts->contract);
     const price_options options{opts->out.explain || opts->out.format != "table"};
-    write_priced(opts->out, estimate(tariff, deal, state, work, options), tariff);
+    write_priced(opts->out, estimate(tariff, deal, state, work, options), tariff, work);
   });
 }
 

@@ -62,12 +62,34 @@ std::vector<std::string> pricing_lines(const priced_line& line, const compiled_t
   return out;
 }
 
-// Two blocks of text side by side, the left one padded to its widest line.
+// The columns a report for a terminal fits in (docs/cli.md, "tariff diff").
+constexpr std::size_t terminal_columns = 100;
+
+std::size_t widest(const std::vector<std::string>& lines) {
+  std::size_t out = 0;
+  for (const std::string& l : lines)
+    out = std::max(out, report::width(l));
+  return out;
+}
+
+void append_indented(std::string& out, const std::vector<std::string>& lines, std::size_t indent) {
+  for (const std::string& l : lines) {
+    if (!l.empty()) out.append(indent, ' ');
+    out += l;
+    out += '\n';
+  }
+}
+
+// Two blocks of text side by side, the left one padded to its widest line, when they fit in
+// terminal_columns; else the left one above the right one, so that no line wraps.
 void append_side_by_side(std::string& out, const std::vector<std::string>& left,
                          const std::vector<std::string>& right, std::size_t indent) {
-  std::size_t left_width = 0;
-  for (const std::string& l : left)
-    left_width = std::max(left_width, report::width(l));
+  const std::size_t left_width = widest(left);
+  if (indent + left_width + 4 + 2 + widest(right) > terminal_columns) {
+    append_indented(out, left, indent);
+    append_indented(out, right, indent);
+    return;
+  }
   for (std::size_t i = 0; i < std::max(left.size(), right.size()); ++i) {
     std::string row(indent, ' ');
     const std::string l = i < left.size() ? left[i] : std::string();

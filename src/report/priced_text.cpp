@@ -22,12 +22,14 @@ std::string write_priced_text(std::span<const priced_line> lines, const compiled
   decimal revenue = queries::zero_amount(tariff);
   decimal cost = revenue;
   std::size_t rejected = 0;
-  for (const priced_line& line : lines) {
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const priced_line& line = lines[i];
     if (!line.ok()) {
       ++rejected;
       continue;
     }
-    report::add_priced_line(priced, line, tariff, explain, line.contract);
+    report::add_priced_line(priced, line, tariff, explain, line.contract,
+                            i < options.time_zones.size() ? options.time_zones[i] : "");
     revenue += line.amount;
     cost += line.cost;
   }

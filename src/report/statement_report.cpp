@@ -47,6 +47,15 @@ void add_lines(report::text_table& table, const std::vector<priced_line>& lines,
   }
 }
 
+// An allowance's use as a quantity of its unit ("3h", "2"), the unit found in the statement's
+// allowances; as stored (seconds of a time allowance) for one the statement does not report.
+std::string allowance_quantity(const statement& s, std::string_view allowance,
+                               const decimal& used) {
+  for (const allowance_report& a : s.allowances)
+    if (a.allowance == allowance) return item_quantity{used, a.included.unit_seconds}.to_string();
+  return used.to_string();
+}
+
 std::string short_hash(const std::string& hash) {
   return hash.substr(0, 12);
 }
@@ -120,8 +129,8 @@ std::string write_statement_text(const statement& s, const compiled_tariff& tari
     for (const reversal& r : s.reversals) {
       std::string note;
       for (const billing_state::allowance_use& u : r.returned)
-        note += (note.empty() ? "returns " : ", ") + u.used.to_string() + " to " + u.allowance +
-                " for " + format_span(u.period);
+        note += (note.empty() ? "returns " : ", ") + allowance_quantity(s, u.allowance, u.used) +
+                " to " + u.allowance + " for " + format_span(u.period);
       reversals.add({"reverses " + r.id + " (" + std::string(to_string(r.reason)) + ")",
                      format_date(r.date), r.item},
                     r.amount.to_string(), std::move(note));

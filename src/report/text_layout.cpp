@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "formats/priced_writer.hpp"
+#include "report/shown_amount.hpp"
 
 namespace tariff::report {
 
@@ -319,14 +320,40 @@ std::string part_time(const priced_part& part, const priced_line& line,
   return out;
 }
 
+namespace {
+
+// The zone a line's part times are shown in: the site's, or the calendar's when the line names
+// none (or names it); nullptr for a name the tz database does not have (such a line is rejected
+// before it has parts).
+const date::time_zone* shown_zone(std::string_view zone_name, const compiled_tariff& tariff) {
+  if (zone_name.empty() || zone_name == tariff.time_zone_name()) return &tariff.time_zone();
+  try {
+    return &find_time_zone(zone_name);
+  } catch (const calendar_error&) {
+    return nullptr;
+  }
+}
+
+}  // namespace
+
 void add_priced_line(text_table& table, const priced_line& line, const compiled_tariff& tariff,
-                     bool explain, std::optional<std::string_view> note) {
+                     bool explain, std::optional<std::string_view> note,
+                     std::string_view zone_name) {
+  const date::time_zone* zone = shown_zone(zone_name, tariff);
+  const bool other_zone = zone != &tariff.time_zone() && zone != nullptr;
   // The notes, "; " between them.
   std::string notes;
   std::string_view shown = note.value_or(std::string_view());
-  if (line.kind != work_kind::billable) {
+  if (other_zone) {
     notes = shown;
     if (note) notes += "; ";
+    notes += "times in ";
+    notes += zone_name;
+    shown = notes;
+  }
+  if (line.kind != work_kind::billable) {
+    if (!other_zone) notes = shown;
+    if (note || other_zone) notes += "; ";
     notes += "not billable (";
     notes += to_string(line.kind);
     notes += ')';
@@ -338,13 +365,14 @@ void add_priced_line(text_table& table, const priced_line& line, const compiled_
   for (const priced_part& part : line.parts) {
     std::string part_note;
     if (!part.allowance.empty())
-      part_note = "included (" + part.allowance + "), covered " + part.covered.to_string();
+      part_note =
+          "included (" + part.allowance + "), covered " + shown_amount(part.covered, tariff);
     table.add({{},
-               part_time(part, line, tariff.time_zone()),
+               part_time(part, line, zone != nullptr ? *zone : tariff.time_zone()),
                formats::join(tariff.label_names(part.labels), "+"),
                part.billed.to_string(),
                "@ " + part.unit_price.to_string()},
-              part.amount.to_string(), part_note);
+              shown_amount(part.amount, tariff), part_note);
     if (explain)
       for (const trace_step& step : part.trace)
         table.add_free(1, formats::trace_step_text(step, line.kind));

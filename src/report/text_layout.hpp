@@ -90,8 +90,12 @@ std::string part_time(const priced_part& part, const priced_line& line,
 
 /// A priced line as rows of `table` (5 columns: id, date, title, billed, unit price): the line
 /// with its amount and `note` (and why it is not billable: after "; " if there is a note, even
-/// an empty one), each part below it, and with `explain` each trace step.
+/// an empty one), each part below it, and with `explain` each trace step. Part amounts are
+/// shown at the tariff's display scale (shown_amount.hpp); part times in `zone_name`, the
+/// site's zone of the work line (empty: the calendar's), named in the notes when it is not the
+/// calendar's.
 void add_priced_line(text_table& table, const priced_line& line, const compiled_tariff& tariff,
-                     bool explain, std::optional<std::string_view> note = {});
+                     bool explain, std::optional<std::string_view> note = {},
+                     std::string_view zone_name = {});
 
 }  // namespace tariff::report

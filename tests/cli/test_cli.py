@@ -84,6 +84,30 @@ def test_price_table_explains_each_price():
     assert " -> " in r.stdout  # a trace step: before -> after
 
 
+def test_price_table_shows_part_amounts_at_the_display_scale_and_site_times():
+    night = EXAMPLES / "04-night-work"
+    r = run("price", *inputs(night))
+    assert r.returncode == 0, r.stderr
+    rows = r.stdout.splitlines()
+    # J2, 20:10-23:30 per started hour: 4583.333... and 10833.333... marked, exact in JSON.
+    j2 = rows.index(next(l for l in rows if l.startswith("  J2 ")))
+    assert rows[j2 + 1:j2 + 3] == [
+        "      20:10-22:00                                                 1h50min  @ 2500.00   ≈4583.33",
+        "      22:00-23:30             night                               2h10min  @ 5000.00  ≈10833.33",
+    ]
+    # J8 at a site in Yekaterinburg, 18:00-21:00 Moscow time: its own clock, zone named.
+    j8 = rows.index(next(l for l in rows if l.startswith("  J8 ")))
+    assert rows[j8].endswith("10000.00  C-1; times in Asia/Yekaterinburg")
+    assert rows[j8 + 1:j8 + 3] == [
+        "      20:00-22:00                                                      2h  @ 2500.00    5000.00",
+        "      22:00-23:00             night                                    1h  @ 5000.00    5000.00",
+    ]
+    exact = run("price", *inputs(night), "-f", "json")
+    j2_parts = next(l for l in json.loads(exact.stdout) if l["id"] == "J2")["parts"]
+    assert [p["amount"] for p in j2_parts] == ["4583.33333333333333333333",
+                                               "10833.33333333333333333333"]
+
+
 def test_price_csv_has_a_header_and_a_row_per_line():
     r = run("price", *inputs(), "-f", "csv")
     assert r.returncode == 0
@@ -243,6 +267,34 @@ def test_a_state_naming_no_contract_opens_one_contract_only(tmp_path):
     assert r.returncode == 0, r.stderr
     state = json.loads(saved.read_text())  # one contract: one state, now naming it
     assert (state["format"], state["contract"], state["revision"]) == (2, "C-200", 1)
+
+
+def test_bill_text_writes_durations_as_hours_and_minutes_and_the_state_keeps_seconds(tmp_path):
+    limits = EXAMPLES / "08-labour-limits"
+    state = tmp_path / "state.json"
+    r = run("bill", *inputs(limits), "--save-state", state)
+    assert r.returncode == 0, r.stderr
+    rows = r.stdout.splitlines()
+    assert rows[rows.index("Alerts") + 1:rows.index("Alerts") + 3] == [
+        "  - allowance hvac_repair+support_hour/month for 2026-03-01..2026-03-31 reached 80% with"
+        " line H4: 18h of 20h used",
+        "  - allowance hvac_repair+support_hour/month for 2026-03-01..2026-03-31 reached 100% with"
+        " line H5: 20h of 20h used",
+    ]
+    assert ("  hvac_repair/month  2026-03-01..2026-03-31       10h         0min        3h"
+            "         7h  7500.00") in rows
+    states = json.loads(state.read_text())
+    assert '"used": "10800"' in state.read_text(), states  # a machine format: seconds
+    # J1 (3h of hvac_repair/month) voided: the reversal returns 3h, not 10800.
+    void = tmp_path / "void.csv"
+    header, *lines = (limits / "work.csv").read_text().splitlines()
+    j1 = next(l for l in lines if l.startswith("J1,"))
+    void.write_text(f"{header},void\n{j1},true\n")
+    r = run("bill", "-t", limits / "tariff.tariff", "-c", limits / "contracts.csv", "-w", void,
+            "--contract", "C-2", "-s", state, "--period", "2026-03")
+    assert r.returncode == 0, r.stderr
+    assert ("  reverses J1 (voided)  2026-03-10  hvac_repair      0.00  returns 3h to"
+            " hvac_repair/month for 2026-03-01..2026-03-31") in r.stdout.splitlines(), r.stdout
 
 
 def test_bill_says_when_there_is_no_contract_to_bill(tmp_path):
@@ -455,15 +507,27 @@ def test_diff_csv_totals(tmp_path):
     assert fees[6:9] == ["90000.00", "94000.00", "4000.00"]  # March and April, +2000 each
 
 
-def test_diff_text_lists_changed_lines_side_by_side(tmp_path):
+def test_diff_text_lists_changed_lines_in_100_columns(tmp_path):
     cheaper = tmp_path / "cheaper.tariff"
     cheaper.write_text((SUBSCRIPTION / "tariff.tariff").read_text()
                        .replace("price 3200.00", "price 3000.00"))
     r = run("diff", "--old", SUBSCRIPTION / "tariff.tariff", "--new", cheaper,
             "-c", SUBSCRIPTION / "contracts.csv", "-w", SUBSCRIPTION / "work.csv", "--lines")
     assert r.returncode == 0, r.stderr
-    assert "M1  cartridge  contract C-1, client K-1:  6400.00 -> 6000.00  (-400.00)" in r.stdout
-    assert "| new: " in r.stdout
+    changed = r.stdout[r.stdout.index("Lines priced differently"):]
+    # Side by side these pricings would take 106 columns: the current above the proposed.
+    assert changed.startswith(
+        "Lines priced differently (2)\n"
+        "\n"
+        "  M1  cartridge  contract C-1, client K-1:  6400.00 -> 6000.00  (-400.00)\n"
+        "    old: POS service centre\n"
+        "    M1  2026-03-10  Cartridge  2             6400.00\n"
+        "        14:40                  2  @ 3200.00  6400.00\n"
+        "    new: POS service centre\n"
+        "    M1  2026-03-10  Cartridge  2             6000.00\n"
+        "        14:40                  2  @ 3000.00  6000.00\n"
+        "\n"), changed
+    assert max(len(l) for l in changed.splitlines()) <= 100, changed
 
 
 def diff_of(new, *more):
