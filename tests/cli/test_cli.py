@@ -406,6 +406,73 @@ def test_pay_output_file_and_the_example(tmp_path):
         ("ivanov", "300.00"), ("ivanov", "300.00"), ("ivanov", "0.00"), ("petrov", "300.00")]
 
 
+def test_pay_and_payouts_write_json_as_the_c_interface_does(tmp_path):
+    work = [VISITS[0], "X1,C-1,vist,2026-03-05T10:00:00Z,,1,,ivanov"]
+    r = run("pay", *money(tmp_path, work), "--period", "2026-03", "-f", "json")
+    assert (r.returncode, r.stderr) == (
+        0, "tariff: not paid: line X1: item 'vist' is in no price list of tariff 'T'\n")
+    assert r.stdout == """{
+  "staff_pay": [
+    {
+      "employee": "ivanov",
+      "currency": "RUB",
+      "period": {"first": "2026-03-01", "last": "2026-03-31"},
+      "total": "300.00",
+      "lines": [
+        {
+          "id": "V3",
+          "request": "",
+          "contract": "C-1",
+          "item": "visit",
+          "kind": "billable",
+          "date": "2026-03-03",
+          "quantity": "1",
+          "amount": "1000.00",
+          "rule": "labour",
+          "pay": "300.00",
+          "line": 5,
+          "column": 19
+        }
+      ]
+    }
+  ],
+  "rejected": [
+    {
+      "id": "X1",
+      "request": "",
+      "contract": "C-1",
+      "item": "vist",
+      "kind": "billable",
+      "date": "2026-03-05",
+      "status": "rejected",
+      "reason": "unknown_item",
+      "message": "line X1: item 'vist' is in no price list of tariff 'T'"
+    }
+  ]
+}
+"""
+    # -o x.json writes JSON without -f; payouts at each item's cost, pending without acceptance.
+    out = tmp_path / "payouts.json"
+    r = run("payouts", *money(tmp_path, VISITS[:2]), "--period", "2026-03", "-o", out)
+    assert (r.returncode, r.stdout, r.stderr) == (0, "", "")
+    written = json.loads(out.read_text())
+    assert written["rejected"] == []
+    [ivanov] = written["payouts"]
+    assert (ivanov["performer"], ivanov["payable"], ivanov["pending"]) == ("ivanov", "0.00", "800.00")
+    assert [(l["id"], l["rate"], l["accepted_on"], l["status"]) for l in ivanov["lines"]] == [
+        ("V3", "400.00", None, "pending"), ("V10", "400.00", None, "pending")]
+    out = tmp_path / "payouts.csv"
+    r = run("payouts", *money(tmp_path, VISITS[:1]), "--period", "2026-03", "-o", out)
+    assert (r.returncode, r.stderr) == (0, "")
+    assert out.read_text() == (
+        "performer,id,request,contract,item,date,accepted_on,quantity,rate,amount,status\n"
+        "ivanov,V3,,C-1,visit,2026-03-03,,1,400.00,400.00,pending\n")
+    r = run("payouts", *money(tmp_path, VISITS), "--period", "2026-03", "-f", "csv",
+            "-o", tmp_path / "p.json")
+    assert r.returncode == 2
+    assert "names a json file, and --format is csv" in r.stderr
+
+
 def test_pay_names_an_unknown_pay_block_and_the_lines_it_cannot_pay(tmp_path):
     r = run("pay", *money(tmp_path, VISITS), "--period", "2026-03", "--pay", "nurses")
     assert r.returncode == 1
