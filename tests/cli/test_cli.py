@@ -116,6 +116,54 @@ def test_semicolon_csv_is_told_by_its_header(tmp_path):
     assert r.stdout == run("price", *inputs(), "-f", "json").stdout
 
 
+def test_delimiter_reads_a_semicolon_file_whose_header_has_a_quoted_comma(tmp_path):
+    # Detection sees the ',' of the header's quoted field and splits at commas; --delimiter ';'
+    # reads every CSV input (work, contracts, payments) with semicolons.
+    args = money(tmp_path, [])
+    (tmp_path / "contracts.csv").write_text('id;client;plan;start;end;"client.name, full"\n'
+                                            'C-1;acme;basic;2026-01-01;2026-12-31;"Acme, Ltd"\n')
+    (tmp_path / "work.csv").write_text(
+        'id;contract;item;start;quantity;"work.note, short"\n'
+        'V3;C-1;visit;2026-03-03T10:00:00Z;1;"a, b; c"\n'
+        'V10;C-1;visit;2026-03-10T10:00:00Z;2;plain\n')
+    paid = tmp_path / "paid.csv"
+    paid.write_text("id;contract;date;amount\nP-1;C-1;2026-03-01;20000.00\n")
+    r = run("price", *args)
+    assert r.returncode == 1
+    assert r.stderr == (f"{tmp_path / 'contracts.csv'}: row 1: a quote inside an unquoted field "
+                        "(quote the whole field)\n"
+                        f"tariff: {tmp_path / 'contracts.csv'}: 1 row(s) could not be read; "
+                        "nothing was priced\n")
+    for delimiter in [";", "semicolon"]:
+        r = run("price", *args, "--delimiter", delimiter, "-f", "csv")
+        assert (r.returncode, r.stderr) == (0, "")
+        assert [row.split(",")[:13] for row in r.stdout.splitlines()[1:]] == [
+            ["V3", "", "C-1", "visit", "billable", "2026-03-03", "priced", "", "", "retail", "1",
+             "1", "1000.00"],
+            ["V10", "", "C-1", "visit", "billable", "2026-03-10", "priced", "", "", "retail", "2",
+             "2", "2000.00"]]
+    r = run("bill", *args, "--period", "2026-03", "--payments", paid, "--delimiter", ";",
+            "-f", "json")
+    assert (r.returncode, r.stderr) == (0, "")
+    [statement] = json.loads(r.stdout)
+    # The fee 10000.00 and the visits 3000.00, with 20 % tax, drawn from the payment.
+    assert (statement["revenue"], statement["tax"], statement["total"]) == (
+        "13000.00", "2600.00", "15600.00")
+    assert (statement["prepaid"]["received"], statement["prepaid"]["closing"]) == (
+        "20000.00", "4400.00")
+    r = run("pay", *args, "--period", "2026-03", "--delimiter", ";", "-f", "csv")
+    assert (r.returncode, r.stderr) == (0, "")
+    assert r.stdout.splitlines()[1:] == [  # no performer named: the employee is empty
+        ",V3,,C-1,visit,billable,2026-03-03,1,1000.00,labour,300.00",
+        ",V10,,C-1,visit,billable,2026-03-10,2,2000.00,labour,600.00"]
+    r = run("price", *args, "--delimiter", "tab")
+    assert (r.returncode, r.stdout) == (2, "")
+    assert r.stderr == "tariff: --delimiter: expected ',' or ';', not 'tab' (see 'tariff help price')\n"
+    r = run("check", tmp_path / "money.tariff", "--delimiter", ";")
+    assert r.returncode == 2
+    assert "unknown option '--delimiter'" in r.stderr
+
+
 def test_spreadsheet_habits_get_hints_not_guesses(tmp_path):
     work = tmp_path / "work.csv"
     work.write_bytes(
