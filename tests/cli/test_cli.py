@@ -561,6 +561,41 @@ def proposed(tmp_path):
     return raised
 
 
+def test_diff_maps_a_renamed_plan(tmp_path):
+    # The proposal renames pos_service to pos_basic and cuts its fee from 45000.00 to 39000.00.
+    renamed = tmp_path / "renamed.tariff"
+    renamed.write_text((SUBSCRIPTION / "tariff.tariff").read_text()
+                       .replace("plan pos_service", "plan pos_basic")
+                       .replace("fee 45000.00 per month", "fee 39000.00 per month"))
+    args = ["--old", SUBSCRIPTION / "tariff.tariff", "--new", renamed,
+            "-c", SUBSCRIPTION / "contracts.csv", "-w", SUBSCRIPTION / "work.csv", "-f", "csv"]
+    r = run("diff", *args)
+    assert r.returncode == 4
+    assert r.stderr.endswith("tariff: 1 contract(s) cannot be priced under the new tariff\n")
+    r = run("diff", *args, "--map-plan", "pos_service=pos_basic", "--exit-code")
+    assert (r.returncode, r.stderr) == (3, "")
+    rows = [row.split(",") for row in r.stdout.splitlines()]
+    header = rows[0]
+    figures = {(row[0], row[1]): dict(zip(header, row)) for row in rows[1:]}
+    total = figures[("total", "")]
+    assert (total["lines"], total["changed"], total["new_rejected"]) == ("8", "0", "0")
+    assert (total["old_revenue"], total["new_revenue"], total["revenue_change"]) == (
+        "103200.00", "91200.00", "-12000.00")
+    assert figures[("fees", "")]["new_revenue"] == "78000.00"
+    assert figures[("month", "2026-04")]["new_revenue"] == "39000.00"
+    # Mapped twice, to a plan the tariff lacks, or not OLD=NEW.
+    r = run("diff", *args, "--map-plan", "pos_service=pos_basic", "--map-plan", "pos_service=x")
+    assert (r.returncode, r.stdout) == (2, "")
+    assert r.stderr == "tariff: --map-plan: plan 'pos_service' is mapped twice\n"
+    r = run("diff", *args, "--map-plan", "pos_service=gold")
+    assert (r.returncode, r.stdout) == (1, "")
+    assert r.stderr == ("tariff: renamed plan 'pos_service': the proposed tariff 'POS service "
+                        "centre' has no plan 'gold'\n")
+    r = run("diff", *args, "--map-plan", "pos_service")
+    assert (r.returncode, r.stderr) == (
+        2, "tariff: --map-plan pos_service: expected OLD=NEW, two plan names\n")
+
+
 def test_diff_csv_totals(tmp_path):
     r = run("diff", "--old", SUBSCRIPTION / "tariff.tariff", "--new", proposed(tmp_path),
             "-c", SUBSCRIPTION / "contracts.csv", "-w", SUBSCRIPTION / "work.csv", "-f", "csv")
