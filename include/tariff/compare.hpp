@@ -14,6 +14,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <span>
@@ -82,6 +83,10 @@ struct TARIFF_API compare_options {
   bool trace = true;         ///< record traces in the changed lines (figures are identical)
   bool keep_lines = true;    ///< keep the changed lines; off: only the figures
   bool include_fees = true;  ///< charge the plans' fees; off: work only
+  /// Plans the proposed tariff renamed, old name to new: a contract on plan `old` is priced, and
+  /// charged its fees, under the new tariff with plan `new` (under the current one, with `old`).
+  /// The constructor and compare() throw call_error for a name the tariff does not have.
+  std::map<std::string, std::string, std::less<>> renamed_plans;
   /// Called now and then with the lines priced so far of `total` (each line is priced twice, so
   /// total is twice the history); for a progress bar. Runs on the calling thread.
   std::function<void(std::size_t done, std::size_t total)> progress;
@@ -99,7 +104,8 @@ struct TARIFF_API compare_options {
 ///     const tariff::comparison figures = stream.finish(contracts);
 class TARIFF_API comparison_stream {
  public:
-  /// Throws call_error if the tariffs bill in different currencies. Both tariffs must
+  /// Throws call_error if the tariffs bill in different currencies, or if `renamed_plans` names a
+  /// plan the current tariff (old names) or the proposed one (new names) lacks. Both tariffs must
   /// outlive the stream. `options.progress` is not called (the stream does not know the total).
   comparison_stream(const compiled_tariff& old_tariff, const compiled_tariff& new_tariff,
                     const compare_options& options = {});
@@ -123,8 +129,8 @@ class TARIFF_API comparison_stream {
 };
 
 /// Prices `history` done under `contracts` with both tariffs and reports the difference. Lines
-/// naming no contract in `contracts` are rejected by both. Throws call_error if the
-/// tariffs bill in different currencies.
+/// naming no contract in `contracts` are rejected by both. Throws call_error as
+/// comparison_stream's constructor does.
 [[nodiscard]] TARIFF_API comparison compare(const compiled_tariff& old_tariff,
                                             const compiled_tariff& new_tariff,
                                             std::span<const contract> contracts,

@@ -44,8 +44,23 @@ struct read_result {
                                          ///< prepaid span naming a fee its plan lacks)
 };
 
+/// What separates the fields of a CSV input.
+enum class csv_delimiter : unsigned char {
+  detect,  ///< ',' unless the header has a ';' and no ',': then ';' (docs/formats.md, "CSV rules")
+  comma,   ///< ',' whatever the header holds
+  semicolon,  ///< ';', what spreadsheet programs export in locales with a decimal comma
+};
+
+/// How the CSV readers read.
+struct csv_options {
+  /// Given, rather than detected, when the header alone cannot tell: a semicolon file whose
+  /// header holds a ',' inside a quoted field.
+  csv_delimiter delimiter = csv_delimiter::detect;
+};
+
 /// Work lines from CSV with a header row.
-[[nodiscard]] TARIFF_API read_result<work_line> read_work_csv(std::string_view text);
+[[nodiscard]] TARIFF_API read_result<work_line> read_work_csv(std::string_view text,
+                                                              const csv_options& options = {});
 /// Work lines from a JSON array of objects.
 [[nodiscard]] TARIFF_API read_result<work_line> read_work_json(std::string_view text);
 /// Work lines from CSV a block at a time, for input too large to hold: a file of any size is read
@@ -66,7 +81,7 @@ class TARIFF_API work_csv_reader {
   /// exception it throws (a read error) leaves next().
   using source = std::function<std::size_t(char* buffer, std::size_t size)>;
 
-  explicit work_csv_reader(source in);
+  explicit work_csv_reader(source in, const csv_options& options = {});
   work_csv_reader(work_csv_reader&&) noexcept;
   work_csv_reader& operator=(work_csv_reader&&) noexcept;
   ~work_csv_reader();
@@ -83,12 +98,14 @@ class TARIFF_API work_csv_reader {
 };
 
 /// Contracts from CSV with a header row.
-[[nodiscard]] TARIFF_API read_result<contract> read_contracts_csv(std::string_view text);
+[[nodiscard]] TARIFF_API read_result<contract> read_contracts_csv(std::string_view text,
+                                                                  const csv_options& options = {});
 /// Contracts from a JSON array of objects.
 [[nodiscard]] TARIFF_API read_result<contract> read_contracts_json(std::string_view text);
 
 /// Payments towards prepaid balances (id, contract, date, amount) from CSV with a header row.
-[[nodiscard]] TARIFF_API read_result<payment> read_payments_csv(std::string_view text);
+[[nodiscard]] TARIFF_API read_result<payment> read_payments_csv(std::string_view text,
+                                                                const csv_options& options = {});
 /// Payments from a JSON array of objects.
 [[nodiscard]] TARIFF_API read_result<payment> read_payments_json(std::string_view text);
 

@@ -88,6 +88,14 @@ payouts(const compiled_tariff& tariff, std::span<const contract> contracts,
 /// quantity, rate, amount, status (payable or pending).
 [[nodiscard]] TARIFF_API std::string write_payouts_csv(std::span<const payout> payouts);
 
+/// Payouts as JSON, as the C interface's tariff_payouts returns them (docs/c_interface.md):
+/// {"payouts": [...], "rejected": [...]}, each performer with its currency, period (first and
+/// last day), payable, pending and lines (id, request, contract, item, date, accepted_on or
+/// null, quantity, rate, amount, status); then the rejected lines as write_priced_json writes
+/// priced lines, their parts named from `tariff`. Decimals are strings with their scale.
+[[nodiscard]] TARIFF_API std::string write_payouts_json(const payout_result& owed,
+                                                        const compiled_tariff& tariff);
+
 /// Payouts as aligned text: each performer's lines with payable and pending totals.
 [[nodiscard]] TARIFF_API std::string write_payouts_text(std::span<const payout> payouts);
 

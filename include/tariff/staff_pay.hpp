@@ -84,6 +84,14 @@ struct staff_pay_result {
 /// quantity, amount, rule, pay.
 [[nodiscard]] TARIFF_API std::string write_staff_pay_csv(std::span<const staff_pay> pays);
 
+/// Staff pay as JSON, as the C interface's tariff_staff_pay returns it (docs/c_interface.md):
+/// {"staff_pay": [...], "rejected": [...]}, each employee with its currency, period (first and
+/// last day), total and lines (id, request, contract, item, kind, date, quantity, amount, rule,
+/// pay, and the rule's line and column); then the lines that earned nothing as write_priced_json
+/// writes priced lines, their parts named from `tariff`. Decimals are strings with their scale.
+[[nodiscard]] TARIFF_API std::string write_staff_pay_json(const staff_pay_result& earned,
+                                                          const compiled_tariff& tariff);
+
 /// Staff pay as aligned text: each employee's lines with the rule that paid them, and a total.
 [[nodiscard]] TARIFF_API std::string write_staff_pay_text(std::span<const staff_pay> pays);
 

@@ -10,6 +10,7 @@
 
 #include <tariff/billing.hpp>
 #include <tariff/diagnostics.hpp>
+#include <tariff/io.hpp>
 #include <tariff/model.hpp>
 #include <tariff/pricing.hpp>
 
@@ -30,6 +31,13 @@ std::string read_file(const std::string& path);
 /// Throws failure (exit status 2) when the command given names standard input ("-") for more
 /// than one input: the second would read nothing. Run before the command reads any input.
 void standard_input_once(const CLI::App& app);
+
+/// Adds `--delimiter ','|';'` to every command that reads contracts or work (and so payments):
+/// the CSV inputs are then split by it instead of by what their headers suggest. Run once the
+/// commands are added.
+void add_delimiter_option(CLI::App& app);
+/// The CSV readers' options the command line chose (--delimiter).
+csv_options csv_input_options();
 
 /// Whether the file is read as JSON: its name ends in .json, in any case; otherwise CSV.
 bool is_json_path(const std::string& path);

@@ -9,9 +9,11 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include <tariff/compare.hpp>
 #include <tariff/compare_io.hpp>
@@ -35,8 +37,24 @@ struct diff_args {
   bool lines = false;
   std::optional<std::size_t> most;  // --lines N: list at most N changed lines
   bool no_fees = false;
-  bool exit_code = false;  // --exit-code: 3 when a figure changed
+  bool exit_code = false;             // --exit-code: 3 when a figure changed
+  std::vector<std::string> map_plan;  // --map-plan OLD=NEW, each as given
 };
+
+// --map-plan's OLD=NEW pairs as compare_options takes them; a failure (exit 2) for other text.
+std::map<std::string, std::string, std::less<>> renamed_plans(
+    const std::vector<std::string>& given) {
+  std::map<std::string, std::string, std::less<>> renamed;
+  for (const std::string& pair : given) {
+    const std::size_t equals = pair.find('=');
+    if (equals == 0 || equals == std::string::npos || equals + 1 == pair.size())
+      throw failure("--map-plan " + pair + ": expected OLD=NEW, two plan names", 2);
+    std::string from = pair.substr(0, equals);
+    if (!renamed.emplace(from, pair.substr(equals + 1)).second)
+      throw failure("--map-plan: plan '" + from + "' is mapped twice", 2);
+  }
+  return renamed;
+}
 
 // diff's exit statuses besides 0 (no change, or changes without --exit-code) and 1 (an error),
 // as docs/cli.md lists them: git diff's --exit-code, and a status of its own for a proposed
@@ -102,6 +120,7 @@ class kept_lines {
 };
 
 void run_diff(const diff_args& a) {
+  auto renamed = renamed_plans(a.map_plan);  // a wrong command line before any file is read
   const compiled_tariff old_tariff = load_tariff(a.old_tariff);
   const compiled_tariff new_tariff = load_tariff(a.new_tariff);
   const std::vector<contract> contracts = load_contracts(a.contracts);
@@ -130,6 +149,7 @@ void run_diff(const diff_args& a) {
   options.keep_lines = true;
   options.trace = listing;
   options.include_fees = !a.no_fees;
+  options.renamed_plans = std::move(renamed);
   comparison_stream stream(old_tariff, new_tariff, options);
   const auto format =
       a.format == "json" ? comparison_writer::format::json : comparison_writer::format::text;
@@ -227,6 +247,9 @@ void add_diff_command(CLI::App& app) {
                   "(in history order)")
       ->expected(0, 1);
   cmd->add_flag("--no-fees", opts->no_fees, "Compare work only, without the plans' fees");
+  cmd->add_option("--map-plan", opts->map_plan,
+                  "OLD=NEW: the proposed tariff's name for a plan it renamed (repeatable)")
+      ->allow_extra_args(false);
   cmd->add_flag("--exit-code", opts->exit_code,
                 "Exit with status 3 when a figure changed (4, always: a contract the new tariff "
                 "cannot price)");

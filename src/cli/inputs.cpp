@@ -25,6 +25,10 @@ namespace tariff::cli {
 
 namespace {
 
+// What --delimiter gave, empty when not given; one command runs in a process, and each command
+// that reads CSV binds its --delimiter here (add_delimiter_option).
+std::string delimiter_given;  // NOLINT(cppcoreguidelines-avoid-non-const-global-variables)
+
 // The rows that read, unless some did not: then each of those is printed and nothing is used.
 template <class Row>
 std::vector<Row> all_rows(read_result<Row> read, const std::string& path) {
@@ -44,6 +48,34 @@ failure standard_output_failure(int error) {
 }
 
 }  // namespace
+
+void add_delimiter_option(CLI::App& app) {
+  // ',' and ';', or their names: a ';' must be quoted in a shell, and completion offers the
+  // names, since its choices are read from the "{a,b}" of the help (command_model.cpp).
+  const CLI::Validator delimiter(
+      [](std::string& value) -> std::string {
+        if (value == "comma") value = ",";
+        if (value == "semicolon") value = ";";
+        return value == "," || value == ";" ? "" : "expected ',' or ';', not '" + value + "'";
+      },
+      "{comma,semicolon}");
+  for (CLI::App* command : app.get_subcommands({})) {
+    if (command->get_option_no_throw("--contracts") == nullptr &&
+        command->get_option_no_throw("--work") == nullptr)
+      continue;
+    command
+        ->add_option("--delimiter", delimiter_given,
+                     "The CSV inputs' field delimiter, ',' or ';' (comma or semicolon); "
+                     "default: ';' when a header has ';' and no ','")
+        ->transform(delimiter);
+  }
+}
+
+csv_options csv_input_options() {
+  if (delimiter_given == ",") return {.delimiter = csv_delimiter::comma};
+  if (delimiter_given == ";") return {.delimiter = csv_delimiter::semicolon};
+  return {};
+}
 
 bool is_json_path(const std::string& path) {
   if (path.size() < 5) return false;
@@ -138,8 +170,8 @@ std::vector<contract> load_contracts(const std::string& path) {
 
 read_result<contract> load_contract_rows(const std::string& path) {
   const std::string text = read_file(path);
-  read_result<contract> read =
-      is_json_path(path) ? read_contracts_json(text) : read_contracts_csv(text);
+  read_result<contract> read = is_json_path(path) ? read_contracts_json(text)
+                                                  : read_contracts_csv(text, csv_input_options());
   std::vector<std::size_t> numbers = std::move(read.row_numbers);
   read.rows = all_rows(std::move(read), path);
   read.row_numbers = std::move(numbers);
@@ -148,12 +180,15 @@ read_result<contract> load_contract_rows(const std::string& path) {
 
 std::vector<work_line> load_work(const std::string& path) {
   const std::string text = read_file(path);
-  return all_rows(is_json_path(path) ? read_work_json(text) : read_work_csv(text), path);
+  return all_rows(
+      is_json_path(path) ? read_work_json(text) : read_work_csv(text, csv_input_options()), path);
 }
 
 std::vector<payment> load_payments(const std::string& path) {
   const std::string text = read_file(path);
-  return all_rows(is_json_path(path) ? read_payments_json(text) : read_payments_csv(text), path);
+  return all_rows(
+      is_json_path(path) ? read_payments_json(text) : read_payments_csv(text, csv_input_options()),
+      path);
 }
 
 state_file load_states(const std::string& path) {

@@ -23,8 +23,8 @@ void add_pay_command(CLI::App& app) {
       ->required();
   cmd->add_option("--period", opts->month, "The month, YYYY-MM")->required();
   cmd->add_option("--pay", opts->pay, "The tariff's pay block; default: its only one");
-  cmd->add_option("-f,--format", opts->format, "text or csv")
-      ->check(CLI::IsMember({"text", "csv"}))
+  cmd->add_option("-f,--format", opts->format, "text, json or csv")
+      ->check(CLI::IsMember({"text", "json", "csv"}))
       ->capture_default_str();
   cmd->add_option("-o,--output", opts->output, "Write to this file instead of standard output");
   cmd->callback([opts] {
@@ -35,8 +35,9 @@ void add_pay_command(CLI::App& app) {
     const staff_pay_result earned = staff_pays(tariff, contracts, work, month, opts->pay);
     for (const priced_line& line : earned.rejected)
       fmt::print(stderr, "tariff: not paid: {}\n", text::visible(line.message));
-    write_output(opts->output, opts->format == "csv" ? write_staff_pay_csv(earned.pays)
-                                                     : write_staff_pay_text(earned.pays));
+    write_output(opts->output, opts->format == "json"  ? write_staff_pay_json(earned, tariff)
+                               : opts->format == "csv" ? write_staff_pay_csv(earned.pays)
+                                                       : write_staff_pay_text(earned.pays));
   });
 }
 

@@ -23,8 +23,8 @@ void add_payouts_command(CLI::App& app) {
   cmd->add_option("--period", opts->month, "The month, YYYY-MM")->required();
   cmd->add_option("--rates", opts->rates,
                   "The price list of contractor rates; default: each item's cost price");
-  cmd->add_option("-f,--format", opts->format, "text or csv")
-      ->check(CLI::IsMember({"text", "csv"}))
+  cmd->add_option("-f,--format", opts->format, "text, json or csv")
+      ->check(CLI::IsMember({"text", "json", "csv"}))
       ->capture_default_str();
   cmd->add_option("-o,--output", opts->output, "Write to this file instead of standard output");
   cmd->callback([opts] {
@@ -35,8 +35,9 @@ void add_payouts_command(CLI::App& app) {
     const payout_result owed = payouts(tariff, contracts, work, month, {.pricelist = opts->rates});
     for (const priced_line& line : owed.rejected)
       fmt::print(stderr, "tariff: not paid: {}\n", text::visible(line.message));
-    write_output(opts->output, opts->format == "csv" ? write_payouts_csv(owed.payouts)
-                                                     : write_payouts_text(owed.payouts));
+    write_output(opts->output, opts->format == "json"  ? write_payouts_json(owed, tariff)
+                               : opts->format == "csv" ? write_payouts_csv(owed.payouts)
+                                                       : write_payouts_text(owed.payouts));
   });
 }
 

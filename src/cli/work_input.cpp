@@ -64,14 +64,16 @@ work_input::work_input(const std::string& path, std::size_t id_memory) : path_(p
   if (::fstat(::fileno(file_), &status) == 0 && S_ISREG(status.st_mode))
     size_ = static_cast<std::size_t>(status.st_size);
   ids_ = std::make_unique<external_sort>(id_memory);
-  csv_.emplace([this](char* buffer, std::size_t size) {
-    const std::size_t n = std::fread(buffer, 1, size, file_);
-    if (n < size && std::ferror(file_))
-      throw failure("cannot read " + display_name(path_) + ": " +
-                    std::generic_category().message(errno != 0 ? errno : EIO));
-    bytes_read_ += n;
-    return n;
-  });
+  csv_.emplace(
+      [this](char* buffer, std::size_t size) {
+        const std::size_t n = std::fread(buffer, 1, size, file_);
+        if (n < size && std::ferror(file_))
+          throw failure("cannot read " + display_name(path_) + ": " +
+                        std::generic_category().message(errno != 0 ? errno : EIO));
+        bytes_read_ += n;
+        return n;
+      },
+      csv_input_options());
 }
 
 work_input::~work_input() {

@@ -121,6 +121,37 @@ change empty_change(std::string key, const compiled_tariff& old_tariff,
   return g;
 }
 
+// Throws call_error unless each renamed plan is a plan of its tariff: a misspelt name would
+// price nothing differently and say nothing.
+void check_renamed_plans(const compiled_tariff& old_tariff, const compiled_tariff& new_tariff,
+                         const std::map<std::string, std::string, std::less<>>& renamed) {
+  const std::vector<std::string> old_plans = old_tariff.plans();
+  const std::vector<std::string> new_plans = new_tariff.plans();
+  const auto has = [](const std::vector<std::string>& plans, const std::string& name) {
+    return std::find(plans.begin(), plans.end(), name) != plans.end();
+  };
+  for (const auto& [from, to] : renamed) {
+    if (!has(old_plans, from))
+      throw call_error("renamed plan '" + from + "': the current tariff '" + old_tariff.name() +
+                       "' has no plan '" + from + "'");
+    if (!has(new_plans, to))
+      throw call_error("renamed plan '" + from + "': the proposed tariff '" + new_tariff.name() +
+                       "' has no plan '" + to + "'");
+  }
+}
+
+// The contract as the proposed tariff sees it: with its plan's new name, if renamed.
+const contract* under_new_name(const contract* deal,
+                               const std::map<std::string, std::string, std::less<>>& renamed,
+                               contract& copy) {
+  if (deal == nullptr) return deal;
+  const auto found = renamed.find(deal->plan);
+  if (found == renamed.end()) return deal;
+  copy = *deal;
+  copy.plan = found->second;
+  return &copy;
+}
+
 // Groups by key, kept sorted.
 class grouping {
  public:
@@ -165,6 +196,7 @@ struct comparison_stream::sums {
   grouping by_client, by_item, by_month;
   std::optional<local_date> first, last;  // the days of the dated lines so far
   std::vector<work_line> copy;            // a contract's lines, as price_with_state takes them
+  contract renamed;                       // a contract on a renamed plan, as the new tariff sees it
 };
 
 comparison_stream::comparison_stream(const compiled_tariff& old_tariff,
@@ -175,6 +207,7 @@ comparison_stream::comparison_stream(const compiled_tariff& old_tariff,
                      old_tariff.name() + "') in " + old_tariff.currency() + ", " +
                      new_tariff.file() + " ('" + new_tariff.name() + "') in " +
                      new_tariff.currency());
+  check_renamed_plans(old_tariff, new_tariff, options.renamed_plans);
   sums_ = std::make_unique<sums>(old_tariff, new_tariff, options);
   comparison& out = sums_->out;
   out.currency = old_tariff.currency();
@@ -202,14 +235,15 @@ std::vector<line_change> comparison_stream::add(const contract* deal,
   // Each line priced as bill() prices it: a contract's lines in work order through its plan's
   // allowances, the state carried from one period to the next (price_with_state is proven equal
   // to billing period by period); a line naming no contract, rejected by both.
-  const auto priced_by = [&](const compiled_tariff& tariff) {
-    if (deal == nullptr) return price(tariff, std::span<const contract>(), lines, options);
+  const auto priced_by = [&](const compiled_tariff& tariff, const contract* under) {
+    if (under == nullptr) return price(tariff, std::span<const contract>(), lines, options);
     s.copy.assign(lines.begin(), lines.end());
     billing_state state;
-    return price_with_state(tariff, *deal, state, s.copy, options);
+    return price_with_state(tariff, *under, state, s.copy, options);
   };
-  std::vector<priced_line> old_lines = priced_by(s.old_tariff);
-  std::vector<priced_line> new_lines = priced_by(s.new_tariff);
+  std::vector<priced_line> old_lines = priced_by(s.old_tariff, deal);
+  std::vector<priced_line> new_lines =
+      priced_by(s.new_tariff, under_new_name(deal, s.options.renamed_plans, s.renamed));
   const std::string client = deal != nullptr ? deal->client : std::string();
   std::vector<line_change> changed;
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -236,8 +270,18 @@ comparison comparison_stream::finish(std::span<const contract> contracts) {
   comparison& out = s.out;
   if (s.first) out.history = {*s.first, *s.last + date::days{1}};
   if (s.options.include_fees) {
+    std::vector<contract> renamed;  // the contracts as the new tariff sees them, if any differ
+    if (!s.options.renamed_plans.empty()) {
+      renamed.assign(contracts.begin(), contracts.end());
+      for (contract& c : renamed)
+        if (const auto found = s.options.renamed_plans.find(c.plan);
+            found != s.options.renamed_plans.end())
+          c.plan = found->second;
+    }
     for (const bool is_old : {true, false}) {
-      charge_fees(is_old ? s.old_tariff : s.new_tariff, contracts, out.history,
+      const std::span<const contract> charged =
+          is_old || renamed.empty() ? contracts : std::span<const contract>(renamed);
+      charge_fees(is_old ? s.old_tariff : s.new_tariff, charged, out.history,
                   [&](std::size_t c, const fee_line& fee) {
                     add_fee(out.total, fee.amount, is_old);
                     add_fee(out.fees, fee.amount, is_old);

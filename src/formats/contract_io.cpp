@@ -85,8 +85,8 @@ const formats::row_spec<contract> contract_spec{contract_fields, contract_attrib
 
 }  // namespace
 
-read_result<contract> read_contracts_csv(std::string_view text) {
-  return formats::read_csv_rows(text, contract_spec);
+read_result<contract> read_contracts_csv(std::string_view text, const csv_options& options) {
+  return formats::read_csv_rows(text, contract_spec, options);
 }
 
 read_result<contract> read_contracts_json(std::string_view text) {

@@ -21,6 +21,19 @@
 
 namespace tariff::formats {
 
+/// The tokenizer's delimiter for the readers' option.
+constexpr char delimiter_char(csv_delimiter d) {
+  switch (d) {
+    case csv_delimiter::comma:
+      return ',';
+    case csv_delimiter::semicolon:
+      return ';';
+    case csv_delimiter::detect:
+      break;
+  }
+  return csv_tokenizer::detect_delimiter;
+}
+
 /// What a header column stands for: a field, or an attribute of a group.
 struct csv_column {
   int field = -1;
@@ -82,7 +95,8 @@ std::vector<csv_column> read_csv_header(const row_spec<Row>& spec, std::size_t l
 template <class Row>
 class csv_row_reader {
  public:
-  explicit csv_row_reader(const row_spec<Row>& spec) : spec_(spec) {}
+  explicit csv_row_reader(const row_spec<Row>& spec, const csv_options& options = {})
+      : spec_(spec), tokens_(delimiter_char(options.delimiter)) {}
   csv_row_reader(const csv_row_reader&) = delete;
   csv_row_reader& operator=(const csv_row_reader&) = delete;
 
@@ -177,14 +191,15 @@ class csv_row_reader {
 
 /// Reads CSV rows from a whole text.
 template <class Row>
-read_result<Row> read_csv_rows(std::string_view text, const row_spec<Row>& spec) {
+read_result<Row> read_csv_rows(std::string_view text, const row_spec<Row>& spec,
+                               const csv_options& options) {
   read_result<Row> result;
   // Room for the rows up front: growing by doubling would move millions of rows. A record ends
   // at a line feed, and a row that reads is rarely under 64 bytes (one that is only makes the
   // vector grow from there), so the room asked for stays within a few times the text's size.
   const auto line_feeds = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
   result.rows.reserve(std::min(line_feeds + 1, text.size() / 64));
-  csv_row_reader<Row> reader(spec);
+  csv_row_reader<Row> reader(spec, options);
   seen_ids seen;
   while (!reader.finished())
     text.remove_prefix(

@@ -21,6 +21,12 @@ struct csv_record_view {
 /// Splits CSV into records with split_csv's rules (csv.hpp), counting lines across calls.
 class csv_tokenizer {
  public:
+  /// The delimiter given, or detect_delimiter: told from the header (csv.hpp).
+  static constexpr char detect_delimiter = '\0';
+  explicit csv_tokenizer(char delimiter = detect_delimiter)
+      : delimiter_known_(delimiter != detect_delimiter),
+        delimiter_(delimiter != detect_delimiter ? delimiter : ',') {}
+
   enum class status : unsigned char {
     record,  ///< `out` holds the next record
     more,    ///< `text` ends before the next record does: call again with more text after it
@@ -45,8 +51,8 @@ class csv_tokenizer {
 
   std::size_t line_ = 1;
   bool started_ = false;          // the byte order mark is behind us
-  bool delimiter_known_ = false;  // the header has been looked at
-  char delimiter_ = ',';          // ';' for a header with ';' and no ',' (csv.hpp)
+  bool delimiter_known_ = false;  // given, or the header has been looked at
+  char delimiter_ = ',';          // ';' given, or for a header with ';' and no ',' (csv.hpp)
   std::string scratch_;           // quoted fields with doubled quotes, unescaped
   std::vector<field_span> spans_;
 };

@@ -65,8 +65,8 @@ const formats::row_spec<payment> payment_spec{payment_fields, {}, check_payment}
 
 }  // namespace
 
-read_result<payment> read_payments_csv(std::string_view text) {
-  return formats::read_csv_rows(text, payment_spec);
+read_result<payment> read_payments_csv(std::string_view text, const csv_options& options) {
+  return formats::read_csv_rows(text, payment_spec, options);
 }
 
 read_result<payment> read_payments_json(std::string_view text) {

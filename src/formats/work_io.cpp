@@ -141,8 +141,8 @@ const formats::row_spec<work_line>& formats::work_row_spec() {
   return work_spec;
 }
 
-read_result<work_line> read_work_csv(std::string_view text) {
-  return formats::read_csv_rows(text, work_spec);
+read_result<work_line> read_work_csv(std::string_view text, const csv_options& options) {
+  return formats::read_csv_rows(text, work_spec, options);
 }
 
 read_result<work_line> read_work_json(std::string_view text) {

@@ -7,11 +7,12 @@
 namespace tariff {
 
 struct work_csv_reader::impl {
-  explicit impl(source in) : stream(std::move(in)) {}
+  impl(source in, const csv_options& options) : stream(std::move(in), options) {}
   formats::work_csv_stream stream;
 };
 
-work_csv_reader::work_csv_reader(source in) : impl_(std::make_unique<impl>(std::move(in))) {}
+work_csv_reader::work_csv_reader(source in, const csv_options& options)
+    : impl_(std::make_unique<impl>(std::move(in), options)) {}
 work_csv_reader::work_csv_reader(work_csv_reader&&) noexcept = default;
 work_csv_reader& work_csv_reader::operator=(work_csv_reader&&) noexcept = default;
 work_csv_reader::~work_csv_reader() = default;

@@ -20,7 +20,8 @@ constexpr std::size_t block_size = std::size_t{64} * 1024;
 }  // namespace
 
 struct work_csv_stream::state {
-  explicit state(source in) : input(std::move(in)), reader(work_row_spec()) {}
+  state(source in, const csv_options& options)
+      : input(std::move(in)), reader(work_row_spec(), options) {}
 
   // Moves the unread end of the buffer (a record the last block ended in the middle of) to its
   // start and reads more after it. At least as much is asked for as is held, so that a record
@@ -46,7 +47,8 @@ struct work_csv_stream::state {
   bool exhausted = false;  // the source has returned 0
 };
 
-work_csv_stream::work_csv_stream(source in) : state_(std::make_unique<state>(std::move(in))) {}
+work_csv_stream::work_csv_stream(source in, const csv_options& options)
+    : state_(std::make_unique<state>(std::move(in), options)) {}
 work_csv_stream::~work_csv_stream() = default;
 work_csv_stream::work_csv_stream(work_csv_stream&&) noexcept = default;
 work_csv_stream& work_csv_stream::operator=(work_csv_stream&&) noexcept = default;

@@ -18,7 +18,7 @@ class work_csv_stream {
   /// Fills `buffer` with up to `size` bytes and returns how many (0: the end of the input);
   /// throws to stop the reading (an I/O error), and the exception leaves next().
   using source = std::function<std::size_t(char* buffer, std::size_t size)>;
-  explicit work_csv_stream(source in);
+  explicit work_csv_stream(source in, const csv_options& options = {});
   ~work_csv_stream();
   work_csv_stream(work_csv_stream&&) noexcept;
   work_csv_stream& operator=(work_csv_stream&&) noexcept;

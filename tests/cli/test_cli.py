@@ -140,6 +140,54 @@ def test_semicolon_csv_is_told_by_its_header(tmp_path):
     assert r.stdout == run("price", *inputs(), "-f", "json").stdout
 
 
+def test_delimiter_reads_a_semicolon_file_whose_header_has_a_quoted_comma(tmp_path):
+    # Detection sees the ',' of the header's quoted field and splits at commas; --delimiter ';'
+    # reads every CSV input (work, contracts, payments) with semicolons.
+    args = money(tmp_path, [])
+    (tmp_path / "contracts.csv").write_text('id;client;plan;start;end;"client.name, full"\n'
+                                            'C-1;acme;basic;2026-01-01;2026-12-31;"Acme, Ltd"\n')
+    (tmp_path / "work.csv").write_text(
+        'id;contract;item;start;quantity;"work.note, short"\n'
+        'V3;C-1;visit;2026-03-03T10:00:00Z;1;"a, b; c"\n'
+        'V10;C-1;visit;2026-03-10T10:00:00Z;2;plain\n')
+    paid = tmp_path / "paid.csv"
+    paid.write_text("id;contract;date;amount\nP-1;C-1;2026-03-01;20000.00\n")
+    r = run("price", *args)
+    assert r.returncode == 1
+    assert r.stderr == (f"{tmp_path / 'contracts.csv'}: row 1: a quote inside an unquoted field "
+                        "(quote the whole field)\n"
+                        f"tariff: {tmp_path / 'contracts.csv'}: 1 row(s) could not be read; "
+                        "nothing was priced\n")
+    for delimiter in [";", "semicolon"]:
+        r = run("price", *args, "--delimiter", delimiter, "-f", "csv")
+        assert (r.returncode, r.stderr) == (0, "")
+        assert [row.split(",")[:13] for row in r.stdout.splitlines()[1:]] == [
+            ["V3", "", "C-1", "visit", "billable", "2026-03-03", "priced", "", "", "retail", "1",
+             "1", "1000.00"],
+            ["V10", "", "C-1", "visit", "billable", "2026-03-10", "priced", "", "", "retail", "2",
+             "2", "2000.00"]]
+    r = run("bill", *args, "--period", "2026-03", "--payments", paid, "--delimiter", ";",
+            "-f", "json")
+    assert (r.returncode, r.stderr) == (0, "")
+    [statement] = json.loads(r.stdout)
+    # The fee 10000.00 and the visits 3000.00, with 20 % tax, drawn from the payment.
+    assert (statement["revenue"], statement["tax"], statement["total"]) == (
+        "13000.00", "2600.00", "15600.00")
+    assert (statement["prepaid"]["received"], statement["prepaid"]["closing"]) == (
+        "20000.00", "4400.00")
+    r = run("pay", *args, "--period", "2026-03", "--delimiter", ";", "-f", "csv")
+    assert (r.returncode, r.stderr) == (0, "")
+    assert r.stdout.splitlines()[1:] == [  # no performer named: the employee is empty
+        ",V3,,C-1,visit,billable,2026-03-03,1,1000.00,labour,300.00",
+        ",V10,,C-1,visit,billable,2026-03-10,2,2000.00,labour,600.00"]
+    r = run("price", *args, "--delimiter", "tab")
+    assert (r.returncode, r.stdout) == (2, "")
+    assert r.stderr == "tariff: --delimiter: expected ',' or ';', not 'tab' (see 'tariff help price')\n"
+    r = run("check", tmp_path / "money.tariff", "--delimiter", ";")
+    assert r.returncode == 2
+    assert "unknown option '--delimiter'" in r.stderr
+
+
 def test_spreadsheet_habits_get_hints_not_guesses(tmp_path):
     work = tmp_path / "work.csv"
     work.write_bytes(
@@ -458,6 +506,73 @@ def test_pay_output_file_and_the_example(tmp_path):
         ("ivanov", "300.00"), ("ivanov", "300.00"), ("ivanov", "0.00"), ("petrov", "300.00")]
 
 
+def test_pay_and_payouts_write_json_as_the_c_interface_does(tmp_path):
+    work = [VISITS[0], "X1,C-1,vist,2026-03-05T10:00:00Z,,1,,ivanov"]
+    r = run("pay", *money(tmp_path, work), "--period", "2026-03", "-f", "json")
+    assert (r.returncode, r.stderr) == (
+        0, "tariff: not paid: line X1: item 'vist' is in no price list of tariff 'T'\n")
+    assert r.stdout == """{
+  "staff_pay": [
+    {
+      "employee": "ivanov",
+      "currency": "RUB",
+      "period": {"first": "2026-03-01", "last": "2026-03-31"},
+      "total": "300.00",
+      "lines": [
+        {
+          "id": "V3",
+          "request": "",
+          "contract": "C-1",
+          "item": "visit",
+          "kind": "billable",
+          "date": "2026-03-03",
+          "quantity": "1",
+          "amount": "1000.00",
+          "rule": "labour",
+          "pay": "300.00",
+          "line": 5,
+          "column": 19
+        }
+      ]
+    }
+  ],
+  "rejected": [
+    {
+      "id": "X1",
+      "request": "",
+      "contract": "C-1",
+      "item": "vist",
+      "kind": "billable",
+      "date": "2026-03-05",
+      "status": "rejected",
+      "reason": "unknown_item",
+      "message": "line X1: item 'vist' is in no price list of tariff 'T'"
+    }
+  ]
+}
+"""
+    # -o x.json writes JSON without -f; payouts at each item's cost, pending without acceptance.
+    out = tmp_path / "payouts.json"
+    r = run("payouts", *money(tmp_path, VISITS[:2]), "--period", "2026-03", "-o", out)
+    assert (r.returncode, r.stdout, r.stderr) == (0, "", "")
+    written = json.loads(out.read_text())
+    assert written["rejected"] == []
+    [ivanov] = written["payouts"]
+    assert (ivanov["performer"], ivanov["payable"], ivanov["pending"]) == ("ivanov", "0.00", "800.00")
+    assert [(l["id"], l["rate"], l["accepted_on"], l["status"]) for l in ivanov["lines"]] == [
+        ("V3", "400.00", None, "pending"), ("V10", "400.00", None, "pending")]
+    out = tmp_path / "payouts.csv"
+    r = run("payouts", *money(tmp_path, VISITS[:1]), "--period", "2026-03", "-o", out)
+    assert (r.returncode, r.stderr) == (0, "")
+    assert out.read_text() == (
+        "performer,id,request,contract,item,date,accepted_on,quantity,rate,amount,status\n"
+        "ivanov,V3,,C-1,visit,2026-03-03,,1,400.00,400.00,pending\n")
+    r = run("payouts", *money(tmp_path, VISITS), "--period", "2026-03", "-f", "csv",
+            "-o", tmp_path / "p.json")
+    assert r.returncode == 2
+    assert "names a json file, and --format is csv" in r.stderr
+
+
 def test_pay_names_an_unknown_pay_block_and_the_lines_it_cannot_pay(tmp_path):
     r = run("pay", *money(tmp_path, VISITS), "--period", "2026-03", "--pay", "nurses")
     assert r.returncode == 1
@@ -496,6 +611,41 @@ def proposed(tmp_path):
     raised.write_text((SUBSCRIPTION / "tariff.tariff").read_text()
                       .replace("fee 45000.00", "fee 47000.00"))
     return raised
+
+
+def test_diff_maps_a_renamed_plan(tmp_path):
+    # The proposal renames pos_service to pos_basic and cuts its fee from 45000.00 to 39000.00.
+    renamed = tmp_path / "renamed.tariff"
+    renamed.write_text((SUBSCRIPTION / "tariff.tariff").read_text()
+                       .replace("plan pos_service", "plan pos_basic")
+                       .replace("fee 45000.00 per month", "fee 39000.00 per month"))
+    args = ["--old", SUBSCRIPTION / "tariff.tariff", "--new", renamed,
+            "-c", SUBSCRIPTION / "contracts.csv", "-w", SUBSCRIPTION / "work.csv", "-f", "csv"]
+    r = run("diff", *args)
+    assert r.returncode == 4
+    assert r.stderr.endswith("tariff: 1 contract(s) cannot be priced under the new tariff\n")
+    r = run("diff", *args, "--map-plan", "pos_service=pos_basic", "--exit-code")
+    assert (r.returncode, r.stderr) == (3, "")
+    rows = [row.split(",") for row in r.stdout.splitlines()]
+    header = rows[0]
+    figures = {(row[0], row[1]): dict(zip(header, row)) for row in rows[1:]}
+    total = figures[("total", "")]
+    assert (total["lines"], total["changed"], total["new_rejected"]) == ("8", "0", "0")
+    assert (total["old_revenue"], total["new_revenue"], total["revenue_change"]) == (
+        "103200.00", "91200.00", "-12000.00")
+    assert figures[("fees", "")]["new_revenue"] == "78000.00"
+    assert figures[("month", "2026-04")]["new_revenue"] == "39000.00"
+    # Mapped twice, to a plan the tariff lacks, or not OLD=NEW.
+    r = run("diff", *args, "--map-plan", "pos_service=pos_basic", "--map-plan", "pos_service=x")
+    assert (r.returncode, r.stdout) == (2, "")
+    assert r.stderr == "tariff: --map-plan: plan 'pos_service' is mapped twice\n"
+    r = run("diff", *args, "--map-plan", "pos_service=gold")
+    assert (r.returncode, r.stdout) == (1, "")
+    assert r.stderr == ("tariff: renamed plan 'pos_service': the proposed tariff 'POS service "
+                        "centre' has no plan 'gold'\n")
+    r = run("diff", *args, "--map-plan", "pos_service")
+    assert (r.returncode, r.stderr) == (
+        2, "tariff: --map-plan pos_service: expected OLD=NEW, two plan names\n")
 
 
 def test_diff_csv_totals(tmp_path):

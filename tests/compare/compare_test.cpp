@@ -191,6 +191,35 @@ TEST_F(CompareTest, WorkOnlyLeavesTheFeesOut) {
   expect_figures(c.fees, "0", "0", "0", "0");
 }
 
+// The proposal with its plan renamed (standard → basic): the contracts still name `standard`.
+TEST_F(CompareTest, ARenamedPlanIsMappedToItsNewName) {
+  std::string source = proposed_source();
+  source.replace(source.find("plan standard"), 13, "plan basic");
+  const auto renamed = compile(source, "renamed.tariff");
+  ASSERT_TRUE(renamed.tariff) << format(renamed.diagnostics);
+  // Unmapped, the proposal prices none of the work and charges no fee.
+  const comparison lost = compare(*current, *renamed.tariff, contracts, work);
+  EXPECT_EQ(lost.total.new_rejected, 7U);
+  expect_figures(lost.total, "45500.00", "0.00", "42300.00", "0.00");
+  EXPECT_EQ(lost.lines.at(0).new_line.rejected, reject_reason::unknown_plan);
+  // Mapped, the figures are the unrenamed proposal's, to the cent, fees and work.
+  compare_options options;
+  options.renamed_plans = {{"standard", "basic"}};
+  const comparison c = compare(*current, *renamed.tariff, contracts, work, options);
+  EXPECT_EQ(c.total.changed, 2U);       // L1 and L5
+  EXPECT_EQ(c.total.new_rejected, 1U);  // L7, on no contract
+  expect_figures(c.total, "45500.00", "53400.00", "42300.00", "50200.00");
+  expect_figures(c.fees, "40000.00", "48000.00", "40000.00", "48000.00");
+  ASSERT_EQ(c.by_client.size(), 3U);
+  expect_figures(c.by_client[1], "25500.00", "29400.00", "22500.00", "26400.00");  // acme
+  EXPECT_EQ(c.lines.at(0).new_line.contract, "C1");
+  // A name neither tariff has is refused, not ignored.
+  options.renamed_plans = {{"standrd", "basic"}};
+  EXPECT_THROW((void)compare(*current, *renamed.tariff, contracts, work, options), call_error);
+  options.renamed_plans = {{"standard", "basik"}};
+  EXPECT_THROW((void)comparison_stream(*current, *renamed.tariff, options), call_error);
+}
+
 TEST_F(CompareTest, RefusesTariffsInDifferentCurrencies) {
   std::string euro = proposed_source();
   euro.replace(euro.find("RUB"), 3, "EUR");

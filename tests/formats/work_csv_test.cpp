@@ -1,4 +1,5 @@
 // Work lines from CSV: every field, every error with its exact text and row.
+#include <algorithm>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -225,6 +226,82 @@ TEST(WorkCsv, DuplicateOfABadRowIsStillADuplicate) {
   ASSERT_EQ(r.errors.size(), 2U);
   EXPECT_EQ(format(r.errors[1]), "row 3 (id L), column 'id': duplicate id 'L' (first on row 2)");
   EXPECT_TRUE(r.rows.empty());
+}
+
+// A spreadsheet's semicolon export whose header holds a ',' inside a quoted field: detection
+// takes it for comma-separated, so the delimiter is given (csv_options).
+constexpr std::string_view semicolon_text =
+    "id;contract;item;start;quantity;\"work.note, short\"\n"
+    "L-1;C-1;visit;2026-03-03T10:00:00Z;1;\"a, b; c\"\n"
+    "L-2;C-1;visit;2026-03-04T10:00:00Z;2,5;plain\n";
+
+TEST(WorkCsv, SemicolonsGivenReadAHeaderWithACommaInAQuotedField) {
+  const auto r = read_work_csv(semicolon_text, {.delimiter = csv_delimiter::semicolon});
+  // The decimal comma is one field, refused with its hint.
+  ASSERT_EQ(messages(r),
+            std::vector<std::string>{
+                "row 3 (id L-2), column 'quantity': '2,5' is not a decimal number; the "
+                "decimal separator is '.': if a decimal comma was meant, write 2.5"});
+  ASSERT_EQ(r.rows.size(), 1U);
+  const work_line& l = r.rows[0];
+  EXPECT_EQ(l.id, "L-1");
+  EXPECT_EQ(l.contract, "C-1");
+  EXPECT_EQ(l.item, "visit");
+  EXPECT_EQ(l.start, at("2026-03-03T10:00:00Z"));
+  EXPECT_EQ(l.quantity, decimal("1"));
+  EXPECT_EQ(l.attributes, (attribute_map{{"note, short", "a, b; c"}}));
+  EXPECT_EQ(r.row_numbers, std::vector<std::size_t>{2});
+}
+
+TEST(WorkCsv, DetectionAndAGivenCommaSplitTheSameHeaderAtItsCommas) {
+  const std::vector<std::string> expected{
+      "row 1, column 'id;contract;item;start;quantity;\"work.note': unknown column",
+      "row 1, column ' short\"': unknown column",
+      "row 1, column 'id': the required column is missing",
+  };
+  EXPECT_EQ(messages(read_work_csv(semicolon_text)).front(),
+            messages(read_work_csv(semicolon_text, {.delimiter = csv_delimiter::comma})).front());
+  // A header with ';' and no ',' is detected as semicolons, unless a comma is given.
+  const std::string_view plain =
+      "id;contract;item;start;quantity\nL-1;C-1;visit;2026-03-03T10:00Z;1\n";
+  EXPECT_EQ(read_work_csv(plain).rows.size(), 1U);
+  EXPECT_EQ(read_work_csv(plain, {.delimiter = csv_delimiter::detect}).rows.size(), 1U);
+  EXPECT_EQ(messages(read_work_csv(plain, {.delimiter = csv_delimiter::comma})).front(),
+            "row 1, column 'id;contract;item;start;quantity': unknown column");
+}
+
+TEST(WorkCsv, TheStreamReaderTakesTheSameDelimiter) {
+  std::string_view rest = semicolon_text;
+  work_csv_reader reader(
+      [&rest](char* buffer, std::size_t size) {
+        const std::size_t n = std::min(size, rest.size());
+        std::copy_n(rest.data(), n, buffer);
+        rest.remove_prefix(n);
+        return n;
+      },
+      {.delimiter = csv_delimiter::semicolon});
+  read_result<work_line> block;
+  ASSERT_TRUE(reader.next(block));
+  ASSERT_EQ(block.rows.size(), 1U);
+  EXPECT_EQ(block.rows[0].attributes, (attribute_map{{"note, short", "a, b; c"}}));
+  EXPECT_EQ(messages(block),
+            messages(read_work_csv(semicolon_text, {.delimiter = csv_delimiter::semicolon})));
+}
+
+TEST(ContractsAndPaymentsCsv, SemicolonsGiven) {
+  const auto contracts = read_contracts_csv(
+      "id;client;plan;start;end;\"client.name, full\"\n"
+      "C-1;K-1;basic;2026-01-01;2026-12-31;\"Acme, Ltd\"\n",
+      {.delimiter = csv_delimiter::semicolon});
+  ASSERT_EQ(messages(contracts), std::vector<std::string>{});
+  ASSERT_EQ(contracts.rows.size(), 1U);
+  EXPECT_EQ(contracts.rows[0].plan, "basic");
+  EXPECT_EQ(contracts.rows[0].client_attributes, (attribute_map{{"name, full", "Acme, Ltd"}}));
+  const auto payments = read_payments_csv("id;contract;date;amount\nP-1;C-1;2026-03-01;100.50\n",
+                                          {.delimiter = csv_delimiter::semicolon});
+  ASSERT_EQ(messages(payments), std::vector<std::string>{});
+  ASSERT_EQ(payments.rows.size(), 1U);
+  EXPECT_EQ(payments.rows[0].amount, decimal("100.50"));
 }
 
 }  // namespace

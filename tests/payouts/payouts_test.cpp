@@ -126,6 +126,67 @@ TEST_F(PayoutsTest, WritesCsvAndText) {
   EXPECT_NE(text.find("pending acceptance"), std::string::npos);
 }
 
+// The JSON the C interface's tariff_payouts returns and `tariff payouts -f json` writes: one
+// writer. R1 accepted in March, R3 waiting for acceptance, Z1 an item no price list has.
+TEST_F(PayoutsTest, WritesJsonWithTheRejectedLines) {
+  std::vector<work_line> some;
+  for (const work_line& l : work)
+    if (l.id == "R1" || l.id == "R3" || l.id == "Z1") some.push_back(l);
+  const std::string json = write_payouts_json(payouts(*tariff, contracts, some, march), *tariff);
+  EXPECT_EQ(json, R"({
+  "payouts": [
+    {
+      "performer": "tula-service",
+      "currency": "RUB",
+      "period": {"first": "2026-03-01", "last": "2026-03-31"},
+      "payable": "2100.00",
+      "pending": "2100.00",
+      "lines": [
+        {
+          "id": "R1",
+          "request": "Q-1",
+          "contract": "C-1",
+          "item": "repair_request",
+          "date": "2026-03-02",
+          "accepted_on": "2026-03-05",
+          "quantity": "1",
+          "rate": "2100.00",
+          "amount": "2100.00",
+          "status": "payable"
+        },
+        {
+          "id": "R3",
+          "request": "Q-3",
+          "contract": "C-1",
+          "item": "repair_request",
+          "date": "2026-03-16",
+          "accepted_on": null,
+          "quantity": "1",
+          "rate": "2100.00",
+          "amount": "2100.00",
+          "status": "pending"
+        }
+      ]
+    }
+  ],
+  "rejected": [
+    {
+      "id": "Z1",
+      "request": "Q-7",
+      "contract": "C-1",
+      "item": "plumbing",
+      "kind": "billable",
+      "date": "2026-03-11",
+      "status": "rejected",
+      "reason": "unknown_item",
+      "message": "line Z1: item 'plumbing' is in no price list of tariff 'Federal outsourcing'"
+    }
+  ]
+}
+)");
+  EXPECT_EQ(write_payouts_json({}, *tariff), "{\n  \"payouts\": [],\n  \"rejected\": []\n}\n");
+}
+
 // The 0.1 form, deprecated in 0.2 and kept for one minor version: the same payouts, the rejected
 // lines appended to what the host's vector already holds.
 #pragma GCC diagnostic push
