@@ -33,16 +33,19 @@ void round_trip(std::string_view text, Read read, Write write) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  round_trip<tariff::work_line>(text, tariff::read_work_csv,
-                                [](const auto& rows) { return tariff::write_work_csv(rows); });
+  round_trip<tariff::work_line>(
+      text, [](std::string_view t) { return tariff::read_work_csv(t); },
+      [](const auto& rows) { return tariff::write_work_csv(rows); });
   round_trip<tariff::work_line>(text, tariff::read_work_json,
                                 [](const auto& rows) { return tariff::write_work_json(rows); });
-  round_trip<tariff::payment>(text, tariff::read_payments_csv,
-                              [](const auto& rows) { return tariff::write_payments_csv(rows); });
+  round_trip<tariff::payment>(
+      text, [](std::string_view t) { return tariff::read_payments_csv(t); },
+      [](const auto& rows) { return tariff::write_payments_csv(rows); });
   round_trip<tariff::payment>(text, tariff::read_payments_json,
                               [](const auto& rows) { return tariff::write_payments_json(rows); });
-  round_trip<tariff::contract>(text, tariff::read_contracts_csv,
-                               [](const auto& rows) { return tariff::write_contracts_csv(rows); });
+  round_trip<tariff::contract>(
+      text, [](std::string_view t) { return tariff::read_contracts_csv(t); },
+      [](const auto& rows) { return tariff::write_contracts_csv(rows); });
   round_trip<tariff::contract>(text, tariff::read_contracts_json,
                                [](const auto& rows) { return tariff::write_contracts_json(rows); });
   // A state that reads without errors writes back to the same state, scales included.
