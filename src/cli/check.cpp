@@ -107,7 +107,7 @@ void add_check_command(CLI::App& app) {
     if (opts->format == "json") write_output("", diagnostics_json(checked));
     if (opts->format == "sarif") write_output("", diagnostics_sarif(checked));
     if (as_text && (errors > 0 || warnings > 0))
-      fmt::print(stderr, "{} error(s), {} warning(s) in {} file(s)\n", errors, warnings,
+      fmt::print(stderr, "tariff: {} error(s), {} warning(s) in {} file(s)\n", errors, warnings,
                  opts->files.size());
     if (errors > 0 || (opts->warnings_are_errors && warnings > 0)) throw failure("");
   });

@@ -48,7 +48,7 @@ def test_check_reports_the_place_with_a_caret_and_fails(tmp_path):
     assert "\n" + " " * (column + 1) + "^" in r.stderr  # the caret under the name
     # the fix-it under the name, then the count: no empty line
     assert r.stderr.endswith("^~~~~\n" + " " * (column + 1) + "night\n"
-                             "1 error(s), 0 warning(s) in 1 file(s)\n")
+                             "tariff: 1 error(s), 0 warning(s) in 1 file(s)\n")
 
 
 def test_check_goes_on_after_an_unreadable_file(tmp_path):

@@ -55,7 +55,7 @@ def test_a_directory_given_as_a_file_is_named(tmp_path, args):
     assert f"tariff: {d} is a directory, not a file\n" in err
     assert "empty" not in err and "header" not in err
     if args[0] == "check":
-        assert err == f"tariff: {d} is a directory, not a file\n1 error(s), 0 warning(s) in 1 file(s)\n"
+        assert err == f"tariff: {d} is a directory, not a file\ntariff: 1 error(s), 0 warning(s) in 1 file(s)\n"
     else:
         assert out == ""
 

@@ -162,7 +162,7 @@ test('the compiler plugin leaves the stable name, the fix-it line and the caret 
     '                                           100%',
     `${facilities}:28:46: note: a share written as a number does not mix with a percent: 1 is 100%, so write '100% - loyalty'`,
     `${facilities}:27:6: warning[never-fires]: rule 'never' can never fire: its condition is always false`,
-    '2 error(s), 1 warning(s) in 1 file(s)',
+    'tariff: 2 error(s), 1 warning(s) in 1 file(s)',
   ];
   const seen = runProbe('nvim_make_probe.lua', { TARIFF_FILE: facilities, TARIFF_OUTPUT: JSON.stringify(output) });
   assert.deepEqual(seen.quickfix, [

@@ -25,6 +25,7 @@ let s:errorformat = [
       \ '%f:%l:%c: %trror: %m',
       \ '%f:%l:%c: %tarning: %m',
       \ '%f:%l:%c: %tote: %m',
+      \ '%-Gtariff: %*\d error(s)%.%#',
       \ '%+Gtariff: %m',
       \ '%-G%.%#',
       \ ]
