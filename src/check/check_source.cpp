@@ -8,14 +8,23 @@
 
 namespace tariff {
 
-std::vector<diagnostic> check(std::string_view source, std::string_view file) {
+check_stage::checked_source check_stage::check_source(std::string_view source,
+                                                      std::string_view file) {
+  checked_source out;
   diagnostics::diagnostic_sink sink(source, std::string(file));
-  if (!check_stage::source_within_limit(source, sink) || !parse::source_text_readable(source, sink))
-    return sink.take();
-  const check_stage::directives allowed(source, sink);
-  const ast::module module = parse::parse_module(source, sink);
-  check_stage::check_module(module, sink);
-  return allowed.filter(sink.take());
+  if (!source_within_limit(source, sink) || !parse::source_text_readable(source, sink)) {
+    out.diagnostics = sink.take();
+    return out;
+  }
+  const directives allowed(source, sink);
+  out.module = parse::parse_module(source, sink);
+  check_module(out.module, sink);
+  out.diagnostics = allowed.filter(sink.take());
+  return out;
+}
+
+std::vector<diagnostic> check(std::string_view source, std::string_view file) {
+  return check_stage::check_source(source, file).diagnostics;
 }
 
 }  // namespace tariff

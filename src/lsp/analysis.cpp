@@ -2,29 +2,26 @@
 #include "lsp/analysis.hpp"
 
 #include "check/checker.hpp"
-#include "parse/parser.hpp"
-#include "parse/source_text.hpp"
 
 namespace tariff::lsp {
 
 analysis::analysis(std::string text, std::string file)
     : text_(std::move(text)), file_(std::move(file)) {}
 
+// The diagnostics and the tree come from one pass of the front end, whichever is asked first.
+void analysis::analyse() {
+  check_stage::checked_source checked = check_stage::check_source(text_, file_);
+  diagnostics_ = std::move(checked.diagnostics);
+  module_ = std::move(checked.module);
+}
+
 const std::vector<diagnostic>& analysis::diagnostics() {
-  if (!diagnostics_) diagnostics_ = check(text_, file_);
+  if (!diagnostics_) analyse();
   return *diagnostics_;
 }
 
 const ast::module& analysis::module() {
-  if (!module_) {
-    // The same gates as tariff::check(): a text too large or not readable is not parsed. The
-    // findings go nowhere here: diagnostics() reports them.
-    diagnostics::diagnostic_sink sink(text_, file_);
-    if (check_stage::source_within_limit(text_, sink) && parse::source_text_readable(text_, sink))
-      module_ = parse::parse_module(text_, sink);
-    else
-      module_.emplace();
-  }
+  if (!module_) analyse();
   return *module_;
 }
 

@@ -32,6 +32,8 @@ class analysis {
   [[nodiscard]] const compile_result& compiled();
 
  private:
+  void analyse();
+
   std::string text_;
   std::string file_;
   std::optional<std::vector<diagnostic>> diagnostics_;
