@@ -21,11 +21,15 @@ std::vector<const contract_amendment*> plan_amendments(const contract& deal) {
   return out;
 }
 
-std::string mismatch(const contract& deal, const contract_amendment& a, const plan::plan& from,
-                     const plan::plan& to) {
-  const std::string head = "contract '" + deal.id + "': its amendment of " +
-                           format_date(a.effective) + " moves it from plan '" + from.name +
-                           "' to plan '" + to.name + "', ";
+std::string unknown_plan(const plan::tariff_program& program, const contract_amendment& a) {
+  return "the amendment of " + format_date(a.effective) + " names plan '" + a.plan +
+         "', which tariff '" + program.name + "' does not have";
+}
+
+std::string mismatch(const contract_amendment& a, const plan::plan& from, const plan::plan& to) {
+  const std::string head = "the amendment of " + format_date(a.effective) +
+                           " moves the contract from plan '" + from.name + "' to plan '" + to.name +
+                           "', ";
   if (from.period != to.period)
     return head + "which bills per " + std::string(vocabulary::to_string(to.period)) +
            ", not per " + std::string(vocabulary::to_string(from.period)) +
@@ -42,13 +46,11 @@ std::vector<std::string> amendment_plan_problems(const plan::tariff_program& pro
   for (const contract_amendment* a : plan_amendments(deal)) {
     const plan::plan* p = find_plan(program, a->plan);
     if (p == nullptr) {
-      problems.push_back("contract '" + deal.id + "': its amendment of " +
-                         format_date(a->effective) + " names plan '" + a->plan +
-                         "', which tariff '" + program.name + "' does not have");
+      problems.push_back(unknown_plan(program, *a));
       continue;
     }
     if (before != nullptr && (before->period != p->period || before->prepaid != p->prepaid))
-      problems.push_back(mismatch(deal, *a, *before, *p));
+      problems.push_back(mismatch(*a, *before, *p));
     before = p;
   }
   return problems;
@@ -60,15 +62,12 @@ std::vector<plan_stretch> plan_stretches(const plan::tariff_program& program,
   out.push_back({find_plan(program, deal.plan), std::nullopt, std::nullopt});
   for (const contract_amendment* a : plan_amendments(deal)) {
     const plan::plan* p = find_plan(program, a->plan);
-    if (p == nullptr)
-      throw call_error("contract '" + deal.id + "': its amendment of " + format_date(a->effective) +
-                       " names plan '" + a->plan + "', which tariff '" + program.name +
-                       "' does not have");
+    if (p == nullptr) throw call_error("contract '" + deal.id + "': " + unknown_plan(program, *a));
     plan_stretch& last = out.back();
     if (p == last.plan) continue;  // the plan in force already: no change
     if (last.plan != nullptr &&
         (last.plan->period != p->period || last.plan->prepaid != p->prepaid))
-      throw billing_input_error(mismatch(deal, *a, *last.plan, *p));
+      throw billing_input_error("contract '" + deal.id + "': " + mismatch(*a, *last.plan, *p));
     if (last.from && *last.from == a->effective) {  // two plans named for one day: the later
       last.plan = p;
       if (out[out.size() - 2].plan == p) {  // back to the plan before: no change after all

@@ -35,7 +35,8 @@ std::vector<plan_stretch> plan_stretches(const plan::tariff_program& program, co
 const plan_stretch& stretch_on(const std::vector<plan_stretch>& stretches, local_date day);
 
 /// What is wrong with the plans the contract's amendments name, as plan_stretches() would refuse
-/// it; empty when nothing is.
+/// it, without the contract's id (contract_problems() gives it as the problem's id); empty when
+/// nothing is.
 std::vector<std::string> amendment_plan_problems(const plan::tariff_program& program,
                                                  const contract& deal);
 

@@ -5,6 +5,7 @@
 // worked out by hand in the comments.
 #include <gtest/gtest.h>
 #include <tariff/billing.hpp>
+#include <tariff/statement_io.hpp>
 
 namespace tariff {
 namespace {
@@ -212,6 +213,24 @@ TEST(PlanChange, AnUpgradeOnThe11thSplitsTheMonthsFeesByDays) {
   EXPECT_EQ(state.allowances, march.closing.allowances);
 }
 
+TEST(PlanChange, TheStatementTextAndJsonNameBothPlansWithTheirDays) {
+  const statement march = bill(plans(), upgraded(), month(3), {}, march_work());
+  const std::string text = write_statement_text(march, plans());
+  EXPECT_NE(text.find("basic 2026-03-01..2026-03-10 (10 days), then premium "
+                      "2026-03-11..2026-03-31 (21 days)"),
+            std::string::npos)
+      << text;
+  const std::string json = write_statement_json(march, plans());
+  EXPECT_NE(
+      json.find("  \"plan\": \"premium\",\n  \"plans\": [\n    {\n      \"plan\": \"basic\",\n"
+                "      \"days\": {\"first\": \"2026-03-01\", \"last\": \"2026-03-10\"}\n    },\n"),
+      std::string::npos)
+      << json;
+  // One plan: no `plans` key, as before plan changes.
+  const statement may = bill(plans(), upgraded(), month(5), march.closing, {});
+  EXPECT_EQ(write_statement_json(may, plans()).find("\"plans\""), std::string::npos);
+}
+
 TEST(PlanChange, BillingTheMonthAgainChangesNothing) {
   const statement march = bill(plans(), upgraded(), month(3), {}, march_work());
   const statement again = bill(plans(), upgraded(), month(3), march.closing, march_work());
@@ -321,17 +340,18 @@ TEST(PlanChange, AnAmendmentNamingAPlanTheTariffLacksIsRefused) {
   contract c = deal("basic");
   c.amendments.push_back(to_plan("2026-03-11", "platinum"));
   const std::string message =
-      "contract 'C-1': its amendment of 2026-03-11 names plan 'platinum', which tariff 'Plan "
-      "changes' does not have";
+      "the amendment of 2026-03-11 names plan 'platinum', which tariff 'Plan changes' does not "
+      "have";
   const std::vector<input_error> problems = contract_problems(plans(), c);
   ASSERT_EQ(problems.size(), 1U);
+  EXPECT_EQ(problems[0].id, "C-1");
   EXPECT_EQ(problems[0].column, "amendments");
   EXPECT_EQ(problems[0].message, message);
   try {
     (void)bill(plans(), c, month(3), {}, {});
     FAIL() << "billed";
   } catch (const call_error& e) {
-    EXPECT_EQ(std::string(e.what()), message);
+    EXPECT_EQ(std::string(e.what()), "contract 'C-1': " + message);
   }
   // Pricing: a line before the change is basic's; one after it is refused, naming the date.
   const std::vector<work_line> work{visit("V1", "2026-03-10T10:00:00+03:00"),
@@ -351,9 +371,9 @@ TEST(PlanChange, PlansWithAnotherStatementPeriodAreRefused) {
   contract c = deal("basic");
   c.amendments.push_back(to_plan("2026-04-01", "by_quarter"));
   const std::string message =
-      "contract 'C-1': its amendment of 2026-04-01 moves it from plan 'basic' to plan "
-      "'by_quarter', which bills per quarter, not per month: a contract's plans must share the "
-      "statement period";
+      "the amendment of 2026-04-01 moves the contract from plan 'basic' to plan 'by_quarter', "
+      "which bills per quarter, not per month: a contract's plans must share the statement "
+      "period";
   const std::vector<input_error> problems = contract_problems(plans(), c);
   ASSERT_EQ(problems.size(), 1U);
   EXPECT_EQ(problems[0].message, message);
@@ -361,7 +381,7 @@ TEST(PlanChange, PlansWithAnotherStatementPeriodAreRefused) {
     (void)bill(plans(), c, month(3), {}, {});
     FAIL() << "billed";
   } catch (const billing_input_error& e) {
-    EXPECT_EQ(std::string(e.what()), message);
+    EXPECT_EQ(std::string(e.what()), "contract 'C-1': " + message);
   }
 }
 
