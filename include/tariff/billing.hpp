@@ -251,6 +251,14 @@ struct prepaid_report {
   friend bool operator==(const prepaid_report&, const prepaid_report&) = default;
 };
 
+/// A plan a statement billed under, with its days in the period (docs/design.md, decision 13).
+struct plan_days {
+  std::string plan;
+  date_span days;  ///< the plan's days of the contract's days in the period
+
+  friend bool operator==(const plan_days&, const plan_days&) = default;
+};
+
 /// What a contract is billed for one period.
 struct statement {
   std::string id;  ///< deterministic: contract, period, opening revision and a hash of the content
@@ -258,7 +266,9 @@ struct statement {
   bool supplementary = false;  ///< the period was billed before: this bills only what that did not
   std::string contract;
   std::string client;
-  std::string plan;
+  std::string plan;              ///< the plan in force on the period's last day of the contract
+  std::vector<plan_days> plans;  ///< every plan in force in the period, in date order: more than
+                                 ///< one when an amendment changed the plan in it
   std::string currency;
   std::string tariff_hash;  ///< compiled_tariff::source_hash() of the tariff that billed it
   date_span period;
@@ -288,7 +298,9 @@ struct statement {
                   ///< exclude it; rounded at `statement` if declared
   std::optional<prepaid_report> prepaid;  ///< plans with `prepaid`
 
-  std::vector<allowance_report> allowances;  ///< one per allowance of the plan, in plan order
+  std::vector<allowance_report> allowances;  ///< one per allowance of the plan, in plan order;
+                                             ///< after a plan change in the period, the earlier
+                                             ///< plans' other allowances follow (closed at it)
   std::vector<alert> alerts;
   billing_state closing;  ///< the opening state with this statement's use added
 };

@@ -30,13 +30,17 @@ enum class contract_status : std::uint8_t {
   closed,      ///< ended
 };
 
-/// A change to a contract's attributes from a date on: 50 workstations instead of 40 from
-/// 16 March. Pricing reads the values in force on a line's date; a fee per unit is charged by
-/// days for each stretch of its period with its own value.
+/// A change to a contract from a date on: 50 workstations instead of 40 from 16 March, or the
+/// premium plan instead of basic. Pricing reads the values and the plan in force on a line's
+/// date; a fee per unit is charged by days for each stretch of its period with its own value, and
+/// a plan change splits the fee periods it falls in between the two plans' fees by days
+/// (docs/design.md, decision 13).
 struct contract_amendment {
   local_date effective{};           ///< the first day the new values hold
   attribute_map attributes;         ///< contract.X values from that day
   attribute_map client_attributes;  ///< client.X values from that day
+  std::string plan;                 ///< the plan the contract bills under from that day; empty:
+                                    ///< unchanged
 
   friend bool operator==(const contract_amendment&, const contract_amendment&) = default;
 };
@@ -141,5 +145,9 @@ struct payment {
 /// neither has it.
 [[nodiscard]] TARIFF_API const std::string* attribute_on(const contract& c, bool client,
                                                          std::string_view name, local_date day);
+
+/// The plan `c` bills under on `day`: the plan of the latest amendment effective on or before
+/// `day` that names one (the later in the list when two share a date), else the contract's own.
+[[nodiscard]] TARIFF_API const std::string& plan_on(const contract& c, local_date day);
 
 }  // namespace tariff

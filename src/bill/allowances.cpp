@@ -70,7 +70,7 @@ void apply_allowances(line_pricer& pricer, const plan::plan& p, const item& it, 
     }
     if (taken.sign() == 0) continue;
     ledger.add(al.key, period, taken);
-    takes.push_back({a, period, before, taken, {}, line.id});
+    takes.push_back({&al, period, before, taken, {}, line.id});
   }
   bool changed = takes.size() > first_take;
   if (overage != nullptr)
@@ -85,7 +85,7 @@ void apply_allowances(line_pricer& pricer, const plan::plan& p, const item& it, 
   // Covered values are known once the parts are finished.
   for (std::size_t t = first_take; t < takes.size(); ++t)
     for (const priced_part& part : line.parts)
-      if (part.allowance == p.allowances[takes[t].allowance].key) takes[t].covered += part.covered;
+      if (part.allowance == takes[t].allowance->key) takes[t].covered += part.covered;
 }
 
 }  // namespace tariff::bill_stage

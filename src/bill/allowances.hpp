@@ -13,12 +13,13 @@ namespace tariff::bill_stage {
 
 /// One allowance's use by one line.
 struct allowance_take {
-  std::size_t allowance = 0;  ///< index in the plan's allowances
-  date_span period;           ///< the allowance's period the line falls in
-  decimal before;             ///< used in that period before the line
-  decimal taken;              ///< what the line used
-  decimal covered;            ///< the covered value of the parts it included
-  std::string line;           ///< the line's id
+  const plan::allowance* allowance = nullptr;  ///< the plan's allowance (a key two plans of
+                                               ///< a contract share is one allowance to the ledger)
+  date_span period;                            ///< the allowance's period the line falls in
+  decimal before;                              ///< used in that period before the line
+  decimal taken;                               ///< what the line used
+  decimal covered;                             ///< the covered value of the parts it included
+  std::string line;                            ///< the line's id
 };
 
 /// Applies `p`'s allowances to the billable line `line` (priced last by `pricer`, item `it`), in

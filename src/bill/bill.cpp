@@ -13,6 +13,7 @@
 #include "bill/ledger.hpp"
 #include "bill/line_records.hpp"
 #include "bill/payment_ledger.hpp"
+#include "bill/plan_changes.hpp"
 #include "bill/prepaid.hpp"
 #include "bill/repeats.hpp"
 #include "bill/state_entries.hpp"
@@ -52,6 +53,9 @@ decimal use_allowances(price_stage::line_pricer& pricer, const plan::plan* p, pr
                        bill_stage::allowance_ledger& ledger,
                        std::vector<bill_stage::allowance_take>& takes) {
   if (!line.ok() || line.kind != work_kind::billable || p == nullptr) return {};
+  // The plan in force on the line's date takes it (docs/design.md, decision 13): the use of a key
+  // both plans have carries over the change.
+  if (pricer.last_plan() != nullptr) p = pricer.last_plan();
   const plan::item& it = *pricer.last_item();
   decimal volume;
   if (it.tiers) {
@@ -66,17 +70,18 @@ item_quantity quantity_of(const plan::allowance& a, const decimal& value) {
   return {value, a.unit_seconds};
 }
 
-void report_allowances(const plan::tariff_program& program, const plan::plan& p,
-                       const date_span& period, const bill_stage::allowance_ledger& opening,
+void report_allowances(const plan::tariff_program& program,
+                       const std::vector<const plan::allowance*>& shown, const date_span& period,
+                       const bill_stage::allowance_ledger& opening,
                        const std::vector<bill_stage::allowance_take>& takes, statement& out) {
-  for (std::size_t a = 0; a < p.allowances.size(); ++a) {
-    const plan::allowance& al = p.allowances[a];
+  for (const plan::allowance* shown_allowance : shown) {
+    const plan::allowance& al = *shown_allowance;
     const date_span span = bill_stage::scheme_of(al.period).containing(period.first);
     const decimal before = opening.used(al.key, span);
     decimal used;
     decimal covered = program.zero_amount();
     for (const bill_stage::allowance_take& t : takes)
-      if (t.allowance == a && t.period == span) {
+      if (t.allowance->key == al.key && t.period == span) {
         used += t.taken;
         covered += t.covered;
       }
@@ -85,7 +90,7 @@ void report_allowances(const plan::tariff_program& program, const plan::plan& p,
     out.allowances.push_back({al.key, span, quantity_of(al, al.amount), quantity_of(al, before),
                               quantity_of(al, used), quantity_of(al, remaining), covered});
     for (const bill_stage::allowance_take& t : takes) {
-      if (t.allowance != a) continue;
+      if (t.allowance->key != al.key) continue;
       for (const decimal& percent : al.alerts) {
         const decimal level = al.amount * percent;  // compared × 100, exactly
         if (t.before * decimal(100) < level && level <= (t.before + t.taken) * decimal(100))
@@ -101,6 +106,54 @@ void report_allowances(const plan::tariff_program& program, const plan::plan& p,
       }
     }
   }
+}
+
+// The allowances of the plans of `stretches` that `shown` picks, each key once with the latest
+// plan's allowance: the latest plan's in its order, then the earlier plans' other ones.
+template <typename Pick>
+std::vector<const plan::allowance*> allowances_of(
+    const std::vector<bill_stage::plan_stretch>& stretches, Pick shown) {
+  std::vector<const plan::allowance*> out;
+  for (auto s = stretches.rbegin(); s != stretches.rend(); ++s) {
+    if (!shown(*s)) continue;
+    for (const plan::allowance& a : s->plan->allowances)
+      if (std::none_of(out.begin(), out.end(),
+                       [&](const plan::allowance* known) { return known->key == a.key; }))
+        out.push_back(&a);
+  }
+  return out;
+}
+
+// `p` when the contract never changes plan; else `every_plan` made `p` with the allowances of all
+// its plans (for reversals and the state's entries) and their fees (a prepaid span may name any).
+const plan::plan& all_plans(const std::vector<bill_stage::plan_stretch>& stretches,
+                            const plan::plan& p, plan::plan& every_plan) {
+  if (stretches.size() == 1) return p;
+  every_plan = p;
+  every_plan.allowances.clear();
+  for (const plan::allowance* a : allowances_of(stretches, [](const auto&) { return true; }))
+    every_plan.allowances.push_back(*a);
+  for (const bill_stage::plan_stretch& s : stretches)
+    if (s.plan != &p)
+      every_plan.fees.insert(every_plan.fees.end(), s.plan->fees.begin(), s.plan->fees.end());
+  return every_plan;
+}
+
+// The plans the contract bills under in `period`, with their days (the contract's days in it, or
+// the period when it has none there).
+std::vector<plan_days> plans_in(const std::vector<bill_stage::plan_stretch>& stretches,
+                                const contract& deal, const date_span& period) {
+  date_span window{std::max(period.first, deal.start),
+                   std::min(period.end, deal.end + date::days{1})};
+  if (window.first >= window.end) window = period;
+  std::vector<plan_days> out;
+  for (const bill_stage::plan_stretch& s : stretches) {
+    date_span days = window;
+    if (s.from) days.first = std::max(days.first, *s.from);
+    if (s.until) days.end = std::min(days.end, *s.until);
+    if (days.first < days.end) out.push_back({s.plan->name, days});
+  }
+  return out;
 }
 
 // Totals, taxes and the prepaid balance; the order matters: taxes need the amounts, the total
@@ -172,6 +225,9 @@ std::vector<input_error> contract_problems(const compiled_tariff& tariff, const 
         {0, deal.id, "plan", "plan '" + deal.plan + "' is not in tariff '" + program.name + "'"});
     return out;
   }
+  for (std::string& problem : bill_stage::amendment_plan_problems(program, deal))
+    out.push_back({0, deal.id, "amendments", std::move(problem)});
+  if (!out.empty()) return out;
   for (std::string& problem : bill_stage::unknown_prepaid_fees(program.plans[found->second], deal))
     out.push_back({0, deal.id, "prepaid", std::move(problem)});
   return out;
@@ -193,12 +249,20 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
                         const billing_state& opening, std::span<const work_line> work,
                         std::span<const payment> payments, const bill_options& options) {
   const plan::tariff_program& program = plan::program_of(tariff);
-  const plan::plan& p = plan_of(program, deal);
+  (void)plan_of(program, deal);  // the contract's own plan, as it was signed, must be the tariff's
+  // Its plans over its life; the statement is under the plan in force on the period's last day
+  // the contract is in force (docs/design.md, decision 13).
+  const std::vector<bill_stage::plan_stretch> stretches = bill_stage::plan_stretches(program, deal);
+  const plan::plan& p =
+      *bill_stage::stretch_on(stretches, std::min(period.end - date::days{1}, deal.end)).plan;
+  // Every plan's allowances, for reversals and the state's entries: one plan for most contracts.
+  plan::plan every_plan;
+  const plan::plan& whole = all_plans(stretches, p, every_plan);
   const period_scheme statements = bill_stage::scheme_of(p.period);
   if (statements.containing(period.first) != period)
     throw call_error(format_span(period) + " is not a statement period of plan '" + p.name +
                      "' (statements are per " + vocabulary::to_string(p.period) + ")");
-  if (const std::vector<std::string> problems = bill_stage::unknown_prepaid_fees(p, deal);
+  if (const std::vector<std::string> problems = bill_stage::unknown_prepaid_fees(whole, deal);
       !problems.empty())
     throw billing_input_error("contract '" + deal.id + "': " + problems.front());
   if (!p.prepaid)  // a payment with no balance to credit would be dropped: money lost to view
@@ -225,6 +289,7 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   out.contract = deal.id;
   out.client = deal.client;
   out.plan = p.name;
+  out.plans = plans_in(stretches, deal, period);
   out.currency = program.currency;
   out.tariff_hash = program.source_hash;
   out.period = period;
@@ -238,8 +303,9 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
                           {},
                           {}});
 
-  if (deal.status == contract_status::registered)
-    bill_stage::charge_fees_once(program, p, deal, period, state.fees, out.fees, out.alerts);
+  if (deal.status != contract_status::draft)  // a closed contract's fees are credited to its end
+    bill_stage::charge_fees_once(program, stretches, deal, period, horizon, state.fees, out.fees,
+                                 out.alerts);
 
   const auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
   if (!std::is_sorted(state.lines.begin(), state.lines.end(), by_id))  // a host's hand-made state
@@ -289,7 +355,7 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
         continue;
       }
     }
-    if (auto back = records.reverse(*r.billed, r.reason, p, ledger, takes))
+    if (auto back = records.reverse(*r.billed, r.reason, whole, ledger, takes))
       out.reversals.push_back(std::move(*back));
   }
 
@@ -321,7 +387,7 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   // The state's entries the plan cannot match: an error for the periods this statement bills
   // (its own, later ones, and those its late work falls in), reported for older ones.
   bill_stage::check_state_entries(
-      program, p, deal, state,
+      program, whole, deal, state,
       [&](const date_span& span) {
         if (span.end > period.first) return true;
         for (const auto* lines : {&out.lines, &out.adjustments})
@@ -336,7 +402,16 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
     out.rejected.push_back(std::move(line));
 
   const bill_stage::allowance_ledger before(state);
-  report_allowances(program, p, period, before, takes, out);
+  report_allowances(program,
+                    allowances_of(stretches,
+                                  [&](const bill_stage::plan_stretch& s) {
+                                    return std::any_of(out.plans.begin(), out.plans.end(),
+                                                       [&](const plan_days& d) {
+                                                         return d.plan == s.plan->name &&
+                                                                s.contains(d.days.first);
+                                                       });
+                                  }),
+                    period, before, takes, out);
   const local_date last_day = period.end - date::days{1};
   if (deal.status == contract_status::registered && deal.end >= period.first &&
       deal.end <= last_day + date::days{options.expiry_warning_days})
@@ -363,7 +438,7 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   const billing_state used = ledger.state();
   state.allowances = used.allowances;
   state.volumes = used.volumes;
-  records.close(program, p, out, sorted.fingerprints, takes, state.lines);
+  records.close(program, out, sorted.fingerprints, takes, state.lines);
   state.format = billing_state::current_format;
   state.contract = deal.id;
 
@@ -410,6 +485,12 @@ std::vector<priced_line> price_with_state(const compiled_tariff& tariff, const c
     out[i] = pricer.price(&deal, work[i]);
     (void)use_allowances(pricer, p, out[i], ledger, takes);
   }
+  // A contract that changes plan reads the state with all its plans' allowances.
+  plan::plan every_plan;
+  if (p != nullptr && bill_stage::amendment_plan_problems(program, deal).empty() &&
+      std::any_of(deal.amendments.begin(), deal.amendments.end(),
+                  [](const contract_amendment& a) { return !a.plan.empty(); }))
+    p = &all_plans(bill_stage::plan_stretches(program, deal), *p, every_plan);
   if (p != nullptr)  // an entry the plan cannot match, in a period a line falls in, is an error
     bill_stage::check_state_entries(
         program, *p, deal, state,

@@ -115,18 +115,32 @@ std::vector<std::string> unknown_prepaid_fees(const plan::plan& p, const contrac
   return problems;
 }
 
-void charge_fees(const tariff_program& program, const plan::plan& p, const contract& deal,
+void charge_fees(const tariff_program& program, const plan_stretch& under, const contract& deal,
                  const date_span& period, std::vector<fee_line>& fees, std::vector<alert>& alerts) {
+  const plan::plan& p = *under.plan;
   const date_span in_force{deal.start, deal.end + date::days{1}};
+  // The plan's own days (docs/design.md, decision 13): a plan change splits a fee period between
+  // the two plans' fees by days, prorated or not.
+  const auto under_plan = [&under](date_span days) {
+    if (under.from) days.first = std::max(days.first, *under.from);
+    if (under.until) days.end = std::min(days.end, *under.until);
+    return days;
+  };
+  // A closed contract's fee periods end with it, prorated or not: the unused days of a fee
+  // charged in advance are credited (docs/design.md, decision 14).
+  const bool ended = deal.status == contract_status::closed;
   for (const fee& f : p.fees) {
     const period_scheme scheme = scheme_of(f.period);
     for (date_span fp = scheme.containing(period.first); fp.first < period.end;
          fp = scheme.next(fp)) {
-      const date_span covers{std::max(fp.first, in_force.first), std::min(fp.end, in_force.end)};
+      const date_span covers =
+          under_plan({std::max(fp.first, in_force.first), std::min(fp.end, in_force.end)});
       if (covers.first >= covers.end || !period.contains(covers.first)) continue;
-      // What is charged for: the days covered if prorated, else the whole period. Split where an
-      // amendment changes the per-unit value; each stretch is charged by its days.
-      const date_span charged = f.prorated ? covers : fp;
+      // What is charged for: the days covered if prorated, else the whole period (the plan's part
+      // of it). Split where an amendment changes the per-unit value; each stretch is charged by
+      // its days.
+      date_span charged = f.prorated ? covers : under_plan(fp);
+      if (ended) charged.end = std::min(charged.end, in_force.end);
       std::vector<date_span> stretches;
       local_date from = charged.first;
       for (local_date change : change_days(program, f, deal, charged)) {

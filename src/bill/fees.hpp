@@ -5,16 +5,20 @@
 
 #include <tariff/billing.hpp>
 
+#include "bill/plan_changes.hpp"
 #include "plan/program.hpp"
 
 namespace tariff::bill_stage {
 
-/// The fees of `p` that `deal` is charged in `period`, in the plan's order; a fee whose per-unit
-/// attribute is missing becomes an alert instead. Throws billing_input_error, naming the
+/// The fees of the plan of `under` that `deal` is charged in `period` for the plan's days, in the
+/// plan's order; a fee whose per-unit attribute is missing becomes an alert instead. A fee period
+/// cut by a plan change is charged for the plan's days of it, prorated or not; a closed contract's
+/// for its days up to its end. Throws billing_input_error, naming the
 /// contract and the attribute, if a per-unit value is not a number, is negative, or is not whole
 /// for an `integer` attribute: a fee never turns into a credit or a fraction of a counted thing.
-void charge_fees(const plan::tariff_program& program, const plan::plan& p, const contract& deal,
-                 const date_span& period, std::vector<fee_line>& fees, std::vector<alert>& alerts);
+void charge_fees(const plan::tariff_program& program, const plan_stretch& under,
+                 const contract& deal, const date_span& period, std::vector<fee_line>& fees,
+                 std::vector<alert>& alerts);
 
 /// What is wrong with the contract's prepaid fee spans under plan `p`: one message for each span
 /// naming a fee `p` does not have. The client paid for that fee; charging them again without a

@@ -64,17 +64,26 @@ std::optional<std::string> parse_amendments(std::string_view text,
       if (auto problem = date_problem(date_text))
         return text::quote(e) + " is not an amendment: " + *problem;
       return text::quote(e) +
-             " is not an amendment: write DATE: contract.NAME=VALUE, client.NAME=VALUE";
+             " is not an amendment: write DATE: plan=NAME, contract.NAME=VALUE, client.NAME=VALUE";
     }
     contract_amendment a;
     a.effective = *day;
     for (const std::string& setting : split(e.substr(colon + 1), ',')) {
       const std::vector<std::string> sides = split(setting, '=');
       const std::string_view key = sides.size() == 2 ? trimmed(sides[0]) : std::string_view();
+      if (key == "plan") {  // docs/design.md, decision 13: the plan from that day
+        std::string plan = unescaped(trimmed(sides[1]));
+        if (plan.empty() || !a.plan.empty())
+          return text::quote(trimmed(setting)) + " in the amendment of " + format_date(*day) +
+                 (plan.empty() ? " names no plan: write plan=NAME"
+                               : " changes the plan a second time: one plan=NAME per date");
+        a.plan = std::move(plan);
+        continue;
+      }
       const bool client = key.starts_with("client.");
       if (!client && !key.starts_with("contract."))
         return text::quote(trimmed(setting)) + " in the amendment of " + format_date(*day) +
-               " is not contract.NAME=VALUE or client.NAME=VALUE";
+               " is not plan=NAME, contract.NAME=VALUE or client.NAME=VALUE";
       std::string name = unescaped(key.substr(key.find('.') + 1));
       (client ? a.client_attributes : a.attributes)[std::move(name)] = unescaped(trimmed(sides[1]));
     }
@@ -90,6 +99,10 @@ std::string format_amendments(const std::vector<contract_amendment>& amendments)
     if (!out.empty()) out += "; ";
     out += format_date(a.effective) + ":";
     bool first = true;
+    if (!a.plan.empty()) {
+      out += " plan=" + escaped(a.plan);
+      first = false;
+    }
     for (const auto* values : {&a.attributes, &a.client_attributes})
       for (const auto& [name, value] : *values) {
         out += first ? " " : ", ";

@@ -1,5 +1,6 @@
 // A contract's amendments as one text field, the same in CSV and JSON:
 //   2026-03-16: contract.workstations=50, client.segment=b2b; 2026-06-01: contract.workstations=60
+//   2026-03-11: plan=premium, contract.workstations=50
 // Entries are separated by ';', values by ','; a '\' escapes ';', ',', '=' and '\' in a value.
 #pragma once
 

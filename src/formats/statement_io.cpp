@@ -58,6 +58,14 @@ void append_fee(std::string& out, const fee_line& fee, std::size_t indent, bool 
   o.close();
 }
 
+void append_plan_days(std::string& out, const plan_days& d, std::size_t indent) {
+  object_writer o(out, indent);
+  o.string("plan", d.plan);
+  o.key("days");
+  append_span(out, d.days);
+  o.close();
+}
+
 void append_allowance(std::string& out, const allowance_report& a, std::size_t indent) {
   object_writer o(out, indent);
   o.string("allowance", a.allowance);
@@ -173,6 +181,10 @@ std::string write_statement_json(const statement& s, const compiled_tariff& tari
   o.string("contract", s.contract);
   o.string("client", s.client);
   o.string("plan", s.plan);
+  if (s.plans.size() > 1) {  // a plan change in the period (docs/design.md, decision 13)
+    o.key("plans");
+    append_object_array(out, s.plans, 4, append_plan_days);
+  }
   o.string("currency", s.currency);
   o.string("tariff_hash", s.tariff_hash);
   o.key("period");

@@ -88,4 +88,13 @@ const std::string* attribute_on(const contract& c, bool client, std::string_view
   return found == values.end() ? nullptr : &found->second;
 }
 
+const std::string& plan_on(const contract& c, local_date day) {
+  const contract_amendment* latest = nullptr;
+  for (const contract_amendment& a : c.amendments)
+    if (!a.plan.empty() && a.effective <= day &&
+        (latest == nullptr || a.effective >= latest->effective))
+      latest = &a;
+  return latest != nullptr ? latest->plan : c.plan;
+}
+
 }  // namespace tariff

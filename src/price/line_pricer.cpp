@@ -208,13 +208,19 @@ void line_pricer::price_line(const contract* deal, const work_line& work, priced
   last_plan_ = r.contract_plan;
 }
 
-// The contract's plan and price list.
-void line_pricer::resolve_contract(const contract& deal, resolved& r) const {
-  if (!deal.plan.empty()) {
-    const auto p = program_.plan_index.find(deal.plan);
+// The contract's plan on `day` (docs/design.md, decision 13: an amendment may change it) and its
+// price list.
+void line_pricer::resolve_contract(const contract& deal, local_date day, resolved& r) const {
+  const std::string& plan_name = plan_on(deal, day);
+  if (!plan_name.empty()) {
+    const auto p = program_.plan_index.find(plan_name);
     if (p == program_.plan_index.end())
-      reject(reject_reason::unknown_plan, "contract '" + deal.id + "' names plan '" + deal.plan +
-                                              "', which the tariff does not have");
+      reject(reject_reason::unknown_plan,
+             "contract '" + deal.id + "' names plan '" + plan_name +
+                 (&plan_name == &deal.plan
+                      ? std::string("'")
+                      : "' (its amendment in force on " + format_date(day) + ")") +
+                 ", which the tariff does not have");
     r.contract_plan = &program_.plans[p->second];
   }
   if (!deal.pricelist.empty()) {
@@ -239,8 +245,12 @@ line_pricer::resolved line_pricer::resolve(const contract& deal, const work_line
     r.contract_plan = deal_plan_;
     r.list = deal_list_;
   } else {
-    resolve_contract(deal, r);
-    resolved_deal_ = &deal;
+    resolve_contract(deal, day, r);
+    // A contract that changes plan is resolved again for each line's date.
+    const bool plan_changes =
+        std::any_of(deal.amendments.begin(), deal.amendments.end(),
+                    [](const contract_amendment& a) { return !a.plan.empty(); });
+    resolved_deal_ = plan_changes ? nullptr : &deal;
     deal_plan_ = r.contract_plan;
     deal_list_ = r.list;
   }

@@ -98,7 +98,7 @@ class line_pricer {
 
   void price_line(const contract* deal, const work_line& work, priced_line& out);
   resolved resolve(const contract& deal, const work_line& work, local_date day);
-  void resolve_contract(const contract& deal, resolved& r) const;
+  void resolve_contract(const contract& deal, local_date day, resolved& r) const;
   static void check_shape(const plan::item& it, const work_line& work);
   // Parts with their measured quantity: segments for time, the whole line for a count.
   void split(const plan::item& it, const work_line& work, const date::time_zone& zone,

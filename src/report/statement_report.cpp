@@ -79,7 +79,14 @@ std::string write_statement_text(const statement& s, const compiled_tariff& tari
   else if (s.supplementary)
     header.add({"id", "supplementary"});
   header.add({"client", s.client});
-  header.add({"plan", s.plan});
+  std::string plans = s.plan;
+  if (s.plans.size() > 1) {  // a plan change in the period: each plan with its days
+    plans.clear();
+    for (const plan_days& d : s.plans)
+      plans += (plans.empty() ? "" : ", then ") + d.plan + " " + format_span(d.days) + " (" +
+               std::to_string(d.days.days()) + (d.days.days() == 1 ? " day)" : " days)");
+  }
+  header.add({"plan", plans});
   header.add({"period", format_span(s.period)});
   header.add({"currency", s.currency});
   header.add({"tariff", s.tariff_hash == tariff.source_hash()

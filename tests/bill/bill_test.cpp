@@ -179,7 +179,7 @@ TEST(Bill, AnAmendmentMidPeriodChargesEachStretchByItsDays) {
   const compiled_tariff t = compile_ok(service_tariff);
   contract c = deal("seats");
   c.attributes["workstations"] = "40";
-  c.amendments.push_back({*parse_date("2026-03-16"), {{"workstations", "50"}}, {}});
+  c.amendments.push_back({*parse_date("2026-03-16"), {{"workstations", "50"}}, {}, {}});
   const statement s = bill(t, c, march, {}, {});
   ASSERT_EQ(s.fees.size(), 3U);  // the yearly fee was charged in January, when the contract began
   EXPECT_DEC(s.fees[0].units, "40");
@@ -199,7 +199,7 @@ rule agreed : contract.rate
   contract r = deal("");
   r.pricelist = "retail";
   r.attributes["rate"] = "1500.00";
-  r.amendments.push_back({*parse_date("2026-03-16"), {{"rate", "1600.00"}}, {}});
+  r.amendments.push_back({*parse_date("2026-03-16"), {{"rate", "1600.00"}}, {}, {}});
   const std::vector lines{visit("A", "2026-03-15T10:00:00Z"), visit("B", "2026-03-16T10:00:00Z")};
   const auto priced = price(rate, r, lines);
   ASSERT_TRUE(priced.at(0).ok()) << priced[0].message;

@@ -502,7 +502,7 @@ TEST(Ledger, ARetroactiveAmendmentBillsTheDifferenceOnce) {
   EXPECT_EQ(march.closing.fees[0].fee, "support");
 
   // In April the client says it has had 15 workstations since 1 March.
-  seats.amendments.push_back({*parse_date("2026-03-01"), {{"workstations", "15"}}, {}});
+  seats.amendments.push_back({*parse_date("2026-03-01"), {{"workstations", "15"}}, {}, {}});
   const statement april = bill(ledger(), seats, month(4), march.closing, {});
   ASSERT_EQ(april.fees.size(), 2U);
   EXPECT_EQ(april.fees[0].fee_period, month(3));

@@ -104,7 +104,7 @@ TEST(examples_folders, AreFound) {
        {"01-catalogue", "02-expiry", "02-validity", "03-subscription", "04-night-work",
         "05-contractor-payouts", "05-tiers", "06-cost-and-margin", "07-payment-schemes",
         "08-labour-limits", "09-discounts", "09-loyalty", "10-billing-units", "11-repair-kinds",
-        "12-price-history"})
+        "12-price-history", "14-plan-changes"})
     EXPECT_NE(std::find(folders.begin(), folders.end(), expected), folders.end()) << expected;
 }
 
@@ -187,7 +187,8 @@ TEST(examples_expect_parser, RejectsEveryTypo) {
       {"line J1 amout 12500.00", "x.txt:1: unknown field 'amout'"},
       {"line J1 amount 12500.00 cots 1.00", "x.txt:1: unknown field 'cots'"},
       {"lines J1 amount 1.00",
-       "x.txt:1: unknown directive 'lines': expected line, bill, estimate, opening, closing, "
+       "x.txt:1: unknown directive 'lines': expected line, bill, estimate, change, opening, "
+       "closing, "
        "statement, fee, tax, allowance, alert, total, expiring, payout or pay"},
       {"line", "x.txt:1: 'line' needs a work line id"},
       {"line J1", "x.txt:1: line J1 asserts no field"},
@@ -379,12 +380,35 @@ TEST(examples_expect_parser, ReadsRuns) {
   EXPECT_EQ(e.expiring, expiring);
 }
 
+// `change` directives belong to the run after them; one after the last run has none to change.
+TEST(examples_expect_parser, ReadsContractChangesBeforeARun) {
+  const expect_file e = parse_expect(
+      "bill C-1 2026-01\n"
+      "change C-1 status closed\n"
+      "change C-1 amendment 2026-03-11: plan=premium\n"
+      "bill C-1 2026-02\n"
+      "fee 1 billed_before 9000.00\n"
+      "statement plans basic:2026-02-01..2026-02-28\n",
+      "x.txt");
+  ASSERT_TRUE(e.errors.empty()) << e.errors.front();
+  ASSERT_EQ(e.runs.size(), 2u);
+  EXPECT_TRUE(e.runs[0].changes.empty());
+  const std::vector<contract_change> changes{{2, "C-1", "status", "closed"},
+                                             {3, "C-1", "amendment", "2026-03-11: plan=premium"}};
+  EXPECT_EQ(e.runs[1].changes, changes);
+  const expect_file late = parse_expect("bill C-1 2026-01\nchange C-1 end 2026-02-14\n", "x.txt");
+  ASSERT_EQ(late.errors.size(), 1u);
+  EXPECT_EQ(late.errors.front(),
+            "x.txt:2: 'change' holds for the runs after it: write 'bill' or 'estimate' after it");
+}
+
 TEST(examples_expect_parser, RejectsEveryTypoInARun) {
   // Inside a `bill` run: each bad line is an error naming its place and keeps nothing; the run
   // goes on, so the line after it is still read into it.
   const std::vector<std::pair<std::string, std::string>> cases{
       {"bil C-1 2026-03",
-       "unknown directive 'bil': expected line, bill, estimate, opening, closing, statement, fee, "
+       "unknown directive 'bil': expected line, bill, estimate, change, opening, closing, "
+       "statement, fee, "
        "tax, allowance, alert, total, expiring, payout or pay"},
       {"alert balance_low 5000.00",
        "'alert balance_low' needs the threshold and the line (or the "
@@ -406,6 +430,15 @@ TEST(examples_expect_parser, RejectsEveryTypoInARun) {
       {"fee amount 1.00", "'fee' needs a fee number from 1"},
       {"fee 1", "fee 1 asserts no field"},
       {"fee 1 revenue 1.00", "unknown field 'revenue'"},
+      {"fee 1 billed_before x", "'x' is not a decimal number, nor '-' (not a fee adjustment)"},
+      {"change C-1",
+       "'change' needs a contract, then status VALUE, end DAY or amendment TEXT: "
+       "'change C-1 status closed'"},
+      {"change C-1 plan premium",
+       "'change' needs a contract, then status VALUE, end DAY or amendment TEXT: 'change C-1 "
+       "status closed'"},
+      {"change C-1 status ended", "'ended' is not a contract status (draft, registered, closed)"},
+      {"change C-1 end 2026-02-30", "'2026-02-30' is not a date (YYYY-MM-DD)"},
       {"fee 1 covers 2026-03-31..2026-03-01",
        "'2026-03-31..2026-03-01' is not a span of days (2026-03-01..2026-03-31)"},
       {"allowance", "'allowance' needs an allowance key"},

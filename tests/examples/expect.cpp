@@ -14,6 +14,7 @@
 
 #include <tariff/calendar.hpp>
 #include <tariff/decimal.hpp>
+#include <tariff/io.hpp>
 
 namespace tariff::examples {
 namespace {
@@ -25,29 +26,17 @@ constexpr std::array<std::string_view, 11> part_field_names{
     "billed", "measured", "list_price", "unit_price", "amount", "cost",
     "labels", "date",     "allowance",  "covered",    "trace"};
 
-constexpr std::array<std::string_view, 21> statement_field_names{"revenue",
-                                                                 "fees_total",
-                                                                 "work_total",
-                                                                 "cost",
-                                                                 "margin",
-                                                                 "margin_percent",
-                                                                 "lines",
-                                                                 "adjustments",
-                                                                 "rejected",
-                                                                 "fees",
-                                                                 "alerts",
-                                                                 "period",
-                                                                 "plan",
-                                                                 "tax",
-                                                                 "total",
-                                                                 "tax_exempt",
-                                                                 "balance_opening",
-                                                                 "received",
-                                                                 "drawn",
-                                                                 "balance_closing",
-                                                                 "owed"};
-constexpr std::array<std::string_view, 7> fee_field_names{
-    "amount", "units", "covers", "fee_period", "prepaid_units", "covered", "tax"};
+constexpr std::array<std::string_view, 22> statement_field_names{
+    "revenue",  "fees_total",  "work_total",
+    "cost",     "margin",      "margin_percent",
+    "lines",    "adjustments", "rejected",
+    "fees",     "alerts",      "period",
+    "plan",     "plans",       "tax",
+    "total",    "tax_exempt",  "balance_opening",
+    "received", "drawn",       "balance_closing",
+    "owed"};
+constexpr std::array<std::string_view, 8> fee_field_names{
+    "amount", "units", "covers", "fee_period", "prepaid_units", "covered", "tax", "billed_before"};
 constexpr std::array<std::string_view, 3> tax_field_names{"base", "amount", "percent"};
 constexpr std::array<std::string_view, 2> pay_total_fields{"total", "lines"};
 constexpr std::array<std::string_view, 4> pay_line_fields{"pay", "rule", "amount", "quantity"};
@@ -56,7 +45,7 @@ constexpr std::array<std::string_view, 6> allowance_field_names{
 constexpr std::array<std::string_view, 3> sections{"lines", "adjustments", "rejected"};
 
 constexpr std::string_view directives =
-    "line, bill, estimate, opening, closing, statement, fee, tax, allowance, alert, total, "
+    "line, bill, estimate, change, opening, closing, statement, fee, tax, allowance, alert, total, "
     "expiring, payout or pay";
 constexpr std::array<std::string_view, 3> payout_total_fields{"payable", "pending", "lines"};
 constexpr std::array<std::string_view, 5> payout_line_fields{"status", "amount", "rate", "quantity",
@@ -241,6 +230,11 @@ std::string value_problem(std::string_view field, std::string_view value,
   if (field == "margin_percent") {
     if (value != "-" && !decimal::try_parse(value))
       return quoted + " is not a decimal number, nor '-' (no revenue)";
+    return {};
+  }
+  if (field == "billed_before") {
+    if (value != "-" && !decimal::try_parse(value))
+      return quoted + " is not a decimal number, nor '-' (not a fee adjustment)";
     return {};
   }
   if (is_decimal_field(field) && !decimal::try_parse(value))
@@ -710,6 +704,12 @@ std::string statement_value(const statement& s, std::string_view field) {
   if (field == "alerts") return std::to_string(s.alerts.size());
   if (field == "period") return span_text(s.period);
   if (field == "plan") return s.plan;
+  if (field == "plans") {  // PLAN:FIRST..LAST, joined by '+'
+    std::string out;
+    for (const plan_days& d : s.plans)
+      out += (out.empty() ? "" : "+") + d.plan + ":" + span_text(d.days);
+    return out;
+  }
   if (field == "tax") return s.tax.to_string();
   if (field == "total") return s.total.to_string();
   if (field == "tax_exempt") return s.tax_exempt ? "true" : "false";
@@ -741,6 +741,7 @@ std::string fee_value(const fee_line& f, std::string_view field) {
   if (field == "prepaid_units") return f.prepaid_units.to_string();
   if (field == "covered") return f.covered.to_string();
   if (field == "tax") return f.tax.to_string();
+  if (field == "billed_before") return f.billed_before ? f.billed_before->to_string() : "-";
   return "?";
 }
 
@@ -945,9 +946,31 @@ std::span<const std::string_view> part_fields() {
   return part_field_names;
 }
 
+// `change CONTRACT status VALUE`, `change CONTRACT end DAY` or `change CONTRACT amendment TEXT`.
+std::string parse_change(std::span<const std::string_view> tokens, int number,
+                         std::vector<contract_change>& out) {
+  if (tokens.size() < 4 ||
+      (tokens[2] != "status" && tokens[2] != "end" && tokens[2] != "amendment"))
+    return "'change' needs a contract, then status VALUE, end DAY or amendment TEXT: 'change C-1 "
+           "status closed'";
+  contract_change c;
+  c.source_line = number;
+  c.contract = std::string(tokens[1]);
+  c.field = std::string(tokens[2]);
+  // The rest as written: an amendment has spaces.
+  c.value = std::string(tokens[3].data(), tokens.back().data() + tokens.back().size());
+  if (c.field == "status" && !parse_contract_status(c.value))
+    return "'" + c.value + "' is not a contract status (draft, registered, closed)";
+  if (c.field == "end" && !parse_date(c.value))
+    return "'" + c.value + "' is not a date (YYYY-MM-DD)";
+  out.push_back(std::move(c));
+  return {};
+}
+
 expect_file parse_expect(std::string_view text, std::string_view file) {
   expect_file out;
-  std::optional<std::size_t> run;  // the run the directives belong to
+  std::optional<std::size_t> run;        // the run the directives belong to
+  std::vector<contract_change> changes;  // written since the last run: the next run's
   int number = 0;
   std::size_t at = 0;
   while (at <= text.size()) {
@@ -976,6 +999,8 @@ expect_file parse_expect(std::string_view text, std::string_view file) {
     } else if (word == "bill" || word == "estimate") {
       billing_run r;
       problem = parse_run(tokens, number, r);
+      r.changes = std::move(changes);
+      changes.clear();
       // A bad header still opens a run, so the directives after it are not read as pricing.
       out.runs.push_back(std::move(r));
       run = out.runs.size() - 1;
@@ -1013,6 +1038,8 @@ expect_file parse_expect(std::string_view text, std::string_view file) {
       if (needs(context::bill)) problem = parse_alert(tokens, number, out.runs[*run].alerts);
     } else if (word == "total") {
       if (needs(context::estimate)) problem = parse_figures(tokens, number, out.runs[*run].figures);
+    } else if (word == "change") {
+      problem = parse_change(tokens, number, changes);
     } else if (word == "expiring") {
       problem = parse_expiring(tokens, number, out.expiring);
     } else if (word == "payout") {
@@ -1025,6 +1052,10 @@ expect_file parse_expect(std::string_view text, std::string_view file) {
     if (!problem.empty())
       out.errors.push_back(std::string(file) + ":" + std::to_string(number) + ": " + problem);
   }
+  for (const contract_change& c : changes)
+    out.errors.push_back(std::string(file) + ":" + std::to_string(c.source_line) +
+                         ": 'change' holds for the runs after it: write 'bill' or 'estimate' "
+                         "after it");
   return out;
 }
 
@@ -1346,9 +1377,32 @@ std::vector<std::string> check_runs(const expect_file& expect, std::string_view 
   std::set<std::string, std::less<>> billed;                  // work lines a statement billed
   std::set<std::string, std::less<>> asserted;                // asserted in a run that has them
   std::set<std::string, std::less<>> in_a_run;  // in a statement (not waiting) or an estimate
+  std::map<std::string, contract, std::less<>> changed;  // contracts a `change` directive changed
 
   for (const billing_run& run : expect.runs) {
     const std::string run_where = where(run.source_line) + run.header + ": ";
+    for (const contract_change& c : run.changes) {
+      const auto known = contract_by_id.find(c.contract);
+      if (known == contract_by_id.end()) {
+        failures.push_back(where(c.source_line) + "contract " + c.contract +
+                           " is not in contracts.csv");
+        continue;
+      }
+      contract& now = changed.try_emplace(c.contract, *known->second).first->second;
+      if (c.field == "status") now.status = *parse_contract_status(c.value);
+      if (c.field == "end") now.end = *parse_date(c.value);
+      if (c.field == "amendment") {  // read as contracts.csv would read it
+        const read_result<contract> read = read_contracts_csv(
+            "id,client,start,end,amendments\nX,Y,2026-01-01,2026-12-31,\"" + c.value + "\"\n");
+        if (!read.errors.empty()) {
+          failures.push_back(where(c.source_line) + format(read.errors.front()));
+          continue;
+        }
+        now.amendments.insert(now.amendments.end(), read.rows[0].amendments.begin(),
+                              read.rows[0].amendments.end());
+      }
+      contract_by_id[c.contract] = &now;
+    }
     const auto found = contract_by_id.find(run.contract);
     if (found == contract_by_id.end()) {
       failures.push_back(run_where + "contract " + run.contract + " is not in contracts.csv");

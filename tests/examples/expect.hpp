@@ -142,6 +142,17 @@ struct alert_assertion {
 };
 
 /// A `bill` or `estimate` directive and what is asserted of its result.
+/// A `change CONTRACT FIELD VALUE...` directive: the host records a change to a contract (a late
+/// amendment, a termination) before the run that follows it.
+struct contract_change {
+  int source_line = 0;
+  std::string contract;
+  std::string field;  ///< status, end or amendment
+  std::string value;  ///< the rest of the directive, as written (an amendment may hold spaces)
+
+  friend bool operator==(const contract_change&, const contract_change&) = default;
+};
+
 struct billing_run {
   enum class kind_t : std::uint8_t { bill, estimate };
 
@@ -162,6 +173,7 @@ struct billing_run {
   std::optional<decimal> opening_balance;      ///< `opening balance AMOUNT`
   std::optional<std::string> closing_balance;  ///< `closing balance AMOUNT`, as written
   int closing_balance_line = 0;
+  std::vector<contract_change> changes;  ///< `change` directives written before the run
 
   friend bool operator==(const billing_run&, const billing_run&) = default;
 };

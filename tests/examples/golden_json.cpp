@@ -20,6 +20,7 @@
 
 #include <tariff/billing.hpp>
 #include <tariff/calendar.hpp>
+#include <tariff/io.hpp>
 #include <tariff/payouts.hpp>
 #include <tariff/priced_io.hpp>
 #include <tariff/pricing.hpp>
@@ -32,6 +33,11 @@ namespace {
 
 using json = nlohmann::ordered_json;
 using namespace tariff;
+
+// The contract as billed: a `change` directive may have changed it since contracts.csv.
+json contract_row(const contract& deal) {
+  return json::parse(write_contracts_json(std::span<const contract>(&deal, 1))).at(0);
+}
 
 json span_json(const date_span& s) {
   return {{"first", format_date(s.first)}, {"last", format_date(s.end - date::days{1})}};
@@ -133,6 +139,7 @@ class json_log final : public examples::engine_log {
               std::span<const payment> payments, const statement& s) override {
     calls.push_back({{"call", "bill"},
                      {"contract", deal.id},
+                     {"contract_row", contract_row(deal)},
                      {"day", format_date(day)},
                      {"period", span_json(period)},
                      {"state", json::parse(write_state_json(opening))},
@@ -145,6 +152,7 @@ class json_log final : public examples::engine_log {
                  std::span<const work_line> work, std::span<const priced_line> lines) override {
     calls.push_back({{"call", "estimate"},
                      {"contract", deal.id},
+                     {"contract_row", contract_row(deal)},
                      {"state", json::parse(write_state_json(opening))},
                      {"work", ids(work)},
                      {"lines", lines_json(lines)}});
@@ -155,6 +163,7 @@ class json_log final : public examples::engine_log {
                          const billing_state& after) override {
     calls.push_back({{"call", "price_with_state"},
                      {"contract", deal.id},
+                     {"contract_row", contract_row(deal)},
                      {"state", json::parse(write_state_json(before))},
                      {"work", ids(work)},
                      {"lines", lines_json(lines)},

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include <gtest/gtest.h>
+#include <tariff/billing.hpp>
 #include <tariff/io.hpp>
 
 #include "messages.hpp"
@@ -60,6 +61,31 @@ TEST(ContractCsv, Errors) {
   ASSERT_EQ(r.rows.size(), 1U);
   EXPECT_EQ(r.rows[0].id, "C-7");
   EXPECT_EQ(r.rows[0].status, contract_status::closed);
+}
+
+// An amendment that names a plan the tariff lacks reads (the plan is a name), and is the
+// contract's problem under that tariff, as an unknown `plan` is: row, id, column, and the date
+// (docs/design.md, decision 13).
+TEST(ContractCsv, AnAmendmentsUnknownPlanIsTheContractsProblemUnderATariff) {
+  const compile_result compiled = compile(
+      "tariff \"T\" currency RUB\n"
+      "pricelist retail {\n  item visit \"Visit\" per visit price 1800.00\n}\n"
+      "plan basic {\n  pricelist retail\n}\n"
+      "plan premium {\n  pricelist retail\n}\n",
+      "t.tariff");
+  ASSERT_TRUE(compiled.tariff.has_value()) << format(compiled.diagnostics);
+  const auto r = read_contracts_csv(
+      "id,client,plan,start,end,amendments\n"
+      "C-1,K,basic,2026-01-01,2026-12-31,2026-03-11: plan=premium\n"
+      "C-2,K,basic,2026-01-01,2026-12-31,2026-03-11: plan=platinum; 2026-05-01: plan=premium\n");
+  ASSERT_EQ(messages(r), std::vector<std::string>{});
+  EXPECT_TRUE(contract_problems(*compiled.tariff, r.rows[0]).empty());
+  std::vector<input_error> problems = contract_problems(*compiled.tariff, r.rows[1]);
+  ASSERT_EQ(problems.size(), 1U);
+  problems[0].row = r.row_numbers[1];
+  EXPECT_EQ(format(problems[0]),
+            "row 3 (id C-2), column 'amendments': the amendment of 2026-03-11 names plan "
+            "'platinum', which tariff 'T' does not have");
 }
 
 TEST(ContractCsv, HeaderProblems) {

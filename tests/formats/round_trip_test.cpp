@@ -108,8 +108,9 @@ TEST(ContractWrite, AmendmentsRoundTripInBothFormats) {
   c.end = parse_date("2026-12-31").value();
   c.amendments.push_back({parse_date("2026-03-16").value(),
                           {{"workstations", "50"}, {"note", "a; b, c=d \\ e"}},
-                          {{"segment", "b2b"}}});
-  c.amendments.push_back({parse_date("2026-06-01").value(), {{"workstations", "60"}}, {}});
+                          {{"segment", "b2b"}},
+                          {}});
+  c.amendments.push_back({parse_date("2026-06-01").value(), {{"workstations", "60"}}, {}, {}});
   const std::vector<contract> cs{c};
   const std::string csv = write_contracts_csv(cs);
   EXPECT_NE(csv.find("\"2026-03-16: contract.note=a\\; b\\, c\\=d \\\\ e, "
@@ -123,6 +124,48 @@ TEST(ContractWrite, AmendmentsRoundTripInBothFormats) {
   const auto from_json = read_contracts_json(write_contracts_json(cs));
   ASSERT_TRUE(from_json.errors.empty());
   EXPECT_EQ(from_json.rows, cs);
+}
+
+// docs/design.md, decision 13: an amendment may change the plan from its date.
+TEST(ContractWrite, APlanChangeRoundTripsInBothFormats) {
+  contract c;
+  c.id = "C-1";
+  c.client = "K-7";
+  c.plan = "basic";
+  c.start = parse_date("2026-01-01").value();
+  c.end = parse_date("2026-12-31").value();
+  c.amendments.push_back(
+      {parse_date("2026-03-11").value(), {{"workstations", "50"}}, {}, "premium"});
+  c.amendments.push_back({parse_date("2026-06-01").value(), {}, {}, "basic"});
+  const std::vector<contract> cs{c};
+  const std::string csv = write_contracts_csv(cs);
+  EXPECT_NE(csv.find("\"2026-03-11: plan=premium, contract.workstations=50; 2026-06-01: "
+                     "plan=basic\""),
+            std::string::npos)
+      << csv;
+  const auto from_csv = read_contracts_csv(csv);
+  ASSERT_TRUE(from_csv.errors.empty());
+  EXPECT_EQ(from_csv.rows, cs);
+  const auto from_json = read_contracts_json(write_contracts_json(cs));
+  ASSERT_TRUE(from_json.errors.empty());
+  EXPECT_EQ(from_json.rows, cs);
+}
+
+TEST(ContractRead, APlanChangeNamesOnePlan) {
+  const auto r = read_contracts_csv(
+      "id,client,start,end,amendments\n"
+      "C-1,K,2026-01-01,2026-12-31,2026-03-11: plan=\n"
+      "C-2,K,2026-01-01,2026-12-31,\"2026-03-11: plan=premium, plan=basic\"\n"
+      "C-3,K,2026-01-01,2026-12-31,2026-03-11: plan=premium\n");
+  ASSERT_EQ(r.errors.size(), 2U);
+  EXPECT_EQ(format(r.errors[0]),
+            "row 2 (id C-1), column 'amendments': 'plan=' in the amendment of 2026-03-11 names no "
+            "plan: write plan=NAME");
+  EXPECT_EQ(format(r.errors[1]),
+            "row 3 (id C-2), column 'amendments': 'plan=basic' in the amendment of 2026-03-11 "
+            "changes the plan a second time: one plan=NAME per date");
+  ASSERT_EQ(r.rows.size(), 1U);
+  EXPECT_EQ(r.rows[0].amendments.at(0).plan, "premium");
 }
 
 TEST(ContractWrite, PrepaidFeesRoundTripInBothFormats) {
@@ -210,7 +253,7 @@ TEST(ContractRead, AmendmentsThatDoNotRead) {
             "2026-13-01 is not a day, there is no month 13");
   EXPECT_EQ(format(r.errors[1]),
             "row 3 (id C-2), column 'amendments': 'seats=1' in the amendment of 2026-03-01 is not "
-            "contract.NAME=VALUE or client.NAME=VALUE");
+            "plan=NAME, contract.NAME=VALUE or client.NAME=VALUE");
 }
 
 // Equality on decimals is numeric; a round trip must also keep the scale.

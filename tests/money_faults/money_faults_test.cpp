@@ -90,7 +90,7 @@ TEST(FeePerUnit, NegativeUnitsFromAnAmendmentNameTheAmendment) {
   const compiled_tariff t = compiled(seats_tariff);
   contract c = deal("seats");
   c.attributes["workstations"] = "10";
-  c.amendments.push_back({*parse_date("2026-03-16"), {{"workstations", "-5"}}, {}});
+  c.amendments.push_back({*parse_date("2026-03-16"), {{"workstations", "-5"}}, {}, {}});
   EXPECT_EQ(refusal(t, c),
             "contract 'C-7': fee support 2000.00 per month per unit contract.workstations: "
             "contract.workstations is '-5' (from its amendment of 2026-03-16, in force on "

@@ -171,15 +171,18 @@ void bind_model(py::module_& m) {
           },
           [](const py::tuple& t) { return period_of(t[0], t[1]); }));
 
-  py::class_<contract_amendment>(m, "Amendment",
-                                 "New attribute values of a contract from a date on.")
-      .def(py::init([](py::handle effective, py::handle attributes, py::handle client_attributes) {
-             return contract_amendment{to_local_date(effective, "effective"),
-                                       to_attribute_map(attributes, "attributes"),
-                                       to_attribute_map(client_attributes, "client_attributes")};
+  py::class_<contract_amendment>(
+      m, "Amendment", "New attribute values of a contract, or a new plan, from a date on.")
+      .def(py::init([](py::handle effective, py::handle attributes, py::handle client_attributes,
+                       std::string plan) {
+             return contract_amendment{
+                 to_local_date(effective, "effective"), to_attribute_map(attributes, "attributes"),
+                 to_attribute_map(client_attributes, "client_attributes"), std::move(plan)};
            }),
            py::arg("effective"), py::arg("attributes") = py::none(),
-           py::arg("client_attributes") = py::none())
+           py::arg("client_attributes") = py::none(), py::arg("plan") = std::string())
+      .def_readonly("plan", &contract_amendment::plan,
+                    "the plan from that day ('' leaves it unchanged)")
       .def_property_readonly("effective",
                              [](const contract_amendment& a) { return to_py_date(a.effective); })
       .def_property_readonly("attributes",

@@ -81,6 +81,13 @@ void bind_statement(py::module_& m) {
                f.amount.to_string() + ")";
       });
 
+  py::class_<plan_days>(m, "PlanDays", "A plan a statement billed under, with its days.")
+      .def_readonly("plan", &plan_days::plan)
+      .def_readonly("days", &plan_days::days, "Its days of the contract's days in the period.")
+      .def("__repr__", [](const plan_days& d) {
+        return "PlanDays(" + d.plan + ", " + format_span(d.days) + ")";
+      });
+
   py::class_<allowance_report>(m, "AllowanceReport",
                                "One allowance of the plan in the statement: what it holds and "
                                "what was used.")
@@ -195,7 +202,12 @@ void bind_statement(py::module_& m) {
           "The period was billed before: this bills only what that did not.")
       .def_property_readonly("contract", [](const s& r) { return r.value.contract; })
       .def_property_readonly("client", [](const s& r) { return r.value.client; })
-      .def_property_readonly("plan", [](const s& r) { return r.value.plan; })
+      .def_property_readonly(
+          "plan", [](const s& r) { return r.value.plan; },
+          "The plan in force on the period's last day of the contract.")
+      .def_property_readonly(
+          "plans", [](const s& r) { return r.value.plans; },
+          "Every plan in force in the period with its days, in date order.")
       .def_property_readonly("currency", [](const s& r) { return r.value.currency; })
       .def_property_readonly("tariff_hash", [](const s& r) { return r.value.tariff_hash; })
       .def_property_readonly("period", [](const s& r) { return r.value.period; })

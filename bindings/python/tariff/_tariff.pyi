@@ -42,9 +42,12 @@ class Period:
 
 class Amendment:
     def __init__(self, effective: DateLike, attributes: Optional[Mapping[str, AttributeValue]] = ...,
-                 client_attributes: Optional[Mapping[str, AttributeValue]] = ...) -> None: ...
+                 client_attributes: Optional[Mapping[str, AttributeValue]] = ...,
+                 plan: str = ...) -> None: ...
     @property
     def effective(self) -> datetime.date: ...
+    @property
+    def plan(self) -> str: ...
     @property
     def attributes(self) -> dict[str, str]: ...
     @property
@@ -258,6 +261,10 @@ class FeeLine:
     line: int
     column: int
 
+class PlanDays:
+    plan: str
+    days: Period
+
 class AllowanceReport:
     allowance: str
     period: Period
@@ -311,6 +318,7 @@ class Statement:
     contract: str
     client: str
     plan: str
+    plans: list[PlanDays]
     currency: str
     tariff_hash: str
     period: Period

@@ -106,3 +106,18 @@ def test_expiring_contracts():
                  tariff.Contract("C-2", "K-2", "2026-01-01", "2026-12-31"),
                  tariff.Contract("C-3", "K-3", "2026-01-01", "2026-04-02", status="draft")]
     assert [c.id for c in tariff.expiring_contracts(contracts, "2026-03-31")] == ["C-1"]
+
+
+def test_a_plan_change_from_python(examples):
+    """docs/design.md, decision 13: an Amendment with a plan; the statement names both plans
+    (examples/14-plan-changes: basic 31000.00 x 10/31, then premium 62000.00 x 21/31)."""
+    folder = examples / "14-plan-changes"
+    t = tariff.compile(folder / "tariff.tariff")
+    contract = tariff.Contract("C-9", "K-9", "2026-01-01", "2026-12-31", plan="basic",
+                               amendments=[tariff.Amendment("2026-03-11", plan="premium")])
+    assert contract.amendments[0].plan == "premium"
+    s = t.bill(contract, "2026-03", [])
+    assert [f.amount for f in s.fees] == [Decimal("10000.00"), Decimal("42000.00")]
+    assert s.plan == "premium"
+    assert [(d.plan, str(d.days)) for d in s.plans] == [
+        ("basic", "2026-03-01..2026-03-10"), ("premium", "2026-03-11..2026-03-31")]

@@ -245,6 +245,8 @@ def statement_json(s: tariff.Statement) -> dict:
            "taxes": [{"tax": x.tax, "rate": x.rate, "percent": _money(x.percent),
                       "base": _money(x.base), "amount": _money(x.amount)} for x in s.taxes],
            "tax": _money(s.tax), "total": _money(s.total)}
+    if len(s.plans) > 1:  # a plan change in the period
+        out["plans"] = [{"plan": d.plan, "days": _span(d.days)} for d in s.plans]
     if s.prepaid is not None:
         out["prepaid"] = _prepaid(s.prepaid)
     out.update(allowances=[_allowance(a) for a in s.allowances],
@@ -335,6 +337,8 @@ class Replay:
                                          pay=call["block"] or None)
             return {"pays": [staff_pay_json(p) for p in found]}
         deal = self.deals[call["contract"]]
+        if "contract_row" in call:  # as billed: an expect file's `change` may have changed it
+            deal = tariff.read_contracts_json(json.dumps([call["contract_row"]]))[0]
         state = self.state(call["state"])
         if kind == "bill":
             day = datetime.date.fromisoformat(call["day"])
