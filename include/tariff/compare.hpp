@@ -84,7 +84,8 @@ struct TARIFF_API compare_options {
   bool keep_lines = true;    ///< keep the changed lines; off: only the figures
   bool include_fees = true;  ///< charge the plans' fees; off: work only
   /// Plans the proposed tariff renamed, old name to new: a contract on plan `old` is priced, and
-  /// charged its fees, under the new tariff with plan `new` (under the current one, with `old`).
+  /// charged its fees, under the new tariff with plan `new` (under the current one, with `old`);
+  /// so is a contract from the day an amendment changes it to plan `old`.
   /// The constructor and compare() throw call_error for a name the tariff does not have.
   std::map<std::string, std::string, std::less<>> renamed_plans;
   /// Called now and then with the lines priced so far of `total` (each line is priced twice, so

@@ -140,16 +140,29 @@ void check_renamed_plans(const compiled_tariff& old_tariff, const compiled_tarif
   }
 }
 
-// The contract as the proposed tariff sees it: with its plan's new name, if renamed.
+// Gives `deal` the proposed tariff's names of its plans — its own and those its amendments change
+// to (docs/design.md, decision 13) — and says whether any was renamed.
+bool rename_plans(contract& deal, const std::map<std::string, std::string, std::less<>>& renamed) {
+  bool changed = false;
+  const auto rename = [&](std::string& plan) {
+    if (const auto found = renamed.find(plan); found != renamed.end()) {
+      plan = found->second;
+      changed = true;
+    }
+  };
+  rename(deal.plan);
+  for (contract_amendment& a : deal.amendments)
+    if (!a.plan.empty()) rename(a.plan);
+  return changed;
+}
+
+// The contract as the proposed tariff sees it: `deal` itself, or `copy` with its plans renamed.
 const contract* under_new_name(const contract* deal,
                                const std::map<std::string, std::string, std::less<>>& renamed,
                                contract& copy) {
-  if (deal == nullptr) return deal;
-  const auto found = renamed.find(deal->plan);
-  if (found == renamed.end()) return deal;
+  if (deal == nullptr || renamed.empty()) return deal;
   copy = *deal;
-  copy.plan = found->second;
-  return &copy;
+  return rename_plans(copy, renamed) ? &copy : deal;
 }
 
 // Groups by key, kept sorted.
@@ -274,9 +287,7 @@ comparison comparison_stream::finish(std::span<const contract> contracts) {
     if (!s.options.renamed_plans.empty()) {
       renamed.assign(contracts.begin(), contracts.end());
       for (contract& c : renamed)
-        if (const auto found = s.options.renamed_plans.find(c.plan);
-            found != s.options.renamed_plans.end())
-          c.plan = found->second;
+        rename_plans(c, s.options.renamed_plans);
     }
     for (const bool is_old : {true, false}) {
       const std::span<const contract> charged =

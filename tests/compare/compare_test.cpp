@@ -220,6 +220,32 @@ TEST_F(CompareTest, ARenamedPlanIsMappedToItsNewName) {
   EXPECT_THROW((void)comparison_stream(*current, *renamed.tariff, options), call_error);
 }
 
+// A plan an amendment changes to is renamed too: C1 moves to `premium` (20000.00 a month) from
+// April, which the proposal calls `gold`. Fees of March and April: under the current tariff
+// C1 10000 + 20000 and C2 10000 + 10000 = 50000; under the proposal C1 12000 + 20000 and C2
+// 12000 + 12000 = 56000. The work (all of C1's in March, under `standard`) is as above.
+TEST_F(CompareTest, APlanAnAmendmentChangesToIsMappedToItsNewName) {
+  const std::string premium = "plan premium {\n  pricelist retail\n  fee 20000.00 per month\n}\n";
+  const auto before = compile(std::string(current_source) + premium, "current.tariff");
+  std::string proposal = proposed_source() + premium;
+  proposal.replace(proposal.find("plan premium"), 12, "plan gold");
+  const auto after = compile(proposal, "proposed.tariff");
+  ASSERT_TRUE(before.tariff) << format(before.diagnostics);
+  ASSERT_TRUE(after.tariff) << format(after.diagnostics);
+  contract_amendment upgrade;
+  upgrade.effective = *parse_date("2026-04-01");
+  upgrade.plan = "premium";
+  std::vector<contract> amended = contracts;
+  amended[0].amendments.push_back(upgrade);
+  compare_options options;
+  options.renamed_plans = {{"premium", "gold"}};
+  const comparison c = compare(*before.tariff, *after.tariff, amended, work, options);
+  expect_figures(c.fees, "50000.00", "56000.00", "50000.00", "56000.00");
+  expect_figures(c.total, "55500.00", "61400.00", "52300.00", "58200.00");
+  // The caller's contracts keep the current names.
+  EXPECT_EQ(amended[0].amendments[0].plan, "premium");
+}
+
 TEST_F(CompareTest, RefusesTariffsInDifferentCurrencies) {
   std::string euro = proposed_source();
   euro.replace(euro.find("RUB"), 3, "EUR");
