@@ -261,6 +261,8 @@ struct statement {
   std::string plan;
   std::string currency;
   std::string tariff_hash;  ///< compiled_tariff::source_hash() of the tariff that billed it
+  std::string engine;       ///< the library's version that billed it (tariff::version)
+  std::string tzdata;  ///< the time-zone database it was priced with (tariff::tzdata_version())
   date_span period;
 
   std::vector<fee_line> fees;

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <tariff/priced_io.hpp>
 #include <tariff/statement_io.hpp>
+#include <tariff/version.hpp>
 
 #include "messages.hpp"
 
@@ -413,6 +414,8 @@ TEST(StatementJson, NoWorkExactly) {
   "plan": "pos_service",
   "currency": "RUB",
   "tariff_hash": "62c5c9e0a7f2b5197b3c65001b4cd3b75e103afd4e3cca134e11a66c2ce918b8",
+  "engine": "0.2.0",
+  "tzdata": "@TZDATA@",
   "period": {"first": "2026-03-01", "last": "2026-03-31"},
   "fees": [
     {
@@ -479,6 +482,8 @@ TEST(StatementJson, NoWorkExactly) {
   // The statement's id (a hash of its content), at the top and in the closing state's ledger.
   for (std::size_t at = expected.find("@ID@"); at != std::string::npos; at = expected.find("@ID@"))
     expected.replace(at, 4, s.id);
+  // The time-zone database is this machine's: the engine's own query names it.
+  expected.replace(expected.find("@TZDATA@"), 8, tzdata_version());
   EXPECT_EQ(write_statement_json(s, test_tariff()), expected);
 }
 
@@ -513,31 +518,15 @@ TEST(StatementJson, KeyParts) {
   std::vector<std::string> keys;
   for (const auto& [key, value] : j.items())
     keys.push_back(key);
-  EXPECT_EQ(keys, (std::vector<std::string>{"id",
-                                            "opening_revision",
-                                            "supplementary",
-                                            "contract",
-                                            "client",
-                                            "plan",
-                                            "currency",
-                                            "tariff_hash",
-                                            "period",
-                                            "fees",
-                                            "lines",
-                                            "adjustments",
-                                            "rejected",
-                                            "reversals",
-                                            "already_billed",
-                                            "already_credited",
-                                            "fees_total",
-                                            "work_total",
-                                            "revenue",
-                                            "cost",
-                                            "margin",
-                                            "margin_percent",
-                                            "allowances",
-                                            "alerts",
-                                            "closing"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"id",         "opening_revision", "supplementary",
+                                            "contract",   "client",           "plan",
+                                            "currency",   "tariff_hash",      "engine",
+                                            "tzdata",     "period",           "fees",
+                                            "lines",      "adjustments",      "rejected",
+                                            "reversals",  "already_billed",   "already_credited",
+                                            "fees_total", "work_total",       "revenue",
+                                            "cost",       "margin",           "margin_percent",
+                                            "allowances", "alerts",           "closing"}));
   EXPECT_EQ(j["tariff_hash"], test_tariff().source_hash());
   EXPECT_EQ(j["period"],
             nlohmann::ordered_json::parse(R"({"first": "2026-03-01", "last": "2026-03-31"})"));
