@@ -74,4 +74,9 @@ struct verify_result {
 /// both explanations, then one closing line: "identical", "differs: …" or "not verified: …".
 [[nodiscard]] TARIFF_API std::string write_verify_text(const verify_result& result);
 
+/// The result as one JSON object: {"identical", "statements", "differing", "missing_hashes",
+/// "differences": [{"contract", "period", "element", "where", "recorded", "repriced",
+/// "recorded_line", "repriced_line"}], "notes"} (tariff_verify's result).
+[[nodiscard]] TARIFF_API std::string write_verify_json(const verify_result& result);
+
 }  // namespace tariff
