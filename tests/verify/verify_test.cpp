@@ -268,4 +268,35 @@ TEST(Verify, AStatementWithoutInputsCannotBeVerified) {
   EXPECT_THROW((void)verify("{", files.path()), verify_input_error);
 }
 
+// Each part of the inputs is read by its own reader; what does not read names the statement, the
+// part and, for rows, the reader's message.
+TEST(Verify, InputsThatDoNotReadAreNamed) {
+  const archive files({{"service.tariff", source}});
+  const auto message = [&](const std::string& text) {
+    try {
+      (void)verify(text, files.path());
+    } catch (const verify_input_error& e) {
+      return std::string(e.what());
+    }
+    return std::string("(no error)");
+  };
+  const std::string json = march_statement();
+  EXPECT_EQ(
+      message(replaced(json, R"("start": "2026-03-10T07:00:00Z")", R"("start": "2026-03-10")")),
+      "statement 1 (contract C-1): inputs: work: row 1 (id R1), column 'start': '2026-03-10' "
+      "is not a timestamp with an offset, like 2026-03-29T01:30:00+03:00 or 2026-03-28T22:30Z");
+  EXPECT_EQ(
+      message(replaced(json, R"("on_repeat": "skip")", R"("on_repeat": "retry")")),
+      "statement 1 (contract C-1): inputs: options.on_repeat: expected \"skip\" or \"error\"");
+  EXPECT_EQ(message(replaced(json, "\"format\": 1,\n    \"contract\"",
+                             "\"format\": 2,\n    \"contract\"")),
+            "statement 1 (contract C-1): inputs: format: this engine reads format 1");
+  EXPECT_EQ(
+      message(replaced(
+          json,
+          "\"period\": {\"first\": \"2026-03-01\", \"last\": \"2026-03-31\"},\n    \"opening\"",
+          "\"opening\"")),
+      "statement 1 (contract C-1): inputs: no 'period'");
+}
+
 }  // namespace
