@@ -116,6 +116,11 @@ std::string with_id(const statement& s, std::string_view text) {
   out.insert(out.find('\n') + 1,
              "  id        " + s.id + (s.supplementary ? ", supplementary" : "") +
                  " (opening revision " + std::to_string(s.opening_revision) + ")\n");
+  // And, after the tariff's row, the engine and the tz database that priced it: this machine's.
+  const std::size_t tariff_row = out.find("\n  tariff    ");
+  if (tariff_row != std::string::npos)
+    out.insert(out.find('\n', tariff_row + 1) + 1,
+               "  priced    engine " + s.engine + ", tzdata " + s.tzdata + "\n");
   return out;
 }
 
@@ -611,6 +616,8 @@ TEST(StatementLedger, Text) {
   period    2026-03-01..2026-03-31
   currency  RUB
   tariff    Service, hash 62c5c9e0a7f2
+)" + std::string("  priced    engine 0.2.0, tzdata ") +
+                tzdata_version() + R"(
 
 Fees                                                        RUB
   fee 45000.00 per month  2026-03-01..2026-03-31        5000.00  adjustment: 40000.00 billed before
