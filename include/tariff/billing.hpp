@@ -271,6 +271,8 @@ struct statement {
                                  ///< one when an amendment changed the plan in it
   std::string currency;
   std::string tariff_hash;  ///< compiled_tariff::source_hash() of the tariff that billed it
+  std::string engine;       ///< the library's version that billed it (tariff::version)
+  std::string tzdata;  ///< the time-zone database it was priced with (tariff::tzdata_version())
   date_span period;
 
   std::vector<fee_line> fees;

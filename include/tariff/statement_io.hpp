@@ -27,6 +27,26 @@ namespace tariff {
 [[nodiscard]] TARIFF_API std::string write_statement_json(const statement& s,
                                                           const compiled_tariff& tariff);
 
+/// What a statement was billed from, recorded beside it so that `tariff verify` can bill it again
+/// and compare every figure (docs/statement.md, "Checking a past statement"). Views of the
+/// caller's data: bill() keeps no copy of its inputs (billing is measured per line), the caller
+/// that still holds them names them here when it writes the statement.
+struct statement_inputs {
+  const contract& billed;                  ///< the contract as billed
+  const billing_state& opening;            ///< the opening state given to bill()
+  std::span<const work_line> work = {};    ///< the work given to bill() for this contract
+  std::span<const payment> payments = {};  ///< the payments given to bill() for this contract
+  date_span period = {};                   ///< the period given to bill()
+  bill_options options = {};               ///< the options given to bill()
+};
+
+/// The statement as one JSON object, as above, with an `inputs` section after its figures: the
+/// contract, the period, the opening state, the work and payments, and the options that change
+/// figures (docs/formats.md, "Statement inputs"). What tariff::verify reads to bill it again.
+[[nodiscard]] TARIFF_API std::string write_statement_json(const statement& s,
+                                                          const compiled_tariff& tariff,
+                                                          const statement_inputs& inputs);
+
 /// The statement as aligned text for a terminal; `explain` adds each part's trace steps.
 [[nodiscard]] TARIFF_API std::string write_statement_text(const statement& s,
                                                           const compiled_tariff& tariff,

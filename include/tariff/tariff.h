@@ -58,6 +58,10 @@ typedef struct tariff_tariff tariff_tariff;
 /** The library's version, "0.2.0"; static storage, not to be freed. */
 TARIFF_C_API const char* tariff_version(void);
 
+/** The version of the time-zone database this library prices with ("2025b"), as statements
+ *  record it in "tzdata"; static storage, not to be freed. */
+TARIFF_C_API const char* tariff_tzdata_version(void);
+
 /** The status's name, "TARIFF_INVALID_INPUT"; static storage, not to be freed. */
 TARIFF_C_API const char* tariff_status_name(tariff_status status);
 
@@ -141,6 +145,20 @@ TARIFF_C_API tariff_status tariff_bill_with_options(
     const tariff_tariff* tariff, const char* contracts_json, const char* contract_id,
     const char* day, const char* state_json, const char* work_json, const char* payments_json,
     const char* options_json, char** statement, char** errors);
+
+/** Checks a past statement (docs/c_interface.md, "Checking a past statement"): `statement_json`
+ *  is a statement, or an array of them, written with its inputs (`tariff bill -f json`); each is
+ *  billed again from them under the `.tariff` file in `tariff_dir` (subfolders too) whose SHA-256
+ *  is its "tariff_hash", and every figure compared. TARIFF_OK: *result is a JSON object
+ *  {"identical": true|false, "statements": N, "differing": N, "missing_hashes": [...],
+ *  "differences": [{"contract", "period", "element", "where", "recorded", "repriced",
+ *  "recorded_line", "repriced_line"}], "notes": [...]}; "identical" is false when a figure
+ *  differs or when a hash is missing from the archive (then "missing_hashes" names it and those
+ *  statements were not billed again). TARIFF_INVALID_INPUT: the statement is not JSON, has no
+ *  inputs, its inputs do not read, or the archived tariff does not compile (*errors says which).
+ *  TARIFF_INVALID_ARGUMENT: a null pointer, or a folder that cannot be read. */
+TARIFF_C_API tariff_status tariff_verify(const char* statement_json, const char* tariff_dir,
+                                         char** result, char** errors);
 
 /** Prices planned work against the state without changing it (an estimate): *priced as for
  *  tariff_price, with the plan's allowances applied. */

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include <tariff/billing.hpp>
+#include <tariff/version.hpp>
 
 #include "bill/allowances.hpp"
 #include "bill/fee_ledger.hpp"
@@ -292,6 +293,8 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   out.plans = plans_in(stretches, deal, period);
   out.currency = program.currency;
   out.tariff_hash = program.source_hash;
+  out.engine = version;  // docs/statement.md, "Checking a past statement"
+  out.tzdata = tzdata_version();
   out.period = period;
   if (opening.format < billing_state::current_format)
     out.alerts.push_back({alert_kind::state_migrated,

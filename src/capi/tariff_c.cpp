@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <new>
 #include <optional>
 #include <set>
@@ -17,6 +18,7 @@
 #include <tariff/pricing.hpp>
 #include <tariff/statement_io.hpp>
 #include <tariff/tariff.h>
+#include <tariff/verify.hpp>
 #include <tariff/version.hpp>
 
 #include "capi/pay_json.hpp"
@@ -148,7 +150,8 @@ std::optional<int> whole_number(const tariff::formats::json_value& v, int least,
 
 // The options of tariff_bill_with_options (NULL or "": the defaults): every key that does not
 // read adds a line to `errors` ("options: 'trace': expected true or false, not a string").
-tariff::bill_options read_options(const char* json, std::string& errors) {
+// `inputs` (not a billing option: it changes what is written) is set by the key "inputs".
+tariff::bill_options read_options(const char* json, std::string& errors, bool& inputs) {
   using kind = tariff::formats::json_value::kind;
   tariff::bill_options options;
   if (json == nullptr || *json == '\0') return options;
@@ -200,8 +203,13 @@ tariff::bill_options read_options(const char* json, std::string& errors) {
         options.trace = v.text == "true";
       else
         complain("expected true or false, not " + given);
+    } else if (m.key == "inputs") {
+      if (v.type == kind::boolean)
+        inputs = v.text == "true";
+      else
+        complain("expected true or false, not " + given);
     } else {
-      complain("unknown key (on_repeat, late_work_periods, expiry_warning_days, trace)");
+      complain("unknown key (on_repeat, late_work_periods, expiry_warning_days, trace, inputs)");
     }
   }
   return options;
@@ -222,7 +230,8 @@ tariff_status bill_json(const tariff_tariff* tariff, const char* contracts_json,
   if (!on) throw tariff::call_error("'" + std::string(day) + "' is not a date YYYY-MM-DD");
   inputs in = read_inputs(contracts_json, work_json, state_json);
   const std::vector<tariff::payment> payments = read_payments(payments_json, in.problems);
-  const tariff::bill_options options = read_options(options_json, in.problems);
+  bool record_inputs = false;
+  const tariff::bill_options options = read_options(options_json, in.problems, record_inputs);
   if (!in.problems.empty()) {
     set(errors, in.problems);
     return TARIFF_INVALID_INPUT;
@@ -231,7 +240,24 @@ tariff_status bill_json(const tariff_tariff* tariff, const char* contracts_json,
   const tariff::date_span period = tariff::statement_period(tariff->compiled, deal, *on);
   const tariff::statement s =
       tariff::bill(tariff->compiled, deal, period, in.state, in.work, payments, options);
-  set(statement, tariff::write_statement_json(s, tariff->compiled));
+  if (record_inputs) {
+    // What tariff_verify bills again: this contract's work and payments, as bill() took them.
+    std::vector<tariff::work_line> own_work;
+    for (const tariff::work_line& w : in.work)
+      if (w.contract == deal.id) own_work.push_back(w);
+    std::vector<tariff::payment> own_payments;
+    for (const tariff::payment& p : payments)
+      if (p.contract == deal.id) own_payments.push_back(p);
+    set(statement, tariff::write_statement_json(s, tariff->compiled,
+                                                {.billed = deal,
+                                                 .opening = in.state,
+                                                 .work = own_work,
+                                                 .payments = own_payments,
+                                                 .period = period,
+                                                 .options = options}));
+  } else {
+    set(statement, tariff::write_statement_json(s, tariff->compiled));
+  }
   return TARIFF_OK;
 }
 
@@ -281,6 +307,15 @@ extern "C" {
 
 const char* tariff_version(void) {
   return tariff::version;
+}
+
+const char* tariff_tzdata_version(void) {
+  try {
+    static const std::string read_once = tariff::tzdata_version();
+    return read_once.c_str();
+  } catch (...) {  // the database could not be read: nothing to name
+    return "";
+  }
 }
 
 const char* tariff_status_name(tariff_status status) {
@@ -410,6 +445,25 @@ tariff_status tariff_bill_with_options(const tariff_tariff* tariff, const char* 
   return guarded(errors, [&] {
     return bill_json(tariff, contracts_json, contract_id, day, state_json, work_json, payments_json,
                      options_json, statement, errors);
+  });
+}
+
+tariff_status tariff_verify(const char* statement_json, const char* tariff_dir, char** result,
+                            char** errors) {
+  clear(result);
+  clear(errors);
+  return guarded(errors, [&] {
+    require(statement_json, "statement_json");
+    require(tariff_dir, "tariff_dir");
+    require(result, "result");
+    tariff::verify_result r;
+    try {
+      r = tariff::verify(statement_json, tariff_dir);
+    } catch (const std::filesystem::filesystem_error& e) {
+      throw tariff::call_error(std::string(tariff_dir) + ": " + e.code().message());
+    }
+    set(result, tariff::write_verify_json(r));
+    return TARIFF_OK;
   });
 }
 

@@ -207,6 +207,7 @@ struct bill_args {
   std::optional<int> late_work;
   bool explain = false;
   bool portfolio = false;
+  bool no_inputs = false;
 };
 
 // The sorted lines handed out a contract at a time, in the order of the contracts billed.
@@ -240,12 +241,15 @@ class statement_output {
   statement_output(const bill_args& args, const compiled_tariff& tariff)
       : args_(args), tariff_(tariff) {}
 
-  void add(statement s, std::string& out) {
+  // `inputs`: what bill() was given, recorded in the JSON unless --no-inputs (so that `tariff
+  // verify` can bill it again).
+  void add(statement s, const statement_inputs& inputs, std::string& out) {
     const bool first = std::exchange(first_, false);
     if (args_.portfolio) {
       held_.push_back(std::move(s));
     } else if (args_.format == "json") {  // an array of statements, however many contracts
-      const std::string text = write_statement_json(s, tariff_);
+      const std::string text = args_.no_inputs ? write_statement_json(s, tariff_)
+                                               : write_statement_json(s, tariff_, inputs);
       out += first ? "[\n" : ",\n";
       // Each statement one level in, as the elements of every other JSON array are.
       for (std::size_t at = 0; at < text.size();) {
@@ -372,9 +376,10 @@ void run_bill(const bill_args& a) {
                                                                       : empty_state();
     std::vector<priced_line> moved = moved_lines(c, opening, billed_lines, own_work, a.state);
     statement s;
+    date_span period;
     try {
-      s = bill(tariff, c, statement_period(tariff, c, day), opening, own_work, own_payments,
-               options);
+      period = statement_period(tariff, c, day);
+      s = bill(tariff, c, period, opening, own_work, own_payments, options);
     } catch (const tariff::error& e) {
       // This contract's data cannot be billed (a negative per-unit value, a state entry its
       // plan lacks): the others are, and the run fails.
@@ -387,7 +392,14 @@ void run_bill(const bill_args& a) {
       s.rejected.push_back(std::move(line));
     if (saving) closing.insert_or_assign(c.id, s.closing);
     ++made;
-    statements.add(std::move(s), output.text());
+    statements.add(std::move(s),
+                   {.billed = c,
+                    .opening = opening,
+                    .work = own_work,
+                    .payments = own_payments,
+                    .period = period,
+                    .options = options},
+                   output.text());
     output.wrote();
     bar.update(k + 1);
   }
@@ -439,6 +451,9 @@ void add_bill_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_flag("--explain", opts->explain,
                 "Show each price's trace in the text (json always carries it)");
+  cmd->add_flag("--no-inputs", opts->no_inputs,
+                "Leave out of the JSON the inputs that 'tariff verify' bills each statement "
+                "again from");
   cmd->add_flag("--portfolio", opts->portfolio,
                 "Print the statements summed by contract, client and item instead (text or csv)");
   cmd->add_option("-o,--output", opts->output, "Write to this file instead of standard output");

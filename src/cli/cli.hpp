@@ -98,6 +98,7 @@ void add_check_command(CLI::App& app);
 void add_price_command(CLI::App& app);
 void add_estimate_command(CLI::App& app);
 void add_bill_command(CLI::App& app);
+void add_verify_command(CLI::App& app);
 void add_diff_command(CLI::App& app);
 void add_fmt_command(CLI::App& app);
 void add_lsp_command(CLI::App& app);

@@ -56,6 +56,7 @@ int main(int argc, char** argv) {
   tariff::cli::add_check_command(app);
   tariff::cli::add_price_command(app);
   tariff::cli::add_bill_command(app);
+  tariff::cli::add_verify_command(app);
   tariff::cli::add_estimate_command(app);
   tariff::cli::add_diff_command(app);
   tariff::cli::add_payouts_command(app);

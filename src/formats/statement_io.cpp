@@ -160,9 +160,89 @@ bool has_tax(const compiled_tariff& tariff) {
   return tariff.tax().has_value();
 }
 
+// What the statement was priced with besides the tariff: the engine's version and the
+// time-zone database's (docs/statement.md, "Checking a past statement").
+void append_priced_with(object_writer& o, const statement& s) {
+  o.string("engine", s.engine);
+  o.string("tzdata", s.tzdata);
+}
+
+// A JSON text a writer made at the top level (its lines indented from 0), appended as a member's
+// value `indent` spaces in; its last line break left out.
+void append_nested(std::string& out, std::string_view text, std::size_t indent) {
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t end = text.find('\n', at);
+    if (end == std::string_view::npos) end = text.size();
+    if (at > 0) out.append(indent, ' ');
+    out.append(text, at, end - at);
+    at = end + 1;
+    if (at < text.size()) out += '\n';
+  }
+}
+
+// The contract as the one object of write_contracts_json's array: its lines moved two columns
+// left, the brackets dropped.
+std::string contract_object(const contract& c) {
+  const std::string array = write_contracts_json(std::span<const contract>(&c, 1));
+  std::string out;
+  for (std::size_t at = 2; at < array.size();) {  // after "[\n"
+    const std::size_t end = array.find('\n', at);
+    const std::string_view line(array.data() + at, end - at);
+    if (line == "]") break;
+    out.append(line.substr(std::min<std::size_t>(2, line.size())));
+    out += '\n';
+    at = end + 1;
+  }
+  return out;
+}
+
+void append_bill_options(std::string& out, const bill_options& options, std::size_t indent) {
+  object_writer o(out, indent);
+  o.string("on_repeat", options.on_repeat == repeat_policy::error ? "error" : "skip");
+  o.raw("late_work_periods",
+        options.late_work_periods ? std::to_string(*options.late_work_periods) : "null");
+  o.raw("expiry_warning_days", std::to_string(options.expiry_warning_days));
+  o.raw("trace", options.trace ? "true" : "false");
+  o.close();
+}
+
+// The inputs section (docs/formats.md, "Statement inputs"): each part as its own reader reads it.
+void append_inputs(std::string& out, const statement_inputs& in, std::size_t indent) {
+  object_writer o(out, indent);
+  o.raw("format", "1");
+  o.key("contract");
+  append_nested(out, contract_object(in.billed), indent);
+  o.key("period");
+  append_span(out, in.period);
+  o.key("opening");
+  append_nested(out, write_state_json(in.opening), indent);
+  o.key("work");
+  append_nested(out, write_work_json(in.work), indent);
+  o.key("payments");
+  append_nested(out, write_payments_json(in.payments), indent);
+  o.key("options");
+  append_bill_options(out, in.options, indent + 2);
+  o.close();
+}
+
+std::string statement_json(const statement& s, const compiled_tariff& tariff,
+                           const statement_inputs* inputs);
+
 }  // namespace
 
 std::string write_statement_json(const statement& s, const compiled_tariff& tariff) {
+  return statement_json(s, tariff, nullptr);
+}
+
+std::string write_statement_json(const statement& s, const compiled_tariff& tariff,
+                                 const statement_inputs& inputs) {
+  return statement_json(s, tariff, &inputs);
+}
+
+namespace {
+
+std::string statement_json(const statement& s, const compiled_tariff& tariff,
+                           const statement_inputs* inputs) {
   const bool with_tax = has_tax(tariff);
   const auto line = [&](std::string& out, const priced_line& l, std::size_t indent) {
     formats::append_priced_line(out, l, indent, tariff, with_tax);
@@ -187,6 +267,7 @@ std::string write_statement_json(const statement& s, const compiled_tariff& tari
   }
   o.string("currency", s.currency);
   o.string("tariff_hash", s.tariff_hash);
+  append_priced_with(o, s);
   o.key("period");
   append_span(out, s.period);
   o.key("fees");
@@ -231,9 +312,15 @@ std::string write_statement_json(const statement& s, const compiled_tariff& tari
   append_object_array(out, s.alerts, 4, append_alert);
   o.key("closing");
   formats::append_state(out, s.closing, 4);
+  if (inputs != nullptr) {
+    o.key("inputs");
+    append_inputs(out, *inputs, 4);
+  }
   o.close();
   out += '\n';
   return out;
 }
+
+}  // namespace
 
 }  // namespace tariff

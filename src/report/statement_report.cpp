@@ -94,6 +94,10 @@ std::string write_statement_text(const statement& s, const compiled_tariff& tari
                             : "hash " + short_hash(s.tariff_hash) + " (written with " +
                                   tariff.name() + ", hash " + short_hash(tariff.source_hash()) +
                                   ")"});
+  // What priced it besides the tariff (docs/statement.md, "Checking a past statement"); a
+  // statement made by hand names neither.
+  if (!s.engine.empty() || !s.tzdata.empty())
+    header.add({"priced", "engine " + s.engine + ", tzdata " + s.tzdata});
   page.add(std::move(header));
 
   title("Fees", true);

@@ -312,7 +312,7 @@ static void options(tariff_tariff* t) {
                "not '1.5'\n"
                "options: 'trace': expected true or false, not 'yes'\n"
                "options: 'horizon': unknown key (on_repeat, late_work_periods, "
-               "expiry_warning_days, trace)\n"
+               "expiry_warning_days, trace, inputs)\n"
                "options: 'on_repeat': the key appears more than once\n"
                "options: 'late_work_periods': the key appears more than once\n");
   tariff_free(errors);

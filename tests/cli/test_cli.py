@@ -796,7 +796,7 @@ def test_misspelt_commands_are_named_with_the_nearest_one():
     assert (r.returncode, r.stdout) == (2, "")
     assert r.stderr == "tariff: unknown command 'payout'; did you mean 'payouts'? (tariff help lists them all)\n"
     r = run("help", "frobnicate")
-    assert r.stderr == ("tariff: unknown command 'frobnicate'; the commands are check, price, bill, "
+    assert r.stderr == ("tariff: unknown command 'frobnicate'; the commands are check, price, bill, verify, "
                         "estimate, diff, payouts, pay, fmt, lsp, completion and man (tariff help)\n")
 
 

@@ -62,7 +62,11 @@ def test_bill_sorts_a_date_ordered_export_into_contracts_within_any_memory(tmp_p
     spilled = run(*args, "-w", by_date, memory="1K")
     assert (spilled.returncode, spilled.stderr) == (0, "")
     assert spilled.stdout == in_memory.stdout
-    assert run(*args, "-w", by_contract, memory="1K").stdout == in_memory.stdout
+    # The same statements from a file in another order; each records its work as it was given
+    # (its `inputs`, which `tariff verify` bills again), so those differ.
+    def figures(text):
+        return [{k: v for k, v in s.items() if k != "inputs"} for s in json.loads(text)]
+    assert figures(run(*args, "-w", by_contract, memory="1K").stdout) == figures(in_memory.stdout)
     statements = json.loads(in_memory.stdout)
     assert [s["contract"] for s in statements] == [f"C-{c}" for c in range(1, CONTRACTS + 1)]
     # C-1: lines 0, 40, … 1160: 15 visits (3 included, 12 × 1800.00) and 15 cartridges (3200.00).

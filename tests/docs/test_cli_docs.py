@@ -51,7 +51,7 @@ DOCS = ["docs/tutorial.md", "docs/cli.md", "docs/compare.md"]
 PROMPT = "$ "
 ELLIPSIS = "…"
 ANY_STATUS = ("diff ", "cmp ")  # commands whose exit status 1 means "the files differ"
-BARE_COMMAND = re.compile(r"tariff (-|(check|fmt|price|estimate|bill|diff|payouts|pay)\b)")
+BARE_COMMAND = re.compile(r"tariff (-|(check|fmt|price|estimate|bill|verify|diff|payouts|pay)\b)")
 TIMEOUT = 120  # seconds, for one command
 
 

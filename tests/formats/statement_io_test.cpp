@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <tariff/priced_io.hpp>
 #include <tariff/statement_io.hpp>
+#include <tariff/version.hpp>
 
 #include "messages.hpp"
 
@@ -115,6 +116,11 @@ std::string with_id(const statement& s, std::string_view text) {
   out.insert(out.find('\n') + 1,
              "  id        " + s.id + (s.supplementary ? ", supplementary" : "") +
                  " (opening revision " + std::to_string(s.opening_revision) + ")\n");
+  // And, after the tariff's row, the engine and the tz database that priced it: this machine's.
+  const std::size_t tariff_row = out.find("\n  tariff    ");
+  if (tariff_row != std::string::npos)
+    out.insert(out.find('\n', tariff_row + 1) + 1,
+               "  priced    engine " + s.engine + ", tzdata " + s.tzdata + "\n");
   return out;
 }
 
@@ -413,6 +419,8 @@ TEST(StatementJson, NoWorkExactly) {
   "plan": "pos_service",
   "currency": "RUB",
   "tariff_hash": "62c5c9e0a7f2b5197b3c65001b4cd3b75e103afd4e3cca134e11a66c2ce918b8",
+  "engine": "0.2.0",
+  "tzdata": "@TZDATA@",
   "period": {"first": "2026-03-01", "last": "2026-03-31"},
   "fees": [
     {
@@ -479,6 +487,8 @@ TEST(StatementJson, NoWorkExactly) {
   // The statement's id (a hash of its content), at the top and in the closing state's ledger.
   for (std::size_t at = expected.find("@ID@"); at != std::string::npos; at = expected.find("@ID@"))
     expected.replace(at, 4, s.id);
+  // The time-zone database is this machine's: the engine's own query names it.
+  expected.replace(expected.find("@TZDATA@"), 8, tzdata_version());
   EXPECT_EQ(write_statement_json(s, test_tariff()), expected);
 }
 
@@ -513,31 +523,15 @@ TEST(StatementJson, KeyParts) {
   std::vector<std::string> keys;
   for (const auto& [key, value] : j.items())
     keys.push_back(key);
-  EXPECT_EQ(keys, (std::vector<std::string>{"id",
-                                            "opening_revision",
-                                            "supplementary",
-                                            "contract",
-                                            "client",
-                                            "plan",
-                                            "currency",
-                                            "tariff_hash",
-                                            "period",
-                                            "fees",
-                                            "lines",
-                                            "adjustments",
-                                            "rejected",
-                                            "reversals",
-                                            "already_billed",
-                                            "already_credited",
-                                            "fees_total",
-                                            "work_total",
-                                            "revenue",
-                                            "cost",
-                                            "margin",
-                                            "margin_percent",
-                                            "allowances",
-                                            "alerts",
-                                            "closing"}));
+  EXPECT_EQ(keys, (std::vector<std::string>{"id",         "opening_revision", "supplementary",
+                                            "contract",   "client",           "plan",
+                                            "currency",   "tariff_hash",      "engine",
+                                            "tzdata",     "period",           "fees",
+                                            "lines",      "adjustments",      "rejected",
+                                            "reversals",  "already_billed",   "already_credited",
+                                            "fees_total", "work_total",       "revenue",
+                                            "cost",       "margin",           "margin_percent",
+                                            "allowances", "alerts",           "closing"}));
   EXPECT_EQ(j["tariff_hash"], test_tariff().source_hash());
   EXPECT_EQ(j["period"],
             nlohmann::ordered_json::parse(R"({"first": "2026-03-01", "last": "2026-03-31"})"));
@@ -622,6 +616,8 @@ TEST(StatementLedger, Text) {
   period    2026-03-01..2026-03-31
   currency  RUB
   tariff    Service, hash 62c5c9e0a7f2
+)" + std::string("  priced    engine 0.2.0, tzdata ") +
+                tzdata_version() + R"(
 
 Fees                                                        RUB
   fee 45000.00 per month  2026-03-01..2026-03-31        5000.00  adjustment: 40000.00 billed before

@@ -55,5 +55,6 @@ void bind_batch(py::module_& m);    // _price_columns, the batch path under pric
 void bind_compare(py::module_& m);  // Comparison, Change, LineChange
 void bind_money_flows(py::module_& m);  // Payout, StaffPay, PortfolioRow, summarize
 void bind_work_table(py::module_& m);   // _work_by_contract, under Tariff.bill_table
+void bind_verify(py::module_& m);       // tzdata_version, VerifyResult, _verify
 
 }  // namespace tariff::python

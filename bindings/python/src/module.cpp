@@ -14,4 +14,5 @@ PYBIND11_MODULE(_tariff, m) {
   tariff::python::bind_compare(m);
   tariff::python::bind_money_flows(m);
   tariff::python::bind_work_table(m);
+  tariff::python::bind_verify(m);
 }

@@ -273,8 +273,31 @@ void bind_statement(py::module_& m) {
           "closing", [](const s& r) { return r.value.closing; },
           "The opening state plus this statement's use: the next statement's opening state.")
       .def(
-          "to_json", [](const s& r) { return write_statement_json(r.value, r.tariff); },
-          "The statement as docs/formats.md writes it.")
+          "to_json",
+          [](const s& r, bool inputs) {
+            if (!inputs) return write_statement_json(r.value, r.tariff);
+            if (!r.inputs)
+              throw py::value_error(
+                  "this statement was not made by Tariff.bill: it has no inputs to record");
+            const bill_inputs& in = *r.inputs;
+            return write_statement_json(r.value, r.tariff,
+                                        {.billed = in.billed,
+                                         .opening = in.opening,
+                                         .work = in.work,
+                                         .payments = in.payments,
+                                         .period = in.period,
+                                         .options = in.options});
+          },
+          py::kw_only(), py::arg("inputs") = false,
+          "The statement as docs/formats.md writes it; inputs=True adds what Tariff.bill was "
+          "given (the contract, period, opening state, work, payments and options), which "
+          "tariff.verify bills again.")
+      .def_property_readonly(
+          "engine", [](const s& r) { return r.value.engine; },
+          "The engine's version that billed it.")
+      .def_property_readonly(
+          "tzdata", [](const s& r) { return r.value.tzdata; },
+          "The time-zone database it was priced with (tariff.tzdata_version()).")
       .def(
           "to_text",
           [](const s& r, bool explain) {

@@ -206,10 +206,10 @@ void bind_tariff(py::module_& m) {
                                     std::to_string(*late_work_periods));
             options.late_work_periods = late_work_periods;
             const date_span span = period_for(t, deal, period);
-            const std::vector<work_line> lines = work_of(work);
-            const std::vector<payment> paid = payments_of(payments);
+            std::vector<work_line> lines = work_of(work);
+            std::vector<payment> paid = payments_of(payments);
             const billing_state empty;
-            statement_result out{{}, t.compiled};
+            statement_result out{{}, t.compiled, nullptr};
             options.expiry_warning_days = expiry_warning_days;
             options.trace = trace;
             {
@@ -217,6 +217,13 @@ void bind_tariff(py::module_& m) {
               out.value = bill(t.compiled, deal, span, state != nullptr ? *state : empty, lines,
                                paid, options);
             }
+            // Kept for Statement.to_json(inputs=True): this contract's work and payments, as
+            // bill() used them.
+            std::erase_if(lines, [&](const work_line& w) { return w.contract != deal.id; });
+            std::erase_if(paid, [&](const payment& p) { return p.contract != deal.id; });
+            out.inputs = std::make_shared<const bill_inputs>(
+                bill_inputs{deal, span, state != nullptr ? *state : empty, std::move(lines),
+                            std::move(paid), options});
             return out;
           },
           py::arg("contract"), py::arg("period"), py::arg("work"), py::kw_only(),

@@ -69,6 +69,7 @@ from ._tariff import (
 
 from ._tariff import Change, Comparison, LineChange, Payout, PayoutLine, PortfolioRow, summarize
 from ._tariff import StaffPay, StaffPayLine, write_staff_pay_csv, write_staff_pay_text
+from ._tariff import VerifyDifference, VerifyResult, tzdata_version
 
 __all__ = [
     "Alert", "AllowanceReport", "AllowanceUse", "Amendment", "BilledFee", "BilledLine",
@@ -77,13 +78,14 @@ __all__ = [
     "MissingDependency", "Payment", "Payout", "PayoutLine", "Period", "PlanDays", "PortfolioRow",
     "PrepaidFee",
     "PrepaidReport", "PricedLine", "PricedPart", "Reversal", "StaffPay", "StaffPayLine",
-    "Statement", "Tariff", "TariffError", "TaxLine", "TraceStep", "Volume", "WorkLine",
+    "Statement", "Tariff", "TariffError", "TaxLine", "TraceStep", "VerifyDifference",
+    "VerifyResult", "Volume", "WorkLine",
     "__version__", "bill_table", "check", "compare", "compile", "contracts_from_table",
     "expiring_contracts", "load", "load_contracts", "load_payments", "load_work", "minor_units",
     "payouts", "price_table", "read_contracts_csv", "read_contracts_json", "read_payments_csv",
     "read_payments_json", "read_table", "read_work_csv", "read_work_json", "staff_pays",
     "summarize", "write_contracts_csv", "write_payments_csv", "write_payments_json",
-    "write_staff_pay_csv", "write_staff_pay_text", "write_work_csv",
+    "tzdata_version", "verify", "write_staff_pay_csv", "write_staff_pay_text", "write_work_csv",
 ]
 
 Source = Union[str, "os.PathLike[str]"]
@@ -218,3 +220,19 @@ Tariff.price_table = price_table  # type: ignore[attr-defined]
 Tariff.bill_table = bill_table  # type: ignore[attr-defined]
 Statement.to_frame = statement_to_frame  # type: ignore[attr-defined]
 Comparison.to_frame = comparison_to_frame  # type: ignore[attr-defined]
+
+
+def verify(statement: Union[str, "os.PathLike[str]"],
+           tariff_dir: Union[str, "os.PathLike[str]"]) -> VerifyResult:
+    """Bills a past statement again from the inputs it records, under the tariff file in
+    `tariff_dir` (subfolders too) whose SHA-256 is its `tariff_hash`, and compares every figure
+    (docs/python.md, "Checking a past statement"). `statement` is the JSON text of a statement or
+    an array of them (Statement.to_json(inputs=True), `tariff bill -f json`), or a path to a file
+    holding it. The result's `identical` is true when every figure is the same; `missing_hashes`
+    names tariffs the archive lacks; `differences` lists each figure that differs with both
+    lines explained. ValueError for a statement that cannot be verified (no inputs, not JSON)."""
+    if isinstance(statement, str) and statement.lstrip()[:1] in ("{", "["):
+        text = statement
+    else:
+        text = _read_source(statement)
+    return _tariff._verify(text, os.fspath(tariff_dir))

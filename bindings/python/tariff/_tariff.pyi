@@ -321,6 +321,8 @@ class Statement:
     plans: list[PlanDays]
     currency: str
     tariff_hash: str
+    engine: str
+    tzdata: str
     period: Period
     fees: list[FeeLine]
     lines: list[PricedLine]
@@ -344,7 +346,7 @@ class Statement:
     allowances: list[AllowanceReport]
     alerts: list[Alert]
     closing: BillingState
-    def to_json(self) -> str: ...
+    def to_json(self, *, inputs: bool = ...) -> str: ...
     def to_text(self, explain: bool = ...) -> str: ...
     def to_frame(self) -> Any: ...
 
@@ -495,3 +497,25 @@ def write_contracts_csv(contracts: Contracts) -> str: ...
 def write_payments_csv(payments: Payments) -> str: ...
 def write_payments_json(payments: Payments) -> str: ...
 def expiring_contracts(contracts: Contracts, day: DateLike, days: int = ...) -> list[Contract]: ...
+
+class VerifyDifference:
+    contract: str
+    period: str
+    element: str
+    where: str
+    recorded: str
+    repriced: str
+    recorded_line: str
+    repriced_line: str
+
+class VerifyResult:
+    identical: bool
+    statements: int
+    differing: int
+    missing_hashes: list[str]
+    differences: list[VerifyDifference]
+    notes: list[str]
+    def __bool__(self) -> bool: ...
+
+def tzdata_version() -> str: ...
+def _verify(statement_json: str, tariff_dir: str) -> VerifyResult: ...

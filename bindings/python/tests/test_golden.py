@@ -233,7 +233,8 @@ def statement_json(s: tariff.Statement) -> dict:
     adds those it leaves out for a tariff without a tax)."""
     out = {"id": s.id, "opening_revision": s.opening_revision, "supplementary": s.supplementary,
            "contract": s.contract, "client": s.client, "plan": s.plan, "currency": s.currency,
-           "tariff_hash": s.tariff_hash, "period": _span(s.period),
+           "tariff_hash": s.tariff_hash, "engine": s.engine, "tzdata": s.tzdata,
+           "period": _span(s.period),
            "fees": [_fee(f) for f in s.fees], "lines": lines_json(s.lines),
            "adjustments": lines_json(s.adjustments), "rejected": lines_json(s.rejected),
            "reversals": [_reversal(r) for r in s.reversals],
