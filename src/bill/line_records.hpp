@@ -17,7 +17,9 @@ namespace tariff::bill_stage {
 
 class line_records {
  public:
-  explicit line_records(std::size_t work_lines) : priced_(work_lines) {}
+  explicit line_records(std::size_t work_lines) : priced_(work_lines) {
+    lines_.reserve(work_lines);
+  }
 
   /// Takes back the line `was` records: its figures negated, its included quantity returned to
   /// its periods' pools (and its volume to its item's) in `use` and as negative `takes`. Returns

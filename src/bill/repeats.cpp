@@ -1,7 +1,7 @@
 #include "bill/repeats.hpp"
 
 #include <algorithm>
-#include <unordered_map>
+#include <string_view>
 
 #include "price/line_pricer.hpp"
 
@@ -30,14 +30,30 @@ void repeat(const contract& deal, const work_line& w, repeat_policy on_repeat,
   skipped.push_back(w.id);
 }
 
+// For each line of `deal`, the index of the first of its lines with the same id (its own index
+// for the first): the ids sorted with their indexes, rather than a hash set of them, which
+// allocated a node per line.
+std::vector<std::size_t> first_with_same_id(const contract& deal, std::span<const work_line> work) {
+  std::vector<std::pair<std::string_view, std::size_t>> ids;
+  ids.reserve(work.size());
+  for (std::size_t i = 0; i < work.size(); ++i)
+    if (work[i].contract == deal.id) ids.emplace_back(work[i].id, i);
+  std::sort(ids.begin(), ids.end());
+  std::vector<std::size_t> first(work.size());
+  for (std::size_t k = 0; k < ids.size(); ++k)
+    first[ids[k].second] =
+        k > 0 && ids[k - 1].first == ids[k].first ? first[ids[k - 1].second] : ids[k].second;
+  return first;
+}
+
 }  // namespace
 
 sorted_work sort_work(const contract& deal, std::span<const work_line> work,
                       std::span<const billing_state::billed_line> billed, repeat_policy on_repeat) {
   sorted_work out;
   out.fingerprints.resize(work.size());
-  std::unordered_map<std::string_view, std::size_t> seen;  // ids of this input: the first's index
-  seen.reserve(work.size());
+  out.to_price.reserve(work.size());
+  const std::vector<std::size_t> first = first_with_same_id(deal, work);
   const auto find = [&](std::string_view id) -> const billing_state::billed_line* {
     const auto at =
         std::lower_bound(billed.begin(), billed.end(), id,
@@ -61,9 +77,8 @@ sorted_work sort_work(const contract& deal, std::span<const work_line> work,
     }
     std::string& print = out.fingerprints[i];
     print = w.voided ? std::string(voided_fingerprint) : work_fingerprint(w);
-    const auto [first, added] = seen.try_emplace(w.id, i);
-    if (!added) {  // a second line with this id in the same input
-      if (out.fingerprints[first->second] == print)
+    if (first[i] != i) {  // a second line with this id in the same input
+      if (out.fingerprints[first[i]] == print)
         repeat(deal, w, on_repeat, out.already_billed);
       else
         out.rejected.emplace_back(
