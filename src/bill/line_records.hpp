@@ -11,6 +11,7 @@
 
 #include "bill/allowances.hpp"
 #include "bill/ledger.hpp"
+#include "bill/repeats.hpp"
 #include "plan/program.hpp"
 
 namespace tariff::bill_stage {
@@ -33,9 +34,10 @@ class line_records {
               bool adjustment);
 
   /// Writes the records into `lines` (the state's, sorted by id): those reversed are replaced,
-  /// each line and adjustment of `s` gets its record, with `fingerprints` (by work index).
-  void close(const plan::tariff_program& program, const statement& s,
-             std::vector<std::string>& fingerprints, const std::vector<allowance_take>& takes,
+  /// each line and adjustment of `s` gets its record, with its fingerprint from `work` (whose
+  /// fingerprints it takes), in the order of `work.by_id`.
+  void close(const plan::tariff_program& program, const statement& s, sorted_work& work,
+             const std::vector<allowance_take>& takes,
              std::vector<billing_state::billed_line>& lines);
 
  private:
