@@ -441,7 +441,7 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   const billing_state used = ledger.state();
   state.allowances = used.allowances;
   state.volumes = used.volumes;
-  records.close(program, out, sorted.fingerprints, takes, state.lines);
+  records.close(program, out, sorted, takes, state.lines);
   state.format = billing_state::current_format;
   state.contract = deal.id;
 

@@ -21,26 +21,30 @@ allowance_ledger::allowance_ledger(const billing_state& opening) {
 }
 
 decimal allowance_ledger::volume(const std::string& item, const date_span& period) const {
-  const auto found = volumes_.find({item, period.first});
+  const auto found = volumes_.find(slot_view{item, period.first});
   return found == volumes_.end() ? decimal() : found->second.quantity;
 }
 
 void allowance_ledger::add_volume(const std::string& item, const date_span& period,
                                   const decimal& quantity) {
-  auto [at, added] =
-      volumes_.try_emplace({item, period.first}, billing_state::volume{item, period, {}});
+  auto at = volumes_.lower_bound(slot_view{item, period.first});
+  if (at == volumes_.end() || at->first.first != item || at->first.second != period.first)
+    at = volumes_.emplace_hint(at, slot{item, period.first},
+                               billing_state::volume{item, period, {}});
   at->second.quantity += quantity;
 }
 
 decimal allowance_ledger::used(const std::string& key, const date_span& period) const {
-  const auto found = uses_.find({key, period.first});
+  const auto found = uses_.find(slot_view{key, period.first});
   return found == uses_.end() ? decimal() : found->second.used;
 }
 
 void allowance_ledger::add(const std::string& key, const date_span& period,
                            const decimal& quantity) {
-  auto [at, added] =
-      uses_.try_emplace({key, period.first}, billing_state::allowance_use{key, period, {}});
+  auto at = uses_.lower_bound(slot_view{key, period.first});
+  if (at == uses_.end() || at->first.first != key || at->first.second != period.first)
+    at = uses_.emplace_hint(at, slot{key, period.first},
+                            billing_state::allowance_use{key, period, {}});
   at->second.used += quantity;
 }
 

@@ -3,6 +3,8 @@
 
 #include <map>
 #include <string>
+#include <string_view>
+#include <tuple>
 #include <utility>
 
 #include <tariff/billing.hpp>
@@ -28,8 +30,19 @@ class allowance_ledger {
 
  private:
   using slot = std::pair<std::string, local_date>;  // allowance key or item, period's first day
-  std::map<slot, billing_state::allowance_use> uses_;
-  std::map<slot, billing_state::volume> volumes_;
+  // Looked up by a key the caller holds, without copying it into a slot: a look-up is made for
+  // every line an allowance or a tier reads.
+  using slot_view = std::pair<std::string_view, local_date>;
+  struct slot_order {
+    using is_transparent = void;
+    template <typename A, typename B>
+    bool operator()(const A& a, const B& b) const {
+      const std::string_view a_key = a.first, b_key = b.first;
+      return std::tie(a_key, a.second) < std::tie(b_key, b.second);
+    }
+  };
+  std::map<slot, billing_state::allowance_use, slot_order> uses_;
+  std::map<slot, billing_state::volume, slot_order> volumes_;
 };
 
 /// The calendar periods of this kind: months, quarters or years.

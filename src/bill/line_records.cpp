@@ -4,7 +4,6 @@
 #include <iterator>
 #include <string_view>
 
-#include "bill/repeats.hpp"
 #include "bill/taxes.hpp"
 
 namespace tariff::bill_stage {
@@ -44,35 +43,26 @@ void line_records::priced(std::size_t work, std::size_t first_take, std::size_t 
   (adjustment ? adjustments_ : lines_).push_back(work);
 }
 
-void line_records::close(const tariff_program& program, const statement& s,
-                         std::vector<std::string>& fingerprints,
+void line_records::close(const tariff_program& program, const statement& s, sorted_work& work,
                          const std::vector<allowance_take>& takes,
                          std::vector<billing_state::billed_line>& lines) {
   const auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
-  // The lines' records are made in id order: sorting their ids, not the finished records, moves
-  // a few words per line instead of a record's strings and decimals.
-  struct billed_entry {
-    std::string_view id;
-    const priced_line* line;
-    std::size_t work;
-  };
-  std::vector<billed_entry> order;
-  order.reserve(s.lines.size() + s.adjustments.size());
+  // The records are made in id order, which sort_work found: each work line's priced line, by
+  // its work index, read in that order.
+  std::vector<const priced_line*> billed(priced_.size(), nullptr);
   for (const auto& [section, works] :
        {std::pair{&s.adjustments, &adjustments_}, std::pair{&s.lines, &lines_}})
     for (std::size_t k = 0; k < section->size(); ++k)
-      order.push_back({(*section)[k].id, &(*section)[k], (*works)[k]});
-  std::sort(order.begin(), order.end(), [](const billed_entry& a, const billed_entry& b) {
-    return a.id != b.id ? a.id < b.id : a.work < b.work;
-  });
+      billed[(*works)[k]] = &(*section)[k];
   std::vector<billing_state::billed_line> fresh;
-  fresh.reserve(order.size());
-  for (const billed_entry& entry : order) {
-    const priced_line& l = *entry.line;
-    const priced_line_use& used = priced_[entry.work];
+  fresh.reserve(s.lines.size() + s.adjustments.size());
+  for (const std::size_t w : work.by_id) {
+    if (billed[w] == nullptr) continue;
+    const priced_line& l = *billed[w];
+    const priced_line_use& used = priced_[w];
     billing_state::billed_line& record = fresh.emplace_back();
     record.id = l.id;
-    record.fingerprint = std::move(fingerprints[entry.work]);
+    record.fingerprint = std::move(work.fingerprints[w]);
     record.date = *l.date;
     record.item = l.item;
     record.amount = l.amount;

@@ -11,13 +11,16 @@
 
 #include "bill/allowances.hpp"
 #include "bill/ledger.hpp"
+#include "bill/repeats.hpp"
 #include "plan/program.hpp"
 
 namespace tariff::bill_stage {
 
 class line_records {
  public:
-  explicit line_records(std::size_t work_lines) : priced_(work_lines) {}
+  explicit line_records(std::size_t work_lines) : priced_(work_lines) {
+    lines_.reserve(work_lines);
+  }
 
   /// Takes back the line `was` records: its figures negated, its included quantity returned to
   /// its periods' pools (and its volume to its item's) in `use` and as negative `takes`. Returns
@@ -31,9 +34,10 @@ class line_records {
               bool adjustment);
 
   /// Writes the records into `lines` (the state's, sorted by id): those reversed are replaced,
-  /// each line and adjustment of `s` gets its record, with `fingerprints` (by work index).
-  void close(const plan::tariff_program& program, const statement& s,
-             std::vector<std::string>& fingerprints, const std::vector<allowance_take>& takes,
+  /// each line and adjustment of `s` gets its record, with its fingerprint from `work` (whose
+  /// fingerprints it takes), in the order of `work.by_id`.
+  void close(const plan::tariff_program& program, const statement& s, sorted_work& work,
+             const std::vector<allowance_take>& takes,
              std::vector<billing_state::billed_line>& lines);
 
  private:

@@ -1,7 +1,7 @@
 #include "bill/repeats.hpp"
 
 #include <algorithm>
-#include <unordered_map>
+#include <string_view>
 
 #include "price/line_pricer.hpp"
 
@@ -30,14 +30,41 @@ void repeat(const contract& deal, const work_line& w, repeat_policy on_repeat,
   skipped.push_back(w.id);
 }
 
+// The indexes of the lines of `deal`, by id and then by index: the ids sorted once, for the
+// repeated ids here and for the order of the ledger's records (line_records::close).
+std::vector<std::size_t> lines_by_id(const contract& deal, std::span<const work_line> work) {
+  std::vector<std::size_t> order;
+  order.reserve(work.size());
+  for (std::size_t i = 0; i < work.size(); ++i)
+    if (work[i].contract == deal.id) order.push_back(i);
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const int c = work[a].id.compare(work[b].id);
+    return c != 0 ? c < 0 : a < b;
+  });
+  return order;
+}
+
+// For each line in `by_id`, the index of the first line with its id (its own for the first): a
+// sorted list rather than a hash set of the ids, which allocated a node per line.
+std::vector<std::size_t> first_with_same_id(std::span<const work_line> work,
+                                            const std::vector<std::size_t>& by_id) {
+  std::vector<std::size_t> first(work.size());
+  for (std::size_t k = 0; k < by_id.size(); ++k) {
+    const std::size_t i = by_id[k];
+    first[i] = k > 0 && work[by_id[k - 1]].id == work[i].id ? first[by_id[k - 1]] : i;
+  }
+  return first;
+}
+
 }  // namespace
 
 sorted_work sort_work(const contract& deal, std::span<const work_line> work,
                       std::span<const billing_state::billed_line> billed, repeat_policy on_repeat) {
   sorted_work out;
   out.fingerprints.resize(work.size());
-  std::unordered_map<std::string_view, std::size_t> seen;  // ids of this input: the first's index
-  seen.reserve(work.size());
+  out.to_price.reserve(work.size());
+  out.by_id = lines_by_id(deal, work);
+  const std::vector<std::size_t> first = first_with_same_id(work, out.by_id);
   const auto find = [&](std::string_view id) -> const billing_state::billed_line* {
     const auto at =
         std::lower_bound(billed.begin(), billed.end(), id,
@@ -61,9 +88,8 @@ sorted_work sort_work(const contract& deal, std::span<const work_line> work,
     }
     std::string& print = out.fingerprints[i];
     print = w.voided ? std::string(voided_fingerprint) : work_fingerprint(w);
-    const auto [first, added] = seen.try_emplace(w.id, i);
-    if (!added) {  // a second line with this id in the same input
-      if (out.fingerprints[first->second] == print)
+    if (first[i] != i) {  // a second line with this id in the same input
+      if (out.fingerprints[first[i]] == print)
         repeat(deal, w, on_repeat, out.already_billed);
       else
         out.rejected.emplace_back(

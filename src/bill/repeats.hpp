@@ -22,6 +22,7 @@ struct sorted_work {
   };
   std::vector<std::size_t> to_price;        ///< new and corrected lines, by index
   std::vector<std::string> fingerprints;    ///< of every work line, by index ("" if not needed)
+  std::vector<std::size_t> by_id;           ///< the contract's lines by id, then by index
   std::vector<reversed> reversals;          ///< corrections and voids, in input order
   std::vector<std::string> already_billed;  ///< ids skipped, in input order
   std::vector<std::pair<std::size_t, priced_line>> rejected;  ///< refused before pricing
