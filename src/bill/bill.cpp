@@ -20,6 +20,7 @@
 #include "bill/taxes.hpp"
 #include "bill/work_order.hpp"
 #include "errors/errors.hpp"
+#include "errors/stop_point.hpp"
 #include "plan/access.hpp"
 #include "price/amounts.hpp"
 
@@ -250,6 +251,8 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
 
   const price_options price_opts{options.trace};
   price_stage::line_pricer pricer(tariff, price_opts);
+  const errors::stop_point stop(options.stop, work.size(), "lines");  // every 64 lines
+  std::size_t priced = 0;
   bill_stage::allowance_ledger ledger(state);
   count_volumes(pricer, &p, ledger);
   std::vector<std::pair<std::size_t, priced_line>> rejected = std::move(sorted.rejected);
@@ -277,6 +280,7 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   bill_stage::line_records records(work.size());
   for (const bill_stage::sorted_work::reversed& r : sorted.reversals) {
     if (r.reason == reversal_reason::corrected) {
+      stop.at(priced++);
       priced_line trial;
       pricer.price(&deal, work[r.index], trial);
       if (trial.ok())
@@ -296,6 +300,7 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   out.lines.reserve(sorted.to_price.size());
   for (std::size_t i : bill_stage::work_order(work)) {
     if (!pricing[i]) continue;
+    stop.at(priced++);
     const work_line& w = work[i];
     // Priced in place as one of the period's lines, which most are; moved if it is not.
     priced_line& line = out.lines.emplace_back();
@@ -406,7 +411,10 @@ std::vector<priced_line> price_with_state(const compiled_tariff& tariff, const c
   count_volumes(pricer, p, ledger);
   std::vector<bill_stage::allowance_take> takes;
   std::vector<priced_line> out(work.size());
+  const errors::stop_point stop(options.stop, work.size(), "lines");  // `state` is assigned last
+  std::size_t priced = 0;
   for (std::size_t i : bill_stage::work_order(work)) {
+    stop.at(priced++);
     out[i] = pricer.price(&deal, work[i]);
     (void)use_allowances(pricer, p, out[i], ledger, takes);
   }

@@ -4,6 +4,7 @@
 
 #include <cctype>
 
+#include "errors/stop_point.hpp"
 #include "parse/build_ast.hpp"
 #include "parse/lost_names.hpp"
 #include "parse/parse_tree.hpp"
@@ -188,6 +189,7 @@ ast::module parse::parse_module(std::string_view source, diagnostics::diagnostic
     at = cursor_of(in.iterator());
   }
   while (at.byte < source.size()) {
+    errors::poll(at.byte, source.size(), "bytes parsed");  // compile()'s stop condition
     peg::input in(source.data() + at.byte, end, module.file, at.byte, at.line, at.column);
     try {
       const auto root = pegtl::parse_tree::parse<g::next_declaration, parse::node, parse::selector,

@@ -4,6 +4,7 @@
 
 #include <tariff/pricing.hpp>
 
+#include "errors/stop_point.hpp"
 #include "price/line_pricer.hpp"
 
 namespace tariff {
@@ -14,6 +15,17 @@ namespace {
 // memory), or a new one. `kept` elements were kept by keep_first.
 priced_line& result_for(std::vector<priced_line>& out, std::size_t i, std::size_t kept) {
   return i < kept ? out[i] : out.emplace_back();
+}
+
+// Throws cancelled when the call's condition holds before line `i`, keeping in `out` only the
+// lines priced before it (price_into's promise).
+void stop_before(const errors::stop_point& stop, std::size_t i, std::vector<priced_line>& out) {
+  try {
+    stop.at(i);
+  } catch (const cancelled&) {
+    out.resize(std::min(out.size(), i));
+    throw;
+  }
 }
 
 // Keeps at most the first `n` elements of `out` and makes room for `n`; returns how many it kept.
@@ -30,9 +42,12 @@ void price_into(const compiled_tariff& tariff, const contract& deal,
                 std::span<const work_line> lines, std::vector<priced_line>& out,
                 const price_options& options) {
   price_stage::line_pricer pricer(tariff, options);
+  const errors::stop_point stop(options.stop, lines.size(), "lines");
   const std::size_t kept = keep_first(out, lines.size());
-  for (std::size_t i = 0; i < lines.size(); ++i)
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    stop_before(stop, i, out);
     pricer.price(&deal, lines[i], result_for(out, i, kept));
+  }
 }
 
 void price_into(const compiled_tariff& tariff, std::span<const contract> contracts,
@@ -42,8 +57,10 @@ void price_into(const compiled_tariff& tariff, std::span<const contract> contrac
   for (const contract& c : contracts)
     by_id.emplace(c.id, &c);  // the first of a repeated id
   price_stage::line_pricer pricer(tariff, options);
+  const errors::stop_point stop(options.stop, lines.size(), "lines");
   const std::size_t kept = keep_first(out, lines.size());
   for (std::size_t i = 0; i < lines.size(); ++i) {
+    stop_before(stop, i, out);
     const auto found = by_id.find(lines[i].contract);
     pricer.price(found == by_id.end() ? nullptr : found->second, lines[i],
                  result_for(out, i, kept));

@@ -1,7 +1,8 @@
 # What libtariff_c.so.1 exports (tests/capi/CMakeLists.txt):
 #   cmake -DLIBRARY=libtariff_c.so.1 -DHEADER=tariff.h -DNM=nm -DREADELF=readelf -P check_exports.cmake
 # Its SONAME is libtariff_c.so.1; every symbol it defines dynamically is a tariff_* function of
-# the version node TARIFF_C_1 (nm -D writes "tariff_price@@TARIFF_C_1"), besides the node itself;
+# a version node TARIFF_C_1 or TARIFF_C_1.N (nm -D writes "tariff_price@@TARIFF_C_1"), besides
+# the nodes themselves;
 # and they are exactly the functions tariff.h declares with TARIFF_C_API.
 cmake_minimum_required(VERSION 3.25)
 
@@ -29,9 +30,9 @@ string(REPLACE "\n" ";" _symbols "${_symbols}")
 set(_exported "")
 set(_wrong "")
 foreach(_line IN LISTS _symbols)
-  if(_line MATCHES "^[0-9a-f]+ A TARIFF_C_1$")
-    # the version node
-  elseif(_line MATCHES "^[0-9a-f]+ T (tariff_[a-z_]+)@@TARIFF_C_1$")
+  if(_line MATCHES "^[0-9a-f]+ A TARIFF_C_1(\\.[0-9]+)?$")
+    # a version node
+  elseif(_line MATCHES "^[0-9a-f]+ T (tariff_[a-z_]+)@@TARIFF_C_1(\\.[0-9]+)?$")
     list(APPEND _exported ${CMAKE_MATCH_1})
   else()
     list(APPEND _wrong "${_line}")
@@ -39,7 +40,7 @@ foreach(_line IN LISTS _symbols)
 endforeach()
 if(_wrong)
   list(JOIN _wrong "\n  " _wrong)
-  message(FATAL_ERROR "exported besides the tariff_* functions of TARIFF_C_1:\n  ${_wrong}")
+  message(FATAL_ERROR "exported besides the tariff_* functions of TARIFF_C_1[.N]:\n  ${_wrong}")
 endif()
 
 file(STRINGS ${HEADER} _declarations REGEX "^TARIFF_C_API .*[ *]tariff_[a-z_]+\\(")
@@ -54,4 +55,4 @@ if(NOT _exported STREQUAL _declared)
   message(FATAL_ERROR "exported [${_exported}]\nbut tariff.h declares [${_declared}]")
 endif()
 list(LENGTH _exported _count)
-message(STATUS "libtariff_c.so.1 exports the ${_count} functions of tariff.h, version TARIFF_C_1")
+message(STATUS "libtariff_c.so.1 exports the ${_count} functions of tariff.h, versions TARIFF_C_1[.N]")
