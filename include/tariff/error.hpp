@@ -51,9 +51,9 @@ enum class stop_cause : std::uint8_t {
 
 /// A call stopped by its stop_condition (cancel.hpp) before it finished. It leaves nothing
 /// partial: compile() and bill() return nothing, price_with_state() leaves the state as it was,
-/// price_into() leaves `out` holding the results of the first done() lines only (its
-/// comment). what() says why and how far it got: "cancelled: the deadline passed after 120000 of
-/// 1000000 lines".
+/// price_into() leaves the results of the first done() lines at the front of `out`
+/// (its comment says what follows them). what() says why and how far it got: "cancelled: the
+/// deadline passed after 120000 of 1000000 lines".
 class TARIFF_API cancelled : public error {
  public:
   /// `unit` names what `done` and `total` count ("lines", "bytes parsed", "check passes").

@@ -331,8 +331,10 @@ struct price_options {
 /// `options.parts` off each element's parts vector is emptied, keeping its capacity. Elements
 /// beyond `lines.size()` are destroyed, new ones are appended. Never throws for bad work or
 /// contract data; throws std::bad_alloc, and then `out` holds valid but unspecified lines, or
-/// cancelled when `options.stop` holds, and then `out` holds the results of the first
-/// cancelled::done() lines only, each as price() gives it.
+/// cancelled when `options.stop` holds: then the first cancelled::done() elements of `out` are
+/// this call's results, each as price() gives it, and those after them, if any, are the previous
+/// batch's as they were (kept for their memory; resize `out` to done() to drop them: freeing a
+/// million lines takes longer than the stop promises).
 TARIFF_API void price_into(const compiled_tariff& tariff, const contract& contract,
                            std::span<const work_line> lines, std::vector<priced_line>& out,
                            const price_options& options = {});

@@ -195,6 +195,7 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
                         std::span<const payment> payments, const bill_options& options) {
   const plan::tariff_program& program = plan::program_of(tariff);
   const plan::plan& p = plan_of(program, deal);
+  const errors::stop_scope stopping(options.stop);  // sort_work and records.close poll it
   const period_scheme statements = bill_stage::scheme_of(p.period);
   if (statements.containing(period.first) != period)
     throw call_error(format_span(period) + " is not a statement period of plan '" + p.name +
@@ -323,6 +324,7 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
       out.lines.pop_back();
     }
   }
+  stop.check(priced);  // and between the steps after the lines, each O(lines)
   // The state's entries the plan cannot match: an error for the periods this statement bills
   // (its own, later ones, and those its late work falls in), reported for older ones.
   bill_stage::check_state_entries(
@@ -357,6 +359,7 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   if (p.prepaid)
     credited = bill_stage::payments_to_credit(deal, payments, period, horizon, options.on_repeat,
                                               state.payments, out.already_credited);
+  stop.check(priced);
   add_totals(program, deal, out);
   if (p.prepaid) {
     const bool tax_added =
@@ -365,6 +368,7 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   }
 
   // The closing state: the use recorded, the lines billed and reversed.
+  stop.check(priced);
   const billing_state used = ledger.state();
   state.allowances = used.allowances;
   state.volumes = used.volumes;
@@ -372,6 +376,7 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   state.format = billing_state::current_format;
   state.contract = deal.id;
 
+  stop.check(priced);
   out.id = bill_stage::statement_id(out);
   if (state == opening) {  // everything was billed before: billing it again changes nothing
     out.closing = opening;

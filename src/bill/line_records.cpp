@@ -6,6 +6,7 @@
 
 #include "bill/repeats.hpp"
 #include "bill/taxes.hpp"
+#include "errors/stop_point.hpp"
 
 namespace tariff::bill_stage {
 
@@ -62,12 +63,18 @@ void line_records::close(const tariff_program& program, const plan::plan& p, con
        {std::pair{&s.adjustments, &adjustments_}, std::pair{&s.lines, &lines_}})
     for (std::size_t k = 0; k < section->size(); ++k)
       order.push_back({(*section)[k].id, &(*section)[k], (*works)[k]});
-  std::sort(order.begin(), order.end(), [](const billed_entry& a, const billed_entry& b) {
+  // bill()'s stop condition, looked at every 64 comparisons of the sort when there is one.
+  const bool watched = errors::stop_armed();
+  std::size_t compared = 0;
+  std::sort(order.begin(), order.end(), [&](const billed_entry& a, const billed_entry& b) {
+    if (watched && ++compared % errors::every_lines == 0)
+      errors::poll(0, order.size(), "lines recorded");
     return a.id != b.id ? a.id < b.id : a.work < b.work;
   });
   std::vector<billing_state::billed_line> fresh;
   fresh.reserve(order.size());
   for (const billed_entry& entry : order) {
+    errors::poll_every(fresh.size(), order.size(), "lines recorded");
     const priced_line& l = *entry.line;
     const priced_line_use& used = priced_[entry.work];
     billing_state::billed_line& record = fresh.emplace_back();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
+#include "errors/stop_point.hpp"
 #include "price/line_pricer.hpp"
 
 namespace tariff::bill_stage {
@@ -45,6 +46,7 @@ sorted_work sort_work(const contract& deal, std::span<const work_line> work,
     return at != billed.end() && at->id == id ? &*at : nullptr;
   };
   for (std::size_t i = 0; i < work.size(); ++i) {
+    errors::poll_every(i, work.size(), "lines read");  // bill()'s stop condition
     const work_line& w = work[i];
     const billing_state::billed_line* recorded = billed.empty() ? nullptr : find(w.id);
     if (w.contract != deal.id) {

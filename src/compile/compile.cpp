@@ -344,7 +344,7 @@ compile_result compile(std::string_view source, std::string_view file) {
 
 compile_result compile(std::string_view source, std::string_view file,
                        const compile_options& options) {
-  const errors::front_end_scope stop(options.stop);  // parse, check and build poll it
+  const errors::stop_scope stop(options.stop);  // parse, check and build poll it
   diagnostics::diagnostic_sink sink(source, std::string(file));
   compile_result result;
   if (!check_stage::source_within_limit(source, sink) ||

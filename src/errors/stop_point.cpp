@@ -37,8 +37,8 @@ namespace errors {
 
 namespace {
 
-// The condition of the compile running on this thread, or null.
-thread_local const stop_condition* front_end_condition = nullptr;
+// The stop condition of the call running on this thread, or null.
+thread_local const stop_condition* current_condition = nullptr;
 
 }  // namespace
 
@@ -47,18 +47,21 @@ void stop_point::check(std::size_t done) const {
     throw cancelled(*cause, done, total_, unit_);
 }
 
-front_end_scope::front_end_scope(const stop_condition& when) noexcept
-    : previous_(front_end_condition) {
-  front_end_condition = when.armed() ? &when : nullptr;
+stop_scope::stop_scope(const stop_condition& when) noexcept : previous_(current_condition) {
+  current_condition = when.armed() ? &when : nullptr;
 }
 
-front_end_scope::~front_end_scope() {
-  front_end_condition = previous_;
+stop_scope::~stop_scope() {
+  current_condition = previous_;
+}
+
+bool stop_armed() noexcept {
+  return current_condition != nullptr;
 }
 
 void poll(std::size_t done, std::size_t total, const char* unit) {
-  if (front_end_condition == nullptr) return;
-  if (const std::optional<stop_cause> cause = front_end_condition->reached())
+  if (current_condition == nullptr) return;
+  if (const std::optional<stop_cause> cause = current_condition->reached())
     throw cancelled(*cause, done, total, unit);
 }
 

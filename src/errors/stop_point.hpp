@@ -2,9 +2,9 @@
 //
 // A loop over lines holds a stop_point and calls at(i) for each line: it looks at the condition
 // every `every_lines` lines only, so an unset condition costs a test of a bool and a set one a
-// clock read per batch. The front end's passes do not take options: compile() sets the
-// condition for its thread with a front_end_scope, and parse, check and compile call poll() once
-// per declaration or pass.
+// clock read per batch. Steps that take no options (the front end's passes, billing's sorting and
+// recording) find the condition through a stop_scope that compile() and bill() set for their
+// thread, and call poll() once per declaration or pass, or poll_every() in a loop.
 #pragma once
 
 #include <cstddef>
@@ -40,21 +40,30 @@ class stop_point {
   bool armed_;
 };
 
-/// Sets the stop condition of the front end on this thread for its lifetime (compile() holds
-/// one); scopes nest, the inner one wins until it ends.
-class front_end_scope {
+/// Sets the call's stop condition for this thread for its lifetime, for the steps that take no
+/// options (parse, check, compile; billing's sorting and recording): compile() and bill() hold
+/// one. Scopes nest, the inner one wins until it ends.
+class stop_scope {
  public:
-  explicit front_end_scope(const stop_condition& when) noexcept;
-  ~front_end_scope();
-  front_end_scope(const front_end_scope&) = delete;
-  front_end_scope& operator=(const front_end_scope&) = delete;
+  explicit stop_scope(const stop_condition& when) noexcept;
+  ~stop_scope();
+  stop_scope(const stop_scope&) = delete;
+  stop_scope& operator=(const stop_scope&) = delete;
 
  private:
   const stop_condition* previous_;
 };
 
-/// Throws cancelled if this thread's front-end condition holds (none set: returns at once).
-/// `done` of `total` `unit` say how far the front end got ("bytes parsed").
+/// Whether this thread's call has a stop condition (a loop may skip counting without one).
+[[nodiscard]] bool stop_armed() noexcept;
+
+/// Throws cancelled if this thread's stop condition holds (none set: returns at once).
+/// `done` of `total` `unit` say how far the call got ("bytes parsed").
 void poll(std::size_t done, std::size_t total, const char* unit);
+
+/// poll() at every every_lines-th `i` only: for loops whose steps take well under a microsecond.
+inline void poll_every(std::size_t i, std::size_t total, const char* unit) {
+  if (i % every_lines == 0) poll(i, total, unit);
+}
 
 }  // namespace tariff::errors

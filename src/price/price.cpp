@@ -17,17 +17,6 @@ priced_line& result_for(std::vector<priced_line>& out, std::size_t i, std::size_
   return i < kept ? out[i] : out.emplace_back();
 }
 
-// Throws cancelled when the call's condition holds before line `i`, keeping in `out` only the
-// lines priced before it (price_into's promise).
-void stop_before(const errors::stop_point& stop, std::size_t i, std::vector<priced_line>& out) {
-  try {
-    stop.at(i);
-  } catch (const cancelled&) {
-    out.resize(std::min(out.size(), i));
-    throw;
-  }
-}
-
 // Keeps at most the first `n` elements of `out` and makes room for `n`; returns how many it kept.
 std::size_t keep_first(std::vector<priced_line>& out, std::size_t n) {
   const std::size_t kept = std::min(out.size(), n);
@@ -45,7 +34,7 @@ void price_into(const compiled_tariff& tariff, const contract& deal,
   const errors::stop_point stop(options.stop, lines.size(), "lines");
   const std::size_t kept = keep_first(out, lines.size());
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    stop_before(stop, i, out);
+    stop.at(i);  // throws cancelled: out[0, i) are this call's, the rest as they were
     pricer.price(&deal, lines[i], result_for(out, i, kept));
   }
 }
@@ -60,7 +49,7 @@ void price_into(const compiled_tariff& tariff, std::span<const contract> contrac
   const errors::stop_point stop(options.stop, lines.size(), "lines");
   const std::size_t kept = keep_first(out, lines.size());
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    stop_before(stop, i, out);
+    stop.at(i);
     const auto found = by_id.find(lines[i].contract);
     pricer.price(found == by_id.end() ? nullptr : found->second, lines[i],
                  result_for(out, i, kept));

@@ -105,7 +105,8 @@ TEST(Cancel, AFlagSetBeforeTheCallPricesNothing) {
   std::atomic<bool> stop{true};
   price_options options;
   options.stop.flag = &stop;
-  std::vector<priced_line> out = price(t, deal(), march_work(5));  // a batch before
+  const std::vector<priced_line> before = price(t, deal(), march_work(5));  // a batch before
+  std::vector<priced_line> out = before;
   try {
     price_into(t, deal(), work, out, options);
     FAIL() << "not cancelled";
@@ -115,17 +116,22 @@ TEST(Cancel, AFlagSetBeforeTheCallPricesNothing) {
     EXPECT_EQ(e.total(), 1000U);
     EXPECT_STREQ(e.what(), "cancelled: the stop flag was set after 0 of 1000 lines");
   }
-  EXPECT_TRUE(out.empty());
+  EXPECT_EQ(out, before);  // none of this call's, the previous batch as it was
 }
 
-TEST(Cancel, PriceIntoKeepsExactlyTheLinesPricedBeforeTheStop) {
+TEST(Cancel, PriceIntoLeavesTheLinesPricedBeforeTheStopInFront) {
   const compiled_tariff t = compile_ok(service_tariff);
   const std::vector<work_line> work = march_work(1000);
   const std::vector<priced_line> whole = price(t, deal(), work);
   tripwire wire{3};  // looked at before lines 0, 64, 128: stops before line 128
   price_options options;
   options.stop = wire.condition();
-  std::vector<priced_line> out = price(t, deal(), work);  // a batch as large, to be reused
+  // A previous batch as large, of other lines: the stop leaves what follows line 128 as it was.
+  std::vector<work_line> other = march_work(1000);
+  for (work_line& w : other)
+    w.id += "-before";
+  const std::vector<priced_line> before = price(t, deal(), other);
+  std::vector<priced_line> out = before;
   try {
     price_into(t, deal(), work, out, options);
     FAIL() << "not cancelled";
@@ -135,9 +141,11 @@ TEST(Cancel, PriceIntoKeepsExactlyTheLinesPricedBeforeTheStop) {
     EXPECT_STREQ(e.what(), "cancelled: the host asked to stop after 128 of 1000 lines");
   }
   EXPECT_EQ(wire.calls, 3);
-  ASSERT_EQ(out.size(), 128U);
-  for (std::size_t i = 0; i < out.size(); ++i)
+  ASSERT_EQ(out.size(), 1000U);
+  for (std::size_t i = 0; i < 128; ++i)
     EXPECT_EQ(out[i], whole[i]) << i;
+  for (std::size_t i = 128; i < out.size(); ++i)
+    EXPECT_EQ(out[i], before[i]) << i;
 }
 
 TEST(Cancel, ManyContractsAndAPassedDeadline) {
