@@ -33,10 +33,8 @@ void price_into(const compiled_tariff& tariff, const contract& deal,
   price_stage::line_pricer pricer(tariff, options);
   const errors::stop_point stop(options.stop, lines.size(), "lines");
   const std::size_t kept = keep_first(out, lines.size());
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    stop.at(i);  // throws cancelled: out[0, i) are this call's, the rest as they were
-    pricer.price(&deal, lines[i], result_for(out, i, kept));
-  }
+  // Throws cancelled before line i: out[0, i) are this call's, the rest as they were.
+  stop.each([&](std::size_t i) { pricer.price(&deal, lines[i], result_for(out, i, kept)); });
 }
 
 void price_into(const compiled_tariff& tariff, std::span<const contract> contracts,
@@ -48,12 +46,11 @@ void price_into(const compiled_tariff& tariff, std::span<const contract> contrac
   price_stage::line_pricer pricer(tariff, options);
   const errors::stop_point stop(options.stop, lines.size(), "lines");
   const std::size_t kept = keep_first(out, lines.size());
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    stop.at(i);
+  stop.each([&](std::size_t i) {
     const auto found = by_id.find(lines[i].contract);
     pricer.price(found == by_id.end() ? nullptr : found->second, lines[i],
                  result_for(out, i, kept));
-  }
+  });
 }
 
 std::vector<priced_line> price(const compiled_tariff& tariff, const contract& deal,
