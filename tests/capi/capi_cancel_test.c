@@ -144,7 +144,7 @@ int main(void) {
                                        &stop, &out, &errors),
                  TARIFF_CANCELLED);
     CHECK(out == NULL);
-    CHECK_EQUALS(errors, "cancelled: the host asked to stop after 0 of 300 lines");
+    CHECK_EQUALS(errors, "cancelled: the host asked to stop after 0 of 300 lines read");
     tariff_free(errors);
     CHECK_STATUS(tariff_estimate_with_stop(t, contracts, "C-1", NULL, work, &stop, &out, &errors),
                  TARIFF_CANCELLED);
