@@ -132,7 +132,7 @@ BENCHMARK(BM_price_into)->ArgName("trace")->Arg(0)->Arg(1)->Unit(benchmark::kMil
 
 // The lean result (price_options::parts off, trace off): the same calls as BM_price and
 // BM_price_into, each line's figures without its parts.
-constexpr tariff::price_options lean{.trace = false, .parts = false};
+const tariff::price_options lean{.trace = false, .parts = false};
 
 void BM_price_lean(benchmark::State& state) {
   const suite& s = the_suite();

@@ -324,6 +324,9 @@ struct bill_options {
   /// before the statement's; the ledger forgets older periods, and work, fees and payments dated
   /// in them are refused (`period_closed`). From 1 to 1200 (tariff::call_error otherwise).
   std::optional<int> late_work_periods;
+  /// When to give up (cancel.hpp): looked at every 64 lines priced. bill() then throws
+  /// cancelled and returns nothing: the host's opening state is untouched, as it always is.
+  stop_condition stop{};
 };
 
 /// The late-work horizon when neither the plan nor the options give one.
@@ -379,6 +382,7 @@ inline constexpr int default_late_work_periods = 12;
 /// its ledger, revision and balance are bill()'s and stay as they were. Throws billing_input_error,
 /// leaving `state` as it was, if the state has an entry the plan cannot match in a period a
 /// line falls in. The lines keep their parts whatever `options.parts` says: allowances split them.
+/// Throws cancelled when `options.stop` holds, leaving `state` as it was.
 [[nodiscard]] TARIFF_API std::vector<priced_line> price_with_state(
     const compiled_tariff& tariff, const contract& contract, billing_state& state,
     std::span<const work_line> work, const price_options& options = {});

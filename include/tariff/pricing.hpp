@@ -26,6 +26,7 @@
 #include <vector>
 
 #include <tariff/calendar.hpp>
+#include <tariff/cancel.hpp>
 #include <tariff/decimal.hpp>
 #include <tariff/diagnostics.hpp>
 #include <tariff/export.h>
@@ -118,6 +119,17 @@ struct compile_result {
 /// Parses, checks and compiles a tariff source. `file` names it in diagnostics and traces.
 [[nodiscard]] TARIFF_API compile_result compile(std::string_view source,
                                                 std::string_view file = "<input>");
+
+/// How to compile.
+struct compile_options {
+  /// When to give up (cancel.hpp): looked at before each declaration is parsed, before each
+  /// check pass and each compile step.
+  stop_condition stop{};
+};
+
+/// As above, with options. Throws cancelled when `options.stop` holds, and returns nothing then.
+[[nodiscard]] TARIFF_API compile_result compile(std::string_view source, std::string_view file,
+                                                const compile_options& options);
 
 // ---------------------------------------------------------------------------------------------
 // Results
@@ -289,12 +301,15 @@ struct price_options {
   /// or duration, tiered items, overage prices. Off, every unit price is computed by the rules;
   /// the results are identical either way (tests/price/lean_test.cpp).
   bool memo = true;
+  /// When to give up (cancel.hpp): looked at every 64 lines. price_with_state() and estimate()
+  /// honour it too.
+  stop_condition stop{};
 };
 
 /// Prices `lines` done under `contract` with `tariff`: one result per line, in input order.
 /// Each line is priced on its own (pricing semantics §1–3, §5, §6); allowances, fees and period
 /// totals are the billing stage's. Never throws for bad work or contract data: such lines come
-/// back rejected. Throws std::bad_alloc only.
+/// back rejected. Throws std::bad_alloc, or cancelled when `options.stop` holds.
 [[nodiscard]] TARIFF_API std::vector<priced_line> price(const compiled_tariff& tariff,
                                                         const contract& contract,
                                                         std::span<const work_line> lines,
@@ -315,7 +330,11 @@ struct price_options {
 /// (and lines as long), pricing it allocates nothing per line with the trace off. With
 /// `options.parts` off each element's parts vector is emptied, keeping its capacity. Elements
 /// beyond `lines.size()` are destroyed, new ones are appended. Never throws for bad work or
-/// contract data; throws std::bad_alloc only, and then `out` holds valid but unspecified lines.
+/// contract data; throws std::bad_alloc, and then `out` holds valid but unspecified lines, or
+/// cancelled when `options.stop` holds: then the first cancelled::done() elements of `out` are
+/// this call's results, each as price() gives it, and those after them, if any, are the previous
+/// batch's as they were (kept for their memory; resize `out` to done() to drop them: freeing a
+/// million lines takes longer than the stop promises).
 TARIFF_API void price_into(const compiled_tariff& tariff, const contract& contract,
                            std::span<const work_line> lines, std::vector<priced_line>& out,
                            const price_options& options = {});

@@ -49,7 +49,10 @@ typedef enum tariff_status {
                                     where */
   TARIFF_INVALID_ARGUMENT = 3, /**< a null pointer, an unknown contract, a period not the plan's */
   TARIFF_OUT_OF_MEMORY = 4,    /**< an allocation failed; nothing was returned */
-  TARIFF_INTERNAL_ERROR = 5    /**< a defect in the library; the message says what */
+  TARIFF_INTERNAL_ERROR = 5,   /**< a defect in the library; the message says what */
+  TARIFF_CANCELLED = 6         /**< the call's tariff_stop held (only the *_with_stop calls):
+                                    nothing was returned; errors (diagnostics for compile) say
+                                    why and how far it got */
 } tariff_status;
 
 /** A compiled tariff (opaque). */
@@ -198,6 +201,61 @@ TARIFF_C_API tariff_status tariff_payouts(const tariff_tariff* tariff, const cha
 TARIFF_C_API tariff_status tariff_staff_pay(const tariff_tariff* tariff, const char* contracts_json,
                                             const char* work_json, const char* period,
                                             const char* pay, char** staff_pay_json, char** errors);
+
+/** When a long call gives up (the *_with_stop calls): a timeout, a flag, a callback, any of
+ *  them; the call then returns TARIFF_CANCELLED having returned nothing (no handle, no result;
+ *  the host's state is its own and untouched). They are looked at every 64 lines priced and
+ *  before each declaration compiled: docs/c_interface.md, "Deadlines and cancellation".
+ *  Versioned by `size`: zero the struct, set size = sizeof(tariff_stop), then the fields wanted;
+ *  fields added later go at the end, and the library reads only those within `size`.
+ *
+ *    tariff_stop stop = {sizeof stop};
+ *    stop.timeout_ms = 2000;
+ *    stop.flag = &request->cancelled;    // set from another thread with an atomic store
+ *    if (tariff_price_with_stop(t, contracts, work, &stop, &priced, &errors) == TARIFF_CANCELLED)
+ *      ...;                              // errors: "cancelled: the host asked to stop after ..."
+ */
+typedef struct tariff_stop {
+  size_t size;                    /**< sizeof(tariff_stop): the version of the struct */
+  unsigned long long timeout_ms;  /**< give up this many ms after the call starts; 0: never */
+  const volatile int* flag;       /**< NULL, or give up once it is not 0. The library reads it
+                                       with a relaxed atomic load; store to it atomically
+                                       (C11 atomic_store on an _Atomic int of the same address,
+                                       __atomic_store_n, Java VarHandle/.NET Volatile.Write) */
+  int (*should_stop)(void* user); /**< NULL, or give up once it returns non-zero; called from
+                                       the calling thread as often as the flag is read, so cheap */
+  void* user;                     /**< passed to should_stop */
+} tariff_stop;
+
+/** As tariff_compile, giving up when `stop` (NULL: never) holds: TARIFF_CANCELLED, *tariff NULL,
+ *  *diagnostics the reason ("cancelled: the deadline passed after 1048576 of 16777216 bytes
+ *  parsed"). */
+TARIFF_C_API tariff_status tariff_compile_with_stop(const char* source, size_t size,
+                                                    const char* file, const tariff_stop* stop,
+                                                    tariff_tariff** tariff, char** diagnostics);
+
+/** As tariff_price, giving up when `stop` (NULL: never) holds: TARIFF_CANCELLED, *priced NULL,
+ *  *errors the reason ("cancelled: the host asked to stop after 120000 of 1000000 lines"). */
+TARIFF_C_API tariff_status tariff_price_with_stop(const tariff_tariff* tariff,
+                                                  const char* contracts_json, const char* work_json,
+                                                  const tariff_stop* stop, char** priced,
+                                                  char** errors);
+
+/** As tariff_bill_with_options, giving up when `stop` (NULL: never) holds: TARIFF_CANCELLED,
+ *  *statement NULL (no closing state: the host keeps its opening one), *errors the reason. */
+TARIFF_C_API tariff_status tariff_bill_with_stop(
+    const tariff_tariff* tariff, const char* contracts_json, const char* contract_id,
+    const char* day, const char* state_json, const char* work_json, const char* payments_json,
+    const char* options_json, const tariff_stop* stop, char** statement, char** errors);
+
+/** As tariff_estimate, giving up when `stop` (NULL: never) holds: TARIFF_CANCELLED, *priced
+ *  NULL, *errors the reason. */
+TARIFF_C_API tariff_status tariff_estimate_with_stop(const tariff_tariff* tariff,
+                                                     const char* contracts_json,
+                                                     const char* contract_id,
+                                                     const char* state_json, const char* work_json,
+                                                     const tariff_stop* stop, char** priced,
+                                                     char** errors);
 
 #ifdef __cplusplus
 }

@@ -22,6 +22,7 @@
 #include "bill/taxes.hpp"
 #include "bill/work_order.hpp"
 #include "errors/errors.hpp"
+#include "errors/stop_point.hpp"
 #include "plan/access.hpp"
 #include "price/amounts.hpp"
 
@@ -259,6 +260,7 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   // Every plan's allowances, for reversals and the state's entries: one plan for most contracts.
   plan::plan every_plan;
   const plan::plan& whole = all_plans(stretches, p, every_plan);
+  const errors::stop_scope stopping(options.stop);  // sort_work and records.close poll it
   const period_scheme statements = bill_stage::scheme_of(p.period);
   if (statements.containing(period.first) != period)
     throw call_error(format_span(period) + " is not a statement period of plan '" + p.name +
@@ -319,6 +321,8 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
 
   const price_options price_opts{options.trace};
   price_stage::line_pricer pricer(tariff, price_opts);
+  const errors::stop_point stop(options.stop, work.size(), "lines");  // every 64 lines
+  std::size_t priced = 0;
   bill_stage::allowance_ledger ledger(state);
   count_volumes(pricer, &p, ledger);
   std::vector<std::pair<std::size_t, priced_line>> rejected = std::move(sorted.rejected);
@@ -346,6 +350,7 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   bill_stage::line_records records(work.size());
   for (const bill_stage::sorted_work::reversed& r : sorted.reversals) {
     if (r.reason == reversal_reason::corrected) {
+      stop.at(priced++);
       priced_line trial;
       pricer.price(&deal, work[r.index], trial);
       if (trial.ok())
@@ -365,6 +370,7 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   out.lines.reserve(sorted.to_price.size());
   for (std::size_t i : bill_stage::work_order(work)) {
     if (!pricing[i]) continue;
+    stop.at(priced++);
     const work_line& w = work[i];
     // Priced in place as one of the period's lines, which most are; moved if it is not.
     priced_line& line = out.lines.emplace_back();
@@ -387,6 +393,7 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
       out.lines.pop_back();
     }
   }
+  stop.check(priced);  // and between the steps after the lines, each O(lines)
   // The state's entries the plan cannot match: an error for the periods this statement bills
   // (its own, later ones, and those its late work falls in), reported for older ones.
   bill_stage::check_state_entries(
@@ -430,6 +437,7 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   if (p.prepaid)
     credited = bill_stage::payments_to_credit(deal, payments, period, horizon, options.on_repeat,
                                               state.payments, out.already_credited);
+  stop.check(priced);
   add_totals(program, deal, out);
   if (p.prepaid) {
     const bool tax_added =
@@ -438,6 +446,7 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   }
 
   // The closing state: the use recorded, the lines billed and reversed.
+  stop.check(priced);
   const billing_state used = ledger.state();
   state.allowances = used.allowances;
   state.volumes = used.volumes;
@@ -445,6 +454,7 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   state.format = billing_state::current_format;
   state.contract = deal.id;
 
+  stop.check(priced);
   out.id = bill_stage::statement_id(out);
   if (state == opening) {  // everything was billed before: billing it again changes nothing
     out.closing = opening;
@@ -484,7 +494,10 @@ std::vector<priced_line> price_with_state(const compiled_tariff& tariff, const c
   count_volumes(pricer, p, ledger);
   std::vector<bill_stage::allowance_take> takes;
   std::vector<priced_line> out(work.size());
+  const errors::stop_point stop(options.stop, work.size(), "lines");  // `state` is assigned last
+  std::size_t priced = 0;
   for (std::size_t i : bill_stage::work_order(work)) {
+    stop.at(priced++);
     out[i] = pricer.price(&deal, work[i]);
     (void)use_allowances(pricer, p, out[i], ledger, takes);
   }

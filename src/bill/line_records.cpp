@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "bill/taxes.hpp"
+#include "errors/stop_point.hpp"
 
 namespace tariff::bill_stage {
 
@@ -58,6 +59,7 @@ void line_records::close(const tariff_program& program, const statement& s, sort
   fresh.reserve(s.lines.size() + s.adjustments.size());
   for (const std::size_t w : work.by_id) {
     if (billed[w] == nullptr) continue;
+    errors::poll_every(fresh.size(), s.lines.size() + s.adjustments.size(), "lines recorded");
     const priced_line& l = *billed[w];
     const priced_line_use& used = priced_[w];
     billing_state::billed_line& record = fresh.emplace_back();

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "errors/stop_point.hpp"
 #include "price/line_pricer.hpp"
 
 namespace tariff::bill_stage {
@@ -30,6 +31,11 @@ void repeat(const contract& deal, const work_line& w, repeat_policy on_repeat,
   skipped.push_back(w.id);
 }
 
+// Sorting more ids than this is watched for bill()'s stop condition: a million take longer than a
+// cancelled call may wait, sixteen thousand a few milliseconds (so a usual bill's stop is reported
+// from sort_work's loop, with its count of lines read).
+constexpr std::size_t watched_sort_from = std::size_t{1} << 14;
+
 // The indexes of the lines of `deal`, by id and then by index: the ids sorted once, for the
 // repeated ids here and for the order of the ledger's records (line_records::close).
 std::vector<std::size_t> lines_by_id(const contract& deal, std::span<const work_line> work) {
@@ -37,7 +43,12 @@ std::vector<std::size_t> lines_by_id(const contract& deal, std::span<const work_
   order.reserve(work.size());
   for (std::size_t i = 0; i < work.size(); ++i)
     if (work[i].contract == deal.id) order.push_back(i);
+  // Looked at every 64 comparisons when bill() has a stop condition and the sort is long.
+  const bool watched = errors::stop_armed() && order.size() > watched_sort_from;
+  std::size_t compared = 0;
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    if (watched && ++compared % errors::every_lines == 0)
+      errors::poll(0, order.size(), "lines read");
     const int c = work[a].id.compare(work[b].id);
     return c != 0 ? c < 0 : a < b;
   });
@@ -72,6 +83,7 @@ sorted_work sort_work(const contract& deal, std::span<const work_line> work,
     return at != billed.end() && at->id == id ? &*at : nullptr;
   };
   for (std::size_t i = 0; i < work.size(); ++i) {
+    errors::poll_every(i, work.size(), "lines read");  // bill()'s stop condition
     const work_line& w = work[i];
     const billing_state::billed_line* recorded = billed.empty() ? nullptr : find(w.id);
     if (w.contract != deal.id) {

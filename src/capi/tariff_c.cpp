@@ -1,6 +1,8 @@
 // The C interface (include/tariff/tariff.h) over the C++ API: text in, text out, statuses for
 // errors. Every entry point catches everything, so no exception crosses into a C host.
 #include <charconv>
+#include <chrono>
+#include <cstddef>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -57,6 +59,8 @@ tariff_status status_of(tariff::errors::fault f) {
       return TARIFF_INVALID_INPUT;
     case tariff::errors::fault::call:
       return TARIFF_INVALID_ARGUMENT;
+    case tariff::errors::fault::cancelled:
+      return TARIFF_CANCELLED;
     case tariff::errors::fault::memory:
       return TARIFF_OUT_OF_MEMORY;
     case tariff::errors::fault::defect:
@@ -86,6 +90,40 @@ tariff_status guarded(char** errors, Body&& body) noexcept {
 
 void require(const void* p, const char* name) {
   if (p == nullptr) throw tariff::call_error(std::string(name) + " is null");
+}
+
+// The C++ condition of a tariff_stop (NULL: none), reading only the fields within stop->size
+// (tariff.h: the struct grows at its end). The deadline counts from now, the call's start.
+tariff::stop_condition stop_of(const tariff_stop* stop) {
+  tariff::stop_condition out;
+  if (stop == nullptr) return out;
+  if (stop->size < sizeof stop->size)
+    throw tariff::call_error("stop->size is " + std::to_string(stop->size) +
+                             ": set it to sizeof(tariff_stop)");
+  const auto within = [&](std::size_t offset, std::size_t bytes) {
+    return stop->size >= offset + bytes;
+  };
+  if (within(offsetof(tariff_stop, timeout_ms), sizeof stop->timeout_ms) && stop->timeout_ms != 0) {
+    // A timeout past a century is none: steady_clock's range would overflow long before.
+    constexpr unsigned long long century_ms = 100ULL * 366 * 24 * 3600 * 1000;
+    if (stop->timeout_ms < century_ms)
+      out.deadline = std::chrono::steady_clock::now() +
+                     std::chrono::milliseconds(static_cast<long long>(stop->timeout_ms));
+  }
+  const volatile int* flag =
+      within(offsetof(tariff_stop, flag), sizeof stop->flag) ? stop->flag : nullptr;
+  int (*should_stop)(void*) = within(offsetof(tariff_stop, should_stop), sizeof stop->should_stop)
+                                  ? stop->should_stop
+                                  : nullptr;
+  void* user = within(offsetof(tariff_stop, user), sizeof stop->user) ? stop->user : nullptr;
+  if (flag != nullptr || should_stop != nullptr)
+    out.callback = [flag, should_stop, user] {
+      // A relaxed atomic load, what C11's atomic_load_explicit does on an _Atomic int: a host may
+      // store to the flag from any thread without a data race.
+      return (flag != nullptr && __atomic_load_n(flag, __ATOMIC_RELAXED) != 0) ||
+             (should_stop != nullptr && should_stop(user) != 0);
+    };
+  return out;
 }
 
 // Every input error, one per line ("contracts: row 2 (id C-1), column 'end': ...").
@@ -219,7 +257,7 @@ tariff::bill_options read_options(const char* json, std::string& errors, bool& i
 tariff_status bill_json(const tariff_tariff* tariff, const char* contracts_json,
                         const char* contract_id, const char* day, const char* state_json,
                         const char* work_json, const char* payments_json, const char* options_json,
-                        char** statement, char** errors) {
+                        const tariff_stop* stop, char** statement, char** errors) {
   require(tariff, "tariff");
   require(contracts_json, "contracts_json");
   require(contract_id, "contract_id");
@@ -231,7 +269,8 @@ tariff_status bill_json(const tariff_tariff* tariff, const char* contracts_json,
   inputs in = read_inputs(contracts_json, work_json, state_json);
   const std::vector<tariff::payment> payments = read_payments(payments_json, in.problems);
   bool record_inputs = false;
-  const tariff::bill_options options = read_options(options_json, in.problems, record_inputs);
+  tariff::bill_options options = read_options(options_json, in.problems, record_inputs);
+  options.stop = stop_of(stop);
   if (!in.problems.empty()) {
     set(errors, in.problems);
     return TARIFF_INVALID_INPUT;
@@ -332,6 +371,8 @@ const char* tariff_status_name(tariff_status status) {
       return "TARIFF_OUT_OF_MEMORY";
     case TARIFF_INTERNAL_ERROR:
       return "TARIFF_INTERNAL_ERROR";
+    case TARIFF_CANCELLED:
+      return "TARIFF_CANCELLED";
   }
   return "TARIFF_UNKNOWN_STATUS";
 }
@@ -342,13 +383,20 @@ void tariff_free(char* text) {
 
 tariff_status tariff_compile(const char* source, size_t size, const char* file,
                              tariff_tariff** tariff, char** diagnostics) {
+  return tariff_compile_with_stop(source, size, file, nullptr, tariff, diagnostics);
+}
+
+tariff_status tariff_compile_with_stop(const char* source, size_t size, const char* file,
+                                       const tariff_stop* stop, tariff_tariff** tariff,
+                                       char** diagnostics) {
   clear(diagnostics);
   if (tariff != nullptr) *tariff = nullptr;
   return guarded(diagnostics, [&] {
     require(source, "source");
     require(tariff, "tariff");
-    tariff::compile_result r =
-        tariff::compile(std::string_view(source, size), file != nullptr ? file : "<input>");
+    const tariff::compile_options options{stop_of(stop)};
+    tariff::compile_result r = tariff::compile(std::string_view(source, size),
+                                               file != nullptr ? file : "<input>", options);
     if (!r.diagnostics.empty()) set(diagnostics, tariff::format(r.diagnostics));
     if (!r.tariff) return TARIFF_INVALID_TARIFF;
     *tariff = new tariff_tariff{*std::move(r.tariff)};
@@ -393,6 +441,12 @@ const char* tariff_source_hash(const tariff_tariff* tariff) {
 
 tariff_status tariff_price(const tariff_tariff* tariff, const char* contracts_json,
                            const char* work_json, char** priced, char** errors) {
+  return tariff_price_with_stop(tariff, contracts_json, work_json, nullptr, priced, errors);
+}
+
+tariff_status tariff_price_with_stop(const tariff_tariff* tariff, const char* contracts_json,
+                                     const char* work_json, const tariff_stop* stop, char** priced,
+                                     char** errors) {
   clear(priced);
   clear(errors);
   return guarded(errors, [&] {
@@ -405,7 +459,9 @@ tariff_status tariff_price(const tariff_tariff* tariff, const char* contracts_js
       set(errors, in.problems);
       return TARIFF_INVALID_INPUT;
     }
-    const auto lines = tariff::price(tariff->compiled, in.contracts, in.work);
+    tariff::price_options options;
+    options.stop = stop_of(stop);
+    const auto lines = tariff::price(tariff->compiled, in.contracts, in.work, options);
     set(priced, tariff::write_priced_json(lines, tariff->compiled));
     return TARIFF_OK;
   });
@@ -418,7 +474,7 @@ tariff_status tariff_bill(const tariff_tariff* tariff, const char* contracts_jso
   clear(errors);
   return guarded(errors, [&] {
     return bill_json(tariff, contracts_json, contract_id, day, state_json, work_json, nullptr,
-                     nullptr, statement, errors);
+                     nullptr, nullptr, statement, errors);
   });
 }
 
@@ -431,7 +487,7 @@ tariff_status tariff_bill_with_payments(const tariff_tariff* tariff, const char*
   clear(errors);
   return guarded(errors, [&] {
     return bill_json(tariff, contracts_json, contract_id, day, state_json, work_json, payments_json,
-                     nullptr, statement, errors);
+                     nullptr, nullptr, statement, errors);
   });
 }
 
@@ -444,7 +500,20 @@ tariff_status tariff_bill_with_options(const tariff_tariff* tariff, const char* 
   clear(errors);
   return guarded(errors, [&] {
     return bill_json(tariff, contracts_json, contract_id, day, state_json, work_json, payments_json,
-                     options_json, statement, errors);
+                     options_json, nullptr, statement, errors);
+  });
+}
+
+tariff_status tariff_bill_with_stop(const tariff_tariff* tariff, const char* contracts_json,
+                                    const char* contract_id, const char* day,
+                                    const char* state_json, const char* work_json,
+                                    const char* payments_json, const char* options_json,
+                                    const tariff_stop* stop, char** statement, char** errors) {
+  clear(statement);
+  clear(errors);
+  return guarded(errors, [&] {
+    return bill_json(tariff, contracts_json, contract_id, day, state_json, work_json, payments_json,
+                     options_json, stop, statement, errors);
   });
 }
 
@@ -470,6 +539,14 @@ tariff_status tariff_verify(const char* statement_json, const char* tariff_dir, 
 tariff_status tariff_estimate(const tariff_tariff* tariff, const char* contracts_json,
                               const char* contract_id, const char* state_json,
                               const char* work_json, char** priced, char** errors) {
+  return tariff_estimate_with_stop(tariff, contracts_json, contract_id, state_json, work_json,
+                                   nullptr, priced, errors);
+}
+
+tariff_status tariff_estimate_with_stop(const tariff_tariff* tariff, const char* contracts_json,
+                                        const char* contract_id, const char* state_json,
+                                        const char* work_json, const tariff_stop* stop,
+                                        char** priced, char** errors) {
   clear(priced);
   clear(errors);
   return guarded(errors, [&] {
@@ -484,7 +561,9 @@ tariff_status tariff_estimate(const tariff_tariff* tariff, const char* contracts
       return TARIFF_INVALID_INPUT;
     }
     const tariff::contract& deal = find_contract(in.contracts, contract_id);
-    const auto lines = tariff::estimate(tariff->compiled, deal, in.state, in.work);
+    tariff::price_options options;
+    options.stop = stop_of(stop);
+    const auto lines = tariff::estimate(tariff->compiled, deal, in.state, in.work, options);
     set(priced, tariff::write_priced_json(lines, tariff->compiled));
     return TARIFF_OK;
   });

@@ -12,6 +12,7 @@
 #include "check/graph.hpp"
 #include "compile/expressions.hpp"
 #include "compile/pricelists.hpp"
+#include "errors/stop_point.hpp"
 #include "model/allowance_key.hpp"
 #include "parse/parser.hpp"
 #include "parse/source_text.hpp"
@@ -50,11 +51,17 @@ class program_builder {
     calendar_of_module();
     attributes();
     assign_item_ids(module_, program_);
+    errors::poll(0, 6, "compile steps");  // compile()'s stop condition, before each long step
     build_pricelists(module_, program_);
+    errors::poll(1, 6, "compile steps");
     tables();
+    errors::poll(2, 6, "compile steps");
     rules();
+    errors::poll(3, 6, "compile steps");
     plans();
+    errors::poll(4, 6, "compile steps");
     taxes();
+    errors::poll(5, 6, "compile steps");
     pays();
   }
 
@@ -332,6 +339,12 @@ class program_builder {
 }  // namespace compile_stage
 
 compile_result compile(std::string_view source, std::string_view file) {
+  return compile(source, file, compile_options{});
+}
+
+compile_result compile(std::string_view source, std::string_view file,
+                       const compile_options& options) {
+  const errors::stop_scope stop(options.stop);  // parse, check and build poll it
   diagnostics::diagnostic_sink sink(source, std::string(file));
   compile_result result;
   if (!check_stage::source_within_limit(source, sink) ||
@@ -349,6 +362,8 @@ compile_result compile(std::string_view source, std::string_view file) {
     try {
       compile_stage::program_builder(module, *program).build();
       result.tariff = compiled_tariff_access::make(std::move(program));
+    } catch (const cancelled&) {
+      throw;  // not a fault of the tariff: the host asked to stop
     } catch (const compile_stage::compile_failure& f) {
       sink.report(diagnostics::code::compile_failed, f.at, f.message);
     } catch (const std::exception& e) {

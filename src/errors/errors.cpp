@@ -18,6 +18,8 @@ fault fault_of(const std::exception_ptr& e) {
     return fault::memory;
   } catch (const call_error&) {
     return fault::call;
+  } catch (const cancelled&) {
+    return fault::cancelled;
   } catch (const error&) {
     return fault::input;
   } catch (...) {

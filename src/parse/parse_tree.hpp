@@ -42,6 +42,14 @@ class node_pool {
   node_pool& operator=(const node_pool&) = delete;
 
   static node_pool* current() noexcept;
+  /// Where the declaration being parsed starts, of how many bytes: what a cancelled compile
+  /// reports when allocate() finds its stop condition holds.
+  void at_declaration(std::size_t byte, std::size_t of) noexcept {
+    declaration_ = byte;
+    source_size_ = of;
+  }
+  /// A block; every 4096 blocks it looks at compile()'s stop condition (errors/stop_point.hpp),
+  /// which a single declaration of a hundred thousand items needs.
   void* allocate();
   void deallocate(void* p) noexcept;
 
@@ -59,6 +67,9 @@ class node_pool {
   std::byte* end_ = nullptr;
   std::size_t chunk_blocks_ = first_chunk_blocks;
   free_block* free_ = nullptr;
+  std::size_t allocations_ = 0;
+  std::size_t declaration_ = 0;
+  std::size_t source_size_ = 0;
 };
 
 /// The rules that become parse-tree nodes; everything else is folded into its parent.

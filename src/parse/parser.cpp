@@ -4,6 +4,7 @@
 
 #include <cctype>
 
+#include "errors/stop_point.hpp"
 #include "parse/build_ast.hpp"
 #include "parse/lost_names.hpp"
 #include "parse/parse_tree.hpp"
@@ -56,6 +57,7 @@ node_pool* node_pool::current() noexcept {
 }
 
 void* node_pool::allocate() {
+  if (++allocations_ % 4096 == 0) errors::poll(declaration_, source_size_, "bytes parsed");
   if (free_ != nullptr) {
     free_block* b = free_;
     TARIFF_UNPOISON(b, block_size);
@@ -188,6 +190,8 @@ ast::module parse::parse_module(std::string_view source, diagnostics::diagnostic
     at = cursor_of(in.iterator());
   }
   while (at.byte < source.size()) {
+    errors::poll(at.byte, source.size(), "bytes parsed");  // compile()'s stop condition
+    pool.at_declaration(at.byte, source.size());
     peg::input in(source.data() + at.byte, end, module.file, at.byte, at.line, at.column);
     try {
       const auto root = pegtl::parse_tree::parse<g::next_declaration, parse::node, parse::selector,

@@ -4,6 +4,7 @@
 
 #include <tariff/pricing.hpp>
 
+#include "errors/stop_point.hpp"
 #include "price/line_pricer.hpp"
 
 namespace tariff {
@@ -30,9 +31,10 @@ void price_into(const compiled_tariff& tariff, const contract& deal,
                 std::span<const work_line> lines, std::vector<priced_line>& out,
                 const price_options& options) {
   price_stage::line_pricer pricer(tariff, options);
+  const errors::stop_point stop(options.stop, lines.size(), "lines");
   const std::size_t kept = keep_first(out, lines.size());
-  for (std::size_t i = 0; i < lines.size(); ++i)
-    pricer.price(&deal, lines[i], result_for(out, i, kept));
+  // Throws cancelled before line i: out[0, i) are this call's, the rest as they were.
+  stop.each([&](std::size_t i) { pricer.price(&deal, lines[i], result_for(out, i, kept)); });
 }
 
 void price_into(const compiled_tariff& tariff, std::span<const contract> contracts,
@@ -42,12 +44,13 @@ void price_into(const compiled_tariff& tariff, std::span<const contract> contrac
   for (const contract& c : contracts)
     by_id.emplace(c.id, &c);  // the first of a repeated id
   price_stage::line_pricer pricer(tariff, options);
+  const errors::stop_point stop(options.stop, lines.size(), "lines");
   const std::size_t kept = keep_first(out, lines.size());
-  for (std::size_t i = 0; i < lines.size(); ++i) {
+  stop.each([&](std::size_t i) {
     const auto found = by_id.find(lines[i].contract);
     pricer.price(found == by_id.end() ? nullptr : found->second, lines[i],
                  result_for(out, i, kept));
-  }
+  });
 }
 
 std::vector<priced_line> price(const compiled_tariff& tariff, const contract& deal,

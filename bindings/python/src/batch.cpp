@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <exception>
 #include <limits>
+#include <optional>
 #include <span>
 #include <thread>
 
@@ -16,6 +17,7 @@
 #include "column_codes.hpp"
 #include "convert.hpp"
 #include "errors.hpp"
+#include "stop.hpp"
 #include "table_reader.hpp"
 
 namespace tariff::python {
@@ -89,8 +91,10 @@ PyObject* new_text(const std::string& s) {
 }
 
 std::vector<priced_line> price_chunk(const compiled_tariff& t, std::span<const contract> deals,
-                                     std::span<const work_line> lines, bool trace, int threads) {
-  const price_options options{trace};
+                                     std::span<const work_line> lines, bool trace, int threads,
+                                     const stop_condition& stop) {
+  price_options options{trace};
+  options.stop = stop;  // each thread looks at it; the first to stop rethrows below
   const std::size_t workers =
       std::clamp<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), 1,
                               std::max<std::size_t>(lines.size() / 1024, 1));
@@ -125,8 +129,9 @@ std::vector<priced_line> price_chunk(const compiled_tariff& t, std::span<const c
 
 py::dict price_columns(const py_tariff& t, py::handle contracts, std::size_t rows,
                        const py::dict& columns, const py::tuple& missing, const std::string& money,
-                       int minor_scale, bool trace, int threads) {
+                       int minor_scale, bool trace, int threads, std::optional<double> timeout) {
   const money_mode mode = mode_of(money);
+  const stop_condition stop = stop_for(timeout);  // one deadline for every chunk
   const std::vector<contract> deals = contracts_of(contracts);
   table_reader reader(columns, rows, missing);
   output out(rows, mode);
@@ -176,7 +181,7 @@ py::dict price_columns(const py_tariff& t, py::handle contracts, std::size_t row
     rejected.clear();
     {
       py::gil_scoped_release unlocked;
-      std::vector<priced_line> priced = price_chunk(t.compiled, deals, lines, trace, threads);
+      std::vector<priced_line> priced = price_chunk(t.compiled, deals, lines, trace, threads, stop);
       if (mode != money_mode::minor_units) {
         figure_codes.resize(3 * count);
         texts.resize(3 * count);
@@ -308,7 +313,7 @@ std::vector<std::string> names_of() {
 void bind_batch(py::module_& m) {
   m.def("_price_columns", &price_columns, py::arg("tariff"), py::arg("contracts"), py::arg("rows"),
         py::arg("columns"), py::arg("missing"), py::arg("money"), py::arg("minor_scale"),
-        py::arg("trace"), py::arg("threads"),
+        py::arg("trace"), py::arg("threads"), py::arg("timeout") = py::none(),
         "The batch path under Tariff.price_table (tariff/_table.py prepares the columns).");
   m.def("_reason_names", &names_of<reject_reason>, "Reject reasons by code.");
   m.def("_kind_names", &names_of<work_kind>, "Work kinds by code.");

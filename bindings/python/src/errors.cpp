@@ -12,6 +12,7 @@ namespace {
 
 // The exception type, created once in bind_errors and kept for the life of the process.
 PyObject* error_type = nullptr;
+PyObject* cancelled_type = nullptr;
 
 // At most this many findings are spelt out in the message; all of them are in the attributes.
 constexpr std::size_t shown = 10;
@@ -68,9 +69,25 @@ void bind_errors(py::module_& m) {
   if (error_type == nullptr) throw py::error_already_set();
   m.add_object("TariffError", py::handle(error_type));
 
+  // Cancelled is a TimeoutError and a TariffError: `except TimeoutError` catches a timeout as
+  // it would any other (docs/python.md, "Timeouts and Ctrl-C").
+  const py::tuple cancelled_bases =
+      py::make_tuple(py::handle(PyExc_TimeoutError), py::handle(error_type));
+  cancelled_type = PyErr_NewExceptionWithDoc(
+      "tariff.Cancelled",
+      "A call stopped by its timeout before it finished; nothing was returned or changed. The "
+      "message says how far it got (\"cancelled: the deadline passed after 120000 of 1000000 "
+      "lines\").",
+      cancelled_bases.ptr(), nullptr);
+  if (cancelled_type == nullptr) throw py::error_already_set();
+  m.add_object("Cancelled", py::handle(cancelled_type));
+
   py::register_exception_translator([](std::exception_ptr thrown) {
     try {
       if (thrown) std::rethrow_exception(thrown);
+    } catch (const cancelled& e) {
+      // Stopped by Ctrl-C: KeyboardInterrupt is set already (stop.cpp), and is what is raised.
+      if (PyErr_Occurred() == nullptr) PyErr_SetString(cancelled_type, e.what());
     } catch (const tariff_error& e) {
       py::object error = py::reinterpret_borrow<py::object>(error_type)(e.message);
       py::list diagnostics;

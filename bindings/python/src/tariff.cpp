@@ -18,15 +18,18 @@
 #include "convert.hpp"
 #include "errors.hpp"
 #include "statement_result.hpp"
+#include "stop.hpp"
 
 namespace tariff::python {
 namespace {
 
-py_tariff compile_tariff(const std::string& source, const std::string& file) {
+py_tariff compile_tariff(const std::string& source, const std::string& file,
+                         std::optional<double> timeout) {
   compile_result compiled;
+  const compile_options options{stop_for(timeout)};
   {
     py::gil_scoped_release unlocked;
-    compiled = compile(source, file);
+    compiled = compile(source, file, options);
   }
   if (!compiled.tariff) {
     std::size_t errors = 0;
@@ -49,7 +52,7 @@ py_tariff restore(const std::string& source, const std::string& file, const std:
     const std::lock_guard<std::mutex> lock(guard);
     if (auto found = cache.find({hash, file}); found != cache.end()) return found->second;
   }
-  py_tariff t = compile_tariff(source, file);
+  py_tariff t = compile_tariff(source, file, std::nullopt);
   if (t.compiled.source_hash() != hash)
     throw py::value_error("the pickled tariff's source does not match its hash");
   const std::lock_guard<std::mutex> lock(guard);
@@ -73,7 +76,8 @@ std::vector<T> rows_of(read_result<T> read, const std::string& what) {
 void bind_tariff(py::module_& m) {
   m.attr("__version__") = tariff::version;
 
-  m.def("_compile", &compile_tariff, py::arg("source"), py::arg("file"));
+  m.def("_compile", &compile_tariff, py::arg("source"), py::arg("file"),
+        py::arg("timeout") = py::none());
 
   m.def(
       "check",
@@ -167,20 +171,25 @@ void bind_tariff(py::module_& m) {
       .def_property_readonly("plans", [](const py_tariff& t) { return t.compiled.plans(); })
       .def(
           "price",
-          [](const py_tariff& t, py::handle contracts, py::handle work, bool trace) {
+          [](const py_tariff& t, py::handle contracts, py::handle work, bool trace,
+             std::optional<double> timeout) {
             const std::vector<contract> all = contracts_of(contracts);
             const std::vector<work_line> lines = work_of(work);
             std::vector<priced_line> priced;
+            price_options options{trace};
+            options.stop = stop_for(timeout);
             {
               py::gil_scoped_release unlocked;
-              priced = price(t.compiled, all, lines, price_options{trace});
+              priced = price(t.compiled, all, lines, options);
             }
             return named(std::move(priced), t.compiled);
           },
           py::arg("contracts"), py::arg("work"), py::kw_only(), py::arg("trace") = true,
+          py::arg("timeout") = py::none(),
           "Prices each work line on its own, with the contract its `contract` names: one "
           "PricedLine per line, in input order, priced or rejected (never raises for bad "
-          "work). For tables use price_table.")
+          "work). For tables use price_table. timeout: seconds (None: none); past it raises "
+          "tariff.Cancelled, a TimeoutError, and returns nothing; Ctrl-C stops it too.")
       .def(
           "statement_period",
           [](const py_tariff& t, const contract& deal, py::handle day) {
@@ -193,8 +202,10 @@ void bind_tariff(py::module_& m) {
           "bill",
           [](const py_tariff& t, const contract& deal, py::handle period, py::handle work,
              const billing_state* state, py::handle payments, int expiry_warning_days, bool trace,
-             const std::string& on_repeat, std::optional<int> late_work_periods) {
+             const std::string& on_repeat, std::optional<int> late_work_periods,
+             std::optional<double> timeout) {
             bill_options options;
+            options.stop = stop_for(timeout);
             if (on_repeat == "skip")
               options.on_repeat = repeat_policy::skip;
             else if (on_repeat == "error")
@@ -230,6 +241,7 @@ void bind_tariff(py::module_& m) {
           py::arg("state") = py::none(), py::arg("payments") = py::none(),
           py::arg("expiry_warning_days") = 30, py::arg("trace") = true,
           py::arg("on_repeat") = "skip", py::arg("late_work_periods") = py::none(),
+          py::arg("timeout") = py::none(),
           "Bills the contract for a statement period (a Period, any day of it, or a month "
           "'YYYY-MM' as the tool's --period) from the opening `state` (None: empty) and the "
           "work; lines of other contracts in `work` are left out. What the state's ledger billed "
@@ -244,7 +256,9 @@ void bind_tariff(py::module_& m) {
           "below 0 or not whole for an integer attribute, a prepaid span naming a fee the plan "
           "lacks, a state entry the plan lacks in a period still open, a state of another "
           "contract, a payment id credited with other figures, a repeat with "
-          "on_repeat='error').")
+          "on_repeat='error'). timeout: seconds (None: none); past it raises tariff.Cancelled, "
+          "a TimeoutError, and returns nothing (the state given is never changed); Ctrl-C "
+          "stops it too.")
       .def(
           "price_with_state",
           [](const py_tariff& t, const contract& deal, billing_state& state, py::handle work,

@@ -47,6 +47,7 @@ from ._tariff import (
     Reversal,
     Statement,
     Tariff,
+    Cancelled,
     TariffError,
     TaxLine,
     TraceStep,
@@ -78,8 +79,8 @@ __all__ = [
     "MissingDependency", "Payment", "Payout", "PayoutLine", "Period", "PlanDays", "PortfolioRow",
     "PrepaidFee",
     "PrepaidReport", "PricedLine", "PricedPart", "Reversal", "StaffPay", "StaffPayLine",
-    "Statement", "Tariff", "TariffError", "TaxLine", "TraceStep", "VerifyDifference",
-    "VerifyResult", "Volume", "WorkLine",
+    "Statement", "Tariff", "TariffError", "Cancelled", "TaxLine", "TraceStep",
+    "VerifyDifference", "VerifyResult", "Volume", "WorkLine",
     "__version__", "bill_table", "check", "compare", "compile", "contracts_from_table",
     "expiring_contracts", "load", "load_contracts", "load_payments", "load_work", "minor_units",
     "payouts", "price_table", "read_contracts_csv", "read_contracts_json", "read_payments_csv",
@@ -126,18 +127,21 @@ def _path_hint(text: str) -> Optional[str]:
     return None
 
 
-def compile(source: Source, *, file: Optional[str] = None) -> Tariff:  # noqa: A001
+def compile(source: Source, *, file: Optional[str] = None,  # noqa: A001
+            timeout: Optional[float] = None) -> Tariff:
     """Compiles a tariff from its source text (a str, always) or from a file (a pathlib.Path or
     another os.PathLike; tariff.load(path) takes a str path too).
 
     ``file`` names it in diagnostics and traces (default: the path, or "<input>"). Raises
     TariffError with ``.diagnostics`` (file, line, column, message) when the tariff has errors
     (when the text is the name of a file, the message adds that hint); FileNotFoundError ("no
-    such file") for a path that names none. Warnings are in ``Tariff.warnings``.
+    such file") for a path that names none. Warnings are in ``Tariff.warnings``. ``timeout``:
+    seconds (None: none); past it raises tariff.Cancelled (a TimeoutError) and returns nothing;
+    Ctrl-C stops it too.
     """
     text, name = _source_and_file(source, file)
     try:
-        return _tariff._compile(text, name)
+        return _tariff._compile(text, name, timeout)
     except TariffError as e:
         hint = _path_hint(text) if not isinstance(source, os.PathLike) else None
         if hint is not None:

@@ -164,7 +164,8 @@ def _contracts(contracts) -> list:
 
 
 def price_table(self, contracts, work, *, money: str = "decimal",
-                minor_scale: Optional[int] = None, threads: int = 1):
+                minor_scale: Optional[int] = None, threads: int = 1,
+                timeout: Optional[float] = None):
     """Prices a table of work lines in one call (the GIL released while the engine prices).
 
     contracts: Contract objects, or a table of them (see contracts_from_table).
@@ -177,6 +178,8 @@ def price_table(self, contracts, work, *, money: str = "decimal",
     minor_scale: for money="minor"; default the currency's ISO 4217 minor unit (2 for RUB).
     threads: price on this many threads (each line is priced on its own, so the result is the
     same).
+    timeout: seconds (None: none); past it raises tariff.Cancelled (a TimeoutError) and returns
+    nothing. Ctrl-C stops it too.
 
     Returns a DataFrame (same index as ``work``) when ``work`` is a DataFrame, else a dict of
     NumPy arrays, with one row per work line in order: id, request, contract, item, kind, date,
@@ -196,7 +199,7 @@ def price_table(self, contracts, work, *, money: str = "decimal",
     columns, rows, index = _columns(work)
     missing = (_pd.NA, _pd.NaT) if _pd is not None else ()
     raw = _tariff._price_columns(self, deals, rows, columns, missing, money, minor_scale, False,
-                                 int(threads))
+                                 int(threads), timeout)
 
     def text_of(codes, names):  # codes into names; -1 is None
         lookup = np.array(list(names) + [None], dtype=object)

@@ -15,6 +15,8 @@ class TariffError(Exception):
     diagnostics: list[Diagnostic]
     input_errors: list[InputError]
 
+class Cancelled(TimeoutError, TariffError): ...
+
 class Diagnostic:
     file: str
     line: int
@@ -460,14 +462,16 @@ class Tariff:
     time_zone: str
     plans: list[str]
     def price(self, contracts: Contracts, work: Iterable[WorkLine], *,
-              trace: bool = ...) -> list[PricedLine]: ...
+              trace: bool = ..., timeout: Optional[float] = ...) -> list[PricedLine]: ...
     def price_table(self, contracts: Any, work: Any, *, money: str = ...,
-                    minor_scale: Optional[int] = ..., threads: int = ...) -> Any: ...
+                    minor_scale: Optional[int] = ..., threads: int = ...,
+                    timeout: Optional[float] = ...) -> Any: ...
     def statement_period(self, contract: Contract, day: DateLike) -> Period: ...
     def bill(self, contract: Contract, period: Union[Period, DateLike], work: Iterable[WorkLine], *,
              state: Optional[BillingState] = ..., payments: Optional[Payments] = ...,
              expiry_warning_days: int = ..., trace: bool = ..., on_repeat: str = ...,
-             late_work_periods: Optional[int] = ...) -> Statement: ...
+             late_work_periods: Optional[int] = ...,
+             timeout: Optional[float] = ...) -> Statement: ...
     def bill_table(self, contracts: Any, work: Any, periods: Any, *, states: Any = ...,
                    payments: Optional[Payments] = ..., expiry_warning_days: int = ...,
                    trace: bool = ..., on_repeat: str = ...,
