@@ -32,6 +32,18 @@ std::vector<std::size_t> use_order(const std::vector<priced_part>& parts,
 
 }  // namespace
 
+decimal used_in(const allowance_ledger& ledger, const allowance& a, const date_span& period) {
+  decimal used = ledger.used(a.key, period);
+  for (const std::string& earlier : a.earlier_keys)
+    used += ledger.used(earlier, period);
+  return used;
+}
+
+bool counts_for(const allowance& a, const std::string& key) {
+  return key == a.key ||
+         std::find(a.earlier_keys.begin(), a.earlier_keys.end(), key) != a.earlier_keys.end();
+}
+
 void apply_allowances(line_pricer& pricer, const plan::plan& p, const item& it, priced_line& line,
                       allowance_ledger& ledger, std::vector<allowance_take>& takes) {
   const allowance* overage = nullptr;
@@ -41,7 +53,7 @@ void apply_allowances(line_pricer& pricer, const plan::plan& p, const item& it, 
     if (!al.items[it.id]) continue;
     if (overage == nullptr && al.overage) overage = &al;
     const date_span period = scheme_of(al.period).containing(*line.date);
-    const decimal before = ledger.used(al.key, period);
+    const decimal before = used_in(ledger, al, period);
     decimal left = al.amount - before;
     decimal taken;
     // Each pass takes one part (whole, or its first piece), then looks again: splitting a part
@@ -70,7 +82,7 @@ void apply_allowances(line_pricer& pricer, const plan::plan& p, const item& it, 
     }
     if (taken.sign() == 0) continue;
     ledger.add(al.key, period, taken);
-    takes.push_back({a, period, before, taken, {}, line.id});
+    takes.push_back({a, period, before, taken, {}, line.id, al.key});
   }
   bool changed = takes.size() > first_take;
   if (overage != nullptr)

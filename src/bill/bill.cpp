@@ -28,11 +28,11 @@ namespace tariff {
 namespace {
 
 const plan::plan& plan_of(const plan::tariff_program& program, const contract& deal) {
-  const auto found = program.plan_index.find(deal.plan);
-  if (found == program.plan_index.end())
+  const plan::plan* found = program.find_plan(deal.plan);  // or the plan it migrated to
+  if (found == nullptr)
     throw call_error("contract '" + deal.id + "' has no plan of tariff '" + program.name +
                      "' (plan '" + deal.plan + "')");
-  return program.plans[found->second];
+  return *found;
 }
 
 // Tiers count the volume billed before a line in its statement period, from the ledger.
@@ -52,6 +52,8 @@ decimal use_allowances(price_stage::line_pricer& pricer, const plan::plan* p, pr
                        bill_stage::allowance_ledger& ledger,
                        std::vector<bill_stage::allowance_take>& takes) {
   if (!line.ok() || line.kind != work_kind::billable || p == nullptr) return {};
+  // The line's allowances are those of the version that priced it (docs/design.md, decision 12).
+  if (pricer.last_plan() != nullptr) p = pricer.last_plan();
   const plan::item& it = *pricer.last_item();
   decimal volume;
   if (it.tiers) {
@@ -72,11 +74,11 @@ void report_allowances(const plan::tariff_program& program, const plan::plan& p,
   for (std::size_t a = 0; a < p.allowances.size(); ++a) {
     const plan::allowance& al = p.allowances[a];
     const date_span span = bill_stage::scheme_of(al.period).containing(period.first);
-    const decimal before = opening.used(al.key, span);
+    const decimal before = bill_stage::used_in(opening, al, span);
     decimal used;
     decimal covered = program.zero_amount();
     for (const bill_stage::allowance_take& t : takes)
-      if (t.allowance == a && t.period == span) {
+      if (bill_stage::counts_for(al, t.key) && t.period == span) {
         used += t.taken;
         covered += t.covered;
       }
@@ -85,7 +87,7 @@ void report_allowances(const plan::tariff_program& program, const plan::plan& p,
     out.allowances.push_back({al.key, span, quantity_of(al, al.amount), quantity_of(al, before),
                               quantity_of(al, used), quantity_of(al, remaining), covered});
     for (const bill_stage::allowance_take& t : takes) {
-      if (t.allowance != a) continue;
+      if (!bill_stage::counts_for(al, t.key)) continue;
       for (const decimal& percent : al.alerts) {
         const decimal level = al.amount * percent;  // compared × 100, exactly
         if (t.before * decimal(100) < level && level <= (t.before + t.taken) * decimal(100))
@@ -135,6 +137,29 @@ void add_totals(const plan::tariff_program& program, const contract& deal, state
     s.margin_percent = divide(s.margin * decimal(100), s.revenue, 2, rounding_mode::half_even);
 }
 
+// The versions that priced a line or charged a fee of `s`, in date order; none for a tariff of
+// one file (docs/design.md, decision 12).
+std::vector<tariff_version> versions_used(const plan::tariff_program& newest,
+                                          const date_span& period, const statement& s) {
+  std::vector<tariff_version> out;
+  if (newest.versions.empty()) return out;
+  std::vector<bool> used(newest.versions.size(), false);
+  auto mark = [&](local_date day) {
+    const plan::version& v = newest.version_entry_on(day);
+    used[static_cast<std::size_t>(&v - newest.versions.data())] = true;
+  };
+  if (!s.fees.empty()) mark(period.first);
+  for (const auto* lines : {&s.lines, &s.adjustments})
+    for (const priced_line& l : *lines)
+      mark(*l.date);
+  for (std::size_t i = 0; i < used.size(); ++i)
+    if (used[i]) {
+      const plan::version& v = newest.versions[i];
+      out.push_back({v.dated ? std::optional(v.effective) : std::nullopt, v.source_hash, v.file});
+    }
+  return out;
+}
+
 }  // namespace
 
 std::string_view to_string(alert_kind kind) {
@@ -166,19 +191,20 @@ std::string_view to_string(reversal_reason reason) {
 std::vector<input_error> contract_problems(const compiled_tariff& tariff, const contract& deal) {
   std::vector<input_error> out;
   const plan::tariff_program& program = plan::program_of(tariff);
-  const auto found = program.plan_index.find(deal.plan);
-  if (found == program.plan_index.end()) {
+  const plan::plan* found = program.find_plan(deal.plan);
+  if (found == nullptr) {
     out.push_back(
         {0, deal.id, "plan", "plan '" + deal.plan + "' is not in tariff '" + program.name + "'"});
     return out;
   }
-  for (std::string& problem : bill_stage::unknown_prepaid_fees(program.plans[found->second], deal))
+  for (std::string& problem : bill_stage::unknown_prepaid_fees(*found, deal))
     out.push_back({0, deal.id, "prepaid", std::move(problem)});
   return out;
 }
 
 date_span statement_period(const compiled_tariff& tariff, const contract& deal, local_date day) {
-  return bill_stage::scheme_of(plan_of(plan::program_of(tariff), deal).period).containing(day);
+  return bill_stage::scheme_of(plan_of(plan::program_of(tariff).version_on(day), deal).period)
+      .containing(day);
 }
 
 statement bill(const compiled_tariff& tariff, const contract& deal, date_span period,
@@ -192,7 +218,9 @@ namespace {
 statement bill_contract(const compiled_tariff& tariff, const contract& deal, date_span period,
                         const billing_state& opening, std::span<const work_line> work,
                         std::span<const payment> payments, const bill_options& options) {
-  const plan::tariff_program& program = plan::program_of(tariff);
+  // The version in force on the period's first day charges its fees and allowances and taxes
+  // the statement; each line is priced by its own date's (docs/design.md, decision 12).
+  const plan::tariff_program& program = plan::program_of(tariff).version_on(period.first);
   const plan::plan& p = plan_of(program, deal);
   const period_scheme statements = bill_stage::scheme_of(p.period);
   if (statements.containing(period.first) != period)
@@ -226,7 +254,7 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   out.client = deal.client;
   out.plan = p.name;
   out.currency = program.currency;
-  out.tariff_hash = program.source_hash;
+  out.tariff_hash = plan::program_of(tariff).source_hash;
   out.period = period;
   if (opening.format < billing_state::current_format)
     out.alerts.push_back({alert_kind::state_migrated,
@@ -363,10 +391,11 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   const billing_state used = ledger.state();
   state.allowances = used.allowances;
   state.volumes = used.volumes;
-  records.close(program, p, out, sorted.fingerprints, takes, state.lines);
+  records.close(program, out, sorted.fingerprints, takes, state.lines);
   state.format = billing_state::current_format;
   state.contract = deal.id;
 
+  out.versions = versions_used(plan::program_of(tariff), period, out);
   out.id = bill_stage::statement_id(out);
   if (state == opening) {  // everything was billed before: billing it again changes nothing
     out.closing = opening;
@@ -397,8 +426,7 @@ std::vector<priced_line> price_with_state(const compiled_tariff& tariff, const c
                                           billing_state& state, std::span<const work_line> work,
                                           const price_options& options) {
   const plan::tariff_program& program = plan::program_of(tariff);
-  const auto found = program.plan_index.find(deal.plan);
-  const plan::plan* p = found == program.plan_index.end() ? nullptr : &program.plans[found->second];
+  const plan::plan* p = program.find_plan(deal.plan);
   price_options with_parts = options;
   with_parts.parts = true;  // allowances split parts: the billing stage always keeps them
   price_stage::line_pricer pricer(tariff, with_parts);

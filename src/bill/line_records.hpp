@@ -32,7 +32,7 @@ class line_records {
 
   /// Writes the records into `lines` (the state's, sorted by id): those reversed are replaced,
   /// each line and adjustment of `s` gets its record, with `fingerprints` (by work index).
-  void close(const plan::tariff_program& program, const plan::plan& p, const statement& s,
+  void close(const plan::tariff_program& program, const statement& s,
              std::vector<std::string>& fingerprints, const std::vector<allowance_take>& takes,
              std::vector<billing_state::billed_line>& lines);
 

@@ -17,6 +17,7 @@ void check_module(const ast::module& module, diagnostics::diagnostic_sink& sink)
   check_stage::check_plans(ctx);
   check_stage::check_taxes(ctx);
   check_stage::check_pays(ctx);
+  check_stage::check_migrations(ctx);
   check_stage::check_margins(ctx);
   check_stage::check_negative_prices(ctx);
 }

@@ -108,6 +108,15 @@ void append_payment(std::string& out, const payment& p, std::size_t indent) {
   o.close();
 }
 
+// A version of a versioned tariff: from when, which text, which file.
+void append_version(std::string& out, const tariff_version& v, std::size_t indent) {
+  object_writer o(out, indent);
+  o.string("effective", v.effective ? format_date(*v.effective) : std::string("start"));
+  o.string("source_hash", v.source_hash);
+  o.string("file", v.file);
+  o.close();
+}
+
 void append_returned(std::string& out, const billing_state::allowance_use& use,
                      std::size_t indent) {
   object_writer o(out, indent);
@@ -175,6 +184,10 @@ std::string write_statement_json(const statement& s, const compiled_tariff& tari
   o.string("plan", s.plan);
   o.string("currency", s.currency);
   o.string("tariff_hash", s.tariff_hash);
+  if (!s.versions.empty()) {  // a tariff of one file: tariff_hash says it all, as before
+    o.key("versions");
+    append_object_array(out, s.versions, 4, append_version);
+  }
   o.key("period");
   append_span(out, s.period);
   o.key("fees");
