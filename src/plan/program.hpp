@@ -433,7 +433,6 @@ struct tariff_program {
   std::string currency;
   std::string file;
   std::string source_hash;
-  std::optional<local_date> effective;  ///< the header's `effective` date, if written
 
   std::optional<rounding> segment_rounding;
   std::optional<rounding> line_rounding;
@@ -460,6 +459,8 @@ struct tariff_program {
   std::vector<pay> pays;
 
   std::size_t max_stack = 0;  ///< the deepest evaluation stack any code needs
+
+  std::optional<local_date> effective;  ///< the header's `effective` date, if written
 
   /// A versioned tariff: every version in date order, this program (the newest) last; empty
   /// for a tariff of one file. The newest owns the older programs.

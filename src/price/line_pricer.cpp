@@ -710,9 +710,11 @@ void version_pricer::limit(priced_line& out, trace_kind kind, const item& it, co
 namespace tariff::price_stage {
 
 void line_pricer::set_volume_source(const volume_source& source) {
-  volume_before_ = source;
   newest_.set_volume_source(source);
-  for (const auto& p : by_version_)
+  if (program_.versions.empty()) return;
+  if (!versioned_) versioned_ = std::make_unique<versioned>();
+  versioned_->volume_before = source;
+  for (const auto& p : versioned_->by_version)
     if (p) p->set_volume_source(source);
 }
 
@@ -720,9 +722,11 @@ void line_pricer::set_volume_source(const volume_source& source) {
 // version-time-zone-differs), so the date means the same in each. A line whose zone is not known
 // goes to the newest version, which rejects it as a tariff of one file would.
 version_pricer& line_pricer::versioned_pricer_for(const work_line& work) {
+  if (!versioned_) versioned_ = std::make_unique<versioned>();
+  versioned& v = *versioned_;
   const date::time_zone* zone = &program_.cal.zone();
   if (!work.time_zone.empty()) {
-    if (const auto* known = zones_.find(work.time_zone)) {
+    if (const auto* known = v.zones.find(work.time_zone)) {
       zone = *known;
     } else {
       try {
@@ -732,10 +736,10 @@ version_pricer& line_pricer::versioned_pricer_for(const work_line& work) {
         last_program_ = &program_;
         return newest_;
       }
-      zones_.add(work.time_zone, zone);
+      v.zones.add(work.time_zone, zone);
     }
   }
-  const local_date day = calendar_stage::local_date_of(work.start, *zone, offsets_);
+  const local_date day = calendar_stage::local_date_of(work.start, *zone, v.offsets);
   const auto& versions = program_.versions;
   std::size_t i = versions.size() - 1;
   while (i > 0 && day < versions[i].effective)
@@ -743,12 +747,12 @@ version_pricer& line_pricer::versioned_pricer_for(const work_line& work) {
   const plan::tariff_program& chosen = *versions[i].program;
   last_program_ = &chosen;
   if (&chosen == &program_) return *(last_ = &newest_);
-  if (by_version_.size() < versions.size()) by_version_.resize(versions.size());
-  if (!by_version_[i]) {
-    by_version_[i] = std::make_unique<version_pricer>(chosen, options_);
-    if (volume_before_) by_version_[i]->set_volume_source(volume_before_);
+  if (v.by_version.size() < versions.size()) v.by_version.resize(versions.size());
+  if (!v.by_version[i]) {
+    v.by_version[i] = std::make_unique<version_pricer>(chosen, options_);
+    if (v.volume_before) v.by_version[i]->set_volume_source(v.volume_before);
   }
-  last_ = by_version_[i].get();
+  last_ = v.by_version[i].get();
   return *last_;
 }
 

@@ -212,15 +212,21 @@ class line_pricer {
   }
   version_pricer& versioned_pricer_for(const work_line& work);
 
+  // What only a versioned tariff needs, made on its first line: a tariff of one file pays
+  // nothing for it (a pricer is made per call, and a call may price a few lines).
+  struct versioned {
+    std::vector<std::unique_ptr<version_pricer>> by_version;  // lazily, by index in versions
+    volume_source volume_before;
+    recent_names<const date::time_zone*> zones;
+    calendar_stage::offset_cache offsets;
+  };
+
   const plan::tariff_program& program_;
   const price_options& options_;
   version_pricer newest_;
   version_pricer* last_ = &newest_;
   const plan::tariff_program* last_program_ = &program_;
-  std::vector<std::unique_ptr<version_pricer>> by_version_;  // lazily, by index in versions
-  volume_source volume_before_;
-  recent_names<const date::time_zone*> zones_;
-  calendar_stage::offset_cache offsets_;
+  std::unique_ptr<versioned> versioned_;
 };
 
 }  // namespace tariff::price_stage

@@ -97,8 +97,8 @@ TEST(Versions, AreListedInDateOrderWhateverTheOrderGiven) {
   // The versioned tariff's hash is the hash of its versions' list, neither version's own.
   EXPECT_NE(t.source_hash(), v[0].source_hash);
   EXPECT_NE(t.source_hash(), v[1].source_hash);
-  EXPECT_EQ(t.source_hash(), both({{january, "january.tariff"}, {april, "april.tariff"}})
-                                 .source_hash());
+  EXPECT_EQ(t.source_hash(),
+            both({{january, "january.tariff"}, {april, "april.tariff"}}).source_hash());
 }
 
 TEST(Versions, OneFileIsOneVersionWithItsOwnHash) {
@@ -140,7 +140,7 @@ TEST(Versions, LateWorkIsPricedAndCoveredByTheVersionOfItsOwnPeriod) {
                                              visit("A2", "2026-04-08", "call")};
   const statement a =
       bill(t, client(), {day("2026-04-01"), day("2026-05-01")}, m.closing, april_work);
-  EXPECT_EQ(a.plan, "standard");           // `migrate plan basic -> standard`
+  EXPECT_EQ(a.plan, "standard");                 // `migrate plan basic -> standard`
   EXPECT_EQ(a.fees_total.to_string(), "60.00");  // the April version's fee
   ASSERT_EQ(a.adjustments.size(), 1U);
   EXPECT_EQ(a.adjustments[0].id, "M2");
@@ -173,8 +173,8 @@ TEST(Versions, AStatementOfOneVersionTariffListsNoVersions) {
 
 TEST(Versions, CrossVersionFindingsNameTheVersionThatCausesThem) {
   // Two versions in force from the start: which prices a line is not said.
-  const compile_result same_day = compile(
-      std::vector<tariff_source>{{january, "january.tariff"}, {january, "copy.tariff"}});
+  const compile_result same_day =
+      compile(std::vector<tariff_source>{{january, "january.tariff"}, {january, "copy.tariff"}});
   EXPECT_FALSE(same_day.tariff);
   EXPECT_EQ(names_of(same_day.diagnostics),
             std::vector<std::string>{"version-date-repeated copy.tariff:1:1"});
