@@ -39,9 +39,12 @@ decimal used_in(const allowance_ledger& ledger, const allowance& a, const date_s
   return used;
 }
 
-bool counts_for(const allowance& a, const std::string& key) {
-  return key == a.key ||
-         std::find(a.earlier_keys.begin(), a.earlier_keys.end(), key) != a.earlier_keys.end();
+bool counts_for(const plan::plan& p, std::size_t a, const allowance_take& t) {
+  if (t.plan == &p) return t.allowance == a;  // a version's keys are its own, never migrated
+  const allowance& al = p.allowances[a];
+  const std::string& key = t.key();
+  return key == al.key ||
+         std::find(al.earlier_keys.begin(), al.earlier_keys.end(), key) != al.earlier_keys.end();
 }
 
 void apply_allowances(line_pricer& pricer, const plan::plan& p, const item& it, priced_line& line,
@@ -82,7 +85,7 @@ void apply_allowances(line_pricer& pricer, const plan::plan& p, const item& it, 
     }
     if (taken.sign() == 0) continue;
     ledger.add(al.key, period, taken);
-    takes.push_back({a, period, before, taken, {}, line.id, al.key});
+    takes.push_back({a, period, before, taken, {}, line.id, &p});
   }
   bool changed = takes.size() > first_take;
   if (overage != nullptr)

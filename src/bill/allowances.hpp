@@ -19,15 +19,20 @@ struct allowance_take {
   decimal taken;              ///< what the line used
   decimal covered;            ///< the covered value of the parts it included
   std::string line;           ///< the line's id
-  std::string key;            ///< the allowance's key: a late line's plan may be an older
-                              ///< version's, whose allowances are not indexed like `p`'s
+  /// The plan whose allowances `allowance` indexes: a late line's plan may be an older
+  /// version's (docs/design.md, decision 12), not the statement's.
+  const plan::plan* plan = nullptr;
+
+  /// The allowance's key.
+  const std::string& key() const { return plan->allowances[allowance].key; }
 };
 
 /// What allowance `a` has used in `period`, with the use recorded under the keys of earlier
 /// versions migrated to it (`migrate allowance`, docs/design.md, decision 12).
 decimal used_in(const allowance_ledger& ledger, const plan::allowance& a, const date_span& period);
-/// Whether use recorded under `key` counts for `a`: its own key, or one migrated to it.
-bool counts_for(const plan::allowance& a, const std::string& key);
+/// Whether `t` counts for allowance `a` of plan `p`: a take of it, or of an allowance of an
+/// earlier version whose key migrated to it.
+bool counts_for(const plan::plan& p, std::size_t a, const allowance_take& t);
 
 /// Applies `p`'s allowances to the billable line `line` (priced last by `pricer`, item `it`), in
 /// the plan's order of allowances, recording their use in `ledger` and `takes`; reprices what is

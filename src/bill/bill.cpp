@@ -78,7 +78,7 @@ void report_allowances(const plan::tariff_program& program, const plan::plan& p,
     decimal used;
     decimal covered = program.zero_amount();
     for (const bill_stage::allowance_take& t : takes)
-      if (bill_stage::counts_for(al, t.key) && t.period == span) {
+      if (t.period == span && bill_stage::counts_for(p, a, t)) {
         used += t.taken;
         covered += t.covered;
       }
@@ -87,7 +87,7 @@ void report_allowances(const plan::tariff_program& program, const plan::plan& p,
     out.allowances.push_back({al.key, span, quantity_of(al, al.amount), quantity_of(al, before),
                               quantity_of(al, used), quantity_of(al, remaining), covered});
     for (const bill_stage::allowance_take& t : takes) {
-      if (!bill_stage::counts_for(al, t.key)) continue;
+      if (!bill_stage::counts_for(p, a, t)) continue;
       for (const decimal& percent : al.alerts) {
         const decimal level = al.amount * percent;  // compared × 100, exactly
         if (t.before * decimal(100) < level && level <= (t.before + t.taken) * decimal(100))

@@ -30,7 +30,7 @@ std::optional<reversal> line_records::reverse(const billing_state::billed_line& 
     use.add(back.allowance, back.period, -back.used);
     for (std::size_t a = 0; a < p.allowances.size(); ++a)
       if (p.allowances[a].key == back.allowance)
-        takes.push_back({a, back.period, before, -back.used, decimal(), was.id, back.allowance});
+        takes.push_back({a, back.period, before, -back.used, decimal(), was.id, &p});
   }
   if (!was.volume.is_zero())
     use.add_volume(was.item, scheme_of(p.period).containing(was.date), -was.volume);
@@ -82,7 +82,7 @@ void line_records::close(const tariff_program& program, const statement& s,
     record.volume = used.volume;
     record.included.reserve(used.end_take - used.first_take);
     for (std::size_t t = used.first_take; t < used.end_take; ++t)
-      record.included.push_back({takes[t].key, takes[t].period, takes[t].taken});
+      record.included.push_back({takes[t].key(), takes[t].period, takes[t].taken});
   }
   if (!voided_.empty()) {  // few: merged in, not sorted with the lines
     std::sort(voided_.begin(), voided_.end(), by_id);
