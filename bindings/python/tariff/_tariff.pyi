@@ -313,6 +313,7 @@ class Statement:
     plan: str
     currency: str
     tariff_hash: str
+    versions: list[tuple[Optional[datetime.date], str, str]]
     period: Period
     fees: list[FeeLine]
     lines: list[PricedLine]
@@ -444,6 +445,7 @@ class Tariff:
     name: str
     currency: str
     source_hash: str
+    versions: list[tuple[Optional[datetime.date], str, str]]
     file: str
     source: str
     warnings: list[Diagnostic]
