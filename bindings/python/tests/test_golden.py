@@ -27,6 +27,9 @@ import tariff
 from conftest import example_folders
 
 FOLDERS = example_folders()
+# The demo host (examples/demo) compiles one tariff file: a folder of versions (decision 12) is
+# replayed through golden_json only.
+ONE_FILE_FOLDERS = [f for f in FOLDERS if len(list(f.glob("*.tariff"))) == 1]
 
 
 def test_all_golden_examples_are_found():
@@ -408,11 +411,6 @@ def test_the_calls_cover_every_kind_of_directive():
 
 @pytest.mark.skipif("TARIFF_DEMO" not in os.environ,
                     reason="TARIFF_DEMO (the built tariff-demo) is not given")
-# The demo host (examples/demo) compiles one tariff file: a folder of versions is left to the
-# golden_json replay above.
-ONE_FILE_FOLDERS = [f for f in FOLDERS if len(list(f.glob("*.tariff"))) == 1]
-
-
 @pytest.mark.parametrize("folder", ONE_FILE_FOLDERS, ids=lambda f: f.name)
 def test_every_priced_line_equals_the_cpp_host_output(folder):
     files = [str(folder / name) for name in ("tariff.tariff", "contracts.csv", "work.csv")]
