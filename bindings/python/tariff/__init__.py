@@ -158,7 +158,7 @@ def load(path: Union[str, "os.PathLike[str]"], *, file: Optional[str] = None) ->
     if pathlib.Path(path).is_dir():
         files = sorted(pathlib.Path(path).glob("*.tariff"))
         if not files:
-            raise FileNotFoundError(f"{path} is a directory holding no .tariff file")
+            raise IsADirectoryError(f"{path} is a directory holding no .tariff file")
         return compile(files)
     return compile(pathlib.Path(path), file=file)
 
