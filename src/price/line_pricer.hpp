@@ -171,7 +171,10 @@ class version_pricer {
 class line_pricer {
  public:
   line_pricer(const compiled_tariff& tariff, const price_options& options)
-      : program_(plan::program_of(tariff)), options_(options), newest_(program_, options) {}
+      : program_(plan::program_of(tariff)),
+        options_(options),
+        newest_(program_, options),
+        one_version_(program_.versions.empty()) {}
 
   /// Prices one line on its own (no allowances); rejects it with a reason if it cannot be priced.
   priced_line price(const contract* deal, const work_line& work) {
@@ -207,7 +210,8 @@ class line_pricer {
 
  private:
   version_pricer& pricer_for(const work_line& work) {
-    if (program_.versions.empty()) return newest_;  // one version: the one branch
+    if (one_version_) [[likely]]
+      return newest_;  // one version: the one branch
     return versioned_pricer_for(work);
   }
   version_pricer& versioned_pricer_for(const work_line& work);
@@ -226,6 +230,7 @@ class line_pricer {
   version_pricer newest_;
   version_pricer* last_ = &newest_;
   const plan::tariff_program* last_program_ = &program_;
+  bool one_version_;
   std::unique_ptr<versioned> versioned_;
 };
 
