@@ -118,10 +118,25 @@ TARIFF_ERROR(tax_rounding, "expected the tax's rounding step and mode, as in: ro
 TARIFF_ERROR(balances, "expected a balance such as 20000.00")
 TARIFF_ERROR(tax_when, "expected 'when' and a condition, as in: exempt when client.tax_exempt")
 TARIFF_ERROR(tax_end, "expected a tax entry (rate, exempt) or '}'")
+TARIFF_ERROR(version_date,
+             "expected the date the version is in force from, as in: effective 2026-04-01")
+TARIFF_ERROR(migrate_what,
+             "expected what migrates: plan OLD -> NEW, or allowance \"OLD\" -> \"NEW\"")
+TARIFF_ERROR(migrate_arrow, "expected '->' between the old name and the new one")
+TARIFF_ERROR(migrate_old,
+             "expected the plan of the version before, as in: migrate plan basic -> standard")
+TARIFF_ERROR(migrate_new,
+             "expected the plan of this version, as in: migrate plan basic -> standard")
+TARIFF_ERROR(migrate_old_key,
+             "expected the allowance key of the version before in quotes, as in: "
+             "migrate allowance \"visit/month\" -> \"visit+call/month\"")
+TARIFF_ERROR(migrate_new_key,
+             "expected the allowance key of this version in quotes, as in: "
+             "migrate allowance \"visit/month\" -> \"visit+call/month\"")
 TARIFF_ERROR(pay_end, "expected a pay rule ('rule name for items : amount * 30%') or '}'")
 TARIFF_ERROR(declaration,
              "expected a declaration: tariff, rounding, calendar, attribute, table, pricelist, "
-             "rule, group, plan, tax or pay")
+             "rule, group, plan, tax, pay or migrate")
 
 // Keywords that must follow other keywords.
 TARIFF_ERROR(TAO_PEGTL_KEYWORD("currency"), "expected 'currency' and a currency code")

@@ -203,8 +203,12 @@ struct expression : seq<conjunction, star<logical_or>> {};
 // ---------------------------------------------------------------------------------------------
 // Header and rounding
 
+// `effective 2026-04-01` after the currency: the tariff is a version, in force from that day
+// (docs/design.md, decision 12). `effective` is already reserved (price lists use it).
+struct version_date : date_literal {};
+struct version_effective : if_must<t<TARIFF_KW("effective")>, t<version_date>> {};
 struct header : if_must<t<TARIFF_KW("tariff")>, t<string_literal>, t<TARIFF_KW("currency")>,
-                        t<currency_code>> {};
+                        t<currency_code>, opt<version_effective>> {};
 struct rounding_point : sor<TARIFF_KW("segment"), TARIFF_KW("line"), TARIFF_KW("statement")> {};
 struct rounding
     : if_must<t<TARIFF_KW("rounding")>, t<rounding_point>, t<number>, t<rounding_mode>> {};
@@ -370,11 +374,29 @@ struct pay_end : t<close_brace> {};
 struct pay : if_must<t<TARIFF_KW("pay")>, t<name>, t<open_brace>, star<rule>, pay_end> {};
 
 // ---------------------------------------------------------------------------------------------
+// Migrations between versions: `migrate plan basic -> standard`, `migrate allowance
+// "visit/month" -> "visit+call/month"` (an allowance's key has '/' and '+': a string). `migrate`
+// and `allowance` are not reserved.
+
+struct migrate_arrow : string<'-', '>'> {};
+struct migrate_old : name {};
+struct migrate_new : name {};
+struct migrate_old_key : string_literal {};
+struct migrate_new_key : string_literal {};
+struct migrate_plan
+    : if_must<t<TARIFF_KW("plan")>, t<migrate_old>, t<migrate_arrow>, t<migrate_new>> {};
+struct migrate_allowance
+    : if_must<t<TARIFF_KW("allowance")>, t<migrate_old_key>, t<migrate_arrow>, t<migrate_new_key>> {
+};
+struct migrate_what : sor<migrate_plan, migrate_allowance> {};
+struct migrate : if_must<t<TARIFF_KW("migrate")>, migrate_what> {};
+
+// ---------------------------------------------------------------------------------------------
 // A file is a sequence of declarations; the parser takes them one at a time so that it can
 // recover from a broken one at the next line that starts with a declaration keyword.
 
-struct declaration
-    : sor<header, rounding, calendar, attribute, table, pricelist, rule, group, plan, tax, pay> {};
+struct declaration : sor<header, rounding, calendar, attribute, table, pricelist, rule, group, plan,
+                         tax, pay, migrate> {};
 struct next_declaration : seq<must<declaration>, sep> {};
 
 #undef TARIFF_KW

@@ -273,6 +273,9 @@ struct statement {
   std::string tariff_hash;  ///< compiled_tariff::source_hash() of the tariff that billed it
   std::string engine;       ///< the library's version that billed it (tariff::version)
   std::string tzdata;  ///< the time-zone database it was priced with (tariff::tzdata_version())
+  /// A tariff of several versions: those that priced a line or charged a fee here, in date order
+  /// (docs/statement.md, "Versions"); empty for a tariff of one file, which tariff_hash names.
+  std::vector<tariff_version> versions;
   date_span period;
 
   std::vector<fee_line> fees;

@@ -73,6 +73,15 @@ struct tax_terms {
   friend bool operator==(const tax_terms&, const tax_terms&) = default;
 };
 
+/// One version of a tariff (docs/design.md, decision 12): a file whose header says from which day
+/// it is in force (`tariff "Facilities" currency RUB effective 2026-04-01`).
+struct tariff_version {
+  std::optional<local_date> effective;  ///< the first day in force; none: from the start
+  std::string source_hash;              ///< SHA-256 of the version's source text, lower-case hex
+  std::string file;                     ///< the file name it was compiled as
+  friend bool operator==(const tariff_version&, const tariff_version&) = default;
+};
+
 /// A tariff compiled for evaluation: names resolved, tables indexed, constants folded.
 /// A cheap handle to immutable data; safe to copy and to use from many threads.
 class TARIFF_API compiled_tariff {
@@ -82,7 +91,13 @@ class TARIFF_API compiled_tariff {
   /// The currency code from the `tariff` header ("RUB").
   [[nodiscard]] const std::string& currency() const;
   /// SHA-256 of the source text, lower-case hex: names exactly the rules that priced a result.
+  /// A tariff of several versions: SHA-256 of its versions' list, one line per version in date
+  /// order, "<effective date or 'start'> <source hash>\n" (docs/design.md, decision 12).
   [[nodiscard]] const std::string& source_hash() const;
+  /// The versions, in date order: one for a tariff of one file (its own header's date, if any).
+  /// Each line is priced by the version in force on its local date; the first version also
+  /// prices lines dated before its date.
+  [[nodiscard]] std::vector<tariff_version> versions() const;
   /// The file name the tariff was compiled as, for messages.
   [[nodiscard]] const std::string& file() const;
   /// The calendar's zone: where a line without its own `time_zone` is read. A date::time_zone
@@ -130,6 +145,19 @@ struct compile_options {
 /// As above, with options. Throws cancelled when `options.stop` holds, and returns nothing then.
 [[nodiscard]] TARIFF_API compile_result compile(std::string_view source, std::string_view file,
                                                 const compile_options& options);
+
+/// One file of a versioned tariff: its text and the name diagnostics give it.
+struct tariff_source {
+  std::string_view source;
+  std::string_view file = "<input>";
+};
+
+/// Compiles the versions of one tariff, in any order, into one tariff (docs/design.md, decision
+/// 12): each file is checked alone, then across versions (dates, currency, time zone, plans and
+/// allowances kept or migrated). The diagnostics are each file's, in the order given. One source
+/// compiles as compile(source, file, options) does. Throws cancelled when `options.stop` holds.
+[[nodiscard]] TARIFF_API compile_result compile(std::span<const tariff_source> sources,
+                                                const compile_options& options = {});
 
 // ---------------------------------------------------------------------------------------------
 // Results

@@ -78,6 +78,15 @@ TARIFF_C_API void tariff_free(char* text);
 TARIFF_C_API tariff_status tariff_compile(const char* source, size_t size, const char* file,
                                           tariff_tariff** tariff, char** diagnostics);
 
+/** Compiles the `count` versions of one tariff (docs/design.md, decision 12) into one handle, as
+ *  tariff_compile does one source: sources[i] is sizes[i] bytes, named files[i] in diagnostics
+ *  (files may be NULL, or an entry NULL: "<input>"). Each line is then priced by the version in
+ *  force on its date. TARIFF_INVALID_TARIFF, with every version's diagnostics, when one has an
+ *  error or the versions disagree (docs/language.md, "Tariff versions"). */
+TARIFF_C_API tariff_status tariff_compile_versions(const char* const* sources, const size_t* sizes,
+                                                   const char* const* files, size_t count,
+                                                   tariff_tariff** tariff, char** diagnostics);
+
 /** The diagnostics of a source as a JSON array of {"file", "line", "column", "severity",
  *  "message"} objects, for hosts that show them in their own editor; always TARIFF_OK unless an
  *  argument is null. */

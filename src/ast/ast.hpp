@@ -167,6 +167,20 @@ struct tariff_header {
   std::string name;
   identifier currency;
   position at;
+  /// `effective 2026-04-01`: the first day this version is in force; none: from the beginning
+  /// (docs/design.md, decision 12).
+  std::optional<local_date> effective;
+  position effective_at;
+};
+
+/// `migrate plan basic -> standard` or `migrate allowance "visit/month" -> "visit+call/month"`:
+/// what a name of the version before is called in this one (docs/design.md, decision 12).
+struct migrate_decl {
+  enum class kind : std::uint8_t { plan, allowance };
+  kind what = kind::plan;
+  identifier from;  ///< the old plan or allowance key
+  identifier to;    ///< the new one
+  position at;
 };
 
 enum class rounding_point : std::uint8_t { segment, line, statement };
@@ -402,6 +416,7 @@ struct module {
   std::vector<plan_decl> plans;
   std::vector<tax_decl> taxes;
   std::vector<pay_decl> pays;
+  std::vector<migrate_decl> migrations;
   /// Names that declarations lost to a syntax error declare, by kind ("item", "price list",
   /// "table", "window", "day set", "season"): the checker takes them as declared, so that one
   /// syntax error does not make every use of them an error too (docs/language.md, Syntax errors

@@ -32,6 +32,19 @@ std::vector<std::size_t> use_order(const std::vector<priced_part>& parts,
 
 }  // namespace
 
+decimal used_in(const allowance_ledger& ledger, const allowance& a, const date_span& period) {
+  decimal used = ledger.used(a.key, period);
+  for (const std::string& earlier : a.earlier_keys)
+    used += ledger.used(earlier, period);
+  return used;
+}
+
+bool counts_for(const allowance& a, const allowance_take& t) {
+  const std::string& key = t.key();
+  return t.allowance == &a || key == a.key ||
+         std::find(a.earlier_keys.begin(), a.earlier_keys.end(), key) != a.earlier_keys.end();
+}
+
 void apply_allowances(line_pricer& pricer, const plan::plan& p, const item& it, priced_line& line,
                       allowance_ledger& ledger, std::vector<allowance_take>& takes) {
   const allowance* overage = nullptr;
@@ -41,7 +54,7 @@ void apply_allowances(line_pricer& pricer, const plan::plan& p, const item& it, 
     if (!al.items[it.id]) continue;
     if (overage == nullptr && al.overage) overage = &al;
     const date_span period = scheme_of(al.period).containing(*line.date);
-    const decimal before = ledger.used(al.key, period);
+    const decimal before = used_in(ledger, al, period);
     decimal left = al.amount - before;
     decimal taken;
     // Each pass takes one part (whole, or its first piece), then looks again: splitting a part

@@ -20,7 +20,18 @@ struct allowance_take {
   decimal taken;                               ///< what the line used
   decimal covered;                             ///< the covered value of the parts it included
   std::string line;                            ///< the line's id
+
+  /// The allowance's key.
+  const std::string& key() const { return allowance->key; }
 };
+
+/// What allowance `a` has used in `period`, with the use recorded under the keys of earlier
+/// versions migrated to it (`migrate allowance`, docs/design.md, decision 12).
+decimal used_in(const allowance_ledger& ledger, const plan::allowance& a, const date_span& period);
+/// Whether `t` counts for allowance `a`: a take of it, of another plan's allowance with its key
+/// (a plan change keeps a shared key's use, docs/design.md, decision 13), or of an allowance of
+/// an earlier version whose key migrated to it (decision 12).
+bool counts_for(const plan::allowance& a, const allowance_take& t);
 
 /// Applies `p`'s allowances to the billable line `line` (priced last by `pricer`, item `it`), in
 /// the plan's order of allowances, recording their use in `ledger` and `takes`; reprices what is

@@ -31,11 +31,11 @@ namespace tariff {
 namespace {
 
 const plan::plan& plan_of(const plan::tariff_program& program, const contract& deal) {
-  const auto found = program.plan_index.find(deal.plan);
-  if (found == program.plan_index.end())
+  const plan::plan* found = program.find_plan(deal.plan);  // or the plan it migrated to
+  if (found == nullptr)
     throw call_error("contract '" + deal.id + "' has no plan of tariff '" + program.name +
                      "' (plan '" + deal.plan + "')");
-  return program.plans[found->second];
+  return *found;
 }
 
 // Tiers count the volume billed before a line in its statement period, from the ledger.
@@ -55,8 +55,8 @@ decimal use_allowances(price_stage::line_pricer& pricer, const plan::plan* p, pr
                        bill_stage::allowance_ledger& ledger,
                        std::vector<bill_stage::allowance_take>& takes) {
   if (!line.ok() || line.kind != work_kind::billable || p == nullptr) return {};
-  // The plan in force on the line's date takes it (docs/design.md, decision 13): the use of a key
-  // both plans have carries over the change.
+  // The plan in force on the line's date takes it (docs/design.md, decision 13: the use of a key
+  // both plans have carries over the change), in the version that priced it (decision 12).
   if (pricer.last_plan() != nullptr) p = pricer.last_plan();
   const plan::item& it = *pricer.last_item();
   decimal volume;
@@ -79,11 +79,11 @@ void report_allowances(const plan::tariff_program& program,
   for (const plan::allowance* shown_allowance : shown) {
     const plan::allowance& al = *shown_allowance;
     const date_span span = bill_stage::scheme_of(al.period).containing(period.first);
-    const decimal before = opening.used(al.key, span);
+    const decimal before = bill_stage::used_in(opening, al, span);
     decimal used;
     decimal covered = program.zero_amount();
     for (const bill_stage::allowance_take& t : takes)
-      if (t.allowance->key == al.key && t.period == span) {
+      if (t.period == span && bill_stage::counts_for(al, t)) {
         used += t.taken;
         covered += t.covered;
       }
@@ -92,7 +92,7 @@ void report_allowances(const plan::tariff_program& program,
     out.allowances.push_back({al.key, span, quantity_of(al, al.amount), quantity_of(al, before),
                               quantity_of(al, used), quantity_of(al, remaining), covered});
     for (const bill_stage::allowance_take& t : takes) {
-      if (t.allowance->key != al.key) continue;
+      if (!bill_stage::counts_for(al, t)) continue;
       for (const decimal& percent : al.alerts) {
         const decimal level = al.amount * percent;  // compared × 100, exactly
         if (t.before * decimal(100) < level && level <= (t.before + t.taken) * decimal(100))
@@ -190,6 +190,29 @@ void add_totals(const plan::tariff_program& program, const contract& deal, state
     s.margin_percent = divide(s.margin * decimal(100), s.revenue, 2, rounding_mode::half_even);
 }
 
+// The versions that priced a line or charged a fee of `s`, in date order; none for a tariff of
+// one file (docs/design.md, decision 12).
+std::vector<tariff_version> versions_used(const plan::tariff_program& newest,
+                                          const date_span& period, const statement& s) {
+  std::vector<tariff_version> out;
+  if (newest.versions.empty()) return out;
+  std::vector<bool> used(newest.versions.size(), false);
+  auto mark = [&](local_date day) {
+    const plan::version& v = newest.version_entry_on(day);
+    used[static_cast<std::size_t>(&v - newest.versions.data())] = true;
+  };
+  if (!s.fees.empty()) mark(period.first);
+  for (const auto* lines : {&s.lines, &s.adjustments})
+    for (const priced_line& l : *lines)
+      mark(*l.date);
+  for (std::size_t i = 0; i < used.size(); ++i)
+    if (used[i]) {
+      const plan::version& v = newest.versions[i];
+      out.push_back({v.dated ? std::optional(v.effective) : std::nullopt, v.source_hash, v.file});
+    }
+  return out;
+}
+
 }  // namespace
 
 std::string_view to_string(alert_kind kind) {
@@ -221,8 +244,8 @@ std::string_view to_string(reversal_reason reason) {
 std::vector<input_error> contract_problems(const compiled_tariff& tariff, const contract& deal) {
   std::vector<input_error> out;
   const plan::tariff_program& program = plan::program_of(tariff);
-  const auto found = program.plan_index.find(deal.plan);
-  if (found == program.plan_index.end()) {
+  const plan::plan* found = program.find_plan(deal.plan);
+  if (found == nullptr) {
     out.push_back(
         {0, deal.id, "plan", "plan '" + deal.plan + "' is not in tariff '" + program.name + "'"});
     return out;
@@ -230,13 +253,14 @@ std::vector<input_error> contract_problems(const compiled_tariff& tariff, const 
   for (std::string& problem : bill_stage::amendment_plan_problems(program, deal))
     out.push_back({0, deal.id, "amendments", std::move(problem)});
   if (!out.empty()) return out;
-  for (std::string& problem : bill_stage::unknown_prepaid_fees(program.plans[found->second], deal))
+  for (std::string& problem : bill_stage::unknown_prepaid_fees(*found, deal))
     out.push_back({0, deal.id, "prepaid", std::move(problem)});
   return out;
 }
 
 date_span statement_period(const compiled_tariff& tariff, const contract& deal, local_date day) {
-  return bill_stage::scheme_of(plan_of(plan::program_of(tariff), deal).period).containing(day);
+  return bill_stage::scheme_of(plan_of(plan::program_of(tariff).version_on(day), deal).period)
+      .containing(day);
 }
 
 statement bill(const compiled_tariff& tariff, const contract& deal, date_span period,
@@ -250,7 +274,9 @@ namespace {
 statement bill_contract(const compiled_tariff& tariff, const contract& deal, date_span period,
                         const billing_state& opening, std::span<const work_line> work,
                         std::span<const payment> payments, const bill_options& options) {
-  const plan::tariff_program& program = plan::program_of(tariff);
+  // The version in force on the period's first day charges its fees and allowances and taxes
+  // the statement; each line is priced by its own date's (docs/design.md, decision 12).
+  const plan::tariff_program& program = plan::program_of(tariff).version_on(period.first);
   (void)plan_of(program, deal);  // the contract's own plan, as it was signed, must be the tariff's
   // Its plans over its life; the statement is under the plan in force on the period's last day
   // the contract is in force (docs/design.md, decision 13).
@@ -294,7 +320,7 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   out.plan = p.name;
   out.plans = plans_in(stretches, deal, period);
   out.currency = program.currency;
-  out.tariff_hash = program.source_hash;
+  out.tariff_hash = plan::program_of(tariff).source_hash;
   out.engine = version;  // docs/statement.md, "Checking a past statement"
   out.tzdata = tzdata_version();
   out.period = period;
@@ -309,8 +335,8 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
                           {}});
 
   if (deal.status != contract_status::draft)  // a closed contract's fees are credited to its end
-    bill_stage::charge_fees_once(program, stretches, deal, period, horizon, state.fees, out.fees,
-                                 out.alerts);
+    bill_stage::charge_fees_once(plan::program_of(tariff), program, stretches, deal, period,
+                                 horizon, state.fees, out.fees, out.alerts);
 
   const auto by_id = [](const auto& a, const auto& b) { return a.id < b.id; };
   if (!std::is_sorted(state.lines.begin(), state.lines.end(), by_id))  // a host's hand-made state
@@ -455,6 +481,7 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   state.contract = deal.id;
 
   stop.check(priced);
+  out.versions = versions_used(plan::program_of(tariff), period, out);
   out.id = bill_stage::statement_id(out);
   if (state == opening) {  // everything was billed before: billing it again changes nothing
     out.closing = opening;
@@ -485,8 +512,7 @@ std::vector<priced_line> price_with_state(const compiled_tariff& tariff, const c
                                           billing_state& state, std::span<const work_line> work,
                                           const price_options& options) {
   const plan::tariff_program& program = plan::program_of(tariff);
-  const auto found = program.plan_index.find(deal.plan);
-  const plan::plan* p = found == program.plan_index.end() ? nullptr : &program.plans[found->second];
+  const plan::plan* p = program.find_plan(deal.plan);
   price_options with_parts = options;
   with_parts.parts = true;  // allowances split parts: the billing stage always keeps them
   price_stage::line_pricer pricer(tariff, with_parts);

@@ -45,15 +45,30 @@ decimal sum(const std::vector<const fee_line*>& lines) {
 
 }  // namespace
 
-void charge_fees_once(const tariff_program& program, const std::vector<plan_stretch>& plans,
-                      const contract& deal, const date_span& period, local_date horizon,
+void charge_fees_once(const tariff_program& tariff, const tariff_program& program,
+                      const std::vector<plan_stretch>& plans, const contract& deal,
+                      const date_span& period, local_date horizon,
                       std::vector<billing_state::billed_fee>& records, std::vector<fee_line>& fees,
                       std::vector<alert>& alerts) {
   const period_scheme statements = scheme_of(plans.front().plan->period);
+  // The version of the statement period `first` and the contract's plans in it: a period's fees
+  // are its own version's (docs/design.md, decision 12), this statement's for most.
+  std::map<const tariff_program*, std::vector<plan_stretch>> other_versions;
+  const auto version_of = [&](local_date first) {
+    const tariff_program& version = tariff.version_on(first);
+    if (&version == &program) return std::pair{&program, &plans};
+    auto [at, added] = other_versions.try_emplace(&version);
+    if (added) at->second = plan_stretches(version, deal);
+    return std::pair{&version, static_cast<const std::vector<plan_stretch>*>(&at->second)};
+  };
+  const auto plans_on = [&](local_date day) -> const std::vector<plan_stretch>& {
+    return *version_of(statements.containing(day).first).second;
+  };
   std::map<fee_period_key, std::vector<billing_state::billed_fee>> recorded;
   std::set<local_date> periods{period.first};  // statement periods whose fees are recomputed
   for (const billing_state::billed_fee& r : records) {
-    recorded[{r.fee, r.fee_period.first, stretch_on(plans, r.covers.first).from}].push_back(r);
+    recorded[{r.fee, r.fee_period.first, stretch_on(plans_on(r.covers.first), r.covers.first).from}]
+        .push_back(r);
     periods.insert(statements.containing(r.covers.first).first);
   }
   // A plan change recorded late charges the new plan's fees in the periods billed before
@@ -69,11 +84,12 @@ void charge_fees_once(const tariff_program& program, const std::vector<plan_stre
   for (const local_date first : periods) {
     const date_span statement_period = statements.containing(first);
     const bool own = statement_period == period;
-    for (const plan_stretch& under : plans) {
+    const auto [version, version_plans] = version_of(first);
+    for (const plan_stretch& under : *version_plans) {
       const plan::plan& p = *under.plan;
       std::vector<fee_line> charged;
       std::vector<alert> unused;  // an earlier period's alerts were given by its statement
-      charge_fees(program, under, deal, statement_period, charged,
+      charge_fees(*version, under, deal, statement_period, charged,
                   own && charging ? alerts : unused);
       // The lines of one fee period (two when an amendment splits it), in the plan's order.
       std::vector<std::pair<fee_period_key, std::vector<const fee_line*>>> groups;
@@ -120,7 +136,7 @@ void charge_fees_once(const tariff_program& program, const std::vector<plan_stre
   for (const auto& [key, entries] : recorded) {
     if (recomputed.contains(key)) continue;
     const billing_state::billed_fee& first = entries.front();
-    const plan::plan& now = *stretch_on(plans, first.covers.first).plan;
+    const plan::plan& now = *stretch_on(plans_on(first.covers.first), first.covers.first).plan;
     const bool owed = first.covers.first <= deal.end &&
                       std::any_of(now.fees.begin(), now.fees.end(), [&](const fee& f) {
                         return (f.name.empty() ? f.description : f.name) == first.fee;

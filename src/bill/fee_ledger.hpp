@@ -20,9 +20,12 @@ namespace tariff::bill_stage {
 /// the difference). A plan change dated in a period billed before (from `horizon` on) charges the
 /// new plan's fees there too. A closed contract is charged nothing new; its recorded fee periods
 /// are recomputed to its end. `records` ends holding every fee period charged, as now computed,
-/// sorted by fee, fee period and days.
-void charge_fees_once(const plan::tariff_program& program, const std::vector<plan_stretch>& plans,
-                      const contract& deal, const date_span& period, local_date horizon,
+/// sorted by fee, fee period and days. `program` is the version of `period` (of `tariff`, with
+/// all its versions); an earlier period is recomputed by its own version (docs/design.md,
+/// decision 12).
+void charge_fees_once(const plan::tariff_program& tariff, const plan::tariff_program& program,
+                      const std::vector<plan_stretch>& plans, const contract& deal,
+                      const date_span& period, local_date horizon,
                       std::vector<billing_state::billed_fee>& records, std::vector<fee_line>& fees,
                       std::vector<alert>& alerts);
 

@@ -6,9 +6,9 @@ namespace tariff::bill_stage {
 
 namespace {
 
+// The plan named `name`, or the plan an earlier version's `name` migrated to (decision 12).
 const plan::plan* find_plan(const plan::tariff_program& program, const std::string& name) {
-  const auto found = program.plan_index.find(name);
-  return found == program.plan_index.end() ? nullptr : &program.plans[found->second];
+  return program.find_plan(name);
 }
 
 // The amendments that name a plan, by date (stable: the later in the list wins a shared date).

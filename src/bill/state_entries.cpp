@@ -28,8 +28,11 @@ void check_state_entries(const tariff_program& program, const plan::plan& p, con
                          const std::function<bool(const date_span&)>& open,
                          std::vector<alert>* alerts) {
   std::vector<std::string> keys;
-  for (const allowance& a : p.allowances)
+  for (const allowance& a : p.allowances) {
     keys.push_back(a.key);
+    // Use under a key an earlier version migrated here counts here (docs/design.md, decision 12).
+    keys.insert(keys.end(), a.earlier_keys.begin(), a.earlier_keys.end());
+  }
   auto unknown = [&](const std::string& what, const date_span& period, const std::string& known) {
     const std::string entry = "the opening state's " + what + " for " + format_span(period);
     if (open(period))

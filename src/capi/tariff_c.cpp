@@ -404,6 +404,29 @@ tariff_status tariff_compile_with_stop(const char* source, size_t size, const ch
   });
 }
 
+tariff_status tariff_compile_versions(const char* const* sources, const size_t* sizes,
+                                      const char* const* files, size_t count,
+                                      tariff_tariff** tariff, char** diagnostics) {
+  clear(diagnostics);
+  if (tariff != nullptr) *tariff = nullptr;
+  return guarded(diagnostics, [&] {
+    require(sources, "sources");
+    require(sizes, "sizes");
+    require(tariff, "tariff");
+    std::vector<tariff::tariff_source> versions;
+    for (std::size_t i = 0; i < count; ++i) {
+      require(sources[i], "sources[i]");
+      const char* file = files != nullptr && files[i] != nullptr ? files[i] : "<input>";
+      versions.push_back({std::string_view(sources[i], sizes[i]), file});
+    }
+    tariff::compile_result r = tariff::compile(versions);
+    if (!r.diagnostics.empty()) set(diagnostics, tariff::format(r.diagnostics));
+    if (!r.tariff) return TARIFF_INVALID_TARIFF;
+    *tariff = new tariff_tariff{*std::move(r.tariff)};
+    return TARIFF_OK;
+  });
+}
+
 tariff_status tariff_check_json(const char* source, size_t size, const char* file,
                                 char** diagnostics_json) {
   clear(diagnostics_json);

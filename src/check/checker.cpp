@@ -21,6 +21,7 @@ void check_module(const ast::module& module, diagnostics::diagnostic_sink& sink)
       check_plans,
       check_taxes,
       check_pays,
+      check_migrations,
       check_margins,
       check_negative_prices,
   };

@@ -46,5 +46,8 @@ void check_margins(context& ctx);
 /// Warns where the written rules can take an item's price below zero (the same shapes, with
 /// amounts taken off).
 void check_negative_prices(context& ctx);
+/// `migrate`s: the new name is this version's, the old one no longer is, none given twice (the
+/// old name's place in the version before is check_versions' (check/versions.hpp)).
+void check_migrations(context& ctx);
 
 }  // namespace tariff::check_stage

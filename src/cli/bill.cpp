@@ -200,7 +200,8 @@ std::vector<priced_line> moved_lines(const contract& deal, const billing_state& 
 
 // The command line of `tariff bill`.
 struct bill_args {
-  std::string tariff, contracts, work, payments, period, state, save_state, output;
+  std::vector<std::string> tariff;  // the versions of one tariff, or a directory of them
+  std::string contracts, work, payments, period, state, save_state, output;
   std::vector<std::string> ids;
   std::string format = "text";
   std::string on_repeat = "skip";
@@ -423,7 +424,10 @@ void add_bill_command(CLI::App& app) {
   auto opts = std::make_shared<bill_args>();
   CLI::App* cmd =
       app.add_subcommand("bill", "Bill contracts for a period: fees, work, allowances, totals");
-  cmd->add_option("-t,--tariff", opts->tariff, "The tariff")->required();
+  cmd->add_option("-t,--tariff", opts->tariff,
+                  "The tariff; repeated, or a directory: the versions of one tariff")
+      ->required()
+      ->allow_extra_args(false);  // `-t a -t b`: each names one version
   cmd->add_option("-c,--contracts", opts->contracts, "Contracts, CSV or .json")->required();
   cmd->add_option("-w,--work", opts->work, "Work lines not billed before, CSV or .json")
       ->required();

@@ -1,10 +1,13 @@
 // tariff check FILE...: every diagnostic of every file, like a compiler's.
+#include <algorithm>
 #include <cstdlib>
 #include <fmt/core.h>
+#include <optional>
 #include <set>
 #include <unistd.h>
 
 #include <tariff/diagnostics.hpp>
+#include <tariff/pricing.hpp>
 
 #include "cli/check_formats.hpp"
 #include "cli/cli.hpp"
@@ -59,7 +62,10 @@ void add_check_command(CLI::App& app) {
   auto opts = std::make_shared<options>();
   CLI::App* cmd =
       app.add_subcommand("check", "Check tariffs: errors and warnings with their place");
-  cmd->add_option("files", opts->files, "Tariff files")->required();
+  cmd->add_option("files", opts->files,
+                  "Tariff files; a directory: its .tariff files. Files that say 'effective' are "
+                  "the versions of one tariff, checked across versions too")
+      ->required();
   cmd->add_flag("--werror", opts->warnings_are_errors, "Fail on warnings too");
   cmd->add_flag("-q,--quiet", opts->quiet, "Print nothing for a clean file");
   cmd->add_option("--color", opts->color,
@@ -81,19 +87,52 @@ void add_check_command(CLI::App& app) {
     std::vector<checked_file> checked;
     std::size_t errors = 0;
     std::size_t warnings = 0;
-    for (const std::string& path : opts->files) {
+    const std::vector<std::string> files = tariff_version_files(opts->files);
+    std::vector<std::string> sources(files.size());
+    std::vector<bool> readable(files.size(), false);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      try {
+        sources[i] = read_file(files[i]);
+        readable[i] = true;
+      } catch (const failure&) {  // reported below, in its turn
+      }
+    }
+    // Several files of which one says `effective`: the versions of one tariff (docs/design.md,
+    // decision 12), whose findings across versions join each file's own once each is clean.
+    std::optional<std::vector<diagnostic>> across;
+    if (files.size() > 1 && std::all_of(readable.begin(), readable.end(), std::identity())) {
+      std::vector<std::string> names;  // kept: the sources are views into them
+      for (const std::string& path : files)
+        names.push_back(display_name(path));
+      std::vector<tariff_source> versions;
+      bool dated = false;
+      for (std::size_t i = 0; i < files.size(); ++i) {
+        versions.push_back({sources[i], names[i]});
+        const compile_result alone = compile(sources[i], names[i]);
+        dated = dated || (alone.tariff && alone.tariff->versions().front().effective);
+      }
+      if (dated) across = compile(versions).diagnostics;
+    }
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      const std::string& path = files[i];
       checked_file& file = checked.emplace_back();
       file.file = display_name(path);
-      std::string source;
-      try {
-        source = read_file(path);
-      } catch (const failure& e) {  // one unreadable file does not stop the others
-        if (as_text) fmt::print(stderr, "tariff: {}\n", e.what());
-        file.unreadable = e.what();
+      if (!readable[i]) {  // one unreadable file does not stop the others
+        try {
+          (void)read_file(path);
+        } catch (const failure& e) {
+          if (as_text) fmt::print(stderr, "tariff: {}\n", e.what());
+          file.unreadable = e.what();
+        }
         ++errors;
         continue;
       }
-      file.diagnostics = check(source, file.file);
+      if (across) {
+        for (const diagnostic& d : *across)
+          if (d.file == file.file) file.diagnostics.push_back(d);
+      } else {
+        file.diagnostics = check(sources[i], file.file);
+      }
       std::erase_if(file.diagnostics, [&](const diagnostic& d) {
         return d.level == severity::warning && off.contains(d.name);
       });
@@ -108,7 +147,7 @@ void add_check_command(CLI::App& app) {
     if (opts->format == "sarif") write_output("", diagnostics_sarif(checked));
     if (as_text && (errors > 0 || warnings > 0))
       fmt::print(stderr, "tariff: {} error(s), {} warning(s) in {} file(s)\n", errors, warnings,
-                 opts->files.size());
+                 files.size());
     if (errors > 0 || (opts->warnings_are_errors && warnings > 0)) throw failure("");
   });
 }

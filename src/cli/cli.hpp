@@ -60,6 +60,11 @@ void flush_standard_output();
 /// Compiles the tariff at `path`, printing every diagnostic to standard error; throws failure
 /// if it has errors.
 compiled_tariff load_tariff(const std::string& path);
+/// The versions of one tariff (docs/design.md, decision 12): `--tariff` repeated, or a directory
+/// (its .tariff files, not those below). One file compiles as load_tariff(path) does.
+compiled_tariff load_tariff(const std::vector<std::string>& paths);
+/// The files `paths` name, each directory replaced by its .tariff files in name order.
+std::vector<std::string> tariff_version_files(const std::vector<std::string>& paths);
 
 /// Contracts from CSV, or JSON when the file name ends in .json; every bad row is printed to
 /// standard error with the file and row, and then failure is thrown: nothing is priced from

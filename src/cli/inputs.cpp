@@ -164,6 +164,47 @@ compiled_tariff load_tariff(const std::string& path) {
   return std::move(*compiled.tariff);
 }
 
+std::vector<std::string> tariff_version_files(const std::vector<std::string>& paths) {
+  std::vector<std::string> files;
+  for (const std::string& path : paths) {
+    std::error_code error;
+    if (path == "-" || !std::filesystem::is_directory(path, error)) {
+      files.push_back(path);
+      continue;
+    }
+    std::vector<std::string> found;
+    for (std::filesystem::directory_iterator entry(path, error), end; !error && entry != end;
+         entry.increment(error))
+      if (entry->is_regular_file(error) && entry->path().extension() == ".tariff")
+        found.push_back(entry->path().string());
+    if (error) throw failure("cannot read the directory " + path + ": " + error.message());
+    if (found.empty()) throw failure(path + " is a directory holding no .tariff file");
+    std::sort(found.begin(), found.end());  // the order a listing gives differs between systems
+    files.insert(files.end(), found.begin(), found.end());
+  }
+  return files;
+}
+
+compiled_tariff load_tariff(const std::vector<std::string>& paths) {
+  const std::vector<std::string> files = tariff_version_files(paths);
+  if (files.size() == 1) return load_tariff(files.front());
+  std::vector<std::string> texts;  // kept: the sources are views into them
+  std::vector<std::string> names;
+  texts.reserve(files.size());
+  names.reserve(files.size());
+  for (const std::string& file : files) {
+    texts.push_back(read_file(file));
+    names.push_back(display_name(file));
+  }
+  std::vector<tariff_source> sources;
+  for (std::size_t i = 0; i < files.size(); ++i)
+    sources.push_back({texts[i], names[i]});
+  compile_result compiled = compile(sources);
+  if (!compiled.diagnostics.empty()) print_diagnostics(compiled.diagnostics);
+  if (!compiled.tariff) throw failure("");
+  return std::move(*compiled.tariff);
+}
+
 std::vector<contract> load_contracts(const std::string& path) {
   return load_contract_rows(path).rows;
 }

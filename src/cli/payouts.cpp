@@ -11,13 +11,17 @@ namespace tariff::cli {
 
 void add_payouts_command(CLI::App& app) {
   struct options {
-    std::string tariff, contracts, work, month, rates, output;
+    std::vector<std::string> tariff;  // the versions of one tariff, or a directory of them
+    std::string contracts, work, month, rates, output;
     std::string format = "text";
   };
   auto opts = std::make_shared<options>();
   CLI::App* cmd = app.add_subcommand(
       "payouts", "Contractor payouts for a month: accepted work payable, the rest pending");
-  cmd->add_option("-t,--tariff", opts->tariff, "The tariff")->required();
+  cmd->add_option("-t,--tariff", opts->tariff,
+                  "The tariff; repeated, or a directory: the versions of one tariff")
+      ->required()
+      ->allow_extra_args(false);  // `-t a -t b`: each names one version
   cmd->add_option("-c,--contracts", opts->contracts, "Contracts, CSV or .json")->required();
   cmd->add_option("-w,--work", opts->work, "Work lines with performer and acceptance")->required();
   cmd->add_option("--period", opts->month, "The month, YYYY-MM")->required();

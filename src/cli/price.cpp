@@ -59,13 +59,16 @@ void write_priced(const priced_output& out, const std::vector<priced_line>& line
 }
 
 struct inputs {
-  std::string tariff;
+  std::vector<std::string> tariff;  // the versions of one tariff, or a directory of them
   std::string contracts;
   std::string work;
 };
 
 void add_input_options(CLI::App* cmd, inputs& in) {
-  cmd->add_option("-t,--tariff", in.tariff, "The tariff")->required();
+  cmd->add_option("-t,--tariff", in.tariff,
+                  "The tariff; repeated, or a directory: the versions of one tariff")
+      ->required()
+      ->allow_extra_args(false);  // `-t a -t b`: each names one version
   cmd->add_option("-c,--contracts", in.contracts, "Contracts, CSV or .json")->required();
   cmd->add_option("-w,--work", in.work, "Work lines, CSV or .json")->required();
 }

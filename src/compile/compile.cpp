@@ -10,6 +10,7 @@
 #include "check/checker.hpp"
 #include "check/directives.hpp"
 #include "check/graph.hpp"
+#include "compile/build.hpp"
 #include "compile/expressions.hpp"
 #include "compile/pricelists.hpp"
 #include "errors/stop_point.hpp"
@@ -70,6 +71,7 @@ class program_builder {
     const ast::tariff_header& h = module_.headers.front();
     program_.name = h.name;
     program_.currency = h.currency.text;
+    program_.effective = h.effective;
   }
 
   void roundings() {
@@ -338,6 +340,27 @@ class program_builder {
 }  // namespace
 }  // namespace compile_stage
 
+std::shared_ptr<plan::tariff_program> compile_stage::build_program(
+    const ast::module& module, std::string_view source, std::string_view file,
+    diagnostics::diagnostic_sink& sink) {
+  auto program = std::make_shared<plan::tariff_program>();
+  program->file = std::string(file);
+  program->source_hash = text::sha256_hex(source);
+  try {
+    compile_stage::program_builder(module, *program).build();
+    return program;
+  } catch (const cancelled&) {
+    throw;  // not a fault of the tariff: the host asked to stop
+  } catch (const compile_stage::compile_failure& f) {
+    sink.report(diagnostics::code::compile_failed, f.at, f.message);
+  } catch (const std::exception& e) {
+    // The checker should have refused whatever gets here; report it rather than crash a host.
+    sink.report(diagnostics::code::compile_failed, module.headers.front().at,
+                std::string("cannot compile this tariff: ") + e.what());
+  }
+  return nullptr;
+}
+
 compile_result compile(std::string_view source, std::string_view file) {
   return compile(source, file, compile_options{});
 }
@@ -355,23 +378,9 @@ compile_result compile(std::string_view source, std::string_view file,
   const check_stage::directives allowed(source, sink);  // `#@ allow`, as tariff::check reads it
   const ast::module module = parse::parse_module(source, sink);
   check_stage::check_module(module, sink);
-  if (!sink.has_errors()) {
-    auto program = std::make_shared<plan::tariff_program>();
-    program->file = std::string(file);
-    program->source_hash = text::sha256_hex(source);
-    try {
-      compile_stage::program_builder(module, *program).build();
+  if (!sink.has_errors())
+    if (auto program = compile_stage::build_program(module, source, file, sink))
       result.tariff = compiled_tariff_access::make(std::move(program));
-    } catch (const cancelled&) {
-      throw;  // not a fault of the tariff: the host asked to stop
-    } catch (const compile_stage::compile_failure& f) {
-      sink.report(diagnostics::code::compile_failed, f.at, f.message);
-    } catch (const std::exception& e) {
-      // The checker should have refused whatever gets here; report it rather than crash a host.
-      sink.report(diagnostics::code::compile_failed, module.headers.front().at,
-                  std::string("cannot compile this tariff: ") + e.what());
-    }
-  }
   result.diagnostics = allowed.filter(sink.take());
   return result;
 }

@@ -50,6 +50,17 @@ std::optional<tax_terms> compiled_tariff::tax() const {
   return out;
 }
 
+std::vector<tariff_version> compiled_tariff::versions() const {
+  std::vector<tariff_version> out;
+  if (program_->versions.empty()) {
+    out.push_back({program_->effective, program_->source_hash, program_->file});
+    return out;
+  }
+  for (const plan::version& v : program_->versions)
+    out.push_back({v.dated ? std::optional(v.effective) : std::nullopt, v.source_hash, v.file});
+  return out;
+}
+
 std::vector<std::string> compiled_tariff::plans() const {
   std::vector<std::string> names;
   names.reserve(program_->plans.size());

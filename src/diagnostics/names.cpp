@@ -129,6 +129,22 @@ constexpr std::array table{
               "a `#@` comment that is no directive"},
     code_info{code::negative_price, "negative-price", 66, W,
               "rules that can bring an item's price below zero"},
+    code_info{code::version_date_repeated, "version-date-repeated", 67, E,
+              "two versions of a tariff in force from the same day"},
+    code_info{code::version_currency_differs, "version-currency-differs", 68, E,
+              "a version of a tariff in another currency than the version before"},
+    code_info{code::version_time_zone_differs, "version-time-zone-differs", 69, E,
+              "a version of a tariff whose calendar is in another time zone"},
+    code_info{code::plan_dropped, "plan-dropped", 70, E,
+              "a plan of the version before that a version lacks, with no `migrate plan`"},
+    code_info{code::allowance_dropped, "allowance-dropped", 71, E,
+              "an allowance key of the version before that a version lacks, with no "
+              "`migrate allowance`"},
+    code_info{code::migrate_unknown_name, "migrate-unknown-name", 72, E,
+              "a `migrate` naming what the version before or this one does not have"},
+    code_info{code::version_mid_period, "version-mid-period", 73, W,
+              "a version in force from a day that starts no statement period of a plan with "
+              "fees or allowances"},
 };
 
 constexpr bool rows_follow_the_enumeration() {

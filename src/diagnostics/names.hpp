@@ -80,6 +80,14 @@ enum class code : std::uint16_t {
   unknown_diagnostic_name,
   unknown_directive,
   negative_price,
+  // Across the versions of one tariff (docs/design.md, decision 12).
+  version_date_repeated,
+  version_currency_differs,
+  version_time_zone_differs,
+  plan_dropped,
+  allowance_dropped,
+  migrate_unknown_name,
+  version_mid_period,
 };
 
 /// One row of the table.

@@ -31,8 +31,8 @@ struct word_rule : pegtl::identifier {};
 struct number_rule : pegtl::seq<pegtl::plus<pegtl::digit>,
                                 pegtl::opt<pegtl::one<'.'>, pegtl::plus<pegtl::digit>>> {};
 
-constexpr std::array<std::string_view, 16> punctuation = {
-    "..", "<=", ">=", "!=", "{", "}", "(", ")", ",", ":", ".", "=", "<", ">", "+", "-"};
+constexpr std::array<std::string_view, 17> punctuation = {
+    "..", "->", "<=", ">=", "!=", "{", "}", "(", ")", ",", ":", ".", "=", "<", ">", "+", "-"};
 constexpr std::array<std::string_view, 2> more_punctuation = {"*", "/"};
 
 std::size_t match_punct(std::string_view text) {

@@ -116,6 +116,15 @@ void append_payment(std::string& out, const payment& p, std::size_t indent) {
   o.close();
 }
 
+// A version of a versioned tariff: from when, which text, which file.
+void append_version(std::string& out, const tariff_version& v, std::size_t indent) {
+  object_writer o(out, indent);
+  o.string("effective", v.effective ? format_date(*v.effective) : std::string("start"));
+  o.string("source_hash", v.source_hash);
+  o.string("file", v.file);
+  o.close();
+}
+
 void append_returned(std::string& out, const billing_state::allowance_use& use,
                      std::size_t indent) {
   object_writer o(out, indent);
@@ -267,6 +276,10 @@ std::string statement_json(const statement& s, const compiled_tariff& tariff,
   }
   o.string("currency", s.currency);
   o.string("tariff_hash", s.tariff_hash);
+  if (!s.versions.empty()) {  // a tariff of one file: tariff_hash says it all, as before
+    o.key("versions");
+    append_object_array(out, s.versions, 4, append_version);
+  }
   append_priced_with(o, s);
   o.key("period");
   append_span(out, s.period);

@@ -103,7 +103,7 @@ void expression_names(collector& c, const ast::module& m) {
 
 void declaration_keywords(collector& c) {
   c.words({"tariff", "rounding", "calendar", "attribute", "table", "pricelist", "rule", "group",
-           "plan", "tax", "pay"},
+           "plan", "tax", "pay", "migrate"},
           keyword_kind, "declaration");
 }
 

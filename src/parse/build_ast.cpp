@@ -272,9 +272,16 @@ ast::expression reader::expression(const node& n) {
 // Declarations
 
 void build_header(reader& r, const node& n, ast::module& m) {
-  m.headers.push_back(
-      {reader::string(get<g::string_literal>(n)), identifier_of(get<g::currency_code>(n)), pos(n)});
-  (void)r;
+  ast::tariff_header h{reader::string(get<g::string_literal>(n)),
+                       identifier_of(get<g::currency_code>(n)),
+                       pos(n),
+                       std::nullopt,
+                       {}};
+  if (const node* effective = find<g::version_date>(n)) {
+    h.effective = r.date(*effective);
+    h.effective_at = pos(*effective);
+  }
+  m.headers.push_back(std::move(h));
 }
 
 ast::rounding_point rounding_point_of(std::string_view text) {
@@ -669,6 +676,24 @@ void build_pay(reader& r, const node& n, ast::module& m) {
   m.pays.push_back(std::move(pay));
 }
 
+void build_migrate(const node& n, ast::module& m) {
+  ast::migrate_decl d;
+  d.at = pos(n);
+  if (const node* p = find<g::migrate_plan>(n)) {
+    d.what = ast::migrate_decl::kind::plan;
+    d.from = identifier_of(get<g::migrate_old>(*p));
+    d.to = identifier_of(get<g::migrate_new>(*p));
+  } else {
+    const node& a = get<g::migrate_allowance>(n);
+    d.what = ast::migrate_decl::kind::allowance;
+    const node& from = get<g::migrate_old_key>(a);
+    const node& to = get<g::migrate_new_key>(a);
+    d.from = {reader::string(from), pos(from)};
+    d.to = {reader::string(to), pos(to)};
+  }
+  m.migrations.push_back(std::move(d));
+}
+
 }  // namespace
 
 void build_declaration(const node& n, ast::module& module, diagnostics::diagnostic_sink& sink) {
@@ -684,6 +709,7 @@ void build_declaration(const node& n, ast::module& module, diagnostics::diagnost
   if (n.is_type<g::plan>()) return build_plan(r, n, module);
   if (n.is_type<g::tax>()) return build_tax(r, n, module);
   if (n.is_type<g::pay>()) return build_pay(r, n, module);
+  if (n.is_type<g::migrate>()) return build_migrate(n, module);
 }
 
 }  // namespace tariff::parse

@@ -101,7 +101,9 @@ using selector = pegtl::parse_tree::selector<
         g::fee_per_unit, g::plan_includes, g::item_set, g::overage, g::alerts, g::plan_order,
         g::plan_catalogue, g::fee_name, g::plan_prepaid, g::balance_alerts, g::plan_late_work,
         g::late_work_count, g::late_work_unit, g::tax, g::tax_basis, g::tax_scope, g::tax_rounding,
-        g::tax_rate, g::tax_rate_items, g::tax_exempt, g::pay>,
+        g::tax_rate, g::tax_rate_items, g::tax_exempt, g::pay, g::version_date, g::migrate,
+        g::migrate_plan, g::migrate_allowance, g::migrate_old, g::migrate_new, g::migrate_old_key,
+        g::migrate_new_key>,
     // The levels of precedence: a node with operators, replaced by its one child without. An
     // operand then costs its operator's node and its own, not one more per level (`+ 1` took four
     // nodes): a 16 MiB chain of operators is one declaration, parsed whole.

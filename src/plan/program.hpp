@@ -349,6 +349,9 @@ struct allowance {
   std::optional<decimal> overage;  ///< the price per unit beyond it
   std::vector<decimal> alerts;     ///< percents, as written (80 for 80%)
   vocabulary::position at;
+  /// Keys of earlier versions migrated to this one (`migrate allowance`): the use recorded
+  /// under them counts here (docs/design.md, decision 12). Empty in a one-version tariff.
+  std::vector<std::string> earlier_keys;
 };
 
 struct plan {
@@ -408,6 +411,17 @@ inline std::uint64_t next_program_serial() {
 }
 
 /// The whole compiled tariff.
+struct tariff_program;
+
+/// One version of a versioned tariff (docs/design.md, decision 12).
+struct version {
+  local_date effective;  ///< the first day it is in force; local_date::min(): from the start
+  bool dated = false;    ///< whether its header says `effective` (else: from the beginning)
+  std::string source_hash;
+  std::string file;
+  const tariff_program* program = nullptr;  ///< owned by the newest version's program
+};
+
 struct tariff_program {
   tariff_program() = default;
   tariff_program(const tariff_program&) = delete;
@@ -445,6 +459,42 @@ struct tariff_program {
   std::vector<pay> pays;
 
   std::size_t max_stack = 0;  ///< the deepest evaluation stack any code needs
+
+  std::optional<local_date> effective;  ///< the header's `effective` date, if written
+
+  /// A versioned tariff: every version in date order, this program (the newest) last; empty
+  /// for a tariff of one file. The newest owns the older programs.
+  std::vector<version> versions;
+  std::vector<std::shared_ptr<const tariff_program>> older_versions;
+  /// Plans of earlier versions migrated to plans of this one (`migrate plan`, chains followed).
+  std::map<std::string, std::string, std::less<>> plan_migrations;
+
+  /// The version in force on `day`: this program without versions. Lines are priced by the
+  /// version of their local date (docs/design.md, decision 12).
+  const tariff_program& version_on(local_date day) const {
+    if (versions.empty()) return *this;
+    return *version_entry_on(day).program;
+  }
+  /// The entry of the version in force on `day` (versions not empty). A day before the first
+  /// version's date falls to the first version.
+  const version& version_entry_on(local_date day) const {
+    std::size_t i = versions.size() - 1;
+    while (i > 0 && day < versions[i].effective)
+      --i;
+    return versions[i];
+  }
+  /// The plan named `name` here, or the plan an earlier version's `name` migrated to; null if
+  /// neither.
+  const plan* find_plan(std::string_view plan_name) const {
+    auto found = plan_index.find(plan_name);
+    if (found == plan_index.end()) {
+      const auto moved = plan_migrations.find(plan_name);
+      if (moved == plan_migrations.end()) return nullptr;
+      found = plan_index.find(moved->second);
+      if (found == plan_index.end()) return nullptr;
+    }
+    return &plans[found->second];
+  }
 
   /// Zero at the scale amounts are rounded to (0.00 for a step of 0.01), so that a sum of
   /// nothing (a statement without work, a group without revenue) writes like the others.

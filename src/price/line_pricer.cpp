@@ -65,13 +65,13 @@ std::string where(const tariff_program& p, vocabulary::position at) {
 
 }  // namespace
 
-priced_line line_pricer::price(const contract* deal, const work_line& work) {
+priced_line version_pricer::price(const contract* deal, const work_line& work) {
   priced_line out;
   price(deal, work, out);
   return out;
 }
 
-void line_pricer::price(const contract* deal, const work_line& work, priced_line& out) {
+void version_pricer::price(const contract* deal, const work_line& work, priced_line& out) {
   last_item_ = nullptr;
   last_plan_ = nullptr;
   // A line priced before (price_into) is priced again in place, keeping its memory. Set back here
@@ -106,7 +106,7 @@ void line_pricer::price(const contract* deal, const work_line& work, priced_line
   if (!out.ok()) last_item_ = nullptr, last_plan_ = nullptr;
 }
 
-void line_pricer::fail(priced_line& out, reject_reason reason, const std::string& message) {
+void version_pricer::fail(priced_line& out, reject_reason reason, const std::string& message) {
   out.rejected = reason;
   out.message = "line " + out.id + ": " + message;
   out.title.clear();
@@ -118,7 +118,7 @@ void line_pricer::fail(priced_line& out, reject_reason reason, const std::string
   out.line_trace.clear();
 }
 
-void line_pricer::price_line(const contract* deal, const work_line& work, priced_line& out) {
+void version_pricer::price_line(const contract* deal, const work_line& work, priced_line& out) {
   if (deal == nullptr)
     reject(reject_reason::unknown_contract,
            "contract '" + work.contract + "' is not among the contracts given");
@@ -209,19 +209,19 @@ void line_pricer::price_line(const contract* deal, const work_line& work, priced
 }
 
 // The contract's plan on `day` (docs/design.md, decision 13: an amendment may change it) and its
-// price list.
-void line_pricer::resolve_contract(const contract& deal, local_date day, resolved& r) const {
+// price list. A plan an earlier version migrated (`migrate plan`, decision 12) is found under its
+// new name.
+void version_pricer::resolve_contract(const contract& deal, local_date day, resolved& r) const {
   const std::string& plan_name = plan_on(deal, day);
   if (!plan_name.empty()) {
-    const auto p = program_.plan_index.find(plan_name);
-    if (p == program_.plan_index.end())
+    r.contract_plan = program_.find_plan(plan_name);
+    if (r.contract_plan == nullptr)
       reject(reject_reason::unknown_plan,
              "contract '" + deal.id + "' names plan '" + plan_name +
                  (&plan_name == &deal.plan
                       ? std::string("'")
                       : "' (its amendment in force on " + format_date(day) + ")") +
                  ", which the tariff does not have");
-    r.contract_plan = &program_.plans[p->second];
   }
   if (!deal.pricelist.empty()) {
     const auto l = program_.pricelist_index.find(deal.pricelist);
@@ -238,8 +238,8 @@ void line_pricer::resolve_contract(const contract& deal, local_date day, resolve
   }
 }
 
-line_pricer::resolved line_pricer::resolve(const contract& deal, const work_line& work,
-                                           local_date day) {
+version_pricer::resolved version_pricer::resolve(const contract& deal, const work_line& work,
+                                                 local_date day) {
   resolved r;
   if (&deal == resolved_deal_) {  // the contract of the line before: its plan and list stand
     r.contract_plan = deal_plan_;
@@ -287,7 +287,7 @@ line_pricer::resolved line_pricer::resolve(const contract& deal, const work_line
   return r;
 }
 
-void line_pricer::check_shape(const item& it, const work_line& work) {
+void version_pricer::check_shape(const item& it, const work_line& work) {
   if (work.end && *work.end < work.start)
     reject(reject_reason::end_before_start, "it ends (" + format_instant(*work.end) +
                                                 ") before it starts (" +
@@ -318,8 +318,8 @@ void line_pricer::check_shape(const item& it, const work_line& work) {
 }
 
 // Parts with their measured quantity: segments for time, the whole line for a count.
-void line_pricer::split(const item& it, const work_line& work, const date::time_zone& zone,
-                        local_date day, priced_line& out) {
+void version_pricer::split(const item& it, const work_line& work, const date::time_zone& zone,
+                           local_date day, priced_line& out) {
   if (it.unit_seconds == 0) {
     reuse_parts(out.parts, 1);
     priced_part& p = out.parts.front();
@@ -350,7 +350,7 @@ void line_pricer::split(const item& it, const work_line& work, const date::time_
 }
 
 // Billing step and minimum (pricing semantics §3); non-billable work bills nothing.
-void line_pricer::bill_quantities(const item& it, bool billable, priced_line& out) {
+void version_pricer::bill_quantities(const item& it, bool billable, priced_line& out) {
   if (it.unit_seconds != 0 && bill_seconds(it, billable, out)) return;
   decimal measured;
   for (priced_part& p : out.parts) {
@@ -384,7 +384,7 @@ void line_pricer::bill_quantities(const item& it, bool billable, priced_line& ou
 // seconds at scale 0, as the decimal operations give them. False, with nothing changed, for a
 // step or minimum that is not a positive whole number of seconds within 64 bits, or sums that
 // would not fit; bill_quantities then takes the decimal path.
-bool line_pricer::bill_seconds(const item& it, bool billable, priced_line& out) {
+bool version_pricer::bill_seconds(const item& it, bool billable, priced_line& out) {
   auto seconds = [](const decimal& x, std::int64_t& to) {
     std::int64_t c = 0;
     if (x.scale() != 0 || !units_of(x, c) || c < 0) return false;
@@ -431,7 +431,7 @@ bool line_pricer::bill_seconds(const item& it, bool billable, priced_line& out) 
   return true;
 }
 
-void line_pricer::apply_tiers(const item& it, local_date day, priced_line& out) {
+void version_pricer::apply_tiers(const item& it, local_date day, priced_line& out) {
   const tier_table& table = *it.tiers;
   decimal volume = volume_before_ ? volume_before_(it, day) : decimal();
   // A package tier bills whole packages: the line's billed quantity becomes their number.
@@ -485,7 +485,7 @@ void line_pricer::apply_tiers(const item& it, local_date day, priced_line& out) 
   }
 }
 
-void line_pricer::price_parts(const item& it, bool billable, priced_line& out) {
+void version_pricer::price_parts(const item& it, bool billable, priced_line& out) {
   for (priced_part& p : out.parts) {
     if (billable && memo_ != nullptr && !it.tiers) {
       // With the trace on, only a price remembered with its steps will do; the steps are the
@@ -513,13 +513,13 @@ void line_pricer::price_parts(const item& it, bool billable, priced_line& out) {
   }
 }
 
-void line_pricer::reprice(const item& it, priced_part& part, const decimal& start,
-                          const decimal& line_billed) {
+void version_pricer::reprice(const item& it, priced_part& part, const decimal& start,
+                             const decimal& line_billed) {
   part.trace.clear();
   part.unit_price = unit_price(it, part, line_billed, &start);
 }
 
-void line_pricer::finish(const item& it, bool billable, priced_line& line) {
+void version_pricer::finish(const item& it, bool billable, priced_line& line) {
   const std::int64_t den = it.unit_seconds == 0 ? 1 : it.unit_seconds;
   const int scale = it.price.scale();
   const bool rounded = program_.segment_rounding.has_value();
@@ -564,8 +564,8 @@ void line_pricer::finish(const item& it, bool billable, priced_line& line) {
 }
 
 // The list price, less the item's discount, through the rules in written order (§5).
-decimal line_pricer::unit_price(const item& it, priced_part& part, const decimal& line_billed,
-                                const decimal* overage) {
+decimal version_pricer::unit_price(const item& it, priced_part& part, const decimal& line_billed,
+                                   const decimal* overage) {
   decimal price = part.list_price;
   if (overage != nullptr) {
     // Beyond an allowance with its own price: that price replaces the list price (and its
@@ -612,7 +612,7 @@ decimal line_pricer::unit_price(const item& it, priced_part& part, const decimal
   return tidy(price, scale);
 }
 
-void line_pricer::refuse_negative(const item& it, const step* s, const decimal& price) const {
+void version_pricer::refuse_negative(const item& it, const step* s, const decimal& price) const {
   std::string by = "its price";  // a start below zero; the checker allows none, but say so
   if (const auto* r = s != nullptr ? std::get_if<rule>(s) : nullptr)
     by = "rule '" + r->name + "' (" + where(program_, r->at) + ")";
@@ -625,12 +625,12 @@ void line_pricer::refuse_negative(const item& it, const step* s, const decimal& 
                           "; only an item declared `credit` may be priced below zero"};
 }
 
-bool line_pricer::applies(const rule& r, const item& it, const part_facts& facts) {
+bool version_pricer::applies(const rule& r, const item& it, const part_facts& facts) {
   if (!r.items.empty() && !r.items[it.id]) return false;
   return !r.condition || run(r, *r.condition, facts).truth;
 }
 
-value line_pricer::run(const rule& r, const code& c, const part_facts& facts) {
+value version_pricer::run(const rule& r, const code& c, const part_facts& facts) {
   try {
     return evaluator_.run(c, facts);
   } catch (pricing_error& e) {
@@ -642,8 +642,8 @@ value line_pricer::run(const rule& r, const code& c, const part_facts& facts) {
   }
 }
 
-void line_pricer::apply_group(const group& g, const item& it, const part_facts& facts,
-                              priced_part& part, decimal& price) {
+void version_pricer::apply_group(const group& g, const item& it, const part_facts& facts,
+                                 priced_part& part, decimal& price) {
   const std::size_t first_factor = part.trace.size();
   std::optional<decimal> combined;
   for (const rule& r : g.rules) {
@@ -682,7 +682,7 @@ void line_pricer::apply_group(const group& g, const item& it, const part_facts& 
 }
 
 // The line's amount: its parts, bounded by the charge limits, rounded at `line`; its cost.
-void line_pricer::total(const item& it, bool billable, priced_line& out, line_sums& sums) {
+void version_pricer::total(const item& it, bool billable, priced_line& out, line_sums& sums) {
   const std::int64_t den = it.unit_seconds == 0 ? 1 : it.unit_seconds;
   decimal& amount_num = sums.amount;
   const decimal& cost_num = sums.cost;
@@ -705,14 +705,65 @@ void line_pricer::total(const item& it, bool billable, priced_line& out, line_su
   subtract_into(out.margin, out.amount, out.cost);
 }
 
-void line_pricer::limit(priced_line& out, trace_kind kind, const item& it, const decimal& bound,
-                        vocabulary::position at, decimal& amount_num, std::int64_t& amount_den) {
+void version_pricer::limit(priced_line& out, trace_kind kind, const item& it, const decimal& bound,
+                           vocabulary::position at, decimal& amount_num, std::int64_t& amount_den) {
   if (options_.trace)
     out.line_trace.push_back({kind, it.name,
                               amount_of(amount_num, amount_den, std::nullopt, it.price.scale()),
                               bound, decimal(), at.line, at.column});
   amount_num = bound;
   amount_den = 1;
+}
+
+}  // namespace tariff::price_stage
+
+namespace tariff::price_stage {
+
+void line_pricer::set_volume_source(const volume_source& source) {
+  newest_.set_volume_source(source);
+  if (program_.versions.empty()) return;
+  if (!versioned_) versioned_ = std::make_unique<versioned>();
+  versioned_->volume_before = source;
+  for (const auto& p : versioned_->by_version)
+    if (p) p->set_volume_source(source);
+}
+
+// The line's local date picks its version; the zones of all versions are one (the checker's
+// version-time-zone-differs), so the date means the same in each. A line whose zone is not known
+// goes to the newest version, which rejects it as a tariff of one file would.
+version_pricer& line_pricer::versioned_pricer_for(const work_line& work) {
+  if (!versioned_) versioned_ = std::make_unique<versioned>();
+  versioned& v = *versioned_;
+  const date::time_zone* zone = &program_.cal.zone();
+  if (!work.time_zone.empty()) {
+    if (const auto* known = v.zones.find(work.time_zone)) {
+      zone = *known;
+    } else {
+      try {
+        zone = &find_time_zone(work.time_zone);
+      } catch (const calendar_error&) {
+        last_ = &newest_;
+        last_program_ = &program_;
+        return newest_;
+      }
+      v.zones.add(work.time_zone, zone);
+    }
+  }
+  const local_date day = calendar_stage::local_date_of(work.start, *zone, v.offsets);
+  const auto& versions = program_.versions;
+  std::size_t i = versions.size() - 1;
+  while (i > 0 && day < versions[i].effective)
+    --i;
+  const plan::tariff_program& chosen = *versions[i].program;
+  last_program_ = &chosen;
+  if (&chosen == &program_) return *(last_ = &newest_);
+  if (v.by_version.size() < versions.size()) v.by_version.resize(versions.size());
+  if (!v.by_version[i]) {
+    v.by_version[i] = std::make_unique<version_pricer>(chosen, options_);
+    if (v.volume_before) v.by_version[i]->set_volume_source(v.volume_before);
+  }
+  last_ = v.by_version[i].get();
+  return *last_;
 }
 
 }  // namespace tariff::price_stage

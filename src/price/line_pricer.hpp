@@ -8,6 +8,7 @@
 
 #include <array>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,10 +54,11 @@ class recent_names {
   std::size_t last_ = 0;  // the entry found or added last
 };
 
-class line_pricer {
+/// The pricer of one version of a tariff (the only one of a tariff of one file).
+class version_pricer {
  public:
-  line_pricer(const compiled_tariff& tariff, const price_options& options)
-      : program_(plan::program_of(tariff)),
+  version_pricer(const plan::tariff_program& program, const price_options& options)
+      : program_(program),
         options_(options),
         evaluator_(program_),
         use_memo_(options.memo),
@@ -161,6 +163,75 @@ class line_pricer {
   local_date year_from_{};  // year_ holds on [year_from_, year_until_)
   local_date year_until_{};
   int year_ = 0;  // 0: none yet
+};
+
+/// The pricer of a tariff: each line is priced by the version in force on its local date
+/// (docs/design.md, decision 12). A tariff of one file has one version and pays one branch per
+/// line for this; a versioned one finds the line's date first, then its version's pricer.
+class line_pricer {
+ public:
+  line_pricer(const compiled_tariff& tariff, const price_options& options)
+      : program_(plan::program_of(tariff)),
+        options_(options),
+        newest_(program_, options),
+        one_version_(program_.versions.empty()) {}
+
+  /// Prices one line on its own (no allowances); rejects it with a reason if it cannot be priced.
+  priced_line price(const contract* deal, const work_line& work) {
+    return pricer_for(work).price(deal, work);
+  }
+  /// As price(), into `out` (tariff::price_into).
+  void price(const contract* deal, const work_line& work, priced_line& out) {
+    pricer_for(work).price(deal, work, out);
+  }
+  /// Turns `out` into a rejected line: the reason, "line ID: " + message, no priced figures.
+  static void fail(priced_line& out, reject_reason reason, const std::string& message) {
+    version_pricer::fail(out, reason, message);
+  }
+  using volume_source = version_pricer::volume_source;
+  /// Where tiers read the volume billed before a line: every version's pricer reads it.
+  void set_volume_source(const volume_source& source);
+
+  /// The item of the line price() priced last; null if that line was rejected.
+  const plan::item* last_item() const { return last_->last_item(); }
+  /// The plan of the contract of the line price() priced last, in the version that priced it.
+  const plan::plan* last_plan() const { return last_->last_plan(); }
+  /// The version's program that priced the line price() priced last.
+  const plan::tariff_program& last_program() const { return *last_program_; }
+  /// As version_pricer::reprice, by the version that priced the line last.
+  void reprice(const plan::item& it, priced_part& part, const decimal& start,
+               const decimal& line_billed) {
+    last_->reprice(it, part, start, line_billed);
+  }
+  /// As version_pricer::finish, by the version that priced the line last.
+  void finish(const plan::item& it, bool billable, priced_line& line) {
+    last_->finish(it, billable, line);
+  }
+
+ private:
+  version_pricer& pricer_for(const work_line& work) {
+    if (one_version_) [[likely]]
+      return newest_;  // one version: the one branch
+    return versioned_pricer_for(work);
+  }
+  version_pricer& versioned_pricer_for(const work_line& work);
+
+  // What only a versioned tariff needs, made on its first line: a tariff of one file pays
+  // nothing for it (a pricer is made per call, and a call may price a few lines).
+  struct versioned {
+    std::vector<std::unique_ptr<version_pricer>> by_version;  // lazily, by index in versions
+    volume_source volume_before;
+    recent_names<const date::time_zone*> zones;
+    calendar_stage::offset_cache offsets;
+  };
+
+  const plan::tariff_program& program_;
+  const price_options& options_;
+  version_pricer newest_;
+  version_pricer* last_ = &newest_;
+  const plan::tariff_program* last_program_ = &program_;
+  bool one_version_;
+  std::unique_ptr<versioned> versioned_;
 };
 
 }  // namespace tariff::price_stage

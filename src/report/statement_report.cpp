@@ -94,6 +94,11 @@ std::string write_statement_text(const statement& s, const compiled_tariff& tari
                             : "hash " + short_hash(s.tariff_hash) + " (written with " +
                                   tariff.name() + ", hash " + short_hash(tariff.source_hash()) +
                                   ")"});
+  // A versioned tariff: each version that priced or charged here, "from 2026-04-01, hash
+  // 1a2b3c4d (prices-2026-04.tariff)".
+  for (const tariff_version& v : s.versions)
+    header.add({"version", "from " + (v.effective ? format_date(*v.effective) : "the start") +
+                               ", hash " + short_hash(v.source_hash) + " (" + v.file + ")"});
   // What priced it besides the tariff (docs/statement.md, "Checking a past statement"); a
   // statement made by hand names neither.
   if (!s.engine.empty() || !s.tzdata.empty())

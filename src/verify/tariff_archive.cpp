@@ -59,4 +59,19 @@ const compiled_tariff& tariff_archive::compiled(std::string_view hash) {
   return *e.tariff;
 }
 
+const compiled_tariff& tariff_archive::compiled(const std::vector<std::string>& hashes,
+                                                const std::vector<std::string>& files) {
+  if (hashes.size() == 1) return compiled(hashes.front());
+  if (const auto known = versioned_.find(hashes); known != versioned_.end()) return known->second;
+  std::vector<tariff_source> sources;
+  for (std::size_t i = 0; i < hashes.size(); ++i)
+    sources.push_back({by_hash_.find(hashes[i])->second.source, files[i]});
+  compile_result r = compile(sources);
+  if (!r.tariff)
+    throw verify_input_error(
+        "the versions " + files.front() + " … " + files.back() + " do not compile together: " +
+        (r.diagnostics.empty() ? std::string("no diagnostic") : r.diagnostics.front().message));
+  return versioned_.emplace(hashes, std::move(*r.tariff)).first->second;
+}
+
 }  // namespace tariff::verify_stage

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <tariff/pricing.hpp>
 
@@ -24,6 +25,12 @@ class tariff_archive {
   /// The tariff with that hash compiled (once); throws verify_input_error if it does not compile.
   /// The hash must be one find() finds.
   const compiled_tariff& compiled(std::string_view hash);
+  /// The versions with these hashes compiled together as one versioned tariff (once; one hash:
+  /// as above), each under the file name the statement recorded for it (`files`, as many), so
+  /// that the statement's `versions` read as they were; throws verify_input_error if they do not
+  /// compile. Each hash must be one find() finds.
+  const compiled_tariff& compiled(const std::vector<std::string>& hashes,
+                                  const std::vector<std::string>& files);
 
  private:
   struct entry {
@@ -32,6 +39,7 @@ class tariff_archive {
     std::optional<compiled_tariff> tariff;
   };
   std::map<std::string, entry, std::less<>> by_hash_;
+  std::map<std::vector<std::string>, compiled_tariff> versioned_;  ///< by their hashes
 };
 
 }  // namespace tariff::verify_stage

@@ -23,17 +23,36 @@ using formats::json_value;
 using verify_stage::member;
 using verify_stage::member_text;
 
-// Every tariff hash the statement names: the tariff's, and each version's of a versioned tariff
-// (`tariff_versions`: objects with a `hash`).
-std::vector<std::string> hashes_named(const json_value& s) {
-  std::vector<std::string> out;
-  if (std::string hash = member_text(s, "tariff_hash"); !hash.empty()) out.push_back(hash);
-  if (const json_value* versions = member(s, "tariff_versions"))
+// The tariff files the statement was billed under, by hash and the name it recorded: its
+// `versions`' (a versioned tariff: objects with a `source_hash` and a `file`; its tariff_hash is
+// the hash of the whole set, no file's), or its tariff_hash.
+struct named_files {
+  std::vector<std::string> hashes;
+  std::vector<std::string> files;
+};
+
+named_files files_named(const json_value& s) {
+  named_files out;
+  if (const json_value* versions = member(s, "versions"))
     for (const json_value& v : versions->items)
-      if (std::string hash = member_text(v, "hash");
-          !hash.empty() && std::find(out.begin(), out.end(), hash) == out.end())
-        out.push_back(std::move(hash));
+      if (std::string hash = member_text(v, "source_hash");
+          !hash.empty() &&
+          std::find(out.hashes.begin(), out.hashes.end(), hash) == out.hashes.end()) {
+        out.hashes.push_back(std::move(hash));
+        out.files.push_back(member_text(v, "file"));
+      }
+  if (out.hashes.empty())
+    if (std::string hash = member_text(s, "tariff_hash"); !hash.empty()) {
+      out.hashes.push_back(std::move(hash));
+      out.files.emplace_back();
+    }
   return out;
+}
+
+// `s` without its member `key`.
+json_value without(json_value s, std::string_view key) {
+  std::erase_if(s.members, [&](const formats::json_member& m) { return m.key == key; });
+  return s;
 }
 
 // The statement without the rejected lines that the tool, not bill(), adds: a line another
@@ -76,7 +95,8 @@ void verify_one(verify_result& r, const json_value& recorded, std::size_t number
     throw verify_input_error(name +
                              " records no inputs: it was written without them (tariff bill "
                              "--no-inputs, or write_statement_json without statement_inputs)");
-  const std::vector<std::string> hashes = hashes_named(recorded);
+  const named_files named = files_named(recorded);
+  const std::vector<std::string>& hashes = named.hashes;
   if (hashes.empty()) throw verify_input_error(name + " names no tariff_hash");
   bool missing = false;
   for (const std::string& hash : hashes) {
@@ -93,9 +113,9 @@ void verify_one(verify_result& r, const json_value& recorded, std::size_t number
   note_versions(r, recorded, name);
 
   const verify_stage::recorded_inputs in = verify_stage::read_recorded_inputs(*inputs, name);
-  // A versioned tariff's statement names its versions besides tariff_hash; tariff_hash is the
-  // tariff it was billed under, so that is the one billed again.
-  const compiled_tariff& tariff = archive.compiled(hashes.front());
+  // A versioned tariff's statement names the versions that priced or charged in it: those are
+  // billed again, compiled together (docs/statement.md, "Checking a past statement").
+  const compiled_tariff& tariff = archive.compiled(hashes, named.files);
   statement again;
   try {
     again = bill(tariff, in.billed, in.period, in.opening, in.work, in.payments, in.options);
@@ -110,8 +130,13 @@ void verify_one(verify_result& r, const json_value& recorded, std::size_t number
                                                  .period = in.period,
                                                  .options = in.options});
   const formats::json_parse_result repriced = formats::parse_json(text);
-  std::vector<verify_difference> found =
-      verify_stage::compare_figures(without_moved_lines(recorded), *repriced.value);
+  // The hash of a set of versions names them all; the versions the statement names are compared
+  // one by one instead (their hashes found the files, their list is compared below).
+  const bool versioned = member(recorded, "versions") != nullptr;
+  std::vector<verify_difference> found = verify_stage::compare_figures(
+      versioned ? without(without_moved_lines(recorded), "tariff_hash")
+                : without_moved_lines(recorded),
+      versioned ? without(*repriced.value, "tariff_hash") : *repriced.value);
   if (found.empty()) return;
   ++r.differing;
   const std::string period = format_span(in.period);

@@ -377,11 +377,58 @@ static void options(tariff_tariff* t) {
   }
 }
 
+/* Two versions of one tariff: a visit dearer from 1 April; each line by its date's version. */
+static void versions_price_by_date(void) {
+  static const char january[] =
+      "tariff \"V\" currency EUR\n"
+      "pricelist p {\n  item visit \"Visit\" per visit price 100.00\n}\n"
+      "plan basic {\n  pricelist p\n}\n";
+  static const char april[] =
+      "tariff \"V\" currency EUR effective 2026-04-01\n"
+      "pricelist p {\n  item visit \"Visit\" per visit price 120.00\n}\n"
+      "plan basic {\n  pricelist p\n}\n";
+  static const char deals[] =
+      "[{\"id\": \"C-1\", \"client\": \"K-1\", \"plan\": \"basic\", "
+      "\"start\": \"2026-01-01\", \"end\": \"2026-12-31\"}]";
+  static const char lines[] =
+      "[{\"id\": \"M\", \"contract\": \"C-1\", \"item\": \"visit\", "
+      "\"start\": \"2026-03-31T10:00:00Z\", \"quantity\": 1},"
+      " {\"id\": \"A\", \"contract\": \"C-1\", \"item\": \"visit\", "
+      "\"start\": \"2026-04-01T10:00:00Z\", \"quantity\": 1}]";
+  const char* sources[] = {april, january};
+  const size_t sizes[] = {strlen(april), strlen(january)};
+  const char* files[] = {"april.tariff", "january.tariff"};
+  tariff_tariff* t = NULL;
+  char* diagnostics = NULL;
+  char* out = NULL;
+  char* errors = NULL;
+  CHECK_STATUS(tariff_compile_versions(sources, sizes, files, 2, &t, &diagnostics), TARIFF_OK);
+  CHECK(diagnostics == NULL);
+  CHECK_STATUS(tariff_price(t, deals, lines, &out, &errors), TARIFF_OK);
+  CHECK_CONTAINS(out, "\"amount\": \"100.00\"");
+  CHECK_CONTAINS(out, "\"amount\": \"120.00\"");
+  tariff_free(out);
+  tariff_free(errors);
+  tariff_release(t);
+
+  /* The same day twice: refused, naming the version. */
+  const char* twice[] = {january, january};
+  const size_t twice_sizes[] = {strlen(january), strlen(january)};
+  t = NULL;
+  CHECK_STATUS(tariff_compile_versions(twice, twice_sizes, NULL, 2, &t, &diagnostics),
+               TARIFF_INVALID_TARIFF);
+  CHECK(t == NULL);
+  CHECK_CONTAINS(diagnostics, "in force from the same day");
+  tariff_free(diagnostics);
+}
+
 int main(void) {
   tariff_tariff* t = NULL;
   char* diagnostics = NULL;
   char* out = NULL;
   char* errors = NULL;
+
+  versions_price_by_date();
 
   CHECK(strcmp(tariff_version(), "") != 0);
   CHECK_STATUS(tariff_compile(source, strlen(source), "pos.tariff", &t, &diagnostics), TARIFF_OK);

@@ -180,7 +180,7 @@ TEST(Checker, AWindowStartsBeforeMidnight) {
 // The grammar admits only three capital letters; a syntax tree built otherwise is still checked.
 TEST(Checker, ACurrencyIsThreeCapitalLetters) {
   ast::module module;
-  module.headers.push_back({"T", {"rub", {1, 23}}, {1, 1}});
+  module.headers.push_back({"T", {"rub", {1, 23}}, {1, 1}, std::nullopt, {}});
   diagnostics::diagnostic_sink sink("tariff \"T\" currency rub\n", "test.tariff");
   check_stage::check_module(module, sink);
   const std::vector<diagnostic> found = sink.take();

@@ -15,6 +15,7 @@
 
 #include <gtest/gtest.h>
 #include <tariff/diagnostics.hpp>
+#include <tariff/pricing.hpp>
 
 #include "diagnostics/names.hpp"
 
@@ -23,13 +24,42 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<fs::path> corpus() {
+// A directory NAME.versions holds the versions of one tariff (docs/design.md, decision 12):
+// its files are compiled together, each holding the findings in it, the cross-version ones too.
+bool in_version_set(const fs::path& file) {
+  return file.parent_path().extension() == ".versions";
+}
+
+// Every .tariff file: `alone` true, those checked alone; false, those of the version sets.
+std::vector<fs::path> tariff_files(bool alone) {
   std::vector<fs::path> files;
   for (const auto& entry : fs::recursive_directory_iterator(TARIFF_ERRORS_DIR))
-    if (entry.is_regular_file() && entry.path().extension() == ".tariff")
+    if (entry.is_regular_file() && entry.path().extension() == ".tariff" &&
+        in_version_set(entry.path()) != alone)
       files.push_back(entry.path());
   std::sort(files.begin(), files.end());
   return files;
+}
+
+std::vector<fs::path> corpus() {
+  return tariff_files(true);
+}
+
+// Every file with expectations, alone or in a version set.
+std::vector<fs::path> every_file() {
+  std::vector<fs::path> files = tariff_files(true);
+  const std::vector<fs::path> versions = tariff_files(false);
+  files.insert(files.end(), versions.begin(), versions.end());
+  return files;
+}
+
+std::vector<fs::path> version_sets() {
+  std::vector<fs::path> sets;
+  for (const auto& entry : fs::recursive_directory_iterator(TARIFF_ERRORS_DIR))
+    if (entry.is_directory() && entry.path().extension() == ".versions")
+      sets.push_back(entry.path());
+  std::sort(sets.begin(), sets.end());
+  return sets;
 }
 
 std::string read(const fs::path& path) {
@@ -81,6 +111,35 @@ std::string test_name(const testing::TestParamInfo<fs::path>& info) {
 
 INSTANTIATE_TEST_SUITE_P(Corpus, Diagnostics, testing::ValuesIn(corpus()), test_name);
 
+class VersionDiagnostics : public testing::TestWithParam<fs::path> {};
+
+TEST_P(VersionDiagnostics, AreExactlyTheExpectedOnesInEachFile) {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(GetParam()))
+    if (entry.path().extension() == ".tariff") files.push_back(entry.path());
+  std::sort(files.begin(), files.end());
+  ASSERT_GE(files.size(), 2U) << GetParam() << ": a version set has two files or more";
+  std::vector<std::string> texts;
+  std::vector<std::string> names;
+  for (const fs::path& f : files) {
+    texts.push_back(read(f));
+    names.push_back(f.filename().string());
+  }
+  std::vector<tariff_source> sources;
+  for (std::size_t i = 0; i < files.size(); ++i)
+    sources.push_back({texts[i], names[i]});
+  const compile_result compiled = compile(sources);
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    std::vector<diagnostic> mine;
+    for (const diagnostic& d : compiled.diagnostics)
+      if (d.file == names[i]) mine.push_back(d);
+    EXPECT_EQ(reported(mine), expectations(texts[i])) << names[i] << "\n" << format(mine);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Versions, VersionDiagnostics, testing::ValuesIn(version_sets()),
+                         test_name);
+
 TEST(DiagnosticsCorpus, IsNotEmpty) {
   EXPECT_GE(corpus().size(), 10U);
 }
@@ -102,7 +161,7 @@ const std::set<std::string, std::less<>> not_from_check{"invalid-currency", "neg
 
 TEST(DiagnosticsCorpus, ExercisesEveryName) {
   std::set<std::string, std::less<>> exercised(not_from_check);
-  for (const fs::path& file : corpus())
+  for (const fs::path& file : every_file())
     for (const std::string& expectation : expectations(read(file)))
       if (!expectation.starts_with("  ")) exercised.insert(name_in(expectation));
   for (const diagnostics::code_info& row : diagnostics::all_codes())
@@ -111,7 +170,7 @@ TEST(DiagnosticsCorpus, ExercisesEveryName) {
 }
 
 TEST(DiagnosticsCorpus, NamesOnlyWhatTheTableHas) {
-  for (const fs::path& file : corpus())
+  for (const fs::path& file : every_file())
     for (const std::string& expectation : expectations(read(file)))
       if (!expectation.starts_with("  ")) {  // not a note or a fix-it of the finding above
         EXPECT_NE(diagnostics::find_code(name_in(expectation)), nullptr)

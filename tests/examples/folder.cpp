@@ -1,5 +1,6 @@
 // One golden example folder, checked whole (expect.hpp, check_folder): what examples_test holds of
 // each folder, and what golden_json runs to write the engine's answers for the Python test.
+#include <algorithm>
 #include <fstream>
 #include <optional>
 #include <sstream>
@@ -30,8 +31,22 @@ std::vector<std::string> check_folder(const fs::path& dir, const std::string& sh
     if (!fs::exists(dir / name)) failures.push_back(shown + name + " is missing");
   if (!failures.empty()) return failures;
 
-  const std::string source = read_file(dir / "tariff.tariff").value_or("");
-  const compile_result compiled = compile(source, shown + "tariff.tariff");
+  // tariff.tariff, and any other .tariff file beside it: the versions of one tariff
+  // (docs/design.md, decision 12), as `--tariff DIR` reads them.
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir))
+    if (entry.path().extension() == ".tariff") names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  std::vector<std::string> texts;
+  std::vector<std::string> shown_names;
+  for (const std::string& name : names) {
+    texts.push_back(read_file(dir / name).value_or(""));
+    shown_names.push_back(shown + name);
+  }
+  std::vector<tariff_source> sources;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    sources.push_back({texts[i], shown_names[i]});
+  const compile_result compiled = compile(sources);
   if (!compiled.diagnostics.empty())
     failures.push_back("the tariff must compile with no diagnostic at all:\n" +
                        format(compiled.diagnostics));

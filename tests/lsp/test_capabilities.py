@@ -77,7 +77,8 @@ def test_completion_offers_what_the_context_takes(opened):
             "contentChanges": [{"range": span(19, 0, 200), "text": text}]})
         return opened.result("textDocument/completion", at(line, len(text)))
     assert labels(complete("")) == ["tariff", "rounding", "calendar", "attribute", "table",
-                                    "pricelist", "rule", "group", "plan", "tax", "pay"]
+                                    "pricelist", "rule", "group", "plan", "tax", "pay",
+                                    "migrate"]
     assert labels(complete("rule late when in ")) == ["night"]
     assert labels(complete("rule late when on ")) == ["weekend", "holiday"]
     assert labels(complete("rule late for ")) == ["hvac_repair", "visit"]

@@ -30,8 +30,8 @@ std::vector<std::string_view> list(const std::array<std::string_view, N>& words)
 TEST(Lexicon, SetsAreTheWordsTheGrammarsRulesStartWith) {
   EXPECT_EQ(
       list(lex::declaration_words),
-      (std::vector<std::string_view>{"attribute", "calendar", "group", "pay", "plan", "pricelist",
-                                     "rounding", "rule", "table", "tariff", "tax"}));
+      (std::vector<std::string_view>{"attribute", "calendar", "group", "migrate", "pay", "plan",
+                                     "pricelist", "rounding", "rule", "table", "tariff", "tax"}));
   EXPECT_EQ(list(lex::calendar_entry_words),
             (std::vector<std::string_view>{"days", "holidays", "season", "timezone", "window"}));
   EXPECT_EQ(list(lex::plan_entry_words),
@@ -90,7 +90,7 @@ TEST(Recovery, ResumesExactlyAtTheDerivedDeclarationWords) {
 std::size_t declarations(const ast::module& m) {
   return m.headers.size() + m.roundings.size() + m.calendars.size() + m.attributes.size() +
          m.tables.size() + m.pricelists.size() + m.rules.size() + m.plans.size() + m.taxes.size() +
-         m.pays.size();
+         m.pays.size() + m.migrations.size();
 }
 
 TEST(Recovery, EveryDeclarationKeywordHasASample) {

@@ -36,6 +36,7 @@ inline const std::map<std::string_view, std::string_view>& declaration_samples()
       {"plan", "plan p { period month }"},
       {"tax", "tax vat included per line round 0.01 half_up { rate standard 20% }"},
       {"pay", "pay staff { rule r : price }"},
+      {"migrate", "migrate plan basic -> standard"},
   };
   return table;
 }

@@ -215,14 +215,44 @@ TEST(Verify, TheFileWithTheHashIsPickedAmongOthers) {
   EXPECT_TRUE(r.identical) << write_verify_text(r);
 }
 
-TEST(Verify, EveryVersionHashIsLookedUp) {
-  const archive files({{"service.tariff", source}});
-  const std::string versioned =
-      replaced(march_statement(), "\n  \"engine\": ",
-               "\n  \"tariff_versions\": [{\"effective\": \"2026-01-01\", \"hash\": \"" +
-                   std::string(64, 'b') + "\", \"file\": \"old.tariff\"}],\n  \"engine\": ");
-  const verify_result r = verify(versioned, files.path());
-  EXPECT_EQ(r.missing_hashes, std::vector<std::string>{std::string(64, 'b')});
+// A versioned tariff: from 11 March the repair is 3000.00. R1 (10 March) is priced by the first
+// version, 5000.00; R2 (11 March, at night) by the second, 3000.00 x 2 = 6000.00. The statement
+// names both versions; verify finds each file by its hash and compiles them together.
+TEST(Verify, AVersionedTariffIsBilledAgainUnderTheVersionsItNames) {
+  const std::string rise =
+      replaced(replaced(std::string(source), "currency RUB", "currency RUB effective 2026-03-11"),
+               "price 2500.00", "price 3000.00");
+  const std::vector<tariff_source> sources{{source, "service.tariff"}, {rise, "rise.tariff"}};
+  const compile_result compiled = compile(sources);
+  ASSERT_TRUE(compiled.tariff) << format(compiled.diagnostics);
+  const compiled_tariff& t = *compiled.tariff;
+  const contract c = deal();
+  const std::vector<work_line> work{
+      repair("R1", "2026-03-10T10:00:00+03:00", "2026-03-10T12:00:00+03:00"),
+      repair("R2", "2026-03-11T23:00:00+03:00", "2026-03-12T00:00:00+03:00")};
+  const statement s = bill(t, c, march, {}, work);
+  ASSERT_EQ(s.versions.size(), 2U);
+  ASSERT_EQ(s.lines.size(), 2U);
+  EXPECT_EQ(s.lines[0].amount, decimal("5000.00"));
+  EXPECT_EQ(s.lines[1].amount, decimal("6000.00"));
+  const std::string json =
+      write_statement_json(s, t, {.billed = c, .opening = {}, .work = work, .period = march});
+
+  const archive both({{"2026-01/service.tariff", source}, {"2026-03/rise.tariff", rise}});
+  const verify_result r = verify(json, both.path());
+  EXPECT_TRUE(r.identical) << write_verify_text(r);
+
+  // A figure changed by hand in a versioned statement is found as in any other.
+  const verify_result tampered =
+      verify(replaced(json, R"("amount": "6000.00")", R"("amount": "6500.00")"), both.path());
+  EXPECT_FALSE(tampered.identical);
+  EXPECT_EQ(tampered.differing, 1U) << write_verify_text(tampered);
+
+  // The archive is one folder per test: this one replaces the folder above.
+  const archive first_only({{"service.tariff", source}});
+  const verify_result lost = verify(json, first_only.path());
+  EXPECT_FALSE(lost.identical);
+  EXPECT_EQ(lost.missing_hashes, std::vector<std::string>{s.versions[1].source_hash});
 }
 
 TEST(Verify, AnotherTzdataIsANoteNotADifference) {

@@ -210,6 +210,18 @@ void bind_statement(py::module_& m) {
           "Every plan in force in the period with its days, in date order.")
       .def_property_readonly("currency", [](const s& r) { return r.value.currency; })
       .def_property_readonly("tariff_hash", [](const s& r) { return r.value.tariff_hash; })
+      .def_property_readonly(
+          "versions",
+          [](const s& r) {
+            py::list out;  // docs/statement.md, "Tariff versions"
+            for (const tariff_version& v : r.value.versions)
+              out.append(py::make_tuple(
+                  v.effective ? py::object(to_py_date(*v.effective)) : py::object(py::none()),
+                  v.source_hash, v.file));
+            return out;
+          },
+          "A tariff of several versions: those that priced or charged here, in date order, as "
+          "(effective date or None, source hash, file); [] for a tariff of one file.")
       .def_property_readonly("period", [](const s& r) { return r.value.period; })
       .def_property_readonly("fees", [](const s& r) { return r.value.fees; })
       .def_property_readonly(

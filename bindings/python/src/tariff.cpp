@@ -43,6 +43,33 @@ py_tariff compile_tariff(const std::string& source, const std::string& file,
   return {*compiled.tariff, source, compiled.diagnostics};
 }
 
+// The versions of one tariff (docs/design.md, decision 12), each (text, file name).
+py_tariff compile_versions(const std::vector<std::pair<std::string, std::string>>& files,
+                           std::optional<double> timeout) {
+  std::vector<tariff_source> sources;
+  for (const auto& [text, name] : files)
+    sources.push_back({text, name});
+  compile_result compiled;
+  const compile_options options{stop_for(timeout)};
+  {
+    py::gil_scoped_release unlocked;
+    compiled = compile(sources, options);
+  }
+  if (!compiled.tariff) {
+    std::size_t errors = 0;
+    for (const diagnostic& d : compiled.diagnostics)
+      if (d.level == severity::error) ++errors;
+    throw tariff_error{std::to_string(files.size()) + " versions: " + std::to_string(errors) +
+                           " error" + (errors == 1 ? "" : "s") + "\n" +
+                           format(compiled.diagnostics),
+                       compiled.diagnostics,
+                       {}};
+  }
+  // No one source to pickle: a tariff of versions is sent as its files (see the pickle below).
+  return {*compiled.tariff, files.size() == 1 ? files.front().first : std::string(),
+          compiled.diagnostics};
+}
+
 // Unpickling compiles the source again; a worker that receives the same tariff with every task
 // compiles it once. Keyed by hash and file name (the file name appears in messages).
 py_tariff restore(const std::string& source, const std::string& file, const std::string& hash) {
@@ -78,6 +105,7 @@ void bind_tariff(py::module_& m) {
 
   m.def("_compile", &compile_tariff, py::arg("source"), py::arg("file"),
         py::arg("timeout") = py::none());
+  m.def("_compile_versions", &compile_versions, py::arg("files"), py::arg("timeout") = py::none());
 
   m.def(
       "check",
@@ -159,6 +187,17 @@ void bind_tariff(py::module_& m) {
       .def_property_readonly(
           "source_hash", [](const py_tariff& t) { return t.compiled.source_hash(); },
           "SHA-256 of the source text: names exactly the rules that priced a result.")
+      .def_property_readonly(
+          "versions",
+          [](const py_tariff& t) {
+            py::list out;
+            for (const tariff_version& v : t.compiled.versions())
+              out.append(py::make_tuple(
+                  v.effective ? py::object(to_py_date(*v.effective)) : py::object(py::none()),
+                  v.source_hash, v.file));
+            return out;
+          },
+          "The versions, in date order: (effective date or None, source hash, file) each.")
       .def_property_readonly(
           "file", [](const py_tariff& t) { return t.compiled.file(); },
           "The name the tariff was compiled as (messages and traces use it).")
@@ -317,6 +356,10 @@ void bind_tariff(py::module_& m) {
            })
       .def(py::pickle(
           [](const py_tariff& t) {
+            if (t.compiled.versions().size() > 1)
+              throw py::type_error(
+                  "a tariff of several versions does not pickle: send its "
+                  "files and compile them with tariff.compile([...])");
             return py::make_tuple(t.source, t.compiled.file(), t.compiled.source_hash());
           },
           [](const py::tuple& state) {

@@ -127,10 +127,13 @@ def _path_hint(text: str) -> Optional[str]:
     return None
 
 
-def compile(source: Source, *, file: Optional[str] = None,  # noqa: A001
-            timeout: Optional[float] = None) -> Tariff:
+def compile(source: Union[Source, "list[Source]"], *,  # noqa: A001
+            file: Optional[str] = None, timeout: Optional[float] = None) -> Tariff:
     """Compiles a tariff from its source text (a str, always) or from a file (a pathlib.Path or
     another os.PathLike; tariff.load(path) takes a str path too).
+
+    A list (or tuple) of sources or paths is the versions of one tariff (docs/design.md,
+    decision 12), compiled into one: each line is priced by the version in force on its date.
 
     ``file`` names it in diagnostics and traces (default: the path, or "<input>"). Raises
     TariffError with ``.diagnostics`` (file, line, column, message) when the tariff has errors
@@ -139,6 +142,12 @@ def compile(source: Source, *, file: Optional[str] = None,  # noqa: A001
     seconds (None: none); past it raises tariff.Cancelled (a TimeoutError) and returns nothing;
     Ctrl-C stops it too.
     """
+    if isinstance(source, (list, tuple)):
+        if file is not None:
+            raise TypeError("file= names one source; the versions' names are their paths")
+        return _tariff._compile_versions(
+            [_source_and_file(s, None if isinstance(s, os.PathLike) else f"<input {i + 1}>")
+             for i, s in enumerate(source)], timeout)
     text, name = _source_and_file(source, file)
     try:
         return _tariff._compile(text, name, timeout)
@@ -151,7 +160,13 @@ def compile(source: Source, *, file: Optional[str] = None,  # noqa: A001
 
 def load(path: Union[str, "os.PathLike[str]"], *, file: Optional[str] = None) -> Tariff:
     """Compiles the tariff in the file ``path`` (a str or a path), read as UTF-8.
-    FileNotFoundError ("no such file", naming the path) when there is none."""
+    FileNotFoundError ("no such file", naming the path) when there is none. A directory: its
+    .tariff files, in name order, are the versions of one tariff (docs/design.md, decision 12)."""
+    if pathlib.Path(path).is_dir():
+        files = sorted(pathlib.Path(path).glob("*.tariff"))
+        if not files:
+            raise IsADirectoryError(f"{path} is a directory holding no .tariff file")
+        return compile(files)
     return compile(pathlib.Path(path), file=file)
 
 

@@ -325,6 +325,7 @@ class Statement:
     tariff_hash: str
     engine: str
     tzdata: str
+    versions: list[tuple[Optional[datetime.date], str, str]]
     period: Period
     fees: list[FeeLine]
     lines: list[PricedLine]
@@ -456,6 +457,7 @@ class Tariff:
     name: str
     currency: str
     source_hash: str
+    versions: list[tuple[Optional[datetime.date], str, str]]
     file: str
     source: str
     warnings: list[Diagnostic]

@@ -60,7 +60,8 @@ def test_a_missing_file_says_no_such_file(tmp_path):
         with pytest.raises(FileNotFoundError) as raised:
             call()
         assert str(raised.value) == f"[Errno 2] no such file: {str(missing)!r}"
-    with pytest.raises(IsADirectoryError, match="is a directory, not a tariff file"):
+    # A directory holds the versions of one tariff (docs/design.md, decision 12): none here.
+    with pytest.raises(IsADirectoryError, match="is a directory holding no .tariff file"):
         tariff.load(tmp_path)
     # A mistyped path given as a str is compiled as source; the error hints at what was meant.
     with pytest.raises(tariff.TariffError) as raised:

@@ -124,6 +124,10 @@ syn keyword tariffStacking contained multiply largest add
 syn region  tariffPay      matchgroup=tariffDeclaration start=/\v<pay>\ze\s+[a-z][a-z0-9_]*\s*(\{|#|$)/ matchgroup=NONE end=/}/ transparent contains=@tariffExpression,tariffNamingWord,tariffPayName
 syn match   tariffPayName  contained /\v(<pay\s+)@<=[a-z][a-z0-9_]*/
 
+" ---- migrate plan old -> new, migrate allowance "old" -> "new" (tariff versions) ---------------
+syn match   tariffMigrate  /\v^migrate>\ze\s+(plan|allowance)>/ nextgroup=tariffMigrateWhat skipwhite
+syn keyword tariffMigrateWhat contained plan allowance
+
 " A block ({ ... }) gives its words their meaning, and a price list may run for thousands of
 " lines. To read a line Vim looks up from the line above it for the nearest line that tells what
 " follows it: a declaration in column 1 (docs/language.md, Layout) or a closing brace there ends
@@ -210,6 +214,8 @@ hi def link tariffOrder           tariffKeyword
 hi def link tariffOrderKind       tariffContext
 hi def link tariffOrderWork       tariffKeyword
 hi def link tariffLate            tariffKeyword
+hi def link tariffMigrate         tariffDeclaration
+hi def link tariffMigrateWhat     tariffKeyword
 hi def link tariffLateWork        tariffKeyword
 hi def link tariffLateCount       tariffNumber
 hi def link tariffLateUnit        tariffKeyword
