@@ -15,6 +15,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <tariff/billing.hpp>
 #include <tariff/export.h>
@@ -38,6 +39,27 @@ struct statement_inputs {
   std::span<const payment> payments = {};  ///< the payments given to bill() for this contract
   date_span period = {};                   ///< the period given to bill()
   bill_options options = {};               ///< the options given to bill()
+};
+
+/// The same inputs owned: what a host keeps of a bill() call to write its statement later (the
+/// Python binding's Tariff.bill does), and what tariff::verify reads back from a statement.
+struct owned_statement_inputs {
+  contract billed;
+  date_span period;
+  billing_state opening;
+  std::vector<work_line> work;
+  std::vector<payment> payments;
+  bill_options options;
+
+  /// Views of these, for write_statement_json.
+  [[nodiscard]] statement_inputs view() const {
+    return {.billed = billed,
+            .opening = opening,
+            .work = work,
+            .payments = payments,
+            .period = period,
+            .options = options};
+  }
 };
 
 /// The statement as one JSON object, as above, with an `inputs` section after its figures: the

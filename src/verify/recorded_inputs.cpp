@@ -65,10 +65,11 @@ bill_options options_of(const json_value& v, const std::string& statement) {
 
 }  // namespace
 
-recorded_inputs read_recorded_inputs(const json_value& inputs, const std::string& statement) {
+owned_statement_inputs read_recorded_inputs(const json_value& inputs,
+                                            const std::string& statement) {
   if (inputs.type != json_value::kind::object) refuse(statement, "expected an object");
   if (member_text(inputs, "format") != "1") refuse(statement, "format: this engine reads format 1");
-  recorded_inputs out;
+  owned_statement_inputs out;
   std::vector<contract> contracts =
       rows_of(read_contracts_json("[" + json_text(part(inputs, "contract", statement)) + "]"),
               "contract", statement);

@@ -112,7 +112,7 @@ void verify_one(verify_result& r, const json_value& recorded, std::size_t number
   if (missing) return;
   note_versions(r, recorded, name);
 
-  const verify_stage::recorded_inputs in = verify_stage::read_recorded_inputs(*inputs, name);
+  const owned_statement_inputs in = verify_stage::read_recorded_inputs(*inputs, name);
   // A versioned tariff's statement names the versions that priced or charged in it: those are
   // billed again, compiled together (docs/statement.md, "Checking a past statement").
   const compiled_tariff& tariff = archive.compiled(hashes, named.files);
@@ -122,13 +122,7 @@ void verify_one(verify_result& r, const json_value& recorded, std::size_t number
   } catch (const error& e) {
     throw verify_input_error(name + ": billing the inputs again fails: " + e.what());
   }
-  const std::string text = write_statement_json(again, tariff,
-                                                {.billed = in.billed,
-                                                 .opening = in.opening,
-                                                 .work = in.work,
-                                                 .payments = in.payments,
-                                                 .period = in.period,
-                                                 .options = in.options});
+  const std::string text = write_statement_json(again, tariff, in.view());
   const formats::json_parse_result repriced = formats::parse_json(text);
   // The hash of a set of versions names them all; the versions the statement names are compared
   // one by one instead (their hashes found the files, their list is compared below).

@@ -291,14 +291,7 @@ void bind_statement(py::module_& m) {
             if (!r.inputs)
               throw py::value_error(
                   "this statement was not made by Tariff.bill: it has no inputs to record");
-            const bill_inputs& in = *r.inputs;
-            return write_statement_json(r.value, r.tariff,
-                                        {.billed = in.billed,
-                                         .opening = in.opening,
-                                         .work = in.work,
-                                         .payments = in.payments,
-                                         .period = in.period,
-                                         .options = in.options});
+            return write_statement_json(r.value, r.tariff, r.inputs->view());
           },
           py::kw_only(), py::arg("inputs") = false,
           "The statement as docs/formats.md writes it; inputs=True adds what Tariff.bill was "

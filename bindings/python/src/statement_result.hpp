@@ -6,28 +6,20 @@
 
 #include <pybind11/pybind11.h>
 #include <tariff/billing.hpp>
+#include <tariff/statement_io.hpp>
 #include <tariff/pricing.hpp>
 
 namespace tariff::python {
 
 namespace py = pybind11;
 
-/// What Tariff.bill was given for one statement, kept so that Statement.to_json(inputs=True)
-/// can record it for tariff.verify (docs/python.md, "Checking a past statement"). The binding
-/// converted them from Python objects for the call: they are moved here, not copied.
-struct bill_inputs {
-  contract billed;
-  date_span period;
-  billing_state opening;
-  std::vector<work_line> work;
-  std::vector<payment> payments;
-  bill_options options;
-};
-
 struct statement_result {
   statement value;
   compiled_tariff tariff;
-  std::shared_ptr<const bill_inputs> inputs;  ///< set by Tariff.bill; null for other statements
+  /// What Tariff.bill was given, kept so that Statement.to_json(inputs=True) can record it for
+  /// tariff.verify (docs/python.md, "Checking a past statement"): moved here from the call's
+  /// converted arguments, not copied. Null for statements not made by Tariff.bill.
+  std::shared_ptr<const owned_statement_inputs> inputs;
 };
 
 /// Defines FeeLine, AllowanceReport, Alert, TaxLine, PrepaidReport and Statement (after

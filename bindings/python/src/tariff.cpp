@@ -271,9 +271,9 @@ void bind_tariff(py::module_& m) {
             // bill() used them.
             std::erase_if(lines, [&](const work_line& w) { return w.contract != deal.id; });
             std::erase_if(paid, [&](const payment& p) { return p.contract != deal.id; });
-            out.inputs = std::make_shared<const bill_inputs>(
-                bill_inputs{deal, span, state != nullptr ? *state : empty, std::move(lines),
-                            std::move(paid), options});
+            out.inputs = std::make_shared<const owned_statement_inputs>(
+                owned_statement_inputs{deal, span, state != nullptr ? *state : empty,
+                                       std::move(lines), std::move(paid), options});
             return out;
           },
           py::arg("contract"), py::arg("period"), py::arg("work"), py::kw_only(),
