@@ -280,7 +280,8 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
   (void)plan_of(program, deal);  // the contract's own plan, as it was signed, must be the tariff's
   // Its plans over its life; the statement is under the plan in force on the period's last day
   // the contract is in force (docs/design.md, decision 13).
-  const std::vector<bill_stage::plan_stretch> stretches = bill_stage::plan_stretches(program, deal);
+  const std::vector<bill_stage::plan_stretch> stretches = bill_stage::plan_stretches(
+      program, deal, bill_stage::next_version_after(plan::program_of(tariff), period.first));
   const plan::plan& p =
       *bill_stage::stretch_on(stretches, std::min(period.end - date::days{1}, deal.end)).plan;
   // Every plan's allowances, for reversals and the state's entries: one plan for most contracts.

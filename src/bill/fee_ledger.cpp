@@ -58,7 +58,7 @@ void charge_fees_once(const tariff_program& tariff, const tariff_program& progra
     const tariff_program& version = tariff.version_on(first);
     if (&version == &program) return std::pair{&program, &plans};
     auto [at, added] = other_versions.try_emplace(&version);
-    if (added) at->second = plan_stretches(version, deal);
+    if (added) at->second = plan_stretches(version, deal, next_version_after(tariff, first));
     return std::pair{&version, static_cast<const std::vector<plan_stretch>*>(&at->second)};
   };
   const auto plans_on = [&](local_date day) -> const std::vector<plan_stretch>& {

@@ -56,11 +56,12 @@ std::vector<std::string> amendment_plan_problems(const plan::tariff_program& pro
   return problems;
 }
 
-std::vector<plan_stretch> plan_stretches(const plan::tariff_program& program,
-                                         const contract& deal) {
+std::vector<plan_stretch> plan_stretches(const plan::tariff_program& program, const contract& deal,
+                                         std::optional<local_date> until) {
   std::vector<plan_stretch> out;
   out.push_back({find_plan(program, deal.plan), std::nullopt, std::nullopt});
   for (const contract_amendment* a : plan_amendments(deal)) {
+    if (until && a->effective >= *until) break;  // by date: every later one is a later version's
     const plan::plan* p = find_plan(program, a->plan);
     if (p == nullptr) throw call_error("contract '" + deal.id + "': " + unknown_plan(program, *a));
     plan_stretch& last = out.back();
@@ -80,6 +81,12 @@ std::vector<plan_stretch> plan_stretches(const plan::tariff_program& program,
     out.push_back({p, a->effective, std::nullopt});
   }
   return out;
+}
+
+std::optional<local_date> next_version_after(const plan::tariff_program& tariff, local_date day) {
+  for (const plan::version& v : tariff.versions)
+    if (v.effective > day) return v.effective;
+  return std::nullopt;
 }
 
 const plan_stretch& stretch_on(const std::vector<plan_stretch>& stretches, local_date day) {

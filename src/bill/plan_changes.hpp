@@ -28,8 +28,15 @@ struct plan_stretch {
 /// An amendment naming the plan already in force is no change. Throws call_error naming the
 /// contract and the amendment's date for a plan the tariff does not have (as for the contract's
 /// own plan), and billing_input_error when two of its plans bill by different statement periods
-/// or one is `prepaid` and another not: a statement is one period of one balance.
-std::vector<plan_stretch> plan_stretches(const plan::tariff_program& program, const contract& deal);
+/// or one is `prepaid` and another not: a statement is one period of one balance. `program` is
+/// one version of a versioned tariff: the amendments from `until` on (the next version's first
+/// day) are the later versions', and may name plans only they have, so they are left out.
+std::vector<plan_stretch> plan_stretches(const plan::tariff_program& program, const contract& deal,
+                                         std::optional<local_date> until = std::nullopt);
+
+/// The first day of the version of `tariff` after the one in force on `day`; none when that is
+/// the newest (or the tariff has one version): where plan_stretches() of that version stops.
+std::optional<local_date> next_version_after(const plan::tariff_program& tariff, local_date day);
 
 /// The stretch that contains `day`.
 const plan_stretch& stretch_on(const std::vector<plan_stretch>& stretches, local_date day);

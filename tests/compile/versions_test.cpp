@@ -108,6 +108,30 @@ TEST(Versions, OneFileIsOneVersionWithItsOwnHash) {
   EXPECT_EQ(t.versions()[0].source_hash, t.source_hash());
 }
 
+// A contract moves to a plan the April version adds, from 1 April: March is billed under the
+// first version, which has no `premium`, as if the amendment were not there; April under
+// `premium`. Fees: March basic 50.00; April premium 90.00 (no days of `standard`), and March,
+// recomputed by its own version through the ledger, is unchanged.
+TEST(Versions, AContractMovesToAPlanOnlyALaterVersionHas) {
+  const std::string april_premium = std::string(april) +
+                                    "plan premium {\n  pricelist prices\n  fee 90.00 per month\n"
+                                    "  late work 2 periods\n}\n";
+  const compiled_tariff t = both({{january, "january.tariff"}, {april_premium, "april.tariff"}});
+  contract c = client();
+  contract_amendment upgrade;
+  upgrade.effective = day("2026-04-01");
+  upgrade.plan = "premium";
+  c.amendments.push_back(upgrade);
+  const statement m = bill(t, c, {day("2026-03-01"), day("2026-04-01")}, {}, {});
+  EXPECT_EQ(m.plan, "basic");
+  EXPECT_EQ(m.fees_total.to_string(), "50.00");
+  const statement a = bill(t, c, {day("2026-04-01"), day("2026-05-01")}, m.closing, {});
+  EXPECT_EQ(a.plan, "premium");
+  ASSERT_EQ(a.fees.size(), 1U);
+  EXPECT_EQ(a.fees[0].amount.to_string(), "90.00");
+  EXPECT_FALSE(a.fees[0].billed_before);
+}
+
 TEST(Versions, EachLineIsPricedByTheVersionOfItsDate) {
   const compiled_tariff t = both();
   const std::vector<work_line> work = {visit("M", "2026-03-31"), visit("A", "2026-04-01"),
