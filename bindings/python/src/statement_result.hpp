@@ -6,8 +6,8 @@
 
 #include <pybind11/pybind11.h>
 #include <tariff/billing.hpp>
-#include <tariff/statement_io.hpp>
 #include <tariff/pricing.hpp>
+#include <tariff/statement_io.hpp>
 
 namespace tariff::python {
 
