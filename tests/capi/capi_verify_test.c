@@ -93,8 +93,9 @@ int main(void) {
     CHECK(tampered != NULL);
     CHECK_STATUS(tariff_verify(tampered, folder, &result, &errors), TARIFF_OK);
     CHECK_CONTAINS(result, "\"identical\": false");
-    CHECK_CONTAINS(result, "\"where\": \"revenue\", \"recorded\": \"\\\"46000.00\\\"\", "
-                           "\"repriced\": \"\\\"46800.00\\\"\"");
+    CHECK_CONTAINS(result,
+                   "\"where\": \"revenue\", \"recorded\": \"\\\"46000.00\\\"\", "
+                   "\"repriced\": \"\\\"46800.00\\\"\"");
     tariff_free(result);
     free(tampered);
   }
