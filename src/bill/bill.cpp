@@ -22,6 +22,7 @@
 #include "bill/taxes.hpp"
 #include "bill/work_order.hpp"
 #include "errors/errors.hpp"
+#include "errors/release.hpp"
 #include "errors/stop_point.hpp"
 #include "plan/access.hpp"
 #include "price/amounts.hpp"
@@ -166,6 +167,8 @@ void add_totals(const plan::tariff_program& program, const contract& deal, state
     s.fees_total += f.amount;
   for (const auto* lines : {&s.lines, &s.adjustments})
     for (const priced_line& l : *lines) {
+      errors::poll_every(static_cast<std::size_t>(&l - lines->data()), lines->size(),
+                         "lines totalled");  // bill()'s stop condition, as in every O(lines) step
       s.work_total += l.amount;
       s.cost += l.cost;
     }
@@ -375,6 +378,9 @@ statement bill_contract(const compiled_tariff& tariff, const contract& deal, dat
     pricing[i] = true;
   std::vector<bill_stage::allowance_take> takes;
   bill_stage::line_records records(work.size());
+  // A bill cancelled (or failing) among a million lines returns without freeing them here.
+  const errors::release_on_unwind release(work.size() >= errors::release_elsewhere_from, out,
+                                          sorted, state, records, takes, rejected);
   for (const bill_stage::sorted_work::reversed& r : sorted.reversals) {
     if (r.reason == reversal_reason::corrected) {
       stop.at(priced++);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "errors/release.hpp"
 #include "errors/stop_point.hpp"
 #include "price/line_pricer.hpp"
 
@@ -31,27 +32,24 @@ void repeat(const contract& deal, const work_line& w, repeat_policy on_repeat,
   skipped.push_back(w.id);
 }
 
-// Sorting more ids than this is watched for bill()'s stop condition: a million take longer than a
-// cancelled call may wait, sixteen thousand a few milliseconds (so a usual bill's stop is reported
-// from sort_work's loop, with its count of lines read).
-constexpr std::size_t watched_sort_from = std::size_t{1} << 14;
-
 // The indexes of the lines of `deal`, by id and then by index: the ids sorted once, for the
 // repeated ids here and for the order of the ledger's records (line_records::close).
 std::vector<std::size_t> lines_by_id(const contract& deal, std::span<const work_line> work) {
   std::vector<std::size_t> order;
   order.reserve(work.size());
-  for (std::size_t i = 0; i < work.size(); ++i)
+  for (std::size_t i = 0; i < work.size(); ++i) {
+    errors::poll_every(i, work.size(), "lines read");  // bill()'s stop condition
     if (work[i].contract == deal.id) order.push_back(i);
-  // Looked at every 64 comparisons when bill() has a stop condition and the sort is long.
-  const bool watched = errors::stop_armed() && order.size() > watched_sort_from;
-  std::size_t compared = 0;
-  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    if (watched && ++compared % errors::every_lines == 0)
-      errors::poll(0, order.size(), "lines read");
-    const int c = work[a].id.compare(work[b].id);
-    return c != 0 ? c < 0 : a < b;
-  });
+  }
+  // bill()'s stop condition is looked at while a long list is sorted (a usual bill's stop is
+  // reported from sort_work's loop, with its count of lines read).
+  errors::sort_watched(
+      order.begin(), order.end(),
+      [&](std::size_t a, std::size_t b) {
+        const int c = work[a].id.compare(work[b].id);
+        return c != 0 ? c < 0 : a < b;
+      },
+      "lines read");
   return order;
 }
 
@@ -61,6 +59,7 @@ std::vector<std::size_t> first_with_same_id(std::span<const work_line> work,
                                             const std::vector<std::size_t>& by_id) {
   std::vector<std::size_t> first(work.size());
   for (std::size_t k = 0; k < by_id.size(); ++k) {
+    errors::poll_every(k, by_id.size(), "lines read");  // bill()'s stop condition
     const std::size_t i = by_id[k];
     first[i] = k > 0 && work[by_id[k - 1]].id == work[i].id ? first[by_id[k - 1]] : i;
   }
@@ -72,6 +71,8 @@ std::vector<std::size_t> first_with_same_id(std::span<const work_line> work,
 sorted_work sort_work(const contract& deal, std::span<const work_line> work,
                       std::span<const billing_state::billed_line> billed, repeat_policy on_repeat) {
   sorted_work out;
+  // Cancelled among a million lines, their fingerprints are freed off the caller's thread.
+  const errors::release_on_unwind release(work.size() >= errors::release_elsewhere_from, out);
   out.fingerprints.resize(work.size());
   out.to_price.reserve(work.size());
   out.by_id = lines_by_id(deal, work);

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "errors/stop_point.hpp"
 #include "text/sha256.hpp"
 
 namespace tariff::bill_stage {
@@ -51,8 +52,11 @@ std::string statement_id(const statement& s) {
   }
   for (const auto* lines : {&s.lines, &s.adjustments, &s.rejected}) {
     put_count(text, lines->size());
-    for (const priced_line& l : *lines)
+    for (const priced_line& l : *lines) {
+      errors::poll_every(static_cast<std::size_t>(&l - lines->data()), lines->size(),
+                         "lines identified");  // bill()'s stop condition
       put_line(text, l);
+    }
   }
   for (const reversal& r : s.reversals) {
     put(text, r.id);

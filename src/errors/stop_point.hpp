@@ -7,7 +7,9 @@
 // thread, and call poll() once per declaration or pass, or poll_every() in a loop.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
+#include <iterator>
 #include <string>
 
 #include <tariff/cancel.hpp>
@@ -83,6 +85,28 @@ void poll(std::size_t done, std::size_t total, const char* unit);
 /// poll() at every every_lines-th `i` only: for loops whose steps take well under a microsecond.
 inline void poll_every(std::size_t i, std::size_t total, const char* unit) {
   if (i % every_lines == 0) poll(i, total, unit);
+}
+
+/// Sorts longer than this are watched by sort_watched(): a million elements take longer than a
+/// cancelled call may wait, sixteen thousand a few milliseconds.
+inline constexpr std::size_t watched_sort_from = std::size_t{1} << 14;
+
+/// std::sort of [first, last) by `less`, looking at this thread's stop condition (as poll()
+/// does, reporting 0 of the range's `unit`) every every_lines comparisons when the range is
+/// longer than watched_sort_from. A sort cancelled leaves the range in some order of its
+/// elements.
+template <class Iterator, class Less>
+void sort_watched(Iterator first, Iterator last, Less less, const char* unit) {
+  const auto size = static_cast<std::size_t>(std::distance(first, last));
+  if (!stop_armed() || size <= watched_sort_from) {
+    std::sort(first, last, less);
+    return;
+  }
+  std::size_t compared = 0;
+  std::sort(first, last, [&](const auto& a, const auto& b) {
+    if (++compared % every_lines == 0) poll(0, size, unit);
+    return less(a, b);
+  });
 }
 
 }  // namespace tariff::errors
