@@ -9,6 +9,7 @@
 #include "check/passes.hpp"
 #include "check/suggest.hpp"
 #include "check/work_count.hpp"
+#include "errors/stop_point.hpp"
 
 namespace tariff::check_stage {
 namespace {
@@ -156,6 +157,9 @@ void collect_items(context& ctx) {
   for (pricelist_family& family : ctx.pricelists) {
     for (const ast::pricelist_decl* version : family.versions)
       for (const ast::item_decl& item : version->items) {
+        // A list may hold 100 000 items: compile()'s stop condition is looked at among them.
+        errors::poll_every(static_cast<std::size_t>(&item - version->items.data()),
+                           version->items.size(), "items checked");
         if (item.is_override) continue;
         work_count::add();
         if (family.own_index.emplace(item.name.text, family.own_items.size()).second)
@@ -172,6 +176,8 @@ class item_checker {
   void run() {
     std::map<std::string, const ast::item_decl*> seen;
     for (const ast::item_decl& item : version_.items) {
+      errors::poll_every(static_cast<std::size_t>(&item - version_.items.data()),
+                         version_.items.size(), "items checked");
       auto [first, inserted] = seen.emplace(item.name.text, &item);
       if (!inserted) {
         ctx_.sink.report(diagnostics::code::duplicate_name, item.name.at,

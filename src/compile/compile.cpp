@@ -13,6 +13,7 @@
 #include "compile/build.hpp"
 #include "compile/expressions.hpp"
 #include "compile/pricelists.hpp"
+#include "errors/release.hpp"
 #include "errors/stop_point.hpp"
 #include "model/allowance_key.hpp"
 #include "parse/parser.hpp"
@@ -344,6 +345,8 @@ std::shared_ptr<plan::tariff_program> compile_stage::build_program(
     const ast::module& module, std::string_view source, std::string_view file,
     diagnostics::diagnostic_sink& sink) {
   auto program = std::make_shared<plan::tariff_program>();
+  // Cancelled while building a large tariff, what is built is freed elsewhere.
+  const errors::release_on_unwind release(source.size() >= errors::release_source_from, program);
   program->file = std::string(file);
   program->source_hash = text::sha256_hex(source);
   try {
@@ -376,7 +379,9 @@ compile_result compile(std::string_view source, std::string_view file,
     return result;
   }
   const check_stage::directives allowed(source, sink);  // `#@ allow`, as tariff::check reads it
-  const ast::module module = parse::parse_module(source, sink);
+  ast::module module = parse::parse_module(source, sink);
+  // Cancelled while checking or building a large tariff, its syntax tree is freed elsewhere.
+  const errors::release_on_unwind release(source.size() >= errors::release_source_from, module);
   check_stage::check_module(module, sink);
   if (!sink.has_errors())
     if (auto program = compile_stage::build_program(module, source, file, sink))

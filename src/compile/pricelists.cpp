@@ -14,6 +14,7 @@
 #include "check/graph.hpp"
 #include "check/work_count.hpp"
 #include "compile/expressions.hpp"
+#include "errors/stop_point.hpp"
 
 namespace tariff::compile_stage {
 
@@ -218,6 +219,9 @@ class builder {
     std::vector<std::uint32_t> ids;
     ids.reserve(out->items.capacity());
     for (const ast::item_decl& d : version.items) {
+      // compile()'s stop condition, among a list's up to 100 000 items.
+      errors::poll_every(static_cast<std::size_t>(&d - version.items.data()), version.items.size(),
+                         "items built");
       if (d.is_override) continue;
       work_count::add();
       item it;
@@ -271,6 +275,8 @@ constexpr std::int32_t none = -1;
 void assign_item_ids(const ast::module& m, tariff_program& p) {
   for (const ast::pricelist_decl& list : m.pricelists)
     for (const ast::item_decl& d : list.items) {
+      errors::poll_every(static_cast<std::size_t>(&d - list.items.data()), list.items.size(),
+                         "items built");
       if (d.is_override) continue;
       if (p.item_ids.try_emplace(d.name.text, static_cast<std::uint32_t>(p.item_names.size()))
               .second)

@@ -12,6 +12,7 @@
 #include "check/checker.hpp"
 #include "check/directives.hpp"
 #include "compile/build.hpp"
+#include "errors/release.hpp"
 #include "errors/stop_point.hpp"
 #include "model/allowance_key.hpp"
 #include "parse/parser.hpp"
@@ -107,6 +108,11 @@ compile_result compile(std::span<const tariff_source> sources, const compile_opt
     return result;
   }
   std::deque<front_end> fronts;  // a deque: each sink stays where the checks found it
+  std::size_t bytes = 0;
+  for (const tariff_source& s : sources)
+    bytes += s.source.size();
+  // Cancelled among large versions, their syntax trees are freed elsewhere.
+  const errors::release_on_unwind release(bytes >= errors::release_source_from, fronts);
   bool all_read = true;
   for (const tariff_source& s : sources) {
     front_end& f = fronts.emplace_back(s.source, s.file);

@@ -2,8 +2,11 @@
 // the shape; what remains is reading values (numbers, dates, times) and placing them.
 #include "parse/build_ast.hpp"
 
+#include <memory>
 #include <optional>
 #include <string>
+
+#include "errors/stop_point.hpp"
 
 namespace tariff::parse {
 
@@ -484,14 +487,18 @@ void build_item_options(reader& r, const node& n, ast::item_decl& item) {
   }
 }
 
-void build_pricelist(reader& r, const node& n, ast::module& m) {
+// Each item's subtree is freed once read: a list of 100 000 items would otherwise be freed at
+// once, tens of milliseconds in which compile()'s stop condition is not looked at.
+void build_pricelist(reader& r, node& n, ast::module& m) {
   ast::pricelist_decl p;
   p.at = pos(n);
   p.name = identifier_of(get<g::name>(n));
   if (const node* base = find<g::base_list>(n)) p.base = identifier_of(get<g::name>(*base));
   if (const node* eff = find<g::effective>(n)) p.effective = r.date(get<g::date_literal>(*eff));
   p.items.reserve(n.children.size());  // one child per item, and a few more
-  for (const auto& child : n.children) {
+  for (std::unique_ptr<node>& child : n.children) {
+    errors::poll_every(static_cast<std::size_t>(&child - n.children.data()), n.children.size(),
+                       "items read");
     const node& c = *child;
     if (!c.is_type<g::item>() && !c.is_type<g::override_item>()) continue;
     ast::item_decl item;
@@ -505,6 +512,7 @@ void build_pricelist(reader& r, const node& n, ast::module& m) {
     }
     build_item_options(r, c, item);
     p.items.push_back(std::move(item));
+    child.reset();
   }
   m.pricelists.push_back(std::move(p));
 }
@@ -696,7 +704,7 @@ void build_migrate(const node& n, ast::module& m) {
 
 }  // namespace
 
-void build_declaration(const node& n, ast::module& module, diagnostics::diagnostic_sink& sink) {
+void build_declaration(node& n, ast::module& module, diagnostics::diagnostic_sink& sink) {
   reader r(sink);
   if (n.is_type<g::header>()) return build_header(r, n, module);
   if (n.is_type<g::rounding>()) return build_rounding(r, n, module);

@@ -4,6 +4,7 @@
 
 #include <cctype>
 
+#include "errors/release.hpp"
 #include "errors/stop_point.hpp"
 #include "parse/build_ast.hpp"
 #include "parse/lost_names.hpp"
@@ -179,6 +180,9 @@ ast::module parse::parse_module(std::string_view source, diagnostics::diagnostic
   // Declared first, so it outlives every parse tree below (see node_pool).
   parse::node_pool pool;
   ast::module module;
+  // Cancelled in a large tariff, the syntax tree read so far is freed elsewhere (the parse tree
+  // cannot be: its nodes are the pool's, on this thread).
+  const errors::release_on_unwind release(source.size() >= errors::release_source_from, module);
   module.file = sink.file();
   const char* const end = source.data() + source.size();
   cursor at;
@@ -194,8 +198,8 @@ ast::module parse::parse_module(std::string_view source, diagnostics::diagnostic
     pool.at_declaration(at.byte, source.size());
     peg::input in(source.data() + at.byte, end, module.file, at.byte, at.line, at.column);
     try {
-      const auto root = pegtl::parse_tree::parse<g::next_declaration, parse::node, parse::selector,
-                                                 parse::depth_limit, parse::control>(in);
+      auto root = pegtl::parse_tree::parse<g::next_declaration, parse::node, parse::selector,
+                                           parse::depth_limit, parse::control>(in);
       at = cursor_of(in.iterator());
       if (root && !root->children.empty())
         parse::build_declaration(*root->children.front(), module, sink);
