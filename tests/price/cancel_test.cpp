@@ -200,6 +200,38 @@ TEST(Cancel, BillReturnsNothingAndBillsTheSameAfterwards) {
   EXPECT_EQ(write_statement_json(bill(t, deal(), march, opening, work, watched), t), whole);
 }
 
+TEST(Cancel, ALargeBillStopsInEachOfItsStepsAndBillsTheSameAfterwards) {
+  // 16 500 lines: past the size at which sorting is watched and a cancelled bill's lines are
+  // freed on a thread of their own (src/errors/release.hpp). Count the looks of a whole bill,
+  // then stop it at 64 looks spread over all of them: each stop is cancelled, in one of the
+  // bill's steps (the unit it names), and leaves nothing behind.
+  const compiled_tariff t = compile_ok(service_tariff);
+  const std::vector<work_line> work = march_work(16500);
+  const billing_state opening;
+  tripwire counter{1 << 30};
+  bill_options watch;
+  watch.stop = counter.condition();
+  const std::string whole = write_statement_json(bill(t, deal(), march, opening, work, watch), t);
+  const int looks = counter.calls;
+  ASSERT_GT(looks, 16500 / 64);
+  std::set<std::string> units;
+  for (int step = 1; step <= 64; ++step) {
+    tripwire wire{1 + (looks - 1) * step / 64};
+    bill_options options;
+    options.stop = wire.condition();
+    try {
+      (void)bill(t, deal(), march, opening, work, options);
+      FAIL() << "not cancelled at look " << wire.trip;
+    } catch (const cancelled& e) {
+      const std::string what = e.what();
+      units.insert(what.substr(what.find("of 16500 ") + 9));
+    }
+  }
+  EXPECT_EQ(units, (std::set<std::string>{"lines read", "lines ordered", "lines", "lines totalled",
+                                          "lines recorded", "lines identified"}));
+  EXPECT_EQ(write_statement_json(bill(t, deal(), march, opening, work), t), whole);
+}
+
 TEST(Cancel, PriceWithStateLeavesTheStateAsItWas) {
   const compiled_tariff t = compile_ok(service_tariff);
   const std::vector<work_line> first = march_work(10);
@@ -229,7 +261,7 @@ TEST(Cancel, CompileStopsWhileParsingCheckingOrBuilding) {
   const compile_result whole = compile(service_tariff, "plan.tariff", watch);
   ASSERT_TRUE(whole.tariff);
   const int looks = counter.calls;
-  ASSERT_GT(looks, 10);  // a declaration at a time, then each check pass and compile step
+  ASSERT_GT(looks, 10);  // a declaration, a list's items, each check pass and compile step
   std::set<std::string> units;
   for (int trip = 1; trip <= looks; ++trip) {
     tripwire wire{trip};
@@ -244,7 +276,8 @@ TEST(Cancel, CompileStopsWhileParsingCheckingOrBuilding) {
       EXPECT_LT(e.done(), e.total()) << what;
     }
   }
-  EXPECT_EQ(units, (std::set<std::string>{"bytes parsed", "check passes", "compile steps"}));
+  EXPECT_EQ(units, (std::set<std::string>{"bytes parsed", "items read", "check passes",
+                                          "items checked", "compile steps", "items built"}));
   // The condition was this thread's for the call only: a compile without one is whole.
   const compile_result after = compile(service_tariff, "plan.tariff");
   ASSERT_TRUE(after.tariff);
