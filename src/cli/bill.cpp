@@ -339,6 +339,7 @@ void run_bill(const bill_args& a) {
   report_orphan_payments(payments, contracts);
 
   bill_options options;
+  options.stop = call_stop();  // --timeout
   options.trace = a.explain || a.format == "json";
   options.on_repeat = a.on_repeat == "error" ? repeat_policy::error : repeat_policy::skip;
   options.late_work_periods = a.late_work;
@@ -381,6 +382,8 @@ void run_bill(const bill_args& a) {
     try {
       period = statement_period(tariff, c, day);
       s = bill(tariff, c, period, opening, own_work, own_payments, options);
+    } catch (const cancelled&) {
+      throw;  // --timeout: the whole run stops, not this contract
     } catch (const tariff::error& e) {
       // This contract's data cannot be billed (a negative per-unit value, a state entry its
       // plan lacks): the others are, and the run fails.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <tariff/billing.hpp>
+#include <tariff/cancel.hpp>
 #include <tariff/diagnostics.hpp>
 #include <tariff/io.hpp>
 #include <tariff/model.hpp>
@@ -38,6 +39,18 @@ void standard_input_once(const CLI::App& app);
 void add_delimiter_option(CLI::App& app);
 /// The CSV readers' options the command line chose (--delimiter).
 csv_options csv_input_options();
+
+/// Adds `--timeout SECONDS` to price, bill and estimate: past it the tariff's compile, the
+/// pricing or the billing stops (exit status 5, docs/cli.md) and no file is written. Run once
+/// the commands are added.
+void add_timeout_option(CLI::App& app);
+/// Starts the --timeout clock, if one was given: run once the command line is parsed.
+void start_timeout();
+/// The stop condition of the library calls: the --timeout's deadline, or none.
+[[nodiscard]] const stop_condition& call_stop();
+/// The exit status of a call stopped by --timeout, and what the tool then says.
+inline constexpr int timed_out_status = 5;
+[[nodiscard]] std::string timed_out_message();
 
 /// Whether the file is read as JSON: its name ends in .json, in any case; otherwise CSV.
 bool is_json_path(const std::string& path);

@@ -4,13 +4,17 @@
 #include <array>
 #include <cctype>
 #include <cerrno>
+#include <chrono>
+#include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fmt/core.h>
 #include <fmt/format.h>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <sstream>
 #include <system_error>
 
@@ -28,6 +32,20 @@ namespace {
 // What --delimiter gave, empty when not given; one command runs in a process, and each command
 // that reads CSV binds its --delimiter here (add_delimiter_option).
 std::string delimiter_given;  // NOLINT(cppcoreguidelines-avoid-non-const-global-variables)
+
+// What --timeout gave, as given (empty: none), and the call's stop condition once started.
+std::string timeout_given;         // NOLINT(cppcoreguidelines-avoid-non-const-global-variables)
+stop_condition timeout_condition;  // NOLINT(cppcoreguidelines-avoid-non-const-global-variables)
+
+// A number of seconds ("2", "0.5", "1e-3"), or nothing if `text` is not a finite number whole.
+std::optional<double> seconds_of(const std::string& text) {
+  char* end = nullptr;
+  errno = 0;
+  const double value = std::strtod(text.c_str(), &end);
+  if (text.empty() || end != text.c_str() + text.size() || errno != 0 || !std::isfinite(value))
+    return std::nullopt;
+  return value;
+}
 
 // The rows that read, unless some did not: then each of those is printed and nothing is used.
 template <class Row>
@@ -69,6 +87,41 @@ void add_delimiter_option(CLI::App& app) {
                      "default: ';' when a header has ';' and no ','")
         ->transform(delimiter);
   }
+}
+
+void add_timeout_option(CLI::App& app) {
+  for (const char* name : {"price", "bill", "estimate"})
+    app.get_subcommand(name)
+        ->add_option("--timeout", timeout_given,
+                     "Give up after SECONDS (from the start) of compiling the tariff, pricing "
+                     "and billing: exit status 5, no file written")
+        ->check(CLI::Validator(
+            [](const std::string& value) -> std::string {
+              const std::optional<double> seconds = seconds_of(value);
+              return seconds && *seconds > 0
+                         ? ""
+                         : "expected a number of seconds greater than 0, not '" + value + "'";
+            },
+            ""))
+        ->type_name("SECONDS");
+}
+
+void start_timeout() {
+  if (timeout_given.empty()) return;
+  // To the microsecond; a timeout of more than thirty years is one of thirty years.
+  const double seconds = std::min(seconds_of(timeout_given).value_or(1e9), 1e9);
+  timeout_condition =
+      stop_condition::after(std::chrono::microseconds(static_cast<long long>(seconds * 1e6)));
+}
+
+const stop_condition& call_stop() {
+  return timeout_condition;
+}
+
+std::string timed_out_message() {
+  return fmt::format(
+      "stopped: the --timeout of {} s passed; the files it would write are left as they were",
+      timeout_given);
 }
 
 csv_options csv_input_options() {
@@ -158,7 +211,7 @@ void write_output(const std::string& path, const std::string& text) {
 }
 
 compiled_tariff load_tariff(const std::string& path) {
-  compile_result compiled = compile(read_file(path), display_name(path));
+  compile_result compiled = compile(read_file(path), display_name(path), {call_stop()});
   if (!compiled.diagnostics.empty()) print_diagnostics(compiled.diagnostics);
   if (!compiled.tariff) throw failure("");
   return std::move(*compiled.tariff);
@@ -199,7 +252,7 @@ compiled_tariff load_tariff(const std::vector<std::string>& paths) {
   std::vector<tariff_source> sources;
   for (std::size_t i = 0; i < files.size(); ++i)
     sources.push_back({texts[i], names[i]});
-  compile_result compiled = compile(sources);
+  compile_result compiled = compile(sources, {call_stop()});
   if (!compiled.diagnostics.empty()) print_diagnostics(compiled.diagnostics);
   if (!compiled.tariff) throw failure("");
   return std::move(*compiled.tariff);

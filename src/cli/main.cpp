@@ -16,8 +16,8 @@
 //
 // Exit status: 0 done; 1 the tariff or the input has errors (each printed with its place), or an
 // output could not be written; 2 the command line is wrong; diff also 3 (--exit-code: a figure
-// changed) and 4 (a contract the new tariff cannot price). docs/cli.md describes every command
-// and option.
+// changed) and 4 (a contract the new tariff cannot price); 5 --timeout passed. docs/cli.md
+// describes every command and option.
 #include <cstdio>
 #include <exception>
 #include <fmt/core.h>
@@ -62,6 +62,7 @@ int main(int argc, char** argv) {
   tariff::cli::add_payouts_command(app);
   tariff::cli::add_pay_command(app);
   tariff::cli::add_delimiter_option(app);  // the commands above that read CSV
+  tariff::cli::add_timeout_option(app);    // price, bill and estimate
   tariff::cli::add_fmt_command(app);
   tariff::cli::add_lsp_command(app);
   tariff::cli::add_help_command(app);
@@ -72,6 +73,7 @@ int main(int argc, char** argv) {
   app.parse_complete_callback([&app] {
     tariff::cli::standard_input_once(app);
     tariff::cli::output_format_from_name(app);
+    tariff::cli::start_timeout();
   });
   // A misspelt command or option is named before CLI11 would miss a required option instead.
   try {
@@ -94,6 +96,9 @@ int main(int argc, char** argv) {
     return print_for(app, e);
   } catch (const CLI::ParseError& e) {
     return tariff::cli::usage_error(app, e);
+  } catch (const tariff::cancelled&) {  // how far it got is a block's count: not told
+    fmt::print(stderr, "tariff: {}\n", tariff::cli::timed_out_message());
+    return tariff::cli::timed_out_status;
   } catch (const tariff::cli::failure& e) {
     // Messages may quote names from the input: a line break or an escape sequence in one is
     // shown visibly, never sent to the terminal.

@@ -118,7 +118,8 @@ void price_stream(const inputs& in, const priced_output& out) {
   const contract_index index = index_contracts(contracts);
   work_input work(in.work, sort_memory() / 4);  // the ids' share, as bill and diff give it
   output_stream output(out.output);
-  const price_options options{out.explain || out.format != "table"};
+  price_options options{out.explain || out.format != "table"};
+  options.stop = call_stop();  // --timeout
   const bool table = out.format == "table";
   priced_writer writer(
       out.format == "json" ? priced_writer::format::json : priced_writer::format::csv, tariff);
@@ -213,7 +214,8 @@ void add_estimate_command(CLI::App& app) {
     const contract& deal = find_contract(contracts, opts->contract);
     const std::vector<work_line> work = load_work(opts->in.work);
     const billing_state state = load_state(opts->state, opts->contract);
-    const price_options options{opts->out.explain || opts->out.format != "table"};
+    price_options options{opts->out.explain || opts->out.format != "table"};
+    options.stop = call_stop();  // --timeout
     write_priced(opts->out, estimate(tariff, deal, state, work, options), tariff, work);
   });
 }

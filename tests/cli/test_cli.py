@@ -260,6 +260,34 @@ def test_bill_json_statement_and_state_round_trip(tmp_path):
     assert json.loads(april.stdout)[0]["period"]["first"] == "2026-04-01"
 
 
+def test_timeout_stops_with_status_5_and_writes_no_file(tmp_path):
+    # A timeout that has passed before the tariff is compiled: deterministic, whatever the speed.
+    out, state = tmp_path / "priced.csv", tmp_path / "state.json"
+    state.write_text("kept\n")
+    stopped = "tariff: stopped: the --timeout of 0.000001 s passed; the files it would write " \
+              "are left as they were\n"
+    r = run("price", *inputs(), "-f", "csv", "-o", out, "--timeout", "0.000001")
+    assert (r.returncode, r.stdout, r.stderr) == (5, "", stopped)
+    assert not out.exists()
+    r = run("bill", *inputs(), "--period", "2026-03", "--save-state", state,
+            "--timeout", "0.000001")
+    assert (r.returncode, r.stdout, r.stderr) == (5, "", stopped)
+    assert state.read_text() == "kept\n"
+    r = run("estimate", *inputs(), "--contract", "C-1", "--timeout", "1e-6")
+    assert r.returncode == 5
+    # A timeout long enough changes nothing.
+    assert run("price", *inputs(), "-f", "json", "--timeout", "600").stdout == \
+        run("price", *inputs(), "-f", "json").stdout
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "abc", "1e400", "nan", ""])
+def test_timeout_must_be_a_number_of_seconds(value):
+    r = run("price", *inputs(), "--timeout", value)
+    assert r.returncode == 2
+    assert r.stderr == (f"tariff: --timeout: expected a number of seconds greater than 0, "
+                        f"not '{value}' (see 'tariff help price')\n")
+
+
 def test_bill_csv_is_a_row_of_totals_per_statement():
     r = run("bill", "-t", FACILITIES, "-c", EXAMPLES / "work" / "facilities-contracts.csv",
             "-w", EXAMPLES / "work" / "facilities-work.csv", "--period", "2026-03", "-f", "csv")
