@@ -301,34 +301,41 @@ void bind_tariff(py::module_& m) {
       .def(
           "price_with_state",
           [](const py_tariff& t, const contract& deal, billing_state& state, py::handle work,
-             bool trace) {
+             bool trace, std::optional<double> timeout) {
             const std::vector<work_line> lines = work_of(work);
             std::vector<priced_line> priced;
+            price_options options{trace};
+            options.stop = stop_for(timeout);
             {
               py::gil_scoped_release unlocked;
-              priced = price_with_state(t.compiled, deal, state, lines, price_options{trace});
+              priced = price_with_state(t.compiled, deal, state, lines, options);
             }
             return named(std::move(priced), t.compiled);
           },
           py::arg("contract"), py::arg("state"), py::arg("work"), py::kw_only(),
-          py::arg("trace") = true,
+          py::arg("trace") = true, py::arg("timeout") = py::none(),
           "Lines priced with the plan's allowances, as bill() prices them; `state` is advanced "
-          "in place. Request by request in work order, this gives the statement's figures.")
+          "in place. Request by request in work order, this gives the statement's figures. "
+          "timeout: seconds (None: none); past it raises tariff.Cancelled, a TimeoutError, and "
+          "`state` is left as it was; Ctrl-C stops it too.")
       .def(
           "estimate",
           [](const py_tariff& t, const contract& deal, const billing_state& state, py::handle work,
-             bool trace) {
+             bool trace, std::optional<double> timeout) {
             const std::vector<work_line> lines = work_of(work);
             std::vector<priced_line> priced;
+            price_options options{trace};
+            options.stop = stop_for(timeout);
             {
               py::gil_scoped_release unlocked;
-              priced = estimate(t.compiled, deal, state, lines, price_options{trace});
+              priced = estimate(t.compiled, deal, state, lines, options);
             }
             return named(std::move(priced), t.compiled);
           },
           py::arg("contract"), py::arg("state"), py::arg("work"), py::kw_only(),
-          py::arg("trace") = true,
-          "Planned work priced against the state, which is left as it was.")
+          py::arg("trace") = true, py::arg("timeout") = py::none(),
+          "Planned work priced against the state, which is left as it was. timeout: seconds "
+          "(None: none); past it raises tariff.Cancelled, a TimeoutError; Ctrl-C stops it too.")
       .def(
           "priced_json",
           [](const py_tariff& t, const std::vector<line_result>& lines) {

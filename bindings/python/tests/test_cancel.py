@@ -1,5 +1,5 @@
-"""Timeouts and Ctrl-C (docs/python.md, "Timeouts and Ctrl-C"): compile, price, price_table and
-bill raise tariff.Cancelled, a TimeoutError and a TariffError, past their timeout and return
+"""Timeouts and Ctrl-C (docs/python.md, "Timeouts and Ctrl-C"): compile, price, price_table,
+bill, price_with_state and estimate raise tariff.Cancelled, a TimeoutError and a TariffError, past their timeout and return
 nothing; Ctrl-C during the engine's work stops it with KeyboardInterrupt. No timing is asserted:
 a timeout of 0 has passed before the engine first looks at it."""
 
@@ -62,6 +62,21 @@ def test_bill_returns_nothing_and_leaves_the_state(subscription):
     assert opening.to_json() == before
     assert t.bill(deal, "2026-03", work, state=opening, timeout=3600).closing.to_json() == (
         t.bill(deal, "2026-03", work, state=opening).closing.to_json())
+
+
+def test_price_with_state_and_estimate_leave_the_state(subscription):
+    t, contracts, work = subscription
+    deal = contracts[0]
+    state = t.bill(deal, "2026-03", work[:2]).closing
+    before = state.to_json()
+    for call in (t.price_with_state, t.estimate):
+        with pytest.raises(tariff.Cancelled, match="after 0 of"):
+            call(deal, state, work, timeout=0)
+        assert state.to_json() == before
+    assert t.estimate(deal, state, work, timeout=3600) == t.estimate(deal, state, work)
+    assert state.to_json() == before
+    assert t.price_with_state(deal, state, work, timeout=3600) == (
+        t.estimate(deal, tariff.BillingState.from_json(before), work))
 
 
 def test_ctrl_c_stops_the_engine_inside_the_call(night):
