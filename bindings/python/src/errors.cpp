@@ -3,6 +3,7 @@
 
 #include <cstddef>
 
+#include <pybind11/stl.h>
 #include <tariff/calendar.hpp>
 #include <tariff/decimal.hpp>
 #include <tariff/error.hpp>
@@ -31,9 +32,32 @@ void raise_input_errors(const std::vector<input_error>& errors, const std::strin
 }
 
 void bind_errors(py::module_& m) {
+  py::class_<fix_it>(m, "FixIt",
+                     "An edit that resolves a diagnostic: replace the text from (line, column) "
+                     "up to (end_line, end_column), 1-based, columns in bytes, with `replacement`.")
+      .def_readonly("line", &fix_it::line)
+      .def_readonly("column", &fix_it::column)
+      .def_readonly("end_line", &fix_it::end_line)
+      .def_readonly("end_column", &fix_it::end_column)
+      .def_readonly("replacement", &fix_it::replacement)
+      .def("__eq__", [](const fix_it& a, const fix_it& b) { return a == b; })
+      .def("__repr__", [](const fix_it& f) {
+        return "<FixIt " + std::to_string(f.line) + ":" + std::to_string(f.column) + "-" +
+               std::to_string(f.end_line) + ":" + std::to_string(f.end_column) + " -> '" +
+               f.replacement + "'>";
+      });
+
   py::class_<diagnostic>(m, "Diagnostic",
                          "One finding in a tariff source: an error or a warning, with its place.")
       .def_readonly("file", &diagnostic::file, "The source's name as given to compile().")
+      .def_readonly("name", &diagnostic::name,
+                    "The stable name of the kind of finding, e.g. 'unknown-attribute' (numbered "
+                    "in docs/language.md's table; what `#@ allow NAME` takes).")
+      .def_readonly("length", &diagnostic::length,
+                    "Bytes the finding spans on its line from `column` (0: a point).")
+      .def_readonly("note", &diagnostic::note, "A hint on how to fix it; may be empty.")
+      .def_readonly("fixes", &diagnostic::fixes,
+                    "Edits that resolve it, each one alone (FixIt: the 'did you mean').")
       .def_readonly("line", &diagnostic::line, "1-based line.")
       .def_readonly("column", &diagnostic::column, "1-based column, in bytes.")
       .def_readonly("message", &diagnostic::message, "Plain words, with 'did you mean' hints.")

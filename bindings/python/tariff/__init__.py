@@ -34,6 +34,7 @@ from ._tariff import (
     CreditedPayment,
     Diagnostic,
     FeeLine,
+    FixIt,
     InputError,
     IssuedStatement,
     ItemQuantity,
@@ -75,7 +76,7 @@ from ._tariff import VerifyDifference, VerifyResult, tzdata_version
 __all__ = [
     "Alert", "AllowanceReport", "AllowanceUse", "Amendment", "BilledFee", "BilledLine",
     "BillingRun", "BillingState", "Change", "Comparison", "Contract", "CreditedPayment",
-    "Diagnostic", "FeeLine", "InputError", "IssuedStatement", "ItemQuantity", "LineChange",
+    "Diagnostic", "FeeLine", "FixIt", "InputError", "IssuedStatement", "ItemQuantity", "LineChange",
     "MissingDependency", "Payment", "Payout", "PayoutLine", "Period", "PlanDays", "PortfolioRow",
     "PrepaidFee",
     "PrepaidReport", "PricedLine", "PricedPart", "Reversal", "StaffPay", "StaffPayLine",

@@ -18,6 +18,7 @@ from ._tariff import (
     CreditedPayment as CreditedPayment,
     Diagnostic as Diagnostic,
     FeeLine as FeeLine,
+    FixIt as FixIt,
     InputError as InputError,
     IssuedStatement as IssuedStatement,
     ItemQuantity as ItemQuantity,

@@ -17,11 +17,22 @@ class TariffError(Exception):
 
 class Cancelled(TimeoutError, TariffError): ...
 
-class Diagnostic:
-    file: str
+class FixIt:
     line: int
     column: int
+    end_line: int
+    end_column: int
+    replacement: str
+
+class Diagnostic:
+    file: str
+    name: str
+    line: int
+    column: int
+    length: int
     message: str
+    note: str
+    fixes: list[FixIt]
     source_line: str
     severity: str
 

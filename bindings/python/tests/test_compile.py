@@ -97,6 +97,19 @@ def test_errors_raise_tariff_error_with_diagnostics():
                       "              site.region")  # the fix-it under the name
 
 
+def test_a_diagnostic_has_its_stable_name_span_and_fix():
+    with pytest.raises(tariff.TariffError) as raised:
+        tariff.compile(BAD, file="bad.tariff")
+    d = raised.value.diagnostics[0]
+    assert (d.name, d.line, d.column, d.length) == ("unknown-attribute", 6, 13, len("site.regoin"))
+    [fix] = d.fixes
+    assert isinstance(fix, tariff.FixIt)
+    assert (fix.line, fix.column, fix.end_line, fix.end_column, fix.replacement) == (
+        6, 13, 6, 13 + len("site.regoin"), "site.region")
+    warning = tariff.check(GOOD + "rule off when false : price * 0.1\n")[0]
+    assert (warning.severity, warning.name, warning.fixes) == ("warning", "never-fires", [])
+
+
 def test_a_syntax_error_has_its_place():
     with pytest.raises(tariff.TariffError) as raised:
         tariff.compile('tariff "T" currency EUR\npricelist retail {\n  item visit "Visit" per\n}\n')
