@@ -9,11 +9,11 @@
 //   } catch (const tariff::cancelled& e) {              // e.cause(), e.done() of e.total()
 //   }
 //
-// compile(), price(), price_into(), bill(), price_with_state() and estimate() take one (in
-// compile_options, price_options, bill_options). They look at it every few lines (every
-// declaration while compiling) and, once it holds, throw tariff::cancelled, leaving nothing
-// partial: each call's comment says what its outputs hold then. A default stop_condition never
-// holds and costs one test of a bool per batch of lines (docs/design.md, "Deadlines and
+// compile(), price(), price_into(), bill(), price_with_state(), estimate() and compare() take one
+// (in compile_options, price_options, bill_options, compare_options). They look at it every few
+// lines (every declaration while compiling) and, once it holds, throw tariff::cancelled, leaving
+// nothing partial: each call's comment says what its outputs hold then. A default stop_condition
+// never holds and costs one test of a bool per batch of lines (docs/design.md, "Deadlines and
 // cancellation").
 #pragma once
 

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include <tariff/billing.hpp>
+#include <tariff/cancel.hpp>
 #include <tariff/decimal.hpp>
 #include <tariff/export.h>
 #include <tariff/model.hpp>
@@ -91,6 +92,12 @@ struct TARIFF_API compare_options {
   /// Called now and then with the lines priced so far of `total` (each line is priced twice, so
   /// total is twice the history); for a progress bar. Runs on the calling thread.
   std::function<void(std::size_t done, std::size_t total)> progress;
+  /// When to give up (cancel.hpp): looked at every 64 lines of each contract under each tariff,
+  /// and before each statement period whose fees are charged. compare() then throws cancelled
+  /// counting the lines priced of twice the history ("lines priced"). A stream's add() throws
+  /// the pricing's cancelled and adds nothing to the figures; after a cancelled finish() the
+  /// stream is only to be dropped.
+  stop_condition stop{};
 };
 
 /// compare() a contract at a time, for a history too long to hold at once: each contract's lines

@@ -40,7 +40,7 @@ void add_delimiter_option(CLI::App& app);
 /// The CSV readers' options the command line chose (--delimiter).
 csv_options csv_input_options();
 
-/// Adds `--timeout SECONDS` to price, bill and estimate: past it the tariff's compile, the
+/// Adds `--timeout SECONDS` to price, bill, estimate and diff: past it the tariffs' compile, the
 /// pricing or the billing stops (exit status 5, docs/cli.md) and no file is written. Run once
 /// the commands are added.
 void add_timeout_option(CLI::App& app);

@@ -150,6 +150,7 @@ void run_diff(const diff_args& a) {
   options.trace = listing;
   options.include_fees = !a.no_fees;
   options.renamed_plans = std::move(renamed);
+  options.stop = call_stop();  // --timeout
   comparison_stream stream(old_tariff, new_tariff, options);
   const auto format =
       a.format == "json" ? comparison_writer::format::json : comparison_writer::format::text;

@@ -90,10 +90,10 @@ void add_delimiter_option(CLI::App& app) {
 }
 
 void add_timeout_option(CLI::App& app) {
-  for (const char* name : {"price", "bill", "estimate"})
+  for (const char* name : {"price", "bill", "estimate", "diff"})
     app.get_subcommand(name)
         ->add_option("--timeout", timeout_given,
-                     "Give up after SECONDS (from the start) of compiling the tariff, pricing "
+                     "Give up after SECONDS (from the start) of compiling the tariffs, pricing "
                      "and billing: exit status 5, no file written")
         ->check(CLI::Validator(
             [](const std::string& value) -> std::string {

@@ -62,7 +62,7 @@ int main(int argc, char** argv) {
   tariff::cli::add_payouts_command(app);
   tariff::cli::add_pay_command(app);
   tariff::cli::add_delimiter_option(app);  // the commands above that read CSV
-  tariff::cli::add_timeout_option(app);    // price, bill and estimate
+  tariff::cli::add_timeout_option(app);    // price, bill, estimate and diff
   tariff::cli::add_fmt_command(app);
   tariff::cli::add_lsp_command(app);
   tariff::cli::add_help_command(app);

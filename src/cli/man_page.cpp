@@ -71,7 +71,8 @@ std::string man_page(const tool_model& tool) {
        ".TP\n2\nthe command line is wrong\n"
        ".TP\n3\n\\fBdiff \\-\\-exit\\-code\\fR: a figure changed\n"
        ".TP\n4\n\\fBdiff\\fR: a contract the new tariff cannot price\n"
-       ".TP\n5\n\\fBprice\\fR, \\fBbill\\fR, \\fBestimate\\fR: the \\-\\-timeout passed\n"
+       ".TP\n5\n\\fBprice\\fR, \\fBbill\\fR, \\fBestimate\\fR, \\fBdiff\\fR: the \\-\\-timeout "
+       "passed\n"
        ".SH SEE ALSO\n"
        "docs/cli.md in the tariff sources describes every command and option with examples.\n";
   return s;

@@ -48,13 +48,14 @@ lines_by_contract group_lines(std::span<const contract> contracts,
 // both the history and the contract's term to `charged(contract's index, fee)`, as it is made:
 // a history of many contracts keeps none of them.
 void charge_fees(const compiled_tariff& tariff, std::span<const contract> contracts,
-                 date_span history,
+                 date_span history, const stop_condition& stop,
                  const std::function<void(std::size_t, const fee_line&)>& charged) {
   if (history.first >= history.end) return;
   const std::vector<std::string> plans = tariff.plans();
   bill_options options;
   options.expiry_warning_days = 0;
   options.trace = false;
+  options.stop = stop;  // each period's bill looks at it before its first step
   for (std::size_t c = 0; c < contracts.size(); ++c) {
     const contract& deal = contracts[c];
     if (deal.status != contract_status::registered ||
@@ -244,7 +245,8 @@ std::vector<line_change> comparison_stream::add(const contract* deal,
                      std::to_string(indexes.size()) + " indexes");
   sums& s = *sums_;
   const bool trace = s.options.trace && s.options.keep_lines;
-  const price_options options{trace};
+  price_options options{trace};
+  options.stop = s.options.stop;
   // Each line priced as bill() prices it: a contract's lines in work order through its plan's
   // allowances, the state carried from one period to the next (price_with_state is proven equal
   // to billing period by period); a line naming no contract, rejected by both.
@@ -292,7 +294,7 @@ comparison comparison_stream::finish(std::span<const contract> contracts) {
     for (const bool is_old : {true, false}) {
       const std::span<const contract> charged =
           is_old || renamed.empty() ? contracts : std::span<const contract>(renamed);
-      charge_fees(is_old ? s.old_tariff : s.new_tariff, charged, out.history,
+      charge_fees(is_old ? s.old_tariff : s.new_tariff, charged, out.history, s.options.stop,
                   [&](std::size_t c, const fee_line& fee) {
                     add_fee(out.total, fee.amount, is_old);
                     add_fee(out.fees, fee.amount, is_old);
@@ -320,7 +322,12 @@ comparison compare(const compiled_tariff& old_tariff, const compiled_tariff& new
     lines.clear();
     for (std::size_t i : indexes)
       lines.push_back(history[i]);
-    std::vector<line_change> more = stream.add(deal, lines, indexes);
+    std::vector<line_change> more;
+    try {
+      more = stream.add(deal, lines, indexes);
+    } catch (const cancelled& e) {  // counted over the whole history, not the contract's lines
+      throw cancelled(e.cause(), done, 2 * history.size(), "lines priced");
+    }
     std::move(more.begin(), more.end(), std::back_inserter(changed));
     done += 2 * indexes.size();  // each line priced under both tariffs
     if (options.progress) options.progress(done, 2 * history.size());
@@ -328,7 +335,12 @@ comparison compare(const compiled_tariff& old_tariff, const compiled_tariff& new
   for (std::size_t c = 0; c < contracts.size(); ++c)
     add(&contracts[c], groups.of_contract[c]);
   add(nullptr, groups.orphans);
-  comparison out = stream.finish(contracts);
+  comparison out;
+  try {
+    out = stream.finish(contracts);
+  } catch (const cancelled& e) {  // every line was priced; the fees were being charged
+    throw cancelled(e.cause(), done, 2 * history.size(), "lines priced");
+  }
   std::sort(changed.begin(), changed.end(),
             [](const line_change& a, const line_change& b) { return a.index < b.index; });
   out.lines = std::move(changed);

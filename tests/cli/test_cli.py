@@ -275,6 +275,12 @@ def test_timeout_stops_with_status_5_and_writes_no_file(tmp_path):
     assert state.read_text() == "kept\n"
     r = run("estimate", *inputs(), "--contract", "C-1", "--timeout", "1e-6")
     assert r.returncode == 5
+    report = tmp_path / "diff.txt"
+    r = run("diff", "--old", SUBSCRIPTION / "tariff.tariff", "--new", SUBSCRIPTION / "tariff.tariff",
+            "-c", SUBSCRIPTION / "contracts.csv", "-w", SUBSCRIPTION / "work.csv", "-o", report,
+            "--timeout", "0.000001")
+    assert (r.returncode, r.stderr) == (5, stopped)
+    assert not report.exists()
     # A timeout long enough changes nothing.
     assert run("price", *inputs(), "-f", "json", "--timeout", "600").stdout == \
         run("price", *inputs(), "-f", "json").stdout

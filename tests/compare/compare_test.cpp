@@ -1,6 +1,10 @@
 // What-if comparison: the same history under a current and a proposed tariff, figures checked by
 // hand. The proposal raises the repair price (1000 → 1200), lowers the night factor (×2 → ×1.5),
 // raises the fee (10000 → 12000 a month) and includes a third visit a month.
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 #include <tariff/compare.hpp>
 #include <tariff/compare_io.hpp>
@@ -244,6 +248,39 @@ TEST_F(CompareTest, APlanAnAmendmentChangesToIsMappedToItsNewName) {
   expect_figures(c.total, "55500.00", "61400.00", "52300.00", "58200.00");
   // The caller's contracts keep the current names.
   EXPECT_EQ(amended[0].amendments[0].plan, "premium");
+}
+
+TEST_F(CompareTest, StopsAtEachLookCountingTheLinesPricedOfTheWholeHistory) {
+  // Count how often a whole comparison looks at its condition, then stop it at each look in
+  // turn: each throws cancelled over twice the history's 7 lines, none past the lines priced;
+  // the first before any line, the last while the fees are charged, after all 14.
+  int calls = 0;
+  int trip = 1 << 30;
+  compare_options options;
+  options.stop.callback = [&] { return ++calls >= trip; };
+  const comparison whole = compare(*current, *proposed, contracts, work, options);
+  const int looks = calls;
+  ASSERT_GE(looks, 6);  // C1, C2 and the orphan under each tariff, then the fees' bills
+  std::vector<std::size_t> done;
+  for (trip = 1; trip <= looks; ++trip) {
+    calls = 0;
+    try {
+      (void)compare(*current, *proposed, contracts, work, options);
+      FAIL() << "not cancelled at look " << trip;
+    } catch (const cancelled& e) {
+      EXPECT_EQ(e.cause(), stop_cause::callback);
+      EXPECT_EQ(e.total(), 14U);
+      EXPECT_EQ(std::string(e.what()).substr(std::string(e.what()).rfind(" of ")),
+                " of 14 lines priced");
+      done.push_back(e.done());
+    }
+  }
+  EXPECT_EQ(done.front(), 0U);
+  EXPECT_EQ(done.back(), 14U);
+  EXPECT_TRUE(std::is_sorted(done.begin(), done.end()));
+  const comparison again = compare(*current, *proposed, contracts, work);
+  EXPECT_EQ(again.total.new_revenue, whole.total.new_revenue);
+  EXPECT_EQ(again.total.old_revenue, whole.total.old_revenue);
 }
 
 TEST_F(CompareTest, RefusesTariffsInDifferentCurrencies) {

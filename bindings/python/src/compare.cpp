@@ -1,5 +1,6 @@
 // Tariff.compare: the same history priced under the current tariff and a proposed one
 // (tariff/compare.hpp, docs/compare.md), as Python classes Comparison, Change and LineChange.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -8,6 +9,7 @@
 
 #include "bindings.hpp"
 #include "convert.hpp"
+#include "stop.hpp"
 
 namespace tariff::python {
 namespace {
@@ -48,13 +50,14 @@ py::dict change_dict(const change& c) {
 
 comparison_result run_compare(const py_tariff& current, const py_tariff& proposed,
                               py::handle contracts, py::handle history, bool trace, bool keep_lines,
-                              bool include_fees) {
+                              bool include_fees, std::optional<double> timeout) {
   const std::vector<contract> deals = contracts_of(contracts);
   const std::vector<work_line> lines = work_of(history);
   compare_options options;
   options.trace = trace;
   options.keep_lines = keep_lines;
   options.include_fees = include_fees;
+  options.stop = stop_for(timeout);
   comparison_result out{{}, current.compiled, proposed.compiled};
   {
     py::gil_scoped_release unlocked;
@@ -140,7 +143,8 @@ void bind_compare(py::module_& m) {
       });
 
   m.def("_compare", &run_compare, py::arg("current"), py::arg("proposed"), py::arg("contracts"),
-        py::arg("history"), py::arg("trace"), py::arg("keep_lines"), py::arg("include_fees"));
+        py::arg("history"), py::arg("trace"), py::arg("keep_lines"), py::arg("include_fees"),
+        py::arg("timeout") = py::none());
 }
 
 }  // namespace tariff::python

@@ -201,11 +201,14 @@ def load_payments(path: Union[str, "os.PathLike[str]"]) -> list[Payment]:
 
 
 def compare(current: Tariff, proposed: Tariff, contracts, history, *, trace: bool = True,
-            keep_lines: bool = True, include_fees: bool = True):
+            keep_lines: bool = True, include_fees: bool = True,
+            timeout: Optional[float] = None):
     """Prices ``history`` under both tariffs, as billing would, and reports the difference in
-    total, per client, per item and per month, with every changed line (docs/compare.md)."""
+    total, per client, per item and per month, with every changed line (docs/compare.md).
+    timeout: seconds (None: none); past it raises tariff.Cancelled, a TimeoutError, counting
+    the lines priced of twice the history; Ctrl-C stops it too."""
     return _tariff._compare(current, proposed, contracts, history, trace, keep_lines,
-                            include_fees)
+                            include_fees, timeout)
 
 
 def payouts(tariff: Tariff, contracts, work, period, *, rates: str = ""):

@@ -1,5 +1,5 @@
 """Timeouts and Ctrl-C (docs/python.md, "Timeouts and Ctrl-C"): compile, price, price_table,
-bill, price_with_state and estimate raise tariff.Cancelled, a TimeoutError and a TariffError, past their timeout and return
+bill, price_with_state, estimate and compare raise tariff.Cancelled, a TimeoutError and a TariffError, past their timeout and return
 nothing; Ctrl-C during the engine's work stops it with KeyboardInterrupt. No timing is asserted:
 a timeout of 0 has passed before the engine first looks at it."""
 
@@ -77,6 +77,15 @@ def test_price_with_state_and_estimate_leave_the_state(subscription):
     assert state.to_json() == before
     assert t.price_with_state(deal, state, work, timeout=3600) == (
         t.estimate(deal, tariff.BillingState.from_json(before), work))
+
+
+def test_compare_counts_the_lines_priced_of_the_whole_history(subscription):
+    t, contracts, work = subscription
+    with pytest.raises(tariff.Cancelled) as e:
+        t.compare(t, contracts, work, timeout=0)
+    assert str(e.value) == f"cancelled: the deadline passed after 0 of {2 * len(work)} lines priced"
+    assert t.compare(t, contracts, work, timeout=3600).total.to_dict() == (
+        t.compare(t, contracts, work).total.to_dict())
 
 
 def test_ctrl_c_stops_the_engine_inside_the_call(night):
