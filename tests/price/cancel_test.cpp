@@ -285,6 +285,39 @@ TEST(Cancel, CompileStopsWhileParsingCheckingOrBuilding) {
   EXPECT_EQ(after.diagnostics, whole.diagnostics);
 }
 
+TEST(Cancel, ALargeCompileStopsInEachStageAndCompilesTheSameAfterwards) {
+  // A source past 1 MiB: a cancelled compile hands its syntax tree and program to a thread of
+  // their own (src/errors/release.hpp). Stopped at looks spread over a whole compile, each is
+  // cancelled, in parsing, reading the items, checking or building them, or a compile step (the
+  // last look), and a compile afterwards is whole.
+  std::string big(service_tariff.substr(0, service_tariff.find("pricelist retail {\n") + 19));
+  for (int i = 0; big.size() < (std::size_t{1} << 20) + 4096; ++i)
+    big += "  item extra_" + std::to_string(i) + " \"Extra item " + std::to_string(i) +
+           "\" per visit price 100.00 cost 60.00\n";
+  big += service_tariff.substr(service_tariff.find("  item engineer_visit"));
+  tripwire counter{1 << 30};
+  const compile_result whole = compile(big, "big.tariff", compile_options{counter.condition()});
+  ASSERT_TRUE(whole.tariff) << format(whole.diagnostics);
+  const int looks = counter.calls;
+  std::set<std::string> units;
+  for (int step = 1; step <= 16; ++step) {
+    tripwire wire{1 + (looks - 1) * step / 16};
+    try {
+      (void)compile(big, "big.tariff", compile_options{wire.condition()});
+      FAIL() << "not cancelled at look " << wire.trip;
+    } catch (const cancelled& e) {
+      const std::string what = e.what();
+      units.insert(
+          what.substr(what.find(std::to_string(e.total())) + std::to_string(e.total()).size() + 1));
+    }
+  }
+  EXPECT_EQ(units, (std::set<std::string>{"bytes parsed", "items read", "items checked",
+                                          "items built", "compile steps"}));
+  const compile_result after = compile(big, "big.tariff");
+  ASSERT_TRUE(after.tariff);
+  EXPECT_EQ(after.tariff->source_hash(), whole.tariff->source_hash());
+}
+
 TEST(Cancel, CompileWithAFlagSetParsesNothing) {
   std::atomic<bool> stop{true};
   compile_options options;
