@@ -261,6 +261,11 @@ std::ostream& operator<<(std::ostream& out, const decimal& value) {
 
 std::int64_t decimal::to_units(int scale) const {
   check_scale(scale, "to_units");
+  // A small coefficient no finer than the unit is scaled up exactly, with no decimal built (batch
+  // columns convert every figure of every line); what does not fit takes the path below to fail.
+  if (detail::int128 units = 0; big_ == nullptr && scale_ <= scale &&
+                                wide::scale_up(small_, scale - scale_, units) && fits_int64(units))
+    return static_cast<std::int64_t>(units);
   const decimal exact = rescale(scale, rounding_mode::down);
   if (exact != *this)
     fail(decimal_errc::invalid_argument,

@@ -84,6 +84,28 @@ TEST(DecimalText, LimitsAreErrors) {
   EXPECT_THROW((void)huge.to_units(0), decimal_error);
 }
 
+// Units of a figure scaled up to the unit, at the edges of 64 bits, and of a figure finer than
+// the unit whose extra digits are zeros.
+TEST(DecimalBasics, UnitsAtTheEdgesOfSixtyFourBits) {
+  EXPECT_EQ(d("92233720368547758.07").to_units(2), std::numeric_limits<std::int64_t>::max());
+  EXPECT_EQ(d("9223372036854775.807").to_units(3), std::numeric_limits<std::int64_t>::max());
+  EXPECT_EQ(d("-922337203685477580.8").to_units(1), std::numeric_limits<std::int64_t>::min());
+  EXPECT_EQ(d("922337203685477580").to_units(1), 9223372036854775800);
+  EXPECT_EQ(d("12.500").to_units(2), 1250);
+  EXPECT_EQ(d("0").to_units(38), 0);
+  for (const char* too_large :
+       {"92233720368547758.08", "922337203685477581", "1000000000000000000000000000000"}) {
+    try {
+      (void)d(too_large).to_units(2);
+      ADD_FAILURE() << too_large;
+    } catch (const decimal_error& e) {
+      EXPECT_EQ(e.code(), decimal_errc::limit) << too_large;
+    }
+  }
+  EXPECT_THROW((void)d("1").to_units(19), decimal_error);  // 10^19 units
+  EXPECT_EQ(d("1").to_units(18), 1000000000000000000);
+}
+
 TEST(DecimalArithmetic, ExactSumsDifferencesProducts) {
   EXPECT_EQ(s(d("12") + d("7.00")), "19.00");
   EXPECT_EQ(s(d("1.3") - d("1.30")), "0.00");
