@@ -55,6 +55,18 @@ bool boolean_cell(const table_column& c, std::size_t row) {
   return static_cast<const std::uint8_t*>(c.data)[row] != 0;
 }
 
+// A str's UTF-8 text. Most cells are ASCII, whose compact form is already UTF-8 and is read in
+// place without a call; other text asks CPython, which keeps its UTF-8 on the object.
+std::string_view utf8_of(PyObject* text) {
+  if (PyUnicode_IS_COMPACT_ASCII(text))
+    return {static_cast<const char*>(PyUnicode_DATA(text)),
+            static_cast<std::size_t>(PyUnicode_GET_LENGTH(text))};
+  Py_ssize_t size = 0;
+  const char* utf8 = PyUnicode_AsUTF8AndSize(text, &size);
+  if (utf8 == nullptr) throw py::error_already_set();
+  return {utf8, static_cast<std::size_t>(size)};
+}
+
 std::string type_name(PyObject* value) {
   return Py_TYPE(value)->tp_name;
 }
@@ -157,6 +169,12 @@ table_reader::table_reader(const py::dict& columns, std::size_t rows, const py::
              column("start"),     column("end"),      column("quantity"),    column("kind"),
              column("performer"), column("accepted"), column("accepted_on"), column("site"),
              column("time_zone")};
+  for (const auto& [name, c] : columns_)
+    if (c.kind == table_column::type::objects)
+      object_cells_.push_back(static_cast<PyObject* const*>(c.data));
+  for (const attribute_column& a : attributes_)
+    if (a.column.kind == table_column::type::objects)
+      object_cells_.push_back(static_cast<PyObject* const*>(a.column.data));
   std::string problems;
   for (const std::string& name : unknown)
     problems += "\n  unknown column '" + name + "'";
@@ -203,10 +221,7 @@ bool table_reader::text(const table_column& c, std::size_t row, std::string& out
   }
   PyObject* value = cell(c, row);
   if (PyUnicode_Check(value)) {
-    Py_ssize_t size = 0;
-    const char* utf8 = PyUnicode_AsUTF8AndSize(value, &size);
-    if (utf8 == nullptr) throw py::error_already_set();
-    out.assign(utf8, static_cast<std::size_t>(size));
+    out.assign(utf8_of(value));
     return true;
   }
   out.clear();
@@ -227,10 +242,23 @@ bool table_reader::text(const table_column& c, std::size_t row, std::string& out
   return false;
 }
 
+// The objects of a table read from a file are scattered over the heap, one per cell, so reading
+// a row would wait on a cache miss per cell; asking for the cells of a row some rows ahead
+// overlaps those waits with the reading of the rows between.
+void table_reader::prefetch_row(std::size_t row) const {
+  for (PyObject* const* cells : object_cells_) {
+    const char* object = reinterpret_cast<const char*>(cells[row]);
+    __builtin_prefetch(object);       // the header: type, length, and the start of short text
+    __builtin_prefetch(object + 64);  // the rest of a timestamp's text
+  }
+}
+
 void table_reader::read(std::size_t first, std::size_t count, std::vector<work_line>& out,
                         std::vector<input_error>& errors) {
+  constexpr std::size_t rows_ahead = 8;
   out.resize(count);
   for (std::size_t k = 0; k < count; ++k) {
+    if (first + k + rows_ahead < rows_) prefetch_row(first + k + rows_ahead);
     input_error error;
     if (!read_row(first + k, out[k], error)) {
       error.row = first + k;
@@ -274,11 +302,9 @@ bool table_reader::read_row(std::size_t row, work_line& line, input_error& error
     }
     PyObject* value = cell(c, row);
     if (PyUnicode_Check(value)) {  // the common case, text from a file: parsed in place
-      Py_ssize_t size = 0;
-      const char* utf8 = PyUnicode_AsUTF8AndSize(value, &size);
-      if (utf8 == nullptr) throw py::error_already_set();
-      if (size == 0) return true;
-      into = parse_instant(std::string_view(utf8, static_cast<std::size_t>(size)));
+      const std::string_view text = utf8_of(value);
+      if (text.empty()) return true;
+      into = parse_instant(text);
       if (into) return true;
     } else if (is_missing(value)) {
       return true;
@@ -314,7 +340,7 @@ bool table_reader::read_row(std::size_t row, work_line& line, input_error& error
       if (!digits.empty()) line.quantity = decimal::try_parse(digits);
     } else if (c->kind != table_column::type::objects) {
       return fail("quantity", "expected a decimal number");
-    } else if (PyObject* value = cell(*c, row); !is_missing(value)) {
+    } else if (PyObject* value = cell(*c, row); PyUnicode_Check(value) || !is_missing(value)) {
       if (PyUnicode_Check(value)) {
         if (!text(*c, row, digits, problem, false)) return fail("quantity", problem);
       } else if (is_integer(value)) {

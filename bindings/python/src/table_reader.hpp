@@ -55,6 +55,7 @@ class table_reader {
   bool text(const table_column& c, std::size_t row, std::string& out, std::string& error,
             bool attribute) const;
   bool read_row(std::size_t row, work_line& line, input_error& error);
+  void prefetch_row(std::size_t row) const;
 
   std::size_t rows_ = 0;
   std::vector<PyObject*> missing_;
@@ -67,6 +68,8 @@ class table_reader {
                        *site = nullptr, *time_zone = nullptr;
   } fields_;
   std::vector<attribute_column> attributes_;
+  // The cells of the object columns, whose objects read_row reaches through pointers.
+  std::vector<PyObject* const*> object_cells_;
   std::unordered_map<std::string, bool> zones_;
   std::string scratch_;  // time zone name -> known to the tz database
 };
