@@ -117,6 +117,28 @@ def _columns(work) -> tuple[dict, int, Any]:
     return columns, rows or 0, index
 
 
+# The days datetime64[ns] can hold (about 1677-09-22 to 2262-04-11).
+_NS_DAYS = (-106_751, 106_750)
+_NO_DATE = -(2**63)  # the extension's NaT
+
+
+def _dates(days, frame: bool):
+    """Local dates from days since 1970-01-01: datetime64[D] in a dict; in a frame, pandas'
+    datetime64[ns], or datetime.date objects (None for NaT) when a date lies beyond what
+    nanoseconds hold, which pandas would refuse.
+
+    NumPy converts days to nanoseconds, NaT kept, in one pass; pandas, given days, converts
+    through a slower general path.
+    """
+    dates = days.view("datetime64[D]")
+    if not frame:
+        return dates
+    dated = days[days != _NO_DATE]
+    if dated.size and (dated.min() < _NS_DAYS[0] or dated.max() > _NS_DAYS[1]):
+        return dates.astype(object)
+    return dates.astype("datetime64[ns]")
+
+
 def _contract_cell(name: str, value) -> str:
     if _is_missing(value):
         return ""
@@ -220,7 +242,7 @@ def price_table(self, contracts, work, *, money: str = "decimal",
         out["kind"] = _pd.Categorical.from_codes(raw["kind"], categories=_KINDS)
     else:
         out["kind"] = text_of(raw["kind"], _KINDS)
-    out["date"] = raw["date"].view("datetime64[D]")
+    out["date"] = _dates(raw["date"], frame)
     if frame:
         out["status"] = _pd.Categorical.from_codes(status_codes, categories=_STATUSES)
     else:
@@ -240,6 +262,11 @@ def price_table(self, contracts, work, *, money: str = "decimal",
         out[name] = values
     out["parts"] = raw["parts"]
     if frame:
+        # Object columns as Series of dtype object: given bare, pandas would scan each (a column
+        # of None to its end) for datetimes to convert.
+        for name, values in out.items():
+            if isinstance(values, np.ndarray) and values.dtype == object:
+                out[name] = _pd.Series(values, index=index, dtype=object, copy=False)
         result = _pd.DataFrame(out, index=index, copy=False)
         result.attrs["minor_scale"] = minor_scale if money == "minor" else None
         return result

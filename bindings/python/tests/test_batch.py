@@ -86,6 +86,47 @@ def test_a_dict_of_python_values():
     assert list(text["amount"]) == ["3600.00", "1041.67", "5400.00", None]
 
 
+VISITS = ('tariff "S" currency RUB\nrounding line 0.01 half_up\npricelist retail {\n'
+          '  item visit "Visit" per visit price 1800.00 cost 900.00\n}\n')
+
+
+def test_text_beyond_ascii_is_read_as_utf8():
+    t = tariff.compile(VISITS + 'attribute site.region : string default "Юг"\n'
+                       'rule north when site.region = "Север" : price * 150%\n')
+    contracts = [tariff.Contract("Д-1", "К-1", "2026-01-01", "2026-12-31", pricelist="retail")]
+    work = pd.DataFrame({
+        "id": ["Заявка-1", "A-2", "Заявка-3"],
+        "contract": ["Д-1", "Д-1", "Д-2"],
+        "item": ["visit"] * 3,
+        "start": ["2026-03-02T10:00:00+03:00"] * 3,
+        "quantity": ["1"] * 3,
+        "site.region": ["Север", "Юг", "Север"],
+    })
+    out = t.price_table(contracts, work, money="minor")
+    assert list(out.amount.fillna(-1)) == [270000, 180000, -1]
+    assert out.contract[0] == "Д-1" and out.id[0] == "Заявка-1"
+    assert out.message[2].startswith("line Заявка-3: ")
+
+
+def test_the_date_column(night_tables):
+    t, contracts, work = night_tables
+    assert str(t.price_table(contracts, work).date.dtype) == "datetime64[ns]"
+    assert str(t.price_table(contracts, dict(work), money="str")["date"].dtype) == "datetime64[D]"
+    # A date beyond what nanoseconds hold (2262-04-11): datetime.date objects, None for no date.
+    far = tariff.compile(VISITS)
+    deals = [tariff.Contract("C-1", "K-1", "2026-01-01", "2400-12-31", pricelist="retail")]
+    lines = pd.DataFrame({"id": ["A", "B", "C"], "contract": ["C-1", "C-1", "C-404"],
+                          "item": ["visit"] * 3, "quantity": ["1"] * 3,
+                          "start": ["2300-03-02T10:00:00Z", "2026-03-02T10:00:00Z",
+                                    "2026-03-02T10:00:00Z"]})
+    out = far.price_table(deals, lines, money="minor")
+    assert out.date.dtype == object
+    assert list(out.date) == [datetime.date(2300, 3, 2), datetime.date(2026, 3, 2), None]
+    assert list(out.amount.fillna(-1)) == [180000, 180000, -1]
+    assert list(far.price_table(deals, dict(lines), money="str")["date"].astype(str)) == [
+        "2300-03-02", "2026-03-02", "NaT"]
+
+
 def test_timezone_aware_datetime_columns(night_tables):
     t, contracts, work = night_tables
     typed = work.copy()
