@@ -4,7 +4,7 @@
 //
 //   tariff_price_timing TARIFF CONTRACTS.csv WORK.csv [REPEATS] [CHUNK]
 //
-// Lines are priced in consecutive chunks of CHUNK lines (default 16384, as the Python batch
+// Lines are priced in consecutive chunks of CHUNK lines (default 4096, as the Python batch
 // path does; 0: all at once), trace off. Prints the best and median of REPEATS runs (default 5)
 // and the sum of the amounts in minor units, which the Python side checks against its own.
 #include <algorithm>
@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   const int repeats = argc > 4 ? std::max(1, std::stoi(argv[4])) : 5;
-  const std::size_t chunk = argc > 5 ? std::stoul(argv[5]) : 16384;
+  const std::size_t chunk = argc > 5 ? std::stoul(argv[5]) : 4096;
   const tariff::compile_result compiled = tariff::compile(slurp(argv[1]), argv[1]);
   if (!compiled.tariff) {
     std::fprintf(stderr, "%s\n", tariff::format(compiled.diagnostics).c_str());

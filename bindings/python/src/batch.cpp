@@ -23,9 +23,12 @@
 namespace tariff::python {
 namespace {
 
-// Rows priced at a time: bounds the memory of priced lines (about 1 KB each with their parts)
-// whatever the table's size, and keeps the work of one chunk in cache.
-constexpr std::size_t chunk_rows = 16384;
+// Rows priced at a time (per thread): bounds the memory of priced lines (about 1 KB each with
+// their parts) whatever the table's size. Small enough that a chunk's priced lines are still in
+// the cache when the columns are filled from them, and that the memory freed with one chunk is
+// the memory the next is priced into; large enough that starting threads costs little
+// (docs/performance.md, "Python batch pricing").
+constexpr std::size_t chunk_rows = 4096;
 
 enum class money_mode : std::uint8_t { decimal_objects, text, minor_units };
 
