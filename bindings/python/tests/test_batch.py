@@ -58,6 +58,10 @@ def test_the_index_is_kept(night_tables):
     out = t.price_table(contracts, indexed, money="str")
     assert list(out.index) == list(indexed.index)
     assert out.loc["row0", "amount"] == "12500.00"
+    repeated = work.set_index(pd.Index([0, 0] + list(range(1, len(work) - 1))))  # a label twice
+    again = t.price_table(contracts, repeated, money="str")
+    assert list(again.index) == list(repeated.index)
+    assert list(again.amount) == list(out.amount) and list(again.id) == list(work.id)
 
 
 def test_a_dict_of_python_values():
