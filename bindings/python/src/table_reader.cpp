@@ -5,6 +5,7 @@
 #include "table_reader.hpp"
 
 #include <cmath>
+#include <cstdint>
 #include <string_view>
 
 #include <tariff/calendar.hpp>
@@ -247,9 +248,10 @@ bool table_reader::text(const table_column& c, std::size_t row, std::string& out
 // overlaps those waits with the reading of the rows between.
 void table_reader::prefetch_row(std::size_t row) const {
   for (PyObject* const* cells : object_cells_) {
-    const char* object = reinterpret_cast<const char*>(cells[row]);
-    __builtin_prefetch(object);       // the header: type, length, and the start of short text
-    __builtin_prefetch(object + 64);  // the rest of a timestamp's text
+    // An address, not a pointer to offset: a prefetch of any address is harmless.
+    const auto object = reinterpret_cast<std::uintptr_t>(cells[row]);
+    __builtin_prefetch(reinterpret_cast<const void*>(object));       // type, length, short text
+    __builtin_prefetch(reinterpret_cast<const void*>(object + 64));  // a timestamp's rest
   }
 }
 
