@@ -4,30 +4,29 @@
 // with the GIL held. The Python side (tariff/_table.py) prepares the columns and assembles the
 // DataFrame.
 #include <algorithm>
-#include <exception>
 #include <limits>
 #include <optional>
 #include <span>
-#include <thread>
 
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
 #include "bindings.hpp"
+#include "chunk_pricer.hpp"
 #include "column_codes.hpp"
 #include "convert.hpp"
 #include "errors.hpp"
+#include "shared_text_column.hpp"
 #include "stop.hpp"
 #include "table_reader.hpp"
 
 namespace tariff::python {
 namespace {
 
-// Rows priced at a time (per thread): bounds the memory of priced lines (about 1 KB each with
-// their parts) whatever the table's size. Small enough that a chunk's priced lines are still in
-// the cache when the columns are filled from them, and that the memory freed with one chunk is
-// the memory the next is priced into; large enough that starting threads costs little
-// (docs/performance.md, "Python batch pricing").
+// Rows read at a time (per thread): bounds the memory of the work lines whatever the table's
+// size, and is large enough that starting threads costs little. On one thread they are priced
+// and their columns filled a batch at a time (chunk_pricer::batch_rows), while the results are
+// still in the cache (docs/performance.md, "Python batch pricing").
 constexpr std::size_t chunk_rows = 4096;
 
 enum class money_mode : std::uint8_t { decimal_objects, text, minor_units };
@@ -39,40 +38,52 @@ money_mode mode_of(const std::string& name) {
   throw py::value_error("money must be 'decimal', 'str' or 'minor', not '" + name + "'");
 }
 
-// The output columns, allocated once for the whole table and filled chunk by chunk.
+// The output columns, allocated once for the whole table and filled chunk by chunk. Each is
+// made in its final type, with no array of codes or days beside it to convert afterwards: on
+// tables of millions of rows, fresh memory costs more than what is written into it.
 struct output {
   output(std::size_t n, money_mode m)
       : mode(m),
         kind(static_cast<py::ssize_t>(n)),
-        reason(static_cast<py::ssize_t>(n)),
+        status(static_cast<py::ssize_t>(n)),
         date(static_cast<py::ssize_t>(n)),
         parts(static_cast<py::ssize_t>(n)),
-        price_list(static_cast<py::ssize_t>(n)),
-        measured(static_cast<py::ssize_t>(n)),
-        billed(static_cast<py::ssize_t>(n)),
-        priced(static_cast<py::ssize_t>(n)) {
-    message = new_objects(n);
+        priced(static_cast<py::ssize_t>(n)),
+        reason(n),
+        price_list(n),
+        measured(n),
+        billed(n),
+        message(new_objects(n)) {
     for (py::array* money : {&amount, &cost, &margin})
       *money = m == money_mode::minor_units
                    ? py::array(py::array_t<std::int64_t>(static_cast<py::ssize_t>(n)))
                    : new_objects(n);
   }
 
-  static py::array new_objects(std::size_t n) {  // filled with None, as NumPy does
-    return py::module_::import("numpy").attr("full")(n, py::none(), "object");
-  }
-
   money_mode mode;
   py::array_t<std::int8_t> kind;
-  py::array_t<std::int16_t> reason;  // -1: priced
-  py::array_t<std::int64_t> date;    // days since 1970-01-01; INT64_MIN: none (NaT)
+  py::array_t<std::int8_t> status;  // 0: priced, 1: rejected (the frame's categories)
+  py::array_t<std::int64_t> date;   // days since 1970-01-01, or ns (to_nanoseconds); NaT: none
   py::array_t<std::int32_t> parts;
-  py::array_t<std::int32_t> price_list;  // codes; -1: none
-  py::array_t<std::int32_t> measured;    // codes into the quantity names; -1: none
-  py::array_t<std::int32_t> billed;
   py::array_t<bool> priced;
+  shared_text_column reason, price_list, measured, billed;  // None: priced, or rejected
   py::array message, amount, cost, margin;
 };
+
+// NumPy's NaT, and the days datetime64[ns] can hold (about 1677-09-22 to 2262-04-11).
+constexpr std::int64_t no_date = std::numeric_limits<std::int64_t>::min();
+constexpr std::int64_t first_ns_day = -106'751, last_ns_day = 106'750;
+
+// The date column in nanoseconds, in place, when every date fits them (pandas' datetime64[ns]).
+bool to_nanoseconds(py::array_t<std::int64_t>& date) {
+  auto days = date.mutable_unchecked<1>();
+  for (py::ssize_t i = 0; i < days.shape(0); ++i)
+    if (days(i) != no_date && (days(i) < first_ns_day || days(i) > last_ns_day)) return false;
+  constexpr std::int64_t ns_per_day = 86'400'000'000'000;
+  for (py::ssize_t i = 0; i < days.shape(0); ++i)
+    if (days(i) != no_date) days(i) *= ns_per_day;
+  return true;
+}
 
 constexpr std::size_t shared_figures = 1 << 16;
 
@@ -93,46 +104,10 @@ PyObject* new_text(const std::string& s) {
   return PyUnicode_FromStringAndSize(s.data(), static_cast<Py_ssize_t>(s.size()));
 }
 
-std::vector<priced_line> price_chunk(const compiled_tariff& t, std::span<const contract> deals,
-                                     std::span<const work_line> lines, bool trace, int threads,
-                                     const stop_condition& stop) {
-  price_options options{trace};
-  options.stop = stop;  // each thread looks at it; the first to stop rethrows below
-  const std::size_t workers =
-      std::clamp<std::size_t>(static_cast<std::size_t>(std::max(threads, 1)), 1,
-                              std::max<std::size_t>(lines.size() / 1024, 1));
-  if (workers == 1) return price(t, deals, lines, options);
-  // Each line is priced on its own, so pieces priced on threads and concatenated in order are
-  // the lines priced at once.
-  std::vector<std::vector<priced_line>> pieces(workers);
-  std::vector<std::exception_ptr> failed(workers);  // price throws only bad_alloc
-  std::vector<std::thread> running;
-  const std::size_t per = (lines.size() + workers - 1) / workers;
-  for (std::size_t w = 0; w < workers; ++w) {
-    const std::size_t from = std::min(lines.size(), w * per);
-    const std::size_t size = std::min(per, lines.size() - from);
-    running.emplace_back([&, w, from, size] {
-      try {
-        pieces[w] = price(t, deals, lines.subspan(from, size), options);
-      } catch (...) {
-        failed[w] = std::current_exception();
-      }
-    });
-  }
-  for (std::thread& r : running)
-    r.join();
-  for (const std::exception_ptr& f : failed)
-    if (f) std::rethrow_exception(f);
-  std::vector<priced_line> out;
-  out.reserve(lines.size());
-  for (auto& piece : pieces)
-    std::move(piece.begin(), piece.end(), std::back_inserter(out));
-  return out;
-}
-
 py::dict price_columns(const py_tariff& t, py::handle contracts, std::size_t rows,
                        const py::dict& columns, const py::tuple& missing, const std::string& money,
-                       int minor_scale, bool trace, int threads, std::optional<double> timeout) {
+                       int minor_scale, bool trace, int threads, std::optional<double> timeout,
+                       bool dates_in_ns) {
   const money_mode mode = mode_of(money);
   const stop_condition stop = stop_for(timeout);  // one deadline for every chunk
   const std::vector<contract> deals = contracts_of(contracts);
@@ -142,14 +117,15 @@ py::dict price_columns(const py_tariff& t, py::handle contracts, std::size_t row
   coder<std::string> price_lists;
   std::string last_price_list;
   std::int32_t last_price_list_code = -1;
-  // Every quantity gets a code (a quantity beyond 64 bits, which pricing never makes, is coded
-  // through its text).
+  // Every quantity gets a code, but one beyond 64 bits (which pricing never makes) gets its
+  // own object.
   figure_coder<item_quantity> quantities(std::numeric_limits<std::size_t>::max());
-  coder<std::string> rare_quantities;
-  const auto quantity_code = [&](const item_quantity& q) {
+  const auto set_quantity = [&](shared_text_column& column, std::size_t k, const item_quantity& q) {
     const std::int32_t code = quantities.code(q, q.value, q.unit_seconds);
-    if (code >= 0) return code;
-    return static_cast<std::int32_t>(-2 - rare_quantities.code(q.to_string()));
+    if (code >= 0)
+      column.set(k, code);
+    else
+      column.set_text(k, q.to_string());
   };
   std::vector<input_error> errors;
   std::optional<scale_problem> too_fine;
@@ -161,12 +137,9 @@ py::dict price_columns(const py_tariff& t, py::handle contracts, std::size_t row
   std::vector<std::pair<std::size_t, std::string>> rejected;  // row, message
 
   auto kind = out.kind.mutable_unchecked<1>();
-  auto reason = out.reason.mutable_unchecked<1>();
+  auto status = out.status.mutable_unchecked<1>();
   auto date = out.date.mutable_unchecked<1>();
   auto parts = out.parts.mutable_unchecked<1>();
-  auto price_list = out.price_list.mutable_unchecked<1>();
-  auto measured = out.measured.mutable_unchecked<1>();
-  auto billed = out.billed.mutable_unchecked<1>();
   auto priced_mask = out.priced.mutable_unchecked<1>();
   std::int64_t* minor[3] = {nullptr, nullptr, nullptr};
   if (mode == money_mode::minor_units) {
@@ -176,45 +149,45 @@ py::dict price_columns(const py_tariff& t, py::handle contracts, std::size_t row
   }
   py::object decimal_type = py::module_::import("decimal").attr("Decimal");
 
+  chunk_pricer pricer(t.compiled, deals, trace, threads, stop);
   const std::size_t step = chunk_rows * static_cast<std::size_t>(std::max(threads, 1));
   for (std::size_t first = 0; first < rows; first += step) {
     const std::size_t count = std::min(step, rows - first);
     reader.read(first, count, lines, errors);
     if (!errors.empty()) continue;  // nothing is priced once a row failed; read on to report all
     rejected.clear();
+    for (shared_text_column* column : {&out.reason, &out.price_list, &out.measured, &out.billed})
+      column->start_chunk(first, count);
     {
       py::gil_scoped_release unlocked;
-      std::vector<priced_line> priced = price_chunk(t.compiled, deals, lines, trace, threads, stop);
       if (mode != money_mode::minor_units) {
         figure_codes.resize(3 * count);
         texts.resize(3 * count);
       }
-      for (std::size_t k = 0; k < count; ++k) {
+      const auto fill = [&](std::size_t k, priced_line& l) {
         const std::size_t i = first + k;
-        priced_line& l = priced[k];
         const auto at = static_cast<py::ssize_t>(i);
         kind(at) = static_cast<std::int8_t>(l.kind);
-        reason(at) = l.ok() ? std::int16_t{-1} : static_cast<std::int16_t>(*l.rejected);
-        date(at) =
-            l.date ? l.date->time_since_epoch().count() : std::numeric_limits<std::int64_t>::min();
+        status(at) = l.ok() ? 0 : 1;
+        date(at) = l.date ? l.date->time_since_epoch().count() : no_date;
         priced_mask(at) = l.ok();
         if (!l.ok()) {
           parts(at) = 0;
-          price_list(at) = measured(at) = billed(at) = -1;
+          out.reason.set(k, static_cast<std::int32_t>(*l.rejected));
           rejected.emplace_back(i, std::move(l.message));
           if (mode == money_mode::minor_units)
             for (std::int64_t* column : minor)
               column[i] = 0;
-          continue;
+          return;
         }
         parts(at) = static_cast<std::int32_t>(l.parts.size());
         if (l.price_list != last_price_list) {  // usually the same list line after line
           last_price_list = l.price_list;
           last_price_list_code = price_lists.code(l.price_list);
         }
-        price_list(at) = last_price_list_code;
-        measured(at) = quantity_code(l.measured);
-        billed(at) = quantity_code(l.billed);
+        out.price_list.set(k, last_price_list_code);
+        set_quantity(out.measured, k, l.measured);
+        set_quantity(out.billed, k, l.billed);
         const decimal* figures[3] = {&l.amount, &l.cost, &l.margin};
         for (int f = 0; f < 3; ++f) {
           if (mode != money_mode::minor_units) {
@@ -233,9 +206,24 @@ py::dict price_columns(const py_tariff& t, py::handle contracts, std::size_t row
             }
           }
         }
+      };
+      const std::size_t batch = pricer.batch_rows(count);
+      for (std::size_t from = 0; from < count; from += batch) {
+        pricer.price(
+            std::span<const work_line>(lines).subspan(from, std::min(batch, count - from)));
+        pricer.for_each([&](std::size_t k, priced_line& l) { fill(from + k, l); });
       }
     }
-    // Python objects, with the GIL: messages of rejected lines, money as text or Decimal.
+    // Python objects, with the GIL: text columns, messages of rejected lines, money as text or
+    // Decimal.
+    out.reason.flush(
+        [](std::int32_t code) { return std::string(to_string(static_cast<reject_reason>(code))); });
+    out.price_list.flush(
+        [&](std::int32_t code) { return price_lists.keys()[static_cast<std::size_t>(code)]; });
+    for (shared_text_column* column : {&out.measured, &out.billed})
+      column->flush([&](std::int32_t code) {
+        return quantities.keys()[static_cast<std::size_t>(code)].to_string();
+      });
     for (const auto& [i, message] : rejected)
       put(out.message, i, new_text(message));
     if (mode == money_mode::minor_units) continue;
@@ -270,7 +258,9 @@ py::dict price_columns(const py_tariff& t, py::handle contracts, std::size_t row
 
   py::dict result;
   result["kind"] = out.kind;
-  result["reason"] = out.reason;
+  result["status"] = out.status;
+  result["reason"] = out.reason.cells();
+  result["date_unit"] = dates_in_ns && to_nanoseconds(out.date) ? "ns" : "D";
   result["date"] = out.date;
   result["parts"] = out.parts;
   result["priced"] = out.priced;
@@ -278,25 +268,9 @@ py::dict price_columns(const py_tariff& t, py::handle contracts, std::size_t row
   result["amount"] = out.amount;
   result["cost"] = out.cost;
   result["margin"] = out.margin;
-  result["price_list"] = out.price_list;
-  result["price_list_names"] = price_lists.keys();
-  result["measured"] = out.measured;
-  result["billed"] = out.billed;
-  py::list names;
-  for (const item_quantity& q : quantities.keys())
-    names.append(py::str(q.to_string()));
-  // Rare quantities were coded -2, -3, ...: renumbered after the others.
-  if (!rare_quantities.keys().empty()) {
-    const auto base = static_cast<std::int32_t>(quantities.keys().size());
-    for (py::array_t<std::int32_t>* column : {&out.measured, &out.billed}) {
-      auto codes = column->mutable_unchecked<1>();
-      for (py::ssize_t i = 0; i < codes.shape(0); ++i)
-        if (codes(i) <= -2) codes(i) = base + (-2 - codes(i));
-    }
-    for (const std::string& text : rare_quantities.keys())
-      names.append(py::str(text));
-  }
-  result["quantity_names"] = names;
+  result["price_list"] = out.price_list.cells();
+  result["measured"] = out.measured.cells();
+  result["billed"] = out.billed.cells();
   return result;
 }
 
@@ -317,8 +291,8 @@ void bind_batch(py::module_& m) {
   m.def("_price_columns", &price_columns, py::arg("tariff"), py::arg("contracts"), py::arg("rows"),
         py::arg("columns"), py::arg("missing"), py::arg("money"), py::arg("minor_scale"),
         py::arg("trace"), py::arg("threads"), py::arg("timeout") = py::none(),
+        py::arg("dates_in_ns") = false,
         "The batch path under Tariff.price_table (tariff/_table.py prepares the columns).");
-  m.def("_reason_names", &names_of<reject_reason>, "Reject reasons by code.");
   m.def("_kind_names", &names_of<work_kind>, "Work kinds by code.");
 }
 

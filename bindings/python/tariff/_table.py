@@ -27,7 +27,6 @@ except ImportError:  # pragma: no cover - Debian's python3-pandas is installed f
 
 MONEY_MODES = ("decimal", "str", "minor")
 _KINDS = _tariff._kind_names()
-_REASONS = _tariff._reason_names()
 _STATUSES = ["priced", "rejected"]
 
 
@@ -117,26 +116,15 @@ def _columns(work) -> tuple[dict, int, Any]:
     return columns, rows or 0, index
 
 
-# The days datetime64[ns] can hold (about 1677-09-22 to 2262-04-11).
-_NS_DAYS = (-106_751, 106_750)
-_NO_DATE = -(2**63)  # the extension's NaT
-
-
-def _dates(days, frame: bool):
-    """Local dates from days since 1970-01-01: datetime64[D] in a dict; in a frame, pandas'
-    datetime64[ns], or datetime.date objects (None for NaT) when a date lies beyond what
-    nanoseconds hold, which pandas would refuse.
-
-    NumPy converts days to nanoseconds, NaT kept, in one pass; pandas, given days, converts
-    through a slower general path.
+def _dates(raw, frame: bool):
+    """Local dates: datetime64[D] in a dict; in a frame, pandas' datetime64[ns], which the
+    extension gives in place of days when every date fits nanoseconds (about 1677-09-22 to
+    2262-04-11), or else datetime.date objects (None for NaT), as pandas would refuse them.
     """
-    dates = days.view("datetime64[D]")
-    if not frame:
-        return dates
-    dated = days[days != _NO_DATE]
-    if dated.size and (dated.min() < _NS_DAYS[0] or dated.max() > _NS_DAYS[1]):
+    dates = raw["date"].view(f"datetime64[{raw['date_unit']}]")
+    if frame and raw["date_unit"] == "D":
         return dates.astype(object)
-    return dates.astype("datetime64[ns]")
+    return dates
 
 
 def _contract_cell(name: str, value) -> str:
@@ -220,16 +208,15 @@ def price_table(self, contracts, work, *, money: str = "decimal",
     deals = _contracts(contracts)
     columns, rows, index = _columns(work)
     missing = (_pd.NA, _pd.NaT) if _pd is not None else ()
+    frame = _pd is not None and isinstance(work, _pd.DataFrame)
     raw = _tariff._price_columns(self, deals, rows, columns, missing, money, minor_scale, False,
-                                 int(threads), timeout)
+                                 int(threads), timeout, dates_in_ns=frame)
 
     def text_of(codes, names):  # codes into names; -1 is None
         lookup = np.array(list(names) + [None], dtype=object)
         return lookup[codes]
 
     priced = raw["priced"]
-    status_codes = np.where(priced, 0, 1).astype(np.int8)
-    frame = _pd is not None and isinstance(work, _pd.DataFrame)
 
     def given(name):  # an input column passed through, or "" when the table has none
         if name in work:
@@ -242,18 +229,15 @@ def price_table(self, contracts, work, *, money: str = "decimal",
         out["kind"] = _pd.Categorical.from_codes(raw["kind"], categories=_KINDS)
     else:
         out["kind"] = text_of(raw["kind"], _KINDS)
-    out["date"] = _dates(raw["date"], frame)
+    out["date"] = _dates(raw, frame)
     if frame:
-        out["status"] = _pd.Categorical.from_codes(status_codes, categories=_STATUSES)
+        out["status"] = _pd.Categorical.from_codes(raw["status"], categories=_STATUSES)
     else:
-        out["status"] = text_of(status_codes, _STATUSES)
+        out["status"] = text_of(raw["status"], _STATUSES)
     # Object columns, so that a priced line's reason and message are both None, as on PricedLine
     # (a categorical column would show NaN for one and None for the other).
-    out["reason"] = text_of(raw["reason"], _REASONS)
-    out["message"] = raw["message"]
-    out["price_list"] = text_of(raw["price_list"], raw["price_list_names"])
-    out["measured"] = text_of(raw["measured"], raw["quantity_names"])
-    out["billed"] = text_of(raw["billed"], raw["quantity_names"])
+    for name in ("reason", "message", "price_list", "measured", "billed"):
+        out[name] = raw[name]
     for name in ("amount", "cost", "margin"):
         values = raw[name]
         if money == "minor":
