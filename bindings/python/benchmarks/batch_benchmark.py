@@ -10,11 +10,14 @@ Generates N work lines of the facilities tariff of benchmarks/pricing_benchmark.
 weekend group, a regional table, loyalty by contract year, a billing step and a minimum): two
 thirds timed HVAC jobs of 20 minutes to 5 hours starting at any quarter hour of March 2026, one
 third counted visits, sites in three regions. They are written as CSV files, which the C++
-program tariff_price_timing reads (untimed) and prices with tariff::price, trace off; and read
+program tariff_price_timing reads (untimed) and prices, trace off, twice: with tariff::price
+("cpp") and with tariff::price_into into a kept vector ("cpp_into", as price_table does); and read
 with tariff.read_table into a DataFrame of text (untimed), which is priced with
 Tariff.price_table for each money mode. What is timed on the Python side is the whole call:
 reading the columns into work lines, pricing, and building the result DataFrame. Both sides
-report the best of --repeats runs, and the sum of the amounts, which must agree.
+report the best of --repeats runs, and the sum of the amounts, which must agree. Each Python
+figure has its ratio to both C++ figures, and the minor page faults of its best call: fresh
+memory is what a table's columns cost most where page faults are slow (virtual machines).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import pathlib
 import subprocess
 import sys
@@ -61,16 +65,18 @@ def work_frame(n: int, seed: int = 20261124) -> pd.DataFrame:
     })
 
 
-def best(run, repeats: int) -> tuple[float, float, object]:
-    """The best and median time of ``repeats`` calls, and the last result."""
-    times, result = [], None
+def best(run, repeats: int) -> tuple[float, int, object]:
+    """The best time of ``repeats`` calls, the minor page faults of that call, and the last
+    result."""
+    runs, result = [], None
     for _ in range(repeats):
         result = None  # the previous result is freed before the clock starts
+        faults = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
         begin = time.perf_counter()
         result = run()
-        times.append(time.perf_counter() - begin)
-    times.sort()
-    return times[0], times[len(times) // 2], result
+        runs.append((time.perf_counter() - begin,
+                     resource.getrusage(resource.RUSAGE_SELF).ru_minflt - faults))
+    return *min(runs), result
 
 
 def main() -> int:
@@ -100,21 +106,26 @@ def main() -> int:
 
     # Rounds alternate the C++ program and the Python calls, so both see the same machine load;
     # each figure is the best over all rounds.
-    runs = {"cpp": [], "minor": [], "str": [], "decimal": [], "minor, typed timestamps": []}
-    totals = {}
+    cpp_runs = {"cpp": "price", "cpp_into": "into"}
+    runs = {"cpp": [], "cpp_into": [], "minor": [], "str": [], "decimal": [],
+            "minor, typed timestamps": []}
+    totals, faults = {}, {}
     for _ in range(args.rounds):
-        if args.timing:
+        for name, way in cpp_runs.items() if args.timing else ():
             out = subprocess.run([args.timing, str(folder / "facilities.tariff"),
                                   str(folder / "contracts.csv"), str(folder / "work.csv"),
-                                  str(args.repeats)], check=True, capture_output=True, text=True)
+                                  str(args.repeats), "4096", way],
+                                 check=True, capture_output=True, text=True)
             cpp = json.loads(out.stdout)
-            runs["cpp"].append(cpp["best_s"])
-            totals["cpp"] = cpp["amount_total"]
+            runs[name].append(cpp["best_s"])
+            totals[name] = cpp["amount_total"]
         for name in ("minor", "str", "decimal", "minor, typed timestamps"):
             money = name.split(",")[0]
             table_in = typed if "typed" in name else frame
-            b, _, table = best(lambda: t.price_table(contracts, table_in, money=money),
-                               args.repeats)
+            b, page_faults, table = best(lambda: t.price_table(contracts, table_in, money=money),
+                                         args.repeats)
+            if not runs[name] or b < min(runs[name]):
+                faults[name] = page_faults
             runs[name].append(b)
             if money == "minor":
                 totals[name] = format(Decimal(int(table["amount"].sum())).scaleb(-2), "f")
@@ -126,9 +137,13 @@ def main() -> int:
     for name, times in runs.items():
         if times:
             report[name] = {"best_s": round(min(times), 4), "amount_total": totals[name]}
+            if name in faults:
+                report[name]["page_faults"] = faults[name]
     if runs["cpp"]:
         for name in runs:
-            report[name]["ratio_to_cpp"] = round(report[name]["best_s"] / report["cpp"]["best_s"], 2)
+            for cpp in cpp_runs:
+                report[name][f"ratio_to_{cpp}"] = round(
+                    report[name]["best_s"] / report[cpp]["best_s"], 2)
             if totals[name] != totals["cpp"]:
                 print(f"amounts differ: {name}", file=sys.stderr)
                 return 1

@@ -1,12 +1,14 @@
 // The C++ side of the Python batch benchmark (batch_benchmark.py): prices exactly the lines the
-// Python side prices, read from the CSV files it wrote, and times tariff::price alone (reading
+// Python side prices, read from the CSV files it wrote, and times the pricing alone (reading
 // the files is not timed) — what a C++ host pays for the same pricing.
 //
-//   tariff_price_timing TARIFF CONTRACTS.csv WORK.csv [REPEATS] [CHUNK]
+//   tariff_price_timing TARIFF CONTRACTS.csv WORK.csv [REPEATS] [CHUNK] [price|into]
 //
 // Lines are priced in consecutive chunks of CHUNK lines (default 4096, as the Python batch
-// path does; 0: all at once), trace off. Prints the best and median of REPEATS runs (default 5)
-// and the sum of the amounts in minor units, which the Python side checks against its own.
+// path reads them; 0: all at once), trace off: each chunk by tariff::price (the default), or by
+// tariff::price_into into one result vector kept from chunk to chunk (`into`, as the Python
+// batch path prices). Prints the best and median of REPEATS runs (default 5) and the sum of
+// the amounts in minor units, which the Python side checks against its own.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -14,6 +16,7 @@
 #include <span>
 #include <sstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <tariff/io.hpp>
@@ -32,11 +35,13 @@ std::string slurp(const char* path) {
 
 int main(int argc, char** argv) {
   if (argc < 4) {
-    std::fprintf(stderr, "usage: %s TARIFF CONTRACTS.csv WORK.csv [REPEATS] [CHUNK]\n", argv[0]);
+    std::fprintf(stderr, "usage: %s TARIFF CONTRACTS.csv WORK.csv [REPEATS] [CHUNK] [price|into]\n",
+                 argv[0]);
     return 2;
   }
   const int repeats = argc > 4 ? std::max(1, std::stoi(argv[4])) : 5;
   const std::size_t chunk = argc > 5 ? std::stoul(argv[5]) : 4096;
+  const bool into = argc > 6 && std::string_view(argv[6]) == "into";
   const tariff::compile_result compiled = tariff::compile(slurp(argv[1]), argv[1]);
   if (!compiled.tariff) {
     std::fprintf(stderr, "%s\n", tariff::format(compiled.diagnostics).c_str());
@@ -55,14 +60,19 @@ int main(int argc, char** argv) {
   std::vector<double> seconds;
   tariff::decimal total;
   std::size_t rejected = 0;
+  std::vector<tariff::priced_line> kept;
   for (int r = 0; r < repeats; ++r) {
     tariff::decimal sum;
     std::size_t refused = 0;
     const auto start = std::chrono::steady_clock::now();
     for (std::size_t first = 0; first < lines.size(); first += step) {
-      const auto priced =
-          tariff::price(*compiled.tariff, contracts.rows,
-                        lines.subspan(first, std::min(step, lines.size() - first)), options);
+      const auto chunk_lines = lines.subspan(first, std::min(step, lines.size() - first));
+      std::vector<tariff::priced_line> fresh;
+      if (into)
+        tariff::price_into(*compiled.tariff, contracts.rows, chunk_lines, kept, options);
+      else
+        fresh = tariff::price(*compiled.tariff, contracts.rows, chunk_lines, options);
+      const std::vector<tariff::priced_line>& priced = into ? kept : fresh;
       for (const tariff::priced_line& l : priced) {
         if (l.ok())
           sum += l.amount;
