@@ -131,6 +131,29 @@ def test_the_date_column(night_tables):
         "2300-03-02", "2026-03-02", "NaT"]
 
 
+def test_text_columns_share_one_object_per_value_across_chunks():
+    t = tariff.compile(VISITS)
+    deals = [tariff.Contract("C-1", "K-1", "2026-01-01", "2026-12-31", pricelist="retail")]
+    n = 10_000  # three chunks of 4 096 rows, each priced in batches of 256
+    lines = pd.DataFrame({"id": [f"L{i}" for i in range(n)],
+                          "contract": ["C-404" if i % 7 == 3 else "C-1" for i in range(n)],
+                          "item": ["visit"] * n, "quantity": [str(1 + i % 3) for i in range(n)],
+                          "start": ["2026-03-02T10:00:00Z"] * n})
+    out = t.price_table(deals, lines, money="minor")
+    rejected = [i % 7 == 3 for i in range(n)]
+    assert list(out.status == "rejected") == rejected
+    assert list(out.reason) == ["unknown_contract" if r else None for r in rejected]
+    assert list(out.measured) == [None if r else str(1 + i % 3) for i, r in enumerate(rejected)]
+    assert list(out.price_list) == [None if r else "retail" for r in rejected]
+    assert list(out.amount.fillna(-1)) == [-1 if r else 180000 * (1 + i % 3)
+                                           for i, r in enumerate(rejected)]
+    # One object per value, whichever chunk a cell is in.
+    for column in ("reason", "price_list", "measured", "billed"):
+        values = out[column].dropna()
+        assert len({id(cell) for cell in values}) == values.nunique(), column
+    assert str(out.date.dtype) == "datetime64[ns]" and out.status.dtype == "category"
+
+
 def test_timezone_aware_datetime_columns(night_tables):
     t, contracts, work = night_tables
     typed = work.copy()
