@@ -58,8 +58,10 @@ def _array(name: str, values):
     if _pd is not None and isinstance(values, (_pd.Series, _pd.Index)):
         dtype = values.dtype
         if isinstance(dtype, _pd.DatetimeTZDtype):
-            utc = _pd.Series(values).dt.tz_convert("UTC").dt.tz_localize(None)
-            return np.ascontiguousarray(utc.to_numpy(dtype="datetime64[ns]"))
+            # A tz-aware column holds UTC instants: read in place, not converted into new arrays
+            # (fresh memory is the costly part of a large table).
+            utc = values.array.asi8.view(f"datetime64[{getattr(dtype, 'unit', 'ns')}]")
+            return np.ascontiguousarray(utc.astype("datetime64[ns]", copy=False))
         if getattr(dtype, "kind", None) == "M":
             raise TypeError(
                 f"column {name!r} holds naive timestamps, which name no instant: localize it "
