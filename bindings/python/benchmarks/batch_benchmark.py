@@ -10,8 +10,9 @@ Generates N work lines of the facilities tariff of benchmarks/pricing_benchmark.
 weekend group, a regional table, loyalty by contract year, a billing step and a minimum): two
 thirds timed HVAC jobs of 20 minutes to 5 hours starting at any quarter hour of March 2026, one
 third counted visits, sites in three regions. They are written as CSV files, which the C++
-program tariff_price_timing reads (untimed) and prices, trace off, twice: with tariff::price
-("cpp") and with tariff::price_into into a kept vector ("cpp_into", as price_table does); and read
+program tariff_price_timing reads (untimed) and prices, trace off, twice: with tariff::price in
+chunks of 4 096 ("cpp") and with tariff::price_into into a kept vector in batches of 256
+("cpp_into", the calls price_table makes); and read
 with tariff.read_table into a DataFrame of text (untimed), which is priced with
 Tariff.price_table for each money mode. What is timed on the Python side is the whole call:
 reading the columns into work lines, pricing, and building the result DataFrame. Both sides
@@ -127,15 +128,17 @@ def main() -> int:
 
     # Rounds alternate the C++ program and the Python calls, so both see the same machine load;
     # each figure is the best over all rounds.
-    cpp_runs = {"cpp": "price", "cpp_into": "into"}
+    # C++ priced with tariff::price in chunks of 4 096 rows (as price_table reads them), and with
+    # price_into into a kept vector in batches of 256 (as price_table prices them).
+    cpp_runs = {"cpp": ("price", "4096"), "cpp_into": ("into", "256")}
     runs = {"cpp": [], "cpp_into": [], "minor": [], "str": [], "decimal": [],
             "minor, typed timestamps": [], "minor, fresh process": []}
     totals, faults = {}, {}
     for _ in range(args.rounds):
-        for name, way in cpp_runs.items() if args.timing else ():
+        for name, (way, chunk) in cpp_runs.items() if args.timing else ():
             out = subprocess.run([args.timing, str(folder / "facilities.tariff"),
                                   str(folder / "contracts.csv"), str(folder / "work.csv"),
-                                  str(args.repeats), "4096", way],
+                                  str(args.repeats), chunk, way],
                                  check=True, capture_output=True, text=True)
             cpp = json.loads(out.stdout)
             runs[name].append(cpp["best_s"])
