@@ -48,7 +48,6 @@ struct output {
         status(static_cast<py::ssize_t>(n)),
         date(static_cast<py::ssize_t>(n)),
         parts(static_cast<py::ssize_t>(n)),
-        priced(static_cast<py::ssize_t>(n)),
         reason(n),
         price_list(n),
         measured(n),
@@ -65,7 +64,6 @@ struct output {
   py::array_t<std::int8_t> status;  // 0: priced, 1: rejected (the frame's categories)
   py::array_t<std::int64_t> date;   // days since 1970-01-01, or ns (to_nanoseconds); NaT: none
   py::array_t<std::int32_t> parts;
-  py::array_t<bool> priced;
   shared_text_column reason, price_list, measured, billed;  // None: priced, or rejected
   py::array message, amount, cost, margin;
 };
@@ -91,18 +89,6 @@ constexpr std::size_t shared_figures = 1 << 16;
 struct scale_problem {
   std::string line, field, value;
 };
-
-// Sets an object array's slot, releasing the None (or earlier value) it held.
-void put(py::array& objects, std::size_t i, PyObject* value) {
-  if (value == nullptr) throw py::error_already_set();
-  PyObject** slot = static_cast<PyObject**>(objects.mutable_data()) + i;
-  Py_XDECREF(*slot);
-  *slot = value;
-}
-
-PyObject* new_text(const std::string& s) {
-  return PyUnicode_FromStringAndSize(s.data(), static_cast<Py_ssize_t>(s.size()));
-}
 
 py::dict price_columns(const py_tariff& t, py::handle contracts, std::size_t rows,
                        const py::dict& columns, const py::tuple& missing, const std::string& money,
@@ -140,7 +126,6 @@ py::dict price_columns(const py_tariff& t, py::handle contracts, std::size_t row
   auto status = out.status.mutable_unchecked<1>();
   auto date = out.date.mutable_unchecked<1>();
   auto parts = out.parts.mutable_unchecked<1>();
-  auto priced_mask = out.priced.mutable_unchecked<1>();
   std::int64_t* minor[3] = {nullptr, nullptr, nullptr};
   if (mode == money_mode::minor_units) {
     minor[0] = static_cast<std::int64_t*>(out.amount.mutable_data());
@@ -170,7 +155,6 @@ py::dict price_columns(const py_tariff& t, py::handle contracts, std::size_t row
         kind(at) = static_cast<std::int8_t>(l.kind);
         status(at) = l.ok() ? 0 : 1;
         date(at) = l.date ? l.date->time_since_epoch().count() : no_date;
-        priced_mask(at) = l.ok();
         if (!l.ok()) {
           parts(at) = 0;
           out.reason.set(k, static_cast<std::int32_t>(*l.rejected));
@@ -238,7 +222,7 @@ py::dict price_columns(const py_tariff& t, py::handle contracts, std::size_t row
     py::array* targets[3] = {&out.amount, &out.cost, &out.margin};
     for (std::size_t k = 0; k < count; ++k) {
       const std::size_t i = first + k;
-      if (!priced_mask(static_cast<py::ssize_t>(i))) continue;
+      if (status(static_cast<py::ssize_t>(i)) != 0) continue;  // rejected: no money
       for (std::size_t f = 0; f < 3; ++f) {
         const std::int32_t code = figure_codes[3 * k + f];
         put(*targets[f], i,
@@ -263,7 +247,6 @@ py::dict price_columns(const py_tariff& t, py::handle contracts, std::size_t row
   result["date_unit"] = dates_in_ns && to_nanoseconds(out.date) ? "ns" : "D";
   result["date"] = out.date;
   result["parts"] = out.parts;
-  result["priced"] = out.priced;
   result["message"] = out.message;
   result["amount"] = out.amount;
   result["cost"] = out.cost;

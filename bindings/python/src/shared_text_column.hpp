@@ -22,6 +22,20 @@ inline py::array new_objects(std::size_t rows) {
   return py::module_::import("numpy").attr("full")(rows, py::none(), "object");
 }
 
+/// A new str of `text`'s UTF-8 (a new reference), or null with the Python error set.
+inline PyObject* new_text(const std::string& text) {
+  return PyUnicode_FromStringAndSize(text.data(), static_cast<Py_ssize_t>(text.size()));
+}
+
+/// Sets an object array's cell to `value` (a new reference, which the cell takes), releasing
+/// the None or earlier value it held. A null `value` raises the Python error it comes with.
+inline void put(py::array& objects, std::size_t i, PyObject* value) {
+  if (value == nullptr) throw py::error_already_set();
+  PyObject** cell = static_cast<PyObject**>(objects.mutable_data()) + i;
+  Py_XDECREF(*cell);
+  *cell = value;
+}
+
 /// Cells are filled a chunk at a time: the chunk's codes are noted without the GIL while its
 /// lines are read, then flush() puts the objects with the GIL held.
 class shared_text_column {
@@ -45,32 +59,25 @@ class shared_text_column {
   /// before.
   template <class NameOf>
   void flush(NameOf&& name_of) {
-    PyObject** cells = static_cast<PyObject**>(cells_.mutable_data()) + first_;
     for (std::size_t k = 0; k < codes_.size(); ++k) {
       const std::int32_t code = codes_[k];
       if (code == none) continue;
       const auto at = static_cast<std::size_t>(code);
       if (at >= objects_.size()) objects_.resize(at + 1);
-      if (!objects_[at]) objects_[at] = text_object(name_of(code));
-      replace(cells[k], objects_[at].inc_ref().ptr());
+      if (!objects_[at]) {
+        PyObject* text = new_text(name_of(code));
+        if (text == nullptr) throw py::error_already_set();
+        objects_[at] = py::reinterpret_steal<py::object>(text);
+      }
+      put(cells_, first_ + k, objects_[at].inc_ref().ptr());
     }
-    for (auto& [k, text] : single_)
-      replace(cells[k], text_object(text).release().ptr());
+    for (const auto& [k, text] : single_)
+      put(cells_, first_ + k, new_text(text));
   }
 
   [[nodiscard]] const py::array& cells() const { return cells_; }
 
  private:
-  static py::object text_object(const std::string& text) {
-    PyObject* s = PyUnicode_FromStringAndSize(text.data(), static_cast<Py_ssize_t>(text.size()));
-    if (s == nullptr) throw py::error_already_set();
-    return py::reinterpret_steal<py::object>(s);
-  }
-  static void replace(PyObject*& cell, PyObject* value) {
-    Py_XDECREF(cell);
-    cell = value;
-  }
-
   py::array cells_;
   std::size_t first_ = 0;
   std::vector<std::int32_t> codes_;  // the chunk's, by row in the chunk

@@ -218,8 +218,6 @@ def price_table(self, contracts, work, *, money: str = "decimal",
         lookup = np.array(list(names) + [None], dtype=object)
         return lookup[codes]
 
-    priced = raw["priced"]
-
     def given(name):  # an input column passed through, or "" when the table has none
         if name in work:
             values = work[name]
@@ -243,8 +241,9 @@ def price_table(self, contracts, work, *, money: str = "decimal",
     for name in ("amount", "cost", "margin"):
         values = raw[name]
         if money == "minor":
-            values = (_pd.arrays.IntegerArray(values, ~priced) if frame
-                      else np.ma.MaskedArray(values, mask=~priced))
+            rejected = raw["status"] == 1  # a mask of its own: pandas may change it in place
+            values = (_pd.arrays.IntegerArray(values, rejected) if frame
+                      else np.ma.MaskedArray(values, mask=rejected))
         out[name] = values
     out["parts"] = raw["parts"]
     if frame:
