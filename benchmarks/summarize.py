@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Turns the outputs of one benchmarks/run into its JSON summary: each figure with what it
-includes, the baselines' ratios from the same run, and the targets of issue #10, met or not.
+includes, the baselines' ratios from the same run, and the targets of issues #10 and #24, met or
+not.
 
     summarize.py DIR LOAD_BEFORE LOAD_AFTER BUILD REPETITIONS
 """
@@ -153,6 +154,51 @@ summary = {
         target("totals equal to the cent", totals_equal, "equal", totals_equal, ""),
     ],
 }
+
+# Issue 24's targets, from the same run (docs/performance.md, "Where issue 24's targets stand").
+# Beside them the floor: the hand-written pricer writing its figures into the lean result a host
+# receives. The floor less the bare hand pricer is what filling the result costs; the lean
+# price_into less that is the engine's own work, which tells a target the result's shape keeps
+# out of reach from one the engine's work does.
+floor = per_line_ns(typical["BM_price_by_hand_into_result"], PRICING_LINES)
+stream_lean = per_line_ns(typical["BM_price_into_lean"], PRICING_LINES)
+own_work = stream_lean - (floor - hand)
+summary["floor"] = {
+    "what": "the hand-written pricer writing its figures into the lean result (six strings, the "
+            "date, two quantities, three decimals a line)",
+    "ns_per_line": floor, "over_by_hand": floor / hand,
+    "stream_lean_over_floor": stream_lean / floor, "stream_over_floor": stream_off / floor,
+    "engine_own_work_what": "the lean price_into less what filling the result costs the "
+                            "hand-written pricer (the floor less the bare pricer)",
+    "engine_own_work_ns_per_line": own_work, "engine_own_work_over_by_hand": own_work / hand,
+}
+summary["targets_issue_24"] = [
+    target("price_into vs hand-written C++", stream_off / hand, "<= 2x", stream_off / hand <= 2,
+           "x"),
+    target("one-shot price vs hand-written C++", off / hand, "<= 2.5x", off / hand <= 2.5, "x"),
+    target("trace on vs trace off (price_into)", stream_on / stream_off, "<= 2x",
+           stream_on / stream_off <= 2, "x"),
+    target("billing vs price_into, per line", bill / stream_off, "<= 1.3x",
+           bill / stream_off <= 1.3, "x"),
+]
+# Python's price_table (bindings/python/benchmarks/batch_benchmark.py), when benchmarks/run found
+# the extension built: money="minor" against both C++ figures of the same run.
+try:
+    with open(f"{folder}/python_batch.json") as f:
+        batch = json.load(f)
+except FileNotFoundError:
+    batch = None
+summary["python_batch"] = batch
+if batch is not None:
+    minor = batch["minor"]
+    summary["targets_issue_24"] += [
+        target('Python price_table money="minor" vs C++ tariff::price (chunks of 4 096)',
+               minor["ratio_to_cpp"], "<= 1.5x", minor["ratio_to_cpp"] <= 1.5, "x"),
+        target('Python price_table money="minor" vs C++ price_into (batches of 256, the calls '
+               "price_table makes)", minor["ratio_to_cpp_into"], "<= 1.5x",
+               minor["ratio_to_cpp_into"] <= 1.5, "x"),
+    ]
+
 # The tool against the library (issue 23): benchmarks/tool_speed's summary as it is, with its own
 # targets (docs/performance.md, "Readers, the tool and memory").
 try:

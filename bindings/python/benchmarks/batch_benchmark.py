@@ -174,7 +174,7 @@ def main() -> int:
             if name in faults:
                 report[name]["page_faults"] = faults[name]
     if runs["cpp"]:
-        for name in runs:
+        for name in (n for n in runs if runs[n]):  # "minor, fresh process" only with --fresh
             for cpp in cpp_runs:
                 report[name][f"ratio_to_{cpp}"] = round(
                     report[name]["best_s"] / report[cpp]["best_s"], 2)
