@@ -48,6 +48,11 @@ on = per_line_ns(typical["BM_price/trace:1"], PRICING_LINES)
 stream_off = per_line_ns(typical["BM_price_into/trace:0"], PRICING_LINES)
 stream_on = per_line_ns(typical["BM_price_into/trace:1"], PRICING_LINES)
 hand = per_line_ns(typical["BM_price_by_hand"], PRICING_LINES)
+# The lean result (price_options::parts off, trace off; issue 24), and the floor: the hand-written
+# pricer writing its figures into that result.
+lean = per_line_ns(typical["BM_price_lean"], PRICING_LINES)
+stream_lean = per_line_ns(typical["BM_price_into_lean"], PRICING_LINES)
+floor = per_line_ns(typical["BM_price_by_hand_into_result"], PRICING_LINES)
 two = next(b for n, b in typical.items() if n.startswith("BM_price_2_threads"))
 # Google Benchmark 1.7 (Debian's) divides a threaded benchmark's reported time by its number of
 # threads (google/benchmark#1833, fixed by #1836 in 1.9): the real_time of BM_price_2_threads is
@@ -115,11 +120,7 @@ summary = {
         "engine_over_by_hand": off / hand, "python_over_engine": py_ns / off,
         "trace_on_over_off": on / off,
         "stream_trace_on_over_off": stream_on / stream_off,
-        # The lean result (price_options::parts off, trace off; issue 24), reported beside.
-        "lean_ns_per_line": per_line_ns(typical["BM_price_lean"], PRICING_LINES)
-        if "BM_price_lean" in typical else None,
-        "stream_lean_ns_per_line": per_line_ns(typical["BM_price_into_lean"], PRICING_LINES)
-        if "BM_price_into_lean" in typical else None,
+        "lean_ns_per_line": lean, "stream_lean_ns_per_line": stream_lean,
     },
     "mix": {"timed_lines": typical["BM_price/trace:0"].get("timed_lines"),
             "crossing_22_or_midnight": typical["BM_price/trace:0"].get("crossing_22_or_0"),
@@ -156,12 +157,9 @@ summary = {
 }
 
 # Issue 24's targets, from the same run (docs/performance.md, "Where issue 24's targets stand").
-# Beside them the floor: the hand-written pricer writing its figures into the lean result a host
-# receives. The floor less the bare hand pricer is what filling the result costs; the lean
-# price_into less that is the engine's own work, which tells a target the result's shape keeps
-# out of reach from one the engine's work does.
-floor = per_line_ns(typical["BM_price_by_hand_into_result"], PRICING_LINES)
-stream_lean = per_line_ns(typical["BM_price_into_lean"], PRICING_LINES)
+# Beside them the floor. The floor less the bare hand pricer is what filling the result costs;
+# the lean price_into less that is the engine's own work, which tells a target the result's shape
+# keeps out of reach from one the engine's work does.
 own_work = stream_lean - (floor - hand)
 summary["floor"] = {
     "what": "the hand-written pricer writing its figures into the lean result (six strings, the "
